@@ -1,0 +1,31 @@
+package io.dicombq.adapter.in.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code dicombq version}: the version of dicombq and of the Java runtime it runs on. */
+@Command(name = "version", description = "Print the dicombq version.")
+public final class VersionCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        for (String line : new Provider().getVersion()) {
+            spec.commandLine().getOut().println(line);
+        }
+    }
+
+    /** Reads the version Maven wrote into the jar's manifest. */
+    public static final class Provider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = DicombqCommand.class.getPackage().getImplementationVersion();
+            return new String[] {
+                    "dicombq " + (version == null ? "(development build)" : version),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+            };
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package io.dicombq.domain.json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * A small streaming JSON writer (RFC 8259) for the domain, which may not use a JSON library. It tracks
+ * commas itself; callers write names and values in order. Output is compact unless {@code indent} is set.
+ */
+public final class JsonWriter {
+    private final Appendable out;
+    private final String indent;
+    private final boolean[] hasItem = new boolean[256];
+    private int depth;
+    private boolean afterName;
+
+    private JsonWriter(Appendable out, String indent) {
+        this.out = out;
+        this.indent = indent;
+    }
+
+    public static JsonWriter compact(Appendable out) {
+        return new JsonWriter(out, null);
+    }
+
+    public static JsonWriter pretty(Appendable out) {
+        return new JsonWriter(out, "  ");
+    }
+
+    public JsonWriter beginObject() {
+        beforeValue();
+        raw('{');
+        push();
+        return this;
+    }
+
+    public JsonWriter endObject() {
+        pop('}');
+        return this;
+    }
+
+    public JsonWriter beginArray() {
+        beforeValue();
+        raw('[');
+        push();
+        return this;
+    }
+
+    public JsonWriter endArray() {
+        pop(']');
+        return this;
+    }
+
+    public JsonWriter name(String name) {
+        if (afterName) {
+            throw new IllegalStateException("name '" + name + "' follows a name without a value");
+        }
+        separator();
+        string(name);
+        raw(':');
+        if (indent != null) {
+            raw(' ');
+        }
+        afterName = true;
+        return this;
+    }
+
+    public JsonWriter value(String value) {
+        if (value == null) {
+            return nullValue();
+        }
+        beforeValue();
+        string(value);
+        return this;
+    }
+
+    public JsonWriter value(long value) {
+        beforeValue();
+        raw(Long.toString(value));
+        return this;
+    }
+
+    public JsonWriter value(boolean value) {
+        beforeValue();
+        raw(value ? "true" : "false");
+        return this;
+    }
+
+    /** A finite double; NaN and infinities have no JSON form, so they are refused. */
+    public JsonWriter value(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("JSON has no number for " + value);
+        }
+        beforeValue();
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            raw(Long.toString((long) value));
+            if (value == 0 && 1 / value < 0) {
+                return this;
+            }
+        } else {
+            raw(Double.toString(value));
+        }
+        return this;
+    }
+
+    /** A number already formatted as JSON (e.g. a DICOM DS or IS string that was checked to be numeric). */
+    public JsonWriter numberLiteral(String literal) {
+        beforeValue();
+        raw(literal);
+        return this;
+    }
+
+    public JsonWriter nullValue() {
+        beforeValue();
+        raw("null");
+        return this;
+    }
+
+    /** Writes an already serialised JSON value verbatim. */
+    public JsonWriter rawValue(String json) {
+        beforeValue();
+        raw(json);
+        return this;
+    }
+
+    /** Appends {@code text} to {@code out} as a quoted JSON string. */
+    public static void quote(String text, Appendable out) {
+        try {
+            out.append('"');
+            int start = 0;
+            int length = text.length();
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                String escape = escapeOf(c);
+                if (escape != null) {
+                    out.append(text, start, i).append(escape);
+                    start = i + 1;
+                }
+            }
+            out.append(text, start, length).append('"');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String quote(String text) {
+        StringBuilder builder = new StringBuilder(text.length() + 2);
+        quote(text, builder);
+        return builder.toString();
+    }
+
+    private static String escapeOf(char c) {
+        switch (c) {
+            case '"':
+                return "\\\"";
+            case '\\':
+                return "\\\\";
+            case '\n':
+                return "\\n";
+            case '\r':
+                return "\\r";
+            case '\t':
+                return "\\t";
+            case '\b':
+                return "\\b";
+            case '\f':
+                return "\\f";
+            default:
+                // RFC 8259 7: control characters must be escaped; U+2028/2029 too, so the output is safe in JavaScript.
+                if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                    return String.format("\\u%04x", (int) c);
+                }
+                return null;
+        }
+    }
+
+    private void string(String text) {
+        quote(text, out);
+    }
+
+    private void beforeValue() {
+        if (afterName) {
+            afterName = false;
+            return;
+        }
+        separator();
+    }
+
+    private void separator() {
+        if (depth > 0) {
+            if (hasItem[depth]) {
+                raw(',');
+            }
+            hasItem[depth] = true;
+            newline();
+        }
+    }
+
+    private void push() {
+        depth++;
+        if (depth >= hasItem.length) {
+            throw new IllegalStateException("JSON nested deeper than " + (hasItem.length - 1) + " levels");
+        }
+        hasItem[depth] = false;
+    }
+
+    private void pop(char close) {
+        if (depth == 0) {
+            throw new IllegalStateException("unbalanced " + close);
+        }
+        boolean hadItems = hasItem[depth];
+        depth--;
+        if (hadItems) {
+            newline();
+        }
+        raw(close);
+    }
+
+    private void newline() {
+        if (indent != null) {
+            raw('\n');
+            for (int i = 0; i < depth; i++) {
+                raw(indent);
+            }
+        }
+    }
+
+    private void raw(char c) {
+        try {
+            out.append(c);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void raw(String text) {
+        try {
+            out.append(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

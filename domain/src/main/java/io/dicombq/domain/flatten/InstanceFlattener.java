@@ -253,8 +253,12 @@ public final class InstanceFlattener {
                 rows.add(fits(itemColumns.get(i), merged) ? row
                         : RowConformer.conformRecord(row, fields, path, dropped));
             }
+            if (fields.isEmpty() && !rows.isEmpty()) {
+                // BigQuery has no RECORD without fields: items that hold nothing cannot be shown, only listed
+                drop(path);
+                return;
+            }
             level.values.put(name, rows);
-            // BigQuery has no RECORD without fields: a sequence whose items are all empty gets no column
             if (!fields.isEmpty()) {
                 level.columns.put(name, Column.record(name, Mode.REPEATED, fields));
             }

@@ -51,8 +51,18 @@ public final class Part10Reader {
             long size = channel.size();
             return read(ByteInput.of(ByteSource.of(channel, size)), file.toString(), size);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
         }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Reads a whole file held in memory; {@code source} names it in the result and in errors. */

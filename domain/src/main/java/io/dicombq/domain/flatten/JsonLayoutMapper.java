@@ -121,6 +121,6 @@ public final class JsonLayoutMapper {
     private String name(DataElement element) {
         DictionaryEntry entry = element.tag().isPrivate() ? null : dictionary.lookup(element.tag());
         return entry != null && entry.hasKeyword() && entry.tag().equals(element.tag())
-                ? entry.keyword() : element.tag().columnName();
+                ? entry.keyword() : TagNames.columnName(element.tag());
     }
 }

@@ -471,6 +471,7 @@ def canonical(value):
 
 
 def main():
+    warnings.simplefilter("ignore")  # pydicom warns about invalid values while items are converted; they are data here
     args = sys.argv[1:]
     source_store = None
     if args[:1] == ["--source-store"]:

@@ -117,18 +117,8 @@ public final class InstanceFlattener {
             dropped.add(path);
         }
 
-        /** BEHAVIOUR 3.1: the keyword; Tag_GGGGEEEE for elements without one of their own. */
         String name(Tag tag) {
-            return name(tag, dictionary.lookup(tag));
-        }
-
-        String name(Tag tag, DictionaryEntry entry) {
-            // A repeating-group keyword (e.g. OverlayRows for 60xx,0010) names only its first group, 6000:
-            // one BigQuery column cannot hold the elements of several groups.
-            if (entry != null && entry.hasKeyword() && entry.tag().equals(tag)) {
-                return entry.keyword();
-            }
-            return TagNames.columnName(tag);
+            return ElementNames.name(tag, dictionary.lookup(tag));
         }
 
         void element(DataElement element, String prefix, int depth, Level level) {
@@ -142,7 +132,7 @@ public final class InstanceFlattener {
                 return;
             }
             DictionaryEntry entry = dictionary.lookup(tag);
-            String name = name(tag, entry);
+            String name = ElementNames.name(tag, entry);
             String path = prefix + name;
             if (level.columns.containsKey(name)) {
                 drop(path);

@@ -4,7 +4,6 @@ import io.dicombq.domain.dicom.DataDictionary;
 import io.dicombq.domain.dicom.DataElement;
 import io.dicombq.domain.dicom.DicomDataset;
 import io.dicombq.domain.dicom.DicomInstance;
-import io.dicombq.domain.dicom.DictionaryEntry;
 import io.dicombq.domain.dicom.Value;
 import io.dicombq.domain.dicom.json.DicomJsonWriter;
 import io.dicombq.domain.schema.Column;
@@ -49,11 +48,11 @@ public final class JsonLayoutMapper {
             Column.of("BlobStorageSize", ColumnType.INTEGER, Mode.NULLABLE),
             Column.of("Type", ColumnType.STRING, Mode.NULLABLE));
 
-    private final DataDictionary dictionary;
+    private final ElementNames names;
     private final DicomJsonWriter writer = DicomJsonWriter.standard();
 
     public JsonLayoutMapper(DataDictionary dictionary) {
-        this.dictionary = dictionary;
+        this.names = new ElementNames(dictionary);
     }
 
     public static JsonLayoutMapper standard() {
@@ -107,7 +106,7 @@ public final class JsonLayoutMapper {
             if (InstanceFlattener.isPixelDataFamily(element.tag()) || element.tag().isGroupLength()) {
                 continue;
             }
-            String path = prefix + name(element);
+            String path = prefix + names.name(element.tag());
             if (element.value() instanceof Value.Bulk bulk && bulk.length() != 0) {
                 dropped.add(path);
             } else if (element.value() instanceof Value.Items items) {
@@ -116,11 +115,5 @@ public final class JsonLayoutMapper {
                 }
             }
         }
-    }
-
-    private String name(DataElement element) {
-        DictionaryEntry entry = element.tag().isPrivate() ? null : dictionary.lookup(element.tag());
-        return entry != null && entry.hasKeyword() && entry.tag().equals(element.tag())
-                ? entry.keyword() : TagNames.columnName(element.tag());
     }
 }

@@ -152,7 +152,9 @@ final class DatasetParser {
                     throw fail(start, new Tag(tag), "unknown value representation '" + (char) b[p + 4] + (char) b[p + 5] + "'");
                 }
                 if (vr.hasLongLength()) {
-                    in.require(12);
+                    if (!in.request(12)) {
+                        throw fail(start, new Tag(tag), "the data ends inside the element header: the file is truncated");
+                    }
                     b = in.buffer;
                     p = in.position;
                     length = ByteInput.i32At(b, p + 8, big) & 0xFFFFFFFFL;

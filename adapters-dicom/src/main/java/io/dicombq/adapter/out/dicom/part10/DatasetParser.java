@@ -141,6 +141,7 @@ final class DatasetParser {
                 throw fail(start, new Tag(tag), "a delimiter or item tag where a data element was expected");
             }
             if (scope == Scope.TOP_LEVEL && options.stopBeforePixelData() && isPixelData(tag)) {
+                requirePixelDataInFile(start, tag, explicitVr, big);
                 break;
             }
             Vr vr;
@@ -188,6 +189,34 @@ final class DatasetParser {
             elements.add(element);
         }
         return DicomDataset.of(elements);
+    }
+
+    /**
+     * Reading stops here, but a file whose pixel data is cut short is a damaged instance, not a complete one:
+     * when the size is known, a defined pixel data length must fit in it.
+     */
+    private void requirePixelDataInFile(long start, int tag, boolean explicitVr, boolean big) throws IOException {
+        byte[] b = in.buffer;
+        int p = in.position;
+        long length;
+        int header;
+        if (explicitVr && isUpper(b[p + 4]) && isUpper(b[p + 5])) {
+            if (!in.request(12)) {
+                throw fail(start, new Tag(tag), "the data ends inside the element header: the file is truncated");
+            }
+            b = in.buffer;
+            p = in.position;
+            length = ByteInput.i32At(b, p + 8, big) & 0xFFFFFFFFL;
+            header = 12;
+        } else {
+            length = ByteInput.i32At(b, p + 4, big) & 0xFFFFFFFFL;
+            header = 8;
+        }
+        long left = in.remainingKnown() - header;
+        if (length != UNDEFINED_LENGTH && length > left) {
+            throw fail(start, new Tag(tag), "the pixel data is " + length + " bytes long but the file ends " + left
+                    + " bytes after its header: the file is truncated");
+        }
     }
 
     private DataElement readElement(int tagValue, Vr explicit, long length, long start, Syntax syntax, DatasetState state,

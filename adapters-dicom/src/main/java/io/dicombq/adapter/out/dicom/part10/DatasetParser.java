@@ -403,7 +403,7 @@ final class DatasetParser {
     }
 
     private static String privateCreatorOf(int tag, Map<Integer, String> creators) {
-        if (creators == null || (tag & 0xFFFF) < 0x1000 || !new Tag(tag).isPrivate()) {
+        if (creators == null || (tag & 0xFFFF) < 0x1000 || !isPrivateGroup(tag >>> 16)) {
             return null;
         }
         return creators.get((tag & 0xFFFF0000) | ((tag & 0xFF00) >>> 8));
@@ -411,7 +411,12 @@ final class DatasetParser {
 
     private static boolean isPrivateCreatorTag(int tag) {
         int element = tag & 0xFFFF;
-        return element >= 0x10 && element <= 0xFF && new Tag(tag).isPrivate();
+        return element >= 0x10 && element <= 0xFF && isPrivateGroup(tag >>> 16);
+    }
+
+    /** PS3.5 7.8: odd groups other than 0001, 0003, 0005, 0007 and FFFF (the same rule as {@link Tag#isPrivate()}). */
+    private static boolean isPrivateGroup(int group) {
+        return (group & 1) == 1 && group > 0x0007 && group != 0xFFFF;
     }
 
     static boolean isPixelData(int tag) {

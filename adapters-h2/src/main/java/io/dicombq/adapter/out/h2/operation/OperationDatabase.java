@@ -2,6 +2,7 @@ package io.dicombq.adapter.out.h2.operation;
 
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
+import io.dicombq.domain.status.RpcError;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ public final class OperationDatabase implements AutoCloseable {
     }
 
     static DicombqException failure(String what, SQLException e) {
-        return new DicombqException(Code.INTERNAL, "dicombq could not " + what + ": " + e.getMessage(), e);
+        return new DicombqException(RpcError.of(Code.INTERNAL, "dicombq could not " + what + ": " + e.getMessage()), e);
     }
 
     @Override

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 OperationsCommand.class,
                 DatasetsCommand.class,
                 TablesCommand.class,
+                DumpCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DicombqCommand implements Runnable {

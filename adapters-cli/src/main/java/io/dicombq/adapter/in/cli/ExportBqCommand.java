@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         description = {"Export a DICOM store's metadata into a BigQuery-shaped table (one row per instance).",
                 "Without --async it waits, showing progress, and exits non-zero if the export failed."})
 public final class ExportBqCommand implements Callable<Integer> {
-    private static final long POLL_MILLIS = 200;
+    /** Polling starts fast, so short exports return at once, and slows down to this. */
+    private static final long MAX_POLL_MILLIS = 200;
 
     @Spec
     CommandSpec spec;
@@ -98,6 +99,7 @@ public final class ExportBqCommand implements Callable<Integer> {
     private Operation waitFor(DicombqRuntime runtime, OperationName name, PrintWriter out) throws InterruptedException {
         boolean showProgress = format == OutputFormat.TEXT;
         ProgressLine progress = new ProgressLine(out, System.console() != null, runtime.clock().instant());
+        long pause = 5;
         while (true) {
             Operation operation = runtime.operations().get(name);
             if (showProgress) {
@@ -107,7 +109,8 @@ public final class ExportBqCommand implements Callable<Integer> {
                 progress.finish();
                 return operation;
             }
-            Thread.sleep(POLL_MILLIS);
+            Thread.sleep(pause);
+            pause = Math.min(MAX_POLL_MILLIS, pause * 2);
         }
     }
 

@@ -33,6 +33,10 @@ public final class WarehouseOptions {
 
     public Path dataDirectory() {
         if (dataDir != null) {
+            if (dataDir.toString().isBlank()) {
+                throw new io.dicombq.domain.status.DicombqException(io.dicombq.domain.status.Code.INVALID_ARGUMENT,
+                        "--data-dir is empty; name a directory, or leave the option out to use $DICOMBQ_HOME or ./.dicombq");
+            }
             return dataDir;
         }
         String home = environment.get(HOME_VARIABLE);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 OperationsCommand.class,
                 DatasetsCommand.class,
                 TablesCommand.class,
+                QueryCommand.class,
                 DumpCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class,

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 DatasetsCommand.class,
                 TablesCommand.class,
                 QueryCommand.class,
+                DemoCommand.class,
                 DumpCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class,

@@ -22,6 +22,15 @@ public final class HealthcareDatasetOptions {
             description = "Healthcare dataset ID (default: ${DEFAULT-VALUE}).")
     String dataset;
 
+    /** These options with {@code --project} set, for code that builds names itself. */
+    HealthcareDatasetOptions withProject(String projectId) {
+        HealthcareDatasetOptions options = new HealthcareDatasetOptions();
+        options.project = projectId;
+        options.location = location == null ? DEFAULT_LOCATION : location;
+        options.dataset = dataset == null ? DEFAULT_DATASET : dataset;
+        return options;
+    }
+
     boolean projectGiven() {
         return project != null;
     }

@@ -28,6 +28,9 @@ final class ProgressLine {
 
     void show(Operation operation, Instant now) {
         OperationCounter counter = operation.counter();
+        if (counter.isZero() && !operation.done()) {
+            return;
+        }
         if (counter.equals(lastShown) && !terminal) {
             return;
         }

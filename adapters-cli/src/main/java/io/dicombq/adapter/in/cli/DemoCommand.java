@@ -150,8 +150,14 @@ public final class DemoCommand implements Callable<Integer> {
         return quoted;
     }
 
-    /** One POSIX shell word: the text in single quotes (newlines kept), each quote in it closed, escaped and reopened. */
+    /**
+     * One POSIX shell word (newlines kept): in double quotes when nothing in the text is special there, else in
+     * single quotes with each single quote closed, escaped and reopened.
+     */
     private static String shellQuoted(String text) {
+        if (!text.matches("(?s).*[\"$`\\\\!].*")) {
+            return "\"" + text + "\"";
+        }
         return "'" + text.replace("'", "'\\''") + "'";
     }
 

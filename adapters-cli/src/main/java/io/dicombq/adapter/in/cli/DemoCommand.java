@@ -81,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
         step(out, "tables", "list", PROJECT + "." + DATASET);
         out.println("Done. Try, for example:");
         out.println("  ./dicombq tables describe " + TABLE);
-        out.println("  ./dicombq query --format=table \"SELECT Modality, COUNT(*) AS n FROM `" + TABLE + "` GROUP BY Modality\"");
+        out.println("  ./dicombq query --format=table " + shellQuoted("SELECT Modality, COUNT(*) AS n FROM `" + TABLE + "` GROUP BY Modality"));
         out.println("  ./dicombq operations list --project=" + PROJECT);
         out.flush();
         return 0;

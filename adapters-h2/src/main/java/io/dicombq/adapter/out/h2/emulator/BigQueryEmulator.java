@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.h2.emulator;
 
+import io.dicombq.adapter.out.h2.H2Warehouse;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -36,7 +37,7 @@ public final class BigQueryEmulator implements AutoCloseable {
      * @param port 0 for any free port
      * @param ids  unique ids for jobs and upload sessions
      */
-    public static BigQueryEmulator start(EmulatedWarehouse warehouse, int port, Clock clock, Supplier<String> ids) {
+    public static BigQueryEmulator start(H2Warehouse warehouse, int port, Clock clock, Supplier<String> ids) {
         Path uploads;
         try {
             uploads = Files.createTempDirectory("dicombq-bigquery-uploads-");

@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.h2.emulator;
 
+import io.dicombq.adapter.out.h2.H2Warehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,10 +13,10 @@ import java.util.List;
 final class DatasetEndpoints {
     private static final String BASE = "/bigquery/v2/projects/{project}/datasets";
 
-    private final EmulatedWarehouse warehouse;
+    private final H2Warehouse warehouse;
     private final TableAttributes attributes;
 
-    DatasetEndpoints(EmulatedWarehouse warehouse, TableAttributes attributes) {
+    DatasetEndpoints(H2Warehouse warehouse, TableAttributes attributes) {
         this.warehouse = warehouse;
         this.attributes = attributes;
     }
@@ -65,15 +66,8 @@ final class DatasetEndpoints {
     private ApiResponse delete(ApiRequest request) {
         String project = request.part("project");
         String dataset = request.part("dataset");
-        if (!warehouse.datasetExists(project, dataset)) {
-            throw Resources.datasetNotFound(project, dataset);
-        }
         boolean deleteContents = "true".equalsIgnoreCase(request.param("deleteContents"));
-        if (!deleteContents && !warehouse.listTables(project, dataset).isEmpty()) {
-            throw new DicombqException(Code.FAILED_PRECONDITION, "Dataset " + project + ":" + dataset
-                    + " is still in use; delete its tables first or pass deleteContents=true");
-        }
-        warehouse.deleteDataset(project, dataset);
+        warehouse.deleteDataset(project, dataset, deleteContents);
         attributes.datasetDeleted(project, dataset);
         return ApiResponse.noContent();
     }

@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.h2.emulator;
 
+import io.dicombq.adapter.out.h2.H2Warehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dicombq.application.port.out.QueryParameter;
@@ -31,14 +32,14 @@ import java.util.function.Supplier;
 final class JobRunner {
     private static final int BATCH = 500;
 
-    private final EmulatedWarehouse warehouse;
+    private final H2Warehouse warehouse;
     private final TableWriter writer;
     private final Jobs jobs;
     private final QueryJobResults results;
     private final Clock clock;
     private final Supplier<String> ids;
 
-    JobRunner(EmulatedWarehouse warehouse, Jobs jobs, QueryJobResults results, Clock clock, Supplier<String> ids) {
+    JobRunner(H2Warehouse warehouse, Jobs jobs, QueryJobResults results, Clock clock, Supplier<String> ids) {
         this.warehouse = warehouse;
         this.writer = new TableWriter(warehouse);
         this.jobs = jobs;

@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.h2.emulator;
 
+import io.dicombq.adapter.out.h2.H2Warehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,10 +18,10 @@ final class TableDataEndpoints {
     private static final String BASE = "/bigquery/v2/projects/{project}/datasets/{dataset}/tables/{table}";
     private static final int DEFAULT_PAGE = 100_000;
 
-    private final EmulatedWarehouse warehouse;
+    private final H2Warehouse warehouse;
     private final QueryJobResults anonymous;
 
-    TableDataEndpoints(EmulatedWarehouse warehouse, QueryJobResults anonymous) {
+    TableDataEndpoints(H2Warehouse warehouse, QueryJobResults anonymous) {
         this.warehouse = warehouse;
         this.anonymous = anonymous;
     }

@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.h2.emulator;
 
+import io.dicombq.adapter.out.h2.H2Warehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,11 +15,11 @@ import java.util.List;
 final class TableEndpoints {
     private static final String BASE = "/bigquery/v2/projects/{project}/datasets/{dataset}/tables";
 
-    private final EmulatedWarehouse warehouse;
+    private final H2Warehouse warehouse;
     private final TableAttributes attributes;
     private final QueryJobResults anonymous;
 
-    TableEndpoints(EmulatedWarehouse warehouse, TableAttributes attributes, QueryJobResults anonymous) {
+    TableEndpoints(H2Warehouse warehouse, TableAttributes attributes, QueryJobResults anonymous) {
         this.warehouse = warehouse;
         this.attributes = attributes;
         this.anonymous = anonymous;

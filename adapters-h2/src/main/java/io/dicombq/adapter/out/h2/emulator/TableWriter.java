@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.h2.emulator;
 
+import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.application.port.out.StagedWrite;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.destination.WritePlan;
@@ -46,9 +47,9 @@ final class TableWriter {
         long feed(TableSchema schema, Consumer<List<Row>> batches);
     }
 
-    private final EmulatedWarehouse warehouse;
+    private final H2Warehouse warehouse;
 
-    TableWriter(EmulatedWarehouse warehouse) {
+    TableWriter(H2Warehouse warehouse) {
         this.warehouse = warehouse;
     }
 

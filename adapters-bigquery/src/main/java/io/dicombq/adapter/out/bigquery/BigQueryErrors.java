@@ -24,14 +24,14 @@ final class BigQueryErrors {
         return new DicombqException(RpcError.of(code, message), cause);
     }
 
-    /** A failed API call, passed through with BigQuery's own message. */
+    /** A failed API call or job (the client throws a job's error too), passed through with BigQuery's message. */
     static DicombqException fromException(BigQueryException e, String doing) {
-        if (e.getCode() == 0) {
+        BigQueryError error = e.getError();
+        if (e.getCode() == 0 && (error == null || error.getReason() == null)) {
             // No HTTP status at all: the request never got an answer (refused connection, DNS, TLS).
             return BigQueryErrors.failure(Code.UNAVAILABLE, "cannot reach BigQuery while " + doing + ": "
                     + e.getMessage() + "; check the network, or --bigquery-endpoint when using an emulator", e);
         }
-        BigQueryError error = e.getError();
         String reason = error == null ? null : error.getReason();
         return failure(code(reason, e.getCode()), "BigQuery refused " + doing + ": " + e.getMessage(), e);
     }

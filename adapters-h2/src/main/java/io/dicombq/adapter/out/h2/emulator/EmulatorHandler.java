@@ -81,7 +81,9 @@ final class EmulatorHandler extends Handler.Abstract {
         }
         String host = headers.getOrDefault("host",
                 Request.getServerName(request) + ":" + Request.getServerPort(request));
-        return new ApiRequest(request.getMethod(), request.getHttpURI().getDecodedPath(), query, headers, body,
+        // google-http-client sends PATCH as a POST carrying the real verb in this header.
+        String method = headers.getOrDefault("x-http-method-override", request.getMethod());
+        return new ApiRequest(method, request.getHttpURI().getDecodedPath(), query, headers, body,
                 "http://" + host, null);
     }
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Export DICOM metadata into BigQuery-shaped tables, offline or on BigQuery.",
         subcommands = {
                 VersionCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DicombqCommand implements Runnable {

@@ -16,26 +16,21 @@ import io.dicombq.domain.status.DicombqException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
-/** Runs queries on BigQuery itself; the job runs in the request's default project. */
+/**
+ * Runs queries on BigQuery itself. The job runs in the configured job project, else in the request's default
+ * project; unqualified {@code dataset.table} names resolve in the project the job runs in, as in BigQuery.
+ */
 public final class BigQueryQueryEngine implements QueryEngine {
-    private final Function<String, BigQuery> clientForProject;
-    private final Map<String, BigQuery> clients = new ConcurrentHashMap<>();
+    private final BigQueryClients clients;
 
     public BigQueryQueryEngine(BigQueryClients clients) {
-        this(clients::client);
-    }
-
-    BigQueryQueryEngine(Function<String, BigQuery> clientForProject) {
-        this.clientForProject = clientForProject;
+        this.clients = clients;
     }
 
     @Override
     public QueryResult query(QueryRequest request) {
-        if (request.defaultProject() == null) {
+        if (request.defaultProject() == null && clients.jobProject().isEmpty()) {
             throw BigQueryErrors.failure(Code.INVALID_ARGUMENT, "a BigQuery query needs a project to run in;"
                     + " pass --bigquery-project");
         }
@@ -43,7 +38,7 @@ public final class BigQueryQueryEngine implements QueryEngine {
                 .setUseLegacySql(request.legacySql());
         request.parameters().forEach((name, parameter) ->
                 configuration.addNamedParameter(name, QueryParameters.toClient(name, parameter)));
-        BigQuery bigQuery = clients.computeIfAbsent(request.defaultProject(), clientForProject);
+        BigQuery bigQuery = clients.client(request.defaultProject());
         try {
             TableResult result = bigQuery.query(configuration.build());
             TableSchema schema = BigQuerySchemas.fromClient(result.getSchema());

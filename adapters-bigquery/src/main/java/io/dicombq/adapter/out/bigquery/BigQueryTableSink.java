@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
  * become visible through one copy job, so a failed export leaves the destination as it was.
  */
 public final class BigQueryTableSink implements TableSink {
-    private final BigQuery bigQuery;
+    private final Function<String, BigQuery> clientForProject;
     private final Clock clock;
     private final Supplier<String> ids;
     private final Path spoolDirectory;
@@ -38,11 +39,7 @@ public final class BigQueryTableSink implements TableSink {
      * @param spoolDirectory where staged rows wait, as newline-delimited JSON, until the single load job
      */
     public BigQueryTableSink(BigQueryClients clients, Clock clock, Supplier<String> ids, Path spoolDirectory) {
-        this(clients.client(), clock, ids, spoolDirectory);
-    }
-
-    BigQueryTableSink(BigQuery bigQuery, Clock clock, Supplier<String> ids, Path spoolDirectory) {
-        this.bigQuery = Objects.requireNonNull(bigQuery, "bigQuery");
+        this.clientForProject = clients::client;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.spoolDirectory = Objects.requireNonNull(spoolDirectory, "spoolDirectory");
@@ -51,7 +48,7 @@ public final class BigQueryTableSink implements TableSink {
     @Override
     public boolean datasetExists(String project, String dataset) {
         try {
-            return bigQuery.getDataset(DatasetId.of(project, dataset)) != null;
+            return clientForProject.apply(project).getDataset(DatasetId.of(project, dataset)) != null;
         } catch (BigQueryException e) {
             throw BigQueryErrors.fromException(e, "reading dataset " + project + "." + dataset);
         }
@@ -82,12 +79,13 @@ public final class BigQueryTableSink implements TableSink {
 
     @Override
     public StagedWrite begin(TableUri table, WritePlan plan) {
+        BigQuery bigQuery = clientForProject.apply(table.project());
         return new BigQueryStagedWrite(bigQuery, tableId(table), plan, clock, ids, spoolDirectory);
     }
 
     private Table table(TableUri table) {
         try {
-            return bigQuery.getTable(tableId(table));
+            return clientForProject.apply(table.project()).getTable(tableId(table));
         } catch (BigQueryException e) {
             throw BigQueryErrors.fromException(e, "reading table " + table);
         }

@@ -19,8 +19,10 @@ final class WireJson {
     static JsonNode read(byte[] json, String what) {
         try {
             return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw WireValues.invalid("the " + what + " is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
-            throw WireValues.invalid("the " + what + " is not valid JSON: " + messageOf(e));
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -39,9 +41,5 @@ final class WireJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
-    }
-
-    private static String messageOf(java.io.IOException e) {
-        return e.getMessage();
     }
 }

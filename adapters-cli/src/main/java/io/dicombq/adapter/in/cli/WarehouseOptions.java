@@ -1,5 +1,6 @@
 package io.dicombq.adapter.in.cli;
 
+import io.dicombq.adapter.in.cli.wiring.BigQueryWarehouse;
 import io.dicombq.adapter.in.cli.wiring.DicombqRuntime;
 import io.dicombq.adapter.in.cli.wiring.H2WarehouseCatalog;
 import io.dicombq.adapter.in.cli.wiring.LocalDicomStoreSources;
@@ -8,6 +9,7 @@ import io.dicombq.adapter.out.h2.H2Warehouse;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +25,24 @@ public final class WarehouseOptions {
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Where the embedded warehouse, operations and stores live (default: $DICOMBQ_HOME, else ./.dicombq).")
     Path dataDir;
+
+    /** The warehouses dicombq can write to and query. */
+    public enum Kind { H2, BIGQUERY }
+
+    @Option(names = "--warehouse", scope = ScopeType.INHERIT, defaultValue = "h2", paramLabel = "h2|bigquery",
+            description = "The embedded H2 warehouse in --data-dir (default), or BigQuery (Application Default"
+                    + " Credentials, or --bigquery-endpoint).")
+    Kind kind;
+
+    @Option(names = "--bigquery-endpoint", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "With --warehouse=bigquery: a BigQuery-compatible endpoint to use without credentials, such as"
+                    + " 'dicombq serve --bigquery-emulator' (e.g. http://127.0.0.1:9050).")
+    URI bigQueryEndpoint;
+
+    @Option(names = "--bigquery-project", scope = ScopeType.INHERIT, paramLabel = "PROJECT",
+            description = "With --warehouse=bigquery: the project BigQuery jobs run in and are billed to (default: the"
+                    + " destination table's project, or the query's --project).")
+    String bigQueryProject;
 
     private Map<String, String> environment = System.getenv();
 
@@ -55,8 +75,19 @@ public final class WarehouseOptions {
         return new DicombqRuntime(directory, openWarehouse(directory), new LocalDicomStoreSources(), Clock.systemUTC());
     }
 
-    /** The embedded H2 warehouse in the data directory. */
+    /** The chosen warehouse: the embedded H2 one in the data directory, or BigQuery. */
     Warehouse openWarehouse(Path directory) {
+        if (kind != Kind.BIGQUERY) {
+            if (bigQueryEndpoint != null || bigQueryProject != null) {
+                throw new io.dicombq.domain.status.DicombqException(io.dicombq.domain.status.Code.INVALID_ARGUMENT,
+                        "--bigquery-endpoint and --bigquery-project apply to --warehouse=bigquery only");
+            }
+            return openH2(directory);
+        }
+        return BigQueryWarehouse.open(bigQueryProject, bigQueryEndpoint, directory);
+    }
+
+    private static Warehouse openH2(Path directory) {
         H2Warehouse h2 = H2Warehouse.open(directory);
         return new Warehouse("embedded H2 warehouse in " + directory, h2.tableSink(), h2.queryEngine(),
                 new H2WarehouseCatalog(h2), h2);

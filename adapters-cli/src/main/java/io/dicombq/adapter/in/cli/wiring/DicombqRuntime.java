@@ -72,7 +72,8 @@ public final class DicombqRuntime implements AutoCloseable {
 
     /** Exports that run on a thread of this process ({@code detached = false}) or in a detached worker process. */
     public ExportDicomMetadataUseCase export(boolean detached) {
-        ExportLauncher launcher = detached ? new WorkerProcessLauncher(dataDirectory, operationRepository) : threads;
+        ExportLauncher launcher = detached ? new WorkerProcessLauncher(dataDirectory, operationRepository,
+                warehouse.workerArguments()) : threads;
         return new ExportDicomMetadataService(registry, sources, warehouse.sink(), new LocalFilterFiles(),
                 operationRepository, log, RandomOperationIds.secure(), workers, launcher, clock);
     }

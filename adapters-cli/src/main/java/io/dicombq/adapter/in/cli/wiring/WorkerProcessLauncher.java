@@ -24,9 +24,17 @@ public final class WorkerProcessLauncher implements ExportLauncher {
     private final Path dataDirectory;
     private final OperationRepository operations;
 
+    private final List<String> warehouseArguments;
+
     public WorkerProcessLauncher(Path dataDirectory, OperationRepository operations) {
+        this(dataDirectory, operations, List.of());
+    }
+
+    /** @param warehouseArguments options the worker needs to open the same warehouse (e.g. --warehouse=bigquery) */
+    public WorkerProcessLauncher(Path dataDirectory, OperationRepository operations, List<String> warehouseArguments) {
         this.dataDirectory = dataDirectory.toAbsolutePath();
         this.operations = operations;
+        this.warehouseArguments = List.copyOf(warehouseArguments);
     }
 
     @Override
@@ -57,6 +65,7 @@ public final class WorkerProcessLauncher implements ExportLauncher {
         command.add(System.getProperty("java.class.path"));
         command.add("io.dicombq.adapter.in.cli.Main");
         command.add("--data-dir=" + dataDirectory);
+        command.addAll(warehouseArguments);
         command.add("operations");
         command.add("run");
         command.add(operation.toString());

@@ -10,6 +10,7 @@ import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
 import java.util.List;
+import java.util.Optional;
 
 /** tables.get / insert / patch / update / delete / list. */
 final class TableEndpoints {
@@ -60,11 +61,8 @@ final class TableEndpoints {
             throw WireValues.invalid("tableReference " + Resources.tableId(table) + " is not in dataset "
                     + project + ":" + dataset + " of the URL");
         }
-        TableSchema schema = WireSchema.fromJson(body.get("schema"));
-        if (schema == null || schema.isEmpty()) {
-            throw new DicombqException(Code.UNIMPLEMENTED, "the dicombq BigQuery emulator creates tables with a"
-                    + " schema only; table " + Resources.tableId(table) + " has none");
-        }
+        // BigQuery allows a table without columns; its schema can be set later.
+        TableSchema schema = Optional.ofNullable(WireSchema.fromJson(body.get("schema"))).orElse(TableSchema.empty());
         if (!warehouse.datasetExists(project, dataset)) {
             throw Resources.datasetNotFound(project, dataset);
         }

@@ -45,7 +45,7 @@ final class TableEndpoints {
     }
 
     ObjectNode resource(TableUri table) {
-        TableSchema schema = warehouse.tableSchema(table).orElseThrow(() -> notFound(table));
+        TableSchema schema = warehouse.tableSchema(table).orElseThrow(() -> Resources.notFound(warehouse, table));
         return Resources.table(table, schema, warehouse.rowCount(table), attributes.of(table));
     }
 
@@ -80,7 +80,7 @@ final class TableEndpoints {
         JsonNode body = request.json();
         Resources.refuse(body, "table", "view", "materializedView", "externalDataConfiguration", "timePartitioning",
                 "rangePartitioning", "clustering", "encryptionConfiguration", "tableConstraints");
-        TableSchema current = warehouse.tableSchema(table).orElseThrow(() -> notFound(table));
+        TableSchema current = warehouse.tableSchema(table).orElseThrow(() -> Resources.notFound(warehouse, table));
         TableSchema wanted = WireSchema.fromJson(body.get("schema"));
         if (wanted != null && !wanted.equals(current)) {
             SchemaEvolution.requireOnlyAdditions(current, wanted, Resources.tableId(table), true);
@@ -93,7 +93,7 @@ final class TableEndpoints {
     private ApiResponse delete(ApiRequest request) {
         TableUri table = new TableUri(request.part("project"), request.part("dataset"), request.part("table"));
         if (!warehouse.deleteTable(table)) {
-            throw notFound(table);
+            throw Resources.tableNotFound(table);
         }
         attributes.deleted(table);
         return ApiResponse.noContent();
@@ -121,12 +121,5 @@ final class TableEndpoints {
             }
         }
         return ApiResponse.ok(body);
-    }
-
-    private DicombqException notFound(TableUri table) {
-        if (!warehouse.datasetExists(table.project(), table.dataset())) {
-            return Resources.datasetNotFound(table.project(), table.dataset());
-        }
-        return Resources.tableNotFound(table);
     }
 }

@@ -29,6 +29,10 @@ final class Cli {
         this.globalOptions = List.copyOf(globalOptions);
     }
 
+    Path dataDir() {
+        return dataDir;
+    }
+
     Result run(String... args) {
         List<String> all = new ArrayList<>();
         all.add("--data-dir=" + dataDir);

@@ -13,7 +13,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -22,9 +21,6 @@ import java.nio.charset.StandardCharsets;
         description = {"Run a BigQuery SQL query (standard, or legacy with [PROJECT:DATASET.TABLE]) on the warehouse.",
                 "The SQL comes from the argument, or from standard input when it is '-' or left out."})
 public final class QueryCommand implements Runnable {
-    /** Where queries read from when not an argument; tests may replace it. */
-    static InputStream standardInput = System.in;
-
     @Spec
     CommandSpec spec;
     @Parameters(arity = "0..1", paramLabel = "SQL", description = "The query, or '-' to read it from standard input.")
@@ -68,7 +64,7 @@ public final class QueryCommand implements Runnable {
 
     private static String readStandardInput() {
         try {
-            return new String(standardInput.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new DicombqException(Code.INVALID_ARGUMENT, "could not read the query from standard input: " + e.getMessage());
         }

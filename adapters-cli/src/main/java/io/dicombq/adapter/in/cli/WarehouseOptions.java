@@ -13,6 +13,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,7 +74,23 @@ public final class WarehouseOptions {
             throw new io.dicombq.domain.status.DicombqException(io.dicombq.domain.status.Code.INVALID_ARGUMENT,
                     "--data-dir " + directory + " cannot be created: " + e.getMessage());
         }
-        return new DicombqRuntime(directory, openWarehouse(directory), new LocalDicomStoreSources(), Clock.systemUTC());
+        return new DicombqRuntime(directory, () -> openWarehouse(directory), new LocalDicomStoreSources(), Clock.systemUTC(),
+                workerArguments());
+    }
+
+    /** The options that select this warehouse, for a detached worker process to open the same one. */
+    List<String> workerArguments() {
+        if (kind != Kind.BIGQUERY) {
+            return List.of();
+        }
+        List<String> arguments = new ArrayList<>(List.of("--warehouse=bigquery"));
+        if (bigQueryEndpoint != null) {
+            arguments.add("--bigquery-endpoint=" + bigQueryEndpoint);
+        }
+        if (bigQueryProject != null) {
+            arguments.add("--bigquery-project=" + bigQueryProject);
+        }
+        return arguments;
     }
 
     /** The chosen warehouse: the embedded H2 one in the data directory, or BigQuery. */

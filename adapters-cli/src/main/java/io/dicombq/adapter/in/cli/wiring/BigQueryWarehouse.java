@@ -12,8 +12,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,15 +40,8 @@ public final class BigQueryWarehouse {
         }
         BigQueryClients clients = new BigQueryClients(Optional.ofNullable(jobProject), Optional.ofNullable(endpoint));
         BigQueryTableSink sink = new BigQueryTableSink(clients, Clock.systemUTC(), () -> UUID.randomUUID().toString(), spool);
-        List<String> workerArguments = new ArrayList<>(List.of("--warehouse=bigquery"));
-        if (endpoint != null) {
-            workerArguments.add("--bigquery-endpoint=" + endpoint);
-        }
-        if (jobProject != null) {
-            workerArguments.add("--bigquery-project=" + jobProject);
-        }
         String description = endpoint == null ? "BigQuery" : "BigQuery-compatible endpoint " + endpoint;
         return new Warehouse(description, sink, new BigQueryQueryEngine(clients), new BigQueryWarehouseCatalog(clients),
-                () -> { }, workerArguments);
+                () -> { });
     }
 }

@@ -23,6 +23,8 @@ import io.dicombq.application.service.RunExportService;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds every adapter and use case over one data directory and one warehouse. The CLI
@@ -35,7 +37,8 @@ public final class DicombqRuntime implements AutoCloseable {
 
     private final Path dataDirectory;
     private final Clock clock;
-    private final Warehouse warehouse;
+    private final Supplier<Warehouse> warehouseFactory;
+    private Warehouse warehouse;
     private final OperationDatabase operationDatabase;
     private final OperationRepository operationRepository;
     private final JsonLinesOperationLog log;
@@ -44,11 +47,26 @@ public final class DicombqRuntime implements AutoCloseable {
     private final H2DatasetGrants grants;
     private final DicomStoreSources sources;
     private final ThreadExportLauncher threads;
+    private final List<String> workerArguments;
 
-    public DicombqRuntime(Path dataDirectory, Warehouse warehouse, DicomStoreSources sources, Clock clock) {
+    /**
+     * The warehouse is opened on first use, so commands about operations and stores do not touch it (and never wait
+     * for a worker that is writing into it).
+     */
+    public DicombqRuntime(Path dataDirectory, Supplier<Warehouse> warehouse, DicomStoreSources sources, Clock clock) {
+        this(dataDirectory, warehouse, sources, clock, List.of());
+    }
+
+    /**
+     * @param workerArguments the command-line options a detached worker needs to open the same warehouse
+     *                        (e.g. {@code --warehouse=bigquery --bigquery-endpoint=URL})
+     */
+    public DicombqRuntime(Path dataDirectory, Supplier<Warehouse> warehouse, DicomStoreSources sources, Clock clock,
+                          List<String> workerArguments) {
+        this.workerArguments = List.copyOf(workerArguments);
         this.dataDirectory = dataDirectory.toAbsolutePath();
         this.clock = clock;
-        this.warehouse = warehouse;
+        this.warehouseFactory = warehouse;
         this.sources = sources;
         this.operationDatabase = OperationDatabase.open(this.dataDirectory);
         this.operationRepository = new H2OperationRepository(operationDatabase);
@@ -66,20 +84,23 @@ public final class DicombqRuntime implements AutoCloseable {
         return clock;
     }
 
-    public Warehouse warehouse() {
+    public synchronized Warehouse warehouse() {
+        if (warehouse == null) {
+            warehouse = warehouseFactory.get();
+        }
         return warehouse;
     }
 
     /** Exports that run on a thread of this process ({@code detached = false}) or in a detached worker process. */
     public ExportDicomMetadataUseCase export(boolean detached) {
-        ExportLauncher launcher = detached ? new WorkerProcessLauncher(dataDirectory, operationRepository,
-                warehouse.workerArguments()) : threads;
-        return new ExportDicomMetadataService(registry, sources, warehouse.sink(), new LocalFilterFiles(),
+        ExportLauncher launcher = detached
+                ? new WorkerProcessLauncher(dataDirectory, operationRepository, workers, workerArguments) : threads;
+        return new ExportDicomMetadataService(registry, sources, warehouse().sink(), new LocalFilterFiles(),
                 operationRepository, log, RandomOperationIds.secure(), workers, launcher, clock);
     }
 
     public RunExportUseCase runExport() {
-        return new RunExportService(operationRepository, sources, warehouse.sink(), new LocalFilterFiles(), grants, log,
+        return new RunExportService(operationRepository, sources, warehouse().sink(), new LocalFilterFiles(), grants, log,
                 workers, clock, PARALLELISM, BATCH_SIZE);
     }
 
@@ -93,15 +114,15 @@ public final class DicombqRuntime implements AutoCloseable {
     }
 
     public GrantDatasetAccessUseCase grants() {
-        return new GrantDatasetAccessService(grants, warehouse.sink());
+        return new GrantDatasetAccessService(grants, warehouse().sink());
     }
 
     public WarehouseCatalog catalog() {
-        return warehouse.catalog();
+        return warehouse().catalog();
     }
 
     public QueryEngine queryEngine() {
-        return warehouse.queryEngine();
+        return warehouse().queryEngine();
     }
 
     public JsonLinesOperationLog operationLog() {
@@ -113,7 +134,9 @@ public final class DicombqRuntime implements AutoCloseable {
         threads.close();
         operationDatabase.close();
         try {
-            warehouse.close();
+            if (warehouse != null) {
+                warehouse.close();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not close the warehouse: " + e.getMessage(), e);
         }

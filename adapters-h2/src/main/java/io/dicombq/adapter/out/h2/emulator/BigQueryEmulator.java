@@ -44,7 +44,7 @@ public final class BigQueryEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for uploads", e);
         }
-        TableAttributes attributes = new TableAttributes(clock);
+        TableAttributes attributes = new TableAttributes();
         Jobs jobs = new Jobs();
         QueryJobResults results = new QueryJobResults();
         JobRunner runner = new JobRunner(warehouse, jobs, results, clock, ids);

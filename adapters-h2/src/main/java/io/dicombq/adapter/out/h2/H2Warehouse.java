@@ -9,6 +9,7 @@ import io.dicombq.adapter.out.h2.catalog.TableEntry;
 import io.dicombq.adapter.out.h2.sink.H2TableSink;
 import io.dicombq.adapter.out.h2.sink.RowInserter;
 import io.dicombq.adapter.out.h2.sink.RowReader;
+import io.dicombq.adapter.out.h2.sink.StagingFiles;
 import io.dicombq.adapter.out.h2.sink.TableCopier;
 import io.dicombq.adapter.out.h2.sql.BigQueryFunctions;
 import io.dicombq.adapter.out.h2.sql.H2QueryEngine;
@@ -21,6 +22,9 @@ import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +37,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.regex.Pattern;
 
 /**
  * The embedded BigQuery stand-in: projects, datasets and tables with nested and repeated columns in one H2
@@ -42,22 +45,25 @@ import java.util.regex.Pattern;
  * {@link DicombqException}s with BigQuery's codes.
  */
 public final class H2Warehouse implements AutoCloseable {
-    // BigQuery naming rules (BEHAVIOUR 1.1).
-    private static final Pattern DATASET_NAME = Pattern.compile("[A-Za-z0-9_]{1,1024}");
-    private static final Pattern TABLE_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{N}\\p{Pc}\\p{Pd} ]+");
-
     private final H2Database database;
     private final Clock clock;
     /** Queries read catalog pointers; commits swap them and drop the old tables, so they exclude each other. */
     private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
 
-    private H2Warehouse(H2Database database, Clock clock) {
+    private final Path stagingDirectory;
+    private final boolean ownsStagingDirectory;
+
+    private H2Warehouse(H2Database database, Clock clock, Path stagingDirectory, boolean ownsStagingDirectory) {
         this.database = database;
         this.clock = clock;
+        this.stagingDirectory = stagingDirectory;
+        this.ownsStagingDirectory = ownsStagingDirectory;
         try (Connection connection = database.connection()) {
             Catalog.install(connection);
             BigQueryFunctions.install(connection);
-            dropStaleTables(connection);
+            if (dropStaleTables(connection)) {
+                StagingFiles.deleteStale(stagingDirectory);
+            }
         } catch (SQLException e) {
             database.close();
             throw Jdbc.internal("opening the warehouse", e);
@@ -73,7 +79,7 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     public static H2Warehouse open(Path dataDir, Clock clock) {
-        return new H2Warehouse(H2Database.file(dataDir), clock);
+        return new H2Warehouse(H2Database.file(dataDir), clock, dataDir.toAbsolutePath().resolve("staging"), false);
     }
 
     /** A private in-memory warehouse, gone when closed (for tests). */
@@ -82,7 +88,11 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     public static H2Warehouse inMemory(String name, Clock clock) {
-        return new H2Warehouse(H2Database.inMemory(name), clock);
+        try {
+            return new H2Warehouse(H2Database.inMemory(name), clock, Files.createTempDirectory("dicombq-staging-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a staging directory for the in-memory warehouse", e);
+        }
     }
 
     public H2Database database() {
@@ -93,6 +103,11 @@ public final class H2Warehouse implements AutoCloseable {
         return clock;
     }
 
+    /** Where staged writes keep their rows until commit. */
+    public Path stagingDirectory() {
+        return stagingDirectory;
+    }
+
     public ReentrantReadWriteLock swapLock() {
         return swapLock;
     }
@@ -100,11 +115,8 @@ public final class H2Warehouse implements AutoCloseable {
     // ---- datasets
 
     public void createDataset(String project, String dataset) {
-        requireProject(project);
-        if (!DATASET_NAME.matcher(dataset).matches()) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "Invalid dataset ID \"" + dataset + "\": use 1 to 1024"
-                    + " letters, digits and underscores.");
-        }
+        // TableUri checks project and dataset IDs against BigQuery's naming rules (BEHAVIOUR 1.1).
+        new TableUri(project, dataset, "table");
         try (Connection connection = database.connection()) {
             Optional<String> clash = Catalog.datasetIgnoringCase(connection, project, dataset);
             if (clash.isPresent()) {
@@ -163,7 +175,6 @@ public final class H2Warehouse implements AutoCloseable {
     // ---- tables
 
     public void createTable(TableUri uri, TableSchema schema) {
-        requireTableName(uri);
         try (Connection connection = database.connection()) {
             requireDataset(connection, uri.project(), uri.dataset());
             if (Catalog.table(connection, uri).isPresent()) {
@@ -337,6 +348,9 @@ public final class H2Warehouse implements AutoCloseable {
     @Override
     public void close() {
         database.close();
+        if (ownsStagingDirectory) {
+            StagingFiles.deleteAll(stagingDirectory);
+        }
     }
 
     // ---- helpers shared with the sink and the query engine
@@ -359,29 +373,15 @@ public final class H2Warehouse implements AutoCloseable {
                 + uri.dataset() + "." + uri.table());
     }
 
-    public static void requireTableName(TableUri uri) {
-        requireProject(uri.project());
-        String table = uri.table();
-        if (!TABLE_NAME.matcher(table).matches() || table.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1024) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "Invalid table ID \"" + table + "\": use 1 to 1024 bytes"
-                    + " of letters, marks, numbers, underscores, dashes and spaces.");
-        }
-    }
-
-    private static void requireProject(String project) {
-        if (project == null || project.isBlank()) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "a project ID is required");
-        }
-    }
-
     /**
      * Drops the H2 tables no catalog entry points at: staging tables of a write that crashed, and old generations
-     * whose drop was interrupted. Skipped while another process shares the database (its writes may be in flight).
+     * whose drop was interrupted. Skipped while another process shares the database (its writes may be in flight);
+     * returns whether it ran.
      */
-    private void dropStaleTables(Connection connection) {
+    private boolean dropStaleTables(Connection connection) {
         long sessions = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS", rs -> rs.getLong(1)).get(0);
         if (sessions > 1) {
-            return;
+            return false;
         }
         for (String[] dataset : Catalog.allDatasets(connection)) {
             String schema = Names.schemaOf(dataset[0], dataset[1]);
@@ -394,5 +394,6 @@ public final class H2Warehouse implements AutoCloseable {
                 }
             }
         }
+        return true;
     }
 }

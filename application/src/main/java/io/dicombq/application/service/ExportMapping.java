@@ -38,11 +38,17 @@ final class ExportMapping {
      * LastUpdated is when the export read the instance (a folder store keeps no update time of its own).
      */
     FlattenedInstance map(DicomInstance instance, ExportJob job) {
+        return mapper.map(instance, options(job), clock.instant());
+    }
+
+    private static FlattenOptions options(ExportJob job) {
         FlattenOptions options = new FlattenOptions(job.layout(), null);
-        if (job.includeSourceStore()) {
-            options = options.withSourceStore(job.store().toString());
-        }
-        return mapper.map(instance, options, clock.instant());
+        return job.includeSourceStore() ? options.withSourceStore(job.store().toString()) : options;
+    }
+
+    /** Whether rows staged under {@code staged} still fit {@code merged} (it only adds columns and fields). */
+    boolean stillFits(TableSchema staged, TableSchema merged) {
+        return merger.onlyAdds(staged, merged);
     }
 
     /** The union of the schemas seen so far and one more; FAILED_PRECONDITION past BigQuery's column limit. */

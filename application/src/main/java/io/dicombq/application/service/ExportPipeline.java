@@ -62,6 +62,15 @@ final class ExportPipeline {
         /** A cancel was seen; nothing must be committed. */
         record Cancelled() implements Result {
         }
+
+        /**
+         * The merged schema changed a column that staged rows already use (a type or mode conflict between
+         * instances, SchemaMerger's rule), so those rows no longer fit: the pass must be run again from the start,
+         * into a new staged write, with {@code schema} as its seed so that the conflict is settled before any row
+         * is staged.
+         */
+        record Widened(TableSchema schema) implements Result {
+        }
     }
 
     /** What one worker produced for one listed instance. */
@@ -84,9 +93,13 @@ final class ExportPipeline {
         }
     }
 
+    /** One pass over the store; {@code seed} is the schema the merge starts from (see {@link Result.Widened}). */
     Result run(OperationName operation, ExportJob job, DicomStore store, InstanceSelector selector,
-               StagedWrite write, ExportProgress progress) {
-        long expected = countListed(store, selector);
+               StagedWrite write, ExportProgress progress, TableSchema seed) {
+        long expected = countListed(store, selector, progress);
+        if (expected < 0) {
+            return new Result.Cancelled();
+        }
         int capacity = parallelism * 4;
         Semaphore inFlight = new Semaphore(capacity);
         BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
@@ -97,7 +110,7 @@ final class ExportPipeline {
         feeder.setDaemon(true);
         feeder.start();
         try {
-            return consume(operation, expected, write, progress, inFlight, outcomes);
+            return consume(operation, expected, write, progress, inFlight, outcomes, seed);
         } finally {
             stop.set(true);
             feeder.interrupt();
@@ -106,8 +119,9 @@ final class ExportPipeline {
     }
 
     private Result consume(OperationName operation, long expected, StagedWrite write, ExportProgress progress,
-                           Semaphore inFlight, BlockingQueue<Outcome> outcomes) {
-        TableSchema merged = TableSchema.empty();
+                           Semaphore inFlight, BlockingQueue<Outcome> outcomes, TableSchema seed) {
+        TableSchema merged = seed;
+        TableSchema staged = null;
         List<Row> batch = new ArrayList<>(batchSize);
         long success = 0;
         long failure = 0;
@@ -135,7 +149,11 @@ final class ExportPipeline {
                 batch.add(mapped.row());
                 success++;
                 if (batch.size() >= batchSize) {
+                    if (staged != null && !mapping.stillFits(staged, merged)) {
+                        return new Result.Widened(merged);
+                    }
                     write.write(merged, ExportMapping.conform(batch, merged));
+                    staged = merged;
                     batch = new ArrayList<>(batchSize);
                 }
             } else if (outcome instanceof Outcome.Failed failed) {
@@ -146,6 +164,9 @@ final class ExportPipeline {
             } else if (outcome instanceof Outcome.StoreBroken broken) {
                 throw broken.error().toException();
             }
+        }
+        if (staged != null && !mapping.stillFits(staged, merged)) {
+            return new Result.Widened(merged);
         }
         if (!batch.isEmpty()) {
             write.write(merged, ExportMapping.conform(batch, merged));
@@ -204,7 +225,7 @@ final class ExportPipeline {
     }
 
     /** Lists once without reading, so {@code pending} is known from the start. */
-    private static long countListed(DicomStore store, InstanceSelector selector) {
+    private static long countListed(DicomStore store, InstanceSelector selector, ExportProgress progress) {
         try (Stream<InstanceHandle> handles = store.instances(selector)) {
             return handles.count();
         }

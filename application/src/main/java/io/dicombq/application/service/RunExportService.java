@@ -42,6 +42,7 @@ public final class RunExportService implements RunExportUseCase {
     private final ExportMapping mapping;
     private final ExportPipeline pipeline;
     private final Workers workers;
+    private final OperationLog log;
     private final Clock clock;
 
     public RunExportService(OperationRepository operations, DicomStoreSources stores, TableSink sink,
@@ -55,6 +56,7 @@ public final class RunExportService implements RunExportUseCase {
         this.mapping = ExportMapping.standard(clock);
         this.pipeline = new ExportPipeline(mapping, log, parallelism, batchSize);
         this.workers = workers;
+        this.log = log;
         this.clock = clock;
     }
 
@@ -97,16 +99,26 @@ public final class RunExportService implements RunExportUseCase {
         Optional<TableSchema> existing = plan.replacesSchema() ? Optional.empty() : sink.schema(job.table());
         InstanceSelector selector = filters.selector(job.filterUri());
         DicomStore store = stores.open(job.storeSource());
-        try (StagedWrite write = sink.begin(job.table(), plan)) {
-            ExportPipeline.Result result = pipeline.run(stored.operation().name(), job, store, selector, write, progress);
-            if (result instanceof ExportPipeline.Result.Completed completed) {
-                TableSchema exported = completed.schema();
-                write.commit(existing.map(current -> mapping.extend(current, exported)).orElse(exported));
-                return Optional.empty();
+        TableSchema seed = TableSchema.empty();
+        while (true) {
+            try (StagedWrite write = sink.begin(job.table(), plan)) {
+                ExportPipeline.Result result = pipeline.run(stored.operation().name(), job, store, selector, write,
+                        progress, seed);
+                if (result instanceof ExportPipeline.Result.Completed completed) {
+                    TableSchema exported = completed.schema();
+                    write.commit(existing.map(current -> mapping.extend(current, exported)).orElse(exported));
+                    return Optional.empty();
+                }
+                write.abort();
+                if (result instanceof ExportPipeline.Result.Widened widened) {
+                    // Each rerun starts from a strictly wider schema, so the loop ends (columns and types are finite).
+                    log.clear(stored.operation().name());
+                    seed = widened.schema();
+                    continue;
+                }
+                return Optional.of(RpcError.of(Code.CANCELLED, "The export was cancelled; the destination table "
+                        + job.table() + " is unchanged"));
             }
-            write.abort();
-            return Optional.of(RpcError.of(Code.CANCELLED, "The export was cancelled; the destination table "
-                    + job.table() + " is unchanged"));
         }
     }
 }

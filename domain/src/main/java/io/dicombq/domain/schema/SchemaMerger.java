@@ -94,6 +94,30 @@ public final class SchemaMerger {
         return Column.of(name, type, mode);
     }
 
+    /**
+     * Whether {@code to} only adds to {@code from}: every column of {@code from} is in {@code to} with the same
+     * type and mode, and the same holds for the fields of its RECORDs. Rows written under {@code from} then still
+     * fit {@code to}; a merge that changed a type or a mode (the conflict rule above) makes them not fit.
+     */
+    public boolean onlyAdds(TableSchema from, TableSchema to) {
+        return onlyAdds(from.columns(), to.columns());
+    }
+
+    private static boolean onlyAdds(List<Column> from, List<Column> to) {
+        Map<String, Column> byName = new LinkedHashMap<>();
+        for (Column column : to) {
+            byName.put(key(column.name()), column);
+        }
+        for (Column before : from) {
+            Column after = byName.get(key(before.name()));
+            if (after == null || after.type() != before.type() || after.mode() != before.mode()
+                    || (before.isRecord() && !onlyAdds(before.fields(), after.fields()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Mode wider(Mode a, Mode b) {
         if (a == Mode.REPEATED || b == Mode.REPEATED) {
             return Mode.REPEATED;

@@ -166,4 +166,24 @@ class SchemaMergerTest {
         assertThat(conformed.values()).doesNotContainKey("Tag_00091001");
         assertThat(conformed.get("DroppedTags")).isEqualTo(List.of("Tag_00091001"));
     }
+
+    @Test
+    void saysWhetherAMergedSchemaOnlyAddsToTheSchemaRowsWereStagedUnder() {
+        Column sequence = Column.record("Tag_00180FF2", Mode.REPEATED, List.of(string("CodeMeaning")));
+        TableSchema staged = TableSchema.of(Column.of("Tag_00180FF0", ColumnType.INTEGER, Mode.REPEATED), sequence);
+
+        TableSchema added = merger.merge(staged, TableSchema.of(string("PatientID"),
+                Column.record("Tag_00180FF2", Mode.REPEATED, List.of(string("CodeValue")))));
+        TableSchema retyped = merger.merge(staged, TableSchema.of(Column.of("Tag_00180FF0", ColumnType.STRING, Mode.REPEATED)));
+        TableSchema recordWins = merger.merge(TableSchema.of(Column.of("Tag_00180FF2", ColumnType.STRING, Mode.REPEATED)),
+                TableSchema.of(sequence));
+
+        assertThat(merger.onlyAdds(staged, added)).isTrue();
+        assertThat(merger.onlyAdds(staged, staged)).isTrue();
+        assertThat(merger.onlyAdds(staged, retyped)).isFalse();
+        assertThat(merger.onlyAdds(TableSchema.of(Column.of("Tag_00180FF2", ColumnType.STRING, Mode.REPEATED)), recordWins)).isFalse();
+        assertThat(merger.onlyAdds(TableSchema.of(string("Modality")),
+                TableSchema.of(Column.of("Modality", ColumnType.STRING, Mode.REPEATED)))).isFalse();
+        assertThat(merger.onlyAdds(staged, TableSchema.of(sequence))).isFalse();
+    }
 }

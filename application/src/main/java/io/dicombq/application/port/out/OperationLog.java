@@ -11,4 +11,11 @@ public interface OperationLog {
 
     /** Appends one line; safe to call from several threads. */
     void append(OperationName operation, InstanceFailure failure);
+
+    /**
+     * Forgets the operation's lines, before a pass over the store that is run again logs them anew. A log that
+     * keeps lines must implement it (a decorator must delegate it), or a rerun repeats the lines of the first pass.
+     */
+    default void clear(OperationName operation) {
+    }
 }

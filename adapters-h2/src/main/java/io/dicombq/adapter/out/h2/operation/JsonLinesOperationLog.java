@@ -43,4 +43,14 @@ public final class JsonLinesOperationLog implements OperationLog {
                     + file(operation) + ": " + e.getMessage());
         }
     }
+
+    @Override
+    public synchronized void clear(OperationName operation) {
+        try {
+            Files.deleteIfExists(file(operation));
+        } catch (IOException e) {
+            throw new DicombqException(Code.INTERNAL, "dicombq could not clear the log of " + operation + " at "
+                    + file(operation) + ": " + e.getMessage());
+        }
+    }
 }

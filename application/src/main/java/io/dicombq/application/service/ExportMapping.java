@@ -41,6 +41,11 @@ final class ExportMapping {
         return mapper.map(instance, options(job), clock.instant());
     }
 
+    /** The columns the job's table has even when no instance is exported (DroppedTags, the JSON layout's). */
+    TableSchema base(ExportJob job) {
+        return InstanceRowMapper.baseSchema(options(job));
+    }
+
     private static FlattenOptions options(ExportJob job) {
         FlattenOptions options = new FlattenOptions(job.layout(), null);
         return job.includeSourceStore() ? options.withSourceStore(job.store().toString()) : options;

@@ -99,7 +99,7 @@ public final class RunExportService implements RunExportUseCase {
         Optional<TableSchema> existing = plan.replacesSchema() ? Optional.empty() : sink.schema(job.table());
         InstanceSelector selector = filters.selector(job.filterUri());
         DicomStore store = stores.open(job.storeSource());
-        TableSchema seed = TableSchema.empty();
+        TableSchema seed = mapping.base(job);
         while (true) {
             try (StagedWrite write = sink.begin(job.table(), plan)) {
                 ExportPipeline.Result result = pipeline.run(stored.operation().name(), job, store, selector, write,

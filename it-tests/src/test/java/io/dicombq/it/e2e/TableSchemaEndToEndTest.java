@@ -72,6 +72,24 @@ class TableSchemaEndToEndTest {
         assertThat(invalid.err()).startsWith("ERROR: INVALID_ARGUMENT: Invalid value for --schema: 'xml'");
     }
 
+    @Test
+    void anExportOfNoInstanceStillCreatesTheColumnsEveryTableHas() throws java.io.IOException {
+        Path nothing = java.nio.file.Files.writeString(temp.resolve("nothing.txt"), "/studies/1.2.3.4\n");
+
+        cli.export(ct.toString(), "--bq-table=bq://my-project.exports.empty", "--filter-config=" + nothing,
+                "--include-source-store");
+        cli.export(ct.toString(), "--bq-table=bq://my-project.exports.emptyjson", "--filter-config=" + nothing,
+                "--schema=json");
+
+        assertThat(cli.rows("my-project.exports.empty")).isZero();
+        // BEHAVIOUR 3.6: DroppedTags is always in the schema, SourceDicomStore with includeSourceStore
+        assertThat(columns("my-project.exports.empty")).containsExactlyInAnyOrder("DroppedTags", "SourceDicomStore");
+        // BEHAVIOUR 3.9: the JSON layout's columns do not depend on the instances
+        assertThat(columns("my-project.exports.emptyjson")).containsExactlyInAnyOrder("StudyInstanceUID",
+                "SeriesInstanceUID", "SOPInstanceUID", "Metadata", "StructuredStorageSize", "DroppedTags", "StorageClass",
+                "LastUpdated", "BlobStorageSize", "Type");
+    }
+
     private List<String> columns(String table) {
         List<String> names = new ArrayList<>();
         cli.json("tables", "describe", table, "--format=json").get("schema").get("fields")

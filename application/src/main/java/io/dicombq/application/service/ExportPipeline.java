@@ -224,11 +224,24 @@ final class ExportPipeline {
         }
     }
 
-    /** Lists once without reading, so {@code pending} is known from the start. */
+    /**
+     * Lists once without reading, so {@code pending} is known from the start; a long listing publishes the count so
+     * far and heeds a cancel. Returns -1 when cancelled.
+     */
     private static long countListed(DicomStore store, InstanceSelector selector, ExportProgress progress) {
+        long listed = 0;
         try (Stream<InstanceHandle> handles = store.instances(selector)) {
-            return handles.count();
+            Iterator<InstanceHandle> iterator = handles.iterator();
+            while (iterator.hasNext()) {
+                iterator.next();
+                listed++;
+                progress.publish(new OperationCounter(0, 0, listed), false);
+                if (progress.cancelRequested()) {
+                    return -1;
+                }
+            }
         }
+        return listed;
     }
 
     private static OperationCounter counter(long success, long failure, long unselected, long expected) {

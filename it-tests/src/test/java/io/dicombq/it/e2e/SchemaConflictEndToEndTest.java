@@ -2,20 +2,6 @@ package io.dicombq.it.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dicombq.adapter.in.cli.wiring.LocalDicomStoreSources;
-import io.dicombq.adapter.in.cli.wiring.LocalFilterFiles;
-import io.dicombq.adapter.out.h2.H2Warehouse;
-import io.dicombq.adapter.out.h2.operation.H2DatasetGrants;
-import io.dicombq.adapter.out.h2.operation.H2DicomStoreRegistry;
-import io.dicombq.adapter.out.h2.operation.H2OperationRepository;
-import io.dicombq.adapter.out.h2.operation.JsonLinesOperationLog;
-import io.dicombq.adapter.out.h2.operation.OperationDatabase;
-import io.dicombq.adapter.out.h2.operation.ProcessWorkers;
-import io.dicombq.application.port.in.ExportRequest;
-import io.dicombq.application.service.ExportDicomMetadataService;
-import io.dicombq.application.service.RunExportService;
-import io.dicombq.domain.destination.DestinationOptions;
-import io.dicombq.domain.flatten.Layout;
-import io.dicombq.domain.operation.DicomStoreName;
 import io.dicombq.domain.operation.Operation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,23 +65,10 @@ class SchemaConflictEndToEndTest {
         cli.ok("datasets", "create", "my-project.exports");
 
         Operation started;
-        try (OperationDatabase database = OperationDatabase.open(dataDir);
-             H2Warehouse warehouse = H2Warehouse.open(dataDir)) {
-            H2OperationRepository operations = new H2OperationRepository(database);
-            JsonLinesOperationLog log = new JsonLinesOperationLog(dataDir);
-            ProcessWorkers workers = new ProcessWorkers();
-            Clock clock = Clock.systemUTC();
-            AtomicInteger ids = new AtomicInteger(1000);
-            ExportDicomMetadataService export = new ExportDicomMetadataService(new H2DicomStoreRegistry(database),
-                    new LocalDicomStoreSources(), warehouse.tableSink(), new LocalFilterFiles(), operations, log,
-                    () -> Integer.toString(ids.incrementAndGet()), workers, name -> { }, clock);
-            started = export.export(new ExportRequest(
-                    new ExportRequest.AdHocStore(DicomStoreName.parse(
-                            "projects/my-project/locations/local/datasets/default/dicomStores/conflict"), store.toString()),
-                    "bq://my-project.exports.conflict", DestinationOptions.none(), false, Layout.FLATTENED, Optional.empty()));
+        try (ExportServices services = new ExportServices(dataDir)) {
+            started = services.start(store.toString(), "bq://my-project.exports.conflict");
             // one instance per batch and one worker: the second file's batch always meets the first file's staged row
-            new RunExportService(operations, new LocalDicomStoreSources(), warehouse.tableSink(), new LocalFilterFiles(),
-                    new H2DatasetGrants(database), log, workers, clock, 1, 1).run(started.name());
+            services.runner(new LocalDicomStoreSources(), 1, 1).run(started.name());
         }
 
         JsonNode operation = cli.json("operations", "describe", started.name().toString(), "--format=json");

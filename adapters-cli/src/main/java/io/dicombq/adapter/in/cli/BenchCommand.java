@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code dicombq bench …}: reproducible throughput measurements; each subcommand measures one stage. */
-@Command(name = "bench",
+@Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput (figures go to docs/BENCHMARKS.md).",
         subcommands = {BenchParseCommand.class, BenchMapCommand.class, BenchExportCommand.class})
 public final class BenchCommand implements Runnable {

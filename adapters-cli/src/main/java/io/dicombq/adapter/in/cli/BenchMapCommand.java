@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
  * rounds and then for measured rounds; prints the CPU time per round and its median. File reading is not
  * measured (see {@code bench parse}).
  */
-@Command(name = "map", description = {"Map in-memory instances to flattened rows and print CPU time and instances/s.",
+@Command(name = "map", mixinStandardHelpOptions = true, description = {"Map in-memory instances to flattened rows and print CPU time and instances/s.",
         "TEMPLATE defaults to pydicom's CT_small.dcm."})
 public final class BenchMapCommand implements Callable<Integer> {
     static final Path CT_SMALL = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm");

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * first unmeasured (JIT, page cache), then in measured rounds of at least {@code --round-seconds} each, and
  * prints files/s and MB/s of each round and their median. MB counts whole file sizes.
  */
-@Command(name = "parse", description = {"Read DICOM files header-only and print files/s and MB/s.",
+@Command(name = "parse", mixinStandardHelpOptions = true, description = {"Read DICOM files header-only and print files/s and MB/s.",
         "Directories are walked; @FILE reads the arguments from FILE, one per line."})
 public final class BenchParseCommand implements Callable<Integer> {
 

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  * {@code to_json_dict()}, bulk data omitted. One JSON object per file and line (JSON Lines), in argument order;
  * a file that cannot be read prints nothing on stdout, one error line on stderr, and makes the exit code 1.
  */
-@Command(name = "dump",
+@Command(name = "dump", mixinStandardHelpOptions = true,
         description = {"Print DICOM files as the DICOM JSON model (PS3.18 Annex F), bulk data omitted.",
                 "One JSON object per file and line, in argument order; unreadable files are reported on stderr"
                         + " and make the exit code 1, the others are still printed."})

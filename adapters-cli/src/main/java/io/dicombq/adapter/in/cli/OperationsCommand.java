@@ -100,7 +100,7 @@ public final class OperationsCommand extends CommandGroup {
     }
 
     /** The detached worker of {@code export --async}: runs one created export to its end in this process. */
-    @Command(name = "run", hidden = true, description = "Run a created export operation in this process (used by --async).")
+    @Command(name = "run", hidden = true, mixinStandardHelpOptions = true, description = "Run a created export operation in this process (used by --async).")
     static final class Run implements Runnable {
         @Spec
         CommandSpec spec;

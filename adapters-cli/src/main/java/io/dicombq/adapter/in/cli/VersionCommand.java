@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code dicombq version}: the version of dicombq and of the Java runtime it runs on. */
-@Command(name = "version", description = "Print the dicombq version.")
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the dicombq version.")
 public final class VersionCommand implements Runnable {
 
     @CommandLine.Spec

@@ -2,6 +2,8 @@ package io.dicombq.adapter.in.cli.wiring;
 
 import io.dicombq.adapter.out.dicom.folder.FolderDicomStore;
 import io.dicombq.adapter.out.dicom.part10.Part10Reader;
+import io.dicombq.adapter.out.dicom.part10.ReadOptions;
+import io.dicombq.domain.dicom.DataDictionary;
 import io.dicombq.application.port.out.DicomStore;
 import io.dicombq.application.port.out.DicomStoreSources;
 import io.dicombq.domain.status.Code;
@@ -21,7 +23,7 @@ public final class LocalDicomStoreSources implements DicomStoreSources {
 
     @Override
     public DicomStore open(String source) {
-        return new FolderDicomStore(folder(source), new Part10Reader());
+        return new FolderDicomStore(folder(source), new Part10Reader(ReadOptions.forExport(), DataDictionary.standard()));
     }
 
     private static Path folder(String source) {

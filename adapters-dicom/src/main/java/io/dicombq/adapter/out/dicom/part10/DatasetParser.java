@@ -251,7 +251,7 @@ final class DatasetParser {
                     return reread;
                 }
             }
-            if (length > options.bulkThreshold()) {
+            if (length > options.bulkThresholdFor(tag)) {
                 in.skip(length);
                 return new DataElement(tag, vr, new Value.Bulk(valueOffset, length), creator);
             }

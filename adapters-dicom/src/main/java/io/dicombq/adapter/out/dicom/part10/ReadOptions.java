@@ -9,30 +9,55 @@ package io.dicombq.adapter.out.dicom.part10;
  * @param bulkThreshold       binary values (OB OD OF OL OV OW UN) longer than this many bytes are skipped and
  *                            recorded as {@code Value.Bulk}; shorter ones are kept
  * @param maxDepth            deepest sequence nesting accepted, a guard against hostile input
+ * @param privateBulkThreshold the same limit for private elements, whose binary values are metadata an export
+ *                            keeps (BEHAVIOUR 3.5: base64 in OtherElements)
  */
-public record ReadOptions(boolean stopBeforePixelData, int bulkThreshold, int maxDepth) {
+public record ReadOptions(boolean stopBeforePixelData, int bulkThreshold, int maxDepth, int privateBulkThreshold) {
     public static final int DEFAULT_BULK_THRESHOLD = 1024;
     public static final int DEFAULT_MAX_DEPTH = 64;
+    /** Private binary values up to 1 MiB are exported (vendor headers such as Siemens CSA run to tens of KiB). */
+    public static final int EXPORT_PRIVATE_BULK_THRESHOLD = 1 << 20;
 
     public ReadOptions {
-        if (bulkThreshold < 0) {
-            throw new IllegalArgumentException("bulkThreshold must be >= 0, was " + bulkThreshold);
+        if (bulkThreshold < 0 || privateBulkThreshold < 0) {
+            throw new IllegalArgumentException("bulk thresholds must be >= 0, were " + bulkThreshold + " and "
+                    + privateBulkThreshold);
         }
         if (maxDepth < 1) {
             throw new IllegalArgumentException("maxDepth must be >= 1, was " + maxDepth);
         }
     }
 
-    /** Metadata only: stop before pixel data, keep binary values up to 1 KiB. */
+    /** One threshold for standard and private binary values. */
+    public ReadOptions(boolean stopBeforePixelData, int bulkThreshold, int maxDepth) {
+        this(stopBeforePixelData, bulkThreshold, maxDepth, bulkThreshold);
+    }
+
+    /** Metadata only: stop before pixel data, keep binary values up to 1 KiB (pydicom's JSON bulk threshold). */
     public static ReadOptions defaults() {
         return new ReadOptions(true, DEFAULT_BULK_THRESHOLD, DEFAULT_MAX_DEPTH);
     }
 
-    public ReadOptions withStopBeforePixelData(boolean stop) {
-        return new ReadOptions(stop, bulkThreshold, maxDepth);
+    /** What an export reads: the defaults, but private binary values up to {@link #EXPORT_PRIVATE_BULK_THRESHOLD}. */
+    public static ReadOptions forExport() {
+        return defaults().withPrivateBulkThreshold(EXPORT_PRIVATE_BULK_THRESHOLD);
     }
 
+    public ReadOptions withStopBeforePixelData(boolean stop) {
+        return new ReadOptions(stop, bulkThreshold, maxDepth, privateBulkThreshold);
+    }
+
+    /** Sets both thresholds. */
     public ReadOptions withBulkThreshold(int threshold) {
-        return new ReadOptions(stopBeforePixelData, threshold, maxDepth);
+        return new ReadOptions(stopBeforePixelData, threshold, maxDepth, threshold);
+    }
+
+    public ReadOptions withPrivateBulkThreshold(int threshold) {
+        return new ReadOptions(stopBeforePixelData, bulkThreshold, maxDepth, threshold);
+    }
+
+    /** The longest binary value of this element that is kept rather than skipped as bulk data. */
+    public int bulkThresholdFor(io.dicombq.domain.dicom.Tag tag) {
+        return tag.isPrivate() ? privateBulkThreshold : bulkThreshold;
     }
 }

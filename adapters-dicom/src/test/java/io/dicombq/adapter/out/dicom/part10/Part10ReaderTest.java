@@ -293,4 +293,25 @@ class Part10ReaderTest {
         }
         return out.toByteArray();
     }
+
+    @Test
+    void privateBinaryValuesHaveTheirOwnBulkThreshold() {
+        byte[] blob = new byte[4096];
+        java.util.Arrays.fill(blob, (byte) 7);
+        byte[] body = DicomBytes.explicitLittle()
+                .text(0x00430010, "LO", "GEMS_PARM_01")
+                .element(0x00431029, "OB", blob)
+                .element(0x00420011, "OB", blob)
+                .build();
+        byte[] file = DicomBytes.file(EXPLICIT_LE, body);
+
+        DicomDataset pydicomLike = reader.read(file, "a.dcm").dataset();
+        DicomDataset export = new Part10Reader(ReadOptions.forExport(), DataDictionary.standard()).read(file, "a.dcm").dataset();
+
+        assertThat(pydicomLike.get(new Tag(0x00431029)).value()).isInstanceOf(Value.Bulk.class);
+        assertThat(export.get(new Tag(0x00431029)).value()).isInstanceOf(Value.Bytes.class);
+        assertThat(((Value.Bytes) export.get(new Tag(0x00431029)).value()).bytes()).isEqualTo(blob);
+        // a standard binary value (Encapsulated Document) stays bulk data
+        assertThat(export.get(new Tag(0x00420011)).value()).isInstanceOf(Value.Bulk.class);
+    }
 }

@@ -37,11 +37,14 @@ public final class OperationDatabase implements AutoCloseable {
                     + " role VARCHAR NOT NULL, PRIMARY KEY (project, dataset, member, role))",
     };
 
+    /** How long a process keeps trying while another one hands the database over (H2 AUTO_SERVER). */
+    private static final long HANDOVER_MILLIS = 15_000;
+
     private final JdbcConnectionPool pool;
 
     private OperationDatabase(String url) {
         this.pool = JdbcConnectionPool.create(url, "sa", "");
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
             for (String ddl : SCHEMA) {
                 statement.execute(ddl);
             }
@@ -62,8 +65,35 @@ public final class OperationDatabase implements AutoCloseable {
         return new OperationDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     }
 
+    /**
+     * A connection, waiting out the moments when the process serving the database exits and another takes over:
+     * meanwhile H2 reports the lock file as being rewritten, the file as locked, or the old server as gone.
+     */
     Connection connection() throws SQLException {
-        return pool.getConnection();
+        long deadline = System.nanoTime() + HANDOVER_MILLIS * 1_000_000;
+        long pause = 20;
+        while (true) {
+            try {
+                return pool.getConnection();
+            } catch (SQLException e) {
+                if (!isHandover(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for the operations database", e);
+            }
+            pause = Math.min(pause * 2, 250);
+        }
+    }
+
+    private static boolean isHandover(SQLException e) {
+        int code = e.getErrorCode();
+        return code == ErrorCode.ERROR_OPENING_DATABASE_1 || code == ErrorCode.DATABASE_ALREADY_OPEN_1
+                || code == ErrorCode.CONNECTION_BROKEN_1;
     }
 
     /** Runs one statement; ALREADY_EXISTS with {@code duplicateMessage} when it breaks a primary key. */

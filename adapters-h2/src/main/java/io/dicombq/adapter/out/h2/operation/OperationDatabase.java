@@ -38,7 +38,7 @@ public final class OperationDatabase implements AutoCloseable {
     };
 
     /** How long a process keeps trying while another one hands the database over (H2 AUTO_SERVER). */
-    private static final long HANDOVER_MILLIS = 15_000;
+    private static final long HANDOVER_MILLIS = 60_000;
 
     private final JdbcConnectionPool pool;
 

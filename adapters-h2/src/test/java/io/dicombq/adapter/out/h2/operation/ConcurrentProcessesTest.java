@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Processes that open and close the database over and over, all at once, must never see such an error.
  */
 class ConcurrentProcessesTest {
-    private static final int PROCESSES = 4;
-    private static final int CYCLES = 4;
+    private static final int PROCESSES = 3;
+    private static final int CYCLES = 3;
 
     @TempDir
     Path dataDir;

@@ -183,6 +183,7 @@ public final class H2Warehouse implements AutoCloseable {
             String physical = Catalog.nextPhysicalName(connection);
             TableEntry entry = new TableEntry(uri, physical, schema, clock.instant(), clock.instant());
             PhysicalTables.create(connection, entry.physicalSql(), schema);
+            PhysicalTables.createIndexes(connection, entry.physicalSql(), schema);
             try {
                 Catalog.insertTable(connection, entry);
             } catch (RuntimeException e) {
@@ -224,6 +225,7 @@ public final class H2Warehouse implements AutoCloseable {
                 TableEntry rebuilt = new TableEntry(uri, physical, schema, entry.created(), clock.instant());
                 PhysicalTables.create(connection, rebuilt.physicalSql(), schema);
                 TableCopier.copy(connection, entry.physicalSql(), entry.schema(), rebuilt.physicalSql(), schema, true);
+                PhysicalTables.createIndexes(connection, rebuilt.physicalSql(), schema);
                 Catalog.updateTable(connection, rebuilt);
                 PhysicalTables.drop(connection, entry.physicalSql());
                 return;

@@ -136,6 +136,7 @@ final class H2StagedWrite implements StagedWrite {
         TableCopier.copy(connection, existing.physicalSql(), existing.schema(), widened.physicalSql(), finalSchema,
                 change.needsRebuild());
         insertStaged(connection, widened);
+        PhysicalTables.createIndexes(connection, widened.physicalSql(), finalSchema);
         Jdbc.inTransaction(connection, c -> {
             Catalog.updateTable(c, widened);
             return null;
@@ -143,9 +144,11 @@ final class H2StagedWrite implements StagedWrite {
         return existing.physicalSql();
     }
 
+    /** Creates and fills the table, then indexes it (building an index once is cheaper than keeping it up to date). */
     private void load(Connection connection, TableEntry table) {
         PhysicalTables.create(connection, table.physicalSql(), table.schema());
         insertStaged(connection, table);
+        PhysicalTables.createIndexes(connection, table.physicalSql(), table.schema());
     }
 
     private void insertStaged(Connection connection, TableEntry table) {

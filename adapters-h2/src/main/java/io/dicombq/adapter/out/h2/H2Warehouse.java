@@ -59,9 +59,13 @@ public final class H2Warehouse implements AutoCloseable {
         this.stagingDirectory = stagingDirectory;
         this.ownsStagingDirectory = ownsStagingDirectory;
         try (Connection connection = database.connection()) {
+            // Another process sharing the database (AUTO_SERVER) may be mid-write or mid-query: leave its things be.
+            boolean alone = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS",
+                    rs -> rs.getLong(1)).get(0) == 1;
             Catalog.install(connection);
-            BigQueryFunctions.install(connection);
-            if (dropStaleTables(connection)) {
+            BigQueryFunctions.install(connection, alone);
+            if (alone) {
+                dropStaleTables(connection);
                 StagingFiles.deleteStale(stagingDirectory);
             }
         } catch (SQLException e) {
@@ -377,14 +381,9 @@ public final class H2Warehouse implements AutoCloseable {
 
     /**
      * Drops the H2 tables no catalog entry points at: staging tables of a write that crashed, and old generations
-     * whose drop was interrupted. Skipped while another process shares the database (its writes may be in flight);
-     * returns whether it ran.
+     * whose drop was interrupted. Only while no other process shares the database (its writes may be in flight).
      */
-    private boolean dropStaleTables(Connection connection) {
-        long sessions = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS", rs -> rs.getLong(1)).get(0);
-        if (sessions > 1) {
-            return false;
-        }
+    private void dropStaleTables(Connection connection) {
         for (String[] dataset : Catalog.allDatasets(connection)) {
             String schema = Names.schemaOf(dataset[0], dataset[1]);
             Set<String> live = new HashSet<>(Catalog.physicalNames(connection, dataset[0], dataset[1]));
@@ -396,6 +395,5 @@ public final class H2Warehouse implements AutoCloseable {
                 }
             }
         }
-        return true;
     }
 }

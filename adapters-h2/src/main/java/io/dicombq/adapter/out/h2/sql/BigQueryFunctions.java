@@ -37,8 +37,11 @@ public final class BigQueryFunctions {
     private BigQueryFunctions() {
     }
 
-    /** (Re)creates the functions, so a database file always calls this version's code. */
-    public static void install(Connection connection) {
+    /**
+     * Creates the functions; with {@code replace} (no other process uses the database) re-creates them, so a
+     * database file always calls this version's code.
+     */
+    public static void install(Connection connection, boolean replace) {
         String[][] functions = {
             {"float_string", "floatString"}, {"numeric_string", "numericString"}, {"parse_int64", "parseInt64"},
             {"parse_float64", "parseFloat64"}, {"parse_numeric", "parseNumeric"}, {"parse_bool", "parseBool"},
@@ -47,8 +50,10 @@ public final class BigQueryFunctions {
         };
         for (String[] function : functions) {
             String name = Names.meta(function[0]);
-            Jdbc.execute(connection, "DROP ALIAS IF EXISTS " + name);
-            Jdbc.execute(connection, "CREATE ALIAS " + name + " DETERMINISTIC FOR '"
+            if (replace) {
+                Jdbc.execute(connection, "DROP ALIAS IF EXISTS " + name);
+            }
+            Jdbc.execute(connection, "CREATE ALIAS IF NOT EXISTS " + name + " DETERMINISTIC FOR '"
                     + BigQueryFunctions.class.getName() + "." + function[1] + "'");
         }
     }

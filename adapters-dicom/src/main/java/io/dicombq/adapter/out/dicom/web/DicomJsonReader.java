@@ -15,6 +15,7 @@ import io.dicombq.domain.dicom.Value;
 import io.dicombq.domain.dicom.Vr;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,6 +34,7 @@ final class DicomJsonReader {
     static final Value.Bulk REFERENCED_BULK = new Value.Bulk(-1, -1);
 
     private static final long MAX_UNSIGNED_64 = -1L;
+    private static final int MAX_DS_LENGTH = 16;
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -192,12 +194,22 @@ final class DicomJsonReader {
                 texts.add(trimPadding(value.textValue()));
             } else if (value.isNumber() && (vr == Vr.IS || vr == Vr.DS)) {
                 // PS3.18 F.2.3.1: IS and DS are JSON numbers; we keep them as text, like the file's bytes
-                texts.add(value.isBigDecimal() ? value.decimalValue().toString() : value.asText());
+                texts.add(vr == Vr.DS ? decimalString(value) : value.asText());
             } else {
                 throw new MalformedDicomJson(path + " (" + vr + ") has a value that is not a string: " + value);
             }
         }
         return new Value.Text(texts);
+    }
+
+    private static String decimalString(JsonNode number) {
+        String text = number.isBigDecimal() ? number.decimalValue().toString() : number.asText();
+        if (text.length() <= MAX_DS_LENGTH) {
+            return text;
+        }
+        // PS3.5 6.2: a DS has at most 16 characters, so a longer number is a binary double printed in full
+        // (Orthanc prints 17 digits); the shortest decimal of that double is what the file held
+        return BigDecimal.valueOf(Double.parseDouble(text)).stripTrailingZeros().toPlainString();
     }
 
     // PS3.5 6.2: trailing spaces (and NUL for UI) pad values to even length and are not part of them

@@ -157,17 +157,22 @@ public final class OrthancServer implements AutoCloseable {
 
     /** Stores a Part 10 file with {@code POST /instances}. */
     public Upload upload(Path file) {
-        try {
-            HttpResponse<String> reply = http.send(HttpRequest.newBuilder(baseUri().resolve("/instances"))
-                            .POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Upload(file, reply.statusCode(), reply.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("uploading " + file + " to Orthanc", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while uploading " + file, e);
+        IOException failure = null;
+        // Orthanc closes idle keep-alive connections after a second; a POST on such a connection is sent again
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                HttpResponse<String> reply = http.send(HttpRequest.newBuilder(baseUri().resolve("/instances"))
+                                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return new Upload(file, reply.statusCode(), reply.body());
+            } catch (IOException e) {
+                failure = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while uploading " + file, e);
+            }
         }
+        throw new UncheckedIOException("uploading " + file + " to Orthanc", failure);
     }
 
     /** Sends a request to Orthanc's REST API (e.g. {@code DELETE /instances/ID}) and returns the status. */

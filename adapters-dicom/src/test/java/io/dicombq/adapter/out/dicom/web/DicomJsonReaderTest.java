@@ -45,6 +45,9 @@ class DicomJsonReaderTest {
         assertThat(element("00200032", "{\"vr\": \"DS\", \"Value\": [-83.9063, 1e-06, 1.50, 80]}").value())
                 .isEqualTo(Value.Text.of("-83.9063", "0.000001", "1.50", "80"));
         assertThat(element("00200013", "{\"vr\": \"IS\", \"Value\": [1, \"2\"]}").value()).isEqualTo(Value.Text.of("1", "2"));
+        // a double printed with 17 digits (longer than a DS may be) is the shortest decimal again
+        assertThat(element("00200032", "{\"vr\": \"DS\", \"Value\": [-158.13580300000001, 0.69999999999999996, 1e-22]}").value())
+                .isEqualTo(Value.Text.of("-158.135803", "0.7", "1E-22"));
     }
 
     @Test

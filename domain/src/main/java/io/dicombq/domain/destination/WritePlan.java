@@ -7,7 +7,7 @@ package io.dicombq.domain.destination;
 public enum WritePlan {
     /** The table does not exist: create it with the export's schema and write. */
     CREATE(true),
-    /** The table exists and is empty (write disposition set): keep its columns, add new ones, write. */
+    /** The table exists and is empty and WRITE_EMPTY is set: keep its columns, add new ones, write. */
     WRITE_INTO_EMPTY(false),
     /** force / --overwrite-table: replace the table, schema included. */
     OVERWRITE(true),

@@ -1,0 +1,396 @@
+package io.dicombq.adapter.out.h2;
+
+import io.dicombq.adapter.out.h2.catalog.Catalog;
+import io.dicombq.adapter.out.h2.catalog.Jdbc;
+import io.dicombq.adapter.out.h2.catalog.Names;
+import io.dicombq.adapter.out.h2.catalog.PhysicalTables;
+import io.dicombq.adapter.out.h2.catalog.SchemaChange;
+import io.dicombq.adapter.out.h2.catalog.TableEntry;
+import io.dicombq.adapter.out.h2.sink.H2TableSink;
+import io.dicombq.adapter.out.h2.sink.RowInserter;
+import io.dicombq.adapter.out.h2.sink.RowReader;
+import io.dicombq.adapter.out.h2.sink.TableCopier;
+import io.dicombq.adapter.out.h2.sql.H2QueryEngine;
+import io.dicombq.application.port.out.QueryEngine;
+import io.dicombq.application.port.out.TableSink;
+import io.dicombq.domain.destination.TableState;
+import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.TableSchema;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.regex.Pattern;
+
+/**
+ * The embedded BigQuery stand-in: projects, datasets and tables with nested and repeated columns in one H2
+ * database. Each (project, dataset) is one H2 schema named {@code project.dataset}; each table's rows live in a
+ * generated H2 table the catalog points at, so replacing a table's contents is one catalog update. Errors are
+ * {@link DicombqException}s with BigQuery's codes.
+ */
+public final class H2Warehouse implements AutoCloseable {
+    // BigQuery naming rules (BEHAVIOUR 1.1).
+    private static final Pattern DATASET_NAME = Pattern.compile("[A-Za-z0-9_]{1,1024}");
+    private static final Pattern TABLE_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{N}\\p{Pc}\\p{Pd} ]+");
+
+    private final H2Database database;
+    private final Clock clock;
+    /** Queries read catalog pointers; commits swap them and drop the old tables, so they exclude each other. */
+    private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
+
+    private H2Warehouse(H2Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        try (Connection connection = database.connection()) {
+            Catalog.install(connection);
+            dropStaleTables(connection);
+        } catch (SQLException e) {
+            database.close();
+            throw Jdbc.internal("opening the warehouse", e);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The file-backed warehouse in {@code dataDir} (created if absent). */
+    public static H2Warehouse open(Path dataDir) {
+        return open(dataDir, Clock.systemUTC());
+    }
+
+    public static H2Warehouse open(Path dataDir, Clock clock) {
+        return new H2Warehouse(H2Database.file(dataDir), clock);
+    }
+
+    /** A private in-memory warehouse, gone when closed (for tests). */
+    public static H2Warehouse inMemory(String name) {
+        return inMemory(name, Clock.systemUTC());
+    }
+
+    public static H2Warehouse inMemory(String name, Clock clock) {
+        return new H2Warehouse(H2Database.inMemory(name), clock);
+    }
+
+    public H2Database database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ReentrantReadWriteLock swapLock() {
+        return swapLock;
+    }
+
+    // ---- datasets
+
+    public void createDataset(String project, String dataset) {
+        requireProject(project);
+        if (!DATASET_NAME.matcher(dataset).matches()) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "Invalid dataset ID \"" + dataset + "\": use 1 to 1024"
+                    + " letters, digits and underscores.");
+        }
+        try (Connection connection = database.connection()) {
+            Optional<String> clash = Catalog.datasetIgnoringCase(connection, project, dataset);
+            if (clash.isPresent()) {
+                String reason = clash.get().equals(dataset) ? "" : " (the embedded warehouse cannot hold datasets"
+                        + " whose names differ only in letter case; it has " + clash.get() + ")";
+                throw new DicombqException(Code.ALREADY_EXISTS, "Already Exists: Dataset " + project + ":" + dataset + reason);
+            }
+            PhysicalTables.createSchema(connection, Names.schemaOf(project, dataset));
+            Catalog.insertDataset(connection, project, dataset, clock.instant());
+        } catch (SQLException e) {
+            throw Jdbc.internal("createDataset", e);
+        }
+    }
+
+    /** Deletes a dataset; one with tables needs {@code deleteContents} (else FAILED_PRECONDITION, like BigQuery). */
+    public void deleteDataset(String project, String dataset, boolean deleteContents) {
+        swapLock.writeLock().lock();
+        try (Connection connection = database.connection()) {
+            requireDataset(connection, project, dataset);
+            List<String> tables = Catalog.tables(connection, project, dataset);
+            if (!tables.isEmpty() && !deleteContents) {
+                throw new DicombqException(Code.FAILED_PRECONDITION, "Dataset " + project + ":" + dataset
+                        + " is still in use: it has " + tables.size() + " table(s); delete them or pass deleteContents.");
+            }
+            Jdbc.inTransaction(connection, c -> {
+                for (String table : tables) {
+                    Catalog.deleteTable(c, new TableUri(project, dataset, table));
+                }
+                Catalog.deleteDataset(c, project, dataset);
+                return null;
+            });
+            PhysicalTables.dropSchema(connection, Names.schemaOf(project, dataset));
+        } catch (SQLException e) {
+            throw Jdbc.internal("deleteDataset", e);
+        } finally {
+            swapLock.writeLock().unlock();
+        }
+    }
+
+    public boolean datasetExists(String project, String dataset) {
+        try (Connection connection = database.connection()) {
+            return Catalog.datasetExists(connection, project, dataset);
+        } catch (SQLException e) {
+            throw Jdbc.internal("datasetExists", e);
+        }
+    }
+
+    public List<String> listDatasets(String project) {
+        try (Connection connection = database.connection()) {
+            return Catalog.datasets(connection, project);
+        } catch (SQLException e) {
+            throw Jdbc.internal("listDatasets", e);
+        }
+    }
+
+    // ---- tables
+
+    public void createTable(TableUri uri, TableSchema schema) {
+        requireTableName(uri);
+        try (Connection connection = database.connection()) {
+            requireDataset(connection, uri.project(), uri.dataset());
+            if (Catalog.table(connection, uri).isPresent()) {
+                throw alreadyExists(uri);
+            }
+            String physical = Catalog.nextPhysicalName(connection);
+            TableEntry entry = new TableEntry(uri, physical, schema, clock.instant(), clock.instant());
+            PhysicalTables.create(connection, entry.physicalSql(), schema);
+            try {
+                Catalog.insertTable(connection, entry);
+            } catch (RuntimeException e) {
+                PhysicalTables.drop(connection, entry.physicalSql());
+                if (Catalog.table(connection, uri).isPresent()) {
+                    throw alreadyExists(uri);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw Jdbc.internal("createTable", e);
+        }
+    }
+
+    public Optional<TableSchema> tableSchema(TableUri uri) {
+        return entry(uri).map(TableEntry::schema);
+    }
+
+    /** The catalog entry of a table (schema, creation and modification time), if it exists. */
+    public Optional<TableEntry> entry(TableUri uri) {
+        try (Connection connection = database.connection()) {
+            return Catalog.table(connection, uri);
+        } catch (SQLException e) {
+            throw Jdbc.internal("tableSchema", e);
+        }
+    }
+
+    /**
+     * Changes a table's schema the way BigQuery allows (new NULLABLE/REPEATED columns and nested fields,
+     * REQUIRED relaxed to NULLABLE); removals and type changes are INVALID_ARGUMENT.
+     */
+    public void updateSchema(TableUri uri, TableSchema schema) {
+        swapLock.writeLock().lock();
+        try (Connection connection = database.connection()) {
+            TableEntry entry = requireTable(connection, uri);
+            SchemaChange change = SchemaChange.between(entry.schema(), schema, uri.path());
+            if (change.needsRebuild()) {
+                String physical = Catalog.nextPhysicalName(connection);
+                TableEntry rebuilt = new TableEntry(uri, physical, schema, entry.created(), clock.instant());
+                PhysicalTables.create(connection, rebuilt.physicalSql(), schema);
+                TableCopier.copy(connection, entry.physicalSql(), entry.schema(), rebuilt.physicalSql(), schema, true);
+                Catalog.updateTable(connection, rebuilt);
+                PhysicalTables.drop(connection, entry.physicalSql());
+                return;
+            }
+            // New top-level columns: invisible until the catalog's schema names them.
+            PhysicalTables.addColumns(connection, entry.physicalSql(), change.addedTopLevel());
+            Catalog.updateTable(connection, new TableEntry(uri, entry.physicalName(), schema, entry.created(), clock.instant()));
+        } catch (SQLException e) {
+            throw Jdbc.internal("updateSchema", e);
+        } finally {
+            swapLock.writeLock().unlock();
+        }
+    }
+
+    /** Deletes a table; false when it does not exist (NOT_FOUND when its dataset does not). */
+    public boolean deleteTable(TableUri uri) {
+        swapLock.writeLock().lock();
+        try (Connection connection = database.connection()) {
+            requireDataset(connection, uri.project(), uri.dataset());
+            Optional<TableEntry> entry = Catalog.table(connection, uri);
+            if (entry.isEmpty()) {
+                return false;
+            }
+            Catalog.deleteTable(connection, uri);
+            PhysicalTables.drop(connection, entry.get().physicalSql());
+            return true;
+        } catch (SQLException e) {
+            throw Jdbc.internal("deleteTable", e);
+        } finally {
+            swapLock.writeLock().unlock();
+        }
+    }
+
+    public List<String> listTables(String project, String dataset) {
+        try (Connection connection = database.connection()) {
+            requireDataset(connection, project, dataset);
+            return Catalog.tables(connection, project, dataset);
+        } catch (SQLException e) {
+            throw Jdbc.internal("listTables", e);
+        }
+    }
+
+    public long rowCount(TableUri uri) {
+        try (Connection connection = database.connection()) {
+            TableEntry entry = requireTable(connection, uri);
+            return Jdbc.query(connection, "SELECT COUNT(*) FROM " + entry.physicalSql(), rs -> rs.getLong(1)).get(0);
+        } catch (SQLException e) {
+            throw Jdbc.internal("rowCount", e);
+        }
+    }
+
+    /** ABSENT, EMPTY or HAS_ROWS; NOT_FOUND when the dataset does not exist. */
+    public TableState state(TableUri uri) {
+        try (Connection connection = database.connection()) {
+            requireDataset(connection, uri.project(), uri.dataset());
+            Optional<TableEntry> entry = Catalog.table(connection, uri);
+            if (entry.isEmpty()) {
+                return TableState.ABSENT;
+            }
+            boolean empty = Jdbc.query(connection, "SELECT 1 FROM " + entry.get().physicalSql() + " LIMIT 1", rs -> 1).isEmpty();
+            return empty ? TableState.EMPTY : TableState.HAS_ROWS;
+        } catch (SQLException e) {
+            throw Jdbc.internal("state", e);
+        }
+    }
+
+    /** Appends rows in one transaction (BigQuery's insertAll); a bad row rejects the whole call, nothing is written. */
+    public void insertRows(TableUri uri, List<Row> rows) {
+        swapLock.readLock().lock();
+        try (Connection connection = database.connection()) {
+            TableEntry entry = requireTable(connection, uri);
+            RowInserter inserter = new RowInserter(connection, entry.physicalSql(), entry.schema());
+            Jdbc.inTransaction(connection, c -> {
+                inserter.insert(rows);
+                return null;
+            });
+            Catalog.ensureNums(connection, inserter.longestArray());
+        } catch (SQLException e) {
+            throw Jdbc.internal("insertRows", e);
+        } finally {
+            swapLock.readLock().unlock();
+        }
+    }
+
+    /** Rows in insertion order, from {@code startIndex}, at most {@code maxResults} of them (tabledata.list). */
+    public List<Row> readRows(TableUri uri, long startIndex, int maxResults) {
+        swapLock.readLock().lock();
+        try (Connection connection = database.connection()) {
+            TableEntry entry = requireTable(connection, uri);
+            List<Row> rows = new ArrayList<>();
+            if (entry.schema().isEmpty()) {
+                return rows;
+            }
+            StringBuilder columns = new StringBuilder();
+            entry.schema().columns().forEach(c -> columns.append(columns.length() > 0 ? ", " : "").append(Names.quote(c.name())));
+            String sql = "SELECT " + columns + " FROM " + entry.physicalSql() + " ORDER BY _ROWID_ LIMIT ? OFFSET ?";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setInt(1, maxResults);
+                statement.setLong(2, startIndex);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(RowReader.read(rs, entry.schema(), 1));
+                    }
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw Jdbc.internal("readRows", e);
+        } finally {
+            swapLock.readLock().unlock();
+        }
+    }
+
+    public TableSink tableSink() {
+        return new H2TableSink(this);
+    }
+
+    public QueryEngine queryEngine() {
+        return new H2QueryEngine(this);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    // ---- helpers shared with the sink and the query engine
+
+    public void requireDataset(Connection connection, String project, String dataset) {
+        if (!Catalog.datasetExists(connection, project, dataset)) {
+            throw new DicombqException(Code.NOT_FOUND, "Not found: Dataset " + project + ":" + dataset
+                    + " (create it first, e.g. with `bq mk " + project + ":" + dataset + "`)");
+        }
+    }
+
+    public TableEntry requireTable(Connection connection, TableUri uri) {
+        requireDataset(connection, uri.project(), uri.dataset());
+        return Catalog.table(connection, uri).orElseThrow(() -> new DicombqException(Code.NOT_FOUND,
+                "Not found: Table " + uri.project() + ":" + uri.dataset() + "." + uri.table()));
+    }
+
+    public static DicombqException alreadyExists(TableUri uri) {
+        return new DicombqException(Code.ALREADY_EXISTS, "Already Exists: Table " + uri.project() + ":"
+                + uri.dataset() + "." + uri.table());
+    }
+
+    public static void requireTableName(TableUri uri) {
+        requireProject(uri.project());
+        String table = uri.table();
+        if (!TABLE_NAME.matcher(table).matches() || table.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1024) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "Invalid table ID \"" + table + "\": use 1 to 1024 bytes"
+                    + " of letters, marks, numbers, underscores, dashes and spaces.");
+        }
+    }
+
+    private static void requireProject(String project) {
+        if (project == null || project.isBlank()) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "a project ID is required");
+        }
+    }
+
+    /**
+     * Drops the H2 tables no catalog entry points at: staging tables of a write that crashed, and old generations
+     * whose drop was interrupted. Skipped while another process shares the database (its writes may be in flight).
+     */
+    private void dropStaleTables(Connection connection) {
+        long sessions = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS", rs -> rs.getLong(1)).get(0);
+        if (sessions > 1) {
+            return;
+        }
+        for (String[] dataset : Catalog.allDatasets(connection)) {
+            String schema = Names.schemaOf(dataset[0], dataset[1]);
+            Set<String> live = new HashSet<>(Catalog.physicalNames(connection, dataset[0], dataset[1]));
+            List<String> present = Jdbc.query(connection, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_SCHEMA = ?", rs -> rs.getString(1), schema);
+            for (String table : present) {
+                if (table.matches(Catalog.PHYSICAL_PREFIX + "\\d+") && !live.contains(table)) {
+                    PhysicalTables.drop(connection, Names.qualified(schema, table));
+                }
+            }
+        }
+    }
+}

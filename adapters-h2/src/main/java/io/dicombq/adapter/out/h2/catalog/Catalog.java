@@ -1,0 +1,143 @@
+package io.dicombq.adapter.out.h2.catalog;
+
+import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.schema.TableSchema;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * dicombq's bookkeeping tables in schema {@code __dicombq}: datasets, and for each table its BigQuery schema
+ * (JSON, modes included) and the H2 table that holds its rows. The catalog row is the truth: a commit that
+ * swaps a table's rows is one UPDATE here, so it is atomic whatever DDL happened before it.
+ */
+public final class Catalog {
+    private static final String DATASETS = Names.meta("datasets");
+    private static final String TABLES = Names.meta("tables");
+    private static final String PHYSICAL_IDS = Names.meta("physical_ids");
+    private static final String NUMS = Names.meta("nums");
+    /** Physical tables are named {@code t_<n>}; anything else in a dataset schema is not ours. */
+    public static final String PHYSICAL_PREFIX = "t_";
+    /** How many numbers {@code nums} starts with: enough for every array of a typical DICOM instance. */
+    private static final int INITIAL_NUMS = 10_000;
+
+    private Catalog() {
+    }
+
+    public static void install(Connection connection) {
+        Jdbc.execute(connection, "CREATE SCHEMA IF NOT EXISTS " + Names.quote(Names.META_SCHEMA));
+        Jdbc.execute(connection, "CREATE TABLE IF NOT EXISTS " + DATASETS + " (project VARCHAR NOT NULL,"
+                + " dataset VARCHAR NOT NULL, created TIMESTAMP(3) WITH TIME ZONE NOT NULL, PRIMARY KEY (project, dataset))");
+        Jdbc.execute(connection, "CREATE TABLE IF NOT EXISTS " + TABLES + " (project VARCHAR NOT NULL,"
+                + " dataset VARCHAR NOT NULL, table_name VARCHAR NOT NULL, physical VARCHAR NOT NULL,"
+                + " schema_json VARCHAR NOT NULL, created TIMESTAMP(3) WITH TIME ZONE NOT NULL,"
+                + " modified TIMESTAMP(3) WITH TIME ZONE NOT NULL, PRIMARY KEY (project, dataset, table_name))");
+        Jdbc.execute(connection, "CREATE SEQUENCE IF NOT EXISTS " + PHYSICAL_IDS);
+        Jdbc.execute(connection, "CREATE TABLE IF NOT EXISTS " + NUMS + " (n INT PRIMARY KEY)");
+        ensureNums(connection, INITIAL_NUMS);
+    }
+
+    /** The quoted name of the numbers table that correlated UNNEST joins against (BIGQUERY_EMULATION.md §2). */
+    public static String numsTable() {
+        return NUMS;
+    }
+
+    /** Grows {@code nums} to cover an array of {@code length} elements, so UNNEST never cuts an array short. */
+    public static void ensureNums(Connection connection, int length) {
+        Integer max = Jdbc.query(connection, "SELECT MAX(n) FROM " + NUMS, rs -> (Integer) rs.getObject(1)).get(0);
+        int have = max == null ? 0 : max;
+        if (have < length) {
+            int target = Math.max(length, have * 2);
+            Jdbc.update(connection, "INSERT INTO " + NUMS + " SELECT X FROM SYSTEM_RANGE(?, ?)", have + 1, target);
+        }
+    }
+
+    public static String nextPhysicalName(Connection connection) {
+        long id = Jdbc.query(connection, "SELECT NEXT VALUE FOR " + PHYSICAL_IDS, rs -> rs.getLong(1)).get(0);
+        return PHYSICAL_PREFIX + id;
+    }
+
+    // ---- datasets
+
+    public static boolean datasetExists(Connection connection, String project, String dataset) {
+        return !Jdbc.query(connection, "SELECT 1 FROM " + DATASETS + " WHERE project = ? AND dataset = ?",
+                rs -> 1, project, dataset).isEmpty();
+    }
+
+    /** A dataset whose name equals {@code dataset} ignoring case, if any (H2 schema names ignore case here). */
+    public static Optional<String> datasetIgnoringCase(Connection connection, String project, String dataset) {
+        return Jdbc.query(connection, "SELECT dataset FROM " + DATASETS + " WHERE project = ? AND LOWER(dataset) = LOWER(?)",
+                rs -> rs.getString(1), project, dataset).stream().findFirst();
+    }
+
+    public static void insertDataset(Connection connection, String project, String dataset, Instant created) {
+        Jdbc.update(connection, "INSERT INTO " + DATASETS + " VALUES (?, ?, ?)", project, dataset, timestamp(created));
+    }
+
+    public static void deleteDataset(Connection connection, String project, String dataset) {
+        Jdbc.update(connection, "DELETE FROM " + DATASETS + " WHERE project = ? AND dataset = ?", project, dataset);
+    }
+
+    public static List<String> datasets(Connection connection, String project) {
+        return Jdbc.query(connection, "SELECT dataset FROM " + DATASETS + " WHERE project = ? ORDER BY dataset",
+                rs -> rs.getString(1), project);
+    }
+
+    /** Every dataset of every project, as {@code [project, dataset]}. */
+    public static List<String[]> allDatasets(Connection connection) {
+        return Jdbc.query(connection, "SELECT project, dataset FROM " + DATASETS,
+                rs -> new String[] {rs.getString(1), rs.getString(2)});
+    }
+
+    // ---- tables
+
+    public static Optional<TableEntry> table(Connection connection, TableUri uri) {
+        return Jdbc.query(connection, "SELECT physical, schema_json, created, modified FROM " + TABLES
+                        + " WHERE project = ? AND dataset = ? AND table_name = ?",
+                rs -> entry(uri, rs), uri.project(), uri.dataset(), uri.table()).stream().findFirst();
+    }
+
+    public static List<String> tables(Connection connection, String project, String dataset) {
+        return Jdbc.query(connection, "SELECT table_name FROM " + TABLES + " WHERE project = ? AND dataset = ?"
+                + " ORDER BY table_name", rs -> rs.getString(1), project, dataset);
+    }
+
+    /** The physical names the catalog points at in one dataset. */
+    public static List<String> physicalNames(Connection connection, String project, String dataset) {
+        return Jdbc.query(connection, "SELECT physical FROM " + TABLES + " WHERE project = ? AND dataset = ?",
+                rs -> rs.getString(1), project, dataset);
+    }
+
+    public static void insertTable(Connection connection, TableEntry entry) {
+        TableUri uri = entry.uri();
+        Jdbc.update(connection, "INSERT INTO " + TABLES + " VALUES (?, ?, ?, ?, ?, ?, ?)", uri.project(), uri.dataset(),
+                uri.table(), entry.physicalName(), SchemaJson.write(entry.schema()), timestamp(entry.created()),
+                timestamp(entry.modified()));
+    }
+
+    public static void updateTable(Connection connection, TableEntry entry) {
+        TableUri uri = entry.uri();
+        Jdbc.update(connection, "UPDATE " + TABLES + " SET physical = ?, schema_json = ?, modified = ?"
+                        + " WHERE project = ? AND dataset = ? AND table_name = ?", entry.physicalName(),
+                SchemaJson.write(entry.schema()), timestamp(entry.modified()), uri.project(), uri.dataset(), uri.table());
+    }
+
+    public static void deleteTable(Connection connection, TableUri uri) {
+        Jdbc.update(connection, "DELETE FROM " + TABLES + " WHERE project = ? AND dataset = ? AND table_name = ?",
+                uri.project(), uri.dataset(), uri.table());
+    }
+
+    private static TableEntry entry(TableUri uri, ResultSet rs) throws SQLException {
+        TableSchema schema = SchemaJson.read(rs.getString(2));
+        return new TableEntry(uri, rs.getString(1), schema, rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant());
+    }
+
+    private static java.time.OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,49 @@
+package io.dicombq.adapter.out.h2.catalog;
+
+import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.Mode;
+import io.dicombq.domain.schema.TableSchema;
+
+import java.sql.Connection;
+
+/** DDL on the H2 tables that hold rows; they are invisible to users until the catalog points at them. */
+public final class PhysicalTables {
+    private PhysicalTables() {
+    }
+
+    public static void createSchema(Connection connection, String schemaName) {
+        Jdbc.execute(connection, "CREATE SCHEMA IF NOT EXISTS " + Names.quote(schemaName));
+    }
+
+    public static void dropSchema(Connection connection, String schemaName) {
+        Jdbc.execute(connection, "DROP SCHEMA IF EXISTS " + Names.quote(schemaName) + " CASCADE");
+    }
+
+    public static void create(Connection connection, String qualifiedName, TableSchema schema) {
+        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(qualifiedName).append(" (");
+        for (int i = 0; i < schema.columns().size(); i++) {
+            ddl.append(i > 0 ? ", " : "").append(definition(schema.columns().get(i)));
+        }
+        Jdbc.execute(connection, ddl.append(')').toString());
+    }
+
+    /** Adds top-level columns (the rows get NULL, or an empty array for REPEATED, as BigQuery does). */
+    public static void addColumns(Connection connection, String qualifiedName, Iterable<Column> columns) {
+        for (Column column : columns) {
+            Jdbc.execute(connection, "ALTER TABLE " + qualifiedName + " ADD COLUMN IF NOT EXISTS " + definition(column));
+        }
+    }
+
+    public static void drop(Connection connection, String qualifiedName) {
+        Jdbc.execute(connection, "DROP TABLE IF EXISTS " + qualifiedName);
+    }
+
+    private static String definition(Column column) {
+        String definition = Names.quote(column.name()) + " " + H2Types.of(column);
+        if (column.isRepeated()) {
+            // BigQuery never stores a NULL array; absent means empty.
+            return definition + " DEFAULT ARRAY[] NOT NULL";
+        }
+        return column.mode() == Mode.REQUIRED ? definition + " NOT NULL" : definition;
+    }
+}

@@ -1,0 +1,57 @@
+package io.dicombq.domain.destination;
+
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.RpcError;
+
+import java.util.Optional;
+
+/**
+ * BEHAVIOUR 1.2: force versus write disposition versus the destination table's state. The option check runs
+ * synchronously before an operation exists; the decision runs when the operation has read the table's state.
+ */
+public final class ExportDestinationRules {
+
+    private ExportDestinationRules() {
+    }
+
+    /**
+     * The synchronous check (BEHAVIOUR 1.1, Decision): {@code force: true} with a disposition other than
+     * WRITE_DISPOSITION_UNSPECIFIED is refused; every other combination is valid.
+     */
+    public static Optional<RpcError> checkOptions(DestinationOptions options) {
+        WriteDisposition disposition = options.effectiveDisposition();
+        if (options.forced() && disposition.isSet()) {
+            return Optional.of(RpcError.of(Code.INVALID_ARGUMENT, "bigqueryDestination.force (--overwrite-table)"
+                    + " cannot be combined with writeDisposition " + disposition + " (--write-disposition="
+                    + disposition.cliValue() + "); set only one of them"));
+        }
+        return Optional.empty();
+    }
+
+    /** What to do with {@code table}, found in {@code state}, under these options. */
+    public static DestinationDecision decide(TableUri table, DestinationOptions options, TableState state) {
+        Optional<RpcError> invalid = checkOptions(options);
+        if (invalid.isPresent()) {
+            return new DestinationDecision.Refuse(invalid.get());
+        }
+        if (state == TableState.ABSENT) {
+            return new DestinationDecision.Proceed(WritePlan.CREATE);
+        }
+        if (options.forced()) {
+            return new DestinationDecision.Proceed(WritePlan.OVERWRITE);
+        }
+        return switch (options.effectiveDisposition()) {
+            case WRITE_DISPOSITION_UNSPECIFIED -> new DestinationDecision.Refuse(RpcError.of(Code.ALREADY_EXISTS,
+                    "Destination table " + table + " already exists; set --overwrite-table (force) to replace it, or"
+                            + " --write-disposition (writeDisposition) to write into it"));
+            // The one documented difference from force: WRITE_EMPTY accepts an existing empty table.
+            case WRITE_EMPTY -> state == TableState.EMPTY
+                    ? new DestinationDecision.Proceed(WritePlan.WRITE_INTO_EMPTY)
+                    : new DestinationDecision.Refuse(RpcError.of(Code.FAILED_PRECONDITION, "WRITE_EMPTY: table is not"
+                    + " empty: " + table + " has rows; use WRITE_TRUNCATE to replace them or WRITE_APPEND to add to them"));
+            // WRITE_TRUNCATE replaces the schema even of an empty table (BEHAVIOUR 1.2, Decision).
+            case WRITE_TRUNCATE -> new DestinationDecision.Proceed(WritePlan.TRUNCATE_THEN_WRITE);
+            case WRITE_APPEND -> new DestinationDecision.Proceed(WritePlan.APPEND);
+        };
+    }
+}

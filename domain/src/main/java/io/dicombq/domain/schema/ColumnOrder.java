@@ -1,0 +1,82 @@
+package io.dicombq.domain.schema;
+
+import io.dicombq.domain.dicom.DataDictionary;
+import io.dicombq.domain.dicom.DictionaryEntry;
+import io.dicombq.domain.dicom.Tag;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The canonical order of columns, decided by the column name alone so that a merged schema does not
+ * depend on the order instances arrive in: DICOM element columns in tag order (a keyword stands for its
+ * dictionary tag, {@code Tag_GGGGEEEE} for its own), then the fixed sub-fields of Person Name and
+ * {@code OtherElements} in their documented order, then {@code OtherElements}, {@code DroppedTags},
+ * {@code SourceDicomStore}; any other name last, alphabetically.
+ */
+public final class ColumnOrder implements Comparator<Column> {
+    /** Names with a fixed place after the element columns; their index is their rank. */
+    private static final List<String> FIXED = List.of(
+            "Alphabetic", "Ideographic", "Phonetic",
+            "FamilyName", "GivenName", "MiddleName", "NamePrefix", "NameSuffix",
+            "Tag", "Data",
+            "OtherElements", "DroppedTags", "SourceDicomStore");
+
+    private static final ColumnOrder INSTANCE = new ColumnOrder(DataDictionary.standard());
+
+    private final DataDictionary dictionary;
+
+    public ColumnOrder(DataDictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    public static ColumnOrder canonical() {
+        return INSTANCE;
+    }
+
+    @Override
+    public int compare(Column a, Column b) {
+        return compareNames(a.name(), b.name());
+    }
+
+    public int compareNames(String a, String b) {
+        long rankA = rank(a);
+        long rankB = rank(b);
+        if (rankA != rankB) {
+            return Long.compare(rankA, rankB);
+        }
+        return a.compareTo(b);
+    }
+
+    /** Element columns rank by unsigned tag (0 .. 2^32-1), fixed names after them, the rest last. */
+    private long rank(String name) {
+        Tag tag = tagOf(name);
+        if (tag != null) {
+            return Integer.toUnsignedLong(tag.value());
+        }
+        int fixed = FIXED.indexOf(name);
+        return fixed >= 0 ? (1L << 32) + fixed : (1L << 33);
+    }
+
+    private Tag tagOf(String name) {
+        if (name.length() == 12 && name.startsWith("Tag_")) {
+            try {
+                return Tag.parse(name);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        DictionaryEntry entry = dictionary.byKeyword(name);
+        return entry == null ? null : entry.tag();
+    }
+
+    /** The columns sorted canonically, nested fields too. */
+    public List<Column> sorted(List<Column> columns) {
+        return columns.stream()
+                .map(column -> column.isRecord()
+                        ? new Column(column.name(), column.type(), column.mode(), sorted(column.fields()))
+                        : column)
+                .sorted(this)
+                .toList();
+    }
+}

@@ -1,0 +1,69 @@
+package io.dicombq.domain.schema;
+
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+
+import java.util.List;
+
+/** BigQuery's schema limits (quotas page, "Table limits" and "Column names"). */
+public final class SchemaLimits {
+    /** Columns per table, nested fields counted. */
+    public static final int MAX_COLUMNS = 10_000;
+    /** Levels of nested RECORD; a top-level RECORD is level 1. */
+    public static final int MAX_RECORD_DEPTH = 15;
+    /** Characters in one column name. */
+    public static final int MAX_NAME_LENGTH = 300;
+
+    private SchemaLimits() {
+    }
+
+    /** Every column counts, RECORD columns and each of their nested fields alike. */
+    public static int columnCount(List<Column> columns) {
+        int count = 0;
+        for (Column column : columns) {
+            count += 1 + columnCount(column.fields());
+        }
+        return count;
+    }
+
+    /** Deepest RECORD nesting of the columns (0 when there is no RECORD). */
+    public static int recordDepth(List<Column> columns) {
+        int depth = 0;
+        for (Column column : columns) {
+            if (column.isRecord()) {
+                depth = Math.max(depth, 1 + recordDepth(column.fields()));
+            }
+        }
+        return depth;
+    }
+
+    /** Refuses a schema BigQuery would refuse, with FAILED_PRECONDITION naming the limit it breaks. */
+    public static TableSchema check(TableSchema schema) {
+        int count = columnCount(schema.columns());
+        if (count > MAX_COLUMNS) {
+            throw new DicombqException(Code.FAILED_PRECONDITION, "the exported schema needs " + count
+                    + " columns counting nested fields, more than BigQuery's limit of " + MAX_COLUMNS
+                    + " columns per table; export fewer instances into this table (filter by study or series)"
+                    + " or use --schema=json, whose table has a fixed set of columns");
+        }
+        int depth = recordDepth(schema.columns());
+        if (depth > MAX_RECORD_DEPTH) {
+            throw new DicombqException(Code.FAILED_PRECONDITION, "the exported schema nests RECORD columns "
+                    + depth + " levels deep, more than BigQuery's limit of " + MAX_RECORD_DEPTH + " levels");
+        }
+        checkNames(schema.columns(), "");
+        return schema;
+    }
+
+    private static void checkNames(List<Column> columns, String path) {
+        for (Column column : columns) {
+            String where = path.isEmpty() ? column.name() : path + "." + column.name();
+            if (column.name().length() > MAX_NAME_LENGTH) {
+                throw new DicombqException(Code.FAILED_PRECONDITION, "column name " + where + " has "
+                        + column.name().length() + " characters, more than BigQuery's limit of "
+                        + MAX_NAME_LENGTH + " characters per column name");
+            }
+            checkNames(column.fields(), where);
+        }
+    }
+}

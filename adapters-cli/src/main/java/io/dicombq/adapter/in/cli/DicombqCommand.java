@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Export DICOM metadata into BigQuery-shaped tables, offline or on BigQuery.",
         subcommands = {
                 VersionCommand.class,
+                DumpCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DicombqCommand implements Runnable {

@@ -180,8 +180,9 @@ final class DicomJsonReader {
             case INTEGER -> vr == Vr.AT ? attributeTags(values, path) : integers(vr, values, path);
             case FLOAT -> floats(values, path);
             case SEQUENCE -> items(values, path);
-            case BINARY -> throw new MalformedDicomJson(path + " is " + vr
-                    + " but carries a Value; binary VRs use InlineBinary or BulkDataURI (PS3.18 F.2.7)");
+            // PS3.18 F.2.7 sends binary VRs as InlineBinary or BulkDataURI; some servers (Orthanc for OF, OD, OL)
+            // send numbers instead, from which the bytes cannot be rebuilt: the value counts as not read
+            case BINARY -> REFERENCED_BULK;
         };
     }
 

@@ -79,6 +79,8 @@ class DicomJsonReaderTest {
         assertThat(inline.value()).isEqualTo(new Value.Bytes(new byte[] {1, 2, 3}, false));
         DataElement bulk = element("7FE00010", "{\"vr\": \"OW\", \"BulkDataURI\": \"http://h/bulk/7fe00010\"}");
         assertThat(bulk.value()).isEqualTo(DicomJsonReader.REFERENCED_BULK);
+        // Orthanc sends OF/OD/OL as their first number: the bytes are not there, so the value was not read
+        assertThat(element("00660016", "{\"vr\": \"OF\", \"Value\": [0.5]}").value()).isEqualTo(DicomJsonReader.REFERENCED_BULK);
     }
 
     @Test

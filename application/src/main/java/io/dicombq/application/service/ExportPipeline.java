@@ -7,6 +7,7 @@ import io.dicombq.application.port.out.OperationLog;
 import io.dicombq.application.port.out.StagedWrite;
 import io.dicombq.domain.dicom.DicomInstance;
 import io.dicombq.domain.filter.InstanceSelector;
+import io.dicombq.domain.flatten.FlattenedInstance;
 import io.dicombq.domain.operation.InstanceFailure;
 import io.dicombq.domain.operation.OperationCounter;
 import io.dicombq.domain.operation.OperationName;
@@ -134,7 +135,7 @@ final class ExportPipeline {
                 batch.add(mapped.row());
                 success++;
                 if (batch.size() >= batchSize) {
-                    write.write(merged, batch);
+                    write.write(merged, ExportMapping.conform(batch, merged));
                     batch = new ArrayList<>(batchSize);
                 }
             } else if (outcome instanceof Outcome.Failed failed) {
@@ -147,7 +148,7 @@ final class ExportPipeline {
             }
         }
         if (!batch.isEmpty()) {
-            write.write(merged, batch);
+            write.write(merged, ExportMapping.conform(batch, merged));
         }
         progress.publish(new OperationCounter(success, failure, 0), true);
         if (progress.cancelRequested()) {
@@ -195,7 +196,7 @@ final class ExportPipeline {
             if (!selector.selects(instance.studyInstanceUid(), instance.seriesInstanceUid(), instance.sopInstanceUid())) {
                 return new Outcome.Unselected();
             }
-            ExportMapping.MappedInstance mapped = mapping.map(instance, job);
+            FlattenedInstance mapped = mapping.map(instance, job);
             return new Outcome.Mapped(mapped.row(), mapped.schema());
         } catch (DicombqException e) {
             return new Outcome.Failed(new InstanceFailure(handle.resourceName(), e.error()));

@@ -45,14 +45,14 @@ public final class RunExportService implements RunExportUseCase {
     private final Clock clock;
 
     public RunExportService(OperationRepository operations, DicomStoreSources stores, TableSink sink,
-                            FilterFileSource filterFiles, DatasetGrants grants, OperationLog log, ExportMapping mapping,
+                            FilterFileSource filterFiles, DatasetGrants grants, OperationLog log,
                             Workers workers, Clock clock, int parallelism, int batchSize) {
         this.operations = operations;
         this.stores = stores;
         this.sink = sink;
         this.filters = new Filters(filterFiles);
         this.access = new DestinationAccess(grants);
-        this.mapping = mapping;
+        this.mapping = ExportMapping.standard();
         this.pipeline = new ExportPipeline(mapping, log, parallelism, batchSize);
         this.workers = workers;
         this.clock = clock;
@@ -101,7 +101,7 @@ public final class RunExportService implements RunExportUseCase {
             ExportPipeline.Result result = pipeline.run(stored.operation().name(), job, store, selector, write, progress);
             if (result instanceof ExportPipeline.Result.Completed completed) {
                 TableSchema exported = completed.schema();
-                write.commit(existing.map(current -> mapping.mergeWithExisting(current, exported)).orElse(exported));
+                write.commit(existing.map(current -> mapping.extend(current, exported)).orElse(exported));
                 return Optional.empty();
             }
             write.abort();

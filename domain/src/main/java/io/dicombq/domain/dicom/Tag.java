@@ -27,14 +27,15 @@ public record Tag(int value) implements Comparable<Tag> {
         } else if (hex.startsWith("(") && hex.endsWith(")") && hex.length() == 11 && hex.charAt(5) == ',') {
             hex = hex.substring(1, 5) + hex.substring(6, 10);
         }
-        if (hex.length() != 8) {
+        // checked digit by digit: parseUnsignedInt alone would also take a sign or non-ASCII digits
+        if (hex.length() != 8 || !hex.chars().allMatch(Tag::isHexDigit)) {
             throw new IllegalArgumentException("not a DICOM tag: '" + text + "' (expected 8 hex digits GGGGEEEE)");
         }
-        try {
-            return new Tag(Integer.parseUnsignedInt(hex, 16));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a DICOM tag: '" + text + "' (expected 8 hex digits GGGGEEEE)");
-        }
+        return new Tag(Integer.parseUnsignedInt(hex, 16));
+    }
+
+    private static boolean isHexDigit(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
     }
 
     public int group() {

@@ -27,13 +27,9 @@ final class PackedKeySet {
         if (key.length > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("key of " + key.length + " bytes is longer than " + MAX_KEY_LENGTH);
         }
-        int mask = slots.length - 1;
-        int slot = hash(key, 0, key.length) & mask;
-        for (int entry = slots[slot]; entry != 0; entry = slots[slot]) {
-            if (matches(offsets[entry - 1], key)) {
-                return entry - 1;
-            }
-            slot = (slot + 1) & mask;
+        int slot = slotOf(key);
+        if (slots[slot] != 0) {
+            return slots[slot] - 1;
         }
         int id = size++;
         if (id == offsets.length) {
@@ -49,18 +45,17 @@ final class PackedKeySet {
 
     /** The id of the key, or -1 when it is not in the set. */
     int find(byte[] key) {
-        if (key == null) {
-            return -1;
-        }
+        return key == null ? -1 : slots[slotOf(key)] - 1;
+    }
+
+    /** The slot holding the key, or the free slot where it would go (linear probing). */
+    private int slotOf(byte[] key) {
         int mask = slots.length - 1;
         int slot = hash(key, 0, key.length) & mask;
-        for (int entry = slots[slot]; entry != 0; entry = slots[slot]) {
-            if (matches(offsets[entry - 1], key)) {
-                return entry - 1;
-            }
+        for (int entry = slots[slot]; entry != 0 && !matches(offsets[entry - 1], key); entry = slots[slot]) {
             slot = (slot + 1) & mask;
         }
-        return -1;
+        return slot;
     }
 
     private int append(byte[] key) {

@@ -71,7 +71,8 @@ public final class InstanceFlattener {
             top.values.put(Columns.SOURCE_DICOM_STORE, options.sourceStore());
             top.columns.put(Columns.SOURCE_DICOM_STORE, Columns.SOURCE_DICOM_STORE_COLUMN);
         }
-        return new FlattenedInstance(new Row(top.values), new TableSchema(top.sortedColumns(order)));
+        List<Column> columns = top.sortedColumns(order);
+        return new FlattenedInstance(new Row(top.values), new TableSchema(columns));
     }
 
     /** PS3.3 C.12.1.1.8: (0008,0201) gives the offset of DT values that carry none; malformed means UTC. */
@@ -252,8 +253,12 @@ public final class InstanceFlattener {
                 rows.add(fits(itemColumns.get(i), merged) ? row
                         : RowConformer.conformRecord(row, fields, path, dropped));
             }
+            if (fields.isEmpty() && !rows.isEmpty()) {
+                // BigQuery has no RECORD without fields: items that hold nothing cannot be shown, only listed
+                drop(path);
+                return;
+            }
             level.values.put(name, rows);
-            // BigQuery has no RECORD without fields: a sequence whose items are all empty gets no column
             if (!fields.isEmpty()) {
                 level.columns.put(name, Column.record(name, Mode.REPEATED, fields));
             }

@@ -167,6 +167,10 @@ public final class JsonReader {
         if (peek() == '-') {
             pos++;
         }
+        // RFC 8259 6: no leading zeros
+        if (peek() == '0' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1))) {
+            throw error("a number may not start with 0");
+        }
         digits();
         if (peek() == '.') {
             pos++;

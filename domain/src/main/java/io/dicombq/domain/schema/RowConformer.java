@@ -12,8 +12,8 @@ import java.util.Set;
  * table's), following {@link SchemaMerger}'s conflict rule: a single value becomes a one-element array
  * in a REPEATED column, a scalar of another type becomes its canonical text in a STRING column, and a
  * value that cannot fit (a scalar where the column is a RECORD, or the reverse) is left out and its
- * dotted path added to {@code DroppedTags}, so nothing is lost silently. Columns the row lacks are
- * NULL (an empty array when REPEATED).
+ * dotted path added to {@code DroppedTags}, so nothing is lost silently; so is a value whose column the
+ * target does not have. Columns the row lacks are NULL (an empty array when REPEATED).
  */
 public final class RowConformer {
     public static final String DROPPED_TAGS = "DroppedTags";
@@ -48,6 +48,15 @@ public final class RowConformer {
         for (Column column : columns) {
             String where = path.isEmpty() ? column.name() : path + "." + column.name();
             values.put(column.name(), conformValue(row.get(column.name()), column, where, dropped));
+        }
+        if (row.values().size() > values.size() || !values.keySet().containsAll(row.values().keySet())) {
+            // a value whose column the target lacks is not represented: list it rather than lose it quietly
+            for (Map.Entry<String, Object> entry : row.values().entrySet()) {
+                Object value = entry.getValue();
+                if (!values.containsKey(entry.getKey()) && value != null && !(value instanceof List<?> list && list.isEmpty())) {
+                    dropped.add(path.isEmpty() ? entry.getKey() : path + "." + entry.getKey());
+                }
+            }
         }
         return values;
     }

@@ -10,6 +10,7 @@ import io.dicombq.adapter.out.h2.sink.H2TableSink;
 import io.dicombq.adapter.out.h2.sink.RowInserter;
 import io.dicombq.adapter.out.h2.sink.RowReader;
 import io.dicombq.adapter.out.h2.sink.TableCopier;
+import io.dicombq.adapter.out.h2.sql.BigQueryFunctions;
 import io.dicombq.adapter.out.h2.sql.H2QueryEngine;
 import io.dicombq.application.port.out.QueryEngine;
 import io.dicombq.application.port.out.TableSink;
@@ -55,6 +56,7 @@ public final class H2Warehouse implements AutoCloseable {
         this.clock = clock;
         try (Connection connection = database.connection()) {
             Catalog.install(connection);
+            BigQueryFunctions.install(connection);
             dropStaleTables(connection);
         } catch (SQLException e) {
             database.close();

@@ -1,6 +1,6 @@
 package io.dicombq.application.port.in;
 
-import io.dicombq.application.port.out.ExportLayout;
+import io.dicombq.domain.flatten.Layout;
 import io.dicombq.domain.destination.DestinationOptions;
 import io.dicombq.domain.operation.DicomStoreName;
 
@@ -12,7 +12,7 @@ import java.util.Optional;
  * validated by the use case), force / writeDisposition, includeSourceStore, the layout and the filter file URI.
  */
 public record ExportRequest(StoreReference store, String tableUri, DestinationOptions options,
-                            boolean includeSourceStore, ExportLayout layout, Optional<String> filterUri) {
+                            boolean includeSourceStore, Layout layout, Optional<String> filterUri) {
     public ExportRequest {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(options, "options");

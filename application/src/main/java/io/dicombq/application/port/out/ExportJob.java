@@ -2,6 +2,7 @@ package io.dicombq.application.port.out;
 
 import io.dicombq.domain.destination.DestinationOptions;
 import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.flatten.Layout;
 import io.dicombq.domain.operation.DicomStoreName;
 
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * store (its name and where its instances are), the destination, and the options of BEHAVIOUR 1.
  */
 public record ExportJob(DicomStoreName store, String storeSource, TableUri table, DestinationOptions options,
-                        boolean includeSourceStore, ExportLayout layout, Optional<String> filterUri) {
+                        boolean includeSourceStore, Layout layout, Optional<String> filterUri) {
     public ExportJob {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(storeSource, "storeSource");

@@ -17,6 +17,9 @@ public interface WarehouseCatalog {
     /** The table IDs of a dataset; NOT_FOUND when the dataset does not exist. */
     List<String> tables(String project, String dataset);
 
+    /** Deletes a table; false when there was none. */
+    boolean deleteTable(String project, String dataset, String table);
+
     /** A table's schema and row count; empty when the table does not exist. */
     Optional<TableDescription> describe(String project, String dataset, String table);
 

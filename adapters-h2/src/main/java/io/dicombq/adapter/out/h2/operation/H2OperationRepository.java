@@ -1,7 +1,7 @@
 package io.dicombq.adapter.out.h2.operation;
 
 import io.dicombq.application.port.out.ExportJob;
-import io.dicombq.application.port.out.ExportLayout;
+import io.dicombq.domain.flatten.Layout;
 import io.dicombq.application.port.out.OperationRepository;
 import io.dicombq.application.port.out.WorkerId;
 import io.dicombq.domain.destination.DestinationOptions;
@@ -162,7 +162,7 @@ public final class H2OperationRepository implements OperationRepository {
         ExportJob job = new ExportJob(DicomStoreName.parse(rows.getString("store_name")), rows.getString("store_source"),
                 TableUri.parse(rows.getString("table_uri")),
                 DestinationOptions.of(forceOption, disposition == null ? null : WriteDisposition.valueOf(disposition)),
-                rows.getBoolean("include_source_store"), ExportLayout.valueOf(rows.getString("layout")),
+                rows.getBoolean("include_source_store"), Layout.valueOf(rows.getString("layout")),
                 Optional.ofNullable(rows.getString("filter_uri")));
         return new StoredOperation(operation, job, new WorkerId(rows.getString("owner")));
     }

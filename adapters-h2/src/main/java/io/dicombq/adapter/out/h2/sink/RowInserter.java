@@ -5,22 +5,15 @@ import io.dicombq.adapter.out.h2.catalog.Jdbc;
 import io.dicombq.adapter.out.h2.catalog.Names;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.ColumnType;
-import io.dicombq.domain.schema.JsonText;
 import io.dicombq.domain.schema.Mode;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +90,7 @@ public final class RowInserter {
             if (!column.isRecord() && column.type() != ColumnType.JSON) {
                 Object[] array = new Object[items.size()];
                 for (int i = 0; i < array.length; i++) {
-                    array[i] = jdbcValue(column, requireItem(items.get(i), where), where);
+                    array[i] = JdbcValues.of(column, requireItem(items.get(i), where), where);
                 }
                 sql.append("CAST(? AS ").append(H2Types.of(column)).append(')');
                 params.add(array);
@@ -140,11 +133,11 @@ public final class RowInserter {
         if (column.type() == ColumnType.JSON) {
             // A JSON text parameter must be marked FORMAT JSON, else H2 stores it as a JSON string.
             sql.append(topLevel ? "? FORMAT JSON" : "CAST(CAST(? AS CHARACTER VARYING) FORMAT JSON AS JSON)");
-            params.add(value == null ? null : jdbcValue(column, value, where));
+            params.add(value == null ? null : JdbcValues.of(column, value, where));
             return;
         }
         sql.append(topLevel ? "?" : "CAST(? AS " + H2Types.elementOf(column) + ")");
-        params.add(value == null ? null : jdbcValue(column, value, where));
+        params.add(value == null ? null : JdbcValues.of(column, value, where));
     }
 
     private static Object requireItem(Object item, String where) {
@@ -170,70 +163,6 @@ public final class RowInserter {
                 throw new DicombqException(Code.INVALID_ARGUMENT, "no such field: " + name + " (" + where + ")");
             }
         }
-    }
-
-    /** The JDBC object for a {@link Row} value of this column type. */
-    static Object jdbcValue(Column column, Object value, String where) {
-        switch (column.type()) {
-            case STRING:
-                if (value instanceof String) {
-                    return value;
-                }
-                break;
-            case INTEGER:
-                if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-                    return ((Number) value).longValue();
-                }
-                break;
-            case FLOAT:
-                if (value instanceof Number) {
-                    return ((Number) value).doubleValue();
-                }
-                break;
-            case NUMERIC:
-                if (value instanceof BigDecimal) {
-                    return value;
-                }
-                break;
-            case BOOLEAN:
-                if (value instanceof Boolean) {
-                    return value;
-                }
-                break;
-            case BYTES:
-                if (value instanceof byte[]) {
-                    return value;
-                }
-                break;
-            case DATE:
-                if (value instanceof LocalDate) {
-                    return value;
-                }
-                break;
-            case TIME:
-                if (value instanceof LocalTime) {
-                    return value;
-                }
-                break;
-            case DATETIME:
-                if (value instanceof LocalDateTime) {
-                    return value;
-                }
-                break;
-            case TIMESTAMP:
-                if (value instanceof Instant) {
-                    return ((Instant) value).atOffset(ZoneOffset.UTC);
-                }
-                break;
-            case JSON:
-                if (value instanceof JsonText) {
-                    return ((JsonText) value).json();
-                }
-                break;
-            default:
-                break;
-        }
-        throw mismatch(where, column, value);
     }
 
     private static DicombqException mismatch(String where, Column column, Object value) {

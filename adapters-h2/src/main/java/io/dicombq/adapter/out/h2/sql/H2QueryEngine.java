@@ -1,14 +1,32 @@
 package io.dicombq.adapter.out.h2.sql;
 
 import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.adapter.out.h2.catalog.Jdbc;
+import io.dicombq.adapter.out.h2.sink.RowReader;
 import io.dicombq.application.port.out.QueryEngine;
 import io.dicombq.application.port.out.QueryRequest;
 import io.dicombq.application.port.out.QueryResult;
+import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
-/** BigQuery Standard SQL over the embedded warehouse (translation lands in the next commits). */
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * BigQuery Standard SQL (and the legacy subset) over the embedded warehouse: parse, translate against the
+ * catalog, run on H2, and return rows with a BigQuery-style schema.
+ */
 public final class H2QueryEngine implements QueryEngine {
+    /** BigQuery's dialect prefixes: a first line of {@code #legacySQL} or {@code #standardSQL}. */
+    private static final Pattern LEGACY_PREFIX = Pattern.compile("^\\s*#legacySQL\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STANDARD_PREFIX = Pattern.compile("^\\s*#standardSQL\\b", Pattern.CASE_INSENSITIVE);
+
     private final H2Warehouse warehouse;
 
     public H2QueryEngine(H2Warehouse warehouse) {
@@ -17,6 +35,47 @@ public final class H2QueryEngine implements QueryEngine {
 
     @Override
     public QueryResult query(QueryRequest request) {
-        throw new DicombqException(Code.UNIMPLEMENTED, "queries on " + warehouse.database().url() + " are not implemented yet");
+        boolean legacy = request.legacySql() || LEGACY_PREFIX.matcher(request.sql()).find();
+        if (request.legacySql() && STANDARD_PREFIX.matcher(request.sql()).find()) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "the query starts with #standardSQL but legacy SQL was requested");
+        }
+        Ast.Select select = Parser.parse(request.sql());
+        warehouse.swapLock().readLock().lock();
+        try (Connection connection = warehouse.database().connection()) {
+            Translator translator = new Translator(uri -> warehouse.requireTable(connection, uri),
+                    request.defaultProject(), request.parameters(), legacy);
+            Translator.Translation translation = translator.translate(select);
+            List<Row> rows = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(translation.sql())) {
+                while (rs.next()) {
+                    rows.add(RowReader.read(rs, translation.schema(), 1));
+                }
+            } catch (SQLException e) {
+                throw failed(e, translation.sql());
+            }
+            return new QueryResult(translation.schema(), rows);
+        } catch (SQLException e) {
+            throw Jdbc.internal("query", e);
+        } finally {
+            warehouse.swapLock().readLock().unlock();
+        }
+    }
+
+    /**
+     * H2 errors while running a translated query: data errors (bad CAST, division by zero, array index out of
+     * range, a GROUP BY violation) are the query's fault, as in BigQuery; anything else is ours.
+     */
+    private static DicombqException failed(SQLException e, String sql) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String message = e.getMessage() == null ? "" : e.getMessage().split("; SQL statement:")[0];
+        Throwable cause = e.getCause();
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null && cause.getMessage().startsWith("Bad ")) {
+            return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, cause.getMessage()), e);
+        }
+        if (state.startsWith("22") || state.equals("90016") || state.equals("90054") || state.equals("90105")) {
+            return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, message), e);
+        }
+        return Jdbc.internal(sql, e);
     }
 }

@@ -1,7 +1,7 @@
 package io.dicombq.adapter.out.h2.operation;
 
 import io.dicombq.application.port.out.ExportJob;
-import io.dicombq.application.port.out.ExportLayout;
+import io.dicombq.domain.flatten.Layout;
 import io.dicombq.application.port.out.OperationRepository.StoredOperation;
 import io.dicombq.application.port.out.WorkerId;
 import io.dicombq.domain.destination.DestinationOptions;
@@ -48,7 +48,7 @@ class H2OperationRepositoryTest {
 
     private static ExportJob job(Optional<String> filter) {
         return new ExportJob(STORE, "/data/ct", TableUri.parse("bq://my-project.ds.t"),
-                DestinationOptions.of(null, WriteDisposition.WRITE_APPEND), true, ExportLayout.JSON, filter);
+                DestinationOptions.of(null, WriteDisposition.WRITE_APPEND), true, Layout.JSON, filter);
     }
 
     @Test

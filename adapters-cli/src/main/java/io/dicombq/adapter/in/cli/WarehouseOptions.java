@@ -1,0 +1,64 @@
+package io.dicombq.adapter.in.cli;
+
+import io.dicombq.adapter.in.cli.wiring.DicombqRuntime;
+import io.dicombq.adapter.in.cli.wiring.H2WarehouseCatalog;
+import io.dicombq.adapter.in.cli.wiring.LocalDicomStoreSources;
+import io.dicombq.adapter.in.cli.wiring.Warehouse;
+import io.dicombq.adapter.out.h2.H2Warehouse;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Where dicombq keeps its state and which warehouse it uses. A mixin of the top-level command whose options every
+ * subcommand inherits, so {@code dicombq --data-dir=D query …} and {@code dicombq query --data-dir=D …} both work.
+ */
+public final class WarehouseOptions {
+    static final String HOME_VARIABLE = "DICOMBQ_HOME";
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Where the embedded warehouse, operations and stores live (default: $DICOMBQ_HOME, else ./.dicombq).")
+    Path dataDir;
+
+    private Map<String, String> environment = System.getenv();
+
+    /** For tests: the environment to read DICOMBQ_HOME from. */
+    void environment(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public Path dataDirectory() {
+        if (dataDir != null) {
+            if (dataDir.toString().isBlank()) {
+                throw new io.dicombq.domain.status.DicombqException(io.dicombq.domain.status.Code.INVALID_ARGUMENT,
+                        "--data-dir is empty; name a directory, or leave the option out to use $DICOMBQ_HOME or ./.dicombq");
+            }
+            return dataDir;
+        }
+        String home = environment.get(HOME_VARIABLE);
+        return home == null || home.isBlank() ? Path.of(".dicombq") : Path.of(home);
+    }
+
+    /** Builds the runtime over the data directory (created if needed) and the chosen warehouse. */
+    public DicombqRuntime openRuntime() {
+        Path directory = dataDirectory().toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new io.dicombq.domain.status.DicombqException(io.dicombq.domain.status.Code.INVALID_ARGUMENT,
+                    "--data-dir " + directory + " cannot be created: " + e.getMessage());
+        }
+        return new DicombqRuntime(directory, openWarehouse(directory), new LocalDicomStoreSources(), Clock.systemUTC());
+    }
+
+    /** The embedded H2 warehouse in the data directory. */
+    Warehouse openWarehouse(Path directory) {
+        H2Warehouse h2 = H2Warehouse.open(directory);
+        return new Warehouse("embedded H2 warehouse in " + directory, h2.tableSink(), h2.queryEngine(),
+                new H2WarehouseCatalog(h2), h2);
+    }
+}

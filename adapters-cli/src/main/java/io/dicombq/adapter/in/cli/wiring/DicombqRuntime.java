@@ -1,0 +1,120 @@
+package io.dicombq.adapter.in.cli.wiring;
+
+import io.dicombq.adapter.out.h2.operation.H2DatasetGrants;
+import io.dicombq.adapter.out.h2.operation.H2DicomStoreRegistry;
+import io.dicombq.adapter.out.h2.operation.H2OperationRepository;
+import io.dicombq.adapter.out.h2.operation.JsonLinesOperationLog;
+import io.dicombq.adapter.out.h2.operation.OperationDatabase;
+import io.dicombq.adapter.out.h2.operation.ProcessWorkers;
+import io.dicombq.application.port.in.ExportDicomMetadataUseCase;
+import io.dicombq.application.port.in.GrantDatasetAccessUseCase;
+import io.dicombq.application.port.in.ManageDicomStoresUseCase;
+import io.dicombq.application.port.in.RunExportUseCase;
+import io.dicombq.application.port.out.DicomStoreSources;
+import io.dicombq.application.port.out.ExportLauncher;
+import io.dicombq.application.port.out.OperationRepository;
+import io.dicombq.application.port.out.QueryEngine;
+import io.dicombq.application.port.out.WarehouseCatalog;
+import io.dicombq.application.service.DicomStoresService;
+import io.dicombq.application.service.ExportDicomMetadataService;
+import io.dicombq.application.service.GrantDatasetAccessService;
+import io.dicombq.application.service.OperationsService;
+import io.dicombq.application.service.RunExportService;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The composition root: builds every adapter and use case over one data directory and one warehouse. The CLI
+ * makes one per command; the HTTP server keeps one for its lifetime.
+ */
+public final class DicombqRuntime implements AutoCloseable {
+    /** Instances read and flattened at once per export: the cores, at least two. */
+    private static final int PARALLELISM = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final int BATCH_SIZE = 500;
+
+    private final Path dataDirectory;
+    private final Clock clock;
+    private final Warehouse warehouse;
+    private final OperationDatabase operationDatabase;
+    private final OperationRepository operationRepository;
+    private final JsonLinesOperationLog log;
+    private final ProcessWorkers workers = new ProcessWorkers();
+    private final H2DicomStoreRegistry registry;
+    private final H2DatasetGrants grants;
+    private final DicomStoreSources sources;
+    private final ThreadExportLauncher threads;
+
+    public DicombqRuntime(Path dataDirectory, Warehouse warehouse, DicomStoreSources sources, Clock clock) {
+        this.dataDirectory = dataDirectory.toAbsolutePath();
+        this.clock = clock;
+        this.warehouse = warehouse;
+        this.sources = sources;
+        this.operationDatabase = OperationDatabase.open(this.dataDirectory);
+        this.operationRepository = new H2OperationRepository(operationDatabase);
+        this.log = new JsonLinesOperationLog(this.dataDirectory);
+        this.registry = new H2DicomStoreRegistry(operationDatabase);
+        this.grants = new H2DatasetGrants(operationDatabase);
+        this.threads = new ThreadExportLauncher(this::runExport, 2);
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Warehouse warehouse() {
+        return warehouse;
+    }
+
+    /** Exports that run on a thread of this process ({@code detached = false}) or in a detached worker process. */
+    public ExportDicomMetadataUseCase export(boolean detached) {
+        ExportLauncher launcher = detached ? new WorkerProcessLauncher(dataDirectory, operationRepository) : threads;
+        return new ExportDicomMetadataService(registry, sources, warehouse.sink(), new LocalFilterFiles(),
+                operationRepository, log, RandomOperationIds.secure(), workers, launcher, clock);
+    }
+
+    public RunExportUseCase runExport() {
+        return new RunExportService(operationRepository, sources, warehouse.sink(), new LocalFilterFiles(), grants, log,
+                workers, clock, PARALLELISM, BATCH_SIZE);
+    }
+
+    /** operations get / list / cancel. */
+    public OperationsService operations() {
+        return new OperationsService(operationRepository, workers, clock);
+    }
+
+    public ManageDicomStoresUseCase stores() {
+        return new DicomStoresService(registry, sources, clock);
+    }
+
+    public GrantDatasetAccessUseCase grants() {
+        return new GrantDatasetAccessService(grants, warehouse.sink());
+    }
+
+    public WarehouseCatalog catalog() {
+        return warehouse.catalog();
+    }
+
+    public QueryEngine queryEngine() {
+        return warehouse.queryEngine();
+    }
+
+    public JsonLinesOperationLog operationLog() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        threads.close();
+        operationDatabase.close();
+        try {
+            warehouse.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close the warehouse: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.dicombq.adapter.out.h2;
+
+import io.dicombq.domain.destination.TableState;
+import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.ColumnType;
+import io.dicombq.domain.schema.JsonText;
+import io.dicombq.domain.schema.Mode;
+import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.TableSchema;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class H2WarehouseTest {
+    private final H2Warehouse warehouse = H2Warehouse.inMemory("wh-" + UUID.randomUUID());
+    private final TableUri ct = new TableUri("my-project-1", "dicom_ds", "ct");
+
+    @AfterEach
+    void close() {
+        warehouse.close();
+    }
+
+    @Test
+    void sameDatasetNameInTwoProjectsStaysDistinct() {
+        warehouse.createDataset("proj-a", "ds");
+        warehouse.createDataset("proj-b", "ds");
+        warehouse.createTable(new TableUri("proj-a", "ds", "t"), CtRows.schema());
+
+        assertThat(warehouse.listTables("proj-a", "ds")).containsExactly("t");
+        assertThat(warehouse.listTables("proj-b", "ds")).isEmpty();
+        assertThat(warehouse.listDatasets("proj-a")).containsExactly("ds");
+    }
+
+    @Test
+    void datasetErrorsUseBigQueryCodes() {
+        warehouse.createDataset("p-1", "ds");
+        assertThatThrownBy(() -> warehouse.createDataset("p-1", "ds")).isInstanceOf(DicombqException.class)
+                .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.ALREADY_EXISTS));
+        assertThatThrownBy(() -> warehouse.createDataset("p-1", "bad-name")).isInstanceOf(DicombqException.class)
+                .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> warehouse.createTable(new TableUri("p-1", "missing", "t"), CtRows.schema()))
+                .isInstanceOf(DicombqException.class).hasMessageContaining("Dataset p-1:missing")
+                .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.NOT_FOUND));
+        assertThatThrownBy(() -> warehouse.rowCount(new TableUri("p-1", "ds", "nope")))
+                .isInstanceOf(DicombqException.class).hasMessageContaining("Table p-1:ds.nope")
+                .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.NOT_FOUND));
+    }
+
+    @Test
+    void deletingANonEmptyDatasetNeedsDeleteContents() {
+        warehouse.createDataset("p-1", "ds");
+        warehouse.createTable(new TableUri("p-1", "ds", "t"), CtRows.schema());
+        assertThatThrownBy(() -> warehouse.deleteDataset("p-1", "ds", false))
+                .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.FAILED_PRECONDITION));
+
+        warehouse.deleteDataset("p-1", "ds", true);
+
+        assertThat(warehouse.datasetExists("p-1", "ds")).isFalse();
+        warehouse.createDataset("p-1", "ds");
+        assertThat(warehouse.listTables("p-1", "ds")).isEmpty();
+    }
+
+    @Test
+    void nestedAndRepeatedValuesRoundTrip() {
+        warehouse.createDataset(ct.project(), ct.dataset());
+        warehouse.createTable(ct, CtRows.schema());
+        List<Row> rows = List.of(CtRows.instance(1, 1, 1, 1), CtRows.instance(1, 1, 1, 2), CtRows.instance(2, 1, 1, 1));
+
+        warehouse.insertRows(ct, rows);
+
+        assertThat(warehouse.rowCount(ct)).isEqualTo(3);
+        assertThat(warehouse.state(ct)).isEqualTo(TableState.HAS_ROWS);
+        assertThat(warehouse.readRows(ct, 0, 10)).containsExactlyElementsOf(rows);
+        assertThat(warehouse.readRows(ct, 1, 1)).containsExactly(rows.get(1));
+    }
+
+    @Test
+    void everyScalarTypeRoundTrips() {
+        warehouse.createDataset("p-1", "ds");
+        TableUri uri = new TableUri("p-1", "ds", "types");
+        List<Column> columns = new ArrayList<>();
+        for (ColumnType type : ColumnType.values()) {
+            if (type != ColumnType.RECORD) {
+                columns.add(Column.of("c_" + type, type, Mode.NULLABLE));
+                columns.add(Column.of("r_" + type, type, Mode.REPEATED));
+            }
+        }
+        warehouse.createTable(uri, new TableSchema(columns));
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<ColumnType, Object> samples = Map.ofEntries(Map.entry(ColumnType.STRING, "Ünïcode 'quoted'"),
+                Map.entry(ColumnType.INTEGER, Long.MIN_VALUE), Map.entry(ColumnType.FLOAT, 0.1),
+                Map.entry(ColumnType.NUMERIC, new BigDecimal("12345678901234567890.123456789")),
+                Map.entry(ColumnType.BOOLEAN, true), Map.entry(ColumnType.DATE, LocalDate.of(1, 1, 1)),
+                Map.entry(ColumnType.TIME, LocalTime.of(23, 59, 59, 999_999_000)),
+                Map.entry(ColumnType.DATETIME, LocalDateTime.of(2021, 3, 4, 12, 30, 0, 123_000)),
+                Map.entry(ColumnType.TIMESTAMP, Instant.parse("2021-03-04T12:30:00.000001Z")),
+                Map.entry(ColumnType.JSON, new JsonText("{\"a\":[1,2]}")));
+        samples.forEach((type, value) -> {
+            values.put("c_" + type, value);
+            values.put("r_" + type, List.of(value, value));
+        });
+        values.put("c_BYTES", new byte[] {1, 2});
+
+        warehouse.insertRows(uri, List.of(Row.of(values)));
+
+        Row back = warehouse.readRows(uri, 0, 1).get(0);
+        samples.forEach((type, value) -> {
+            assertThat(back.get("c_" + type)).as(type.name()).isEqualTo(value);
+            assertThat(back.get("r_" + type)).as(type.name()).isEqualTo(List.of(value, value));
+        });
+        assertThat((byte[]) back.get("c_BYTES")).containsExactly(1, 2);
+    }
+
+    @Test
+    void badRowsAreRejectedAndNothingIsWritten() {
+        warehouse.createDataset(ct.project(), ct.dataset());
+        warehouse.createTable(ct, CtRows.schema());
+        Row wrongType = Row.of(Map.of("Rows", "one hundred"));
+        Row unknownColumn = Row.of(Map.of("NoSuchColumn", "x"));
+
+        assertThatThrownBy(() -> warehouse.insertRows(ct, List.of(CtRows.instance(1, 1, 1, 1), wrongType)))
+                .hasMessageContaining("Rows").satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> warehouse.insertRows(ct, List.of(unknownColumn)))
+                .hasMessageContaining("NoSuchColumn");
+        assertThat(warehouse.state(ct)).isEqualTo(TableState.EMPTY);
+    }
+
+    @Test
+    void schemaUpdatesFollowBigQueryRules() {
+        warehouse.createDataset(ct.project(), ct.dataset());
+        warehouse.createTable(ct, CtRows.schema());
+        warehouse.insertRows(ct, List.of(CtRows.instance(1, 1, 1, 1)));
+        List<Column> columns = new ArrayList<>(CtRows.schema().columns());
+        Column sequence = columns.get(21);
+        List<Column> fields = new ArrayList<>(sequence.fields());
+        fields.add(Column.of("CodeMeaningLong", ColumnType.STRING, Mode.NULLABLE));
+        columns.set(21, Column.record(sequence.name(), Mode.REPEATED, fields));
+        columns.add(Column.of("Manufacturer", ColumnType.STRING, Mode.NULLABLE));
+        TableSchema wider = new TableSchema(columns);
+
+        warehouse.updateSchema(ct, wider);
+
+        assertThat(warehouse.tableSchema(ct)).contains(wider);
+        Row back = warehouse.readRows(ct, 0, 1).get(0);
+        assertThat(back.get("Manufacturer")).isNull();
+        assertThat(((Row) ((List<?>) back.get("ProcedureCodeSequence")).get(0)).get("CodeValue")).isEqualTo("CTCHEST");
+        assertThatThrownBy(() -> warehouse.updateSchema(ct, CtRows.schema()))
+                .hasMessageContaining("is missing in the new schema").satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
+        List<Column> retyped = new ArrayList<>(wider.columns());
+        retyped.set(13, Column.of("Rows", ColumnType.STRING, Mode.NULLABLE));
+        assertThatThrownBy(() -> warehouse.updateSchema(ct, new TableSchema(retyped))).hasMessageContaining("changed type");
+    }
+
+    @Test
+    void fileBackedWarehouseKeepsItsContentsAcrossReopen(@TempDir Path dir) {
+        try (H2Warehouse first = H2Warehouse.open(dir)) {
+            first.createDataset("p-1", "ds");
+            first.createTable(new TableUri("p-1", "ds", "t"), CtRows.schema());
+            first.insertRows(new TableUri("p-1", "ds", "t"), List.of(CtRows.instance(1, 1, 1, 1)));
+        }
+        try (H2Warehouse again = H2Warehouse.open(dir)) {
+            assertThat(again.readRows(new TableUri("p-1", "ds", "t"), 0, 5))
+                    .containsExactly(CtRows.instance(1, 1, 1, 1));
+        }
+    }
+}

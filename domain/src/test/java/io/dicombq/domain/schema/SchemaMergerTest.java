@@ -1,0 +1,156 @@
+package io.dicombq.domain.schema;
+
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SchemaMergerTest {
+    private final SchemaMerger merger = SchemaMerger.canonical();
+
+    private static Column string(String name) {
+        return Column.of(name, ColumnType.STRING, Mode.NULLABLE);
+    }
+
+    @Test
+    void unitesColumnsInTagOrderThenTheFixedColumns() {
+        TableSchema a = TableSchema.of(string("PatientID"), Column.of("DroppedTags", ColumnType.STRING, Mode.REPEATED));
+        TableSchema b = TableSchema.of(string("SourceDicomStore"), string("Modality"), string("Tag_00091010"),
+                string("TransferSyntaxUID"));
+
+        TableSchema merged = merger.merge(a, b);
+
+        assertThat(merged.columns()).extracting(Column::name).containsExactly("TransferSyntaxUID", "Modality",
+                "Tag_00091010", "PatientID", "DroppedTags", "SourceDicomStore");
+        assertThat(merger.merge(b, a)).isEqualTo(merged);
+    }
+
+    @Test
+    void unitesTheFieldsOfRecordsRecursively() {
+        TableSchema a = TableSchema.of(Column.record("ReferencedImageSequence", Mode.REPEATED,
+                List.of(string("ReferencedSOPInstanceUID"))));
+        TableSchema b = TableSchema.of(Column.record("ReferencedImageSequence", Mode.REPEATED,
+                List.of(string("ReferencedSOPClassUID"))));
+
+        assertThat(merger.merge(a, b).column("ReferencedImageSequence").fields()).extracting(Column::name)
+                .containsExactly("ReferencedSOPClassUID", "ReferencedSOPInstanceUID");
+    }
+
+    @Test
+    void resolvesConflictsTheSameWayWhateverTheOrder() {
+        Column integer = Column.of("Tag_00191001", ColumnType.INTEGER, Mode.NULLABLE);
+        Column floating = Column.of("Tag_00191001", ColumnType.FLOAT, Mode.REPEATED);
+        Column record = Column.record("Tag_00191001", Mode.REPEATED, List.of(string("CodeValue")));
+
+        assertThat(merger.mergeColumns(List.of(integer), List.of(floating)))
+                .containsExactly(Column.of("Tag_00191001", ColumnType.STRING, Mode.REPEATED));
+        assertThat(merger.mergeColumns(List.of(floating), List.of(integer)))
+                .containsExactly(Column.of("Tag_00191001", ColumnType.STRING, Mode.REPEATED));
+        assertThat(merger.mergeColumns(List.of(integer), List.of(record))).containsExactly(record);
+        assertThat(merger.mergeColumns(List.of(record), List.of(integer))).containsExactly(record);
+        assertThat(merger.mergeColumns(List.of(Column.of("X", ColumnType.DATE, Mode.NULLABLE)),
+                List.of(Column.of("X", ColumnType.DATE, Mode.REPEATED))))
+                .containsExactly(Column.of("X", ColumnType.DATE, Mode.REPEATED));
+    }
+
+    @Test
+    void failsWithFailedPreconditionAboveTenThousandColumns() {
+        List<Column> many = new ArrayList<>();
+        for (int i = 0; i < 5001; i++) {
+            many.add(string(String.format("Tag_0019%04X", i)));
+        }
+        List<Column> more = new ArrayList<>();
+        for (int i = 5001; i < 10001; i++) {
+            more.add(string(String.format("Tag_0019%04X", i)));
+        }
+        assertThatThrownBy(() -> merger.merge(new TableSchema(many), new TableSchema(more)))
+                .isInstanceOfSatisfying(DicombqException.class, e -> {
+                    assertThat(e.code()).isEqualTo(Code.FAILED_PRECONDITION);
+                    assertThat(e.getMessage()).contains("10001 columns").contains("limit of 10000 columns");
+                });
+        more.remove(more.size() - 1);
+        assertThat(SchemaLimits.columnCount(merger.merge(new TableSchema(many), new TableSchema(more)).columns()))
+                .isEqualTo(10_000);
+    }
+
+    @Test
+    void countsNestedFieldsTowardsTheColumnLimit() {
+        Column record = Column.record("Seq", Mode.REPEATED, List.of(string("A"), Column.record("Inner", Mode.NULLABLE,
+                List.of(string("B")))));
+        assertThat(SchemaLimits.columnCount(List.of(record, string("C")))).isEqualTo(5);
+    }
+
+    @Test
+    void refusesColumnNamesLongerThanThreeHundredCharacters() {
+        assertThatThrownBy(() -> SchemaLimits.check(TableSchema.of(string("x".repeat(301)))))
+                .isInstanceOfSatisfying(DicombqException.class,
+                        e -> assertThat(e.getMessage()).contains("limit of 300 characters"));
+        SchemaLimits.check(TableSchema.of(string("x".repeat(300))));
+    }
+
+    @Test
+    void extendsAnExistingTableKeepingItsColumnsAndAppendingNewOnes() {
+        TableSchema existing = TableSchema.of(string("PatientID"), Column.of("Rows", ColumnType.INTEGER, Mode.REQUIRED),
+                Column.record("ReferencedImageSequence", Mode.REPEATED, List.of(string("ReferencedSOPInstanceUID"))),
+                Column.of("InstanceNumber", ColumnType.STRING, Mode.NULLABLE));
+        TableSchema export = TableSchema.of(string("Modality"), string("PatientID"),
+                Column.of("InstanceNumber", ColumnType.INTEGER, Mode.NULLABLE),
+                Column.record("ReferencedImageSequence", Mode.REPEATED,
+                        List.of(string("ReferencedSOPClassUID"), string("ReferencedSOPInstanceUID"))),
+                Column.of("DroppedTags", ColumnType.STRING, Mode.REPEATED));
+
+        TableSchema extended = merger.extend(existing, export);
+
+        assertThat(SchemaJson.write(extended)).isEqualTo("["
+                + "{\"name\":\"PatientID\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"},"
+                + "{\"name\":\"Rows\",\"type\":\"INTEGER\",\"mode\":\"NULLABLE\"},"
+                + "{\"name\":\"ReferencedImageSequence\",\"type\":\"RECORD\",\"mode\":\"REPEATED\",\"fields\":["
+                + "{\"name\":\"ReferencedSOPInstanceUID\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"},"
+                + "{\"name\":\"ReferencedSOPClassUID\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"}]},"
+                + "{\"name\":\"InstanceNumber\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"},"
+                + "{\"name\":\"Modality\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"},"
+                + "{\"name\":\"DroppedTags\",\"type\":\"STRING\",\"mode\":\"REPEATED\"}]");
+    }
+
+    @Test
+    void refusesToExtendAColumnIntoAnotherTypeOrIntoRepeated() {
+        TableSchema existing = TableSchema.of(Column.of("Rows", ColumnType.INTEGER, Mode.NULLABLE),
+                string("PatientID"));
+
+        assertThatThrownBy(() -> merger.extend(existing, TableSchema.of(string("Rows"))))
+                .isInstanceOfSatisfying(DicombqException.class, e -> {
+                    assertThat(e.code()).isEqualTo(Code.FAILED_PRECONDITION);
+                    assertThat(e.getMessage()).contains("column Rows").contains("INTEGER NULLABLE")
+                            .contains("STRING NULLABLE").contains("WRITE_TRUNCATE");
+                });
+        assertThatThrownBy(() -> merger.extend(existing,
+                TableSchema.of(Column.of("PatientID", ColumnType.STRING, Mode.REPEATED))))
+                .isInstanceOf(DicombqException.class).hasMessageContaining("column PatientID");
+        assertThatThrownBy(() -> merger.extend(existing,
+                TableSchema.of(Column.record("PatientID", Mode.NULLABLE, List.of(string("A"))))))
+                .isInstanceOf(DicombqException.class).hasMessageContaining("RECORD");
+    }
+
+    @Test
+    void conformsARowToTheMergedSchemaByTheSameRule() {
+        TableSchema target = TableSchema.of(
+                Column.of("Tag_00191001", ColumnType.STRING, Mode.REPEATED),
+                Column.record("Tag_00191002", Mode.REPEATED, List.of(string("CodeValue"))),
+                string("Modality"),
+                Column.of("DroppedTags", ColumnType.STRING, Mode.REPEATED));
+        Row row = Row.of(Map.of("Tag_00191001", 7L, "Tag_00191002", "text", "DroppedTags", List.of("PixelPaddingValue")));
+
+        Row conformed = RowConformer.conform(row, target);
+
+        assertThat(conformed.get("Tag_00191001")).isEqualTo(List.of("7"));
+        assertThat(conformed.get("Tag_00191002")).isEqualTo(List.of());
+        assertThat(conformed.get("Modality")).isNull();
+        assertThat(conformed.get("DroppedTags")).isEqualTo(List.of("PixelPaddingValue", "Tag_00191002"));
+    }
+}

@@ -136,9 +136,10 @@ final class ApiHandler extends Handler.Abstract {
         ExportRequestJson body = ExportRequestJson.parse(body(request));
         // a store registered from the command line may name any folder: the server only reads inside its roots
         folders.check(api.stores().get(store).source());
+        body.filterUri().ifPresent(folders::checkFilterFile);
         Operation operation = api.export().export(new ExportRequest(new ExportRequest.RegisteredStore(store),
                 body.tableUri(), body.options(), body.includeSourceStore(),
-                io.dicombq.application.port.out.ExportLayout.valueOf(body.layout().name()), body.filterUri()));
+                body.layout(), body.filterUri()));
         StringBuilder out = new StringBuilder();
         JsonWriter.compact(out).beginObject().name("name").value(operation.name().toString()).endObject();
         return Reply.json(out.toString());
@@ -163,8 +164,9 @@ final class ApiHandler extends Handler.Abstract {
         if (bodyName != null && !bodyName.equals(name.toString())) {
             throw StrictJson.invalid("name '" + bodyName + "' does not match the store being created, " + name);
         }
-        folders.check(source);
-        return Reply.json(store(api.stores().create(name, source)));
+        // the real path is stored, so the store keeps reading the folder that was checked
+        java.nio.file.Path folder = folders.check(source);
+        return Reply.json(store(api.stores().create(name, folder == null ? source : folder.toString())));
     }
 
     private byte[] body(Request request) {

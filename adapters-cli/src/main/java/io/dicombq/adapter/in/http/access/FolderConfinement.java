@@ -73,6 +73,34 @@ public final class FolderConfinement {
         return real;
     }
 
+    /**
+     * A filter file ({@code file://…} or a path) must lie inside the roots too, so the server cannot be made to read
+     * (and quote in its errors) other files; Cloud Storage URIs are left to the export to refuse.
+     */
+    public void checkFilterFile(String uri) {
+        if (uri.startsWith("gs://")) {
+            return;
+        }
+        Path file;
+        try {
+            file = uri.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri);
+        } catch (IllegalArgumentException e) {
+            return; // not a path at all: the export's own check says what is wrong
+        }
+        for (Path part : file) {
+            if (part.toString().equals("..")) {
+                throw new DicombqException(Code.INVALID_ARGUMENT, "filter file '" + uri + "' contains '..'; give its path"
+                        + " without climbing out of a folder");
+            }
+        }
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            requireInside(absolute.toRealPath(), uri);
+        } catch (IOException missing) {
+            requireInside(absolute, uri); // absent inside the roots: the export reports the missing file
+        }
+    }
+
     /** PERMISSION_DENIED unless this file (all links resolved) is inside a root: guards against links inside a store. */
     public void requireInside(Path real, String asGiven) {
         for (Path root : realRoots) {

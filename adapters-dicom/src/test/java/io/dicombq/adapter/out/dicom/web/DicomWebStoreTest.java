@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.dicom.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dicombq.adapter.out.dicom.testing.FaultInjectingProxy;
 import io.dicombq.adapter.out.dicom.testing.OrthancServer;
 import io.dicombq.adapter.out.dicom.testing.PydicomCorpus;
 import io.dicombq.application.port.out.InstanceHandle;

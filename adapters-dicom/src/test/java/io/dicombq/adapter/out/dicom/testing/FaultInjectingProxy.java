@@ -1,4 +1,4 @@
-package io.dicombq.adapter.out.dicom.web;
+package io.dicombq.adapter.out.dicom.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,33 +20,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Sits in front of the real Orthanc and forwards every GET to it, except that it first plays the scripted
  * faults a production server produces and Orthanc cannot be made to: rate limiting, 5xx, refused credentials,
- * a corrupted body. It records what each request carried, so tests can see the retries and the bearer token.
+ * a corrupted body, a server that stalls. It records what each request carried, so tests can see the retries and
+ * the bearer token.
  */
-final class FaultInjectingProxy implements AutoCloseable {
+public final class FaultInjectingProxy implements AutoCloseable {
 
     /** One scripted answer: a status, an optional Retry-After, a body. */
-    record Fault(int status, String retryAfter, String body) {
-        static Fault status(int status) {
+    public record Fault(int status, String retryAfter, String body) {
+        public static Fault status(int status) {
             return new Fault(status, null, "");
         }
 
-        static Fault retryAfter(int status, String retryAfter) {
+        public static Fault retryAfter(int status, String retryAfter) {
             return new Fault(status, retryAfter, "");
         }
     }
 
     /** What one request carried. */
-    record Seen(String pathAndQuery, String authorization) {
+    public record Seen(String pathAndQuery, String authorization) {
     }
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
     private final URI target;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private volatile String metadataBodyOverride;
+    private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
 
-    FaultInjectingProxy(URI target) {
+    public FaultInjectingProxy(URI target) {
         this.target = target;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -54,27 +57,37 @@ final class FaultInjectingProxy implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        server.setExecutor(executor);
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    synchronized void script(Fault... next) {
+    public synchronized void script(Fault... next) {
         faults.addAll(List.of(next));
     }
 
     /** Every metadata request is answered 200 with this body instead of Orthanc's. */
-    void corruptMetadata(String body) {
+    public void corruptMetadata(String body) {
         metadataBodyOverride = body;
     }
 
-    List<Seen> seen() {
+    /** Requests from now on wait, as on a stalled server, until {@link #release()}. */
+    public void hold() {
+        gate = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    public void release() {
+        gate.countDown();
+    }
+
+    public List<Seen> seen() {
         return List.copyOf(seen);
     }
 
-    void forget() {
+    public void forget() {
         seen.clear();
     }
 
@@ -82,6 +95,11 @@ final class FaultInjectingProxy implements AutoCloseable {
         String pathAndQuery = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         seen.add(new Seen(pathAndQuery, exchange.getRequestHeaders().getFirst("Authorization")));
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Fault fault;
         synchronized (this) {
             fault = faults.poll();
@@ -118,6 +136,8 @@ final class FaultInjectingProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -110,6 +110,6 @@ public final class FolderConfinement {
         }
         throw new DicombqException(Code.PERMISSION_DENIED, "'" + asGiven + "' resolves to " + real
                 + ", outside the folders this server may read " + realRoots
-                + "; move the data under a root or add a root to the server's access file");
+                + "; move the data under a root, or add one with --folder-root or folderRoots in the access file");
     }
 }

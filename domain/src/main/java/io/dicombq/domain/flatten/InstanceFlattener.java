@@ -117,15 +117,8 @@ public final class InstanceFlattener {
             dropped.add(path);
         }
 
-        /** BEHAVIOUR 3.1: the keyword; Tag_GGGGEEEE for elements without one of their own. */
         String name(Tag tag) {
-            DictionaryEntry entry = dictionary.lookup(tag);
-            // A repeating-group keyword (e.g. OverlayRows for 60xx,0010) names only its first group, 6000:
-            // one BigQuery column cannot hold the elements of several groups.
-            if (entry != null && entry.hasKeyword() && entry.tag().equals(tag)) {
-                return entry.keyword();
-            }
-            return tag.columnName();
+            return ElementNames.name(tag, dictionary.lookup(tag));
         }
 
         void element(DataElement element, String prefix, int depth, Level level) {
@@ -139,7 +132,7 @@ public final class InstanceFlattener {
                 return;
             }
             DictionaryEntry entry = dictionary.lookup(tag);
-            String name = name(tag);
+            String name = ElementNames.name(tag, entry);
             String path = prefix + name;
             if (level.columns.containsKey(name)) {
                 drop(path);
@@ -266,7 +259,7 @@ public final class InstanceFlattener {
 
         private void privateElement(DataElement element, String prefix, int depth, Level level) {
             Tag tag = element.tag();
-            String name = tag.columnName();
+            String name = TagNames.columnName(tag);
             if (element.value() instanceof Value.Items) {
                 // BEHAVIOUR 3.5: a private sequence is a Tag_GGGGEEEE column
                 sequence(name, prefix + name, element.value(), depth, level);

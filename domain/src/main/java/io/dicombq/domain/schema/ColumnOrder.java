@@ -6,6 +6,8 @@ import io.dicombq.domain.dicom.Tag;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The canonical order of columns, decided by the column name alone so that a merged schema does not
@@ -25,6 +27,8 @@ public final class ColumnOrder implements Comparator<Column> {
     private static final ColumnOrder INSTANCE = new ColumnOrder(DataDictionary.standard());
 
     private final DataDictionary dictionary;
+    /** Ranks already computed: names are keywords and tags, a bounded set, and sorting asks for them often. */
+    private final Map<String, Long> ranks = new ConcurrentHashMap<>();
 
     public ColumnOrder(DataDictionary dictionary) {
         this.dictionary = dictionary;
@@ -50,6 +54,18 @@ public final class ColumnOrder implements Comparator<Column> {
 
     /** Element columns rank by unsigned tag (0 .. 2^32-1), fixed names after them, the rest last. */
     private long rank(String name) {
+        Long known = ranks.get(name);
+        if (known != null) {
+            return known;
+        }
+        long rank = computeRank(name);
+        if (ranks.size() < 100_000) {
+            ranks.put(name, rank);
+        }
+        return rank;
+    }
+
+    private long computeRank(String name) {
         Tag tag = tagOf(name);
         if (tag != null) {
             return Integer.toUnsignedLong(tag.value());

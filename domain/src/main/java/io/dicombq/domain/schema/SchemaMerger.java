@@ -54,6 +54,9 @@ public final class SchemaMerger {
 
     /** The union of two column lists without the limit check (also used for the fields of sequence items). */
     public List<Column> mergeColumns(List<Column> a, List<Column> b) {
+        if (a.equals(b) && isSorted(a)) {
+            return a;
+        }
         Map<String, Column> byName = new LinkedHashMap<>();
         for (List<Column> side : List.of(a, b)) {
             for (Column column : side) {
@@ -63,6 +66,15 @@ public final class SchemaMerger {
         List<Column> merged = new ArrayList<>(byName.values());
         merged.sort(order);
         return merged;
+    }
+
+    private boolean isSorted(List<Column> columns) {
+        for (int i = 1; i < columns.size(); i++) {
+            if (order.compare(columns.get(i - 1), columns.get(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Column mergeColumn(Column a, Column b) {

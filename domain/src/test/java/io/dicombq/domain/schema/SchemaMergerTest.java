@@ -153,4 +153,17 @@ class SchemaMergerTest {
         assertThat(conformed.get("Modality")).isNull();
         assertThat(conformed.get("DroppedTags")).isEqualTo(List.of("PixelPaddingValue", "Tag_00191002"));
     }
+
+    @Test
+    void listsAValueWhoseColumnTheTargetLacksAndWidensSingleValues() {
+        TableSchema target = TableSchema.of(Column.of("ImageType", ColumnType.STRING, Mode.REPEATED),
+                Column.of("DroppedTags", ColumnType.STRING, Mode.REPEATED));
+        Row row = Row.of(Map.of("ImageType", "ORIGINAL", "Tag_00091001", List.of(Row.of(Map.of())), "Empty", List.of()));
+
+        Row conformed = RowConformer.conform(row, target);
+
+        assertThat(conformed.get("ImageType")).isEqualTo(List.of("ORIGINAL"));
+        assertThat(conformed.values()).doesNotContainKey("Tag_00091001");
+        assertThat(conformed.get("DroppedTags")).isEqualTo(List.of("Tag_00091001"));
+    }
 }

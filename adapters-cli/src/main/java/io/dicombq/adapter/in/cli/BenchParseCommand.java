@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,7 +43,7 @@ public final class BenchParseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> files = collect(paths);
+        List<Path> files = collect(spec.commandLine(), paths);
         long bytes = 0;
         for (Path file : files) {
             bytes += Files.size(file);
@@ -61,7 +62,7 @@ public final class BenchParseCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "round %d: %d files in %.1f ms: %.0f files/s, %.1f MB/s%n", i + 1, files.size(),
                     seconds * 1000, filesPerSecond[i], bytes / 1e6 / seconds);
         }
-        java.util.Arrays.sort(filesPerSecond);
+        Arrays.sort(filesPerSecond);
         double median = rounds == 0 ? 0 : filesPerSecond[rounds / 2];
         double megabytesPerFile = files.isEmpty() ? 0 : bytes / 1e6 / files.size();
         out.printf(Locale.ROOT, "median: %.0f files/s, %.1f MB/s (%d files, %.2f MB, %d unreadable, 1 thread)%n",
@@ -82,7 +83,7 @@ public final class BenchParseCommand implements Callable<Integer> {
         return failures;
     }
 
-    private static List<Path> collect(List<Path> paths) throws IOException {
+    private static List<Path> collect(CommandLine commandLine, List<Path> paths) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
@@ -92,8 +93,7 @@ public final class BenchParseCommand implements Callable<Integer> {
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {
-                throw new CommandLine.ParameterException(new CommandLine(new BenchParseCommand()),
-                        "no such file or directory: " + path);
+                throw new CommandLine.ParameterException(commandLine, "no such file or directory: " + path);
             }
         }
         return files;

@@ -9,6 +9,7 @@ import io.dicombq.adapter.out.h2.catalog.TableEntry;
 import io.dicombq.adapter.out.h2.sink.H2TableSink;
 import io.dicombq.adapter.out.h2.sink.RowInserter;
 import io.dicombq.adapter.out.h2.sink.RowReader;
+import io.dicombq.adapter.out.h2.sink.StagingFiles;
 import io.dicombq.adapter.out.h2.sink.TableCopier;
 import io.dicombq.adapter.out.h2.sql.BigQueryFunctions;
 import io.dicombq.adapter.out.h2.sql.H2QueryEngine;
@@ -21,6 +22,9 @@ import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,13 +55,20 @@ public final class H2Warehouse implements AutoCloseable {
     /** Queries read catalog pointers; commits swap them and drop the old tables, so they exclude each other. */
     private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
 
-    private H2Warehouse(H2Database database, Clock clock) {
+    private final Path stagingDirectory;
+    private final boolean ownsStagingDirectory;
+
+    private H2Warehouse(H2Database database, Clock clock, Path stagingDirectory, boolean ownsStagingDirectory) {
         this.database = database;
         this.clock = clock;
+        this.stagingDirectory = stagingDirectory;
+        this.ownsStagingDirectory = ownsStagingDirectory;
         try (Connection connection = database.connection()) {
             Catalog.install(connection);
             BigQueryFunctions.install(connection);
-            dropStaleTables(connection);
+            if (dropStaleTables(connection)) {
+                StagingFiles.deleteStale(stagingDirectory);
+            }
         } catch (SQLException e) {
             database.close();
             throw Jdbc.internal("opening the warehouse", e);
@@ -73,7 +84,7 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     public static H2Warehouse open(Path dataDir, Clock clock) {
-        return new H2Warehouse(H2Database.file(dataDir), clock);
+        return new H2Warehouse(H2Database.file(dataDir), clock, dataDir.toAbsolutePath().resolve("staging"), false);
     }
 
     /** A private in-memory warehouse, gone when closed (for tests). */
@@ -82,7 +93,11 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     public static H2Warehouse inMemory(String name, Clock clock) {
-        return new H2Warehouse(H2Database.inMemory(name), clock);
+        try {
+            return new H2Warehouse(H2Database.inMemory(name), clock, Files.createTempDirectory("dicombq-staging-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a staging directory for the in-memory warehouse", e);
+        }
     }
 
     public H2Database database() {
@@ -91,6 +106,11 @@ public final class H2Warehouse implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Where staged writes keep their rows until commit. */
+    public Path stagingDirectory() {
+        return stagingDirectory;
     }
 
     public ReentrantReadWriteLock swapLock() {
@@ -337,6 +357,9 @@ public final class H2Warehouse implements AutoCloseable {
     @Override
     public void close() {
         database.close();
+        if (ownsStagingDirectory) {
+            StagingFiles.deleteAll(stagingDirectory);
+        }
     }
 
     // ---- helpers shared with the sink and the query engine
@@ -376,12 +399,13 @@ public final class H2Warehouse implements AutoCloseable {
 
     /**
      * Drops the H2 tables no catalog entry points at: staging tables of a write that crashed, and old generations
-     * whose drop was interrupted. Skipped while another process shares the database (its writes may be in flight).
+     * whose drop was interrupted. Skipped while another process shares the database (its writes may be in flight);
+     * returns whether it ran.
      */
-    private void dropStaleTables(Connection connection) {
+    private boolean dropStaleTables(Connection connection) {
         long sessions = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS", rs -> rs.getLong(1)).get(0);
         if (sessions > 1) {
-            return;
+            return false;
         }
         for (String[] dataset : Catalog.allDatasets(connection)) {
             String schema = Names.schemaOf(dataset[0], dataset[1]);
@@ -394,5 +418,6 @@ public final class H2Warehouse implements AutoCloseable {
                 }
             }
         }
+        return true;
     }
 }

@@ -51,31 +51,31 @@ class H2WarehouseTest {
 
     @Test
     void datasetErrorsUseBigQueryCodes() {
-        warehouse.createDataset("p-1", "ds");
-        assertThatThrownBy(() -> warehouse.createDataset("p-1", "ds")).isInstanceOf(DicombqException.class)
+        warehouse.createDataset("proj-1", "ds");
+        assertThatThrownBy(() -> warehouse.createDataset("proj-1", "ds")).isInstanceOf(DicombqException.class)
                 .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.ALREADY_EXISTS));
-        assertThatThrownBy(() -> warehouse.createDataset("p-1", "bad-name")).isInstanceOf(DicombqException.class)
+        assertThatThrownBy(() -> warehouse.createDataset("proj-1", "bad-name")).isInstanceOf(DicombqException.class)
                 .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
-        assertThatThrownBy(() -> warehouse.createTable(new TableUri("p-1", "missing", "t"), CtRows.schema()))
-                .isInstanceOf(DicombqException.class).hasMessageContaining("Dataset p-1:missing")
+        assertThatThrownBy(() -> warehouse.createTable(new TableUri("proj-1", "missing", "t"), CtRows.schema()))
+                .isInstanceOf(DicombqException.class).hasMessageContaining("Dataset proj-1:missing")
                 .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.NOT_FOUND));
-        assertThatThrownBy(() -> warehouse.rowCount(new TableUri("p-1", "ds", "nope")))
-                .isInstanceOf(DicombqException.class).hasMessageContaining("Table p-1:ds.nope")
+        assertThatThrownBy(() -> warehouse.rowCount(new TableUri("proj-1", "ds", "nope")))
+                .isInstanceOf(DicombqException.class).hasMessageContaining("Table proj-1:ds.nope")
                 .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.NOT_FOUND));
     }
 
     @Test
     void deletingANonEmptyDatasetNeedsDeleteContents() {
-        warehouse.createDataset("p-1", "ds");
-        warehouse.createTable(new TableUri("p-1", "ds", "t"), CtRows.schema());
-        assertThatThrownBy(() -> warehouse.deleteDataset("p-1", "ds", false))
+        warehouse.createDataset("proj-1", "ds");
+        warehouse.createTable(new TableUri("proj-1", "ds", "t"), CtRows.schema());
+        assertThatThrownBy(() -> warehouse.deleteDataset("proj-1", "ds", false))
                 .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.FAILED_PRECONDITION));
 
-        warehouse.deleteDataset("p-1", "ds", true);
+        warehouse.deleteDataset("proj-1", "ds", true);
 
-        assertThat(warehouse.datasetExists("p-1", "ds")).isFalse();
-        warehouse.createDataset("p-1", "ds");
-        assertThat(warehouse.listTables("p-1", "ds")).isEmpty();
+        assertThat(warehouse.datasetExists("proj-1", "ds")).isFalse();
+        warehouse.createDataset("proj-1", "ds");
+        assertThat(warehouse.listTables("proj-1", "ds")).isEmpty();
     }
 
     @Test
@@ -94,8 +94,8 @@ class H2WarehouseTest {
 
     @Test
     void everyScalarTypeRoundTrips() {
-        warehouse.createDataset("p-1", "ds");
-        TableUri uri = new TableUri("p-1", "ds", "types");
+        warehouse.createDataset("proj-1", "ds");
+        TableUri uri = new TableUri("proj-1", "ds", "types");
         List<Column> columns = new ArrayList<>();
         for (ColumnType type : ColumnType.values()) {
             if (type != ColumnType.RECORD) {
@@ -172,12 +172,12 @@ class H2WarehouseTest {
     @Test
     void fileBackedWarehouseKeepsItsContentsAcrossReopen(@TempDir Path dir) {
         try (H2Warehouse first = H2Warehouse.open(dir)) {
-            first.createDataset("p-1", "ds");
-            first.createTable(new TableUri("p-1", "ds", "t"), CtRows.schema());
-            first.insertRows(new TableUri("p-1", "ds", "t"), List.of(CtRows.instance(1, 1, 1, 1)));
+            first.createDataset("proj-1", "ds");
+            first.createTable(new TableUri("proj-1", "ds", "t"), CtRows.schema());
+            first.insertRows(new TableUri("proj-1", "ds", "t"), List.of(CtRows.instance(1, 1, 1, 1)));
         }
         try (H2Warehouse again = H2Warehouse.open(dir)) {
-            assertThat(again.readRows(new TableUri("p-1", "ds", "t"), 0, 5))
+            assertThat(again.readRows(new TableUri("proj-1", "ds", "t"), 0, 5))
                     .containsExactly(CtRows.instance(1, 1, 1, 1));
         }
     }

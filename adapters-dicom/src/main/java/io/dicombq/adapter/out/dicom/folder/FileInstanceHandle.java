@@ -7,6 +7,7 @@ import io.dicombq.domain.dicom.DicomInstance;
 import io.dicombq.domain.dicom.Tag;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
+import io.dicombq.domain.status.RpcError;
 
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -45,7 +46,7 @@ final class FileInstanceHandle implements InstanceHandle {
         } catch (UncheckedIOException e) {
             Code code = e.getCause() instanceof NoSuchFileException ? Code.NOT_FOUND
                     : e.getCause() instanceof AccessDeniedException ? Code.PERMISSION_DENIED : Code.UNAVAILABLE;
-            throw new DicombqException(code, "cannot read " + file + ": " + e.getCause().getMessage());
+            throw new DicombqException(new RpcError(code, e.getMessage()), e);
         }
         if (MEDIA_STORAGE_DIRECTORY.equals(instance.fileMeta().text(Tag.of(0x0002, 0x0002)))) {
             throw new DicombqException(Code.INVALID_ARGUMENT, file + " is a DICOMDIR (Media Storage Directory), an index"

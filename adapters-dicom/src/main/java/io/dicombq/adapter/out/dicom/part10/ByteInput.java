@@ -11,7 +11,7 @@ import java.io.InputStream;
  * out-of-memory error; skipping seeks when the source allows it.
  */
 final class ByteInput {
-    private static final int DEFAULT_CAPACITY = 64 * 1024;
+    private static final int DEFAULT_CAPACITY = 8 * 1024;
 
     private final ByteSource source;
     private final long size;

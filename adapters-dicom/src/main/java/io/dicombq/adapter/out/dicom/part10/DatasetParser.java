@@ -141,6 +141,7 @@ final class DatasetParser {
                 throw fail(start, new Tag(tag), "a delimiter or item tag where a data element was expected");
             }
             if (scope == Scope.TOP_LEVEL && options.stopBeforePixelData() && isPixelData(tag)) {
+                requirePixelDataInFile(start, tag, explicitVr, big);
                 break;
             }
             Vr vr;
@@ -152,7 +153,9 @@ final class DatasetParser {
                     throw fail(start, new Tag(tag), "unknown value representation '" + (char) b[p + 4] + (char) b[p + 5] + "'");
                 }
                 if (vr.hasLongLength()) {
-                    in.require(12);
+                    if (!in.request(12)) {
+                        throw fail(start, new Tag(tag), "the data ends inside the element header: the file is truncated");
+                    }
                     b = in.buffer;
                     p = in.position;
                     length = ByteInput.i32At(b, p + 8, big) & 0xFFFFFFFFL;
@@ -186,6 +189,34 @@ final class DatasetParser {
             elements.add(element);
         }
         return DicomDataset.of(elements);
+    }
+
+    /**
+     * Reading stops here, but a file whose pixel data is cut short is a damaged instance, not a complete one:
+     * when the size is known, a defined pixel data length must fit in it.
+     */
+    private void requirePixelDataInFile(long start, int tag, boolean explicitVr, boolean big) throws IOException {
+        byte[] b = in.buffer;
+        int p = in.position;
+        long length;
+        int header;
+        if (explicitVr && isUpper(b[p + 4]) && isUpper(b[p + 5])) {
+            if (!in.request(12)) {
+                throw fail(start, new Tag(tag), "the data ends inside the element header: the file is truncated");
+            }
+            b = in.buffer;
+            p = in.position;
+            length = ByteInput.i32At(b, p + 8, big) & 0xFFFFFFFFL;
+            header = 12;
+        } else {
+            length = ByteInput.i32At(b, p + 4, big) & 0xFFFFFFFFL;
+            header = 8;
+        }
+        long left = in.remainingKnown() - header;
+        if (length != UNDEFINED_LENGTH && length > left) {
+            throw fail(start, new Tag(tag), "the pixel data is " + length + " bytes long but the file ends " + left
+                    + " bytes after its header: the file is truncated");
+        }
     }
 
     private DataElement readElement(int tagValue, Vr explicit, long length, long start, Syntax syntax, DatasetState state,
@@ -372,7 +403,7 @@ final class DatasetParser {
     }
 
     private static String privateCreatorOf(int tag, Map<Integer, String> creators) {
-        if (creators == null || (tag & 0xFFFF) < 0x1000 || !new Tag(tag).isPrivate()) {
+        if (creators == null || (tag & 0xFFFF) < 0x1000 || !isPrivateGroup(tag >>> 16)) {
             return null;
         }
         return creators.get((tag & 0xFFFF0000) | ((tag & 0xFF00) >>> 8));
@@ -380,7 +411,12 @@ final class DatasetParser {
 
     private static boolean isPrivateCreatorTag(int tag) {
         int element = tag & 0xFFFF;
-        return element >= 0x10 && element <= 0xFF && new Tag(tag).isPrivate();
+        return element >= 0x10 && element <= 0xFF && isPrivateGroup(tag >>> 16);
+    }
+
+    /** PS3.5 7.8: odd groups other than 0001, 0003, 0005, 0007 and FFFF (the same rule as {@link Tag#isPrivate()}). */
+    private static boolean isPrivateGroup(int group) {
+        return (group & 1) == 1 && group > 0x0007 && group != 0xFFFF;
     }
 
     static boolean isPixelData(int tag) {

@@ -5,6 +5,7 @@ import io.dicombq.domain.dicom.DicomDataset;
 import io.dicombq.domain.dicom.DicomInstance;
 import io.dicombq.domain.dicom.Tag;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -87,6 +88,15 @@ public final class Part10Reader {
     }
 
     private DicomInstance read(ByteInput in, String source, long size) throws IOException {
+        try {
+            return readParts(in, source, size);
+        } catch (EOFException e) {
+            // every parser path reports truncation itself; this keeps any that slips through typed
+            throw new DicomParseException(source, in.offset(), null, "the file is truncated: " + e.getMessage(), e);
+        }
+    }
+
+    private DicomInstance readParts(ByteInput in, String source, long size) throws IOException {
         DatasetParser parser = new DatasetParser(in, source, options, dictionary, false);
         if (!in.request(1)) {
             throw parser.fail(0, null, "the file is empty");
@@ -103,8 +113,9 @@ public final class Part10Reader {
                 ByteInput inflated = ByteInput.of(ByteSource.of(new InflaterInputStream(in.remainder(), inflater, 16 * 1024)));
                 DatasetParser inner = new DatasetParser(inflated, source, options, dictionary, true);
                 dataset = inner.readTopLevel(new DatasetParser.Syntax(true, false));
-            } catch (ZipException e) {
-                throw parser.fail(in.offset(), null, "the deflated data set is corrupt: " + e.getMessage());
+            } catch (ZipException | EOFException e) {
+                // raised by the inflater beneath the parser: the compressed stream is damaged or cut short
+                throw parser.fail(in.offset(), null, "the deflated data set is corrupt or truncated: " + e.getMessage());
             } finally {
                 inflater.end();
             }

@@ -115,11 +115,9 @@ final class SpecificCharacterSet {
      * stripped of padding.
      */
     List<String> decode(byte[] bytes, int offset, int length, boolean multiValued, boolean personName) {
-        if (single != null || isPlainAscii(bytes, offset, length)) {
-            Charset charset = single == null ? StandardCharsets.ISO_8859_1 : single;
-            String text = isPlainAscii(bytes, offset, length)
-                    ? new String(bytes, offset, length, StandardCharsets.ISO_8859_1)
-                    : new String(bytes, offset, length, charset);
+        boolean ascii = isPlainAscii(bytes, offset, length);
+        if (single != null || ascii) {
+            String text = new String(bytes, offset, length, ascii ? StandardCharsets.ISO_8859_1 : single);
             return multiValued ? splitOnBackslash(text) : List.of(text);
         }
         return new Iso2022Decoding(bytes, offset, length, multiValued, personName).run();

@@ -3,6 +3,7 @@ package io.dicombq.adapter.out.dicom.part10;
 import io.dicombq.domain.dicom.Value;
 import io.dicombq.domain.dicom.Vr;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,10 +40,14 @@ final class ValueDecoder {
         if (length == 0) {
             return EMPTY_TEXT;
         }
+        boolean leading = stripsLeadingSpaces(vr);
+        String ascii = singleAsciiValue(bytes, offset, length, vr.isMultiValued(), leading);
+        if (ascii != null) {
+            return ascii.isEmpty() ? EMPTY_TEXT : new Value.Text(List.of(ascii));
+        }
         // PS3.5 6.1.2.3: only these VRs use the Specific Character Set; the others are in the default repertoire
         SpecificCharacterSet decoder = vr.usesSpecificCharacterSet() ? charset : SpecificCharacterSet.DEFAULT;
         List<String> raw = decoder.decode(bytes, offset, length, vr.isMultiValued(), vr == Vr.PN);
-        boolean leading = stripsLeadingSpaces(vr);
         if (raw.size() == 1) {
             String only = trim(raw.get(0), leading);
             return only.isEmpty() ? EMPTY_TEXT : new Value.Text(List.of(only));
@@ -55,6 +60,40 @@ final class ValueDecoder {
     }
 
     private static final Value.Text EMPTY_TEXT = new Value.Text(List.of());
+
+    /**
+     * The common case in one pass: printable ASCII (the same in every character set DICOM allows), no value
+     * delimiter to split on. Returns the value with its padding removed, or null when the general path is needed.
+     */
+    private static String singleAsciiValue(byte[] bytes, int offset, int length, boolean multiValued, boolean leading) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            byte b = bytes[i];
+            if (b < 0x20 || (b == '\\' && multiValued)) {
+                if (b != 0 || !onlyPaddingFrom(bytes, i, end)) {
+                    return null;
+                }
+                break;
+            }
+        }
+        while (end > offset && (bytes[end - 1] == ' ' || bytes[end - 1] == 0)) {
+            end--;
+        }
+        int start = offset;
+        while (leading && start < end && bytes[start] == ' ') {
+            start++;
+        }
+        return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean onlyPaddingFrom(byte[] bytes, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (bytes[i] != 0 && bytes[i] != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** PS3.5 6.2: leading spaces are insignificant in these VRs; in the others only trailing padding is. */
     private static boolean stripsLeadingSpaces(Vr vr) {

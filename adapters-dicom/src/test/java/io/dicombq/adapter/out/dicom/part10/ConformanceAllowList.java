@@ -43,6 +43,7 @@ final class ConformanceAllowList {
             // D3 (PS3.5 6.2, IS): a non-numeric IS is kept as text; pydicom refuses the whole file
             "test_files/badVR.dcm||pydicom-rejects",
             // D4 (PS3.10 7.1, PS3.5 7.1, 7.5.1): malformed files we refuse with a typed error; pydicom returns a partial or garbled data set
+            "test_files/MR_truncated.dcm||we-reject",
             "test_files/dicomdirtests/DICOMDIR-nooffset||we-reject",
             "test_files/no_meta.dcm||we-reject",
             "test_files/rtplan_truncated.dcm||we-reject");

@@ -3,7 +3,6 @@ package io.dicombq.adapter.out.h2.sink;
 import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.adapter.out.h2.catalog.Catalog;
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
-import io.dicombq.adapter.out.h2.catalog.Names;
 import io.dicombq.adapter.out.h2.catalog.PhysicalTables;
 import io.dicombq.adapter.out.h2.catalog.SchemaChange;
 import io.dicombq.adapter.out.h2.catalog.TableEntry;
@@ -17,71 +16,71 @@ import io.dicombq.domain.status.DicombqException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A staged write: rows go into a private H2 table the catalog does not know, which grows columns as the
- * export's schema grows. Commit is one transaction that either points the catalog at the staging table
- * (create, overwrite, truncate) or moves its rows into the destination (append); until then the destination
- * is untouched, and a crash leaves only an orphan table that the next open drops.
+ * A staged write. Rows are checked against the schema of their batch and kept in a {@link SpillFile}; the
+ * warehouse sees nothing until commit. Commit loads them into an H2 table the catalog does not know yet (or,
+ * for an append with unchanged columns, inside the same transaction as the catalog update) and then makes
+ * them visible with one catalog transaction. Abort, an exception, or a crash before that transaction leaves
+ * the destination exactly as it was.
  */
 final class H2StagedWrite implements StagedWrite {
+    private static final int CHUNK = 2_000;
+
     private enum Status { OPEN, COMMITTED, ABORTED }
 
     private final H2Warehouse warehouse;
     private final TableUri destination;
     private final WritePlan plan;
-    private final String schemaName;
-    private final String stagingName;
-    private final String stagingSql;
-    private TableSchema stagedSchema;
-    private int longestArray;
+    private final SpillFile spill;
+    private TableSchema stagedSchema = TableSchema.empty();
     private Status status = Status.OPEN;
 
-    private H2StagedWrite(H2Warehouse warehouse, TableUri destination, WritePlan plan, String stagingName) {
+    private H2StagedWrite(H2Warehouse warehouse, TableUri destination, WritePlan plan, SpillFile spill) {
         this.warehouse = warehouse;
         this.destination = destination;
         this.plan = plan;
-        this.schemaName = Names.schemaOf(destination.project(), destination.dataset());
-        this.stagingName = stagingName;
-        this.stagingSql = Names.qualified(schemaName, stagingName);
+        this.spill = spill;
     }
 
     static H2StagedWrite begin(H2Warehouse warehouse, TableUri destination, WritePlan plan) {
         H2Warehouse.requireTableName(destination);
         try (Connection connection = warehouse.database().connection()) {
             warehouse.requireDataset(connection, destination.project(), destination.dataset());
-            return new H2StagedWrite(warehouse, destination, plan, Catalog.nextPhysicalName(connection));
         } catch (SQLException e) {
             throw Jdbc.internal("begin", e);
         }
+        return new H2StagedWrite(warehouse, destination, plan, SpillFile.create(warehouse.stagingDirectory()));
     }
 
     @Override
     public synchronized void write(TableSchema schema, List<Row> rows) {
         requireOpen("write");
-        try (Connection connection = warehouse.database().connection()) {
-            growStaging(connection, schema);
-            RowInserter inserter = new RowInserter(connection, stagingSql, stagedSchema);
-            inserter.insert(rows);
-            longestArray = Math.max(longestArray, inserter.longestArray());
-        } catch (SQLException e) {
-            throw Jdbc.internal("write", e);
-        }
+        // The schema only grows (port contract); refuse anything else before it can spoil the commit.
+        requireGrowth(schema);
+        new RowInserter(null, "staging", schema).validate(rows);
+        stagedSchema = schema;
+        spill.append(rows);
     }
 
     @Override
     public synchronized void commit(TableSchema finalSchema) {
         requireOpen("commit");
+        requireGrowth(finalSchema);
         warehouse.swapLock().writeLock().lock();
         try (Connection connection = warehouse.database().connection()) {
-            growStaging(connection, finalSchema);
-            Catalog.ensureNums(connection, longestArray);
+            warehouse.requireDataset(connection, destination.project(), destination.dataset());
             Optional<TableEntry> existing = Catalog.table(connection, destination);
+            if (plan == WritePlan.CREATE && existing.isPresent()) {
+                // Someone created the table since the plan was made: BigQuery's create would fail the same way.
+                throw H2Warehouse.alreadyExists(destination);
+            }
             String replaced = plan.replacesSchema() || existing.isEmpty()
-                    ? swapIn(connection, existing, finalSchema)
-                    : appendInto(connection, existing.get(), finalSchema);
+                    ? replace(connection, existing, finalSchema)
+                    : append(connection, existing.get(), finalSchema);
             status = Status.COMMITTED;
             if (replaced != null) {
                 PhysicalTables.drop(connection, replaced);
@@ -92,23 +91,23 @@ final class H2StagedWrite implements StagedWrite {
             warehouse.swapLock().writeLock().unlock();
             if (status != Status.COMMITTED) {
                 abort();
+            } else {
+                spill.close();
             }
         }
     }
 
-    /** Points the catalog at the staging table in one transaction; returns the table it replaced, if any. */
-    private String swapIn(Connection connection, Optional<TableEntry> existing, TableSchema finalSchema) {
-        if (plan == WritePlan.CREATE && existing.isPresent()) {
-            // Someone created the table since the plan was made: BigQuery's create would fail the same way.
-            throw H2Warehouse.alreadyExists(destination);
-        }
-        String physical = stagingName;
-        java.time.Instant now = warehouse.clock().instant();
+    /** Loads a new table with the staged rows and points the catalog at it; returns the table it replaced. */
+    private String replace(Connection connection, Optional<TableEntry> existing, TableSchema finalSchema) {
+        Instant now = warehouse.clock().instant();
+        TableEntry loaded = new TableEntry(destination, Catalog.nextPhysicalName(connection), finalSchema,
+                existing.map(TableEntry::created).orElse(now), now);
+        load(connection, loaded);
         Jdbc.inTransaction(connection, c -> {
             if (existing.isPresent()) {
-                Catalog.updateTable(c, new TableEntry(destination, physical, finalSchema, existing.get().created(), now));
+                Catalog.updateTable(c, loaded);
             } else {
-                Catalog.insertTable(c, new TableEntry(destination, physical, finalSchema, now, now));
+                Catalog.insertTable(c, loaded);
             }
             return null;
         });
@@ -116,21 +115,20 @@ final class H2StagedWrite implements StagedWrite {
     }
 
     /**
-     * Appends the staged rows. Same columns: one transaction inserts them and touches the catalog. New
+     * Appends the staged rows. Unchanged columns: one transaction inserts them and touches the catalog. New
      * columns: a copy of the destination with the final schema receives old and new rows, then one catalog
      * update swaps it in. Returns the table that was replaced, if any.
      */
-    private String appendInto(Connection connection, TableEntry existing, TableSchema finalSchema) {
+    private String append(Connection connection, TableEntry existing, TableSchema finalSchema) {
         SchemaChange change = SchemaChange.between(existing.schema(), finalSchema, destination.path());
-        java.time.Instant now = warehouse.clock().instant();
+        Instant now = warehouse.clock().instant();
         if (change.isNone()) {
+            TableEntry touched = new TableEntry(destination, existing.physicalName(), existing.schema(), existing.created(), now);
             Jdbc.inTransaction(connection, c -> {
-                TableCopier.copy(c, stagingSql, stagedSchema, existing.physicalSql(), existing.schema(), false);
-                Catalog.updateTable(c, new TableEntry(destination, existing.physicalName(), existing.schema(),
-                        existing.created(), now));
+                insertStaged(c, touched);
+                Catalog.updateTable(c, touched);
                 return null;
             });
-            PhysicalTables.drop(connection, stagingSql);
             return null;
         }
         TableEntry widened = new TableEntry(destination, Catalog.nextPhysicalName(connection), finalSchema,
@@ -138,41 +136,23 @@ final class H2StagedWrite implements StagedWrite {
         PhysicalTables.create(connection, widened.physicalSql(), finalSchema);
         TableCopier.copy(connection, existing.physicalSql(), existing.schema(), widened.physicalSql(), finalSchema,
                 change.needsRebuild());
+        insertStaged(connection, widened);
         Jdbc.inTransaction(connection, c -> {
-            TableCopier.copy(c, stagingSql, stagedSchema, widened.physicalSql(), finalSchema, false);
             Catalog.updateTable(c, widened);
             return null;
         });
-        PhysicalTables.drop(connection, stagingSql);
         return existing.physicalSql();
     }
 
-    /** Creates the staging table, or widens it to {@code schema} (which only grows, see the port). */
-    private void growStaging(Connection connection, TableSchema schema) {
-        if (stagedSchema == null) {
-            PhysicalTables.create(connection, stagingSql, schema);
-            stagedSchema = schema;
-            return;
-        }
-        SchemaChange change = SchemaChange.between(stagedSchema, schema, "staging of " + destination.path());
-        if (change.isNone()) {
-            if (!schema.equals(stagedSchema)) {
-                stagedSchema = schema;
-            }
-            return;
-        }
-        if (!change.needsRebuild()) {
-            PhysicalTables.addColumns(connection, stagingSql, change.addedTopLevel());
-            stagedSchema = schema;
-            return;
-        }
-        // A RECORD gained fields: H2 cannot widen a ROW in place, so the staged rows move to a wider table.
-        String wider = Names.qualified(schemaName, Catalog.nextPhysicalName(connection));
-        PhysicalTables.create(connection, wider, schema);
-        TableCopier.copy(connection, stagingSql, stagedSchema, wider, schema, true);
-        PhysicalTables.drop(connection, stagingSql);
-        Jdbc.execute(connection, "ALTER TABLE " + wider + " RENAME TO " + Names.quote(stagingName));
-        stagedSchema = schema;
+    private void load(Connection connection, TableEntry table) {
+        PhysicalTables.create(connection, table.physicalSql(), table.schema());
+        insertStaged(connection, table);
+    }
+
+    private void insertStaged(Connection connection, TableEntry table) {
+        RowInserter inserter = new RowInserter(connection, table.physicalSql(), table.schema());
+        spill.replay(CHUNK, inserter::insert);
+        Catalog.ensureNums(connection, inserter.longestArray());
     }
 
     @Override
@@ -181,11 +161,7 @@ final class H2StagedWrite implements StagedWrite {
             return;
         }
         status = Status.ABORTED;
-        try (Connection connection = warehouse.database().connection()) {
-            PhysicalTables.drop(connection, stagingSql);
-        } catch (SQLException | RuntimeException e) {
-            // The orphan staging table is invisible and dropped at the next open.
-        }
+        spill.close();
     }
 
     @Override
@@ -193,10 +169,16 @@ final class H2StagedWrite implements StagedWrite {
         abort();
     }
 
+    private void requireGrowth(TableSchema schema) {
+        if (!stagedSchema.isEmpty()) {
+            SchemaChange.between(stagedSchema, schema, "the staged write to " + destination.path());
+        }
+    }
+
     private void requireOpen(String action) {
         if (status != Status.OPEN) {
             throw new DicombqException(Code.FAILED_PRECONDITION, "cannot " + action + " a staged write to "
-                    + destination + " that was already " + status.name().toLowerCase());
+                    + destination + " that was already " + status.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 }

@@ -47,28 +47,14 @@ public final class RowInserter {
         return longestArray;
     }
 
+    /** Checks that every row fits the schema; a value that does not is INVALID_ARGUMENT naming row and column. */
+    public void validate(List<Row> rows) {
+        shapes(rows);
+    }
+
     /** Inserts the rows; a value that does not fit its column is INVALID_ARGUMENT naming row and column. */
     public void insert(List<Row> rows) {
-        if (schema.isEmpty() || rows.isEmpty()) {
-            if (!rows.isEmpty()) {
-                throw new DicombqException(Code.INVALID_ARGUMENT, "cannot insert rows into a table without columns");
-            }
-            return;
-        }
-        Map<String, List<List<Object>>> byShape = new LinkedHashMap<>();
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = rows.get(r);
-            checkKnownColumns(row, schema.columns(), "row " + r);
-            StringBuilder sql = new StringBuilder(insertPrefix);
-            List<Object> params = new ArrayList<>();
-            for (int c = 0; c < schema.columns().size(); c++) {
-                Column column = schema.columns().get(c);
-                sql.append(c > 0 ? ", " : "");
-                value(column, row.get(column.name()), true, sql, params, "row " + r + ", column " + column.name());
-            }
-            byShape.computeIfAbsent(sql.append(')').toString(), k -> new ArrayList<>()).add(params);
-        }
-        for (Map.Entry<String, List<List<Object>>> shape : byShape.entrySet()) {
+        for (Map.Entry<String, List<List<Object>>> shape : shapes(rows).entrySet()) {
             try (PreparedStatement statement = connection.prepareStatement(shape.getKey())) {
                 for (List<Object> params : shape.getValue()) {
                     for (int i = 0; i < params.size(); i++) {
@@ -81,6 +67,30 @@ public final class RowInserter {
                 throw Jdbc.internal("insert", e);
             }
         }
+    }
+
+    /** The rows grouped by statement text (their shape), each with its parameters. */
+    private Map<String, List<List<Object>>> shapes(List<Row> rows) {
+        Map<String, List<List<Object>>> byShape = new LinkedHashMap<>();
+        if (rows.isEmpty()) {
+            return byShape;
+        }
+        if (schema.isEmpty()) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "cannot insert rows into a table without columns");
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            checkKnownColumns(row, schema.columns(), "row " + r);
+            StringBuilder sql = new StringBuilder(insertPrefix);
+            List<Object> params = new ArrayList<>();
+            for (int c = 0; c < schema.columns().size(); c++) {
+                Column column = schema.columns().get(c);
+                sql.append(c > 0 ? ", " : "");
+                value(column, row.get(column.name()), true, sql, params, "row " + r + ", column " + column.name());
+            }
+            byShape.computeIfAbsent(sql.append(')').toString(), k -> new ArrayList<>()).add(params);
+        }
+        return byShape;
     }
 
     private void value(Column column, Object value, boolean topLevel, StringBuilder sql, List<Object> params, String where) {

@@ -28,26 +28,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SampleQueriesTest {
     private static final String QUERY_A = "#standardSQL\n"
             + "SELECT CONCAT('/dicomWeb/studies/', StudyInstanceUID, '/series/', SeriesInstanceUID, '/instances/', SOPInstanceUID) as DICOMwebPath\n"
-            + "FROM `PROJECT.DATASET.TABLE` WHERE PatientID = '19045';";
+            + "FROM `project.DATASET.TABLE` WHERE PatientID = '19045';";
     private static final String QUERY_B = "#standardSQL\n"
             + "SELECT MIN(CONCAT(StudyDate, ' ', StudyTime)) as StudyDateTime, MIN(PatientID) as PatientID,\n"
             + "       StudyInstanceUID, COUNT(*) as InstanceCount\n"
-            + "FROM `PROJECT.DATASET.TABLE` AS dicom\n"
+            + "FROM `project.DATASET.TABLE` AS dicom\n"
             + "GROUP BY StudyInstanceUID ORDER BY StudyDateTime DESC LIMIT 10;";
     private static final String QUERY_C = "SELECT CONCAT ('/studies/', StudyInstanceUID, '/series/', SeriesInstanceUID, '/instances/', SOPInstanceUID)\n"
-            + "FROM [PROJECT:DATASET.TABLE]";
+            + "FROM [project:DATASET.TABLE]";
     /** A filter-file line (BEHAVIOUR 4) naming one instance. */
     private static final Pattern FILTER_LINE = Pattern.compile(
             "/studies/[0-9.]{1,64}(/series/[0-9.]{1,64}(/instances/[0-9.]{1,64})?)?");
 
     private final H2Warehouse warehouse = H2Warehouse.inMemory("samples-" + UUID.randomUUID());
     private final QueryEngine engine = warehouse.queryEngine();
-    private final TableUri table = new TableUri("PROJECT", "DATASET", "TABLE");
+    private final TableUri table = new TableUri("project", "DATASET", "TABLE");
     private final List<Row> rows = new ArrayList<>();
 
     @BeforeEach
     void load() {
-        warehouse.createDataset("PROJECT", "DATASET");
+        warehouse.createDataset("project", "DATASET");
         warehouse.createTable(table, CtRows.schema());
         // Patient 19045 has one study of two instances; 12 other studies exceed LIMIT 10; one has no StudyTime.
         rows.add(instance("19045", "1.2.826.0.1.3680043.2.1125.1.19045", "1.1", "1.1.1", LocalDate.of(2021, 3, 4), LocalTime.of(12, 30)));
@@ -81,7 +81,7 @@ class SampleQueriesTest {
 
     @Test
     void queryAListsThePatientsInstancesAsDicomWebPaths() {
-        QueryResult result = engine.query(QueryRequest.of(QUERY_A, "PROJECT"));
+        QueryResult result = engine.query(QueryRequest.of(QUERY_A, "project"));
 
         assertThat(result.schema().columns()).extracting(c -> c.name() + ":" + c.type()).containsExactly("DICOMwebPath:STRING");
         assertThat(result.rows()).extracting(r -> r.get("DICOMwebPath")).containsExactlyInAnyOrder(
@@ -93,7 +93,7 @@ class SampleQueriesTest {
 
     @Test
     void queryBListsTheLatestStudiesWithBigQueryDateAndTimeText() {
-        QueryResult result = engine.query(QueryRequest.of(QUERY_B, "PROJECT"));
+        QueryResult result = engine.query(QueryRequest.of(QUERY_B, "project"));
 
         assertThat(result.schema().columns()).extracting(c -> c.name() + ":" + c.type()).containsExactly(
                 "StudyDateTime:STRING", "PatientID:STRING", "StudyInstanceUID:STRING", "InstanceCount:INTEGER");
@@ -113,7 +113,7 @@ class SampleQueriesTest {
 
     @Test
     void queryCWithALegacyTableReferenceProducesAValidFilterFile() {
-        QueryResult result = engine.query(QueryRequest.of(QUERY_C, "PROJECT"));
+        QueryResult result = engine.query(QueryRequest.of(QUERY_C, "project"));
 
         assertThat(result.schema().columns()).extracting(c -> c.name()).containsExactly("f0_");
         StringBuilder file = new StringBuilder();
@@ -127,7 +127,7 @@ class SampleQueriesTest {
     @Test
     void concatOfATimeWithAFractionKeepsOnlyItsSignificantDigits() {
         QueryResult result = engine.query(QueryRequest.of("SELECT CONCAT(StudyDate, 'T', StudyTime) AS t FROM DATASET.TABLE"
-                + " WHERE SOPInstanceUID LIKE '%.19045.1.1.2'", "PROJECT"));
+                + " WHERE SOPInstanceUID LIKE '%.19045.1.1.2'", "project"));
 
         assertThat(result.rows()).extracting(r -> r.get("t")).containsExactly("2021-03-04T12:31:05.5");
         assertThat(result.schema().column("t").type()).isEqualTo(ColumnType.STRING);

@@ -1,0 +1,166 @@
+package io.dicombq.adapter.in.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dicombq.adapter.out.dicom.part10.DicomParseException;
+import io.dicombq.adapter.out.dicom.part10.Part10Reader;
+import io.dicombq.domain.dicom.DataElement;
+import io.dicombq.domain.dicom.DicomDataset;
+import io.dicombq.domain.dicom.Value;
+import io.dicombq.domain.dicom.Vr;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code dicombq dump} over the pydicom corpus: valid JSON that round-trips every tag, VR and value. */
+class DumpCommandTest {
+    private static final Path CORPUS = Path.of("/usr/lib/python3/dist-packages/pydicom/data");
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run dump(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = DicombqCommand.newCommandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        List<String> all = new ArrayList<>(List.of("dump"));
+        all.addAll(args);
+        int code = commandLine.execute(all.toArray(new String[0]));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static List<Path> corpus() throws IOException {
+        try (Stream<Path> walk = Files.walk(CORPUS)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.toString().matches(".*(\\.(py|pyc|txt|json|dump|gz|md)|/README)$"))
+                    .sorted().collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void everyReadableCorpusFileDumpsAsJsonThatRoundTripsTagsVrsAndValues() throws IOException {
+        List<Path> files = corpus();
+        assertThat(files).as("the pydicom corpus (scripts/install-test-deps)").hasSizeGreaterThan(180);
+        Run run = dump(files.stream().map(Path::toString).collect(Collectors.toList()));
+        Part10Reader reader = new Part10Reader();
+        List<DicomDataset> readable = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                readable.add(reader.read(file).dataset());
+            } catch (DicomParseException e) {
+                unreadable.add(file.toString());
+            }
+        }
+        String[] lines = run.out().split("\n");
+        assertThat(lines).hasSize(readable.size());
+        ObjectMapper mapper = new ObjectMapper();
+        for (int i = 0; i < lines.length; i++) {
+            assertRoundTrips(readable.get(i), mapper.readTree(lines[i]));
+        }
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).hasSize(unreadable.size())
+                .allSatisfy(line -> assertThat(line).startsWith("dicombq dump: cannot read DICOM file "));
+    }
+
+    @Test
+    void oneGoodFileExitsZeroAndFileMetaIsIncludedOnRequest() throws IOException {
+        String ct = CORPUS.resolve("test_files/CT_small.dcm").toString();
+        Run plain = dump(List.of(ct));
+        assertThat(plain.exitCode()).isZero();
+        assertThat(plain.err()).isEmpty();
+        JsonNode json = new ObjectMapper().readTree(plain.out());
+        assertThat(json.has("00020010")).isFalse();
+        assertThat(json.at("/00100010/Value/0/Alphabetic").asText()).isEqualTo("CompressedSamples^CT1");
+        assertThat(json.at("/00280030/Value/0").isNumber()).as("DS is a JSON number").isTrue();
+        JsonNode withMeta = new ObjectMapper().readTree(dump(List.of("--file-meta", ct)).out());
+        assertThat(withMeta.at("/00020010/Value/0").asText()).isEqualTo("1.2.840.10008.1.2.1");
+    }
+
+    @Test
+    void aMissingFileIsReportedAndTheOthersStillDumped() {
+        Run run = dump(List.of("/nonexistent.dcm", CORPUS.resolve("test_files/CT_small.dcm").toString()));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("dicombq dump: cannot read /nonexistent.dcm: no such file\n");
+        assertThat(run.out().lines()).hasSize(1);
+    }
+
+    /** Rebuilds each value from the JSON and compares it with the model the reader produced. */
+    private static void assertRoundTrips(DicomDataset dataset, JsonNode json) {
+        List<String> keys = new ArrayList<>();
+        json.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactlyElementsOf(dataset.elements().stream().map(e -> e.tag().hex()).toList());
+        for (DataElement element : dataset) {
+            JsonNode attribute = json.get(element.tag().hex());
+            assertThat(attribute.get("vr").asText()).isEqualTo(element.vr().name());
+            Value value = element.value();
+            JsonNode values = attribute.get("Value");
+            if (value instanceof Value.Bulk || value.isEmpty()) {
+                assertThat(values).isNull();
+                assertThat(attribute.has("InlineBinary")).isFalse();
+            } else if (value instanceof Value.Bytes bytes) {
+                assertThat(Base64.getDecoder().decode(attribute.get("InlineBinary").asText())).isEqualTo(bytes.bytes());
+            } else if (value instanceof Value.Items items) {
+                assertThat(values.size()).isEqualTo(items.count());
+                for (int i = 0; i < items.count(); i++) {
+                    assertRoundTrips(items.items().get(i), values.get(i));
+                }
+            } else if (value instanceof Value.Text text) {
+                List<String> decoded = new ArrayList<>();
+                values.forEach(node -> decoded.add(textOf(element.vr(), node)));
+                assertThat(decoded).hasSameSizeAs(text.values());
+                for (int i = 0; i < decoded.size(); i++) {
+                    String expected = text.values().get(i);
+                    if (element.vr() == Vr.PN) {
+                        expected = expected.replaceAll("=+$", ""); // PS3.18 F.2.2: empty trailing groups have no member
+                    }
+                    if (values.get(i).isNumber()) {
+                        assertThat(new BigDecimal(decoded.get(i))).isEqualByComparingTo(new BigDecimal(expected));
+                    } else {
+                        assertThat(decoded.get(i)).isEqualTo(expected);
+                    }
+                }
+            } else if (value instanceof Value.Ints ints) {
+                for (int i = 0; i < ints.count(); i++) {
+                    long expected = ints.get(i);
+                    JsonNode node = values.get(i);
+                    assertThat(element.vr() == Vr.AT ? Long.parseLong(node.asText(), 16) : node.asLong()).isEqualTo(expected);
+                }
+            } else if (value instanceof Value.Floats floats) {
+                for (int i = 0; i < floats.count(); i++) {
+                    JsonNode node = values.get(i);
+                    assertThat(node.isNumber() ? node.asDouble() : Double.parseDouble(node.asText())).isEqualTo(floats.get(i));
+                }
+            }
+        }
+    }
+
+    private static String textOf(Vr vr, JsonNode node) {
+        if (node.isNull()) {
+            return "";
+        }
+        if (vr == Vr.PN) {
+            String alphabetic = node.path("Alphabetic").asText("");
+            String ideographic = node.path("Ideographic").asText("");
+            String phonetic = node.path("Phonetic").asText("");
+            String joined = alphabetic + "=" + ideographic + "=" + phonetic;
+            return joined.replaceAll("=+$", "");
+        }
+        return node.isNumber() ? node.decimalValue().toPlainString() : node.asText();
+    }
+}

@@ -1,0 +1,30 @@
+package io.dicombq.domain.flatten;
+
+import io.dicombq.domain.dicom.DataDictionary;
+import io.dicombq.domain.dicom.DictionaryEntry;
+import io.dicombq.domain.dicom.Tag;
+
+/** BEHAVIOUR 3.1: the column name of an element, also the name DroppedTags uses for it. */
+final class ElementNames {
+    private final DataDictionary dictionary;
+
+    ElementNames(DataDictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    String name(Tag tag) {
+        return name(tag, tag.isPrivate() ? null : dictionary.lookup(tag));
+    }
+
+    /**
+     * The keyword; {@code Tag_GGGGEEEE} for private tags and for elements without a keyword of their own. A
+     * repeating-group keyword (OverlayRows for (60xx,0010)) names only its first group, 6000: one BigQuery
+     * column cannot hold the elements of several groups.
+     */
+    static String name(Tag tag, DictionaryEntry entry) {
+        if (entry != null && entry.hasKeyword() && entry.tag().equals(tag)) {
+            return entry.keyword();
+        }
+        return TagNames.columnName(tag);
+    }
+}

@@ -22,6 +22,10 @@ final class Cli {
         this.dataDir = dataDir;
     }
 
+    Path dataDir() {
+        return dataDir;
+    }
+
     Result run(String... args) {
         List<String> all = new ArrayList<>();
         all.add("--data-dir=" + dataDir);

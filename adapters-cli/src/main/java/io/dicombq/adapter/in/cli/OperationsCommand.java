@@ -119,9 +119,14 @@ public final class OperationsCommand implements Runnable {
 
         @Override
         public void run() {
+            OperationName name = OperationName.parse(operation);
+            // The worker's log starts with its pid, so a stuck worker can be found and stopped.
+            CommandContext.out(spec).println("dicombq worker pid " + ProcessHandle.current().pid() + " runs " + name);
+            CommandContext.out(spec).flush();
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
-                runtime.runExport().run(OperationName.parse(operation));
+                runtime.runExport().run(name);
             }
+            CommandContext.out(spec).println("dicombq worker pid " + ProcessHandle.current().pid() + " finished " + name);
         }
     }
 }

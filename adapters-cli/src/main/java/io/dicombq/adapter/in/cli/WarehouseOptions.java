@@ -58,7 +58,7 @@ public final class WarehouseOptions {
             throw new io.dicombq.domain.status.DicombqException(io.dicombq.domain.status.Code.INVALID_ARGUMENT,
                     "--data-dir " + directory + " cannot be created: " + e.getMessage());
         }
-        return new DicombqRuntime(directory, openWarehouse(directory), sources, Clock.systemUTC());
+        return new DicombqRuntime(directory, () -> openWarehouse(directory), sources, Clock.systemUTC());
     }
 
     /** The embedded H2 warehouse in the data directory. */

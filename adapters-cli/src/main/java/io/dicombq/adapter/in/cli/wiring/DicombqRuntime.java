@@ -24,6 +24,7 @@ import io.dicombq.application.service.RunExportService;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds every adapter and use case over one data directory and one warehouse. The CLI
@@ -36,7 +37,8 @@ public final class DicombqRuntime implements AutoCloseable {
 
     private final Path dataDirectory;
     private final Clock clock;
-    private final Warehouse warehouse;
+    private final Supplier<Warehouse> warehouseFactory;
+    private Warehouse warehouse;
     private final OperationDatabase operationDatabase;
     private final OperationRepository operationRepository;
     private final JsonLinesOperationLog log;
@@ -46,10 +48,14 @@ public final class DicombqRuntime implements AutoCloseable {
     private final DicomStoreSources sources;
     private final ThreadExportLauncher threads;
 
-    public DicombqRuntime(Path dataDirectory, Warehouse warehouse, DicomStoreSources sources, Clock clock) {
+    /**
+     * The warehouse is opened on first use, so commands about operations and stores do not touch it (and never wait
+     * for a worker that is writing into it).
+     */
+    public DicombqRuntime(Path dataDirectory, Supplier<Warehouse> warehouse, DicomStoreSources sources, Clock clock) {
         this.dataDirectory = dataDirectory.toAbsolutePath();
         this.clock = clock;
-        this.warehouse = warehouse;
+        this.warehouseFactory = warehouse;
         this.sources = sources;
         this.operationDatabase = OperationDatabase.open(this.dataDirectory);
         this.operationRepository = new H2OperationRepository(operationDatabase);
@@ -67,7 +73,10 @@ public final class DicombqRuntime implements AutoCloseable {
         return clock;
     }
 
-    public Warehouse warehouse() {
+    public synchronized Warehouse warehouse() {
+        if (warehouse == null) {
+            warehouse = warehouseFactory.get();
+        }
         return warehouse;
     }
 
@@ -78,13 +87,13 @@ public final class DicombqRuntime implements AutoCloseable {
 
     /** As {@link #export(boolean)}, with the log whose {@code url} becomes each operation's logsUrl (the HTTP server's). */
     public ExportDicomMetadataUseCase export(boolean detached, OperationLog logsAt) {
-        ExportLauncher launcher = detached ? new WorkerProcessLauncher(dataDirectory, operationRepository) : threads;
-        return new ExportDicomMetadataService(registry, sources, warehouse.sink(), new LocalFilterFiles(),
+        ExportLauncher launcher = detached ? new WorkerProcessLauncher(dataDirectory, operationRepository, workers) : threads;
+        return new ExportDicomMetadataService(registry, sources, warehouse().sink(), new LocalFilterFiles(),
                 operationRepository, logsAt, RandomOperationIds.secure(), workers, launcher, clock);
     }
 
     public RunExportUseCase runExport() {
-        return new RunExportService(operationRepository, sources, warehouse.sink(), new LocalFilterFiles(), grants, log,
+        return new RunExportService(operationRepository, sources, warehouse().sink(), new LocalFilterFiles(), grants, log,
                 workers, clock, PARALLELISM, BATCH_SIZE);
     }
 
@@ -98,15 +107,15 @@ public final class DicombqRuntime implements AutoCloseable {
     }
 
     public GrantDatasetAccessUseCase grants() {
-        return new GrantDatasetAccessService(grants, warehouse.sink());
+        return new GrantDatasetAccessService(grants, warehouse().sink());
     }
 
     public WarehouseCatalog catalog() {
-        return warehouse.catalog();
+        return warehouse().catalog();
     }
 
     public QueryEngine queryEngine() {
-        return warehouse.queryEngine();
+        return warehouse().queryEngine();
     }
 
     public JsonLinesOperationLog operationLog() {
@@ -118,7 +127,9 @@ public final class DicombqRuntime implements AutoCloseable {
         threads.close();
         operationDatabase.close();
         try {
-            warehouse.close();
+            if (warehouse != null) {
+                warehouse.close();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not close the warehouse: " + e.getMessage(), e);
         }

@@ -1,8 +1,9 @@
 package io.dicombq.adapter.in.cli.wiring;
 
-import io.dicombq.adapter.out.h2.operation.ProcessWorkers;
 import io.dicombq.application.port.out.ExportLauncher;
 import io.dicombq.application.port.out.OperationRepository;
+import io.dicombq.application.port.out.WorkerId;
+import io.dicombq.application.port.out.Workers;
 import io.dicombq.domain.operation.OperationName;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
@@ -12,21 +13,29 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code --async}: runs the export in a detached worker JVM ({@code dicombq operations run NAME}, same java and
- * class path), so the command can return at once and exit without stopping the export. The worker becomes the
- * operation's owner; if it dies, the operation is reported ABORTED.
+ * class path), so the command can return and exit without stopping the export. The launching process stays the
+ * operation's owner until the worker has claimed it, so there is no moment when nobody alive owns it (if either
+ * dies, the operation is reported ABORTED).
  */
 public final class WorkerProcessLauncher implements ExportLauncher {
+    /** How long a worker JVM may take to start and claim its operation before the launch counts as failed. */
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(60);
+
     private final Path dataDirectory;
     private final OperationRepository operations;
+    private final Workers workers;
 
-    public WorkerProcessLauncher(Path dataDirectory, OperationRepository operations) {
+    public WorkerProcessLauncher(Path dataDirectory, OperationRepository operations, Workers workers) {
         this.dataDirectory = dataDirectory.toAbsolutePath();
         this.operations = operations;
+        this.workers = workers;
     }
 
     @Override
@@ -38,12 +47,32 @@ public final class WorkerProcessLauncher implements ExportLauncher {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(workerLog.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            Process worker = builder.start();
-            operations.transferOwnership(operation, ProcessWorkers.of(worker.toHandle()));
+            builder.start();
+            awaitClaim(operation, workerLog);
         } catch (IOException e) {
             throw new DicombqException(RpcError.of(Code.INTERNAL, "could not start the export worker process for "
                     + operation + ": " + e.getMessage()), e);
         }
+    }
+
+    /** Waits until the worker owns the operation (or it is already done); INTERNAL if no worker ever does. */
+    private void awaitClaim(OperationName operation, Path workerLog) {
+        WorkerId launcher = workers.current();
+        Instant deadline = Instant.now().plus(CLAIM_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            OperationRepository.StoredOperation stored = operations.find(operation).orElseThrow();
+            if (stored.operation().done() || !stored.owner().equals(launcher)) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new DicombqException(Code.INTERNAL, "the export worker for " + operation + " did not start within "
+                + CLAIM_TIMEOUT.toSeconds() + " s; see " + workerLog);
     }
 
     private List<String> command(OperationName operation) {

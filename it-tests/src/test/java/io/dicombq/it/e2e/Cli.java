@@ -17,9 +17,16 @@ import java.util.List;
 final class Cli {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dataDir;
+    private final List<String> globalOptions;
 
     Cli(Path dataDir) {
+        this(dataDir, List.of());
+    }
+
+    /** A CLI whose every command also gets {@code globalOptions}, e.g. {@code --warehouse=bigquery}. */
+    Cli(Path dataDir, List<String> globalOptions) {
         this.dataDir = dataDir;
+        this.globalOptions = List.copyOf(globalOptions);
     }
 
     Path dataDir() {
@@ -29,6 +36,7 @@ final class Cli {
     Result run(String... args) {
         List<String> all = new ArrayList<>();
         all.add("--data-dir=" + dataDir);
+        all.addAll(globalOptions);
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

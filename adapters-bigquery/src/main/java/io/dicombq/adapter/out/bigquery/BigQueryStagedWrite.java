@@ -256,7 +256,8 @@ final class BigQueryStagedWrite implements StagedWrite {
 
     private void requireOpen() {
         if (state != State.OPEN) {
-            throw new IllegalStateException("the write into " + describe(destination) + " is already " + state);
+            throw BigQueryErrors.failure(Code.FAILED_PRECONDITION, "the write into " + describe(destination)
+                    + " is already " + state.name().toLowerCase(java.util.Locale.ROOT) + "; begin a new one");
         }
     }
 

@@ -91,7 +91,7 @@ public final class BigQueryTableSink implements TableSink {
         }
     }
 
-    private static long rowCount(Table table) {
+    static long rowCount(Table table) {
         BigInteger numRows = table.getNumRows();
         long rows = numRows == null ? 0 : numRows.longValue();
         // Rows streamed with insertAll sit in the streaming buffer before numRows counts them.

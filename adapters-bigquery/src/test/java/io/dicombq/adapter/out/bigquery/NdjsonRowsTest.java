@@ -55,4 +55,24 @@ class NdjsonRowsTest {
                         + "\"ImageType\":[\"ORIGINAL\",\"PRIMARY\"],\"ProcedureCodeSequence\":[{\"CodeValue\":\"CT1\"}]}\n"
                         + "{\"SOPInstanceUID\":\"1.2.4\"}\n");
     }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefusedByColumnAndNothingOfTheBatchIsWritten() {
+        StringBuilder out = new StringBuilder();
+        List<Row> rows = List.of(Row.of(Map.of("SOPInstanceUID", "1")), Row.of(Map.of("SOPInstanceUID", "2", "Rows", "many")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NdjsonRows.append(SCHEMA, rows, out))
+                .isInstanceOfSatisfying(io.dicombq.domain.status.DicombqException.class, e -> {
+                    assertThat(e.code()).isEqualTo(io.dicombq.domain.status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("Rows").contains("INTEGER").contains("many");
+                });
+        assertThat(out).isEmpty();
+    }
+
+    @Test
+    void aValueWithoutAColumnIsRefusedRatherThanDropped() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NdjsonRows.append(SCHEMA,
+                        List.of(Row.of(Map.of("SOPInstanceUID", "1", "Unknown", "x"))), new StringBuilder()))
+                .hasMessageContaining("Unknown");
+    }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
@@ -39,28 +40,24 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     HealthcareApiOptions healthcareApi;
 
-    @Option(names = "--bigquery-data-dir", paramLabel = "DIR",
-            description = "Directory of the warehouse the emulator serves (default: an in-memory warehouse, gone when"
-                    + " the server stops).")
-    Path dataDir;
-
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
         if (!bigQueryEmulator) {
             return healthcareApi.serve(spec, port == null ? HealthcareApiOptions.DEFAULT_PORT : port);
         }
         int port = this.port == null ? 9050 : this.port;
-        H2Warehouse warehouse = dataDir == null ? H2Warehouse.inMemory("dicombq-serve-" + UUID.randomUUID())
-                : H2Warehouse.open(dataDir);
+        // The emulator serves the embedded warehouse of --data-dir, the one exports with --warehouse=h2 write to.
+        Path dataDir = CommandContext.warehouseOptions(spec).dataDirectory().toAbsolutePath();
+        Files.createDirectories(dataDir);
+        H2Warehouse warehouse = H2Warehouse.open(dataDir);
         BigQueryEmulator emulator = BigQueryEmulator.start(warehouse, port, Clock.systemUTC(),
                 () -> UUID.randomUUID().toString());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
             warehouse.close();
         }, "dicombq-serve-shutdown"));
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("BigQuery emulator listening on " + emulator.url() + " (warehouse: "
-                + (dataDir == null ? "in memory" : dataDir.toAbsolutePath()) + ")");
+        PrintWriter out = CommandContext.out(spec);
+        out.println("BigQuery emulator listening on " + emulator.url() + " (warehouse in " + dataDir + ")");
         out.println("Use it with --warehouse=bigquery --bigquery-endpoint=" + emulator.url()
                 + ", or any BigQuery client with that endpoint and no credentials. Stop with Ctrl-C.");
         out.flush();

@@ -24,6 +24,7 @@ import io.dicombq.application.service.RunExportService;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -47,12 +48,23 @@ public final class DicombqRuntime implements AutoCloseable {
     private final H2DatasetGrants grants;
     private final DicomStoreSources sources;
     private final ThreadExportLauncher threads;
+    private final List<String> workerArguments;
 
     /**
      * The warehouse is opened on first use, so commands about operations and stores do not touch it (and never wait
      * for a worker that is writing into it).
      */
     public DicombqRuntime(Path dataDirectory, Supplier<Warehouse> warehouse, DicomStoreSources sources, Clock clock) {
+        this(dataDirectory, warehouse, sources, clock, List.of());
+    }
+
+    /**
+     * @param workerArguments the command-line options a detached worker needs to open the same warehouse
+     *                        (e.g. {@code --warehouse=bigquery --bigquery-endpoint=URL})
+     */
+    public DicombqRuntime(Path dataDirectory, Supplier<Warehouse> warehouse, DicomStoreSources sources, Clock clock,
+                          List<String> workerArguments) {
+        this.workerArguments = List.copyOf(workerArguments);
         this.dataDirectory = dataDirectory.toAbsolutePath();
         this.clock = clock;
         this.warehouseFactory = warehouse;
@@ -87,7 +99,8 @@ public final class DicombqRuntime implements AutoCloseable {
 
     /** As {@link #export(boolean)}, with the log whose {@code url} becomes each operation's logsUrl (the HTTP server's). */
     public ExportDicomMetadataUseCase export(boolean detached, OperationLog logsAt) {
-        ExportLauncher launcher = detached ? new WorkerProcessLauncher(dataDirectory, operationRepository, workers) : threads;
+        ExportLauncher launcher = detached
+                ? new WorkerProcessLauncher(dataDirectory, operationRepository, workers, workerArguments) : threads;
         return new ExportDicomMetadataService(registry, sources, warehouse().sink(), new LocalFilterFiles(),
                 operationRepository, logsAt, RandomOperationIds.secure(), workers, launcher, clock);
     }

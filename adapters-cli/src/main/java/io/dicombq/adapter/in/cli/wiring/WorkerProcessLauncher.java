@@ -32,10 +32,19 @@ public final class WorkerProcessLauncher implements ExportLauncher {
     private final OperationRepository operations;
     private final Workers workers;
 
+    private final List<String> warehouseArguments;
+
     public WorkerProcessLauncher(Path dataDirectory, OperationRepository operations, Workers workers) {
+        this(dataDirectory, operations, workers, List.of());
+    }
+
+    /** @param warehouseArguments options the worker needs to open the same warehouse (e.g. --warehouse=bigquery) */
+    public WorkerProcessLauncher(Path dataDirectory, OperationRepository operations, Workers workers,
+                                 List<String> warehouseArguments) {
         this.dataDirectory = dataDirectory.toAbsolutePath();
         this.operations = operations;
         this.workers = workers;
+        this.warehouseArguments = List.copyOf(warehouseArguments);
     }
 
     @Override
@@ -86,6 +95,7 @@ public final class WorkerProcessLauncher implements ExportLauncher {
         command.add(System.getProperty("java.class.path"));
         command.add("io.dicombq.adapter.in.cli.Main");
         command.add("--data-dir=" + dataDirectory);
+        command.addAll(warehouseArguments);
         command.add("operations");
         command.add("run");
         command.add(operation.toString());

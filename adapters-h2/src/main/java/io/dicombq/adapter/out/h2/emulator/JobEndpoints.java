@@ -81,19 +81,8 @@ final class JobEndpoints {
         insert.putObject("jobReference").put("jobId", jobId);
         insert.putObject("configuration").set("query", body.deepCopy());
         ObjectNode job = runner.insert(project, insert, null);
-        JsonNode error = job.path("status").get("errorResult");
-        if (error != null) {
-            // jobs.query reports a failed query as an HTTP error, not as a job.
-            throw new DicombqException(codeOf(error.path("reason").asText()), error.path("message").asText());
-        }
-        QueryResult result = results.get(QueryJobResults.tableFor(project, jobId));
-        ObjectNode answer = Resources.NODES.objectNode();
-        answer.put("kind", "bigquery#queryResponse");
-        answer.set("jobReference", job.get("jobReference"));
-        answer.set("schema", WireSchema.toJson(result.schema()));
-        answer.put("jobComplete", true);
-        answer.put("cacheHit", false);
-        answer.put("totalBytesProcessed", "0");
+        QueryResult result = completedResult(project, jobId, job);
+        ObjectNode answer = answer("bigquery#queryResponse", job, result);
         boolean int64 = body.path("formatOptions").path("useInt64Timestamp").asBoolean(false);
         QueryJobResults.page(result, 0, Long.MAX_VALUE, int64, answer);
         return ApiResponse.ok(answer);
@@ -103,24 +92,35 @@ final class JobEndpoints {
         String project = request.part("project");
         String jobId = request.part("job");
         ObjectNode job = jobs.get(project, jobId);
+        if (!job.path("configuration").has("query")) {
+            throw WireValues.invalid("job " + jobId + " is not a query job");
+        }
+        QueryResult result = completedResult(project, jobId, job);
+        ObjectNode answer = answer("bigquery#getQueryResultsResponse", job, result);
+        QueryJobResults.page(result, Paging.start(request), Paging.max(request, DEFAULT_PAGE),
+                Paging.int64Timestamps(request), answer);
+        return ApiResponse.ok(answer);
+    }
+
+    /** The query job's result; a failed query job is answered as an HTTP error, not as a result. */
+    private QueryResult completedResult(String project, String jobId, ObjectNode job) {
         JsonNode error = job.path("status").get("errorResult");
         if (error != null) {
             throw new DicombqException(codeOf(error.path("reason").asText()), error.path("message").asText());
         }
-        if (!job.path("configuration").has("query")) {
-            throw WireValues.invalid("job " + jobId + " is not a query job");
-        }
-        QueryResult result = results.get(QueryJobResults.tableFor(project, jobId));
+        return results.get(QueryJobResults.tableFor(project, jobId));
+    }
+
+    /** The fields jobs.query and getQueryResults share; the rows are paged in by the caller. */
+    private static ObjectNode answer(String kind, ObjectNode job, QueryResult result) {
         ObjectNode answer = Resources.NODES.objectNode();
-        answer.put("kind", "bigquery#getQueryResultsResponse");
+        answer.put("kind", kind);
         answer.set("jobReference", job.get("jobReference"));
         answer.set("schema", WireSchema.toJson(result.schema()));
         answer.put("jobComplete", true);
         answer.put("cacheHit", false);
         answer.put("totalBytesProcessed", "0");
-        QueryJobResults.page(result, Paging.start(request), Paging.max(request, DEFAULT_PAGE),
-                Paging.int64Timestamps(request), answer);
-        return ApiResponse.ok(answer);
+        return answer;
     }
 
     private static Code codeOf(String reason) {

@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.h2.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dicombq.adapter.out.h2.H2Warehouse;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dicombq.domain.destination.TableUri;
@@ -90,6 +91,14 @@ final class Resources {
 
     static DicombqException datasetNotFound(String project, String dataset) {
         return new DicombqException(Code.NOT_FOUND, "Not found: Dataset " + project + ":" + dataset);
+    }
+
+    /** NOT_FOUND naming what is missing: the dataset when it is, else the table. */
+    static DicombqException notFound(H2Warehouse warehouse, TableUri table) {
+        if (!warehouse.datasetExists(table.project(), table.dataset())) {
+            return datasetNotFound(table.project(), table.dataset());
+        }
+        return tableNotFound(table);
     }
 
     static DicombqException tableNotFound(TableUri table) {

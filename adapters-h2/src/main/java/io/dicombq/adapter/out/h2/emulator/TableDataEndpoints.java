@@ -40,7 +40,7 @@ final class TableDataEndpoints {
         TableUri table = table(request);
         JsonNode body = request.json();
         Resources.refuse(body, "insertAll", "templateSuffix");
-        TableSchema schema = warehouse.tableSchema(table).orElseThrow(() -> notFound(table));
+        TableSchema schema = warehouse.tableSchema(table).orElseThrow(() -> Resources.notFound(warehouse, table));
         boolean skipInvalid = body.path("skipInvalidRows").asBoolean(false);
         boolean ignoreUnknown = body.path("ignoreUnknownValues").asBoolean(false);
         List<Row> good = new ArrayList<>();
@@ -96,7 +96,7 @@ final class TableDataEndpoints {
             QueryJobResults.page(anonymous.get(table), start, max, int64, answer);
             return ApiResponse.ok(answer);
         }
-        TableSchema schema = warehouse.tableSchema(table).orElseThrow(() -> notFound(table));
+        TableSchema schema = warehouse.tableSchema(table).orElseThrow(() -> Resources.notFound(warehouse, table));
         long total = warehouse.rowCount(table);
         List<Row> rows = max == 0 ? List.of() : warehouse.readRows(table, start, (int) Math.min(max, DEFAULT_PAGE));
         QueryJobResults.page(new QueryResult(schema, rows), 0, rows.size(), int64, answer);
@@ -110,12 +110,5 @@ final class TableDataEndpoints {
 
     private static TableUri table(ApiRequest request) {
         return new TableUri(request.part("project"), request.part("dataset"), request.part("table"));
-    }
-
-    private DicombqException notFound(TableUri table) {
-        if (!warehouse.datasetExists(table.project(), table.dataset())) {
-            return Resources.datasetNotFound(table.project(), table.dataset());
-        }
-        return Resources.tableNotFound(table);
     }
 }

@@ -10,6 +10,7 @@ import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
 import java.util.List;
+import java.util.Optional;
 
 /** tables.get / insert / patch / update / delete / list. */
 final class TableEndpoints {
@@ -44,7 +45,7 @@ final class TableEndpoints {
     }
 
     ObjectNode resource(TableUri table) {
-        TableSchema schema = warehouse.tableSchema(table).orElseThrow(() -> notFound(table));
+        TableSchema schema = warehouse.tableSchema(table).orElseThrow(() -> Resources.notFound(warehouse, table));
         return Resources.table(table, schema, warehouse.rowCount(table), attributes.of(table));
     }
 
@@ -60,11 +61,8 @@ final class TableEndpoints {
             throw WireValues.invalid("tableReference " + Resources.tableId(table) + " is not in dataset "
                     + project + ":" + dataset + " of the URL");
         }
-        TableSchema schema = WireSchema.fromJson(body.get("schema"));
-        if (schema == null || schema.isEmpty()) {
-            throw new DicombqException(Code.UNIMPLEMENTED, "the dicombq BigQuery emulator creates tables with a"
-                    + " schema only; table " + Resources.tableId(table) + " has none");
-        }
+        // BigQuery allows a table without columns; its schema can be set later.
+        TableSchema schema = Optional.ofNullable(WireSchema.fromJson(body.get("schema"))).orElse(TableSchema.empty());
         if (!warehouse.datasetExists(project, dataset)) {
             throw Resources.datasetNotFound(project, dataset);
         }
@@ -82,7 +80,7 @@ final class TableEndpoints {
         JsonNode body = request.json();
         Resources.refuse(body, "table", "view", "materializedView", "externalDataConfiguration", "timePartitioning",
                 "rangePartitioning", "clustering", "encryptionConfiguration", "tableConstraints");
-        TableSchema current = warehouse.tableSchema(table).orElseThrow(() -> notFound(table));
+        TableSchema current = warehouse.tableSchema(table).orElseThrow(() -> Resources.notFound(warehouse, table));
         TableSchema wanted = WireSchema.fromJson(body.get("schema"));
         if (wanted != null && !wanted.equals(current)) {
             SchemaEvolution.requireOnlyAdditions(current, wanted, Resources.tableId(table), true);
@@ -95,7 +93,7 @@ final class TableEndpoints {
     private ApiResponse delete(ApiRequest request) {
         TableUri table = new TableUri(request.part("project"), request.part("dataset"), request.part("table"));
         if (!warehouse.deleteTable(table)) {
-            throw notFound(table);
+            throw Resources.tableNotFound(table);
         }
         attributes.deleted(table);
         return ApiResponse.noContent();
@@ -123,12 +121,5 @@ final class TableEndpoints {
             }
         }
         return ApiResponse.ok(body);
-    }
-
-    private DicombqException notFound(TableUri table) {
-        if (!warehouse.datasetExists(table.project(), table.dataset())) {
-            return Resources.datasetNotFound(table.project(), table.dataset());
-        }
-        return Resources.tableNotFound(table);
     }
 }

@@ -70,7 +70,7 @@ final class TableWriter {
             if (options.create() == CreateDisposition.CREATE_NEVER) {
                 throw Resources.tableNotFound(destination);
             }
-            if (incoming == null || incoming.isEmpty()) {
+            if (incoming == null) {
                 throw WireValues.invalid("No schema specified on job or table " + tableId + ".");
             }
             plan = WritePlan.CREATE;

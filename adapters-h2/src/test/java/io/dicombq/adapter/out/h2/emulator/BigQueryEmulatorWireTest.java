@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The wire details the official client depends on, checked at the HTTP level. */
 class BigQueryEmulatorWireTest {
-    private static final String BASE = "/bigquery/v2/projects/p";
+    private static final String BASE = "/bigquery/v2/projects/wire-project";
     private static final AtomicLong DATABASES = new AtomicLong();
 
     private H2Warehouse warehouse;
@@ -38,7 +38,7 @@ class BigQueryEmulatorWireTest {
                 () -> "id" + ids.incrementAndGet());
         assertThat(send("POST", BASE + "/datasets", gzip("{\"datasetReference\":{\"datasetId\":\"ds\"}}"), true)
                 .statusCode()).isEqualTo(200);
-        send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{\"projectId\":\"p\",\"datasetId\":\"ds\","
+        send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{\"projectId\":\"wire-project\",\"datasetId\":\"ds\","
                 + "\"tableId\":\"t\"},\"schema\":{\"fields\":[{\"name\":\"uid\",\"type\":\"STRING\",\"mode\":\"REQUIRED\"},"
                 + "{\"name\":\"n\",\"type\":\"INTEGER\"},{\"name\":\"at\",\"type\":\"TIMESTAMP\"},"
                 + "{\"name\":\"codes\",\"type\":\"RECORD\",\"mode\":\"REPEATED\",\"fields\":[{\"name\":\"v\",\"type\":\"STRING\"}]}]}}"),
@@ -56,7 +56,7 @@ class BigQueryEmulatorWireTest {
         JsonNode table = json(send("GET", BASE + "/datasets/ds/tables/t?view=STORAGE_STATS", null, false));
 
         assertThat(table.path("type").asText()).isEqualTo("TABLE");
-        assertThat(table.path("id").asText()).isEqualTo("p:ds.t");
+        assertThat(table.path("id").asText()).isEqualTo("wire-project:ds.t");
         assertThat(table.path("numRows").asText()).isEqualTo("0");
         assertThat(table.path("schema").path("fields").get(0).path("mode").asText()).isEqualTo("REQUIRED");
         assertThat(table.path("schema").path("fields").get(1).has("mode")).isFalse();
@@ -78,12 +78,12 @@ class BigQueryEmulatorWireTest {
 
     @Test
     void aResumableUploadAnswersWithAnAbsoluteLocationThen308sThenTheDoneJob() throws Exception {
-        HttpResponse<String> opened = send("POST", "/upload/bigquery/v2/projects/p/jobs?uploadType=resumable",
-                ("{\"configuration\":{\"load\":{\"destinationTable\":{\"projectId\":\"p\",\"datasetId\":\"ds\",\"tableId\":\"t\"},"
-                        + "\"sourceFormat\":\"NEWLINE_DELIMITED_JSON\"}},\"jobReference\":{\"jobId\":\"load1\",\"projectId\":\"p\"}}")
+        HttpResponse<String> opened = send("POST", "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=resumable",
+                ("{\"configuration\":{\"load\":{\"destinationTable\":{\"projectId\":\"wire-project\",\"datasetId\":\"ds\",\"tableId\":\"t\"},"
+                        + "\"sourceFormat\":\"NEWLINE_DELIMITED_JSON\"}},\"jobReference\":{\"jobId\":\"load1\",\"projectId\":\"wire-project\"}}")
                         .getBytes(StandardCharsets.UTF_8), false);
         String location = opened.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith(emulator.url() + "/upload/bigquery/v2/projects/p/jobs?");
+        assertThat(location).startsWith(emulator.url() + "/upload/bigquery/v2/projects/wire-project/jobs?");
         byte[] first = "{\"uid\":\"a\"}\n".getBytes(StandardCharsets.UTF_8);
         byte[] last = "{\"uid\":\"b\"}\n".getBytes(StandardCharsets.UTF_8);
 
@@ -102,7 +102,7 @@ class BigQueryEmulatorWireTest {
         assertThat(job.path("status").path("state").asText()).isEqualTo("DONE");
         assertThat(job.path("configuration").path("load").path("sourceFormat").asText()).isEqualTo("NEWLINE_DELIMITED_JSON");
         assertThat(job.path("statistics").path("load").path("outputRows").asText()).isEqualTo("2");
-        assertThat(warehouse.readRows(new io.dicombq.domain.destination.TableUri("p", "ds", "t"), 0, 10)).hasSize(2);
+        assertThat(warehouse.readRows(new io.dicombq.domain.destination.TableUri("wire-project", "ds", "t"), 0, 10)).hasSize(2);
     }
 
     @Test

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export N generated instances into a temporary warehouse and print time and peak heap.",
-                "Run with a fixed heap, e.g. DICOMBQ_JAVA_OPTS=-Xmx256m ./dicombq bench export --instances=100000"})
+                "Run with a small fixed heap and the serial collector, so full GCs show the live set, e.g.",
+                "DICOMBQ_JAVA_OPTS='-Xmx64m -XX:+UseSerialGC' ./dicombq bench export --instances=100000"})
 public final class BenchExportCommand implements Callable<Integer> {
     private static final double MIB = 1024.0 * 1024.0;
 
@@ -72,9 +73,10 @@ public final class BenchExportCommand implements Callable<Integer> {
                 }
                 out.printf(Locale.ROOT, "exported %d instances (%d failed) in %.1f s: %.0f instances/s%n",
                         operation.counter().success(), operation.counter().failure(), seconds, operation.counter().success() / seconds);
-                out.printf(Locale.ROOT, "peak heap after GC (live set): %.1f MiB; peak heap used (sampled): %.1f MiB; %d collections;"
-                                + " max heap %.0f MiB%n", heap.peakAfterGcBytes() / MIB, heap.peakUsedBytes() / MIB, heap.collections(),
-                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / MIB);
+                out.printf(Locale.ROOT, "heap: max %.0f MiB; peak after a full GC (live set) %.1f MiB over %d full GCs;"
+                                + " peak after any GC %.1f MiB over %d GCs; peak in use (sampled) %.1f MiB%n",
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / MIB, heap.peakAfterMajorGcBytes() / MIB,
+                        heap.majorCollections(), heap.peakAfterGcBytes() / MIB, heap.collections(), heap.peakUsedBytes() / MIB);
                 out.flush();
                 return 0;
             }

@@ -23,14 +23,7 @@ import java.util.Optional;
                 DatasetsCommand.ListDatasets.class,
                 DatasetsCommand.AddIamPolicyBinding.class,
         })
-public final class DatasetsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(CommandContext.out(spec));
-    }
+public final class DatasetsCommand extends CommandGroup {
 
     /** {@code PROJECT.DATASET} (or {@code PROJECT:DATASET}, as bq writes it) split in two. */
     static String[] projectAndDataset(String text) {
@@ -72,18 +65,7 @@ public final class DatasetsCommand implements Runnable {
         @Override
         public void run() {
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
-                List<String> datasets = runtime.catalog().datasets(Optional.ofNullable(project));
-                PrintWriter out = CommandContext.out(spec);
-                if (format == OutputFormat.JSON) {
-                    StringBuilder json = new StringBuilder("[");
-                    for (String dataset : datasets) {
-                        json.append(json.length() > 1 ? "," : "").append(io.dicombq.domain.json.JsonWriter.quote(dataset));
-                    }
-                    Printer.print(out, json.append(']').toString(), format);
-                } else {
-                    datasets.forEach(out::println);
-                    out.flush();
-                }
+                Printer.printNames(CommandContext.out(spec), runtime.catalog().datasets(Optional.ofNullable(project)), format);
             }
         }
     }

@@ -24,14 +24,7 @@ import java.util.List;
                 DicomStoresCommand.Delete.class,
                 ExportCommand.class,
         })
-public final class DicomStoresCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(CommandContext.out(spec));
-    }
+public final class DicomStoresCommand extends CommandGroup {
 
     static String json(DicomStoreDefinition store) {
         StringBuilder out = new StringBuilder();
@@ -88,11 +81,7 @@ public final class DicomStoresCommand implements Runnable {
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
                 List<DicomStoreDefinition> stores = runtime.stores().list(location.project(), location.location(), location.dataset());
                 if (format == OutputFormat.JSON) {
-                    StringBuilder json = new StringBuilder("[");
-                    for (DicomStoreDefinition store : stores) {
-                        json.append(json.length() > 1 ? "," : "").append(json(store));
-                    }
-                    Printer.print(CommandContext.out(spec), json.append(']').toString(), format);
+                    Printer.printArray(CommandContext.out(spec), stores.stream().map(DicomStoresCommand::json).toList(), format);
                     return;
                 }
                 CommandContext.out(spec).printf("%-40s %s%n", "ID", "SOURCE");

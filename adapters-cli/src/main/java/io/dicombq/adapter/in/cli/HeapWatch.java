@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Measures a run's heap: the largest heap in use right after a garbage collection (the live set, which is what
- * grows if something keeps every row) from GC notifications, and the largest heap in use at all, sampled.
+ * Measures a run's heap from GC notifications: the largest heap in use right after a major (full, old-generation)
+ * collection, which is the live set and grows if something keeps every row; the largest after any collection; and
+ * the largest heap in use at all, sampled every few milliseconds.
  */
 final class HeapWatch implements AutoCloseable {
     private final AtomicLong peakAfterGc = new AtomicLong();
+    private final AtomicLong peakAfterMajorGc = new AtomicLong();
+    private final AtomicLong majorCollections = new AtomicLong();
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong collections = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
@@ -61,6 +64,10 @@ final class HeapWatch implements AutoCloseable {
         }
         peakAfterGc.accumulateAndGet(used, Math::max);
         collections.incrementAndGet();
+        if (info.getGcAction().contains("major")) {
+            peakAfterMajorGc.accumulateAndGet(used, Math::max);
+            majorCollections.incrementAndGet();
+        }
     }
 
     private static boolean isHeapPool(String name) {
@@ -70,6 +77,14 @@ final class HeapWatch implements AutoCloseable {
 
     long peakAfterGcBytes() {
         return peakAfterGc.get();
+    }
+
+    long peakAfterMajorGcBytes() {
+        return peakAfterMajorGc.get();
+    }
+
+    long majorCollections() {
+        return majorCollections.get();
     }
 
     long peakUsedBytes() {

@@ -23,14 +23,7 @@ import java.util.List;
                 OperationsCommand.Cancel.class,
                 OperationsCommand.Run.class,
         })
-public final class OperationsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(CommandContext.out(spec));
-    }
+public final class OperationsCommand extends CommandGroup {
 
     @Command(name = "describe", mixinStandardHelpOptions = true,
             description = "Show an operation exactly as operations.get returns it.")
@@ -68,11 +61,8 @@ public final class OperationsCommand implements Runnable {
                 List<Operation> operations = runtime.operations().list(location.project(), location.location(), location.dataset());
                 PrintWriter out = CommandContext.out(spec);
                 if (format == OutputFormat.JSON) {
-                    StringBuilder json = new StringBuilder("{\"operations\":[");
-                    for (int i = 0; i < operations.size(); i++) {
-                        json.append(i > 0 ? "," : "").append(OperationJson.compact(operations.get(i)));
-                    }
-                    Printer.print(out, json.append("]}").toString(), format);
+                    String items = String.join(",", operations.stream().map(OperationJson::compact).toList());
+                    Printer.print(out, "{\"operations\":[" + items + "]}", format);
                     return;
                 }
                 out.printf("%-20s %-6s %-20s %s%n", "ID", "DONE", "RESULT", "CREATE_TIME");

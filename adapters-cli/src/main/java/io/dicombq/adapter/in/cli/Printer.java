@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.PrintWriter;
+import io.dicombq.domain.json.JsonWriter;
+
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /** Prints JSON documents either as indented JSON or as gcloud-style YAML-like text. */
@@ -28,6 +31,21 @@ final class Printer {
             out.print(text);
         }
         out.flush();
+    }
+
+    /** A list of already serialised JSON values, printed as one JSON array in the chosen format. */
+    static void printArray(PrintWriter out, List<String> jsonValues, OutputFormat format) {
+        print(out, "[" + String.join(",", jsonValues) + "]", format);
+    }
+
+    /** Names, one per line as text, or a JSON array of strings. */
+    static void printNames(PrintWriter out, List<String> names, OutputFormat format) {
+        if (format == OutputFormat.JSON) {
+            printArray(out, names.stream().map(JsonWriter::quote).toList(), format);
+        } else {
+            names.forEach(out::println);
+            out.flush();
+        }
     }
 
     static JsonNode parse(String json) {

@@ -19,14 +19,7 @@ import java.util.List;
 /** {@code dicombq tables …}: the tables of a warehouse dataset and their schemas. */
 @Command(name = "tables", mixinStandardHelpOptions = true, description = "List and describe warehouse tables.",
         subcommands = {TablesCommand.ListTables.class, TablesCommand.Describe.class})
-public final class TablesCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(CommandContext.out(spec));
-    }
+public final class TablesCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the tables of PROJECT.DATASET.")
     static final class ListTables implements Runnable {
@@ -41,18 +34,7 @@ public final class TablesCommand implements Runnable {
         public void run() {
             String[] parts = DatasetsCommand.projectAndDataset(dataset);
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
-                List<String> tables = runtime.catalog().tables(parts[0], parts[1]);
-                PrintWriter out = CommandContext.out(spec);
-                if (format == OutputFormat.JSON) {
-                    StringBuilder json = new StringBuilder("[");
-                    for (String table : tables) {
-                        json.append(json.length() > 1 ? "," : "").append(io.dicombq.domain.json.JsonWriter.quote(table));
-                    }
-                    Printer.print(out, json.append(']').toString(), format);
-                } else {
-                    tables.forEach(out::println);
-                    out.flush();
-                }
+                Printer.printNames(CommandContext.out(spec), runtime.catalog().tables(parts[0], parts[1]), format);
             }
         }
     }

@@ -3,12 +3,15 @@ package io.dicombq.adapter.out.h2.operation;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import io.dicombq.domain.status.RpcError;
+import io.dicombq.adapter.out.h2.catalog.Jdbc;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * The H2 database that holds operations, registered stores and dataset grants, in the data directory. It is
@@ -61,6 +64,29 @@ public final class OperationDatabase implements AutoCloseable {
 
     Connection connection() throws SQLException {
         return pool.getConnection();
+    }
+
+    /** Runs one statement; ALREADY_EXISTS with {@code duplicateMessage} when it breaks a primary key. */
+    int update(String sql, String duplicateMessage, Object... parameters) {
+        try (Connection connection = connection()) {
+            return Jdbc.update(connection, sql, parameters);
+        } catch (DicombqException e) {
+            if (e.getCause() instanceof SQLException cause && cause.getErrorCode() == ErrorCode.DUPLICATE_KEY_1
+                    && duplicateMessage != null) {
+                throw new DicombqException(Code.ALREADY_EXISTS, duplicateMessage);
+            }
+            throw e;
+        } catch (SQLException e) {
+            throw failure("connect to the operations database", e);
+        }
+    }
+
+    <T> List<T> query(String sql, Jdbc.RowMapper<T> mapper, Object... parameters) {
+        try (Connection connection = connection()) {
+            return Jdbc.query(connection, sql, mapper, parameters);
+        } catch (SQLException e) {
+            throw failure("connect to the operations database", e);
+        }
     }
 
     static DicombqException failure(String what, SQLException e) {

@@ -4,9 +4,9 @@ import io.dicombq.adapter.in.cli.wiring.BigQueryWarehouse;
 import io.dicombq.adapter.in.cli.wiring.DicombqRuntime;
 import io.dicombq.adapter.in.cli.wiring.H2WarehouseCatalog;
 import io.dicombq.adapter.in.cli.wiring.LocalDicomStoreSources;
-import io.dicombq.application.port.out.DicomStoreSources;
 import io.dicombq.adapter.in.cli.wiring.Warehouse;
 import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.application.port.out.DicomStoreSources;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 

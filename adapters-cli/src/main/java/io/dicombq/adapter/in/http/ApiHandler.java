@@ -24,6 +24,8 @@ import org.eclipse.jetty.util.Callback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,12 +54,12 @@ final class ApiHandler extends Handler.Abstract {
 
     private record Reply(int status, String contentType, byte[] body) {
         static Reply json(String json) {
-            return new Reply(200, JSON, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new Reply(200, JSON, json.getBytes(StandardCharsets.UTF_8));
         }
 
         static Reply error(RpcError error) {
             return new Reply(error.code().httpStatus(), JSON,
-                    ErrorEnvelope.json(error).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    ErrorEnvelope.json(error).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -165,7 +167,7 @@ final class ApiHandler extends Handler.Abstract {
             throw StrictJson.invalid("name '" + bodyName + "' does not match the store being created, " + name);
         }
         // the real path is stored, so the store keeps reading the folder that was checked
-        java.nio.file.Path folder = folders.check(source);
+        Path folder = folders.check(source);
         return Reply.json(store(api.stores().create(name, folder == null ? source : folder.toString())));
     }
 

@@ -8,8 +8,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static io.dicombq.adapter.in.http.access.ApiPermission.DICOM_STORES_CREATE;
-import static io.dicombq.adapter.in.http.access.ApiPermission.DICOM_STORES_DELETE;
 import static io.dicombq.adapter.in.http.access.ApiPermission.DICOM_STORES_EXPORT;
 import static io.dicombq.adapter.in.http.access.ApiPermission.DICOM_STORES_GET;
 import static io.dicombq.adapter.in.http.access.ApiPermission.DICOM_STORES_LIST;

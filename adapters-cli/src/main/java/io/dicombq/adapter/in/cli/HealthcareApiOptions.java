@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -82,9 +83,9 @@ final class HealthcareApiOptions {
         return new HealthcareApi(runtime.export(false, new ServedOperationLog(runtime.operationLog(), serverUri)),
                 operations, operations, operations, runtime.stores(), name -> {
                     try {
-                        return Files.readAllBytes(runtime.operationLog().file(name));
+                        return Files.newInputStream(runtime.operationLog().file(name));
                     } catch (NoSuchFileException none) {
-                        return new byte[0]; // no instance failed
+                        return InputStream.nullInputStream(); // no instance failed
                     } catch (IOException e) {
                         throw new DicombqException(Code.INTERNAL, "the log of " + name + " cannot be read: " + e.getMessage());
                     }

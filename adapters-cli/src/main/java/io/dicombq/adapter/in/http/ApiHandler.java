@@ -23,6 +23,7 @@ import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -52,14 +53,19 @@ final class ApiHandler extends Handler.Abstract {
         this.accessLog = accessLog;
     }
 
-    private record Reply(int status, String contentType, byte[] body) {
+    /** A JSON answer, or a stream copied to the client as it is read (an operation's log). */
+    private record Reply(int status, String contentType, byte[] body, InputStream stream) {
         static Reply json(String json) {
-            return new Reply(200, JSON, json.getBytes(StandardCharsets.UTF_8));
+            return new Reply(200, JSON, json.getBytes(StandardCharsets.UTF_8), null);
         }
 
         static Reply error(RpcError error) {
             return new Reply(error.code().httpStatus(), JSON,
-                    ErrorEnvelope.json(error).getBytes(StandardCharsets.UTF_8));
+                    ErrorEnvelope.json(error).getBytes(StandardCharsets.UTF_8), null);
+        }
+
+        static Reply streamed(String contentType, InputStream stream) {
+            return new Reply(200, contentType, null, stream);
         }
     }
 
@@ -89,7 +95,16 @@ final class ApiHandler extends Handler.Abstract {
         if (reply.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"dicombq\"");
         }
-        response.write(true, ByteBuffer.wrap(reply.body()), callback);
+        if (reply.stream() == null) {
+            response.write(true, ByteBuffer.wrap(reply.body()), callback);
+            return true;
+        }
+        try (InputStream in = reply.stream(); OutputStream out = Content.Sink.asOutputStream(response)) {
+            in.transferTo(out);
+            callback.succeeded();
+        } catch (IOException e) {
+            callback.failed(e);
+        }
         return true;
     }
 
@@ -127,7 +142,7 @@ final class ApiHandler extends Handler.Abstract {
             case OPERATION_LOG -> {
                 AccessControl.authorize(principal, ApiPermission.OPERATIONS_GET, match.operation().toString());
                 api.getOperation().get(match.operation()); // NOT_FOUND for an unknown operation
-                yield new Reply(200, "application/x-ndjson; charset=UTF-8", api.logs().read(match.operation()));
+                yield Reply.streamed("application/x-ndjson; charset=UTF-8", api.logs().open(match.operation()));
             }
         };
     }

@@ -108,16 +108,7 @@ class HealthcareHttpApiTest {
 
     /** Runs the command line in this process (same data directory as the server) and returns its output. */
     static String dicombq(Path data, String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine commandLine = DicombqCommand.newCommandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(out, true));
-        String[] all = new String[args.length + 1];
-        all[0] = "--data-dir=" + data;
-        System.arraycopy(args, 0, all, 1, args.length);
-        int exit = commandLine.execute(all);
-        assertThat(exit).as("dicombq %s: %s", String.join(" ", args), out).isZero();
-        return out.toString();
+        return new InProcessDicombq(data).ok(args);
     }
 
     static String exportBody(String table) {

@@ -5,9 +5,11 @@ import io.dicombq.domain.dicom.Tag;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -15,7 +17,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * One QIDO-RS search (PS3.18 10.6), read page by page with {@code limit} and {@code offset} as the caller
- * consumes it, yielding the UID each match is about. Only one page is held at a time.
+ * consumes it, yielding the UID each match is about, once. Only one page is held at a time, plus the UIDs already
+ * yielded (about 100 bytes each: a million studies take about 100 MB).
  */
 final class QidoSearch implements Iterator<String> {
     private final DicomWebClient client;
@@ -28,6 +31,9 @@ final class QidoSearch implements Iterator<String> {
     private int indexInPage;
     private int offset;
     private boolean lastPage;
+    private String upcoming;
+    /** The UIDs yielded so far: one study's series, one series' instances, or every study of the store. */
+    private final Set<String> seen = new HashSet<>();
 
     private QidoSearch(DicomWebClient client, DicomJsonReader json, String path, Tag uidTag, int pageSize) {
         this.client = client;
@@ -46,11 +52,18 @@ final class QidoSearch implements Iterator<String> {
 
     @Override
     public boolean hasNext() {
-        while (indexInPage >= page.size()) {
-            if (lastPage) {
-                return false;
+        while (upcoming == null) {
+            while (indexInPage >= page.size()) {
+                if (lastPage) {
+                    return false;
+                }
+                fetch();
             }
-            fetch();
+            String uid = uidOf(page.get(indexInPage++));
+            // a server that files one UID under two patients (Orthanc) lists it twice: the same resource, asked once
+            if (seen.add(uid)) {
+                upcoming = uid;
+            }
         }
         return true;
     }
@@ -60,7 +73,12 @@ final class QidoSearch implements Iterator<String> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        DicomDataset match = page.get(indexInPage++);
+        String uid = upcoming;
+        upcoming = null;
+        return uid;
+    }
+
+    private String uidOf(DicomDataset match) {
         String uid = match.text(uidTag);
         if (uid == null || uid.isEmpty()) {
             throw new DicombqException(Code.DATA_LOSS, "QIDO-RS result " + (offset - page.size() + indexInPage)

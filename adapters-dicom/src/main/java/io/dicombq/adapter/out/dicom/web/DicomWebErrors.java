@@ -30,6 +30,8 @@ final class DicomWebErrors {
             case 404 -> new DicombqException(Code.NOT_FOUND, where
                     + ": no QIDO-RS service there; check the base URL (the part before /studies, e.g. http://host:8042/dicom-web)");
             case 429 -> new DicombqException(Code.RESOURCE_EXHAUSTED, where + ": the server is rate limiting; retry later");
+            case 301, 302, 303, 307, 308 -> new DicombqException(Code.FAILED_PRECONDITION, where
+                    + ": the server redirects, which is not followed with a bearer token; give the URL it redirects to");
             default -> new DicombqException(reply.status() >= 500 ? Code.UNAVAILABLE : Code.FAILED_PRECONDITION,
                     where + ": the search failed; check the server's logs");
         };

@@ -40,9 +40,10 @@ public final class DicomWebStore implements DicomStore {
 
     /** A store with the standard retry policy, real waiting and a fresh HTTP client. */
     public static DicomWebStore connect(DicomWebEndpoint endpoint) {
+        // a redirect would carry the bearer token to wherever it points: with a token, redirects are not followed
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(endpoint.bearerToken().isPresent() ? HttpClient.Redirect.NEVER : HttpClient.Redirect.NORMAL)
                 .build();
         return new DicomWebStore(endpoint, http, RetryPolicy.standard(), Sleeper.real(), Clock.systemUTC(),
                 Duration.ofSeconds(60), DEFAULT_PAGE_SIZE);

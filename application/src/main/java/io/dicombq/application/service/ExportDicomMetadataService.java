@@ -60,7 +60,6 @@ public final class ExportDicomMetadataService implements ExportDicomMetadataUseC
         ExportDestinationRules.checkOptions(request.options()).ifPresent(error -> {
             throw error.toException();
         });
-        ExportMapping.standard().requireSupported(request.layout());
         DicomStoreName storeName = request.store().name();
         String source = sourceOf(request.store());
         // Parsing the whole file now reports its first bad line before any operation exists (BEHAVIOUR 4).

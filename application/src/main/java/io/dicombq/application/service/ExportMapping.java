@@ -4,15 +4,13 @@ import io.dicombq.application.port.out.ExportJob;
 import io.dicombq.domain.dicom.DicomInstance;
 import io.dicombq.domain.flatten.FlattenOptions;
 import io.dicombq.domain.flatten.FlattenedInstance;
-import io.dicombq.domain.flatten.InstanceFlattener;
-import io.dicombq.domain.flatten.Layout;
+import io.dicombq.domain.flatten.InstanceRowMapper;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.RowConformer;
 import io.dicombq.domain.schema.SchemaMerger;
 import io.dicombq.domain.schema.TableSchema;
-import io.dicombq.domain.status.Code;
-import io.dicombq.domain.status.DicombqException;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,34 +19,30 @@ import java.util.List;
  * the union of instance schemas, and the extension of an existing table's schema for APPEND / WRITE_INTO_EMPTY.
  */
 final class ExportMapping {
-    private final InstanceFlattener flattener;
+    private final InstanceRowMapper mapper;
     private final SchemaMerger merger;
+    private final Clock clock;
 
-    ExportMapping(InstanceFlattener flattener, SchemaMerger merger) {
-        this.flattener = flattener;
+    ExportMapping(InstanceRowMapper mapper, SchemaMerger merger, Clock clock) {
+        this.mapper = mapper;
         this.merger = merger;
+        this.clock = clock;
     }
 
-    static ExportMapping standard() {
-        return new ExportMapping(InstanceFlattener.standard(), SchemaMerger.canonical());
+    static ExportMapping standard(Clock clock) {
+        return new ExportMapping(InstanceRowMapper.standard(), SchemaMerger.canonical(), clock);
     }
 
-    /** UNIMPLEMENTED for a layout this build cannot produce yet, checked before an operation is created. */
-    void requireSupported(Layout layout) {
-        if (layout != Layout.FLATTENED) {
-            throw new DicombqException(Code.UNIMPLEMENTED, "--schema=" + layout.name().toLowerCase()
-                    + " (schemaJson) is not available in this build; use --schema=flattened");
-        }
-    }
-
-    /** Flattens one instance; a DicombqException fails this instance only. */
+    /**
+     * One instance as a row of the job's layout; a DicombqException fails this instance only. The JSON layout's
+     * LastUpdated is when the export read the instance (a folder store keeps no update time of its own).
+     */
     FlattenedInstance map(DicomInstance instance, ExportJob job) {
-        requireSupported(job.layout());
-        FlattenOptions options = FlattenOptions.flattened();
+        FlattenOptions options = new FlattenOptions(job.layout(), null);
         if (job.includeSourceStore()) {
             options = options.withSourceStore(job.store().toString());
         }
-        return flattener.flatten(instance, options);
+        return mapper.map(instance, options, clock.instant());
     }
 
     /** The union of the schemas seen so far and one more; FAILED_PRECONDITION past BigQuery's column limit. */

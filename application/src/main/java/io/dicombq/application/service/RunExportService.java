@@ -52,7 +52,7 @@ public final class RunExportService implements RunExportUseCase {
         this.sink = sink;
         this.filters = new Filters(filterFiles);
         this.access = new DestinationAccess(grants);
-        this.mapping = ExportMapping.standard();
+        this.mapping = ExportMapping.standard(clock);
         this.pipeline = new ExportPipeline(mapping, log, parallelism, batchSize);
         this.workers = workers;
         this.clock = clock;

@@ -44,6 +44,8 @@ class CancelAndRestartEndToEndTest {
         String name = startAsync(cli, "--bq-table=bq://my-project.exports.t", "--write-disposition=write-append");
         String cancelled = cli.ok("operations", "cancel", name);
         JsonNode operation = waitUntil(cli, name, op -> op.path("done").asBoolean());
+        // The worker closes its databases after the operation is done; let it exit before the folder is deleted.
+        workerPid(cli, name).flatMap(ProcessHandle::of).ifPresent(worker -> worker.onExit().join());
 
         assertThat(cancelled).contains("Cancellation of operation [" + name + "] requested");
         assertThat(operation.get("error").get("code").asInt()).as(operation.toString()).isEqualTo(1);
@@ -78,13 +80,26 @@ class CancelAndRestartEndToEndTest {
     }
 
     /** The worker's pid, from the first line of its log (the worker may not be our child: setsid can fork). */
-    private static ProcessHandle workerOf(Cli cli, String name) throws java.io.IOException {
+    private static ProcessHandle workerOf(Cli cli, String name) {
+        long pid = workerPid(cli, name).orElseThrow(() -> new AssertionError("the worker of " + name + " has not started"));
+        return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("worker " + pid + " is not running"));
+    }
+
+    private static java.util.Optional<Long> workerPid(Cli cli, String name) {
         String id = name.substring(name.lastIndexOf('/') + 1);
         Path log = cli.dataDir().resolve("operation-logs").resolve(id + ".worker.log");
-        String first = java.nio.file.Files.readAllLines(log).get(0);
-        assertThat(first).startsWith("dicombq worker pid ").endsWith(" runs " + name);
-        long pid = Long.parseLong(first.split(" ")[3]);
-        return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("worker " + pid + " is not running"));
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(log);
+            if (lines.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            assertThat(lines.get(0)).startsWith("dicombq worker pid ").endsWith(" runs " + name);
+            return java.util.Optional.of(Long.parseLong(lines.get(0).split(" ")[3]));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String startAsync(Cli cli, String... destination) {

@@ -73,10 +73,12 @@ public final class BenchExportCommand implements Callable<Integer> {
                 }
                 out.printf(Locale.ROOT, "exported %d instances (%d failed) in %.1f s: %.0f instances/s%n",
                         operation.counter().success(), operation.counter().failure(), seconds, operation.counter().success() / seconds);
-                out.printf(Locale.ROOT, "heap: max %.0f MiB; peak after a full GC (live set) %.1f MiB over %d full GCs;"
-                                + " peak after any GC %.1f MiB over %d GCs; peak in use (sampled) %.1f MiB%n",
-                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / MIB, heap.peakAfterMajorGcBytes() / MIB,
-                        heap.majorCollections(), heap.peakAfterGcBytes() / MIB, heap.collections(), heap.peakUsedBytes() / MIB);
+                String liveSet = heap.majorCollections() == 0 ? "no full GC happened"
+                        : String.format(Locale.ROOT, "peak after a full GC (live set) %.1f MiB over %d full GCs",
+                        heap.peakAfterMajorGcBytes() / MIB, heap.majorCollections());
+                out.printf(Locale.ROOT, "heap: max %.0f MiB; %s; peak after any GC %.1f MiB over %d GCs; peak in use (sampled) %.1f MiB%n",
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / MIB, liveSet,
+                        heap.peakAfterGcBytes() / MIB, heap.collections(), heap.peakUsedBytes() / MIB);
                 out.flush();
                 return 0;
             }

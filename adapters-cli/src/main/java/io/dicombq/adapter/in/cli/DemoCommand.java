@@ -81,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
         step(out, "tables", "list", PROJECT + "." + DATASET);
         out.println("Done. Try, for example:");
         out.println("  ./dicombq tables describe " + TABLE);
-        out.println("  ./dicombq query --format=table \"SELECT Modality, COUNT(*) AS n FROM `" + TABLE + "` GROUP BY Modality\"");
+        out.println("  ./dicombq query --format=table " + shellQuoted("SELECT Modality, COUNT(*) AS n FROM `" + TABLE + "` GROUP BY Modality"));
         out.println("  ./dicombq operations list --project=" + PROJECT);
         out.flush();
         return 0;
@@ -150,8 +150,14 @@ public final class DemoCommand implements Callable<Integer> {
         return quoted;
     }
 
-    /** One POSIX shell word: the text in single quotes (newlines kept), each quote in it closed, escaped and reopened. */
+    /**
+     * One POSIX shell word (newlines kept): in double quotes when nothing in the text is special there, else in
+     * single quotes with each single quote closed, escaped and reopened.
+     */
     private static String shellQuoted(String text) {
+        if (!text.matches("(?s).*[\"$`\\\\!].*")) {
+            return "\"" + text + "\"";
+        }
         return "'" + text.replace("'", "'\\''") + "'";
     }
 

@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.regex.Pattern;
 
 /**
  * The embedded BigQuery stand-in: projects, datasets and tables with nested and repeated columns in one H2
@@ -46,10 +45,6 @@ import java.util.regex.Pattern;
  * {@link DicombqException}s with BigQuery's codes.
  */
 public final class H2Warehouse implements AutoCloseable {
-    // BigQuery naming rules (BEHAVIOUR 1.1).
-    private static final Pattern DATASET_NAME = Pattern.compile("[A-Za-z0-9_]{1,1024}");
-    private static final Pattern TABLE_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{N}\\p{Pc}\\p{Pd} ]+");
-
     private final H2Database database;
     private final Clock clock;
     /** Queries read catalog pointers; commits swap them and drop the old tables, so they exclude each other. */
@@ -120,11 +115,8 @@ public final class H2Warehouse implements AutoCloseable {
     // ---- datasets
 
     public void createDataset(String project, String dataset) {
-        requireProject(project);
-        if (!DATASET_NAME.matcher(dataset).matches()) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "Invalid dataset ID \"" + dataset + "\": use 1 to 1024"
-                    + " letters, digits and underscores.");
-        }
+        // TableUri checks project and dataset IDs against BigQuery's naming rules (BEHAVIOUR 1.1).
+        new TableUri(project, dataset, "table");
         try (Connection connection = database.connection()) {
             Optional<String> clash = Catalog.datasetIgnoringCase(connection, project, dataset);
             if (clash.isPresent()) {
@@ -183,7 +175,6 @@ public final class H2Warehouse implements AutoCloseable {
     // ---- tables
 
     public void createTable(TableUri uri, TableSchema schema) {
-        requireTableName(uri);
         try (Connection connection = database.connection()) {
             requireDataset(connection, uri.project(), uri.dataset());
             if (Catalog.table(connection, uri).isPresent()) {
@@ -380,21 +371,6 @@ public final class H2Warehouse implements AutoCloseable {
     public static DicombqException alreadyExists(TableUri uri) {
         return new DicombqException(Code.ALREADY_EXISTS, "Already Exists: Table " + uri.project() + ":"
                 + uri.dataset() + "." + uri.table());
-    }
-
-    public static void requireTableName(TableUri uri) {
-        requireProject(uri.project());
-        String table = uri.table();
-        if (!TABLE_NAME.matcher(table).matches() || table.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1024) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "Invalid table ID \"" + table + "\": use 1 to 1024 bytes"
-                    + " of letters, marks, numbers, underscores, dashes and spaces.");
-        }
-    }
-
-    private static void requireProject(String project) {
-        if (project == null || project.isBlank()) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "a project ID is required");
-        }
     }
 
     /**

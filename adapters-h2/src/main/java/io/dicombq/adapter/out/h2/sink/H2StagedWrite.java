@@ -47,7 +47,6 @@ final class H2StagedWrite implements StagedWrite {
     }
 
     static H2StagedWrite begin(H2Warehouse warehouse, TableUri destination, WritePlan plan) {
-        H2Warehouse.requireTableName(destination);
         try (Connection connection = warehouse.database().connection()) {
             warehouse.requireDataset(connection, destination.project(), destination.dataset());
         } catch (SQLException e) {

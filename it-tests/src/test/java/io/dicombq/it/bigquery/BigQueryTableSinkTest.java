@@ -211,6 +211,31 @@ class BigQueryTableSinkTest {
         assertThat(fixture.warehouse.readRows(table, 0, 1)).containsExactly(full);
     }
 
+    @Test
+    void aStagingTableADeadProcessLeftIsRemovedOnceItIsADayOld() {
+        TableUri orphan = new TableUri(EmulatorFixture.PROJECT, "dicom", "instances_dicombq_staging_dead");
+        TableUri unrelated = new TableUri(EmulatorFixture.PROJECT, "dicom", "instances_backup");
+        fixture.warehouse.createTable(orphan, TableSchema.of(UID));
+        fixture.warehouse.createTable(unrelated, TableSchema.of(UID));
+        BigQueryTableSink today = sink;
+        BigQueryTableSink twoDaysLater = new BigQueryTableSink(fixture.clients(),
+                Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(2)), EmulatorFixture.ids("later"), spool);
+
+        export(today, WritePlan.CREATE);
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).contains(orphan.table());
+        export(twoDaysLater, WritePlan.TRUNCATE_THEN_WRITE);
+
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom"))
+                .containsExactlyInAnyOrder("instances", unrelated.table());
+    }
+
+    private void export(BigQueryTableSink into, WritePlan plan) {
+        try (StagedWrite write = into.begin(table, plan)) {
+            write.write(TableSchema.of(UID), List.of(row("1")));
+            write.commit(TableSchema.of(UID));
+        }
+    }
+
     private static Row row(String uid) {
         return Row.of(Map.of("SOPInstanceUID", uid));
     }

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,8 @@ class BigQueryExportEndToEndTest {
     private static final String PROJECT = "bq-story-project";
     private static final String DATASET = PROJECT + ".exports";
     private static final int STORE_SIZE = 3;
+    /** A guard against a hung worker, not a performance assertion. */
+    private static final Duration GIVE_UP = Duration.ofMinutes(3);
     private static final String SAMPLE_A = "#standardSQL\n"
             + "SELECT CONCAT('/dicomWeb/studies/', StudyInstanceUID, '/series/', SeriesInstanceUID, '/instances/', SOPInstanceUID) as DICOMwebPath\n"
             + "FROM `" + DATASET + ".story` WHERE PatientID = '1CT1';";
@@ -126,6 +130,23 @@ class BigQueryExportEndToEndTest {
 
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).startsWith("ERROR: NOT_FOUND: ").contains("missing");
+    }
+
+    @Test
+    void anAsyncExportsWorkerProcessWritesToTheSameEndpoint() throws InterruptedException {
+        String table = DATASET + ".async";
+        JsonNode started = bigQuery.export(store.toString(), "--bq-table=bq://" + table, "--async");
+        String name = started.get("name").asText();
+
+        JsonNode operation = bigQuery.json("operations", "describe", name, "--format=json");
+        Instant giveUp = Instant.now().plus(GIVE_UP);
+        while (!operation.path("done").asBoolean() && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(50);
+            operation = bigQuery.json("operations", "describe", name, "--format=json");
+        }
+
+        assertThat(operation.has("response")).as(operation.toString()).isTrue();
+        assertThat(bigQuery.rows(table)).isEqualTo(STORE_SIZE);
     }
 
     private static String[] exportArguments(String table, String options) {

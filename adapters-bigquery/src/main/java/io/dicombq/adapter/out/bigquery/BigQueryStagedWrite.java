@@ -3,6 +3,7 @@ package io.dicombq.adapter.out.bigquery;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.CopyJobConfiguration;
+import com.google.cloud.bigquery.DatasetId;
 import com.google.cloud.bigquery.FormatOptions;
 import com.google.cloud.bigquery.Job;
 import com.google.cloud.bigquery.JobId;
@@ -41,8 +42,8 @@ import java.util.function.Supplier;
  * destination with the plan's write disposition (a copy job is atomic). Staging is deleted in every case.
  */
 final class BigQueryStagedWrite implements StagedWrite {
-    // A staging table left behind by a crashed process expires on its own after this long.
-    private static final Duration STAGING_LIFETIME = Duration.ofDays(1);
+    // Staging tables older than this were left by a process that died before it could delete them.
+    private static final Duration ORPHAN_AGE = Duration.ofDays(1);
 
     private enum State { OPEN, COMMITTED, ABORTED }
 
@@ -120,18 +121,43 @@ final class BigQueryStagedWrite implements StagedWrite {
     }
 
     private TableId createStaging(TableSchema finalSchema) {
-        TableId table = TableId.of(destination.getProject(), destination.getDataset(),
-                destination.getTable() + "_dicombq_staging_" + ids.get().replace('-', '_'));
-        TableInfo info = TableInfo.newBuilder(table, StandardTableDefinition.of(BigQuerySchemas.toClient(finalSchema)))
-                .setDescription("dicombq staging for " + describe(destination) + "; deleted when the export ends")
-                .setExpirationTime(clock.instant().plus(STAGING_LIFETIME).toEpochMilli())
-                .build();
+        sweepOrphanedStaging();
+        String name = stagingPrefix(destination) + ids.get().replace('-', '_');
+        TableId table = TableId.of(destination.getProject(), destination.getDataset(), name);
+        // No expiration or description: a copy job that creates the destination might carry them over to it.
+        TableInfo info = TableInfo.of(table, StandardTableDefinition.of(BigQuerySchemas.toClient(finalSchema)));
         try {
             bigQuery.create(info);
         } catch (BigQueryException e) {
             throw BigQueryErrors.fromException(e, "creating staging table " + describe(table));
         }
         return table;
+    }
+
+    /**
+     * Deletes staging tables of this destination that a killed process left behind. Staging only exists while a
+     * load and a copy job run, so one older than a day belongs to no running export.
+     */
+    private void sweepOrphanedStaging() {
+        String prefix = stagingPrefix(destination);
+        long cutoff = clock.instant().minus(ORPHAN_AGE).toEpochMilli();
+        try {
+            for (Table table : bigQuery.listTables(DatasetId.of(destination.getProject(), destination.getDataset()),
+                    BigQuery.TableListOption.pageSize(1000)).iterateAll()) {
+                Long created = table.getCreationTime();
+                if (table.getTableId().getTable().startsWith(prefix) && created != null && created < cutoff) {
+                    bigQuery.delete(table.getTableId());
+                }
+            }
+        } catch (BigQueryException e) {
+            // Housekeeping only: the export itself must not fail because an old leftover could not be removed.
+        }
+    }
+
+    static String stagingPrefix(TableId destination) {
+        String prefix = destination.getTable() + "_dicombq_staging_";
+        // BigQuery table names are at most 1024 bytes; a very long destination name gets a generic prefix.
+        return prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 960 ? "dicombq_staging_" : prefix;
     }
 
     private void load(TableSchema finalSchema) {
@@ -237,7 +263,7 @@ final class BigQueryStagedWrite implements StagedWrite {
             try {
                 bigQuery.delete(staging);
             } catch (BigQueryException e) {
-                // Expiration removes the staging table within a day if this delete did not.
+                // The next export into this table removes it once it is a day old.
             }
         }
     }

@@ -50,8 +50,13 @@ public final class ServeCommand implements Callable<Integer> {
         Path dataDir = CommandContext.warehouseOptions(spec).dataDirectory().toAbsolutePath();
         Files.createDirectories(dataDir);
         H2Warehouse warehouse = H2Warehouse.open(dataDir);
-        BigQueryEmulator emulator = BigQueryEmulator.start(warehouse, port, Clock.systemUTC(),
-                () -> UUID.randomUUID().toString());
+        BigQueryEmulator emulator;
+        try {
+            emulator = BigQueryEmulator.start(warehouse, port, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+        } catch (RuntimeException e) {
+            warehouse.close();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
             warehouse.close();

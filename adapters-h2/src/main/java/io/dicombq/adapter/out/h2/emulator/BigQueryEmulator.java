@@ -1,6 +1,9 @@
 package io.dicombq.adapter.out.h2.emulator;
 
 import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import io.dicombq.domain.status.RpcError;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -44,7 +47,7 @@ public final class BigQueryEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for uploads", e);
         }
-        TableAttributes attributes = new TableAttributes(clock);
+        TableAttributes attributes = new TableAttributes();
         Jobs jobs = new Jobs();
         QueryJobResults results = new QueryJobResults();
         JobRunner runner = new JobRunner(warehouse, jobs, results, clock, ids);
@@ -65,8 +68,8 @@ public final class BigQueryEmulator implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             deleteQuietly(uploads);
-            throw new IllegalStateException("cannot start the BigQuery emulator on 127.0.0.1:" + port + ": "
-                    + e.getMessage(), e);
+            throw new DicombqException(RpcError.of(Code.FAILED_PRECONDITION, "cannot start the BigQuery emulator on"
+                    + " 127.0.0.1:" + port + ": " + e.getMessage() + "; choose another port, or 0 for any free one"), e);
         }
         return new BigQueryEmulator(server, connector, uploads);
     }

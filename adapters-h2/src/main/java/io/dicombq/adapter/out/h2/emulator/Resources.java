@@ -44,6 +44,12 @@ final class Resources {
         return json;
     }
 
+    /** The times of a warehouse table, as BigQuery's epoch-millisecond strings. */
+    static void times(ObjectNode json, io.dicombq.adapter.out.h2.catalog.TableEntry entry) {
+        json.put("creationTime", Long.toString(entry.created().toEpochMilli()));
+        json.put("lastModifiedTime", Long.toString(entry.modified().toEpochMilli()));
+    }
+
     static ObjectNode table(TableUri table, TableSchema schema, long rows, ObjectNode attributes) {
         ObjectNode json = NODES.objectNode();
         json.put("kind", "bigquery#table");

@@ -4,37 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dicombq.domain.destination.TableUri;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The descriptive table fields the warehouse does not store (description, labels, friendly name, expiration,
- * times), kept in memory and echoed back. Expiration is recorded, not enforced.
+ * The descriptive table fields the warehouse does not store (description, labels, friendly name, expiration),
+ * kept in memory and echoed back. Expiration is recorded, not enforced.
  */
 final class TableAttributes {
     private static final String[] KEPT = {"description", "friendlyName", "labels", "expirationTime"};
 
-    private final Clock clock;
     private final Map<TableUri, ObjectNode> attributes = new ConcurrentHashMap<>();
-
-    TableAttributes(Clock clock) {
-        this.clock = clock;
-    }
 
     void created(TableUri table, JsonNode resource) {
         ObjectNode kept = Resources.NODES.objectNode();
-        String now = Long.toString(clock.millis());
-        kept.put("creationTime", now);
-        kept.put("lastModifiedTime", now);
         copy(resource, kept);
         attributes.put(table, kept);
     }
 
     void patched(TableUri table, JsonNode resource) {
-        ObjectNode kept = attributes.computeIfAbsent(table, ignored -> Resources.NODES.objectNode());
-        copy(resource, kept);
-        kept.put("lastModifiedTime", Long.toString(clock.millis()));
+        copy(resource, attributes.computeIfAbsent(table, ignored -> Resources.NODES.objectNode()));
     }
 
     void deleted(TableUri table) {

@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.h2.emulator;
 
 import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.adapter.out.h2.catalog.TableEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,8 +46,10 @@ final class TableEndpoints {
     }
 
     ObjectNode resource(TableUri table) {
-        TableSchema schema = warehouse.tableSchema(table).orElseThrow(() -> Resources.notFound(warehouse, table));
-        return Resources.table(table, schema, warehouse.rowCount(table), attributes.of(table));
+        TableEntry entry = warehouse.entry(table).orElseThrow(() -> Resources.notFound(warehouse, table));
+        ObjectNode json = Resources.table(table, entry.schema(), warehouse.rowCount(table), attributes.of(table));
+        Resources.times(json, entry);
+        return json;
     }
 
     private ApiResponse insert(ApiRequest request) {
@@ -118,6 +121,7 @@ final class TableEndpoints {
                 entry.put("id", Resources.tableId(table));
                 entry.set("tableReference", Resources.tableReference(table));
                 entry.put("type", "TABLE");
+                warehouse.entry(table).ifPresent(found -> Resources.times(entry, found));
             }
         }
         return ApiResponse.ok(body);

@@ -7,6 +7,7 @@ import io.dicombq.adapter.in.cli.wiring.LocalDicomStoreSources;
 import io.dicombq.adapter.in.cli.wiring.Warehouse;
 import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.application.port.out.DicomStoreSources;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -30,9 +31,25 @@ public final class WarehouseOptions {
     Path dataDir;
 
     /** The warehouses dicombq can write to and query. */
-    public enum Kind { H2, BIGQUERY }
+    public enum Kind {
+        H2, BIGQUERY;
+
+        /** Any letter case, whatever the command line's settings, so the default "h2" always parses. */
+        static final class Converter implements CommandLine.ITypeConverter<Kind> {
+            @Override
+            public Kind convert(String value) {
+                for (Kind kind : values()) {
+                    if (kind.name().equalsIgnoreCase(value)) {
+                        return kind;
+                    }
+                }
+                throw new CommandLine.TypeConversionException("expected h2 or bigquery but was '" + value + "'");
+            }
+        }
+    }
 
     @Option(names = "--warehouse", scope = ScopeType.INHERIT, defaultValue = "h2", paramLabel = "h2|bigquery",
+            converter = Kind.Converter.class,
             description = "The embedded H2 warehouse in --data-dir (default), or BigQuery (Application Default"
                     + " Credentials, or --bigquery-endpoint).")
     Kind kind;

@@ -87,10 +87,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    public void forget() {
-        seen.clear();
-    }
-
     private void handle(HttpExchange exchange) throws IOException {
         String pathAndQuery = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());

@@ -31,8 +31,7 @@ public final class PydicomCorpus {
             for path in sys.argv[1:]:
                 try:
                     ds = pydicom.dcmread(path, force=True)
-                    out = {"json": ds.to_json_dict(bulk_data_threshold=1 << 30),
-                           "transferSyntax": str(getattr(getattr(ds, "file_meta", None), "TransferSyntaxUID", ""))}
+                    out = {"json": ds.to_json_dict(bulk_data_threshold=1 << 30)}
                 except Exception as e:
                     out = {"error": repr(e)}
                 print(json.dumps({"path": path, **out}))
@@ -62,7 +61,7 @@ public final class PydicomCorpus {
     }
 
     /** What pydicom reads from one file. */
-    public record Reading(Path path, JsonNode dataset, String transferSyntax, String error) {
+    public record Reading(Path path, JsonNode dataset, String error) {
         public boolean readable() {
             return error == null;
         }
@@ -103,8 +102,7 @@ public final class PydicomCorpus {
                 }
                 JsonNode node = JSON.readTree(line);
                 Path path = Path.of(node.get("path").textValue());
-                readings.put(path, new Reading(path, node.path("json"), node.path("transferSyntax").asText(""),
-                        node.has("error") ? node.get("error").textValue() : null));
+                readings.put(path, new Reading(path, node.path("json"), node.has("error") ? node.get("error").textValue() : null));
             }
             return readings;
         } catch (IOException e) {

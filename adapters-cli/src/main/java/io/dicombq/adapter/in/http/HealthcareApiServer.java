@@ -65,7 +65,7 @@ public final class HealthcareApiServer implements AutoCloseable {
             throw new DicombqException(Code.UNAVAILABLE, "cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "): choose another --port");
         }
-        URI uri = URI.create("http://" + hostForUri(host) + ":" + connector.getLocalPort());
+        URI uri = URI.create("http://" + hostForUri(advertised(host)) + ":" + connector.getLocalPort());
         server.setHandler(new ApiHandler(api.create(uri), access, folders, accessLog));
         try {
             server.start();
@@ -81,12 +81,24 @@ public final class HealthcareApiServer implements AutoCloseable {
         HealthcareApi create(URI serverUri);
     }
 
+    // logsUrl must be reachable by clients: a wildcard bind address is replaced by this machine's name
+    private static String advertised(String host) {
+        try {
+            if (InetAddress.getByName(host).isAnyLocalAddress()) {
+                return InetAddress.getLocalHost().getCanonicalHostName();
+            }
+        } catch (UnknownHostException e) {
+            return host;
+        }
+        return host;
+    }
+
     private static String hostForUri(String host) {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
     public URI uri() {
-        return URI.create("http://" + hostForUri(connector.getHost() == null ? "127.0.0.1" : connector.getHost()) + ":"
+        return URI.create("http://" + hostForUri(advertised(connector.getHost() == null ? "127.0.0.1" : connector.getHost())) + ":"
                 + connector.getLocalPort());
     }
 

@@ -12,6 +12,7 @@ import io.dicombq.application.port.in.ManageDicomStoresUseCase;
 import io.dicombq.application.port.in.RunExportUseCase;
 import io.dicombq.application.port.out.DicomStoreSources;
 import io.dicombq.application.port.out.ExportLauncher;
+import io.dicombq.application.port.out.OperationLog;
 import io.dicombq.application.port.out.OperationRepository;
 import io.dicombq.application.port.out.QueryEngine;
 import io.dicombq.application.port.out.WarehouseCatalog;
@@ -93,10 +94,15 @@ public final class DicombqRuntime implements AutoCloseable {
 
     /** Exports that run on a thread of this process ({@code detached = false}) or in a detached worker process. */
     public ExportDicomMetadataUseCase export(boolean detached) {
+        return export(detached, log);
+    }
+
+    /** As {@link #export(boolean)}, with the log whose {@code url} becomes each operation's logsUrl (the HTTP server's). */
+    public ExportDicomMetadataUseCase export(boolean detached, OperationLog logsAt) {
         ExportLauncher launcher = detached
                 ? new WorkerProcessLauncher(dataDirectory, operationRepository, workers, workerArguments) : threads;
         return new ExportDicomMetadataService(registry, sources, warehouse().sink(), new LocalFilterFiles(),
-                operationRepository, log, RandomOperationIds.secure(), workers, launcher, clock);
+                operationRepository, logsAt, RandomOperationIds.secure(), workers, launcher, clock);
     }
 
     public RunExportUseCase runExport() {

@@ -131,6 +131,6 @@ public final class WarehouseOptions {
     private static Warehouse openH2(Path directory) {
         H2Warehouse h2 = H2Warehouse.open(directory);
         return new Warehouse("embedded H2 warehouse in " + directory, h2.tableSink(), h2.queryEngine(),
-                new H2WarehouseCatalog(h2), h2);
+                new H2WarehouseCatalog(h2), false, h2);
     }
 }

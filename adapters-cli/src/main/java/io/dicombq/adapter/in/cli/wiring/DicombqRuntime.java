@@ -8,6 +8,8 @@ import io.dicombq.adapter.out.h2.operation.OperationDatabase;
 import io.dicombq.adapter.out.h2.operation.ProcessWorkers;
 import io.dicombq.application.port.in.ExportDicomMetadataUseCase;
 import io.dicombq.application.port.in.GrantDatasetAccessUseCase;
+import io.dicombq.application.port.out.DestinationAccessPolicy;
+import io.dicombq.application.service.DestinationAccess;
 import io.dicombq.application.port.in.ManageDicomStoresUseCase;
 import io.dicombq.application.port.in.RunExportUseCase;
 import io.dicombq.application.port.out.DicomStoreSources;
@@ -106,8 +108,13 @@ public final class DicombqRuntime implements AutoCloseable {
     }
 
     public RunExportUseCase runExport() {
-        return new RunExportService(operationRepository, sources, warehouse().sink(), new LocalFilterFiles(), grants, log,
+        return new RunExportService(operationRepository, sources, warehouse().sink(), new LocalFilterFiles(), accessPolicy(), log,
                 workers, clock, PARALLELISM, BATCH_SIZE);
+    }
+
+    /** Real BigQuery's IAM decides cross-project writes itself; elsewhere dicombq's own dataset grants do. */
+    private DestinationAccessPolicy accessPolicy() {
+        return warehouse().enforcesOwnIam() ? DestinationAccessPolicy.enforcedByWarehouse() : new DestinationAccess(grants);
     }
 
     /** operations get / list / cancel. */

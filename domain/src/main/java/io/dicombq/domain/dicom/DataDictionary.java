@@ -21,7 +21,7 @@ import java.util.Map;
 public final class DataDictionary {
     private static final String RESOURCE = "dictionary.tsv";
 
-    private final Map<Integer, DictionaryEntry> byTag;
+    private final TagTable byTag;
     private final Map<String, DictionaryEntry> byKeyword;
     /** mask -> (masked tag value -> entry) for the repeating-group entries; only a handful of distinct masks. */
     private final Map<Integer, Map<Integer, DictionaryEntry>> repeatersByMask;
@@ -29,11 +29,8 @@ public final class DataDictionary {
 
     private DataDictionary(List<DictionaryEntry> exact, Map<Integer, Map<Integer, DictionaryEntry>> repeaters,
                            List<DictionaryEntry> all) {
-        this.byTag = new HashMap<>(exact.size() * 2);
+        this.byTag = new TagTable(exact, exact.size());
         this.byKeyword = new HashMap<>(all.size() * 2);
-        for (DictionaryEntry entry : exact) {
-            byTag.put(entry.tag().value(), entry);
-        }
         for (DictionaryEntry entry : all) {
             if (entry.hasKeyword()) {
                 byKeyword.putIfAbsent(entry.keyword(), entry);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code dicombq bench …}: reproducible throughput measurements; each subcommand measures one stage. */
 @Command(name = "bench",
         description = "Measure throughput (figures go to docs/BENCHMARKS.md).",
-        subcommands = {BenchParseCommand.class, BenchMapCommand.class})
+        subcommands = {BenchParseCommand.class, BenchMapCommand.class, BenchExportCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

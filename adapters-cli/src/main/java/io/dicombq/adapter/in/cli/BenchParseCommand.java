@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code dicombq bench parse DIR|FILE…}: reads every file header-only (stop before pixel data) on one thread,
- * first for warm-up rounds (JIT, page cache), then for measured rounds, and prints files/s and MB/s of each
- * measured round and their median. MB counts whole file sizes, as pydicom and dcmtk benchmarks do.
+ * first unmeasured (JIT, page cache), then in measured rounds of at least {@code --round-seconds} each, and
+ * prints files/s and MB/s of each round and their median. MB counts whole file sizes.
  */
 @Command(name = "parse", description = {"Read DICOM files header-only and print files/s and MB/s.",
         "Directories are walked; @FILE reads the arguments from FILE, one per line."})
@@ -34,11 +34,16 @@ public final class BenchParseCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Directories and files to read.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--warmup", defaultValue = "20", description = "Unmeasured rounds over all files (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Option(names = "--warmup", defaultValue = "3", paramLabel = "SECONDS",
+            description = "Unmeasured reading before measuring, for the JIT and the page cache (default: ${DEFAULT-VALUE}).")
+    double warmupSeconds;
 
-    @Option(names = "--rounds", defaultValue = "10", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "5", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(names = "--round-seconds", defaultValue = "1", paramLabel = "SECONDS",
+            description = "Each round reads all files again and again for at least this long (default: ${DEFAULT-VALUE}).")
+    double roundSeconds;
 
     @Override
     public Integer call() throws IOException {
@@ -49,26 +54,36 @@ public final class BenchParseCommand implements Callable<Integer> {
             bytes += Files.size(file);
         }
         Part10Reader reader = new Part10Reader();
-        int failures = 0;
-        for (int i = 0; i < warmup; i++) {
-            failures = readAll(reader, files);
-        }
+        int failures = readAll(reader, files);
+        measure(reader, files, warmupSeconds);
         double[] filesPerSecond = new double[rounds];
         for (int i = 0; i < rounds; i++) {
-            long start = System.nanoTime();
-            failures = readAll(reader, files);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            filesPerSecond[i] = files.size() / seconds;
-            out.printf(Locale.ROOT, "round %d: %d files in %.1f ms: %.0f files/s, %.1f MB/s%n", i + 1, files.size(),
-                    seconds * 1000, filesPerSecond[i], bytes / 1e6 / seconds);
+            filesPerSecond[i] = measure(reader, files, roundSeconds);
+            out.printf(Locale.ROOT, "round %d: %.0f files/s, %.1f MB/s%n", i + 1, filesPerSecond[i],
+                    filesPerSecond[i] * megabytesPerFile(files, bytes));
         }
         Arrays.sort(filesPerSecond);
         double median = rounds == 0 ? 0 : filesPerSecond[rounds / 2];
-        double megabytesPerFile = files.isEmpty() ? 0 : bytes / 1e6 / files.size();
         out.printf(Locale.ROOT, "median: %.0f files/s, %.1f MB/s (%d files, %.2f MB, %d unreadable, 1 thread)%n",
-                median, median * megabytesPerFile, files.size(), bytes / 1e6, failures);
+                median, median * megabytesPerFile(files, bytes), files.size(), bytes / 1e6, failures);
         out.flush();
         return 0;
+    }
+
+    private static double megabytesPerFile(List<Path> files, long bytes) {
+        return files.isEmpty() ? 0 : bytes / 1e6 / files.size();
+    }
+
+    /** Reads all files over and over for at least {@code seconds}; returns files per second. */
+    private static double measure(Part10Reader reader, List<Path> files, double seconds) {
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        long read = 0;
+        do {
+            readAll(reader, files);
+            read += files.size();
+        } while (System.nanoTime() < deadline && !files.isEmpty());
+        return read / ((System.nanoTime() - start) / 1e9);
     }
 
     private static int readAll(Part10Reader reader, List<Path> files) {

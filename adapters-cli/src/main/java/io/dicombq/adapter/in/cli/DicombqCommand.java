@@ -1,5 +1,6 @@
 package io.dicombq.adapter.in.cli;
 
+import io.dicombq.domain.status.DicombqException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,24 +11,58 @@ import picocli.CommandLine.Command;
         description = "Export DICOM metadata into BigQuery-shaped tables, offline or on BigQuery.",
         subcommands = {
                 VersionCommand.class,
+                DicomStoresCommand.class,
+                OperationsCommand.class,
+                DatasetsCommand.class,
+                TablesCommand.class,
+                QueryCommand.class,
+                DemoCommand.class,
                 DumpCommand.class,
                 BenchCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DicombqCommand implements Runnable {
+    /** Exit code of a command whose request or operation failed (usage errors exit with 2). */
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    WarehouseOptions warehouse;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A command line with dicombq's conventions: one-line errors, exit 2 for usage errors. */
+    /** A command line with dicombq's conventions: one-line errors, exit 1 for failed requests, 2 for usage errors. */
     public static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new DicombqCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            command.getErr().println("ERROR: " + oneLine(exception));
+            command.getErr().flush();
+            return EXIT_FAILED;
+        });
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine command = exception.getCommandLine();
+            command.getErr().println("ERROR: " + exception.getMessage());
+            command.getErr().println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+            command.getErr().flush();
+            return EXIT_USAGE;
+        });
         return commandLine;
+    }
+
+    /** {@code CODE: message} for dicombq's errors, the exception itself for anything unexpected. */
+    static String oneLine(Throwable exception) {
+        if (exception instanceof DicombqException dicombq) {
+            return dicombq.code() + ": " + dicombq.getMessage();
+        }
+        String message = exception.getMessage();
+        return exception.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

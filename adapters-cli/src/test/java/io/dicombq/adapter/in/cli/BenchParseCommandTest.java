@@ -16,11 +16,11 @@ class BenchParseCommandTest {
         StringWriter out = new StringWriter();
         CommandLine commandLine = DicombqCommand.newCommandLine();
         commandLine.setOut(new PrintWriter(out));
-        int code = commandLine.execute("bench", "parse", "--warmup", "1", "--rounds", "2",
+        int code = commandLine.execute("bench", "parse", "--warmup", "0", "--rounds", "2", "--round-seconds", "0",
                 "/usr/lib/python3/dist-packages/pydicom/data/charset_files");
         assertThat(code).isZero();
         assertThat(out.toString().lines()).hasSize(3);
-        assertThat(out.toString()).contains("round 1: 18 files in ").contains("round 2: 18 files in ")
+        assertThat(out.toString()).containsPattern("round 1: \\d+ files/s").containsPattern("round 2: \\d+ files/s")
                 .containsPattern("median: \\d+ files/s, [0-9.]+ MB/s \\(18 files, [0-9.]+ MB, 1 unreadable, 1 thread\\)");
     }
 

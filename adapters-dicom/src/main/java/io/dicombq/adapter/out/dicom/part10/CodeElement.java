@@ -28,6 +28,8 @@ enum CodeElement {
     THAI(true, "-T", Decoding.SINGLE_BYTE_GR, "TIS-620"),
     LATIN9(true, "-b", Decoding.SINGLE_BYTE_GR, "ISO-8859-15");
 
+    private static final CodeElement[] ALL = values();
+
     /** How bytes of one code element become characters. */
     enum Decoding { ASCII, KATAKANA, SINGLE_BYTE_GR, DOUBLE_BYTE_GR, JIS_X0208, JIS_X0212 }
 
@@ -63,7 +65,7 @@ enum CodeElement {
 
     /** The code element the escape sequence at {@code bytes[from]} (just after ESC) designates, or null. */
     static CodeElement byEscape(byte[] bytes, int from, int end) {
-        for (CodeElement element : values()) {
+        for (CodeElement element : ALL) {
             byte[] sequence = element.escape;
             if (from + sequence.length <= end) {
                 boolean matches = true;

@@ -331,6 +331,9 @@ final class DatasetParser {
             if (itemTag == SEQUENCE_DELIMITATION) {
                 break; // PS3.5 7.5.2: end of a sequence of undefined length
             }
+            if (itemTag == ITEM_DELIMITATION && itemLength == 0) {
+                continue; // a stray delimiter after an item of defined length: some writers add it, dcmtk skips it
+            }
             if (itemTag != ITEM) {
                 throw fail(at, tag, "expected an item (FFFE,E000) in this sequence but found " + new Tag(itemTag));
             }

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class SpecificCharacterSet {
     /** The default repertoire; bytes above 0x7F (not allowed there) are kept as Latin-1 so nothing is lost. */
-    static final SpecificCharacterSet DEFAULT = new SpecificCharacterSet(StandardCharsets.ISO_8859_1, null, null, List.of());
+    static final SpecificCharacterSet DEFAULT = new SpecificCharacterSet(StandardCharsets.ISO_8859_1, null, null);
 
     private static final Map<String, String> SINGLE_TERMS = Map.ofEntries(
             Map.entry("ISO_IR 6", "ISO-8859-1"),
@@ -58,38 +58,28 @@ final class SpecificCharacterSet {
     private final Charset single;
     private final CodeElement initialG0;
     private final CodeElement initialG1;
-    private final List<String> unknownTerms;
 
-    private SpecificCharacterSet(Charset single, CodeElement initialG0, CodeElement initialG1, List<String> unknownTerms) {
+    private SpecificCharacterSet(Charset single, CodeElement initialG0, CodeElement initialG1) {
         this.single = single;
         this.initialG0 = initialG0;
         this.initialG1 = initialG1;
-        this.unknownTerms = unknownTerms;
     }
 
-    /**
-     * The character set the values of (0008,0005) name. An unknown term falls back to the default repertoire
-     * (as pydicom does) and is reported by {@link #unknownTerms()}.
-     */
+    /** The character set the values of (0008,0005) name; an unknown term falls back to the default repertoire, as in pydicom. */
     static SpecificCharacterSet of(List<String> terms) {
         if (terms.isEmpty()) {
             return DEFAULT;
         }
         boolean iso2022 = false;
-        List<String> unknown = new ArrayList<>(0);
         for (String term : terms) {
             String name = term.strip();
-            if (ISO_2022_TERMS.containsKey(name) && !name.equals("ISO_IR 13")) {
-                iso2022 = true;
-            } else if (!name.isEmpty() && !SINGLE_TERMS.containsKey(name) && !ISO_2022_TERMS.containsKey(name)) {
-                unknown.add(name);
-            }
+            iso2022 |= ISO_2022_TERMS.containsKey(name) && !name.equals("ISO_IR 13");
         }
         String first = terms.get(0).strip();
         if (!iso2022 && !first.equals("ISO_IR 13")) {
             String charset = SINGLE_TERMS.get(first);
             return new SpecificCharacterSet(charset == null ? StandardCharsets.ISO_8859_1 : Charset.forName(charset),
-                    null, null, unknown);
+                    null, null);
         }
         // PS3.5 6.1.2.5.2: value 1 gives the initial state; an empty value 1 means ASCII in G0 and nothing in G1
         CodeElement[] initial = ISO_2022_TERMS.getOrDefault(first, new CodeElement[] {CodeElement.ASCII});
@@ -102,12 +92,7 @@ final class SpecificCharacterSet {
                 g0 = element;
             }
         }
-        return new SpecificCharacterSet(null, g0, g1, unknown);
-    }
-
-    /** Terms of (0008,0005) that name no character set DICOM defines; their text was read as Latin-1. */
-    List<String> unknownTerms() {
-        return unknownTerms;
+        return new SpecificCharacterSet(null, g0, g1);
     }
 
     /**

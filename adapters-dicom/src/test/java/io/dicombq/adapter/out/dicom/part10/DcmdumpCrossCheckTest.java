@@ -155,6 +155,7 @@ class DcmdumpCrossCheckTest {
 
     /** One dcmdump process over all files: file -> top-level tag -> what dcmdump printed. */
     private static Map<String, Map<Integer, Dumped>> dcmdump(List<Path> files) throws IOException, InterruptedException {
+        assertThat(Path.of("/usr/bin/dcmdump")).as("dcmtk's dcmdump; install it with scripts/install-test-deps").exists();
         List<String> command = new ArrayList<>(List.of("dcmdump", "-q", "+L", "-Un", "+uc", "+F"));
         files.forEach(file -> command.add(file.toString()));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -109,6 +109,18 @@ class Part10ReaderTest {
     }
 
     @Test
+    void aStrayItemDelimiterAfterAnItemOfDefinedLengthIsSkipped() {
+        byte[] item = DicomBytes.explicitLittle().text(0x00080100, "SH", "A").build();
+        byte[] content = DicomBytes.explicitLittle().tag(0xFFFEE000).u32(item.length).raw(item)
+                .tag(0xFFFEE00D).u32(0).tag(0xFFFEE0DD).u32(0).build();
+        byte[] body = DicomBytes.explicitLittle().element(0x00081032, "SQ", content, DicomBytes.UNDEFINED)
+                .text(0x00100020, "LO", "next").build();
+        DicomDataset dataset = read(EXPLICIT_LE, body);
+        assertThat(((Value.Items) dataset.get(Tag.of(0x0008, 0x1032)).value()).count()).isEqualTo(1);
+        assertThat(dataset.text(Tag.of(0x0010, 0x0020))).isEqualTo("next");
+    }
+
+    @Test
     void aCharacterSetInsideAnItemAppliesToThatItemOnly() {
         byte[] item = DicomBytes.explicitLittle()
                 .text(0x00080005, "CS", "ISO_IR 144")

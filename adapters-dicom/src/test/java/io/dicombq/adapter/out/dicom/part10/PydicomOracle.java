@@ -36,6 +36,9 @@ final class PydicomOracle {
 
     /** File path -> {"meta", "dataset"} or {"error"}. */
     static Map<String, JsonNode> dump(List<Path> files) throws IOException, InterruptedException {
+        if (!Files.isExecutable(PYTHON)) {
+            throw new IllegalStateException(PYTHON + " is missing: install python3-pydicom with scripts/install-test-deps");
+        }
         Process process = new ProcessBuilder(PYTHON.toString(), script().toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

@@ -1,0 +1,78 @@
+package io.dicombq.adapter.out.bigquery;
+
+import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.ColumnType;
+import io.dicombq.domain.schema.JsonText;
+import io.dicombq.domain.schema.Mode;
+import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.TableSchema;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NdjsonRowsTest {
+    private static final TableSchema SCHEMA = TableSchema.of(
+            Column.of("SOPInstanceUID", ColumnType.STRING, Mode.REQUIRED),
+            Column.of("Rows", ColumnType.INTEGER, Mode.NULLABLE),
+            Column.of("StudyDate", ColumnType.DATE, Mode.NULLABLE),
+            Column.of("StudyTime", ColumnType.TIME, Mode.NULLABLE),
+            Column.of("LastUpdated", ColumnType.TIMESTAMP, Mode.NULLABLE),
+            Column.of("SliceThickness", ColumnType.FLOAT, Mode.NULLABLE),
+            Column.of("Ratio", ColumnType.NUMERIC, Mode.NULLABLE),
+            Column.of("Metadata", ColumnType.JSON, Mode.NULLABLE),
+            Column.of("ImageType", ColumnType.STRING, Mode.REPEATED),
+            Column.record("ProcedureCodeSequence", Mode.REPEATED, List.of(
+                    Column.of("CodeValue", ColumnType.STRING, Mode.NULLABLE))));
+
+    @Test
+    void writesOneLineOfBigQueryLoadJsonPerRowAndLeavesNullsOut() {
+        Row row = Row.of(Map.of(
+                "SOPInstanceUID", "1.2.3",
+                "Rows", 512L,
+                "StudyDate", LocalDate.of(2021, 3, 4),
+                "StudyTime", LocalTime.of(10, 5, 7, 120_000_000),
+                "LastUpdated", Instant.parse("2020-01-02T03:04:05.123456789Z"),
+                "SliceThickness", Double.NaN,
+                "Ratio", new BigDecimal("1.50"),
+                "Metadata", new JsonText("{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"19045\"]}}"),
+                "ImageType", List.of("ORIGINAL", "PRIMARY"),
+                "ProcedureCodeSequence", List.of(Row.of(Map.of("CodeValue", "CT1")))));
+        StringBuilder out = new StringBuilder();
+
+        NdjsonRows.append(SCHEMA, List.of(row, Row.of(Map.of("SOPInstanceUID", "1.2.4"))), out);
+
+        assertThat(out.toString()).isEqualTo(
+                "{\"SOPInstanceUID\":\"1.2.3\",\"Rows\":512,\"StudyDate\":\"2021-03-04\",\"StudyTime\":\"10:05:07.120000\","
+                        + "\"LastUpdated\":\"2020-01-02T03:04:05.123456Z\",\"SliceThickness\":\"NaN\",\"Ratio\":\"1.50\","
+                        + "\"Metadata\":{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"19045\"]}},"
+                        + "\"ImageType\":[\"ORIGINAL\",\"PRIMARY\"],\"ProcedureCodeSequence\":[{\"CodeValue\":\"CT1\"}]}\n"
+                        + "{\"SOPInstanceUID\":\"1.2.4\"}\n");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefusedByColumnAndNothingOfTheBatchIsWritten() {
+        StringBuilder out = new StringBuilder();
+        List<Row> rows = List.of(Row.of(Map.of("SOPInstanceUID", "1")), Row.of(Map.of("SOPInstanceUID", "2", "Rows", "many")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NdjsonRows.append(SCHEMA, rows, out))
+                .isInstanceOfSatisfying(io.dicombq.domain.status.DicombqException.class, e -> {
+                    assertThat(e.code()).isEqualTo(io.dicombq.domain.status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("Rows").contains("INTEGER").contains("many");
+                });
+        assertThat(out).isEmpty();
+    }
+
+    @Test
+    void aValueWithoutAColumnIsRefusedRatherThanDropped() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NdjsonRows.append(SCHEMA,
+                        List.of(Row.of(Map.of("SOPInstanceUID", "1", "Unknown", "x"))), new StringBuilder()))
+                .hasMessageContaining("Unknown");
+    }
+}

@@ -1,0 +1,157 @@
+package io.dicombq.adapter.in.cli.wiring;
+
+import io.dicombq.adapter.out.h2.operation.H2DatasetGrants;
+import io.dicombq.adapter.out.h2.operation.H2DicomStoreRegistry;
+import io.dicombq.adapter.out.h2.operation.H2OperationRepository;
+import io.dicombq.adapter.out.h2.operation.JsonLinesOperationLog;
+import io.dicombq.adapter.out.h2.operation.OperationDatabase;
+import io.dicombq.adapter.out.h2.operation.ProcessWorkers;
+import io.dicombq.application.port.in.ExportDicomMetadataUseCase;
+import io.dicombq.application.port.in.GrantDatasetAccessUseCase;
+import io.dicombq.application.port.out.DestinationAccessPolicy;
+import io.dicombq.application.service.DestinationAccess;
+import io.dicombq.application.port.in.ManageDicomStoresUseCase;
+import io.dicombq.application.port.in.RunExportUseCase;
+import io.dicombq.application.port.out.DicomStoreSources;
+import io.dicombq.application.port.out.ExportLauncher;
+import io.dicombq.application.port.out.OperationLog;
+import io.dicombq.application.port.out.OperationRepository;
+import io.dicombq.application.port.out.QueryEngine;
+import io.dicombq.application.port.out.WarehouseCatalog;
+import io.dicombq.application.service.DicomStoresService;
+import io.dicombq.application.service.ExportDicomMetadataService;
+import io.dicombq.application.service.GrantDatasetAccessService;
+import io.dicombq.application.service.OperationsService;
+import io.dicombq.application.service.RunExportService;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: builds every adapter and use case over one data directory and one warehouse. The CLI
+ * makes one per command; the HTTP server keeps one for its lifetime.
+ */
+public final class DicombqRuntime implements AutoCloseable {
+    /** Instances read and flattened at once per export: the cores, at least two. */
+    private static final int PARALLELISM = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final int BATCH_SIZE = 500;
+
+    private final Path dataDirectory;
+    private final Clock clock;
+    private final Supplier<Warehouse> warehouseFactory;
+    private Warehouse warehouse;
+    private final OperationDatabase operationDatabase;
+    private final OperationRepository operationRepository;
+    private final JsonLinesOperationLog log;
+    private final ProcessWorkers workers = new ProcessWorkers();
+    private final H2DicomStoreRegistry registry;
+    private final H2DatasetGrants grants;
+    private final DicomStoreSources sources;
+    private final ThreadExportLauncher threads;
+    private final List<String> workerArguments;
+
+    /**
+     * The warehouse is opened on first use, so commands about operations and stores do not touch it (and never wait
+     * for a worker that is writing into it).
+     */
+    public DicombqRuntime(Path dataDirectory, Supplier<Warehouse> warehouse, DicomStoreSources sources, Clock clock) {
+        this(dataDirectory, warehouse, sources, clock, List.of());
+    }
+
+    /**
+     * @param workerArguments the command-line options a detached worker needs to open the same warehouse
+     *                        (e.g. {@code --warehouse=bigquery --bigquery-endpoint=URL})
+     */
+    public DicombqRuntime(Path dataDirectory, Supplier<Warehouse> warehouse, DicomStoreSources sources, Clock clock,
+                          List<String> workerArguments) {
+        this.workerArguments = List.copyOf(workerArguments);
+        this.dataDirectory = dataDirectory.toAbsolutePath();
+        this.clock = clock;
+        this.warehouseFactory = warehouse;
+        this.sources = sources;
+        this.operationDatabase = OperationDatabase.open(this.dataDirectory);
+        this.operationRepository = new H2OperationRepository(operationDatabase);
+        this.log = new JsonLinesOperationLog(this.dataDirectory);
+        this.registry = new H2DicomStoreRegistry(operationDatabase);
+        this.grants = new H2DatasetGrants(operationDatabase);
+        this.threads = new ThreadExportLauncher(this::runExport, 2);
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public synchronized Warehouse warehouse() {
+        if (warehouse == null) {
+            warehouse = warehouseFactory.get();
+        }
+        return warehouse;
+    }
+
+    /** Exports that run on a thread of this process ({@code detached = false}) or in a detached worker process. */
+    public ExportDicomMetadataUseCase export(boolean detached) {
+        return export(detached, log);
+    }
+
+    /** As {@link #export(boolean)}, with the log whose {@code url} becomes each operation's logsUrl (the HTTP server's). */
+    public ExportDicomMetadataUseCase export(boolean detached, OperationLog logsAt) {
+        ExportLauncher launcher = detached
+                ? new WorkerProcessLauncher(dataDirectory, operationRepository, workers, workerArguments) : threads;
+        return new ExportDicomMetadataService(registry, sources, warehouse().sink(), new LocalFilterFiles(),
+                operationRepository, logsAt, RandomOperationIds.secure(), workers, launcher, clock);
+    }
+
+    public RunExportUseCase runExport() {
+        return new RunExportService(operationRepository, sources, warehouse().sink(), new LocalFilterFiles(), accessPolicy(), log,
+                workers, clock, PARALLELISM, BATCH_SIZE);
+    }
+
+    /** Real BigQuery's IAM decides cross-project writes itself; elsewhere dicombq's own dataset grants do. */
+    private DestinationAccessPolicy accessPolicy() {
+        return warehouse().enforcesOwnIam() ? DestinationAccessPolicy.enforcedByWarehouse() : new DestinationAccess(grants);
+    }
+
+    /** operations get / list / cancel. */
+    public OperationsService operations() {
+        return new OperationsService(operationRepository, workers, clock);
+    }
+
+    public ManageDicomStoresUseCase stores() {
+        return new DicomStoresService(registry, sources, clock);
+    }
+
+    public GrantDatasetAccessUseCase grants() {
+        return new GrantDatasetAccessService(grants, warehouse().sink());
+    }
+
+    public WarehouseCatalog catalog() {
+        return warehouse().catalog();
+    }
+
+    public QueryEngine queryEngine() {
+        return warehouse().queryEngine();
+    }
+
+    public JsonLinesOperationLog operationLog() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        threads.close();
+        operationDatabase.close();
+        try {
+            if (warehouse != null) {
+                warehouse.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close the warehouse: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.dicombq.adapter.out.h2.operation;
+
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import io.dicombq.domain.status.RpcError;
+import io.dicombq.adapter.out.h2.catalog.Jdbc;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The H2 database that holds operations, registered stores and dataset grants, in the data directory. It is
+ * opened with AUTO_SERVER so several dicombq processes (a CLI command, a detached export worker, the HTTP server)
+ * can use it at once.
+ */
+public final class OperationDatabase implements AutoCloseable {
+    private static final String[] SCHEMA = {
+            "CREATE TABLE IF NOT EXISTS operations ("
+                    + " name VARCHAR PRIMARY KEY, seq BIGINT AUTO_INCREMENT, project VARCHAR NOT NULL,"
+                    + " location VARCHAR NOT NULL, dataset VARCHAR NOT NULL, create_time VARCHAR NOT NULL,"
+                    + " end_time VARCHAR, done BOOLEAN NOT NULL, error_code INT, error_message VARCHAR,"
+                    + " cancel_requested BOOLEAN NOT NULL, logs_url VARCHAR NOT NULL, success BIGINT NOT NULL,"
+                    + " failure BIGINT NOT NULL, pending BIGINT NOT NULL, owner VARCHAR NOT NULL,"
+                    + " store_name VARCHAR NOT NULL, store_source VARCHAR NOT NULL, table_uri VARCHAR NOT NULL,"
+                    + " force BOOLEAN, write_disposition VARCHAR, include_source_store BOOLEAN NOT NULL,"
+                    + " layout VARCHAR NOT NULL, filter_uri VARCHAR)",
+            "CREATE TABLE IF NOT EXISTS dicom_stores ("
+                    + " name VARCHAR PRIMARY KEY, project VARCHAR NOT NULL, location VARCHAR NOT NULL,"
+                    + " dataset VARCHAR NOT NULL, source VARCHAR NOT NULL, create_time VARCHAR NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS dataset_grants ("
+                    + " project VARCHAR NOT NULL, dataset VARCHAR NOT NULL, member VARCHAR NOT NULL,"
+                    + " role VARCHAR NOT NULL, PRIMARY KEY (project, dataset, member, role))",
+    };
+
+    private final JdbcConnectionPool pool;
+
+    private OperationDatabase(String url) {
+        this.pool = JdbcConnectionPool.create(url, "sa", "");
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            for (String ddl : SCHEMA) {
+                statement.execute(ddl);
+            }
+        } catch (SQLException e) {
+            pool.dispose();
+            throw failure("open the operations database " + url, e);
+        }
+    }
+
+    /** The file-backed database {@code DATA_DIR/operations.mv.db}, shared between processes. */
+    public static OperationDatabase open(Path dataDirectory) {
+        Path file = dataDirectory.toAbsolutePath().resolve("operations");
+        return new OperationDatabase("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE");
+    }
+
+    /** A private in-memory database, for tests. */
+    public static OperationDatabase inMemory(String name) {
+        return new OperationDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    }
+
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** Runs one statement; ALREADY_EXISTS with {@code duplicateMessage} when it breaks a primary key. */
+    int update(String sql, String duplicateMessage, Object... parameters) {
+        try (Connection connection = connection()) {
+            return Jdbc.update(connection, sql, parameters);
+        } catch (DicombqException e) {
+            if (e.getCause() instanceof SQLException cause && cause.getErrorCode() == ErrorCode.DUPLICATE_KEY_1
+                    && duplicateMessage != null) {
+                throw new DicombqException(Code.ALREADY_EXISTS, duplicateMessage);
+            }
+            throw e;
+        } catch (SQLException e) {
+            throw failure("connect to the operations database", e);
+        }
+    }
+
+    <T> List<T> query(String sql, Jdbc.RowMapper<T> mapper, Object... parameters) {
+        try (Connection connection = connection()) {
+            return Jdbc.query(connection, sql, mapper, parameters);
+        } catch (SQLException e) {
+            throw failure("connect to the operations database", e);
+        }
+    }
+
+    static DicombqException failure(String what, SQLException e) {
+        return new DicombqException(RpcError.of(Code.INTERNAL, "dicombq could not " + what + ": " + e.getMessage()), e);
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

@@ -1,0 +1,112 @@
+package io.dicombq.application.service;
+
+import io.dicombq.application.port.in.RunExportUseCase;
+import io.dicombq.application.port.out.DestinationAccessPolicy;
+import io.dicombq.application.port.out.DicomStore;
+import io.dicombq.application.port.out.DicomStoreSources;
+import io.dicombq.application.port.out.ExportJob;
+import io.dicombq.application.port.out.FilterFileSource;
+import io.dicombq.application.port.out.OperationLog;
+import io.dicombq.application.port.out.OperationRepository;
+import io.dicombq.application.port.out.OperationRepository.StoredOperation;
+import io.dicombq.application.port.out.StagedWrite;
+import io.dicombq.application.port.out.TableSink;
+import io.dicombq.application.port.out.Workers;
+import io.dicombq.domain.destination.DestinationDecision;
+import io.dicombq.domain.destination.ExportDestinationRules;
+import io.dicombq.domain.destination.TableState;
+import io.dicombq.domain.destination.WritePlan;
+import io.dicombq.domain.filter.InstanceSelector;
+import io.dicombq.domain.operation.OperationName;
+import io.dicombq.domain.schema.TableSchema;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import io.dicombq.domain.status.RpcError;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Runs an export operation to its end: access check (BEHAVIOUR 1.3), the destination decision on the table's state
+ * at start (1.2), the streaming pass, and one commit. Every outcome ends the operation: success, the destination
+ * or permission error, CANCELLED; the destination changes only on success.
+ */
+public final class RunExportService implements RunExportUseCase {
+    private static final long PUBLISH_INTERVAL_MILLIS = 250;
+
+    private final OperationRepository operations;
+    private final DicomStoreSources stores;
+    private final TableSink sink;
+    private final Filters filters;
+    private final DestinationAccessPolicy access;
+    private final ExportMapping mapping;
+    private final ExportPipeline pipeline;
+    private final Workers workers;
+    private final Clock clock;
+
+    public RunExportService(OperationRepository operations, DicomStoreSources stores, TableSink sink,
+                            FilterFileSource filterFiles, DestinationAccessPolicy access, OperationLog log,
+                            Workers workers, Clock clock, int parallelism, int batchSize) {
+        this.operations = operations;
+        this.stores = stores;
+        this.sink = sink;
+        this.filters = new Filters(filterFiles);
+        this.access = access;
+        this.mapping = ExportMapping.standard(clock);
+        this.pipeline = new ExportPipeline(mapping, log, parallelism, batchSize);
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(OperationName name) {
+        StoredOperation stored = operations.find(name).orElseThrow(() -> new DicombqException(Code.NOT_FOUND,
+                "Operation " + name + " not found"));
+        if (stored.operation().done()) {
+            return;
+        }
+        operations.transferOwnership(name, workers.current());
+        ExportProgress progress = new ExportProgress(operations, clock, stored.operation(), PUBLISH_INTERVAL_MILLIS);
+        try {
+            Optional<RpcError> failure = export(stored, progress);
+            if (failure.isPresent()) {
+                progress.fail(failure.get());
+            } else {
+                progress.succeed();
+            }
+        } catch (DicombqException e) {
+            progress.fail(e.error());
+        } catch (RuntimeException e) {
+            progress.fail(RpcError.of(Code.INTERNAL, "The export failed unexpectedly: " + e
+                    + "; the destination table is unchanged"));
+        }
+    }
+
+    private Optional<RpcError> export(StoredOperation stored, ExportProgress progress) {
+        ExportJob job = stored.job();
+        Optional<RpcError> denied = access.check(job.store(), job.table());
+        if (denied.isPresent()) {
+            return denied;
+        }
+        TableState state = sink.state(job.table());
+        DestinationDecision decision = ExportDestinationRules.decide(job.table(), job.options(), state);
+        if (decision instanceof DestinationDecision.Refuse refuse) {
+            return Optional.of(refuse.error());
+        }
+        WritePlan plan = ((DestinationDecision.Proceed) decision).plan();
+        Optional<TableSchema> existing = plan.replacesSchema() ? Optional.empty() : sink.schema(job.table());
+        InstanceSelector selector = filters.selector(job.filterUri());
+        DicomStore store = stores.open(job.storeSource());
+        try (StagedWrite write = sink.begin(job.table(), plan)) {
+            ExportPipeline.Result result = pipeline.run(stored.operation().name(), job, store, selector, write, progress);
+            if (result instanceof ExportPipeline.Result.Completed completed) {
+                TableSchema exported = completed.schema();
+                write.commit(existing.map(current -> mapping.extend(current, exported)).orElse(exported));
+                return Optional.empty();
+            }
+            write.abort();
+            return Optional.of(RpcError.of(Code.CANCELLED, "The export was cancelled; the destination table "
+                    + job.table() + " is unchanged"));
+        }
+    }
+}

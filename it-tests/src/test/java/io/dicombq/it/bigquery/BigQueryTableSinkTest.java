@@ -1,0 +1,242 @@
+package io.dicombq.it.bigquery;
+
+import io.dicombq.adapter.out.bigquery.BigQueryTableSink;
+import io.dicombq.application.port.out.StagedWrite;
+import io.dicombq.domain.destination.TableState;
+import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.destination.WritePlan;
+import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.ColumnType;
+import io.dicombq.domain.schema.JsonText;
+import io.dicombq.domain.schema.Mode;
+import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.TableSchema;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the BigQuery adapter adds on top of the TableSink contract: staging, one copy, cleanup, errors. */
+class BigQueryTableSinkTest {
+    private static final Column UID = Column.of("SOPInstanceUID", ColumnType.STRING, Mode.NULLABLE);
+    private static final Column ROWS = Column.of("Rows", ColumnType.INTEGER, Mode.NULLABLE);
+    private static final Column MODALITY = Column.of("Modality", ColumnType.STRING, Mode.NULLABLE);
+
+    @TempDir
+    Path spool;
+    private EmulatorFixture fixture;
+    private BigQueryTableSink sink;
+    private final TableUri table = new TableUri(EmulatorFixture.PROJECT, "dicom", "instances");
+
+    @BeforeEach
+    void start() {
+        fixture = new EmulatorFixture();
+        fixture.warehouse.createDataset(EmulatorFixture.PROJECT, "dicom");
+        sink = new BigQueryTableSink(fixture.clients(), Clock.systemUTC(), EmulatorFixture.ids("s"), spool);
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void theStateComesFromTableMetadata() {
+        assertThat(sink.state(table)).isEqualTo(TableState.ABSENT);
+        fixture.warehouse.createTable(table, TableSchema.of(UID));
+        assertThat(sink.state(table)).isEqualTo(TableState.EMPTY);
+        fixture.warehouse.insertRows(table, List.of(row("1")));
+        assertThat(sink.state(table)).isEqualTo(TableState.HAS_ROWS);
+        assertThat(sink.schema(table)).contains(TableSchema.of(UID));
+    }
+
+    @Test
+    void aMissingDatasetIsNotFoundAndNamed() {
+        TableUri elsewhere = new TableUri(EmulatorFixture.PROJECT, "nope", "t");
+
+        assertThat(sink.datasetExists(EmulatorFixture.PROJECT, "nope")).isFalse();
+        assertThatThrownBy(() -> sink.state(elsewhere)).isInstanceOfSatisfying(DicombqException.class, e -> {
+            assertThat(e.code()).isEqualTo(Code.NOT_FOUND);
+            assertThat(e.getMessage()).contains("nope");
+        });
+    }
+
+    @Test
+    void aCommittedExportIsVisibleWithItsGrownSchemaAndLeavesNoStagingBehind() {
+        try (StagedWrite write = sink.begin(table, WritePlan.CREATE)) {
+            write.write(TableSchema.of(UID), List.of(row("1")));
+            write.write(TableSchema.of(UID, ROWS), List.of(Row.of(Map.of("SOPInstanceUID", "2", "Rows", 512L))));
+            assertThat(fixture.warehouse.tableSchema(table)).isEmpty();
+            write.commit(TableSchema.of(UID, ROWS));
+        }
+
+        assertThat(fixture.warehouse.tableSchema(table)).contains(TableSchema.of(UID, ROWS));
+        assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(row("1"),
+                Row.of(Map.of("SOPInstanceUID", "2", "Rows", 512L)));
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).containsExactly("instances");
+        assertThat(spool).isEmptyDirectory();
+    }
+
+    @Test
+    void appendKeepsRowsAndColumnsAndAddsTheNewOnes() {
+        fixture.warehouse.createTable(table, TableSchema.of(UID, ROWS));
+        fixture.warehouse.insertRows(table, List.of(Row.of(Map.of("SOPInstanceUID", "old", "Rows", 1L))));
+
+        try (StagedWrite write = sink.begin(table, WritePlan.APPEND)) {
+            write.write(TableSchema.of(UID, MODALITY), List.of(Row.of(Map.of("SOPInstanceUID", "new", "Modality", "CT"))));
+            write.commit(TableSchema.of(UID, ROWS, MODALITY));
+        }
+
+        assertThat(fixture.warehouse.tableSchema(table)).contains(TableSchema.of(UID, ROWS, MODALITY));
+        assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(
+                Row.of(Map.of("SOPInstanceUID", "old", "Rows", 1L)),
+                Row.of(Map.of("SOPInstanceUID", "new", "Modality", "CT")));
+    }
+
+    @Test
+    void truncateReplacesRowsAndSchema() {
+        fixture.warehouse.createTable(table, TableSchema.of(UID, ROWS));
+        fixture.warehouse.insertRows(table, List.of(Row.of(Map.of("SOPInstanceUID", "old", "Rows", 1L))));
+
+        try (StagedWrite write = sink.begin(table, WritePlan.TRUNCATE_THEN_WRITE)) {
+            write.write(TableSchema.of(UID, MODALITY), List.of(Row.of(Map.of("SOPInstanceUID", "new", "Modality", "MR"))));
+            write.commit(TableSchema.of(UID, MODALITY));
+        }
+
+        assertThat(fixture.warehouse.tableSchema(table)).contains(TableSchema.of(UID, MODALITY));
+        assertThat(fixture.warehouse.readRows(table, 0, 10))
+                .containsExactly(Row.of(Map.of("SOPInstanceUID", "new", "Modality", "MR")));
+    }
+
+    @Test
+    void anAbortedExportLeavesTheDestinationAndTheDatasetAsTheyWere() {
+        fixture.warehouse.createTable(table, TableSchema.of(UID));
+        fixture.warehouse.insertRows(table, List.of(row("kept")));
+
+        try (StagedWrite write = sink.begin(table, WritePlan.OVERWRITE)) {
+            write.write(TableSchema.of(UID), List.of(row("lost")));
+        }
+
+        assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(row("kept"));
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).containsExactly("instances");
+        assertThat(spool).isEmptyDirectory();
+    }
+
+    @Test
+    void aCommitBigQueryRefusesPassesItsErrorThroughAndChangesNothing() {
+        Column rowsAsText = Column.of("Rows", ColumnType.STRING, Mode.NULLABLE);
+        fixture.warehouse.createTable(table, TableSchema.of(UID, rowsAsText));
+        fixture.warehouse.insertRows(table, List.of(Row.of(Map.of("SOPInstanceUID", "kept", "Rows", "one"))));
+
+        StagedWrite write = sink.begin(table, WritePlan.APPEND);
+        write.write(TableSchema.of(UID, ROWS), List.of(Row.of(Map.of("SOPInstanceUID", "new", "Rows", 2L))));
+
+        assertThatThrownBy(() -> write.commit(TableSchema.of(UID, ROWS)))
+                .isInstanceOfSatisfying(DicombqException.class, e -> {
+                    assertThat(e.code()).isEqualTo(Code.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("Rows").contains("STRING").contains("INTEGER");
+                });
+        assertThat(fixture.warehouse.readRows(table, 0, 10))
+                .containsExactly(Row.of(Map.of("SOPInstanceUID", "kept", "Rows", "one")));
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).containsExactly("instances");
+    }
+
+    @Test
+    void aTableCreatedWithRowsWhileTheExportRanMakesCreateFailWithAlreadyExists() {
+        StagedWrite write = sink.begin(table, WritePlan.CREATE);
+        write.write(TableSchema.of(UID), List.of(row("mine")));
+        fixture.warehouse.createTable(table, TableSchema.of(UID));
+        fixture.warehouse.insertRows(table, List.of(row("theirs")));
+
+        assertThatThrownBy(() -> write.commit(TableSchema.of(UID)))
+                .isInstanceOfSatisfying(DicombqException.class, e -> assertThat(e.code()).isEqualTo(Code.ALREADY_EXISTS));
+        assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(row("theirs"));
+    }
+
+    @Test
+    void nestedRepeatedRecordsJsonAndEveryScalarTypeRoundTripExactly() {
+        Column code = Column.record("ProcedureCodeSequence", Mode.REPEATED, List.of(
+                Column.of("CodeValue", ColumnType.STRING, Mode.NULLABLE),
+                Column.record("Modifiers", Mode.REPEATED, List.of(Column.of("Code", ColumnType.STRING, Mode.NULLABLE)))));
+        Column name = Column.record("PatientName", Mode.NULLABLE, List.of(Column.record("Alphabetic", Mode.NULLABLE,
+                List.of(Column.of("FamilyName", ColumnType.STRING, Mode.NULLABLE)))));
+        TableSchema schema = TableSchema.of(UID, ROWS, code, name,
+                Column.of("Metadata", ColumnType.JSON, Mode.NULLABLE),
+                Column.of("ImageType", ColumnType.STRING, Mode.REPEATED),
+                Column.of("LastUpdated", ColumnType.TIMESTAMP, Mode.NULLABLE),
+                Column.of("StudyDate", ColumnType.DATE, Mode.NULLABLE),
+                Column.of("StudyTime", ColumnType.TIME, Mode.NULLABLE),
+                Column.of("AcquisitionDateTime", ColumnType.DATETIME, Mode.NULLABLE),
+                Column.of("SliceThickness", ColumnType.FLOAT, Mode.NULLABLE),
+                Column.of("Ratio", ColumnType.NUMERIC, Mode.NULLABLE),
+                Column.of("Burned", ColumnType.BOOLEAN, Mode.NULLABLE));
+        Row full = Row.of(Map.ofEntries(
+                Map.entry("SOPInstanceUID", "1.2.840.1"),
+                Map.entry("Rows", 512L),
+                Map.entry("ProcedureCodeSequence", List.of(
+                        Row.of(Map.of("CodeValue", "CT1", "Modifiers", List.of(Row.of(Map.of("Code", "M1"))))),
+                        Row.of(Map.of("CodeValue", "CT2", "Modifiers", List.of())))),
+                Map.entry("PatientName", Row.of(Map.of("Alphabetic", Row.of(Map.of("FamilyName", "Doe"))))),
+                Map.entry("Metadata", new JsonText("{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"19045\"]}}")),
+                Map.entry("ImageType", List.of("ORIGINAL", "PRIMARY")),
+                Map.entry("LastUpdated", Instant.parse("2020-01-02T03:04:05.123456Z")),
+                Map.entry("StudyDate", LocalDate.of(2021, 3, 4)),
+                Map.entry("StudyTime", LocalTime.of(10, 5, 7, 120_000_000)),
+                Map.entry("AcquisitionDateTime", LocalDateTime.of(2021, 3, 4, 10, 5, 7)),
+                Map.entry("SliceThickness", 0.625),
+                Map.entry("Ratio", new BigDecimal("1.5")),
+                Map.entry("Burned", false)));
+
+        try (StagedWrite write = sink.begin(table, WritePlan.CREATE)) {
+            write.write(schema, List.of(full));
+            write.commit(schema);
+        }
+
+        assertThat(sink.schema(table)).contains(schema);
+        assertThat(fixture.warehouse.readRows(table, 0, 1)).containsExactly(full);
+    }
+
+    @Test
+    void aStagingTableADeadProcessLeftIsRemovedOnceItIsADayOld() {
+        TableUri orphan = new TableUri(EmulatorFixture.PROJECT, "dicom", "instances_dicombq_staging_dead");
+        TableUri unrelated = new TableUri(EmulatorFixture.PROJECT, "dicom", "instances_backup");
+        fixture.warehouse.createTable(orphan, TableSchema.of(UID));
+        fixture.warehouse.createTable(unrelated, TableSchema.of(UID));
+        BigQueryTableSink today = sink;
+        BigQueryTableSink twoDaysLater = new BigQueryTableSink(fixture.clients(),
+                Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(2)), EmulatorFixture.ids("later"), spool);
+
+        export(today, WritePlan.CREATE);
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).contains(orphan.table());
+        export(twoDaysLater, WritePlan.TRUNCATE_THEN_WRITE);
+
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom"))
+                .containsExactlyInAnyOrder("instances", unrelated.table());
+    }
+
+    private void export(BigQueryTableSink into, WritePlan plan) {
+        try (StagedWrite write = into.begin(table, plan)) {
+            write.write(TableSchema.of(UID), List.of(row("1")));
+            write.commit(TableSchema.of(UID));
+        }
+    }
+
+    private static Row row(String uid) {
+        return Row.of(Map.of("SOPInstanceUID", uid));
+    }
+}

@@ -14,7 +14,7 @@ import java.util.Base64;
 
 /**
  * Scalar values as BigQuery's {@code CAST(x AS STRING)} writes them: DATE {@code 2021-03-04}, TIME
- * {@code 12:30:00} (a fraction only when it is not zero, without trailing zeros), TIMESTAMP
+ * {@code 12:30:00} (a fraction only when it is not zero, in groups of three digits: {@code .500}, {@code .123450}), TIMESTAMP
  * {@code 2021-03-04 12:30:00+00}, FLOAT64 in the shortest form that reads back exactly ({@code 1}, {@code 0.1},
  * {@code 1e+20}), BOOL {@code true}. The query engine's CONCAT and the result formatters share it.
  */
@@ -69,8 +69,9 @@ public final class BigQueryText {
         if (micros == 0) {
             return base;
         }
-        String fraction = String.format("%06d", micros).replaceAll("0+$", "");
-        return base + "." + fraction;
+        // ZetaSQL's CAST(TIME AS STRING) writes milli- or microseconds, whichever holds the value exactly
+        // (compliance test roundtrip_cast_between_string_and_time_common: "01:02:03.120", "01:02:03.123450").
+        return micros % 1000 == 0 ? base + String.format(".%03d", micros / 1000) : base + String.format(".%06d", micros);
     }
 
     public static String ofNumeric(BigDecimal value) {

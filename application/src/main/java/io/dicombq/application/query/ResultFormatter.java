@@ -98,7 +98,7 @@ public final class ResultFormatter {
 
     /** The text of one cell: scalars as BigQuery writes them, nested values as compact JSON. */
     private static String cell(Column column, Object value) {
-        if (value == null) {
+        if (value == null && !column.isRepeated()) {
             return null;
         }
         if (column.isRepeated() || column.isRecord()) {

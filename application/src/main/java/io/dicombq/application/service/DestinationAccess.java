@@ -1,6 +1,7 @@
 package io.dicombq.application.service;
 
 import io.dicombq.application.port.out.DatasetGrants;
+import io.dicombq.application.port.out.DestinationAccessPolicy;
 import io.dicombq.domain.access.DatasetGrant;
 import io.dicombq.domain.access.ServiceAgent;
 import io.dicombq.domain.destination.TableUri;
@@ -12,16 +13,18 @@ import java.util.Optional;
 
 /**
  * BEHAVIOUR 1.3: a store may write into its own project's datasets; another project's dataset must have granted the
- * store project's service agent a role that writes tables.
+ * store project's service agent a role that writes tables. This is the embedded warehouse's grant model
+ * ({@code dicombq datasets add-iam-policy-binding}).
  */
-final class DestinationAccess {
+public final class DestinationAccess implements DestinationAccessPolicy {
     private final DatasetGrants grants;
 
-    DestinationAccess(DatasetGrants grants) {
+    public DestinationAccess(DatasetGrants grants) {
         this.grants = grants;
     }
 
-    Optional<RpcError> check(DicomStoreName store, TableUri table) {
+    @Override
+    public Optional<RpcError> check(DicomStoreName store, TableUri table) {
         if (store.project().equals(table.project())) {
             return Optional.empty();
         }

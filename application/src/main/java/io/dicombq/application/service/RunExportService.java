@@ -1,7 +1,7 @@
 package io.dicombq.application.service;
 
 import io.dicombq.application.port.in.RunExportUseCase;
-import io.dicombq.application.port.out.DatasetGrants;
+import io.dicombq.application.port.out.DestinationAccessPolicy;
 import io.dicombq.application.port.out.DicomStore;
 import io.dicombq.application.port.out.DicomStoreSources;
 import io.dicombq.application.port.out.ExportJob;
@@ -38,7 +38,7 @@ public final class RunExportService implements RunExportUseCase {
     private final DicomStoreSources stores;
     private final TableSink sink;
     private final Filters filters;
-    private final DestinationAccess access;
+    private final DestinationAccessPolicy access;
     private final ExportMapping mapping;
     private final ExportPipeline pipeline;
     private final Workers workers;
@@ -46,13 +46,13 @@ public final class RunExportService implements RunExportUseCase {
     private final Clock clock;
 
     public RunExportService(OperationRepository operations, DicomStoreSources stores, TableSink sink,
-                            FilterFileSource filterFiles, DatasetGrants grants, OperationLog log,
+                            FilterFileSource filterFiles, DestinationAccessPolicy access, OperationLog log,
                             Workers workers, Clock clock, int parallelism, int batchSize) {
         this.operations = operations;
         this.stores = stores;
         this.sink = sink;
         this.filters = new Filters(filterFiles);
-        this.access = new DestinationAccess(grants);
+        this.access = access;
         this.mapping = ExportMapping.standard(clock);
         this.pipeline = new ExportPipeline(mapping, log, parallelism, batchSize);
         this.workers = workers;

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * One DICOM instance as a store yields it: where it came from (a file path or a DICOMweb resource name),
- * its file meta information (group 0002, empty when the source has none), its data set, and its size in bytes.
+ * its file meta information (group 0002, empty when the source has none), its data set, and its size in bytes
+ * (-1 when the source does not tell it, as DICOMweb metadata does not).
  */
 public record DicomInstance(String source, DicomDataset fileMeta, DicomDataset dataset, long sizeBytes) {
     public DicomInstance {

@@ -96,7 +96,10 @@ public final class JsonLayoutMapper {
         values.put(Columns.DROPPED_TAGS, List.copyOf(dropped));
         values.put("StorageClass", STORAGE_CLASS);
         values.put("LastUpdated", lastUpdated);
-        values.put("BlobStorageSize", instance.sizeBytes());
+        if (instance.sizeBytes() >= 0) {
+            // A DICOMweb server does not tell the instance's size: NULL, not a made-up number.
+            values.put("BlobStorageSize", instance.sizeBytes());
+        }
         values.put("Type", TYPE_INSERT);
         return new FlattenedInstance(new Row(values), schema(options.includeSourceStore()));
     }

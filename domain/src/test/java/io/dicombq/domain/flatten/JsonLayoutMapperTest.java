@@ -65,6 +65,17 @@ class JsonLayoutMapperTest {
     }
 
     @Test
+    void anUnknownInstanceSizeIsNullNotNegative() {
+        DicomInstance fromDicomWeb = new DicomInstance("/studies/1/series/2/instances/3", DicomDataset.empty(),
+                DicomDataset.of(text(0x0020000D, Vr.UI, "1"), text(0x0020000E, Vr.UI, "2"), text(0x00080018, Vr.UI, "3")),
+                -1);
+
+        FlattenedInstance row = JsonLayoutMapper.standard().map(fromDicomWeb, FlattenOptions.json(), UPDATED);
+
+        assertThat(row.row().values()).doesNotContainKey("BlobStorageSize");
+    }
+
+    @Test
     void theRowMapperPicksTheLayoutFromTheOptions() {
         DicomInstance instance = Elements.instance(text(0x00080060, Vr.CS, "CT"));
         InstanceRowMapper mapper = InstanceRowMapper.standard();

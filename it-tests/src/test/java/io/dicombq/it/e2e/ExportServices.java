@@ -11,6 +11,7 @@ import io.dicombq.adapter.out.h2.operation.OperationDatabase;
 import io.dicombq.adapter.out.h2.operation.ProcessWorkers;
 import io.dicombq.application.port.in.ExportRequest;
 import io.dicombq.application.port.out.DicomStoreSources;
+import io.dicombq.application.service.DestinationAccess;
 import io.dicombq.application.service.ExportDicomMetadataService;
 import io.dicombq.application.service.RunExportService;
 import io.dicombq.domain.destination.DestinationOptions;
@@ -63,7 +64,7 @@ final class ExportServices implements AutoCloseable {
 
     RunExportService runner(DicomStoreSources sources, int parallelism, int batchSize) {
         return new RunExportService(operations, sources, warehouse.tableSink(), new LocalFilterFiles(),
-                new H2DatasetGrants(database), log, workers, clock, parallelism, batchSize);
+                new DestinationAccess(new H2DatasetGrants(database)), log, workers, clock, parallelism, batchSize);
     }
 
     @Override

@@ -91,12 +91,13 @@ class SeedStoryEndToEndTest {
     @Test
     @Order(4)
     void theLegacyQueryMakesAFilterFileForAFilteredAppendExport() throws IOException {
-        String csv = cli.ok("query", "--format=csv", "SELECT CONCAT ('/studies/', StudyInstanceUID, '/series/', SeriesInstanceUID,"
-                + " '/instances/', SOPInstanceUID)\nFROM [seed-project:imaging.dicom_metadata] WHERE PatientID = '4MR1'");
-        List<String> lines = csv.lines().skip(1).toList();
+        // BEHAVIOUR 6: the legacy query's output, saved as it is printed, is the filter file.
+        String csv = cli.ok("query", "--format=csv[no-heading]", "SELECT CONCAT ('/studies/', StudyInstanceUID, '/series/',"
+                + " SeriesInstanceUID, '/instances/', SOPInstanceUID)\nFROM [seed-project:imaging.dicom_metadata] WHERE PatientID = '4MR1'");
+        List<String> lines = csv.lines().toList();
         int instances = patientInstances();
         assertThat(lines).hasSize(instances).allMatch(line -> line.startsWith("/studies/1.3.6.1.4.1.5962.1.2.4.20040826185059.5457/series/"));
-        Path filter = Files.write(temp.resolve("filter.txt"), lines);
+        Path filter = Files.writeString(temp.resolve("filter.txt"), csv);
         String selected = "seed-project.imaging.selected";
         cli.export("corpus", "--project=seed-project", "--location=us-central1", "--dataset=hc", "--bq-table=bq://" + selected,
                 "--filter-config=" + filter.toUri());

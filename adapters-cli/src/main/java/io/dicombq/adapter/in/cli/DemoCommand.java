@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("# 3. Legacy SQL paths of the same patient, saved as a filter file (third sample)");
             String legacy = "#legacySQL\nSELECT CONCAT ('/studies/', StudyInstanceUID, '/series/', SeriesInstanceUID, '/instances/',"
                     + " SOPInstanceUID)\nFROM [" + PROJECT + ":" + DATASET + ".instances] WHERE PatientID = '" + patient + "'";
-            out.println("$ dicombq query " + shellQuoted(legacy) + " --format=csv | tail -n +2 > " + filterFile);
+            out.println("$ dicombq query " + shellQuoted(legacy) + " --format='csv[no-heading]' > " + filterFile);
             int lines = writeFilterFile(runtime.queryEngine().query(QueryRequest.of(legacy, PROJECT)), filterFile);
             out.println("(" + lines + " paths written to " + filterFile + ")");
             out.println();

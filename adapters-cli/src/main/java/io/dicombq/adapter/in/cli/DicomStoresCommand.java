@@ -1,6 +1,7 @@
 package io.dicombq.adapter.in.cli;
 
 import io.dicombq.adapter.in.cli.wiring.DicombqRuntime;
+import io.dicombq.adapter.in.cli.wiring.LocalDicomStoreSources;
 import io.dicombq.application.port.out.DicomStoreDefinition;
 import io.dicombq.domain.json.JsonWriter;
 import picocli.CommandLine.Command;
@@ -36,7 +37,7 @@ public final class DicomStoresCommand extends CommandGroup {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create a DICOM store over a folder of DICOM files (searched recursively).")
+            description = "Create a DICOM store over a folder of DICOM files (searched recursively) or a DICOMweb server.")
     static final class Create implements Runnable {
         @Spec
         CommandSpec spec;
@@ -44,14 +45,17 @@ public final class DicomStoresCommand extends CommandGroup {
         HealthcareDatasetOptions location;
         @Parameters(paramLabel = "STORE_ID", description = "The store's ID (1-256 letters, digits, '_', '-', '.') or full resource name.")
         String store;
-        @Option(names = "--source", required = true, paramLabel = "FOLDER", description = "The folder holding the store's DICOM files.")
+        @Option(names = "--source", required = true, paramLabel = "FOLDER|URL",
+                description = "The folder holding the store's DICOM files, or a DICOMweb service's base URL"
+                        + " (e.g. http://localhost:8042/dicom-web; a bearer token may be given in $DICOMBQ_DICOMWEB_TOKEN).")
         String source;
         @Option(names = "--format", defaultValue = "TEXT", description = "Output format: text or json.")
         OutputFormat format;
 
         @Override
         public void run() {
-            String absolute = Path.of(source).toAbsolutePath().normalize().toString();
+            String absolute = LocalDicomStoreSources.isDicomWeb(source) ? source
+                    : Path.of(source).toAbsolutePath().normalize().toString();
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
                 DicomStoreDefinition created = runtime.stores().create(location.store(store), absolute);
                 if (format == OutputFormat.JSON) {

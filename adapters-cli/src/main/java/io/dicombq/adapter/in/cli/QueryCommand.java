@@ -25,9 +25,12 @@ public final class QueryCommand implements Runnable {
     CommandSpec spec;
     @Parameters(arity = "0..1", paramLabel = "SQL", description = "The query, or '-' to read it from standard input.")
     String sql;
-    @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv|table",
-            description = "json (an array of objects, BigQuery's cell strings), csv or table. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv|csv[no-heading]|table",
+            description = {"json (an array of objects, BigQuery's cell strings), csv or table. Default: ${DEFAULT-VALUE}.",
+                    "csv[no-heading] (gcloud's spelling) leaves out the header line, so one path per row is a filter file as is."})
     String format;
+    @Option(names = "--no-heading", description = "With --format=csv: leave out the header line.")
+    boolean noHeading;
     @Option(names = "--project", paramLabel = "PROJECT",
             description = "The project of tables named DATASET.TABLE without one (default: $DICOMBQ_PROJECT, else dicombq-local).")
     String project;
@@ -39,14 +42,23 @@ public final class QueryCommand implements Runnable {
             throw new DicombqException(Code.INVALID_ARGUMENT, "The query is empty; pass SQL as an argument or on standard input");
         }
         String formatName = format.toLowerCase(java.util.Locale.ROOT);
+        boolean heading = !noHeading;
+        if (formatName.equals("csv[no-heading]")) {
+            formatName = "csv";
+            heading = false;
+        }
         if (!formatName.equals("json") && !formatName.equals("csv") && !formatName.equals("table")) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "Invalid value for --format: '" + format + "'; expected json, csv or table");
+            throw new DicombqException(Code.INVALID_ARGUMENT, "Invalid value for --format: '" + format
+                    + "'; expected json, csv, csv[no-heading] or table");
+        }
+        if (!heading && !formatName.equals("csv")) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "--no-heading applies to --format=csv only, not " + format);
         }
         try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
             QueryResult result = runtime.queryEngine().query(QueryRequest.of(text, defaultProject()));
             PrintWriter out = CommandContext.out(spec);
             switch (formatName) {
-                case "csv" -> ResultFormatter.csv(result, out, true);
+                case "csv" -> ResultFormatter.csv(result, out, heading);
                 case "table" -> ResultFormatter.table(result, out);
                 default -> ResultFormatter.json(result, out, true);
             }

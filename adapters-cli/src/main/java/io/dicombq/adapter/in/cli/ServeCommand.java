@@ -3,9 +3,9 @@ package io.dicombq.adapter.in.cli;
 import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.adapter.out.h2.emulator.BigQueryEmulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -15,9 +15,13 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-/** {@code dicombq serve}: local stand-ins for Google Cloud APIs, on loopback, until the process is stopped. */
+/**
+ * {@code dicombq serve}: local stand-ins for Google Cloud APIs until the process is stopped: the Healthcare API's
+ * DICOM export (docs/http-api.md), or with {@code --bigquery-emulator} the BigQuery REST API (docs/bigquery.md).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve local stand-ins for Google Cloud APIs on 127.0.0.1 until stopped (Ctrl-C).")
+        description = "Serve the Healthcare API (dicomStores, export, operations) or, with --bigquery-emulator, the"
+                + " BigQuery REST API, until stopped (Ctrl-C).")
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -28,15 +32,20 @@ public final class ServeCommand implements Callable<Integer> {
                     + " with its endpoint set to the printed URL and no credentials.")
     boolean bigQueryEmulator;
 
-    @Option(names = "--port", defaultValue = "9050", paramLabel = "PORT",
-            description = "Port of the BigQuery emulator (default: ${DEFAULT-VALUE}; 0 picks a free one).")
-    int port;
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Port to listen on: the Healthcare API's (default: 8080), or with --bigquery-emulator the"
+                    + " emulator's (default: 9050); 0 picks a free one.")
+    Integer port;
+
+    @Mixin
+    HealthcareApiOptions healthcareApi;
 
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         if (!bigQueryEmulator) {
-            throw new ParameterException(spec.commandLine(), "nothing to serve: pass --bigquery-emulator");
+            return healthcareApi.serve(spec, port == null ? HealthcareApiOptions.DEFAULT_PORT : port);
         }
+        int port = this.port == null ? 9050 : this.port;
         // The emulator serves the embedded warehouse of --data-dir, the one exports with --warehouse=h2 write to.
         Path dataDir = CommandContext.warehouseOptions(spec).dataDirectory().toAbsolutePath();
         Files.createDirectories(dataDir);

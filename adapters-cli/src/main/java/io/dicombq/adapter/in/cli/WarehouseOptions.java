@@ -6,6 +6,7 @@ import io.dicombq.adapter.in.cli.wiring.H2WarehouseCatalog;
 import io.dicombq.adapter.in.cli.wiring.LocalDicomStoreSources;
 import io.dicombq.adapter.in.cli.wiring.Warehouse;
 import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.application.port.out.DicomStoreSources;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -84,6 +85,11 @@ public final class WarehouseOptions {
 
     /** Builds the runtime over the data directory (created if needed) and the chosen warehouse. */
     public DicombqRuntime openRuntime() {
+        return openRuntime(new LocalDicomStoreSources());
+    }
+
+    /** As {@link #openRuntime()}, reading stores through {@code sources} (the HTTP server confines them). */
+    public DicombqRuntime openRuntime(DicomStoreSources sources) {
         Path directory = dataDirectory().toAbsolutePath();
         try {
             Files.createDirectories(directory);
@@ -91,7 +97,7 @@ public final class WarehouseOptions {
             throw new io.dicombq.domain.status.DicombqException(io.dicombq.domain.status.Code.INVALID_ARGUMENT,
                     "--data-dir " + directory + " cannot be created: " + e.getMessage());
         }
-        return new DicombqRuntime(directory, () -> openWarehouse(directory), new LocalDicomStoreSources(), Clock.systemUTC(),
+        return new DicombqRuntime(directory, () -> openWarehouse(directory), sources, Clock.systemUTC(),
                 workerArguments());
     }
 
@@ -125,6 +131,6 @@ public final class WarehouseOptions {
     private static Warehouse openH2(Path directory) {
         H2Warehouse h2 = H2Warehouse.open(directory);
         return new Warehouse("embedded H2 warehouse in " + directory, h2.tableSink(), h2.queryEngine(),
-                new H2WarehouseCatalog(h2), h2);
+                new H2WarehouseCatalog(h2), false, h2);
     }
 }

@@ -59,9 +59,13 @@ public final class H2Warehouse implements AutoCloseable {
         this.stagingDirectory = stagingDirectory;
         this.ownsStagingDirectory = ownsStagingDirectory;
         try (Connection connection = database.connection()) {
+            // Another process sharing the database (AUTO_SERVER) may be mid-write or mid-query: leave its things be.
+            boolean alone = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS",
+                    rs -> rs.getLong(1)).get(0) == 1;
             Catalog.install(connection);
-            BigQueryFunctions.install(connection);
-            if (dropStaleTables(connection)) {
+            BigQueryFunctions.install(connection, alone);
+            if (alone) {
+                dropStaleTables(connection);
                 StagingFiles.deleteStale(stagingDirectory);
             }
         } catch (SQLException e) {
@@ -183,6 +187,7 @@ public final class H2Warehouse implements AutoCloseable {
             String physical = Catalog.nextPhysicalName(connection);
             TableEntry entry = new TableEntry(uri, physical, schema, clock.instant(), clock.instant());
             PhysicalTables.create(connection, entry.physicalSql(), schema);
+            PhysicalTables.createIndexes(connection, entry.physicalSql(), schema);
             try {
                 Catalog.insertTable(connection, entry);
             } catch (RuntimeException e) {
@@ -224,6 +229,7 @@ public final class H2Warehouse implements AutoCloseable {
                 TableEntry rebuilt = new TableEntry(uri, physical, schema, entry.created(), clock.instant());
                 PhysicalTables.create(connection, rebuilt.physicalSql(), schema);
                 TableCopier.copy(connection, entry.physicalSql(), entry.schema(), rebuilt.physicalSql(), schema, true);
+                PhysicalTables.createIndexes(connection, rebuilt.physicalSql(), schema);
                 Catalog.updateTable(connection, rebuilt);
                 PhysicalTables.drop(connection, entry.physicalSql());
                 return;
@@ -375,14 +381,9 @@ public final class H2Warehouse implements AutoCloseable {
 
     /**
      * Drops the H2 tables no catalog entry points at: staging tables of a write that crashed, and old generations
-     * whose drop was interrupted. Skipped while another process shares the database (its writes may be in flight);
-     * returns whether it ran.
+     * whose drop was interrupted. Only while no other process shares the database (its writes may be in flight).
      */
-    private boolean dropStaleTables(Connection connection) {
-        long sessions = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS", rs -> rs.getLong(1)).get(0);
-        if (sessions > 1) {
-            return false;
-        }
+    private void dropStaleTables(Connection connection) {
         for (String[] dataset : Catalog.allDatasets(connection)) {
             String schema = Names.schemaOf(dataset[0], dataset[1]);
             Set<String> live = new HashSet<>(Catalog.physicalNames(connection, dataset[0], dataset[1]));
@@ -394,6 +395,5 @@ public final class H2Warehouse implements AutoCloseable {
                 }
             }
         }
-        return true;
     }
 }

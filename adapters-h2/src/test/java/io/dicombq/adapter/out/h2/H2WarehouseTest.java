@@ -170,6 +170,23 @@ class H2WarehouseTest {
     }
 
     @Test
+    void dicomTablesGetTheCoveringStudyIndexAndAPatientIndex() throws Exception {
+        warehouse.createDataset(ct.project(), ct.dataset());
+        warehouse.createTable(ct, CtRows.schema());
+
+        String physical = warehouse.entry(ct).orElseThrow().physicalName();
+        try (java.sql.Connection connection = warehouse.database().connection()) {
+            List<String> indexed = io.dicombq.adapter.out.h2.catalog.Jdbc.query(connection,
+                    "SELECT i.INDEX_NAME || ':' || LISTAGG(c.COLUMN_NAME, ',') WITHIN GROUP (ORDER BY c.ORDINAL_POSITION)"
+                            + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c"
+                            + " ON c.INDEX_SCHEMA = i.INDEX_SCHEMA AND c.INDEX_NAME = i.INDEX_NAME"
+                            + " WHERE i.TABLE_SCHEMA = ? AND i.TABLE_NAME = ? GROUP BY i.INDEX_NAME",
+                    rs -> rs.getString(1).replaceAll("^[^:]*:", ""), ct.project() + "." + ct.dataset(), physical);
+            assertThat(indexed).containsExactlyInAnyOrder("StudyInstanceUID,StudyDate,StudyTime,PatientID", "PatientID");
+        }
+    }
+
+    @Test
     void fileBackedWarehouseKeepsItsContentsAcrossReopen(@TempDir Path dir) {
         try (H2Warehouse first = H2Warehouse.open(dir)) {
             first.createDataset("proj-1", "ds");

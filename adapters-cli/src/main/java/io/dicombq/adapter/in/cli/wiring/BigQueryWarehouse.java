@@ -41,7 +41,8 @@ public final class BigQueryWarehouse {
         BigQueryClients clients = new BigQueryClients(Optional.ofNullable(jobProject), Optional.ofNullable(endpoint));
         BigQueryTableSink sink = new BigQueryTableSink(clients, Clock.systemUTC(), () -> UUID.randomUUID().toString(), spool);
         String description = endpoint == null ? "BigQuery" : "BigQuery-compatible endpoint " + endpoint;
+        boolean realBigQuery = endpoint == null;
         return new Warehouse(description, sink, new BigQueryQueryEngine(clients), new BigQueryWarehouseCatalog(clients),
-                () -> { });
+                realBigQuery, () -> { });
     }
 }

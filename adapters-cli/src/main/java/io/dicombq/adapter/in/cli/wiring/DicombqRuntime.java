@@ -8,10 +8,13 @@ import io.dicombq.adapter.out.h2.operation.OperationDatabase;
 import io.dicombq.adapter.out.h2.operation.ProcessWorkers;
 import io.dicombq.application.port.in.ExportDicomMetadataUseCase;
 import io.dicombq.application.port.in.GrantDatasetAccessUseCase;
+import io.dicombq.application.port.out.DestinationAccessPolicy;
+import io.dicombq.application.service.DestinationAccess;
 import io.dicombq.application.port.in.ManageDicomStoresUseCase;
 import io.dicombq.application.port.in.RunExportUseCase;
 import io.dicombq.application.port.out.DicomStoreSources;
 import io.dicombq.application.port.out.ExportLauncher;
+import io.dicombq.application.port.out.OperationLog;
 import io.dicombq.application.port.out.OperationRepository;
 import io.dicombq.application.port.out.QueryEngine;
 import io.dicombq.application.port.out.WarehouseCatalog;
@@ -93,15 +96,25 @@ public final class DicombqRuntime implements AutoCloseable {
 
     /** Exports that run on a thread of this process ({@code detached = false}) or in a detached worker process. */
     public ExportDicomMetadataUseCase export(boolean detached) {
+        return export(detached, log);
+    }
+
+    /** As {@link #export(boolean)}, with the log whose {@code url} becomes each operation's logsUrl (the HTTP server's). */
+    public ExportDicomMetadataUseCase export(boolean detached, OperationLog logsAt) {
         ExportLauncher launcher = detached
                 ? new WorkerProcessLauncher(dataDirectory, operationRepository, workers, workerArguments) : threads;
         return new ExportDicomMetadataService(registry, sources, warehouse().sink(), new LocalFilterFiles(),
-                operationRepository, log, RandomOperationIds.secure(), workers, launcher, clock);
+                operationRepository, logsAt, RandomOperationIds.secure(), workers, launcher, clock);
     }
 
     public RunExportUseCase runExport() {
-        return new RunExportService(operationRepository, sources, warehouse().sink(), new LocalFilterFiles(), grants, log,
+        return new RunExportService(operationRepository, sources, warehouse().sink(), new LocalFilterFiles(), accessPolicy(), log,
                 workers, clock, PARALLELISM, BATCH_SIZE);
+    }
+
+    /** Real BigQuery's IAM decides cross-project writes itself; elsewhere dicombq's own dataset grants do. */
+    private DestinationAccessPolicy accessPolicy() {
+        return warehouse().enforcesOwnIam() ? DestinationAccessPolicy.enforcedByWarehouse() : new DestinationAccess(grants);
     }
 
     /** operations get / list / cancel. */

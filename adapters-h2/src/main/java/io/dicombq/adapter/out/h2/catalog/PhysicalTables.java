@@ -5,6 +5,8 @@ import io.dicombq.domain.schema.Mode;
 import io.dicombq.domain.schema.TableSchema;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 
 /** DDL on the H2 tables that hold rows; they are invisible to users until the catalog points at them. */
 public final class PhysicalTables {
@@ -25,6 +27,33 @@ public final class PhysicalTables {
             ddl.append(i > 0 ? ", " : "").append(definition(schema.columns().get(i)));
         }
         Jdbc.execute(connection, ddl.append(')').toString());
+    }
+
+    /**
+     * Indexes for the queries people run on DICOM metadata (BEHAVIOUR 6): one covering "latest studies"
+     * (grouped by StudyInstanceUID, reading StudyDate, StudyTime, PatientID) so H2 answers it from the index
+     * without reading whole rows, one for lookups by PatientID. Only scalar columns the table has are used.
+     */
+    public static void createIndexes(Connection connection, String qualifiedName, TableSchema schema) {
+        List<String> study = scalarColumns(schema, "StudyInstanceUID", "StudyDate", "StudyTime", "PatientID");
+        if (!study.isEmpty() && study.get(0).equalsIgnoreCase(Names.quote("StudyInstanceUID"))) {
+            Jdbc.execute(connection, "CREATE INDEX ON " + qualifiedName + " (" + String.join(", ", study) + ")");
+        }
+        List<String> patient = scalarColumns(schema, "PatientID");
+        if (!patient.isEmpty()) {
+            Jdbc.execute(connection, "CREATE INDEX ON " + qualifiedName + " (" + patient.get(0) + ")");
+        }
+    }
+
+    private static List<String> scalarColumns(TableSchema schema, String... names) {
+        List<String> found = new ArrayList<>();
+        for (String name : names) {
+            Column column = schema.column(name);
+            if (column != null && !column.isRepeated() && !column.isRecord()) {
+                found.add(Names.quote(column.name()));
+            }
+        }
+        return found;
     }
 
     /** Adds top-level columns (the rows get NULL, or an empty array for REPEATED, as BigQuery does). */

@@ -65,11 +65,15 @@ final class H2StagedWrite implements StagedWrite {
         spill.append(rows);
     }
 
+    /**
+     * Loads the staged rows where nobody sees them, then makes them visible in one catalog transaction. Only that
+     * swap (and dropping the table it replaces) excludes queries; loading does not.
+     */
     @Override
     public synchronized void commit(TableSchema finalSchema) {
         requireOpen("commit");
         requireGrowth(finalSchema);
-        warehouse.swapLock().writeLock().lock();
+        TableEntry loaded = null;
         try (Connection connection = warehouse.database().connection()) {
             warehouse.requireDataset(connection, destination.project(), destination.dataset());
             Optional<TableEntry> existing = Catalog.table(connection, destination);
@@ -77,75 +81,109 @@ final class H2StagedWrite implements StagedWrite {
                 // Someone created the table since the plan was made: BigQuery's create would fail the same way.
                 throw H2Warehouse.alreadyExists(destination);
             }
-            String replaced = plan.replacesSchema() || existing.isEmpty()
-                    ? replace(connection, existing, finalSchema)
-                    : append(connection, existing.get(), finalSchema);
-            status = Status.COMMITTED;
-            if (replaced != null) {
-                PhysicalTables.drop(connection, replaced);
+            if (!plan.replacesSchema() && existing.isPresent()) {
+                SchemaChange change = SchemaChange.between(existing.get().schema(), finalSchema, destination.path());
+                if (change.isNone()) {
+                    appendInPlace(connection, existing.get());
+                    status = Status.COMMITTED;
+                    return;
+                }
+                loaded = widenedCopy(connection, existing.get(), finalSchema, change);
+            } else {
+                loaded = newTable(connection, finalSchema);
             }
+            swapIn(connection, loaded, existing);
         } catch (SQLException e) {
             throw Jdbc.internal("commit", e);
         } finally {
-            warehouse.swapLock().writeLock().unlock();
-            if (status != Status.COMMITTED) {
-                abort();
-            } else {
+            if (status == Status.COMMITTED) {
                 spill.close();
+            } else {
+                dropQuietly(loaded);
+                abort();
             }
         }
     }
 
-    /** Loads a new table with the staged rows and points the catalog at it; returns the table it replaced. */
-    private String replace(Connection connection, Optional<TableEntry> existing, TableSchema finalSchema) {
-        Instant now = warehouse.clock().instant();
-        TableEntry loaded = new TableEntry(destination, Catalog.nextPhysicalName(connection), finalSchema,
-                existing.map(TableEntry::created).orElse(now), now);
-        load(connection, loaded);
+    /** An append that adds no column: the rows and the catalog's modification time in one transaction. */
+    private void appendInPlace(Connection connection, TableEntry existing) {
+        TableEntry touched = new TableEntry(destination, existing.physicalName(), existing.schema(), existing.created(),
+                warehouse.clock().instant());
         Jdbc.inTransaction(connection, c -> {
-            if (existing.isPresent()) {
-                Catalog.updateTable(c, loaded);
-            } else {
-                Catalog.insertTable(c, loaded);
-            }
+            insertStaged(c, touched);
+            Catalog.updateTable(c, touched);
             return null;
         });
-        return existing.map(TableEntry::physicalSql).orElse(null);
     }
 
-    /**
-     * Appends the staged rows. Unchanged columns: one transaction inserts them and touches the catalog. New
-     * columns: a copy of the destination with the final schema receives old and new rows, then one catalog
-     * update swaps it in. Returns the table that was replaced, if any.
-     */
-    private String append(Connection connection, TableEntry existing, TableSchema finalSchema) {
-        SchemaChange change = SchemaChange.between(existing.schema(), finalSchema, destination.path());
+    /** A new, unlisted table holding the staged rows. */
+    private TableEntry newTable(Connection connection, TableSchema finalSchema) {
         Instant now = warehouse.clock().instant();
-        if (change.isNone()) {
-            TableEntry touched = new TableEntry(destination, existing.physicalName(), existing.schema(), existing.created(), now);
-            Jdbc.inTransaction(connection, c -> {
-                insertStaged(c, touched);
-                Catalog.updateTable(c, touched);
-                return null;
-            });
-            return null;
-        }
+        TableEntry table = new TableEntry(destination, Catalog.nextPhysicalName(connection), finalSchema, now, now);
+        load(connection, table);
+        return table;
+    }
+
+    /** An append that adds columns: a copy of the destination with the final schema, plus the staged rows. */
+    private TableEntry widenedCopy(Connection connection, TableEntry existing, TableSchema finalSchema, SchemaChange change) {
         TableEntry widened = new TableEntry(destination, Catalog.nextPhysicalName(connection), finalSchema,
-                existing.created(), now);
+                existing.created(), warehouse.clock().instant());
         PhysicalTables.create(connection, widened.physicalSql(), finalSchema);
         TableCopier.copy(connection, existing.physicalSql(), existing.schema(), widened.physicalSql(), finalSchema,
                 change.needsRebuild());
         insertStaged(connection, widened);
-        Jdbc.inTransaction(connection, c -> {
-            Catalog.updateTable(c, widened);
-            return null;
-        });
-        return existing.physicalSql();
+        PhysicalTables.createIndexes(connection, widened.physicalSql(), finalSchema);
+        return widened;
     }
 
+    /** Points the catalog at {@code loaded} in one transaction and drops the table it replaces. */
+    private void swapIn(Connection connection, TableEntry loaded, Optional<TableEntry> before) {
+        warehouse.swapLock().writeLock().lock();
+        try {
+            Optional<TableEntry> current = Catalog.table(connection, destination);
+            if (plan == WritePlan.CREATE && current.isPresent()) {
+                throw H2Warehouse.alreadyExists(destination);
+            }
+            boolean changedMeanwhile = !current.map(TableEntry::physicalName).equals(before.map(TableEntry::physicalName));
+            if (!plan.replacesSchema() && changedMeanwhile) {
+                // The copy was made from a table that has since been replaced: appending to it would lose rows.
+                throw new DicombqException(Code.ABORTED, "table " + destination + " changed while rows were being"
+                        + " appended to it; nothing was written, run the write again");
+            }
+            TableEntry swapped = new TableEntry(destination, loaded.physicalName(), loaded.schema(),
+                    current.map(TableEntry::created).orElse(loaded.created()), loaded.modified());
+            Jdbc.inTransaction(connection, c -> {
+                if (current.isPresent()) {
+                    Catalog.updateTable(c, swapped);
+                } else {
+                    Catalog.insertTable(c, swapped);
+                }
+                return null;
+            });
+            status = Status.COMMITTED;
+            // The swap is done; a replaced table that cannot be dropped now is unlisted and dropped at the next open.
+            current.ifPresent(replaced -> dropQuietly(replaced));
+        } finally {
+            warehouse.swapLock().writeLock().unlock();
+        }
+    }
+
+    private void dropQuietly(TableEntry table) {
+        if (table == null) {
+            return;
+        }
+        try (Connection connection = warehouse.database().connection()) {
+            PhysicalTables.drop(connection, table.physicalSql());
+        } catch (SQLException | RuntimeException e) {
+            // An unlisted table is invisible and dropped at the next open.
+        }
+    }
+
+    /** Creates and fills the table, then indexes it (building an index once is cheaper than keeping it up to date). */
     private void load(Connection connection, TableEntry table) {
         PhysicalTables.create(connection, table.physicalSql(), table.schema());
         insertStaged(connection, table);
+        PhysicalTables.createIndexes(connection, table.physicalSql(), table.schema());
     }
 
     private void insertStaged(Connection connection, TableEntry table) {

@@ -18,7 +18,7 @@ public final class JdbcValues {
     }
 
     /** The JDBC object for a {@link Row} value of this column type. */
-    public static Object of(Column column, Object value, String where) {
+    public static Object of(Column column, Object value, Object where) {
         switch (column.type()) {
             case STRING:
                 if (value instanceof String) {
@@ -81,7 +81,7 @@ public final class JdbcValues {
         throw mismatch(where, column, value);
     }
 
-    private static DicombqException mismatch(String where, Column column, Object value) {
+    private static DicombqException mismatch(Object where, Column column, Object value) {
         return new DicombqException(Code.INVALID_ARGUMENT, "a " + value.getClass().getSimpleName()
                 + " value does not fit " + column.type() + " field " + where);
     }

@@ -37,18 +37,24 @@ public final class BigQueryFunctions {
     private BigQueryFunctions() {
     }
 
-    /** (Re)creates the functions, so a database file always calls this version's code. */
-    public static void install(Connection connection) {
+    /**
+     * Creates the functions; with {@code replace} (no other process uses the database) re-creates them, so a
+     * database file always calls this version's code.
+     */
+    public static void install(Connection connection, boolean replace) {
         String[][] functions = {
-            {"float_string", "floatString"}, {"numeric_string", "numericString"}, {"parse_int64", "parseInt64"},
+            {"float_string", "floatString"}, {"numeric_string", "numericString"}, {"time_string", "timeString"},
+            {"datetime_string", "datetimeString"}, {"timestamp_string", "timestampString"}, {"parse_int64", "parseInt64"},
             {"parse_float64", "parseFloat64"}, {"parse_numeric", "parseNumeric"}, {"parse_bool", "parseBool"},
             {"parse_date", "parseDate"}, {"parse_time", "parseTime"}, {"parse_datetime", "parseDatetime"},
             {"parse_timestamp", "parseTimestamp"}, {"utf8_bytes", "utf8Bytes"},
         };
         for (String[] function : functions) {
             String name = Names.meta(function[0]);
-            Jdbc.execute(connection, "DROP ALIAS IF EXISTS " + name);
-            Jdbc.execute(connection, "CREATE ALIAS " + name + " DETERMINISTIC FOR '"
+            if (replace) {
+                Jdbc.execute(connection, "DROP ALIAS IF EXISTS " + name);
+            }
+            Jdbc.execute(connection, "CREATE ALIAS IF NOT EXISTS " + name + " DETERMINISTIC FOR '"
                     + BigQueryFunctions.class.getName() + "." + function[1] + "'");
         }
     }
@@ -56,6 +62,18 @@ public final class BigQueryFunctions {
     /** The SQL call of one of the functions. */
     static String call(String function, String... args) {
         return Names.meta(function) + "(" + String.join(", ", args) + ")";
+    }
+
+    public static String timeString(LocalTime value) {
+        return value == null ? null : BigQueryText.ofTime(value);
+    }
+
+    public static String datetimeString(LocalDateTime value) {
+        return value == null ? null : BigQueryText.of(value);
+    }
+
+    public static String timestampString(OffsetDateTime value) {
+        return value == null ? null : BigQueryText.of(value.toInstant());
     }
 
     public static String floatString(Double value) {

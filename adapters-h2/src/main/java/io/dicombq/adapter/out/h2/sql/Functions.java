@@ -118,11 +118,15 @@ final class Functions {
                 return value;
             case INTEGER:
             case DATE:
-            case TIME:
-            case DATETIME:
-            case TIMESTAMP:
-                // H2 writes these exactly as BigQuery does: 2021-03-04, 12:30:00[.f], 2021-03-04 12:30:00+00.
+                // H2 writes these exactly as BigQuery does: 42, 2021-03-04.
                 return Typed.of("CAST(" + sql + " AS CHARACTER VARYING)", ColumnType.STRING);
+            case TIME:
+                // H2 trims a fraction to its last digit (12:30:00.5); BigQuery writes whole milli- or microseconds (.500).
+                return Typed.of(BigQueryFunctions.call("time_string", sql), ColumnType.STRING);
+            case DATETIME:
+                return Typed.of(BigQueryFunctions.call("datetime_string", sql), ColumnType.STRING);
+            case TIMESTAMP:
+                return Typed.of(BigQueryFunctions.call("timestamp_string", sql), ColumnType.STRING);
             case BOOLEAN:
                 return Typed.of("LOWER(CAST(" + sql + " AS CHARACTER VARYING))", ColumnType.STRING);
             case FLOAT:

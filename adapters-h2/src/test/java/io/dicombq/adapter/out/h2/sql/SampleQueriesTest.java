@@ -125,11 +125,11 @@ class SampleQueriesTest {
     }
 
     @Test
-    void concatOfATimeWithAFractionKeepsOnlyItsSignificantDigits() {
+    void concatOfATimeWithAFractionWritesMillisecondsLikeBigQuery() {
         QueryResult result = engine.query(QueryRequest.of("SELECT CONCAT(StudyDate, 'T', StudyTime) AS t FROM DATASET.TABLE"
                 + " WHERE SOPInstanceUID LIKE '%.19045.1.1.2'", "project"));
 
-        assertThat(result.rows()).extracting(r -> r.get("t")).containsExactly("2021-03-04T12:31:05.5");
+        assertThat(result.rows()).extracting(r -> r.get("t")).containsExactly("2021-03-04T12:31:05.500");
         assertThat(result.schema().column("t").type()).isEqualTo(ColumnType.STRING);
     }
 }

@@ -1,0 +1,94 @@
+package io.dicombq.adapter.in.cli;
+
+import io.dicombq.adapter.in.cli.wiring.DicombqRuntime;
+import io.dicombq.adapter.in.cli.wiring.LocalDicomStoreSources;
+import io.dicombq.adapter.in.http.HealthcareApi;
+import io.dicombq.adapter.in.http.HealthcareApiServer;
+import io.dicombq.adapter.in.http.ServedOperationLog;
+import io.dicombq.adapter.in.http.access.AccessControl;
+import io.dicombq.adapter.in.http.access.AccessFile;
+import io.dicombq.adapter.in.http.access.ConfinedDicomStoreSources;
+import io.dicombq.adapter.in.http.access.FolderConfinement;
+import io.dicombq.application.service.OperationsService;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The options of {@code dicombq serve} for the Healthcare-API-shaped HTTP API (docs/http-api.md), and starting it. */
+final class HealthcareApiOptions {
+    static final int DEFAULT_PORT = 8080;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}). Anything but loopback needs --access-file.")
+    String host;
+
+    @Option(names = "--access-file", paramLabel = "FILE",
+            description = "JSON file of bearer-token principals, their role bindings and the folder roots (docs/http-api.md)."
+                    + " Without it every caller is trusted and only loopback is served.")
+    Path accessFile;
+
+    @Option(names = "--folder-root", paramLabel = "DIR",
+            description = "A folder the server's stores may read (repeatable; default: the current directory, or the"
+                    + " access file's folderRoots).")
+    List<Path> folderRoots = new ArrayList<>();
+
+    /** Starts the API over the runtime of {@code --data-dir} and blocks until the process is stopped. */
+    int serve(CommandSpec spec, int port) throws InterruptedException {
+        AccessFile access = accessFile == null ? null : AccessFile.read(accessFile);
+        AccessControl control = access == null ? AccessControl.open() : access.accessControl();
+        HealthcareApiServer.requireSafeBinding(host, control);
+        List<Path> roots = new ArrayList<>(folderRoots);
+        if (access != null) {
+            roots.addAll(access.folderRoots());
+        }
+        if (roots.isEmpty()) {
+            roots.add(Path.of("").toAbsolutePath());
+        }
+        FolderConfinement confinement = FolderConfinement.to(roots);
+        DicombqRuntime runtime = CommandContext.warehouseOptions(spec)
+                .openRuntime(new ConfinedDicomStoreSources(new LocalDicomStoreSources(), confinement));
+        PrintWriter err = CommandContext.err(spec);
+        HealthcareApiServer server = HealthcareApiServer.start(host, port, control, confinement,
+                uri -> api(runtime, uri), line -> {
+                    err.println(line);
+                    err.flush();
+                });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            runtime.close();
+        }, "dicombq-serve-shutdown"));
+        PrintWriter out = CommandContext.out(spec);
+        out.println("Healthcare API listening on " + server.uri() + "/v1 (data in " + runtime.dataDirectory()
+                + "; folder roots " + confinement.roots() + "; " + (control.enforced()
+                ? control.principals().size() + " principals from " + accessFile : "no authentication, loopback only") + ")");
+        out.println("Try: curl " + server.uri() + "/v1/projects/PROJECT/locations/LOCATION/datasets/DATASET/dicomStores."
+                + " Stop with Ctrl-C.");
+        out.flush();
+        server.join();
+        return 0;
+    }
+
+    static HealthcareApi api(DicombqRuntime runtime, java.net.URI serverUri) {
+        OperationsService operations = runtime.operations();
+        return new HealthcareApi(runtime.export(false, new ServedOperationLog(runtime.operationLog(), serverUri)),
+                operations, operations, operations, runtime.stores(), name -> {
+                    try {
+                        return Files.newInputStream(runtime.operationLog().file(name));
+                    } catch (NoSuchFileException none) {
+                        return InputStream.nullInputStream(); // no instance failed
+                    } catch (IOException e) {
+                        throw new DicombqException(Code.INTERNAL, "the log of " + name + " cannot be read: " + e.getMessage());
+                    }
+                });
+    }
+}

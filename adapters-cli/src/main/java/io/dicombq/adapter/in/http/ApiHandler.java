@@ -1,0 +1,237 @@
+package io.dicombq.adapter.in.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dicombq.adapter.in.http.access.AccessControl;
+import io.dicombq.adapter.in.http.access.ApiPermission;
+import io.dicombq.adapter.in.http.access.FolderConfinement;
+import io.dicombq.adapter.in.http.access.Principal;
+import io.dicombq.application.port.in.ExportRequest;
+import io.dicombq.application.port.out.DicomStoreDefinition;
+import io.dicombq.domain.json.JsonWriter;
+import io.dicombq.domain.operation.DicomStoreName;
+import io.dicombq.domain.operation.Operation;
+import io.dicombq.domain.operation.OperationJson;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import io.dicombq.domain.status.RpcError;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The Healthcare-API-shaped HTTP API: routes a request, authenticates and authorizes it, calls the use case and
+ * writes its JSON, or the Google error envelope with the matching HTTP status.
+ */
+final class ApiHandler extends Handler.Abstract {
+    /** The largest request body accepted; an export request is a few hundred bytes. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String JSON = "application/json; charset=UTF-8";
+
+    private final HealthcareApi api;
+    private final AccessControl access;
+    private final FolderConfinement folders;
+    private final Consumer<String> accessLog;
+
+    ApiHandler(HealthcareApi api, AccessControl access, FolderConfinement folders, Consumer<String> accessLog) {
+        this.api = api;
+        this.access = access;
+        this.folders = folders;
+        this.accessLog = accessLog;
+    }
+
+    /** A JSON answer, or a stream copied to the client as it is read (an operation's log). */
+    private record Reply(int status, String contentType, byte[] body, InputStream stream) {
+        static Reply json(String json) {
+            return new Reply(200, JSON, json.getBytes(StandardCharsets.UTF_8), null);
+        }
+
+        static Reply error(RpcError error) {
+            return new Reply(error.code().httpStatus(), JSON,
+                    ErrorEnvelope.json(error).getBytes(StandardCharsets.UTF_8), null);
+        }
+
+        static Reply streamed(String contentType, InputStream stream) {
+            return new Reply(200, contentType, null, stream);
+        }
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String method = request.getMethod();
+        String path = Request.getPathInContext(request);
+        String who = "-";
+        Reply reply;
+        try {
+            ApiRoute.Match match = ApiRoute.match(method, path).orElseThrow(() -> new DicombqException(Code.NOT_FOUND,
+                    "No method " + method + " " + path + " in this API; see docs/http-api.md for the paths it serves"));
+            Principal principal = access.authenticate(Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)));
+            who = principal.name();
+            reply = dispatch(match, principal, request);
+        } catch (DicombqException e) {
+            reply = Reply.error(e.error());
+        } catch (RuntimeException e) {
+            reply = Reply.error(RpcError.of(Code.INTERNAL, "Internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "; see the server's log"));
+            accessLog.accept("internal error on " + method + " " + path + ": " + e);
+        }
+        // the access log names the principal, never the token
+        accessLog.accept(method + " " + path + " " + reply.status() + " " + who);
+        response.setStatus(reply.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        if (reply.status() == 401) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"dicombq\"");
+        }
+        if (reply.stream() == null) {
+            response.write(true, ByteBuffer.wrap(reply.body()), callback);
+            return true;
+        }
+        try (InputStream in = reply.stream(); OutputStream out = Content.Sink.asOutputStream(response)) {
+            in.transferTo(out);
+            callback.succeeded();
+        } catch (IOException e) {
+            callback.failed(e);
+        }
+        return true;
+    }
+
+    private Reply dispatch(ApiRoute.Match match, Principal principal, Request request) {
+        return switch (match.route()) {
+            case EXPORT -> export(match, principal, request);
+            case CREATE_STORE -> createStore(match, principal, request);
+            case LIST_STORES -> {
+                AccessControl.authorize(principal, ApiPermission.DICOM_STORES_LIST, match.datasetName());
+                yield Reply.json(stores(api.stores().list(match.ids()[0], match.ids()[1], match.ids()[2])));
+            }
+            case GET_STORE -> {
+                AccessControl.authorize(principal, ApiPermission.DICOM_STORES_GET, match.store().toString());
+                yield Reply.json(store(api.stores().get(match.store())));
+            }
+            case DELETE_STORE -> {
+                AccessControl.authorize(principal, ApiPermission.DICOM_STORES_DELETE, match.store().toString());
+                api.stores().delete(match.store());
+                yield Reply.json("{}");
+            }
+            case LIST_OPERATIONS -> {
+                AccessControl.authorize(principal, ApiPermission.OPERATIONS_LIST, match.datasetName());
+                yield Reply.json(operations(api.listOperations().list(match.ids()[0], match.ids()[1], match.ids()[2])));
+            }
+            case GET_OPERATION -> {
+                AccessControl.authorize(principal, ApiPermission.OPERATIONS_GET, match.operation().toString());
+                yield Reply.json(OperationJson.compact(api.getOperation().get(match.operation())));
+            }
+            case CANCEL_OPERATION -> {
+                AccessControl.authorize(principal, ApiPermission.OPERATIONS_CANCEL, match.operation().toString());
+                StrictJson.requireKnownFields(StrictJson.object(body(request)), "", Set.of());
+                api.cancelOperation().cancel(match.operation());
+                yield Reply.json("{}"); // operations.cancel answers google.protobuf.Empty
+            }
+            case OPERATION_LOG -> {
+                AccessControl.authorize(principal, ApiPermission.OPERATIONS_GET, match.operation().toString());
+                api.getOperation().get(match.operation()); // NOT_FOUND for an unknown operation
+                yield Reply.streamed("application/x-ndjson; charset=UTF-8", api.logs().open(match.operation()));
+            }
+        };
+    }
+
+    private Reply export(ApiRoute.Match match, Principal principal, Request request) {
+        DicomStoreName store = match.store();
+        AccessControl.authorize(principal, ApiPermission.DICOM_STORES_EXPORT, store.toString());
+        ExportRequestJson body = ExportRequestJson.parse(body(request));
+        // a store registered from the command line may name any folder: the server only reads inside its roots
+        folders.check(api.stores().get(store).source());
+        body.filterUri().ifPresent(folders::checkFilterFile);
+        Operation operation = api.export().export(new ExportRequest(new ExportRequest.RegisteredStore(store),
+                body.tableUri(), body.options(), body.includeSourceStore(),
+                body.layout(), body.filterUri()));
+        StringBuilder out = new StringBuilder();
+        JsonWriter.compact(out).beginObject().name("name").value(operation.name().toString()).endObject();
+        return Reply.json(out.toString());
+    }
+
+    private Reply createStore(ApiRoute.Match match, Principal principal, Request request) {
+        AccessControl.authorize(principal, ApiPermission.DICOM_STORES_CREATE, match.datasetName());
+        String storeId = Request.extractQueryParameters(request).getValue("dicomStoreId");
+        if (storeId == null || storeId.isEmpty()) {
+            throw StrictJson.invalid("dicomStoreId is required: POST …/dicomStores?dicomStoreId=STORE_ID");
+        }
+        DicomStoreName name = match.store(storeId);
+        JsonNode body = StrictJson.object(body(request));
+        // dicombq extension: "source" says where the store's instances are (a folder or a DICOMweb base URL)
+        StrictJson.requireKnownFields(body, "", Set.of("name", "source"));
+        String source = StrictJson.string(body, "source", "");
+        if (source == null || source.isBlank()) {
+            throw StrictJson.invalid("source is required: {\"source\": \"/path/to/folder\"} or"
+                    + " {\"source\": \"http://host:8042/dicom-web\"} (a dicombq extension of the DicomStore resource)");
+        }
+        String bodyName = StrictJson.string(body, "name", "");
+        if (bodyName != null && !bodyName.equals(name.toString())) {
+            throw StrictJson.invalid("name '" + bodyName + "' does not match the store being created, " + name);
+        }
+        // the real path is stored, so the store keeps reading the folder that was checked
+        Path folder = folders.check(source);
+        return Reply.json(store(api.stores().create(name, folder == null ? source : folder.toString())));
+    }
+
+    private byte[] body(Request request) {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw StrictJson.invalid("Request body is larger than " + MAX_BODY_BYTES + " bytes; an export request"
+                        + " is a small JSON object");
+            }
+            return body;
+        } catch (IOException e) {
+            throw StrictJson.invalid("Request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static String store(DicomStoreDefinition store) {
+        StringBuilder out = new StringBuilder();
+        writeStore(store, JsonWriter.compact(out));
+        return out.toString();
+    }
+
+    private static void writeStore(DicomStoreDefinition store, JsonWriter json) {
+        json.beginObject().name("name").value(store.name().toString()).name("source").value(store.source()).endObject();
+    }
+
+    private static String stores(List<DicomStoreDefinition> stores) {
+        StringBuilder out = new StringBuilder();
+        JsonWriter json = JsonWriter.compact(out);
+        json.beginObject();
+        if (!stores.isEmpty()) {
+            json.name("dicomStores").beginArray();
+            stores.forEach(store -> writeStore(store, json));
+            json.endArray();
+        }
+        json.endObject();
+        return out.toString();
+    }
+
+    private static String operations(List<Operation> operations) {
+        StringBuilder out = new StringBuilder();
+        JsonWriter json = JsonWriter.compact(out);
+        json.beginObject();
+        if (!operations.isEmpty()) {
+            json.name("operations").beginArray();
+            operations.forEach(operation -> OperationJson.write(operation, json));
+            json.endArray();
+        }
+        json.endObject();
+        return out.toString();
+    }
+}

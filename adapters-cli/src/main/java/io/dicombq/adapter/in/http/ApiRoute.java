@@ -1,0 +1,73 @@
+package io.dicombq.adapter.in.http;
+
+import io.dicombq.domain.operation.DicomStoreName;
+import io.dicombq.domain.operation.OperationName;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The methods of the HTTP API: an HTTP method and a path shape, and the resource names the path holds. */
+enum ApiRoute {
+    EXPORT("POST", "/v1/" + Shapes.STORE + ":export"),
+    CREATE_STORE("POST", "/v1/" + Shapes.DATASET + "/dicomStores"),
+    LIST_STORES("GET", "/v1/" + Shapes.DATASET + "/dicomStores"),
+    GET_STORE("GET", "/v1/" + Shapes.STORE),
+    DELETE_STORE("DELETE", "/v1/" + Shapes.STORE),
+    LIST_OPERATIONS("GET", "/v1/" + Shapes.DATASET + "/operations"),
+    GET_OPERATION("GET", "/v1/" + Shapes.OPERATION),
+    CANCEL_OPERATION("POST", "/v1/" + Shapes.OPERATION + ":cancel"),
+    OPERATION_LOG("GET", "/logs/" + Shapes.OPERATION);
+
+    /** Where an operation's log is served: this prefix, then the operation's name. */
+    static final String LOGS_PREFIX = "/logs/";
+
+    private final String method;
+    private final Pattern path;
+
+    ApiRoute(String method, String path) {
+        this.method = method;
+        this.path = Pattern.compile(path);
+    }
+
+    private static final class Shapes {
+        static final String ID = "([^/:]+)";
+        static final String DATASET = "projects/" + ID + "/locations/" + ID + "/datasets/" + ID;
+        static final String STORE = DATASET + "/dicomStores/" + ID;
+        static final String OPERATION = DATASET + "/operations/" + ID;
+    }
+
+    /** A request matched to its route, with the path's IDs. */
+    record Match(ApiRoute route, String[] ids) {
+        String datasetName() {
+            return "projects/" + ids[0] + "/locations/" + ids[1] + "/datasets/" + ids[2];
+        }
+
+        DicomStoreName store() {
+            return new DicomStoreName(ids[0], ids[1], ids[2], ids[3]);
+        }
+
+        DicomStoreName store(String storeId) {
+            return new DicomStoreName(ids[0], ids[1], ids[2], storeId);
+        }
+
+        OperationName operation() {
+            return new OperationName(ids[0], ids[1], ids[2], ids[3]);
+        }
+    }
+
+    /** The route of a method and (decoded) path; empty when no method of the API has that shape. */
+    static Optional<Match> match(String method, String path) {
+        for (ApiRoute route : values()) {
+            Matcher matcher = route.path.matcher(path);
+            if (route.method.equals(method) && matcher.matches()) {
+                String[] ids = new String[matcher.groupCount()];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = matcher.group(i + 1);
+                }
+                return Optional.of(new Match(route, ids));
+            }
+        }
+        return Optional.empty();
+    }
+}

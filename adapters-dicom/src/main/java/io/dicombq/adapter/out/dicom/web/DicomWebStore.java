@@ -1,0 +1,85 @@
+package io.dicombq.adapter.out.dicom.web;
+
+import io.dicombq.application.port.out.DicomStore;
+import io.dicombq.application.port.out.InstanceHandle;
+import io.dicombq.domain.dicom.DataDictionary;
+import io.dicombq.domain.dicom.Tag;
+import io.dicombq.domain.filter.InstanceSelector;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * A DICOM store behind a DICOMweb service: instances are listed with QIDO-RS, level by level (studies, then
+ * each selected study's series, then each selected series' instances), so a filter prunes whole studies and
+ * series before any request about them; metadata is read per instance with WADO-RS.
+ */
+public final class DicomWebStore implements DicomStore {
+    /** Matches asked for per QIDO-RS page. */
+    public static final int DEFAULT_PAGE_SIZE = 500;
+
+    private final DicomWebClient client;
+    private final DicomJsonReader json;
+    private final int pageSize;
+
+    public DicomWebStore(DicomWebEndpoint endpoint, HttpClient http, RetryPolicy retry, Sleeper sleeper, Clock clock,
+                         Duration requestTimeout, int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+        }
+        this.client = new DicomWebClient(Objects.requireNonNull(endpoint, "endpoint"), http, retry, sleeper, clock,
+                requestTimeout);
+        this.json = new DicomJsonReader(DataDictionary.standard());
+        this.pageSize = pageSize;
+    }
+
+    /** A store with the standard retry policy, real waiting and a fresh HTTP client. */
+    public static DicomWebStore connect(DicomWebEndpoint endpoint) {
+        // a redirect would carry the bearer token to wherever it points: with a token, redirects are not followed
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(endpoint.bearerToken().isPresent() ? HttpClient.Redirect.NEVER : HttpClient.Redirect.NORMAL)
+                .build();
+        return new DicomWebStore(endpoint, http, RetryPolicy.standard(), Sleeper.real(), Clock.systemUTC(),
+                Duration.ofSeconds(60), DEFAULT_PAGE_SIZE);
+    }
+
+    public DicomWebEndpoint endpoint() {
+        return client.endpoint();
+    }
+
+    @Override
+    public Stream<InstanceHandle> instances(InstanceSelector selector) {
+        return QidoSearch.uids(client, json, "/studies", Tag.STUDY_INSTANCE_UID, pageSize)
+                .filter(selector::mightSelectStudy)
+                .flatMap(study -> series(selector, study));
+    }
+
+    private Stream<InstanceHandle> series(InstanceSelector selector, String study) {
+        return QidoSearch.uids(client, json, "/studies/" + segment(study) + "/series", Tag.SERIES_INSTANCE_UID, pageSize)
+                .filter(series -> selector.mightSelectSeries(study, series))
+                .flatMap(series -> instances(selector, study, series));
+    }
+
+    private Stream<InstanceHandle> instances(InstanceSelector selector, String study, String series) {
+        String path = "/studies/" + segment(study) + "/series/" + segment(series) + "/instances";
+        return QidoSearch.uids(client, json, path, Tag.SOP_INSTANCE_UID, pageSize)
+                .filter(instance -> selector.selects(study, series, instance))
+                .map(instance -> new DicomWebInstanceHandle(client, json, study, series, instance));
+    }
+
+    // UIDs are digits and dots (PS3.5 9.1), but a server's answer goes into a URL only once escaped
+    static String segment(String uid) {
+        return URLEncoder.encode(uid, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public String toString() {
+        return "DICOMweb store " + client.endpoint();
+    }
+}

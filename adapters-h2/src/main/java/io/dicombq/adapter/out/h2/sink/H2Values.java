@@ -1,0 +1,209 @@
+package io.dicombq.adapter.out.h2.sink;
+
+import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.JsonText;
+import io.dicombq.domain.schema.Mode;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import org.h2.util.JSR310Utils;
+import org.h2.value.ExtTypeInfoRow;
+import org.h2.value.TypeInfo;
+import org.h2.value.Value;
+import org.h2.value.ValueArray;
+import org.h2.value.ValueBigint;
+import org.h2.value.ValueBoolean;
+import org.h2.value.ValueDouble;
+import org.h2.value.ValueJson;
+import org.h2.value.ValueNull;
+import org.h2.value.ValueNumeric;
+import org.h2.value.ValueRow;
+import org.h2.value.ValueVarbinary;
+import org.h2.value.ValueVarchar;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link io.dicombq.domain.schema.Row} values as H2 {@link Value}s with their exact H2 types. H2's JDBC driver
+ * binds a {@code Value} as it is, so a ROW or an array of ROWs goes in as one parameter: no typed constructor per
+ * field, one statement for every row of a table (H2 2.3 internals; the H2 version is pinned).
+ */
+final class H2Values {
+    /** H2 types by column, computed once per column of a schema. */
+    private final Map<Column, TypeInfo> elementTypes = new IdentityHashMap<>();
+
+    /** The value of a column, REPEATED included; checks it fits BigQuery's type for the column. */
+    Value of(Column column, Object value, Object where) {
+        if (column.isRepeated()) {
+            return ValueArray.get(elementType(column), arrayItems(column, value, where), null);
+        }
+        if (value == null) {
+            if (column.mode() == Mode.REQUIRED) {
+                throw new DicombqException(Code.INVALID_ARGUMENT, "Missing required field: " + where);
+            }
+            return ValueNull.INSTANCE;
+        }
+        return single(column, value, where);
+    }
+
+    /** Each item of a REPEATED value, converted; BigQuery arrays cannot hold NULL. */
+    private Value[] arrayItems(Column column, Object value, Object where) {
+        if (value == null) {
+            return Value.EMPTY_VALUES;
+        }
+        if (!(value instanceof List)) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "expected a list for the REPEATED field " + where
+                    + ", got " + value.getClass().getSimpleName());
+        }
+        List<?> items = (List<?>) value;
+        Value[] values = new Value[items.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object item = items.get(i);
+            if (item == null) {
+                throw new DicombqException(Code.INVALID_ARGUMENT, "Array cannot have a null element: " + where + "[" + i + "]");
+            }
+            values[i] = single(column, item, where);
+        }
+        return values;
+    }
+
+    private Value single(Column column, Object value, Object where) {
+        switch (column.type()) {
+            case RECORD:
+                if (!(value instanceof io.dicombq.domain.schema.Row)) {
+                    break;
+                }
+                Map<String, Object> fields = FieldNames.canonical((io.dicombq.domain.schema.Row) value, column.fields(), where);
+                Value[] values = new Value[column.fields().size()];
+                for (int i = 0; i < values.length; i++) {
+                    Column field = column.fields().get(i);
+                    values[i] = of(field, fields.get(field.name()), new Nested(where, field.name()));
+                }
+                return ValueRow.get(elementType(column), values);
+            case STRING:
+                if (value instanceof String) {
+                    return ValueVarchar.get((String) value);
+                }
+                break;
+            case INTEGER:
+                if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                    return ValueBigint.get(((Number) value).longValue());
+                }
+                break;
+            case FLOAT:
+                if (value instanceof Number && !(value instanceof BigDecimal)) {
+                    return ValueDouble.get(((Number) value).doubleValue());
+                }
+                break;
+            case NUMERIC:
+                if (value instanceof BigDecimal) {
+                    return ValueNumeric.get((BigDecimal) value);
+                }
+                break;
+            case BOOLEAN:
+                if (value instanceof Boolean) {
+                    return ValueBoolean.get((Boolean) value);
+                }
+                break;
+            case BYTES:
+                if (value instanceof byte[]) {
+                    return ValueVarbinary.get((byte[]) value);
+                }
+                break;
+            case DATE:
+                if (value instanceof LocalDate) {
+                    return JSR310Utils.localDateToValue((LocalDate) value);
+                }
+                break;
+            case TIME:
+                if (value instanceof LocalTime) {
+                    return JSR310Utils.localTimeToValue((LocalTime) value);
+                }
+                break;
+            case DATETIME:
+                if (value instanceof LocalDateTime) {
+                    return JSR310Utils.localDateTimeToValue((LocalDateTime) value);
+                }
+                break;
+            case TIMESTAMP:
+                if (value instanceof Instant) {
+                    return JSR310Utils.instantToValue((Instant) value);
+                }
+                break;
+            case JSON:
+                if (value instanceof JsonText) {
+                    try {
+                        return ValueJson.fromJson(((JsonText) value).json());
+                    } catch (RuntimeException e) {
+                        throw new DicombqException(Code.INVALID_ARGUMENT, "not valid JSON in field " + where + ": " + e.getMessage());
+                    }
+                }
+                break;
+            default:
+                break;
+        }
+        throw new DicombqException(Code.INVALID_ARGUMENT, "a " + value.getClass().getSimpleName()
+                + " value does not fit " + column.type() + " field " + where);
+    }
+
+    /** A nested field's location, spelled out only when an error message needs it. */
+    private record Nested(Object parent, String field) {
+        @Override
+        public String toString() {
+            return parent + "." + field;
+        }
+    }
+
+    /** The H2 type of one value of the column (the element type for REPEATED). */
+    private TypeInfo elementType(Column column) {
+        TypeInfo type = elementTypes.get(column);
+        if (type == null) {
+            type = typeOf(column);
+            elementTypes.put(column, type);
+        }
+        return type;
+    }
+
+    private TypeInfo typeOf(Column column) {
+        switch (column.type()) {
+            case RECORD:
+                LinkedHashMap<String, TypeInfo> fields = new LinkedHashMap<>();
+                for (Column field : column.fields()) {
+                    TypeInfo element = elementType(field);
+                    fields.put(field.name(), field.isRepeated() ? TypeInfo.getTypeInfo(Value.ARRAY, -1L, -1, element) : element);
+                }
+                return TypeInfo.getTypeInfo(Value.ROW, -1L, -1, new ExtTypeInfoRow(fields));
+            case STRING:
+                return TypeInfo.TYPE_VARCHAR;
+            case BYTES:
+                return TypeInfo.TYPE_VARBINARY;
+            case INTEGER:
+                return TypeInfo.TYPE_BIGINT;
+            case FLOAT:
+                return TypeInfo.TYPE_DOUBLE;
+            case NUMERIC:
+                return TypeInfo.getTypeInfo(Value.NUMERIC, 38, 9, null);
+            case BOOLEAN:
+                return TypeInfo.TYPE_BOOLEAN;
+            case DATE:
+                return TypeInfo.TYPE_DATE;
+            case TIME:
+                return TypeInfo.getTypeInfo(Value.TIME, -1L, 6, null);
+            case DATETIME:
+                return TypeInfo.getTypeInfo(Value.TIMESTAMP, -1L, 6, null);
+            case TIMESTAMP:
+                return TypeInfo.getTypeInfo(Value.TIMESTAMP_TZ, -1L, 6, null);
+            case JSON:
+                return TypeInfo.TYPE_JSON;
+            default:
+                throw new IllegalArgumentException("no H2 type for " + column.type());
+        }
+    }
+}

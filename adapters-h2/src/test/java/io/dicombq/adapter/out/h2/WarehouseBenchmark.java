@@ -1,0 +1,168 @@
+package io.dicombq.adapter.out.h2;
+
+import io.dicombq.application.port.out.QueryRequest;
+import io.dicombq.application.port.out.QueryResult;
+import io.dicombq.application.port.out.StagedWrite;
+import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.destination.WritePlan;
+import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.TableSchema;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Benchmarks of the file-backed warehouse (docs/BENCHMARKS.md, "Warehouse (H2)"): write throughput of full CT
+ * rows through the TableSink, and seed query (b) over a million instances. Run with
+ * {@code ./mvnw -q -B -pl adapters-h2 -am -Pbench-warehouse -DskipTests test [-Dbench.args="write 20000"]}.
+ */
+public final class WarehouseBenchmark {
+    private static final TableUri TABLE = new TableUri("bench-project", "bench", "dicom_metadata");
+    private static final String QUERY_B = "#standardSQL\n"
+            + "SELECT MIN(CONCAT(StudyDate, ' ', StudyTime)) as StudyDateTime, MIN(PatientID) as PatientID,\n"
+            + "       StudyInstanceUID, COUNT(*) as InstanceCount\n"
+            + "FROM `bench-project.bench.dicom_metadata` AS dicom\n"
+            + "GROUP BY StudyInstanceUID ORDER BY StudyDateTime DESC LIMIT 10;";
+    private static final int BATCH = 1_000;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private WarehouseBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "all";
+        if (mode.equals("write") || mode.equals("all")) {
+            int rows = args.length > 1 && mode.equals("write") ? Integer.parseInt(args[1]) : 20_000;
+            write(rows, true);
+            write(rows, false);
+        }
+        if (mode.equals("query") || mode.equals("all")) {
+            query(args.length > 1 && mode.equals("query") ? Integer.parseInt(args[1]) : 1_000_000);
+        }
+    }
+
+    /**
+     * CT_small rows (76 columns, with or without its 179 private elements in OtherElements) through a staged
+     * CREATE, commit included.
+     */
+    private static void write(int rows, boolean withPrivate) throws Exception {
+        TableSchema schema = CtSmallRows.schema();
+        IntFunction<Row> make = i -> {
+            Row row = CtSmallRows.instance(i / 100, i / 50, i / 25, i);
+            if (withPrivate) {
+                return row;
+            }
+            java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(row.values());
+            values.remove("OtherElements");
+            return Row.of(values);
+        };
+        for (int round = 1; round <= 3; round++) {
+            Path dir = Files.createTempDirectory("dicombq-bench-write-");
+            try (H2Warehouse warehouse = H2Warehouse.open(dir)) {
+                warehouse.createDataset(TABLE.project(), TABLE.dataset());
+                long start = System.nanoTime();
+                long cpuStart = CPU.getCurrentThreadCpuTime();
+                load(warehouse, schema, rows, make);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                System.out.printf("write round %d, %s: %,d CT rows in %.2f s wall = %,.0f rows/s; %.2f s CPU of the"
+                        + " writing thread = %,.0f rows per CPU second (file-backed, commit included)%n",
+                        round, withPrivate ? "with 179 private elements" : "public elements only", rows, seconds,
+                        rows / seconds, cpu, rows / cpu);
+            } finally {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    /** A million instances, 1 patient : 2 studies : 4 series : 100 instances, then query (b) timed five times. */
+    private static void query(int rows) throws Exception {
+        Path dir = Files.createTempDirectory("dicombq-bench-query-");
+        try (H2Warehouse warehouse = H2Warehouse.open(dir)) {
+            warehouse.createDataset(TABLE.project(), TABLE.dataset());
+            long start = System.nanoTime();
+            generate(warehouse, rows);
+            System.out.printf("loaded %,d rows in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
+            try (java.sql.Connection c = warehouse.database().connection(); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("EXPLAIN SELECT MIN(CAST(\"StudyDate\" AS VARCHAR) || ' ' || CAST(\"StudyTime\" AS VARCHAR)) AS x, MIN(\"PatientID\"), \"StudyInstanceUID\", COUNT(*) FROM "
+                         + warehouse.entry(TABLE).orElseThrow().physicalSql() + " AS \"s1\" GROUP BY \"StudyInstanceUID\" ORDER BY x DESC LIMIT 10")) {
+                rs.next();
+                System.out.println(rs.getString(1));
+            }
+            for (int run = 1; run <= 5; run++) {
+                long t0 = System.nanoTime();
+                long cpu0 = CPU.getCurrentThreadCpuTime();
+                QueryResult result = warehouse.queryEngine().query(QueryRequest.of(QUERY_B, TABLE.project()));
+                System.out.printf("query (b) run %d: %d rows in %d ms wall, %d ms CPU; first %s%n", run, result.rows().size(),
+                        (System.nanoTime() - t0) / 1_000_000, (CPU.getCurrentThreadCpuTime() - cpu0) / 1_000_000,
+                        result.rows().get(0).values());
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * Creates the table (with the indexes the warehouse makes for every table) and fills it inside H2 (INSERT …
+     * SELECT over SYSTEM_RANGE): the shape of {@link CtRows}, 100 instances per patient, 50 per study, 25 per
+     * series, dates and times varying per study. Loading through the sink would measure the writer, which the
+     * write benchmark does.
+     */
+    private static void generate(H2Warehouse warehouse, int rows) throws Exception {
+        warehouse.createTable(TABLE, CtRows.schema());
+        String table = warehouse.entry(TABLE).orElseThrow().physicalSql();
+        String name = io.dicombq.adapter.out.h2.catalog.H2Types.elementOf(CtRows.personName("PatientName"));
+        String codes = io.dicombq.adapter.out.h2.catalog.H2Types.of(CtRows.schema().column("ProcedureCodeSequence"));
+        String code = io.dicombq.adapter.out.h2.catalog.H2Types.elementOf(CtRows.schema().column("ProcedureCodeSequence"));
+        String modifier = io.dicombq.adapter.out.h2.catalog.H2Types.of(CtRows.schema().column("ProcedureCodeSequence").field("ModifierSequence"));
+        String sql = "INSERT INTO " + table + " (\"StudyInstanceUID\", \"SeriesInstanceUID\", \"SOPInstanceUID\", \"SOPClassUID\","
+                + " \"PatientID\", \"PatientName\", \"StudyDate\", \"StudyTime\", \"Modality\", \"ImageType\", \"PixelSpacing\","
+                + " \"SliceThickness\", \"KVP\", \"Rows\", \"Columns\", \"InstanceNumber\", \"ImagePositionPatient\","
+                + " \"ProcedureCodeSequence\")"
+                + " SELECT '1.3.6.1.4.1.5962.1.2.' || (X / 100) || '.' || (X / 50), '1.3.6.1.4.1.5962.1.3.' || (X / 25),"
+                + " '1.3.6.1.4.1.5962.1.1.' || X, '1.2.840.10008.5.1.4.1.1.2', 'P' || (X / 100),"
+                + " CAST(ROW(CAST(ROW('Patient' || (X / 100), 'CT1', NULL, NULL, NULL) AS ROW(\"FamilyName\" VARCHAR,"
+                + " \"GivenName\" VARCHAR, \"MiddleName\" VARCHAR, \"NamePrefix\" VARCHAR, \"NameSuffix\" VARCHAR)), NULL, NULL) AS " + name + "),"
+                + " DATEADD(DAY, -MOD(X / 50, 5000), DATE '2021-03-04'), DATEADD(SECOND, MOD(X / 50, 86400), TIME '00:00:00'),"
+                + " 'CT', ARRAY['ORIGINAL', 'PRIMARY', 'AXIAL'], ARRAY['0.661468', '0.661468'], '5.000000', '120', 512, 512,"
+                + " CAST(MOD(X, 25) AS VARCHAR), ARRAY['-158.135803', '-179.035797', CAST(MOD(X, 25) * 5 AS VARCHAR)],"
+                + " CAST(ARRAY[CAST(ROW('CTCHEST', 'L', 'CT Chest', CAST(ARRAY[] AS " + modifier + ")) AS " + code + ")] AS " + codes + ")"
+                + " FROM SYSTEM_RANGE(0, " + (rows - 1) + ")";
+        try (java.sql.Connection connection = warehouse.database().connection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** Stages {@code rows} rows made by {@code row} (made before the clock starts, a batch at a time) and commits. */
+    private static void load(H2Warehouse warehouse, TableSchema schema, int rows, IntFunction<Row> row) {
+        long staging = 0;
+        long made = 0;
+        try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.CREATE)) {
+            for (int first = 0; first < rows; first += BATCH) {
+                long t0 = CPU.getCurrentThreadCpuTime();
+                List<Row> batch = new ArrayList<>(BATCH);
+                for (int i = first; i < Math.min(rows, first + BATCH); i++) {
+                    batch.add(row.apply(i));
+                }
+                long t1 = CPU.getCurrentThreadCpuTime();
+                write.write(schema, batch);
+                made += t1 - t0;
+                staging += CPU.getCurrentThreadCpuTime() - t1;
+            }
+            long t2 = CPU.getCurrentThreadCpuTime();
+            write.commit(schema);
+            System.out.printf("  CPU: making rows %.2f s (not part of the sink), staging %.2f s, commit %.2f s%n",
+                    made / 1e9, staging / 1e9, (CPU.getCurrentThreadCpuTime() - t2) / 1e9);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.dicombq.it.http;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** {@code dicombq serve --port 0 …} in its own JVM, as a user starts it; its stderr (the access log) goes to a file. */
+final class ServeProcess implements AutoCloseable {
+    private static final String READY = "Healthcare API listening on ";
+
+    private final Process process;
+    private final URI uri;
+    private final Path accessLog;
+
+    private ServeProcess(Process process, URI uri, Path accessLog) {
+        this.process = process;
+        this.uri = uri;
+        this.accessLog = accessLog;
+    }
+
+    static ServeProcess start(Path dataDir, Path workDir, String... options) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.dicombq.adapter.in.cli.Main",
+                "--data-dir=" + dataDir, "serve", "--port", "0"));
+        command.addAll(List.of(options));
+        Path accessLog = workDir.resolve("serve-" + System.nanoTime() + ".log");
+        try {
+            Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectError(accessLog.toFile()).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            for (String line; (line = out.readLine()) != null; ) {
+                seen.append(line).append('\n');
+                if (line.startsWith(READY)) {
+                    String url = line.substring(READY.length(), line.indexOf(' ', READY.length()));
+                    Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "serve-stdout");
+                    drain.setDaemon(true);
+                    drain.start();
+                    return new ServeProcess(process, URI.create(url.substring(0, url.length() - "/v1".length())), accessLog);
+                }
+            }
+            process.waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("dicombq serve ended without listening; it printed:\n" + seen
+                    + Files.readString(accessLog));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI uri() {
+        return uri;
+    }
+
+    String accessLog() {
+        try {
+            return Files.readString(accessLog);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

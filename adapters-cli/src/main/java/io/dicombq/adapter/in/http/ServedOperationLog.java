@@ -29,4 +29,9 @@ public final class ServedOperationLog implements OperationLog {
     public void append(OperationName operation, InstanceFailure failure) {
         delegate.append(operation, failure);
     }
+
+    @Override
+    public void clear(OperationName operation) {
+        delegate.clear(operation);
+    }
 }

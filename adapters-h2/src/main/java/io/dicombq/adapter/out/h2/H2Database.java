@@ -26,7 +26,7 @@ public final class H2Database implements AutoCloseable {
         this.pool = JdbcConnectionPool.create(url, "sa", "");
         this.pool.setMaxConnections(16);
         try {
-            this.anchor = anchored ? pool.getConnection() : null;
+            this.anchor = anchored ? H2Handover.connect(pool) : null;
         } catch (SQLException e) {
             pool.dispose();
             throw unavailable(url, e);
@@ -55,7 +55,7 @@ public final class H2Database implements AutoCloseable {
     /** A pooled connection in auto-commit mode; the caller closes it. */
     public Connection connection() {
         try {
-            Connection connection = pool.getConnection();
+            Connection connection = H2Handover.connect(pool);
             connection.setAutoCommit(true);
             return connection;
         } catch (SQLException e) {

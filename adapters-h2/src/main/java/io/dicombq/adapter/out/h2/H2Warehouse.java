@@ -364,7 +364,7 @@ public final class H2Warehouse implements AutoCloseable {
     public void requireDataset(Connection connection, String project, String dataset) {
         if (!Catalog.datasetExists(connection, project, dataset)) {
             throw new DicombqException(Code.NOT_FOUND, "Not found: Dataset " + project + ":" + dataset
-                    + " (create it first, e.g. with `bq mk " + project + ":" + dataset + "`)");
+                    + " (create it first, e.g. with `dicombq datasets create " + project + "." + dataset + "`)");
         }
     }
 

@@ -13,9 +13,8 @@ public interface OperationLog {
     void append(OperationName operation, InstanceFailure failure);
 
     /**
-     * Forgets the operation's lines, before a pass over the store that is run again logs them anew. A log that
-     * keeps lines must implement it (a decorator must delegate it), or a rerun repeats the lines of the first pass.
+     * Forgets the operation's lines, before a pass over the store that is run again logs them anew (otherwise a
+     * rerun would repeat the lines of the first pass). Abstract on purpose: a decorator must not forget to delegate it.
      */
-    default void clear(OperationName operation) {
-    }
+    void clear(OperationName operation);
 }

@@ -3,6 +3,7 @@ package io.dicombq.adapter.out.h2.operation;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import io.dicombq.domain.status.RpcError;
+import io.dicombq.adapter.out.h2.H2Handover;
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -37,9 +38,6 @@ public final class OperationDatabase implements AutoCloseable {
                     + " role VARCHAR NOT NULL, PRIMARY KEY (project, dataset, member, role))",
     };
 
-    /** How long a process keeps trying while another one hands the database over (H2 AUTO_SERVER). */
-    private static final long HANDOVER_MILLIS = 60_000;
-
     private final JdbcConnectionPool pool;
 
     private OperationDatabase(String url) {
@@ -65,35 +63,9 @@ public final class OperationDatabase implements AutoCloseable {
         return new OperationDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     }
 
-    /**
-     * A connection, waiting out the moments when the process serving the database exits and another takes over:
-     * meanwhile H2 reports the lock file as being rewritten, the file as locked, or the old server as gone.
-     */
+    /** A connection, waiting out another process's hand-over of the shared database (H2 AUTO_SERVER). */
     Connection connection() throws SQLException {
-        long deadline = System.nanoTime() + HANDOVER_MILLIS * 1_000_000;
-        long pause = 20;
-        while (true) {
-            try {
-                return pool.getConnection();
-            } catch (SQLException e) {
-                if (!isHandover(e) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while waiting for the operations database", e);
-            }
-            pause = Math.min(pause * 2, 250);
-        }
-    }
-
-    private static boolean isHandover(SQLException e) {
-        int code = e.getErrorCode();
-        return code == ErrorCode.ERROR_OPENING_DATABASE_1 || code == ErrorCode.DATABASE_ALREADY_OPEN_1
-                || code == ErrorCode.CONNECTION_BROKEN_1;
+        return H2Handover.connect(pool);
     }
 
     /** Runs one statement; ALREADY_EXISTS with {@code duplicateMessage} when it breaks a primary key. */

@@ -112,7 +112,9 @@ class H2QueryEngineTest {
         assertThat(result.rows().get(0).values()).containsEntry("first", "DERIVED").containsEntry("second", "SECONDARY")
                 .doesNotContainKey("missing").containsEntry("code", "A1").containsEntry("n", 2L);
         assertThatThrownBy(() -> query("SELECT ImageType[OFFSET(5)] FROM " + T))
-                .isInstanceOf(DicombqException.class).satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
+                .isInstanceOf(DicombqException.class).satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT))
+                .hasMessageStartingWith("Array index is out of bounds (position 6 counted from 1, in an array of ")
+                .hasMessageContaining("SAFE_OFFSET");
     }
 
     @Test

@@ -1,0 +1,47 @@
+package io.dicombq.adapter.out.h2;
+
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Opens connections to a file database several dicombq processes share through H2's AUTO_SERVER, waiting out the
+ * moments when the process serving it exits and another takes over: meanwhile H2 reports the lock file as being
+ * rewritten, the file as locked, or the old server as gone.
+ */
+public final class H2Handover {
+    /** How long a process keeps trying while another one hands the database over. */
+    private static final long HANDOVER_MILLIS = 60_000;
+
+    private H2Handover() {
+    }
+
+    public static Connection connect(JdbcConnectionPool pool) throws SQLException {
+        long deadline = System.nanoTime() + HANDOVER_MILLIS * 1_000_000;
+        long pause = 20;
+        while (true) {
+            try {
+                return pool.getConnection();
+            } catch (SQLException e) {
+                if (!isHandover(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for another dicombq process to hand the database over", e);
+            }
+            pause = Math.min(pause * 2, 250);
+        }
+    }
+
+    private static boolean isHandover(SQLException e) {
+        int code = e.getErrorCode();
+        return code == ErrorCode.ERROR_OPENING_DATABASE_1 || code == ErrorCode.DATABASE_ALREADY_OPEN_1
+                || code == ErrorCode.CONNECTION_BROKEN_1;
+    }
+}

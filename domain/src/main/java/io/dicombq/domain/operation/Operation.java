@@ -48,10 +48,16 @@ public record Operation(OperationName name, boolean done, Optional<RpcError> err
     }
 
     public Operation succeededAt(Instant end) {
-        return new Operation(name, true, Optional.empty(), metadata.endedAt(end));
+        return new Operation(name, true, Optional.empty(), finalMetadata(end));
     }
 
     public Operation failedAt(Instant end, RpcError failure) {
-        return new Operation(name, true, Optional.of(failure), metadata.endedAt(end));
+        return new Operation(name, true, Optional.of(failure), finalMetadata(end));
+    }
+
+    /** Once done, nothing is pending any more: what was not exported by then never will be (BEHAVIOUR 2 counters). */
+    private OperationMetadata finalMetadata(Instant end) {
+        OperationCounter counter = metadata.counter();
+        return metadata.withCounter(new OperationCounter(counter.success(), counter.failure(), 0)).endedAt(end);
     }
 }

@@ -80,7 +80,7 @@ class H2OperationRepositoryTest {
 
         Operation stored = repository.find(name).orElseThrow().operation();
         assertThat(stored.metadata().cancelRequested()).isTrue();
-        assertThat(stored.counter()).isEqualTo(new OperationCounter(5, 1, 4));
+        assertThat(stored.counter()).isEqualTo(new OperationCounter(5, 1, 0));
         assertThat(stored.error()).contains(RpcError.of(Code.CANCELLED, "cancelled"));
         assertThat(stored.metadata().endTime()).contains(CREATED.plusSeconds(3));
         assertThat(repository.requestCancel(name).orElseThrow().done()).isTrue();

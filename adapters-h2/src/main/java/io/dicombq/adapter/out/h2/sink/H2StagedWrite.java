@@ -129,10 +129,10 @@ final class H2StagedWrite implements StagedWrite {
         TableEntry widened = new TableEntry(destination, Catalog.nextPhysicalName(connection), finalSchema,
                 existing.created(), warehouse.clock().instant());
         PhysicalTables.create(connection, widened.physicalSql(), finalSchema);
+        PhysicalTables.createIndexes(connection, widened.physicalSql(), finalSchema);
         TableCopier.copy(connection, existing.physicalSql(), existing.schema(), widened.physicalSql(), finalSchema,
                 change.needsRebuild());
         insertStaged(connection, widened);
-        PhysicalTables.createIndexes(connection, widened.physicalSql(), finalSchema);
         return widened;
     }
 
@@ -179,11 +179,15 @@ final class H2StagedWrite implements StagedWrite {
         }
     }
 
-    /** Creates and fills the table, then indexes it (building an index once is cheaper than keeping it up to date). */
+    /**
+     * Creates and indexes the table, then fills it. Keeping the narrow indexes up to date row by row is cheaper than
+     * building them afterwards: that build scans the table and decodes every wide row (nested private elements
+     * included) from the file again.
+     */
     private void load(Connection connection, TableEntry table) {
         PhysicalTables.create(connection, table.physicalSql(), table.schema());
-        insertStaged(connection, table);
         PhysicalTables.createIndexes(connection, table.physicalSql(), table.schema());
+        insertStaged(connection, table);
     }
 
     private void insertStaged(Connection connection, TableEntry table) {

@@ -191,9 +191,49 @@ final class H2StagedWrite implements StagedWrite {
     }
 
     private void insertStaged(Connection connection, TableEntry table) {
+        if (spill.rows() == 0) {
+            return;
+        }
         RowInserter inserter = new RowInserter(connection, table.physicalSql(), table.schema());
-        spill.replay(CHUNK, inserter::insert);
+        if (autoCommit(connection)) {
+            // An unlisted table: one commit per chunk, not H2's auto-commit of every row. Visibility comes from the
+            // catalog swap either way, and a failed load is dropped.
+            Jdbc.inTransaction(connection, c -> {
+                replayInto(inserter, () -> commit(c));
+                return null;
+            });
+        } else {
+            replayInto(inserter, () -> { });
+        }
         Catalog.ensureNums(connection, inserter.longestArray());
+    }
+
+    private void replayInto(RowInserter inserter, Runnable everyChunk) {
+        try (RowInserter.Stream stream = inserter.stream()) {
+            long[] inserted = {0};
+            spill.replay(row -> {
+                stream.insert(row);
+                if (++inserted[0] % CHUNK == 0) {
+                    everyChunk.run();
+                }
+            });
+        }
+    }
+
+    private static void commit(Connection connection) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw Jdbc.internal("commit", e);
+        }
+    }
+
+    private static boolean autoCommit(Connection connection) {
+        try {
+            return connection.getAutoCommit();
+        } catch (SQLException e) {
+            throw Jdbc.internal("getAutoCommit", e);
+        }
     }
 
     @Override

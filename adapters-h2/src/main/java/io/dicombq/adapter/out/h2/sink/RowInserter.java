@@ -12,14 +12,12 @@ import org.h2.value.Value;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Inserts rows with nested values into an H2 table: one prepared statement for the table, one parameter per
- * column, each bound as an H2 {@link Value} of the column's exact type (see {@link H2Values}), and the rows of a
- * call sent as one JDBC batch.
+ * column, each bound as an H2 {@link Value} of the column's exact type (see {@link H2Values}).
  */
 public final class RowInserter {
     private final Connection connection;
@@ -47,49 +45,86 @@ public final class RowInserter {
 
     /** Checks that every row fits the schema; a value that does not is INVALID_ARGUMENT naming row and column. */
     public void validate(List<Row> rows) {
-        convert(rows);
+        if (!rows.isEmpty() && schema.isEmpty()) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "cannot insert rows into a table without columns");
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            convert(rows.get(r), "row " + r);
+        }
     }
 
     /** Inserts the rows; a value that does not fit its column is INVALID_ARGUMENT naming row and column. */
     public void insert(List<Row> rows) {
-        List<Value[]> converted = convert(rows);
-        if (converted.isEmpty()) {
+        if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(insert)) {
-            for (Value[] row : converted) {
-                for (int i = 0; i < row.length; i++) {
-                    statement.setObject(i + 1, row[i]);
-                }
-                statement.addBatch();
+        try (Stream stream = stream()) {
+            for (Row row : rows) {
+                stream.insert(row);
             }
-            statement.executeBatch();
+        }
+    }
+
+    /**
+     * An open insert statement taking one row at a time. Embedded H2 has no round trip a JDBC batch would save (it
+     * runs a batch row by row too), and converting and binding one row at a time keeps only that row's values alive,
+     * where a batch of wide rows with nested private elements kept hundreds of megabytes for the collector to copy.
+     */
+    public Stream stream() {
+        if (schema.isEmpty()) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "cannot insert rows into a table without columns");
+        }
+        try {
+            return new Stream(connection.prepareStatement(insert));
         } catch (SQLException e) {
             throw Jdbc.internal("insert", e);
         }
     }
 
-    private List<Value[]> convert(List<Row> rows) {
-        List<Value[]> converted = new ArrayList<>(rows.size());
-        if (!rows.isEmpty() && schema.isEmpty()) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "cannot insert rows into a table without columns");
+    /** See {@link #stream()}; rows are numbered from 0 in error messages. */
+    public final class Stream implements AutoCloseable {
+        private final PreparedStatement statement;
+        private long index;
+
+        private Stream(PreparedStatement statement) {
+            this.statement = statement;
         }
-        List<Column> columns = schema.columns();
-        for (int r = 0; r < rows.size(); r++) {
-            String where = "row " + r;
-            Map<String, Object> fields = FieldNames.canonical(rows.get(r), columns, where);
-            Value[] row = new Value[columns.size()];
-            for (int c = 0; c < row.length; c++) {
-                Column column = columns.get(c);
-                Object value = fields.get(column.name());
-                if (value instanceof List) {
-                    longestArray = Math.max(longestArray, longest(column, (List<?>) value));
+
+        public void insert(Row row) {
+            Value[] values = convert(row, "row " + index++);
+            try {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
                 }
-                row[c] = values.of(column, value, new Location(where, column.name()));
+                statement.executeUpdate();
+            } catch (SQLException e) {
+                throw Jdbc.internal("insert", e);
             }
-            converted.add(row);
         }
-        return converted;
+
+        @Override
+        public void close() {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                throw Jdbc.internal("insert", e);
+            }
+        }
+    }
+
+    private Value[] convert(Row source, String where) {
+        List<Column> columns = schema.columns();
+        Map<String, Object> fields = FieldNames.canonical(source, columns, where);
+        Value[] row = new Value[columns.size()];
+        for (int c = 0; c < row.length; c++) {
+            Column column = columns.get(c);
+            Object value = fields.get(column.name());
+            if (value instanceof List) {
+                longestArray = Math.max(longestArray, longest(column, (List<?>) value));
+            }
+            row[c] = values.of(column, value, new Location(where, column.name()));
+        }
+        return row;
     }
 
     /** The longest array in a value, nested arrays included. */

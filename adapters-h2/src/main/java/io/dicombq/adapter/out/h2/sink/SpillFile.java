@@ -19,7 +19,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -74,22 +73,14 @@ final class SpillFile implements AutoCloseable {
         }
     }
 
-    /** Hands the staged rows to {@code consumer} in order, {@code chunk} at a time. */
-    void replay(int chunk, Consumer<List<Row>> consumer) {
+    /** Hands the staged rows to {@code consumer} in order, one at a time (only one decoded row is alive). */
+    void replay(Consumer<Row> consumer) {
         try {
             out.flush();
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(
                     Files.newInputStream(path), 1 << 16))) {
-                List<Row> rowsOfChunk = new ArrayList<>(chunk);
                 for (long i = 0; i < rows; i++) {
-                    rowsOfChunk.add(RowCodec.readRow(in));
-                    if (rowsOfChunk.size() == chunk) {
-                        consumer.accept(rowsOfChunk);
-                        rowsOfChunk = new ArrayList<>(chunk);
-                    }
-                }
-                if (!rowsOfChunk.isEmpty()) {
-                    consumer.accept(rowsOfChunk);
+                    consumer.accept(RowCodec.readRow(in));
                 }
             }
         } catch (EOFException e) {

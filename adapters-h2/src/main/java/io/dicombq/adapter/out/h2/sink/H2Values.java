@@ -38,6 +38,12 @@ import java.util.Map;
 final class H2Values {
     /** H2 types by column, computed once per column of a schema. */
     private final Map<Column, TypeInfo> elementTypes = new IdentityHashMap<>();
+    /** The longest array converted so far, nested ones included. */
+    private int longestArray;
+
+    int longestArray() {
+        return longestArray;
+    }
 
     /** The value of a column, REPEATED included; checks it fits BigQuery's type for the column. */
     Value of(Column column, Object value, Object where) {
@@ -63,6 +69,7 @@ final class H2Values {
                     + ", got " + value.getClass().getSimpleName());
         }
         List<?> items = (List<?>) value;
+        longestArray = Math.max(longestArray, items.size());
         Value[] values = new Value[items.size()];
         for (int i = 0; i < values.length; i++) {
             Object item = items.get(i);

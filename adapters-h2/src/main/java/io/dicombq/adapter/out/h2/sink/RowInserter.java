@@ -24,8 +24,6 @@ public final class RowInserter {
     private final String insert;
     private final TableSchema schema;
     private final H2Values values = new H2Values();
-    /** The longest array in the rows seen so far (the UNNEST numbers table must cover it). */
-    private int longestArray;
 
     public RowInserter(Connection connection, String physicalSql, TableSchema schema) {
         this.connection = connection;
@@ -39,8 +37,9 @@ public final class RowInserter {
         this.insert = sql.append(") VALUES (").append(params).append(')').toString();
     }
 
+    /** The longest array, nested ones included, in the rows seen so far (the UNNEST numbers table must cover it). */
     public int longestArray() {
-        return longestArray;
+        return values.longestArray();
     }
 
     /** Checks that every row fits the schema; a value that does not is INVALID_ARGUMENT naming row and column. */
@@ -118,39 +117,9 @@ public final class RowInserter {
         Value[] row = new Value[columns.size()];
         for (int c = 0; c < row.length; c++) {
             Column column = columns.get(c);
-            Object value = fields.get(column.name());
-            if (value instanceof List) {
-                longestArray = Math.max(longestArray, longest(column, (List<?>) value));
-            }
-            row[c] = values.of(column, value, new Location(where, column.name()));
+            row[c] = values.of(column, fields.get(column.name()), new Location(where, column.name()));
         }
         return row;
-    }
-
-    /** The longest array in a value, nested arrays included. */
-    private static int longest(Column column, List<?> items) {
-        int longest = items.size();
-        if (column.isRecord()) {
-            for (Object item : items) {
-                if (item instanceof Row) {
-                    longest = Math.max(longest, longestIn(column.fields(), (Row) item));
-                }
-            }
-        }
-        return longest;
-    }
-
-    private static int longestIn(List<Column> fields, Row record) {
-        int longest = 0;
-        for (Column field : fields) {
-            Object value = record.get(field.name());
-            if (value instanceof List) {
-                longest = Math.max(longest, longest(field, (List<?>) value));
-            } else if (value instanceof Row && field.isRecord()) {
-                longest = Math.max(longest, longestIn(field.fields(), (Row) value));
-            }
-        }
-        return longest;
     }
 
     /** Row and column of a value, spelled out only when an error message needs it. */

@@ -62,7 +62,7 @@ final class H2StagedWrite implements StagedWrite {
         requireGrowth(schema);
         new RowInserter(null, "staging", schema).validate(rows);
         stagedSchema = schema;
-        spill.append(rows);
+        spill.append(schema, rows);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.h2.sink;
 
 import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
@@ -19,6 +20,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -36,7 +38,12 @@ final class SpillFile implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final DataOutputStream out;
+    /** The schema and size of each batch in file order (the file holds values only; the schema may grow). */
+    private final List<Batch> batches = new ArrayList<>();
     private long rows;
+
+    private record Batch(TableSchema schema, int rows) {
+    }
 
     private SpillFile(Path path, FileChannel channel, FileLock lock) {
         this.path = path;
@@ -62,11 +69,16 @@ final class SpillFile implements AutoCloseable {
         return rows;
     }
 
-    void append(List<Row> batch) {
+    /** Appends a batch that fits {@code schema} (checked by the caller); its rows are read back with it. */
+    void append(TableSchema schema, List<Row> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
             for (Row row : batch) {
-                RowCodec.writeRow(out, row);
+                RowCodec.writeRow(out, row, schema.columns());
             }
+            batches.add(new Batch(schema, batch.size()));
             rows += batch.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the staging file " + path, e);
@@ -79,8 +91,10 @@ final class SpillFile implements AutoCloseable {
             out.flush();
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(
                     Files.newInputStream(path), 1 << 16))) {
-                for (long i = 0; i < rows; i++) {
-                    consumer.accept(RowCodec.readRow(in));
+                for (Batch batch : batches) {
+                    for (int i = 0; i < batch.rows(); i++) {
+                        consumer.accept(RowCodec.readRow(in, batch.schema().columns()));
+                    }
                 }
             }
         } catch (EOFException e) {

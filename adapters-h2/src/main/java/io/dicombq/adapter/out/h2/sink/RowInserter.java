@@ -23,7 +23,8 @@ public final class RowInserter {
     private final Connection connection;
     private final String insert;
     private final TableSchema schema;
-    private final H2Values values = new H2Values();
+    private final H2Values values = new H2Values(true);
+    private final H2Values checker = new H2Values(false);
 
     public RowInserter(Connection connection, String physicalSql, TableSchema schema) {
         this.connection = connection;
@@ -48,7 +49,7 @@ public final class RowInserter {
             throw new DicombqException(Code.INVALID_ARGUMENT, "cannot insert rows into a table without columns");
         }
         for (int r = 0; r < rows.size(); r++) {
-            convert(rows.get(r), "row " + r);
+            convert(rows.get(r), "row " + r, checker);
         }
     }
 
@@ -90,7 +91,7 @@ public final class RowInserter {
         }
 
         public void insert(Row row) {
-            Value[] values = convert(row, "row " + index++);
+            Value[] values = convert(row, "row " + index++, RowInserter.this.values);
             try {
                 for (int i = 0; i < values.length; i++) {
                     statement.setObject(i + 1, values[i]);
@@ -111,13 +112,13 @@ public final class RowInserter {
         }
     }
 
-    private Value[] convert(Row source, String where) {
+    private Value[] convert(Row source, String where, H2Values converter) {
         List<Column> columns = schema.columns();
         Map<String, Object> fields = FieldNames.canonical(source, columns, where);
         Value[] row = new Value[columns.size()];
         for (int c = 0; c < row.length; c++) {
             Column column = columns.get(c);
-            row[c] = values.of(column, fields.get(column.name()), new Location(where, column.name()));
+            row[c] = converter.of(column, fields.get(column.name()), new Location(where, column.name()));
         }
         return row;
     }

@@ -5,8 +5,6 @@ import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -49,7 +47,7 @@ final class SpillFile implements AutoCloseable {
         this.path = path;
         this.channel = channel;
         this.lock = lock;
-        this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+        this.out = new DataOutputStream(new UnsyncBuffered.Output(Channels.newOutputStream(channel), 1 << 16));
     }
 
     static SpillFile create(Path directory) {
@@ -89,8 +87,7 @@ final class SpillFile implements AutoCloseable {
     void replay(Consumer<Row> consumer) {
         try {
             out.flush();
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                    Files.newInputStream(path), 1 << 16))) {
+            try (DataInputStream in = new DataInputStream(new UnsyncBuffered.Input(Files.newInputStream(path), 1 << 16))) {
                 for (Batch batch : batches) {
                     for (int i = 0; i < batch.rows(); i++) {
                         consumer.accept(RowCodec.readRow(in, batch.schema().columns()));

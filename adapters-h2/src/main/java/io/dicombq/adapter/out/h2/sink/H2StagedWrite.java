@@ -28,8 +28,6 @@ import java.util.Optional;
  * the destination exactly as it was.
  */
 final class H2StagedWrite implements StagedWrite {
-    private static final int CHUNK = 2_000;
-
     private enum Status { OPEN, COMMITTED, ABORTED }
 
     private final H2Warehouse warehouse;
@@ -190,50 +188,20 @@ final class H2StagedWrite implements StagedWrite {
         insertStaged(connection, table);
     }
 
+    /**
+     * Replays the staged rows into the table one at a time. Into an unlisted table H2 auto-commits each row, which
+     * measured faster than committing every few thousand (pages written with uncommitted rows are written again
+     * after the commit); visibility comes from the catalog swap either way.
+     */
     private void insertStaged(Connection connection, TableEntry table) {
         if (spill.rows() == 0) {
             return;
         }
         RowInserter inserter = new RowInserter(connection, table.physicalSql(), table.schema());
-        if (autoCommit(connection)) {
-            // An unlisted table: one commit per chunk, not H2's auto-commit of every row. Visibility comes from the
-            // catalog swap either way, and a failed load is dropped.
-            Jdbc.inTransaction(connection, c -> {
-                replayInto(inserter, () -> commit(c));
-                return null;
-            });
-        } else {
-            replayInto(inserter, () -> { });
+        try (RowInserter.Stream stream = inserter.stream()) {
+            spill.replay(stream::insert);
         }
         Catalog.ensureNums(connection, inserter.longestArray());
-    }
-
-    private void replayInto(RowInserter inserter, Runnable everyChunk) {
-        try (RowInserter.Stream stream = inserter.stream()) {
-            long[] inserted = {0};
-            spill.replay(row -> {
-                stream.insert(row);
-                if (++inserted[0] % CHUNK == 0) {
-                    everyChunk.run();
-                }
-            });
-        }
-    }
-
-    private static void commit(Connection connection) {
-        try {
-            connection.commit();
-        } catch (SQLException e) {
-            throw Jdbc.internal("commit", e);
-        }
-    }
-
-    private static boolean autoCommit(Connection connection) {
-        try {
-            return connection.getAutoCommit();
-        } catch (SQLException e) {
-            throw Jdbc.internal("getAutoCommit", e);
-        }
     }
 
     @Override

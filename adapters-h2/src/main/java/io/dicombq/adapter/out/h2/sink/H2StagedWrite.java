@@ -199,7 +199,7 @@ final class H2StagedWrite implements StagedWrite {
         }
         RowInserter inserter = new RowInserter(connection, table.physicalSql(), table.schema());
         try (RowInserter.Stream stream = inserter.stream()) {
-            spill.replay(stream::insert);
+            spill.replay(table.schema(), inserter.converter(), stream::insert, stream::insert);
         }
         Catalog.ensureNums(connection, inserter.longestArray());
     }

@@ -112,6 +112,25 @@ final class H2Values {
                 + " value does not fit " + column.type() + " field " + where);
     }
 
+    /** The ROW value of a staged RECORD whose fields were decoded (checked at staging against this column). */
+    Value record(Column column, Value[] fields) {
+        return ValueRow.get(elementType(column), fields);
+    }
+
+    /** The ARRAY value of a staged REPEATED column whose items were decoded. */
+    Value array(Column column, Value[] items) {
+        longestArray = Math.max(longestArray, items.length);
+        return ValueArray.get(elementType(column), items, null);
+    }
+
+    /** A staged scalar (checked at staging); NULL is an empty array for a REPEATED column, as in {@link #of}. */
+    Value staged(Column column, Object value) {
+        if (value == null) {
+            return column.isRepeated() ? array(column, Value.EMPTY_VALUES) : ValueNull.INSTANCE;
+        }
+        return scalar(column.type(), value, column.name());
+    }
+
     /** Whether a Java value is one BigQuery accepts for a scalar type. */
     private static boolean fits(ColumnType type, Object value) {
         switch (type) {

@@ -4,6 +4,8 @@ import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.JsonText;
 import io.dicombq.domain.schema.Row;
 
+import org.h2.value.Value;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -63,6 +65,33 @@ final class RowCodec {
             }
         }
         return new Row(values);
+    }
+
+    /**
+     * Reads a row written by {@link #writeRow} with the same columns straight into H2 values, without the
+     * {@link Row} maps and checks in between (the row was checked at staging against these columns).
+     */
+    static Value[] readValues(DataInputStream in, List<Column> columns, H2Values h2) throws IOException {
+        Value[] values = new Value[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = readValue(in, columns.get(i), h2);
+        }
+        return values;
+    }
+
+    private static Value readValue(DataInputStream in, Column column, H2Values h2) throws IOException {
+        int tag = in.readByte();
+        if (tag == ROW) {
+            return h2.record(column, readValues(in, column.fields(), h2));
+        }
+        if (tag == LIST) {
+            Value[] items = new Value[in.readInt()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = readValue(in, column, h2);
+            }
+            return h2.array(column, items);
+        }
+        return h2.staged(column, readScalar(in, tag));
     }
 
     /** A value of a column: a RECORD's fields by position, a list item by item, anything else tagged. */

@@ -39,6 +39,11 @@ public final class RowInserter {
     }
 
     /** The longest array, nested ones included, in the rows seen so far (the UNNEST numbers table must cover it). */
+    /** The converter whose H2 values this inserter binds (staged rows decoded with it count their arrays too). */
+    H2Values converter() {
+        return values;
+    }
+
     public int longestArray() {
         return values.longestArray();
     }
@@ -91,7 +96,12 @@ public final class RowInserter {
         }
 
         public void insert(Row row) {
-            Value[] values = convert(row, "row " + index++, RowInserter.this.values);
+            insert(convert(row, "row " + index, RowInserter.this.values));
+        }
+
+        /** Inserts a row already converted to H2 values of the schema's columns, in order. */
+        void insert(Value[] values) {
+            index++;
             try {
                 for (int i = 0; i < values.length; i++) {
                     statement.setObject(i + 1, values[i]);

@@ -4,6 +4,7 @@ import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
+import org.h2.value.Value;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -83,14 +84,23 @@ final class SpillFile implements AutoCloseable {
         }
     }
 
-    /** Hands the staged rows to {@code consumer} in order, one at a time (only one decoded row is alive). */
-    void replay(Consumer<Row> consumer) {
+    /**
+     * Hands the staged rows over in order, one at a time (only one decoded row is alive): rows of batches staged
+     * with {@code target} itself go to {@code values} as H2 values of its columns, decoded by {@code h2}; rows of
+     * batches staged with an earlier, narrower schema go to {@code rows}.
+     */
+    void replay(TableSchema target, H2Values h2, Consumer<Value[]> values, Consumer<Row> rows) {
         try {
             out.flush();
             try (DataInputStream in = new DataInputStream(new UnsyncBuffered.Input(Files.newInputStream(path), 1 << 16))) {
                 for (Batch batch : batches) {
+                    boolean direct = batch.schema().equals(target);
                     for (int i = 0; i < batch.rows(); i++) {
-                        consumer.accept(RowCodec.readRow(in, batch.schema().columns()));
+                        if (direct) {
+                            values.accept(RowCodec.readValues(in, target.columns(), h2));
+                        } else {
+                            rows.accept(RowCodec.readRow(in, batch.schema().columns()));
+                        }
                     }
                 }
             }

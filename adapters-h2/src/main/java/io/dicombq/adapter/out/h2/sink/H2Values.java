@@ -38,10 +38,10 @@ import java.util.Map;
  * field, one statement for every row of a table (H2 2.3 internals; the H2 version is pinned).
  */
 final class H2Values {
-    /** H2 types by column, computed once per column of a schema. */
     /** What a check-only instance returns for a value that fits (it builds no H2 values). */
     private static final Value CHECKED = ValueNull.INSTANCE;
 
+    /** H2 types by column, computed once per column of a schema. */
     private final Map<Column, TypeInfo> elementTypes = new IdentityHashMap<>();
     /** False: only check values (staging checks each row once and keeps the Java values), true: convert them. */
     private final boolean build;

@@ -21,21 +21,14 @@ final class FieldNames {
      */
     static Map<String, Object> canonical(Row row, List<Column> columns, Object where) {
         Map<String, Object> values = row.values();
-        for (String name : values.keySet()) {
-            if (!hasExactly(columns, name)) {
-                return respelled(values, columns, where);
-            }
-        }
-        return values;
-    }
-
-    private static boolean hasExactly(List<Column> columns, String name) {
+        // Every name is spelled as its column when each one is found under a column's name (one lookup per column).
+        int exact = 0;
         for (Column column : columns) {
-            if (column.name().equals(name)) {
-                return true;
+            if (values.containsKey(column.name())) {
+                exact++;
             }
         }
-        return false;
+        return exact == values.size() ? values : respelled(values, columns, where);
     }
 
     private static Map<String, Object> respelled(Map<String, Object> values, List<Column> columns, Object where) {

@@ -28,8 +28,6 @@ import java.util.Optional;
  * the destination exactly as it was.
  */
 final class H2StagedWrite implements StagedWrite {
-    private static final int CHUNK = 2_000;
-
     private enum Status { OPEN, COMMITTED, ABORTED }
 
     private final H2Warehouse warehouse;
@@ -62,7 +60,7 @@ final class H2StagedWrite implements StagedWrite {
         requireGrowth(schema);
         new RowInserter(null, "staging", schema).validate(rows);
         stagedSchema = schema;
-        spill.append(rows);
+        spill.append(schema, rows);
     }
 
     /**
@@ -129,10 +127,10 @@ final class H2StagedWrite implements StagedWrite {
         TableEntry widened = new TableEntry(destination, Catalog.nextPhysicalName(connection), finalSchema,
                 existing.created(), warehouse.clock().instant());
         PhysicalTables.create(connection, widened.physicalSql(), finalSchema);
+        PhysicalTables.createIndexes(connection, widened.physicalSql(), finalSchema);
         TableCopier.copy(connection, existing.physicalSql(), existing.schema(), widened.physicalSql(), finalSchema,
                 change.needsRebuild());
         insertStaged(connection, widened);
-        PhysicalTables.createIndexes(connection, widened.physicalSql(), finalSchema);
         return widened;
     }
 
@@ -179,16 +177,30 @@ final class H2StagedWrite implements StagedWrite {
         }
     }
 
-    /** Creates and fills the table, then indexes it (building an index once is cheaper than keeping it up to date). */
+    /**
+     * Creates and indexes the table, then fills it. Keeping the narrow indexes up to date row by row is cheaper than
+     * building them afterwards: that build scans the table and decodes every wide row (nested private elements
+     * included) from the file again.
+     */
     private void load(Connection connection, TableEntry table) {
         PhysicalTables.create(connection, table.physicalSql(), table.schema());
-        insertStaged(connection, table);
         PhysicalTables.createIndexes(connection, table.physicalSql(), table.schema());
+        insertStaged(connection, table);
     }
 
+    /**
+     * Replays the staged rows into the table one at a time. Into an unlisted table H2 auto-commits each row, which
+     * measured faster than committing every few thousand (pages written with uncommitted rows are written again
+     * after the commit); visibility comes from the catalog swap either way.
+     */
     private void insertStaged(Connection connection, TableEntry table) {
+        if (spill.rows() == 0) {
+            return;
+        }
         RowInserter inserter = new RowInserter(connection, table.physicalSql(), table.schema());
-        spill.replay(CHUNK, inserter::insert);
+        try (RowInserter.Stream stream = inserter.stream()) {
+            spill.replay(table.schema(), inserter.converter(), stream::insert, stream::insert);
+        }
         Catalog.ensureNums(connection, inserter.longestArray());
     }
 

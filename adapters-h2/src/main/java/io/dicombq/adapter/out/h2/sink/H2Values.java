@@ -1,8 +1,10 @@
 package io.dicombq.adapter.out.h2.sink;
 
 import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.ColumnType;
 import io.dicombq.domain.schema.JsonText;
 import io.dicombq.domain.schema.Mode;
+import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import org.h2.util.JSR310Utils;
@@ -36,13 +38,29 @@ import java.util.Map;
  * field, one statement for every row of a table (H2 2.3 internals; the H2 version is pinned).
  */
 final class H2Values {
+    /** What a check-only instance returns for a value that fits (it builds no H2 values). */
+    private static final Value CHECKED = ValueNull.INSTANCE;
+
     /** H2 types by column, computed once per column of a schema. */
     private final Map<Column, TypeInfo> elementTypes = new IdentityHashMap<>();
+    /** False: only check values (staging checks each row once and keeps the Java values), true: convert them. */
+    private final boolean build;
+    /** The longest array converted so far, nested ones included. */
+    private int longestArray;
+
+    H2Values(boolean build) {
+        this.build = build;
+    }
+
+    int longestArray() {
+        return longestArray;
+    }
 
     /** The value of a column, REPEATED included; checks it fits BigQuery's type for the column. */
     Value of(Column column, Object value, Object where) {
         if (column.isRepeated()) {
-            return ValueArray.get(elementType(column), arrayItems(column, value, where), null);
+            Value[] items = arrayItems(column, value, where);
+            return build ? ValueArray.get(elementType(column), items, null) : CHECKED;
         }
         if (value == null) {
             if (column.mode() == Mode.REQUIRED) {
@@ -63,6 +81,7 @@ final class H2Values {
                     + ", got " + value.getClass().getSimpleName());
         }
         List<?> items = (List<?>) value;
+        longestArray = Math.max(longestArray, items.size());
         Value[] values = new Value[items.size()];
         for (int i = 0; i < values.length; i++) {
             Object item = items.get(i);
@@ -75,82 +94,105 @@ final class H2Values {
     }
 
     private Value single(Column column, Object value, Object where) {
-        switch (column.type()) {
-            case RECORD:
-                if (!(value instanceof io.dicombq.domain.schema.Row)) {
-                    break;
-                }
-                Map<String, Object> fields = FieldNames.canonical((io.dicombq.domain.schema.Row) value, column.fields(), where);
+        if (column.type() == ColumnType.RECORD) {
+            if (value instanceof Row) {
+                Map<String, Object> fields = FieldNames.canonical((Row) value, column.fields(), where);
                 Value[] values = new Value[column.fields().size()];
                 for (int i = 0; i < values.length; i++) {
                     Column field = column.fields().get(i);
                     values[i] = of(field, fields.get(field.name()), new Nested(where, field.name()));
                 }
-                return ValueRow.get(elementType(column), values);
-            case STRING:
-                if (value instanceof String) {
-                    return ValueVarchar.get((String) value);
-                }
-                break;
-            case INTEGER:
-                if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-                    return ValueBigint.get(((Number) value).longValue());
-                }
-                break;
-            case FLOAT:
-                if (value instanceof Number && !(value instanceof BigDecimal)) {
-                    return ValueDouble.get(((Number) value).doubleValue());
-                }
-                break;
-            case NUMERIC:
-                if (value instanceof BigDecimal) {
-                    return ValueNumeric.get((BigDecimal) value);
-                }
-                break;
-            case BOOLEAN:
-                if (value instanceof Boolean) {
-                    return ValueBoolean.get((Boolean) value);
-                }
-                break;
-            case BYTES:
-                if (value instanceof byte[]) {
-                    return ValueVarbinary.get((byte[]) value);
-                }
-                break;
-            case DATE:
-                if (value instanceof LocalDate) {
-                    return JSR310Utils.localDateToValue((LocalDate) value);
-                }
-                break;
-            case TIME:
-                if (value instanceof LocalTime) {
-                    return JSR310Utils.localTimeToValue((LocalTime) value);
-                }
-                break;
-            case DATETIME:
-                if (value instanceof LocalDateTime) {
-                    return JSR310Utils.localDateTimeToValue((LocalDateTime) value);
-                }
-                break;
-            case TIMESTAMP:
-                if (value instanceof Instant) {
-                    return JSR310Utils.instantToValue((Instant) value);
-                }
-                break;
-            case JSON:
-                if (value instanceof JsonText) {
-                    try {
-                        return ValueJson.fromJson(((JsonText) value).json());
-                    } catch (RuntimeException e) {
-                        throw new DicombqException(Code.INVALID_ARGUMENT, "not valid JSON in field " + where + ": " + e.getMessage());
-                    }
-                }
-                break;
-            default:
-                break;
+                return build ? ValueRow.get(elementType(column), values) : CHECKED;
+            }
+        } else if (fits(column.type(), value)) {
+            // JSON is parsed to be checked, so it is converted even when only checking.
+            return build || column.type() == ColumnType.JSON ? scalar(column.type(), value, where) : CHECKED;
         }
         throw new DicombqException(Code.INVALID_ARGUMENT, "a " + value.getClass().getSimpleName()
                 + " value does not fit " + column.type() + " field " + where);
+    }
+
+    /** The ROW value of a staged RECORD whose fields were decoded (checked at staging against this column). */
+    Value record(Column column, Value[] fields) {
+        return ValueRow.get(elementType(column), fields);
+    }
+
+    /** The ARRAY value of a staged REPEATED column whose items were decoded. */
+    Value array(Column column, Value[] items) {
+        longestArray = Math.max(longestArray, items.length);
+        return ValueArray.get(elementType(column), items, null);
+    }
+
+    /** A staged scalar (checked at staging); NULL is an empty array for a REPEATED column, as in {@link #of}. */
+    Value staged(Column column, Object value) {
+        if (value == null) {
+            return column.isRepeated() ? array(column, Value.EMPTY_VALUES) : ValueNull.INSTANCE;
+        }
+        return scalar(column.type(), value, column.name());
+    }
+
+    /** Whether a Java value is one BigQuery accepts for a scalar type. */
+    private static boolean fits(ColumnType type, Object value) {
+        switch (type) {
+            case STRING:
+                return value instanceof String;
+            case INTEGER:
+                return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
+            case FLOAT:
+                return value instanceof Number && !(value instanceof BigDecimal);
+            case NUMERIC:
+                return value instanceof BigDecimal;
+            case BOOLEAN:
+                return value instanceof Boolean;
+            case BYTES:
+                return value instanceof byte[];
+            case DATE:
+                return value instanceof LocalDate;
+            case TIME:
+                return value instanceof LocalTime;
+            case DATETIME:
+                return value instanceof LocalDateTime;
+            case TIMESTAMP:
+                return value instanceof Instant;
+            case JSON:
+                return value instanceof JsonText;
+            default:
+                return false;
+        }
+    }
+
+    /** The H2 value of a scalar that {@link #fits} its type. */
+    private static Value scalar(ColumnType type, Object value, Object where) {
+        switch (type) {
+            case STRING:
+                return ValueVarchar.get((String) value);
+            case INTEGER:
+                return ValueBigint.get(((Number) value).longValue());
+            case FLOAT:
+                return ValueDouble.get(((Number) value).doubleValue());
+            case NUMERIC:
+                return ValueNumeric.get((BigDecimal) value);
+            case BOOLEAN:
+                return ValueBoolean.get((Boolean) value);
+            case BYTES:
+                return ValueVarbinary.get((byte[]) value);
+            case DATE:
+                return JSR310Utils.localDateToValue((LocalDate) value);
+            case TIME:
+                return JSR310Utils.localTimeToValue((LocalTime) value);
+            case DATETIME:
+                return JSR310Utils.localDateTimeToValue((LocalDateTime) value);
+            case TIMESTAMP:
+                return JSR310Utils.instantToValue((Instant) value);
+            case JSON:
+                try {
+                    return ValueJson.fromJson(((JsonText) value).json());
+                } catch (RuntimeException e) {
+                    throw new DicombqException(Code.INVALID_ARGUMENT, "not valid JSON in field " + where + ": " + e.getMessage());
+                }
+            default:
+                throw new IllegalArgumentException("no scalar H2 value for " + type);
+        }
     }
 
     /** A nested field's location, spelled out only when an error message needs it. */

@@ -1,7 +1,10 @@
 package io.dicombq.adapter.out.h2.sink;
 
+import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.JsonText;
 import io.dicombq.domain.schema.Row;
+
+import org.h2.value.Value;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -17,7 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A compact binary form of {@link Row} values for spill files: one tag byte, then the value. */
+/**
+ * A compact binary form of {@link Row} values for spill files, guided by the schema of each batch: fields by
+ * position (no names), each value one tag byte and then its bytes.
+ */
 final class RowCodec {
     private static final int NULL = 0;
     private static final int STRING = 1;
@@ -38,22 +44,87 @@ final class RowCodec {
     private RowCodec() {
     }
 
-    static void writeRow(DataOutputStream out, Row row) throws IOException {
-        out.writeInt(row.values().size());
-        for (Map.Entry<String, Object> entry : row.values().entrySet()) {
-            writeString(out, entry.getKey());
-            write(out, entry.getValue());
+    /**
+     * Writes the row's values in the order of {@code columns} (the schema of its batch, which it was checked
+     * against), without field names: the reader knows them from the same schema.
+     */
+    static void writeRow(DataOutputStream out, Row row, List<Column> columns) throws IOException {
+        Map<String, Object> fields = FieldNames.canonical(row, columns, "staged row");
+        for (Column column : columns) {
+            write(out, fields.get(column.name()), column);
         }
     }
 
-    static Row readRow(DataInputStream in) throws IOException {
-        int size = in.readInt();
-        Map<String, Object> values = new LinkedHashMap<>(size * 2);
-        for (int i = 0; i < size; i++) {
-            String name = readString(in);
-            values.put(name, read(in));
+    /** Reads a row written by {@link #writeRow} with the same columns; absent (NULL) fields stay absent. */
+    static Row readRow(DataInputStream in, List<Column> columns) throws IOException {
+        Map<String, Object> values = new LinkedHashMap<>(columns.size() * 2);
+        for (Column column : columns) {
+            Object value = read(in, column);
+            if (value != null) {
+                values.put(column.name(), value);
+            }
         }
         return new Row(values);
+    }
+
+    /**
+     * Reads a row written by {@link #writeRow} with the same columns straight into H2 values, without the
+     * {@link Row} maps and checks in between (the row was checked at staging against these columns).
+     */
+    static Value[] readValues(DataInputStream in, List<Column> columns, H2Values h2) throws IOException {
+        Value[] values = new Value[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = readValue(in, columns.get(i), h2);
+        }
+        return values;
+    }
+
+    private static Value readValue(DataInputStream in, Column column, H2Values h2) throws IOException {
+        int tag = in.readByte();
+        if (tag == ROW) {
+            return h2.record(column, readValues(in, column.fields(), h2));
+        }
+        if (tag == LIST) {
+            Value[] items = new Value[in.readInt()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = readValue(in, column, h2);
+            }
+            return h2.array(column, items);
+        }
+        return h2.staged(column, readScalar(in, tag));
+    }
+
+    /** A value of a column: a RECORD's fields by position, a list item by item, anything else tagged. */
+    private static void write(DataOutputStream out, Object value, Column column) throws IOException {
+        if (value instanceof Row && column.isRecord()) {
+            out.writeByte(ROW);
+            writeRow(out, (Row) value, column.fields());
+        } else if (value instanceof List) {
+            out.writeByte(LIST);
+            List<?> list = (List<?>) value;
+            out.writeInt(list.size());
+            for (Object item : list) {
+                write(out, item, column);
+            }
+        } else {
+            write(out, value);
+        }
+    }
+
+    private static Object read(DataInputStream in, Column column) throws IOException {
+        int tag = in.readByte();
+        if (tag == ROW) {
+            return readRow(in, column.fields());
+        }
+        if (tag == LIST) {
+            int size = in.readInt();
+            List<Object> list = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                list.add(read(in, column));
+            }
+            return list;
+        }
+        return readScalar(in, tag);
     }
 
     private static void write(DataOutputStream out, Object value) throws IOException {
@@ -96,23 +167,12 @@ final class RowCodec {
         } else if (value instanceof JsonText) {
             out.writeByte(JSON);
             writeString(out, ((JsonText) value).json());
-        } else if (value instanceof Row) {
-            out.writeByte(ROW);
-            writeRow(out, (Row) value);
-        } else if (value instanceof List) {
-            out.writeByte(LIST);
-            List<?> list = (List<?>) value;
-            out.writeInt(list.size());
-            for (Object item : list) {
-                write(out, item);
-            }
         } else {
             throw new IllegalArgumentException("not a Row value: " + value.getClass().getName());
         }
     }
 
-    private static Object read(DataInputStream in) throws IOException {
-        int tag = in.readByte();
+    private static Object readScalar(DataInputStream in, int tag) throws IOException {
         switch (tag) {
             case NULL:
                 return null;
@@ -141,15 +201,6 @@ final class RowCodec {
                 return Instant.ofEpochSecond(in.readLong(), in.readInt());
             case JSON:
                 return new JsonText(readString(in));
-            case ROW:
-                return readRow(in);
-            case LIST:
-                int size = in.readInt();
-                List<Object> list = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    list.add(read(in));
-                }
-                return list;
             default:
                 throw new IOException("corrupt spill file: unknown tag " + tag);
         }

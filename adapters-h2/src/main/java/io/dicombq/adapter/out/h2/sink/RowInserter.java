@@ -12,22 +12,19 @@ import org.h2.value.Value;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Inserts rows with nested values into an H2 table: one prepared statement for the table, one parameter per
- * column, each bound as an H2 {@link Value} of the column's exact type (see {@link H2Values}), and the rows of a
- * call sent as one JDBC batch.
+ * column, each bound as an H2 {@link Value} of the column's exact type (see {@link H2Values}).
  */
 public final class RowInserter {
     private final Connection connection;
     private final String insert;
     private final TableSchema schema;
-    private final H2Values values = new H2Values();
-    /** The longest array in the rows seen so far (the UNNEST numbers table must cover it). */
-    private int longestArray;
+    private final H2Values values = new H2Values(true);
+    private final H2Values checker = new H2Values(false);
 
     public RowInserter(Connection connection, String physicalSql, TableSchema schema) {
         this.connection = connection;
@@ -41,81 +38,99 @@ public final class RowInserter {
         this.insert = sql.append(") VALUES (").append(params).append(')').toString();
     }
 
+    /** The converter whose H2 values this inserter binds (staged rows decoded with it count their arrays too). */
+    H2Values converter() {
+        return values;
+    }
+
+    /** The longest array, nested ones included, in the rows seen so far (the UNNEST numbers table must cover it). */
     public int longestArray() {
-        return longestArray;
+        return values.longestArray();
     }
 
     /** Checks that every row fits the schema; a value that does not is INVALID_ARGUMENT naming row and column. */
     public void validate(List<Row> rows) {
-        convert(rows);
+        if (!rows.isEmpty() && schema.isEmpty()) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "cannot insert rows into a table without columns");
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            convert(rows.get(r), "row " + r, checker);
+        }
     }
 
     /** Inserts the rows; a value that does not fit its column is INVALID_ARGUMENT naming row and column. */
     public void insert(List<Row> rows) {
-        List<Value[]> converted = convert(rows);
-        if (converted.isEmpty()) {
+        if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(insert)) {
-            for (Value[] row : converted) {
-                for (int i = 0; i < row.length; i++) {
-                    statement.setObject(i + 1, row[i]);
-                }
-                statement.addBatch();
+        try (Stream stream = stream()) {
+            for (Row row : rows) {
+                stream.insert(row);
             }
-            statement.executeBatch();
+        }
+    }
+
+    /**
+     * An open insert statement taking one row at a time. Embedded H2 has no round trip a JDBC batch would save (it
+     * runs a batch row by row too), and converting and binding one row at a time keeps only that row's values alive,
+     * where a batch of wide rows with nested private elements kept hundreds of megabytes for the collector to copy.
+     */
+    public Stream stream() {
+        if (schema.isEmpty()) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "cannot insert rows into a table without columns");
+        }
+        try {
+            return new Stream(connection.prepareStatement(insert));
         } catch (SQLException e) {
             throw Jdbc.internal("insert", e);
         }
     }
 
-    private List<Value[]> convert(List<Row> rows) {
-        List<Value[]> converted = new ArrayList<>(rows.size());
-        if (!rows.isEmpty() && schema.isEmpty()) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "cannot insert rows into a table without columns");
+    /** See {@link #stream()}; rows are numbered from 0 in error messages. */
+    public final class Stream implements AutoCloseable {
+        private final PreparedStatement statement;
+        private long index;
+
+        private Stream(PreparedStatement statement) {
+            this.statement = statement;
         }
+
+        public void insert(Row row) {
+            insert(convert(row, "row " + index, RowInserter.this.values));
+        }
+
+        /** Inserts a row already converted to H2 values of the schema's columns, in order. */
+        void insert(Value[] values) {
+            index++;
+            try {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+                statement.executeUpdate();
+            } catch (SQLException e) {
+                throw Jdbc.internal("insert", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                throw Jdbc.internal("insert", e);
+            }
+        }
+    }
+
+    private Value[] convert(Row source, String where, H2Values converter) {
         List<Column> columns = schema.columns();
-        for (int r = 0; r < rows.size(); r++) {
-            String where = "row " + r;
-            Map<String, Object> fields = FieldNames.canonical(rows.get(r), columns, where);
-            Value[] row = new Value[columns.size()];
-            for (int c = 0; c < row.length; c++) {
-                Column column = columns.get(c);
-                Object value = fields.get(column.name());
-                if (value instanceof List) {
-                    longestArray = Math.max(longestArray, longest(column, (List<?>) value));
-                }
-                row[c] = values.of(column, value, new Location(where, column.name()));
-            }
-            converted.add(row);
+        Map<String, Object> fields = FieldNames.canonical(source, columns, where);
+        Value[] row = new Value[columns.size()];
+        for (int c = 0; c < row.length; c++) {
+            Column column = columns.get(c);
+            row[c] = converter.of(column, fields.get(column.name()), new Location(where, column.name()));
         }
-        return converted;
-    }
-
-    /** The longest array in a value, nested arrays included. */
-    private static int longest(Column column, List<?> items) {
-        int longest = items.size();
-        if (column.isRecord()) {
-            for (Object item : items) {
-                if (item instanceof Row) {
-                    longest = Math.max(longest, longestIn(column.fields(), (Row) item));
-                }
-            }
-        }
-        return longest;
-    }
-
-    private static int longestIn(List<Column> fields, Row record) {
-        int longest = 0;
-        for (Column field : fields) {
-            Object value = record.get(field.name());
-            if (value instanceof List) {
-                longest = Math.max(longest, longest(field, (List<?>) value));
-            } else if (value instanceof Row && field.isRecord()) {
-                longest = Math.max(longest, longestIn(field.fields(), (Row) value));
-            }
-        }
-        return longest;
+        return row;
     }
 
     /** Row and column of a value, spelled out only when an error message needs it. */

@@ -1,11 +1,11 @@
 package io.dicombq.adapter.out.h2.sink;
 
 import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
+import org.h2.value.Value;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -37,13 +37,18 @@ final class SpillFile implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final DataOutputStream out;
+    /** The schema and size of each batch in file order (the file holds values only; the schema may grow). */
+    private final List<Batch> batches = new ArrayList<>();
     private long rows;
+
+    private record Batch(TableSchema schema, int rows) {
+    }
 
     private SpillFile(Path path, FileChannel channel, FileLock lock) {
         this.path = path;
         this.channel = channel;
         this.lock = lock;
-        this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+        this.out = new DataOutputStream(new UnsyncBuffered.Output(Channels.newOutputStream(channel), 1 << 16));
     }
 
     static SpillFile create(Path directory) {
@@ -63,33 +68,40 @@ final class SpillFile implements AutoCloseable {
         return rows;
     }
 
-    void append(List<Row> batch) {
+    /** Appends a batch that fits {@code schema} (checked by the caller); its rows are read back with it. */
+    void append(TableSchema schema, List<Row> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
             for (Row row : batch) {
-                RowCodec.writeRow(out, row);
+                RowCodec.writeRow(out, row, schema.columns());
             }
+            batches.add(new Batch(schema, batch.size()));
             rows += batch.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the staging file " + path, e);
         }
     }
 
-    /** Hands the staged rows to {@code consumer} in order, {@code chunk} at a time. */
-    void replay(int chunk, Consumer<List<Row>> consumer) {
+    /**
+     * Hands the staged rows over in order, one at a time (only one decoded row is alive): rows of batches staged
+     * with {@code target} itself go to {@code values} as H2 values of its columns, decoded by {@code h2}; rows of
+     * batches staged with an earlier, narrower schema go to {@code rows}.
+     */
+    void replay(TableSchema target, H2Values h2, Consumer<Value[]> values, Consumer<Row> rows) {
         try {
             out.flush();
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                    Files.newInputStream(path), 1 << 16))) {
-                List<Row> rowsOfChunk = new ArrayList<>(chunk);
-                for (long i = 0; i < rows; i++) {
-                    rowsOfChunk.add(RowCodec.readRow(in));
-                    if (rowsOfChunk.size() == chunk) {
-                        consumer.accept(rowsOfChunk);
-                        rowsOfChunk = new ArrayList<>(chunk);
+            try (DataInputStream in = new DataInputStream(new UnsyncBuffered.Input(Files.newInputStream(path), 1 << 16))) {
+                for (Batch batch : batches) {
+                    boolean direct = batch.schema().equals(target);
+                    for (int i = 0; i < batch.rows(); i++) {
+                        if (direct) {
+                            values.accept(RowCodec.readValues(in, target.columns(), h2));
+                        } else {
+                            rows.accept(RowCodec.readRow(in, batch.schema().columns()));
+                        }
                     }
-                }
-                if (!rowsOfChunk.isEmpty()) {
-                    consumer.accept(rowsOfChunk);
                 }
             }
         } catch (EOFException e) {

@@ -122,7 +122,9 @@ final class Functions {
                 return Typed.of("CAST(" + sql + " AS CHARACTER VARYING)", ColumnType.STRING);
             case TIME:
                 // H2 trims a fraction to its last digit (12:30:00.5); BigQuery writes whole milli- or microseconds (.500).
-                return Typed.of(BigQueryFunctions.call("time_string", sql), ColumnType.STRING);
+                // Whole seconds, the common case, read the same in both, so only fractions pay for the Java call.
+                return Typed.of("CASE WHEN EXTRACT(NANOSECOND FROM " + sql + ") = 0 THEN CAST(" + sql
+                        + " AS CHARACTER VARYING) ELSE " + BigQueryFunctions.call("time_string", sql) + " END", ColumnType.STRING);
             case DATETIME:
                 return Typed.of(BigQueryFunctions.call("datetime_string", sql), ColumnType.STRING);
             case TIMESTAMP:

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
 
 /**
  * The embedded BigQuery stand-in: projects, datasets and tables with nested and repeated columns in one H2
@@ -52,12 +53,14 @@ public final class H2Warehouse implements AutoCloseable {
 
     private final Path stagingDirectory;
     private final boolean ownsStagingDirectory;
+    private final RowWriteGate rowWriteGate;
 
-    private H2Warehouse(H2Database database, Clock clock, Path stagingDirectory, boolean ownsStagingDirectory) {
+    private H2Warehouse(H2Database database, Clock clock, Path stagingDirectory, boolean inMemory, LongSupplier nanoTime) {
         this.database = database;
         this.clock = clock;
         this.stagingDirectory = stagingDirectory;
-        this.ownsStagingDirectory = ownsStagingDirectory;
+        this.ownsStagingDirectory = inMemory;
+        this.rowWriteGate = new RowWriteGate(database, !inMemory, nanoTime);
         try (Connection connection = database.connection()) {
             // Another process sharing the database (AUTO_SERVER) may be mid-write or mid-query: leave its things be.
             boolean alone = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS",
@@ -83,7 +86,8 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     public static H2Warehouse open(Path dataDir, Clock clock) {
-        return new H2Warehouse(H2Database.file(dataDir), clock, dataDir.toAbsolutePath().resolve("staging"), false);
+        return new H2Warehouse(H2Database.file(dataDir), clock, dataDir.toAbsolutePath().resolve("staging"), false,
+                System::nanoTime);
     }
 
     /** A private in-memory warehouse, gone when closed (for tests). */
@@ -93,7 +97,8 @@ public final class H2Warehouse implements AutoCloseable {
 
     public static H2Warehouse inMemory(String name, Clock clock) {
         try {
-            return new H2Warehouse(H2Database.inMemory(name), clock, Files.createTempDirectory("dicombq-staging-"), true);
+            return new H2Warehouse(H2Database.inMemory(name), clock, Files.createTempDirectory("dicombq-staging-"), true,
+                    System::nanoTime);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging directory for the in-memory warehouse", e);
         }
@@ -114,6 +119,11 @@ public final class H2Warehouse implements AutoCloseable {
 
     public ReentrantReadWriteLock swapLock() {
         return swapLock;
+    }
+
+    /** Every transaction that writes ROW values goes through it, so the database always reopens after a crash. */
+    public RowWriteGate rowWriteGate() {
+        return rowWriteGate;
     }
 
     // ---- datasets
@@ -224,18 +234,26 @@ public final class H2Warehouse implements AutoCloseable {
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
             SchemaChange change = SchemaChange.between(entry.schema(), schema, uri.path());
-            if (change.needsRebuild()) {
-                String physical = Catalog.nextPhysicalName(connection);
-                TableEntry rebuilt = new TableEntry(uri, physical, schema, entry.created(), clock.instant());
+            if (change.needsRebuild() || !change.addedTopLevel().isEmpty()) {
+                // H2's ALTER TABLE ADD COLUMN copies the table in one transaction; a chunked copy keeps a crash safe.
+                TableEntry rebuilt = new TableEntry(uri, Catalog.nextPhysicalName(connection), schema, entry.created(),
+                        clock.instant());
                 PhysicalTables.create(connection, rebuilt.physicalSql(), schema);
-                TableCopier.copy(connection, entry.physicalSql(), entry.schema(), rebuilt.physicalSql(), schema, true);
                 PhysicalTables.createIndexes(connection, rebuilt.physicalSql(), schema);
-                Catalog.updateTable(connection, rebuilt);
+                try {
+                    TableCopier copier = new TableCopier(connection, rowWriteGate, entry.physicalSql(), entry.schema(),
+                            rebuilt.physicalSql(), schema, change.needsRebuild());
+                    copier.copy(0, copier.lastRowId());
+                    Catalog.updateTable(connection, rebuilt);
+                } catch (RuntimeException e) {
+                    PhysicalTables.drop(connection, rebuilt.physicalSql());
+                    throw e;
+                }
                 PhysicalTables.drop(connection, entry.physicalSql());
+                rowWriteGate.checkpoint();
                 return;
             }
-            // New top-level columns: invisible until the catalog's schema names them.
-            PhysicalTables.addColumns(connection, entry.physicalSql(), change.addedTopLevel());
+            // Modes relaxed only: the rows stay as they are.
             Catalog.updateTable(connection, new TableEntry(uri, entry.physicalName(), schema, entry.created(), clock.instant()));
         } catch (SQLException e) {
             throw Jdbc.internal("updateSchema", e);
@@ -302,10 +320,11 @@ public final class H2Warehouse implements AutoCloseable {
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
             RowInserter inserter = new RowInserter(connection, entry.physicalSql(), entry.schema());
-            Jdbc.inTransaction(connection, c -> {
+            // One transaction per request, as short as the request; the gate keeps it out of what H2 writes to disk.
+            rowWriteGate.run(() -> Jdbc.inTransaction(connection, c -> {
                 inserter.insert(rows);
                 return null;
-            });
+            }));
             Catalog.ensureNums(connection, inserter.longestArray());
         } catch (SQLException e) {
             throw Jdbc.internal("insertRows", e);

@@ -16,8 +16,9 @@ import java.util.function.IntFunction;
 
 /**
  * Benchmarks of the file-backed warehouse (docs/BENCHMARKS.md, "Warehouse (H2)"): write throughput of full CT
- * rows through the TableSink, and seed query (b) over a million instances. Run with
- * {@code ./mvnw -q -B -pl adapters-h2 -am -Pbench-warehouse -DskipTests test [-Dbench.args="write 20000"]}.
+ * rows through the TableSink, the cost of an append to a large table, and seed query (b) over a million instances.
+ * Run with {@code ./mvnw -q -B -pl adapters-h2 -am -Pbench-warehouse -DskipTests test [-Dbench.args="write 20000"]}
+ * ({@code "append 100000"}, {@code "query 1000000"}).
  */
 public final class WarehouseBenchmark {
     private static final TableUri TABLE = new TableUri("bench-project", "bench", "dicom_metadata");
@@ -38,6 +39,9 @@ public final class WarehouseBenchmark {
             int rows = args.length > 1 && mode.equals("write") ? Integer.parseInt(args[1]) : 20_000;
             write(rows, true);
             write(rows, false);
+        }
+        if (mode.equals("append") || mode.equals("all")) {
+            append(args.length > 1 && mode.equals("append") ? Integer.parseInt(args[1]) : 100_000);
         }
         if (mode.equals("query") || mode.equals("all")) {
             query(args.length > 1 && mode.equals("query") ? Integer.parseInt(args[1]) : 1_000_000);
@@ -75,6 +79,37 @@ public final class WarehouseBenchmark {
             } finally {
                 deleteTree(dir);
             }
+        }
+    }
+
+    /**
+     * Appends 1,000 CT rows through a staged APPEND to a table of {@code rows} rows, three times: the commit copies
+     * the table's rows into a new one (copy-on-append, docs/warehouse.md), so its cost grows with the table.
+     */
+    private static void append(int rows) throws Exception {
+        Path dir = Files.createTempDirectory("dicombq-bench-append-");
+        try (H2Warehouse warehouse = H2Warehouse.open(dir)) {
+            warehouse.createDataset(TABLE.project(), TABLE.dataset());
+            generate(warehouse, rows);
+            for (int round = 1; round <= 3; round++) {
+                int first = rows + (round - 1) * 1_000;
+                long start = System.nanoTime();
+                long cpuStart = CPU.getCurrentThreadCpuTime();
+                try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.APPEND)) {
+                    List<Row> batch = new ArrayList<>();
+                    for (int i = first; i < first + 1_000; i++) {
+                        batch.add(CtRows.instance(i / 100, i / 50, i / 25, i));
+                    }
+                    write.write(CtRows.schema(), batch);
+                    write.commit(CtRows.schema());
+                }
+                System.out.printf("append round %d: 1,000 CT rows to a table of %,d rows in %.2f s wall, %.2f s CPU of"
+                        + " the writing thread%n", round, first, (System.nanoTime() - start) / 1e9,
+                        (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+            }
+            System.out.printf("rows now %,d%n", warehouse.rowCount(TABLE));
+        } finally {
+            deleteTree(dir);
         }
     }
 

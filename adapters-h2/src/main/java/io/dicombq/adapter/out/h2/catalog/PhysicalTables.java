@@ -56,13 +56,6 @@ public final class PhysicalTables {
         return found;
     }
 
-    /** Adds top-level columns (the rows get NULL, or an empty array for REPEATED, as BigQuery does). */
-    public static void addColumns(Connection connection, String qualifiedName, Iterable<Column> columns) {
-        for (Column column : columns) {
-            Jdbc.execute(connection, "ALTER TABLE " + qualifiedName + " ADD COLUMN IF NOT EXISTS " + definition(column));
-        }
-    }
-
     public static void drop(Connection connection, String qualifiedName) {
         Jdbc.execute(connection, "DROP TABLE IF EXISTS " + qualifiedName);
     }

@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.h2.sink;
 
+import io.dicombq.adapter.out.h2.RowWriteGate;
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
 import io.dicombq.adapter.out.h2.catalog.Names;
 import io.dicombq.domain.schema.Column;
@@ -7,49 +8,109 @@ import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.TableSchema;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Copies all rows of one H2 table into another whose schema extends it. Top-level columns copy inside H2; when
- * a RECORD gained fields the rows pass through Java, because H2 cannot cast a ROW to a ROW with more fields.
+ * Copies the rows of one H2 table into a new, unlisted one whose schema extends it, in insertion order. Top-level
+ * columns copy inside H2; when a RECORD gained fields the rows pass through Java, because H2 cannot cast a ROW to a
+ * ROW with more fields.
+ *
+ * <p>The copy is a series of short auto-committed transactions, each under the {@link RowWriteGate}: one
+ * {@code INSERT … SELECT} per {@link #CHUNK} row ids, or one row at a time through Java. A single statement over
+ * the whole table would keep one transaction over ROW values open for as long as the copy runs, and a crash while
+ * H2 has written it to disk leaves a database H2 cannot reopen. The target is invisible until the catalog points at
+ * it, so its partial state never shows.
  */
 public final class TableCopier {
-    private static final int CHUNK = 1_000;
+    /** Row ids per {@code INSERT … SELECT}: a few hundred KB of typical rows, well under H2's auto-commit memory. */
+    static final long CHUNK = 256;
 
-    private TableCopier() {
+    private final Connection connection;
+    private final RowWriteGate gate;
+    private final String fromSql;
+    private final TableSchema from;
+    private final String toSql;
+    private final TableSchema to;
+    private final boolean throughJava;
+
+    public TableCopier(Connection connection, RowWriteGate gate, String fromSql, TableSchema from, String toSql,
+                       TableSchema to, boolean throughJava) {
+        this.connection = connection;
+        this.gate = gate;
+        this.fromSql = fromSql;
+        this.from = from;
+        this.toSql = toSql;
+        this.to = to;
+        this.throughJava = throughJava;
     }
 
-    public static void copy(Connection connection, String fromSql, TableSchema from, String toSql, TableSchema to,
-                            boolean throughJava) {
-        if (from.isEmpty()) {
+    /** The highest row id in the source now; rows added later get higher ones (H2 counts row ids up). */
+    public long lastRowId() {
+        return Jdbc.query(connection, "SELECT COALESCE(MAX(_ROWID_), 0) FROM " + fromSql, rs -> rs.getLong(1)).get(0);
+    }
+
+    /** Copies the source rows whose row id is in {@code (after, upTo]}, in row id order. */
+    public void copy(long after, long upTo) {
+        if (from.isEmpty() || upTo <= after) {
             return;
         }
+        String select = "SELECT " + columns() + " FROM " + fromSql + " WHERE _ROWID_ > ? AND _ROWID_ <= ? ORDER BY _ROWID_";
+        if (throughJava) {
+            copyThroughJava(select, after, upTo);
+            return;
+        }
+        String insert = "INSERT INTO " + toSql + " (" + columns() + ") " + select;
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            for (long low = after; low < upTo; low += CHUNK) {
+                statement.setLong(1, low);
+                statement.setLong(2, Math.min(low + CHUNK, upTo));
+                gate.run(() -> execute(statement, insert));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.internal(insert, e);
+        }
+    }
+
+    private void copyThroughJava(String select, long after, long upTo) {
+        RowInserter inserter = new RowInserter(connection, toSql, to);
+        try (PreparedStatement statement = connection.prepareStatement(select);
+             RowInserter.Stream stream = inserter.stream()) {
+            for (long low = after; low < upTo; low += CHUNK) {
+                statement.setLong(1, low);
+                statement.setLong(2, Math.min(low + CHUNK, upTo));
+                // Read a chunk, then write it: the reading cursor stays outside the gated row transactions.
+                List<Row> chunk = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        chunk.add(RowReader.read(rs, from, 1));
+                    }
+                }
+                for (Row row : chunk) {
+                    gate.run(() -> stream.insert(row));
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.internal(select, e);
+        }
+    }
+
+    private static void execute(PreparedStatement statement, String sql) {
+        try {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw Jdbc.internal(sql, e);
+        }
+    }
+
+    private String columns() {
         StringBuilder columns = new StringBuilder();
         for (Column column : from.columns()) {
             columns.append(columns.length() > 0 ? ", " : "").append(Names.quote(column.name()));
         }
-        String select = "SELECT " + columns + " FROM " + fromSql + " ORDER BY _ROWID_";
-        if (!throughJava) {
-            Jdbc.execute(connection, "INSERT INTO " + toSql + " (" + columns + ") " + select);
-            return;
-        }
-        RowInserter inserter = new RowInserter(connection, toSql, to);
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(select)) {
-            List<Row> chunk = new ArrayList<>(CHUNK);
-            while (rs.next()) {
-                chunk.add(RowReader.read(rs, from, 1));
-                if (chunk.size() == CHUNK) {
-                    inserter.insert(chunk);
-                    chunk.clear();
-                }
-            }
-            inserter.insert(chunk);
-        } catch (SQLException e) {
-            throw Jdbc.internal(select, e);
-        }
+        return columns.toString();
     }
 }

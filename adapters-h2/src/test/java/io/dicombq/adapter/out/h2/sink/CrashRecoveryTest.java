@@ -3,54 +3,67 @@ package io.dicombq.adapter.out.h2.sink;
 import io.dicombq.adapter.out.h2.CtRows;
 import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
+import io.dicombq.adapter.out.h2.sink.CrashingWriter.Kind;
 import io.dicombq.application.port.out.StagedWrite;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.destination.WritePlan;
+import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.Row;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A process that dies before commit leaves the destination exactly as it was, and its staging is cleaned up. */
+/**
+ * A process killed with SIGKILL at any point of a write leaves a database that reopens, with the destination
+ * exactly as before the write or exactly as after it (row count and a checksum of every row's values), and its
+ * staging cleaned up. The child is killed at several delays after it says where it is: H2 writes versions to disk
+ * every few hundred milliseconds, so the delays land on different versions of the half-done load.
+ */
 class CrashRecoveryTest {
     private static final TableUri TABLE = new TableUri("crash-project", "ds", "ct");
-    private static final List<Row> ORIGINAL = List.of(CtRows.instance(1, 1, 1, 1), CtRows.instance(1, 1, 1, 2));
+    private static final int SEEDED = 2_000;
+    /** Milliseconds after the child's signal: at the start of the load, in its middle, and later. */
+    private static final long[] KILL_AFTER = {0, 500, 1_200};
+
+    @TempDir
+    static Path seededTemplate;
+    private static List<Row> seeded;
+
+    @BeforeAll
+    static void seed() {
+        seeded = new ArrayList<>();
+        for (int i = 0; i < SEEDED; i++) {
+            seeded.add(CtRows.instance(1, i / 500, 1, i));
+        }
+        try (H2Warehouse warehouse = H2Warehouse.open(seededTemplate)) {
+            warehouse.createDataset(TABLE.project(), TABLE.dataset());
+            warehouse.createTable(TABLE, CtRows.schema());
+            warehouse.insertRows(TABLE, seeded);
+        }
+    }
 
     @Test
     void aWriterKilledBeforeCommitLeavesTheTableUnchanged(@TempDir Path dir) throws Exception {
-        seed(dir);
-
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(),
-                dir.toString(), TABLE.project(), TABLE.dataset(), TABLE.table())
-                .redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            StringBuilder seen = new StringBuilder();
-            while ((line = out.readLine()) != null && !line.equals("STAGED")) {
-                seen.append(line).append('\n');
-            }
-            assertThat(line).as("child output: %s", seen).isEqualTo("STAGED");
-            // SIGKILL on Unix: no shutdown hooks, no chance to commit or clean up.
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            child.destroyForcibly();
-        }
+        copy(seededTemplate, dir);
+        kill(dir, Kind.STAGED_ONLY, "STAGED", 0);
 
         try (H2Warehouse reopened = H2Warehouse.open(dir)) {
-            assertThat(reopened.readRows(TABLE, 0, 100)).containsExactlyElementsOf(ORIGINAL);
+            assertThat(state(reopened)).isEqualTo(State.of(seeded));
             assertThat(physicalTables(reopened)).isEqualTo(1);
             try (Stream<Path> staged = Files.list(reopened.stagingDirectory())) {
                 assertThat(staged).as("the dead writer's staging file is deleted at open").isEmpty();
@@ -59,31 +72,137 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void anAppendKilledDuringCommitLeavesTheTableBeforeOrAfter(@TempDir Path dir) throws Exception {
+        List<Row> after = new ArrayList<>(seeded);
+        after.addAll(CrashingWriter.staged(Kind.APPEND));
+        killDuringCommit(dir, Kind.APPEND, State.of(seeded), State.of(after));
+    }
+
+    @Test
+    void anAppendWithNewColumnsKilledDuringCommitLeavesTheTableBeforeOrAfter(@TempDir Path dir) throws Exception {
+        List<Row> after = new ArrayList<>(seeded);
+        after.addAll(CrashingWriter.staged(Kind.APPEND_NEW_COLUMNS));
+        killDuringCommit(dir, Kind.APPEND_NEW_COLUMNS, State.of(seeded), State.of(after));
+    }
+
+    @Test
+    void anOverwriteKilledDuringCommitLeavesTheTableBeforeOrAfter(@TempDir Path dir) throws Exception {
+        killDuringCommit(dir, Kind.OVERWRITE, State.of(seeded), State.of(CrashingWriter.staged(Kind.OVERWRITE)));
+    }
+
+    @Test
+    void insertAllKilledMidwayLeavesWholeRequestsOnly(@TempDir Path dir) throws Exception {
+        for (long delay : KILL_AFTER) {
+            Path run = dir.resolve("kill-after-" + delay);
+            copy(seededTemplate, run);
+            kill(run, Kind.INSERT_ROWS, "INSERTING", delay);
+
+            try (H2Warehouse reopened = H2Warehouse.open(run)) {
+                State found = state(reopened);
+                int requests = (int) ((found.count() - SEEDED) / CrashingWriter.REQUEST);
+                List<Row> expected = new ArrayList<>(seeded);
+                for (int n = 0; n < requests; n++) {
+                    expected.addAll(CrashingWriter.request(n));
+                }
+                assertThat(found).as("killed %d ms after the first request: the seeded rows and %d whole requests",
+                        delay, requests).isEqualTo(State.of(expected));
+            }
+        }
+    }
+
+    @Test
     void aWarehouseClosedBeforeCommitReopensUnchanged(@TempDir Path dir) throws Exception {
-        seed(dir);
+        copy(seededTemplate, dir);
         H2Warehouse writer = H2Warehouse.open(dir);
         StagedWrite write = writer.tableSink().begin(TABLE, WritePlan.TRUNCATE_THEN_WRITE);
         write.write(CtRows.schema(), List.of(CtRows.instance(5, 5, 5, 5)));
         writer.close();
 
         try (H2Warehouse reopened = H2Warehouse.open(dir)) {
-            assertThat(reopened.readRows(TABLE, 0, 100)).containsExactlyElementsOf(ORIGINAL);
+            assertThat(state(reopened)).isEqualTo(State.of(seeded));
             assertThat(physicalTables(reopened)).isEqualTo(1);
         }
     }
 
-    private static void seed(Path dir) {
-        try (H2Warehouse warehouse = H2Warehouse.open(dir)) {
-            warehouse.createDataset(TABLE.project(), TABLE.dataset());
-            warehouse.createTable(TABLE, CtRows.schema());
-            warehouse.insertRows(TABLE, ORIGINAL);
+    private static void killDuringCommit(Path dir, Kind kind, State before, State after) throws Exception {
+        List<State> seen = new ArrayList<>();
+        for (long delay : KILL_AFTER) {
+            Path run = dir.resolve("kill-after-" + delay);
+            copy(seededTemplate, run);
+            kill(run, kind, "COMMITTING", delay);
+
+            try (H2Warehouse reopened = H2Warehouse.open(run)) {
+                State found = state(reopened);
+                assertThat(found).as("%s killed %d ms into its commit", kind, delay).isIn(before, after);
+                assertThat(physicalTables(reopened)).as("unlisted tables are dropped at open").isEqualTo(1);
+                seen.add(found);
+            }
         }
+        assertThat(seen).as("the first kill lands before the commit is done").startsWith(before);
+    }
+
+    /** Starts the child, waits for {@code signal}, waits {@code delayMillis} more, and kills it (SIGKILL on Unix). */
+    private static void kill(Path dir, Kind kind, String signal, long delayMillis) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(),
+                dir.toString(), TABLE.project(), TABLE.dataset(), TABLE.table(), kind.name())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            StringBuilder seen = new StringBuilder();
+            while ((line = out.readLine()) != null && !line.equals(signal)) {
+                seen.append(line).append('\n');
+            }
+            assertThat(line).as("child output: %s", seen).isEqualTo(signal);
+            Thread.sleep(delayMillis);
+            // No shutdown hooks, no chance to finish the commit or clean up.
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    /** The table's row count and an order-independent checksum of every row's values in the CT columns. */
+    private record State(long count, long checksum) {
+        static State of(List<Row> rows) {
+            long sum = 0;
+            for (Row row : rows) {
+                List<Object> values = new ArrayList<>();
+                for (Column column : CtRows.schema().columns()) {
+                    values.add(row.values().get(column.name()));
+                }
+                sum += Objects.hash(values.toArray());
+            }
+            return new State(rows.size(), sum);
+        }
+    }
+
+    private static State state(H2Warehouse warehouse) {
+        List<Row> rows = new ArrayList<>();
+        for (List<Row> page; !(page = warehouse.readRows(TABLE, rows.size(), 1_000)).isEmpty(); ) {
+            rows.addAll(page);
+        }
+        return State.of(rows);
     }
 
     private static long physicalTables(H2Warehouse warehouse) throws Exception {
         try (Connection connection = warehouse.database().connection()) {
             return Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ?",
                     rs -> rs.getLong(1), TABLE.project() + "." + TABLE.dataset()).get(0);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
         }
     }
 }

@@ -14,9 +14,11 @@ import io.dicombq.adapter.out.h2.sink.TableCopier;
 import io.dicombq.adapter.out.h2.sql.BigQueryFunctions;
 import io.dicombq.adapter.out.h2.sql.H2QueryEngine;
 import io.dicombq.application.port.out.QueryEngine;
+import io.dicombq.application.port.out.StagedWrite;
 import io.dicombq.application.port.out.TableSink;
 import io.dicombq.domain.destination.TableState;
 import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.destination.WritePlan;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
@@ -54,6 +56,8 @@ public final class H2Warehouse implements AutoCloseable {
     private final Path stagingDirectory;
     private final boolean ownsStagingDirectory;
     private final RowWriteGate rowWriteGate;
+    /** BigQuery's recommended maximum rows per insertAll request; a few hundred ms of wide rows at most. */
+    static final int IN_PLACE_ROWS = 500;
 
     private H2Warehouse(H2Database database, Clock clock, Path stagingDirectory, boolean inMemory, LongSupplier nanoTime) {
         this.database = database;
@@ -314,8 +318,17 @@ public final class H2Warehouse implements AutoCloseable {
         }
     }
 
-    /** Appends rows in one transaction (BigQuery's insertAll); a bad row rejects the whole call, nothing is written. */
+    /**
+     * Appends rows (BigQuery's insertAll): all of them become visible at once, and a bad row rejects the whole call,
+     * nothing written. Up to {@link #IN_PLACE_ROWS} rows go into the table in one transaction; a larger request would
+     * keep that transaction open long enough for H2 to write it to disk half-done (see {@link RowWriteGate}), so it
+     * goes through a staged append instead, which copies the table.
+     */
     public void insertRows(TableUri uri, List<Row> rows) {
+        if (rows.size() > IN_PLACE_ROWS) {
+            appendStaged(uri, rows);
+            return;
+        }
         swapLock.readLock().lock();
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
@@ -330,6 +343,19 @@ public final class H2Warehouse implements AutoCloseable {
             throw Jdbc.internal("insertRows", e);
         } finally {
             swapLock.readLock().unlock();
+        }
+    }
+
+    private void appendStaged(TableUri uri, List<Row> rows) {
+        TableSchema schema;
+        try (Connection connection = database.connection()) {
+            schema = requireTable(connection, uri).schema();
+        } catch (SQLException e) {
+            throw Jdbc.internal("insertRows", e);
+        }
+        try (StagedWrite write = tableSink().begin(uri, WritePlan.APPEND)) {
+            write.write(schema, rows);
+            write.commit(schema);
         }
     }
 

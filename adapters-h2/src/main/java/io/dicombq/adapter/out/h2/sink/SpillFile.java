@@ -45,7 +45,7 @@ final class SpillFile implements AutoCloseable {
     private long rows;
     private long length;
 
-    private record Batch(TableSchema schema, int rows, int bytes) {
+    private record Batch(TableSchema schema, int rows, long offset, int bytes) {
     }
 
     private SpillFile(Path path, FileChannel channel, FileLock lock) {
@@ -94,7 +94,9 @@ final class SpillFile implements AutoCloseable {
             strings.truncate(mark);
             throw e;
         }
-        batches.add(new Batch(schema, batch.size(), buffer.size()));
+        synchronized (this) {
+            batches.add(new Batch(schema, batch.size(), length, buffer.size()));
+        }
         rows += batch.size();
         length += buffer.size();
     }
@@ -105,37 +107,75 @@ final class SpillFile implements AutoCloseable {
      * batches staged with an earlier, narrower schema go to {@code rows}.
      */
     void replay(TableSchema target, H2Values h2, Consumer<Value[]> values, Consumer<Row> rows) {
-        RowDecoder decoder = new RowDecoder(h2);
-        FieldPlan targetPlan = new FieldPlan(target.columns());
-        byte[] bytes = new byte[0];
-        long position = 0;
-        try {
-            for (Batch batch : batches) {
-                if (bytes.length < batch.bytes()) {
-                    bytes = new byte[batch.bytes()];
+        Cursor cursor = cursor(h2);
+        while (cursor.next(target, values, rows)) {
+            // each call hands over one batch
+        }
+    }
+
+    /** Reads the batches in order, from the first; another thread may use it while batches are being appended. */
+    Cursor cursor(H2Values h2) {
+        return new Cursor(h2);
+    }
+
+    /** The number of batches appended so far. */
+    synchronized int batches() {
+        return batches.size();
+    }
+
+    private synchronized Batch batch(int index) {
+        return batches.get(index);
+    }
+
+    /** A reader of the spill's batches in file order (numbered strings are defined before they are used). */
+    final class Cursor {
+        private final RowDecoder decoder;
+        private byte[] bytes = new byte[0];
+        private int next;
+        private FieldPlan targetPlan;
+
+        private Cursor(H2Values h2) {
+            this.decoder = new RowDecoder(h2);
+        }
+
+        /** Hands over the rows of the next batch (see {@link #replay}); false when every appended batch was read. */
+        boolean next(TableSchema target, Consumer<Value[]> values, Consumer<Row> rows) {
+            if (next == batches()) {
+                return false;
+            }
+            Batch batch = batch(next++);
+            if (bytes.length < batch.bytes()) {
+                bytes = new byte[batch.bytes()];
+            }
+            read(batch);
+            SpillInput in = new SpillInput(bytes, batch.bytes());
+            if (batch.schema().equals(target)) {
+                if (targetPlan == null || !targetPlan.columns().equals(target.columns())) {
+                    targetPlan = new FieldPlan(target.columns());
                 }
-                ByteBuffer read = ByteBuffer.wrap(bytes, 0, batch.bytes());
-                while (read.hasRemaining()) {
-                    if (channel.read(read, position + read.position()) < 0) {
-                        throw new EOFException();
-                    }
-                }
-                position += batch.bytes();
-                SpillInput in = new SpillInput(bytes, batch.bytes());
-                boolean direct = batch.schema().equals(target);
-                FieldPlan plan = direct ? targetPlan : new FieldPlan(batch.schema().columns());
                 for (int i = 0; i < batch.rows(); i++) {
-                    if (direct) {
-                        values.accept(decoder.values(in, plan));
-                    } else {
-                        rows.accept(decoder.row(in, plan));
-                    }
+                    values.accept(decoder.values(in, targetPlan));
+                }
+            } else {
+                FieldPlan plan = new FieldPlan(batch.schema().columns());
+                for (int i = 0; i < batch.rows(); i++) {
+                    rows.accept(decoder.row(in, plan));
                 }
             }
-        } catch (EOFException e) {
-            throw new UncheckedIOException("the staging file " + path + " ended early", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the staging file " + path, e);
+            return true;
+        }
+
+        private void read(Batch batch) {
+            ByteBuffer read = ByteBuffer.wrap(bytes, 0, batch.bytes());
+            try {
+                while (read.hasRemaining()) {
+                    if (channel.read(read, batch.offset() + read.position()) < 0) {
+                        throw new UncheckedIOException("the staging file " + path + " ended early", new EOFException());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the staging file " + path, e);
+            }
         }
     }
 

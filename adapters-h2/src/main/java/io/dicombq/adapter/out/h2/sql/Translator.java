@@ -14,6 +14,7 @@ import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,11 +52,14 @@ final class Translator {
     private final String defaultProject;
     private final Map<String, QueryParameter> parameters;
     private final boolean legacy;
+    /** CURRENT_DATE and friends read this, once per query. */
+    private final Clock clock;
     private final List<Bound> scope = new ArrayList<>();
     private int aliases;
 
     Translator(Function<TableUri, TableEntry> tables, String defaultProject, Map<String, QueryParameter> parameters,
-               boolean legacy) {
+               boolean legacy, Clock clock) {
+        this.clock = clock;
         this.tables = tables;
         this.defaultProject = defaultProject;
         this.parameters = parameters;
@@ -691,6 +695,10 @@ final class Translator {
 
     boolean legacy() {
         return legacy;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     static DicombqException invalid(String message) {

@@ -1,0 +1,240 @@
+package io.dicombq.adapter.out.h2.sql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON_VALUE, JSON_QUERY and TO_JSON_STRING's string quoting, installed as H2 functions. Text BigQuery would
+ * write differently from how the document spells it (numbers such as {@code 1.50} or {@code 1e2}, characters
+ * whose escaping BigQuery may choose differently) is an error naming the value, never a guess.
+ */
+public final class JsonRuntime {
+    /** Keeps each number's own digits, so their form can be checked before it is written back. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private JsonRuntime() {
+    }
+
+    /** JSON_VALUE: the scalar at {@code path} as text; NULL for a missing member, JSON null, an object or an array. */
+    public static String jsonValue(String json, String path, Boolean jsonTyped) {
+        JsonNode node = find("JSON_VALUE", json, path);
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return String.valueOf(node.booleanValue());
+        }
+        return number("JSON_VALUE", node, path, jsonTyped);
+    }
+
+    /** JSON_QUERY: the value at {@code path} as compact JSON; NULL for a missing member. */
+    public static String jsonQuery(String json, String path, Boolean jsonTyped) {
+        JsonNode node = find("JSON_QUERY", json, path);
+        if (node == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        write(node, path, jsonTyped, out);
+        return out.toString();
+    }
+
+    /** A STRING as a JSON string literal (TO_JSON_STRING); NULL as {@code null}. */
+    public static String quote(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder();
+        quote("TO_JSON_STRING", text, out);
+        return out.toString();
+    }
+
+    /** An ARRAY&lt;STRING&gt; as a JSON array (TO_JSON_STRING); a NULL array as {@code null}. */
+    public static String quoteAll(String[] values) {
+        if (values == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            out.append(i > 0 ? "," : "").append(quote(values[i]));
+        }
+        return out.append(']').toString();
+    }
+
+    private static JsonNode find(String function, String json, String path) {
+        if (json == null || path == null) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidValueException(function + ": the input is not valid JSON: " + e.getOriginalMessage());
+        }
+        for (Object step : JsonPath.parse(function, path)) {
+            if (node == null) {
+                return null;
+            }
+            node = step instanceof Integer ? (node.isArray() ? node.get((Integer) step) : null)
+                    : (node.isObject() ? node.get((String) step) : null);
+        }
+        return node;
+    }
+
+    private static void write(JsonNode node, String path, boolean jsonTyped, StringBuilder out) {
+        if (node.isObject()) {
+            out.append('{');
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            boolean first = true;
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                out.append(first ? "" : ",");
+                quote("JSON_QUERY", field.getKey(), out);
+                out.append(':');
+                write(field.getValue(), path, jsonTyped, out);
+                first = false;
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                out.append(i > 0 ? "," : "");
+                write(node.get(i), path, jsonTyped, out);
+            }
+            out.append(']');
+        } else if (node.isTextual()) {
+            quote("JSON_QUERY", node.textValue(), out);
+        } else if (node.isBoolean() || node.isNull()) {
+            out.append(node.asText());
+        } else {
+            out.append(number("JSON_QUERY", node, path, jsonTyped));
+        }
+    }
+
+    /**
+     * A number as BigQuery writes it: integers in INT64/UINT64 range as they are; other numbers only when their
+     * digits are the shortest form of the double BigQuery keeps (0.5, -12.25), else an error. A JSON value's
+     * trailing zeros do not count (BigQuery stores 1.50 as the double 1.5); a STRING's digits must be exact.
+     */
+    private static String number(String function, JsonNode node, String path, boolean jsonTyped) {
+        if (node.isIntegralNumber()) {
+            BigInteger value = node.bigIntegerValue();
+            if (value.compareTo(INT64_MIN) >= 0 && value.compareTo(UINT64_MAX) <= 0) {
+                return value.toString();
+            }
+        } else if (node.isBigDecimal() || node.isDouble()) {
+            BigDecimal value = jsonTyped ? node.decimalValue().stripTrailingZeros() : node.decimalValue();
+            double asDouble = value.doubleValue();
+            double magnitude = Math.abs(asDouble);
+            if (value.scale() > 0 && value.stripTrailingZeros().scale() == value.scale()
+                    && magnitude >= 1e-4 && magnitude < 1e15
+                    && new BigDecimal(Double.toString(asDouble)).compareTo(value) == 0) {
+                return value.toPlainString();
+            }
+        }
+        throw new InvalidValueException(function + ": the number " + node.asText() + " at " + path
+                + " has a form whose BigQuery text the embedded engine cannot reproduce exactly");
+    }
+
+    /** A JSON string literal; characters whose escaping BigQuery may choose differently are refused. */
+    private static void quote(String function, String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                        throw new InvalidValueException(function + ": the string \"" + text + "\" holds a character (U+"
+                                + String.format("%04X", (int) c) + ") whose JSON escaping the embedded engine does not reproduce");
+                    }
+                    out.append(c);
+            }
+        }
+        out.append('"');
+    }
+
+    /** GoogleSQL JSONPath: {@code $}, then {@code .name}, {@code ."quoted name"} and {@code [index]} steps. */
+    static final class JsonPath {
+        private JsonPath() {
+        }
+
+        /** The steps: String member names and Integer array indexes. */
+        static List<Object> parse(String function, String path) {
+            java.util.ArrayList<Object> steps = new java.util.ArrayList<>();
+            if (!path.startsWith("$")) {
+                throw bad(function, path, "it must start with $");
+            }
+            int i = 1;
+            while (i < path.length()) {
+                char c = path.charAt(i);
+                if (c == '.') {
+                    i++;
+                    if (i < path.length() && path.charAt(i) == '"') {
+                        int end = path.indexOf('"', i + 1);
+                        if (end < 0) {
+                            throw bad(function, path, "a quoted member name is not closed");
+                        }
+                        steps.add(path.substring(i + 1, end));
+                        i = end + 1;
+                    } else {
+                        int start = i;
+                        while (i < path.length() && ".[]\"' ".indexOf(path.charAt(i)) < 0) {
+                            i++;
+                        }
+                        if (i == start) {
+                            throw bad(function, path, "a member name is missing after '.'");
+                        }
+                        steps.add(path.substring(start, i));
+                    }
+                } else if (c == '[') {
+                    int end = path.indexOf(']', i);
+                    String index = end < 0 ? "" : path.substring(i + 1, end).trim();
+                    if (!index.matches("[0-9]{1,9}")) {
+                        throw bad(function, path, "only [n] array positions are supported inside []");
+                    }
+                    steps.add(Integer.valueOf(index));
+                    i = end + 1;
+                } else {
+                    throw bad(function, path, "unexpected '" + c + "'");
+                }
+            }
+            return steps;
+        }
+
+        private static RuntimeException bad(String function, String path, String why) {
+            return new InvalidValueException(function + ": invalid JSONPath \"" + path + "\": " + why);
+        }
+    }
+}

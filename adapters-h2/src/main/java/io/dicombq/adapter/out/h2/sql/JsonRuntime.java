@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +23,9 @@ public final class JsonRuntime {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Which of two same-named members BigQuery keeps is not reproduced; such input is refused.
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
@@ -45,7 +47,10 @@ public final class JsonRuntime {
         return number("JSON_VALUE", node, path, jsonTyped);
     }
 
-    /** JSON_QUERY: the value at {@code path} as compact JSON; NULL for a missing member. */
+    /**
+     * JSON_QUERY: the value at {@code path} as compact JSON, members sorted by name as BigQuery's JSON type keeps
+     * them; NULL for a missing member.
+     */
     public static String jsonQuery(String json, String path, Boolean jsonTyped) {
         JsonNode node = find("JSON_QUERY", json, path);
         if (node == null) {
@@ -101,10 +106,17 @@ public final class JsonRuntime {
     private static void write(JsonNode node, String path, boolean jsonTyped, StringBuilder out) {
         if (node.isObject()) {
             out.append('{');
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+            node.fields().forEachRemaining(fields::add);
+            List<Map.Entry<String, JsonNode>> sorted = new ArrayList<>(fields);
+            sorted.sort(Map.Entry.comparingByKey());
+            if (!jsonTyped && !sorted.equals(fields)) {
+                // BigQuery's JSON type keeps members sorted by name; whether it re-sorts a STRING's is not known here.
+                throw new InvalidValueException("JSON_QUERY: the object at " + path + " in a STRING has members out of name"
+                        + " order, which the embedded engine does not reproduce; keep such documents in a JSON column (--schema=json)");
+            }
             boolean first = true;
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : sorted) {
                 out.append(first ? "" : ",");
                 quote("JSON_QUERY", field.getKey(), out);
                 out.append(':');

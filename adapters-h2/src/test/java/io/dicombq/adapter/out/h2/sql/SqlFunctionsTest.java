@@ -83,6 +83,17 @@ class SqlFunctionsTest {
                 .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '#', value = {
+        "SUBSTR(NULL, 1)", "SUBSTR('a', 1, NULL)", "ARRAY_TO_STRING(NULL, ',')", "ARRAY_TO_STRING(ImageType, ',', NULL)",
+        "REGEXP_CONTAINS(NULL, 'a')", "REGEXP_EXTRACT(NULL, 'a')", "EXTRACT(DAY FROM NULL)", "DATE_DIFF(NULL, StudyDate, DAY)",
+        "DATE_ADD(NULL, INTERVAL 1 DAY)", "FORMAT_DATE('%Y', NULL)", "PARSE_DATE('%Y', NULL)", "JSON_VALUE(NULL, '$')",
+        "JSON_QUERY(NULL, '$')",
+    })
+    void aNullArgumentGivesNull(String expression) {
+        assertThat(value(expression)).isNull();
+    }
+
     // ---- SUBSTR
 
     @ParameterizedTest
@@ -385,14 +396,18 @@ class SqlFunctionsTest {
 
     @Test
     void jsonQueryReturnsJsonForJsonAndStringForString() {
-        QueryResult result = engine.query(QueryRequest.of("SELECT JSON_QUERY(Metadata, '$.Name') AS j, JSON_QUERY(Text, '$.\"00280030\"') AS s,"
-                + " JSON_QUERY(Metadata, '$.Empty') AS n, JSON_QUERY(Metadata, '$.Nope') AS missing FROM " + J + " WHERE Id = 1", "my-project"));
+        QueryResult result = engine.query(QueryRequest.of("SELECT JSON_QUERY(Metadata, '$.Name') AS j, JSON_QUERY(Text, '$.Name') AS s,"
+                + " JSON_QUERY(Metadata, '$.\"00280030\"') AS sorted, JSON_QUERY(Metadata, '$.Empty') AS n,"
+                + " JSON_QUERY(Metadata, '$.Nope') AS missing FROM " + J + " WHERE Id = 1", "my-project"));
 
         Row row = result.rows().get(0);
         assertThat(row.get("j")).isEqualTo(new JsonText("{\"Alphabetic\":\"Doe^John\"}"));
         assertThat(result.schema().column("j").type()).isEqualTo(ColumnType.JSON);
-        assertThat(row.get("s")).isEqualTo("{\"vr\":\"DS\",\"Value\":[0.5,0.661468]}");
+        assertThat(row.get("s")).isEqualTo("{\"Alphabetic\":\"Doe^John\"}");
         assertThat(result.schema().column("s").type()).isEqualTo(ColumnType.STRING);
+        // BigQuery's JSON type keeps an object's members sorted by name.
+        assertThat(row.get("sorted")).isEqualTo(new JsonText("{\"Value\":[0.5,0.661468],\"vr\":\"DS\"}"));
+        assertInvalid(() -> json("JSON_QUERY(Text, '$.\"00280030\"')"), "has members out of name order");
         assertThat(row.get("n")).isEqualTo(new JsonText("null"));
         assertThat(row.get("missing")).isNull();
         assertThat(value("JSON_QUERY('{\"class\": {\"students\": [{\"name\": \"Jane\"}]}}', '$.class')"))
@@ -405,6 +420,7 @@ class SqlFunctionsTest {
         assertInvalid(() -> value("JSON_VALUE('{}', 'a.b')"), "invalid JSONPath \"a.b\": it must start with $");
         assertInvalid(() -> value("JSON_VALUE('{}', Modality)"), "JSON_VALUE with a JSONPath that is not a string literal");
         assertInvalid(() -> value("JSON_VALUE('{not json', '$')"), "JSON_VALUE: the input is not valid JSON");
+        assertInvalid(() -> value("JSON_VALUE('{\"a\": 1, \"a\": 2}', '$.a')"), "Duplicate field 'a'");
     }
 
     @Test

@@ -19,6 +19,11 @@ final class Functions {
             }
             return Typed.of("COUNT(*)", ColumnType.INTEGER);
         }
+        if (translator.legacy() && (DateFunctions.NAMES.contains(name) || TextFunctions.NAMES.contains(name)
+                || JsonFunctions.NAMES.contains(name))) {
+            // Legacy SQL has its own functions of these names (CURRENT_DATE gives a STRING there), with other rules.
+            throw Translator.unsupported("function " + name + "() in legacy SQL; use standard SQL (#standardSQL)");
+        }
         if (DateFunctions.NAMES.contains(name)) {
             return DateFunctions.call(call, translator);
         }

@@ -94,6 +94,24 @@ class SqlFunctionsTest {
         assertThat(value(expression)).isNull();
     }
 
+    @Test
+    void functionResultsGroupAndOrderLikeColumns() {
+        QueryResult result = engine.query(QueryRequest.of("SELECT EXTRACT(YEAR FROM StudyDate) AS year, FORMAT_DATE('%b', StudyDate) AS month,"
+                + " COUNT(*) AS n FROM " + T + " GROUP BY year, month ORDER BY year", "my-project"));
+
+        assertThat(result.rows()).extracting(Row::values).containsExactly(Map.of("year", 2004L, "month", "Jan", "n", 1L));
+        QueryResult anonymous = engine.query(QueryRequest.of("SELECT SUBSTR(Modality, 1, 1) FROM " + T, "my-project"));
+        assertThat(anonymous.schema().column("f0_").type()).isEqualTo(ColumnType.STRING);
+    }
+
+    @Test
+    void theNewFunctionsAreStandardSqlOnly() {
+        assertInvalid(() -> engine.query(QueryRequest.of("#legacySQL\nSELECT CURRENT_DATE() FROM [my-project:dicom.ct]", "my-project")),
+                "function CURRENT_DATE() in legacy SQL");
+        assertInvalid(() -> engine.query(QueryRequest.of("#legacySQL\nSELECT SUBSTR(Modality, 1) FROM [my-project:dicom.ct]", "my-project")),
+                "function SUBSTR() in legacy SQL");
+    }
+
     // ---- SUBSTR
 
     @ParameterizedTest

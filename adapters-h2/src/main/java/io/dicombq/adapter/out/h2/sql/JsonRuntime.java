@@ -1,12 +1,15 @@
 package io.dicombq.adapter.out.h2.sql;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -23,7 +26,6 @@ public final class JsonRuntime {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // Which of two same-named members BigQuery keeps is not reproduced; such input is refused.
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -83,24 +85,68 @@ public final class JsonRuntime {
         return out.append(']').toString();
     }
 
+    /**
+     * The value at {@code path}, or null. The document is streamed: only the value found becomes a tree, but
+     * every token is still read, so invalid JSON and duplicate member names are errors wherever they are.
+     */
     private static JsonNode find(String function, String json, String path) {
         if (json == null || path == null) {
             return null;
         }
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidValueException(function + ": the input is not valid JSON: " + e.getOriginalMessage());
-        }
-        for (Object step : JsonPath.parse(function, path)) {
-            if (node == null) {
-                return null;
+        List<Object> steps = JsonPath.parse(function, path);
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            JsonNode found = descend(function, parser, steps) ? MAPPER.readTree(parser) : null;
+            while (!parser.getParsingContext().inRoot()) {
+                parser.nextToken();
             }
-            node = step instanceof Integer ? (node.isArray() ? node.get((Integer) step) : null)
-                    : (node.isObject() ? node.get((String) step) : null);
+            if (parser.nextToken() != null) {
+                throw new InvalidValueException(function + ": the input is not valid JSON: more than one value");
+            }
+            return found;
+        } catch (IOException e) {
+            String why = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
+            throw new InvalidValueException(function + ": the input is not valid JSON: " + why);
         }
-        return node;
+    }
+
+    /** Moves the parser onto the value at the end of {@code steps}; false if a step does not exist. */
+    private static boolean descend(String function, JsonParser parser, List<Object> steps) throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            throw new InvalidValueException(function + ": the input is empty, not JSON");
+        }
+        for (Object step : steps) {
+            if (step instanceof Integer) {
+                if (token != JsonToken.START_ARRAY) {
+                    return false;
+                }
+                int position = 0;
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && position++ < (Integer) step) {
+                    parser.skipChildren();
+                }
+                if (token == JsonToken.END_ARRAY) {
+                    return false;
+                }
+            } else {
+                if (token != JsonToken.START_OBJECT) {
+                    return false;
+                }
+                boolean found = false;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    token = parser.nextToken();
+                    if (name.equals(step)) {
+                        found = true;
+                        break;
+                    }
+                    parser.skipChildren();
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void write(JsonNode node, String path, boolean jsonTyped, StringBuilder out) {

@@ -438,6 +438,9 @@ class SqlFunctionsTest {
         assertInvalid(() -> value("JSON_VALUE('{}', 'a.b')"), "invalid JSONPath \"a.b\": it must start with $");
         assertInvalid(() -> value("JSON_VALUE('{}', Modality)"), "JSON_VALUE with a JSONPath that is not a string literal");
         assertInvalid(() -> value("JSON_VALUE('{not json', '$')"), "JSON_VALUE: the input is not valid JSON");
+        assertInvalid(() -> value("JSON_VALUE('{\"a\": 1} {}', '$.a')"), "JSON_VALUE: the input is not valid JSON: more than one value");
+        assertInvalid(() -> value("JSON_VALUE('{\"a\": 1, \"b\": [}', '$.a')"), "JSON_VALUE: the input is not valid JSON");
+        assertInvalid(() -> value("JSON_VALUE('', '$')"), "the input is empty");
         assertInvalid(() -> value("JSON_VALUE('{\"a\": 1, \"a\": 2}', '$.a')"), "Duplicate field 'a'");
     }
 

@@ -103,17 +103,9 @@ final class DateFunctions {
         if (!allowed) {
             throw Translator.invalid("EXTRACT from " + value.typeName() + " does not support the " + part.describe() + " date part");
         }
-        String sql = part.extract(local);
-        switch (kind) {
-            case DATE:
-                return Typed.of(sql, ColumnType.DATE);
-            case TIME:
-                return Typed.of(sql, ColumnType.TIME);
-            case DATETIME:
-                return Typed.of(sql, ColumnType.DATETIME);
-            default:
-                return Typed.of(sql, ColumnType.INTEGER);
-        }
+        ColumnType result = kind == DatePart.Kind.DATE ? ColumnType.DATE : kind == DatePart.Kind.TIME ? ColumnType.TIME
+                : kind == DatePart.Kind.DATETIME ? ColumnType.DATETIME : ColumnType.INTEGER;
+        return Typed.of(part.extract(local), result);
     }
 
     /** DATE_ADD(date, INTERVAL n part) and DATE_SUB: a month past its last day keeps to the last day. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.dicombq.domain.json.JsonWriter;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -213,34 +214,15 @@ public final class JsonRuntime {
 
     /** A JSON string literal; characters whose escaping BigQuery may choose differently are refused. */
     private static void quote(String function, String text, StringBuilder out) {
-        out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        throw new InvalidValueException(function + ": the string \"" + text + "\" holds a character (U+"
-                                + String.format("%04X", (int) c) + ") whose JSON escaping the embedded engine does not reproduce");
-                    }
-                    out.append(c);
+            boolean plainEscape = c == '\n' || c == '\r' || c == '\t';
+            if ((c < 0x20 && !plainEscape) || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                throw new InvalidValueException(function + ": the string \"" + text + "\" holds a character (U+"
+                        + String.format("%04X", (int) c) + ") whose JSON escaping the embedded engine does not reproduce");
             }
         }
-        out.append('"');
+        JsonWriter.quote(text, out);
     }
 
     /** GoogleSQL JSONPath: {@code $}, then {@code .name}, {@code ."quoted name"} and {@code [index]} steps. */

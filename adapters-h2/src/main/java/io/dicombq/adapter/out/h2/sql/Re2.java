@@ -230,10 +230,7 @@ final class Re2 {
     }
 
     private void escape() {
-        if (i + 1 >= re.length()) {
-            throw refuse("a trailing backslash");
-        }
-        char e = re.charAt(i + 1);
+        char e = escaped();
         switch (e) {
             case 'b':
                 out.append(WORD_BOUNDARY);
@@ -248,26 +245,39 @@ final class Re2 {
                 out.append('\\').append(e);
                 i += 2;
                 return;
-            case 's':
-                out.append('[').append(SPACE).append(']');
-                i += 2;
-                return;
-            case 'S':
-                out.append("[^").append(SPACE).append(']');
-                i += 2;
-                return;
             case 'Q':
                 int end = re.indexOf("\\E", i + 2);
                 String quoted = end < 0 ? re.substring(i + 2) : re.substring(i + 2, end);
                 out.append(Pattern.quote(quoted));
                 i = end < 0 ? re.length() : end + 2;
                 return;
+            default:
+                out.append(classEscape(false));
+        }
+    }
+
+    /** The character after a backslash. */
+    private char escaped() {
+        if (i + 1 >= re.length()) {
+            throw refuse("a trailing backslash");
+        }
+        return re.charAt(i + 1);
+    }
+
+    /** An escape that may stand inside a class: \s \S (RE2's spaces), \p classes and the common escapes. */
+    private String classEscape(boolean inClass) {
+        switch (escaped()) {
+            case 's':
+                i += 2;
+                return inClass ? SPACE : "[" + SPACE + "]";
+            case 'S':
+                i += 2;
+                return "[^" + SPACE + "]";
             case 'p':
             case 'P':
-                out.append(unicodeClass(false));
-                return;
+                return unicodeClass(inClass);
             default:
-                out.append(commonEscape("outside"));
+                return commonEscape(inClass ? "inside" : "outside");
         }
     }
 
@@ -389,34 +399,11 @@ final class Re2 {
                 out.append('\\').append(c);
                 i++;
             } else if (c == '\\') {
-                classEscape();
+                out.append(classEscape(true));
             } else {
                 out.append(c);
                 i++;
             }
-        }
-    }
-
-    private void classEscape() {
-        if (i + 1 >= re.length()) {
-            throw refuse("a trailing backslash");
-        }
-        char e = re.charAt(i + 1);
-        switch (e) {
-            case 's':
-                out.append(SPACE);
-                i += 2;
-                return;
-            case 'S':
-                out.append("[^").append(SPACE).append(']');
-                i += 2;
-                return;
-            case 'p':
-            case 'P':
-                out.append(unicodeClass(true));
-                return;
-            default:
-                out.append(commonEscape("inside"));
         }
     }
 

@@ -69,7 +69,7 @@ final class JsonFunctions {
             return BigQueryFunctions.call("json_quote_all", sql);
         }
         if (value.isRecord()) {
-            StringBuilder object = new StringBuilder("CASE WHEN " + sql + " IS NULL THEN 'null' ELSE '{'");
+            StringBuilder object = new StringBuilder("CASE WHEN " + sql + Translator.nullTest(value, false) + " THEN 'null' ELSE '{'");
             List<Column> fields = value.type().fields();
             for (int i = 0; i < fields.size(); i++) {
                 Column field = fields.get(i);

@@ -416,7 +416,8 @@ final class Translator {
         }
         if (e instanceof Ast.IsNull) {
             Ast.IsNull isNull = (Ast.IsNull) e;
-            return Typed.of("(" + expr(isNull.value()).sql() + (isNull.not() ? " IS NOT NULL)" : " IS NULL)"), ColumnType.BOOLEAN);
+            Typed value = expr(isNull.value());
+            return Typed.of("(" + value.sql() + nullTest(value, isNull.not()) + ")", ColumnType.BOOLEAN);
         }
         if (e instanceof Ast.InList) {
             return inList((Ast.InList) e);
@@ -458,6 +459,17 @@ final class Translator {
             return caseWhen((Ast.CaseWhen) e);
         }
         throw new IllegalStateException("unhandled expression " + e);
+    }
+
+    /**
+     * {@code IS [NOT] NULL}. For a STRUCT, SQL's IS NULL is true when every field is NULL and IS NOT NULL only
+     * when none is; BigQuery asks whether the STRUCT itself is NULL, which is H2's IS [NOT] DISTINCT FROM NULL.
+     */
+    static String nullTest(Typed value, boolean not) {
+        if (value.isRecord()) {
+            return not ? " IS DISTINCT FROM NULL" : " IS NOT DISTINCT FROM NULL";
+        }
+        return not ? " IS NOT NULL" : " IS NULL";
     }
 
     private Typed literal(Ast.Literal literal) {

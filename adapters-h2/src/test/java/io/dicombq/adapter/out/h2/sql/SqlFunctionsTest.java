@@ -445,6 +445,22 @@ class SqlFunctionsTest {
     }
 
     @Test
+    void aStructWithOnlyNullFieldsIsNotNull() {
+        TableUri structs = new TableUri("my-project", "dicom", "structs");
+        warehouse.createTable(structs, TableSchema.of(Column.of("Id", ColumnType.INTEGER, Mode.NULLABLE),
+                Column.record("R", Mode.NULLABLE, List.of(Column.of("A", ColumnType.INTEGER, Mode.NULLABLE),
+                        Column.of("B", ColumnType.STRING, Mode.NULLABLE)))));
+        warehouse.insertRows(structs, List.of(Row.of(Map.of("Id", 1L, "R", Row.of(Map.of()))),
+                Row.of(Map.of("Id", 2L, "R", Row.of(Map.of("A", 7L)))), Row.of(Map.of("Id", 3L))));
+
+        QueryResult result = engine.query(QueryRequest.of("SELECT Id, R IS NULL AS is_null, R IS NOT NULL AS is_not_null,"
+                + " TO_JSON_STRING(R) AS json FROM `my-project.dicom.structs` ORDER BY Id", "my-project"));
+
+        assertThat(result.rows()).extracting(r -> r.get("is_null") + " " + r.get("is_not_null") + " " + r.get("json")).containsExactly(
+                "false true {\"A\":null,\"B\":null}", "false true {\"A\":7,\"B\":null}", "true false null");
+    }
+
+    @Test
     void toJsonStringOfStructsArraysAndScalars() {
         assertThat(value("TO_JSON_STRING(PatientName.Alphabetic)")).isEqualTo("{\"FamilyName\":\"CompressedSamples1\","
                 + "\"GivenName\":\"CT1\",\"MiddleName\":null,\"NamePrefix\":null,\"NameSuffix\":null}");

@@ -58,9 +58,8 @@ final class H2StagedWrite implements StagedWrite {
         requireOpen("write");
         // The schema only grows (port contract); refuse anything else before it can spoil the commit.
         requireGrowth(schema);
-        new RowInserter(null, "staging", schema).validate(rows);
-        stagedSchema = schema;
         spill.append(schema, rows);
+        stagedSchema = schema;
     }
 
     /**

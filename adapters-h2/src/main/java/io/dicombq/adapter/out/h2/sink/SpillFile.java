@@ -6,12 +6,10 @@ import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import org.h2.value.Value;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -29,6 +27,9 @@ import java.util.function.Consumer;
  * killed while ROW values were being written (its startup rollback reads them without their types), so staging
  * never writes ROW values into the warehouse; a crash leaves only this file, which the next open deletes. The
  * file is locked while in use so a second process never deletes a live one.
+ *
+ * <p>Each batch is checked and encoded in one walk ({@link RowEncoder}) into memory and appended only when every
+ * row of it fits, so a refused batch leaves nothing behind.
  */
 final class SpillFile implements AutoCloseable {
     static final String SUFFIX = ".rows";
@@ -36,19 +37,21 @@ final class SpillFile implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private final FileLock lock;
-    private final DataOutputStream out;
-    /** The schema and size of each batch in file order (the file holds values only; the schema may grow). */
+    private final StringIds strings = new StringIds();
+    private final SpillOutput buffer = new SpillOutput();
+    private final RowEncoder encoder = new RowEncoder(strings, buffer);
+    /** The schema, size and length of each batch in file order (the file holds values only; the schema may grow). */
     private final List<Batch> batches = new ArrayList<>();
     private long rows;
+    private long length;
 
-    private record Batch(TableSchema schema, int rows) {
+    private record Batch(TableSchema schema, int rows, int bytes) {
     }
 
     private SpillFile(Path path, FileChannel channel, FileLock lock) {
         this.path = path;
         this.channel = channel;
         this.lock = lock;
-        this.out = new DataOutputStream(new UnsyncBuffered.Output(Channels.newOutputStream(channel), 1 << 16));
     }
 
     static SpillFile create(Path directory) {
@@ -68,39 +71,64 @@ final class SpillFile implements AutoCloseable {
         return rows;
     }
 
-    /** Appends a batch that fits {@code schema} (checked by the caller); its rows are read back with it. */
+    /**
+     * Checks the batch against {@code schema} and appends it; a row that does not fit is INVALID_ARGUMENT naming
+     * row and column, and then nothing of the batch is kept.
+     */
     void append(TableSchema schema, List<Row> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
+        int mark = strings.count();
+        buffer.reset();
         try {
-            for (Row row : batch) {
-                RowCodec.writeRow(out, row, schema.columns());
+            encoder.encode(schema, batch);
+            if (batch.isEmpty()) {
+                return;
             }
-            batches.add(new Batch(schema, batch.size()));
-            rows += batch.size();
+            ByteBuffer bytes = ByteBuffer.wrap(buffer.bytes(), 0, buffer.size());
+            while (bytes.hasRemaining()) {
+                channel.write(bytes, length + bytes.position());
+            }
         } catch (IOException e) {
+            strings.truncate(mark);
             throw new UncheckedIOException("cannot write the staging file " + path, e);
+        } catch (RuntimeException e) {
+            strings.truncate(mark);
+            throw e;
         }
+        batches.add(new Batch(schema, batch.size(), buffer.size()));
+        rows += batch.size();
+        length += buffer.size();
     }
 
     /**
-     * Hands the staged rows over in order, one at a time (only one decoded row is alive): rows of batches staged
+     * Hands the staged rows over in order, one at a time (only one batch is read at once): rows of batches staged
      * with {@code target} itself go to {@code values} as H2 values of its columns, decoded by {@code h2}; rows of
      * batches staged with an earlier, narrower schema go to {@code rows}.
      */
     void replay(TableSchema target, H2Values h2, Consumer<Value[]> values, Consumer<Row> rows) {
+        RowDecoder decoder = new RowDecoder(h2);
+        FieldPlan targetPlan = new FieldPlan(target.columns());
+        byte[] bytes = new byte[0];
+        long position = 0;
         try {
-            out.flush();
-            try (DataInputStream in = new DataInputStream(new UnsyncBuffered.Input(Files.newInputStream(path), 1 << 16))) {
-                for (Batch batch : batches) {
-                    boolean direct = batch.schema().equals(target);
-                    for (int i = 0; i < batch.rows(); i++) {
-                        if (direct) {
-                            values.accept(RowCodec.readValues(in, target.columns(), h2));
-                        } else {
-                            rows.accept(RowCodec.readRow(in, batch.schema().columns()));
-                        }
+            for (Batch batch : batches) {
+                if (bytes.length < batch.bytes()) {
+                    bytes = new byte[batch.bytes()];
+                }
+                ByteBuffer read = ByteBuffer.wrap(bytes, 0, batch.bytes());
+                while (read.hasRemaining()) {
+                    if (channel.read(read, position + read.position()) < 0) {
+                        throw new EOFException();
+                    }
+                }
+                position += batch.bytes();
+                SpillInput in = new SpillInput(bytes, batch.bytes());
+                boolean direct = batch.schema().equals(target);
+                FieldPlan plan = direct ? targetPlan : new FieldPlan(batch.schema().columns());
+                for (int i = 0; i < batch.rows(); i++) {
+                    if (direct) {
+                        values.accept(decoder.values(in, plan));
+                    } else {
+                        rows.accept(decoder.row(in, plan));
                     }
                 }
             }

@@ -163,6 +163,29 @@ class SqlFunctionsTest {
         assertInvalid(() -> value("ARRAY_TO_STRING(ProcedureCodeSequence, ',')"), "No matching signature for function ARRAY_TO_STRING");
     }
 
+    // ---- STARTS_WITH, ENDS_WITH, ARRAY_LENGTH (already supported; checked against the reference)
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '#', value = {
+        "STARTS_WITH('foo', 'b')#false", "STARTS_WITH('bar', 'b')#true", "STARTS_WITH('baz', '')#true",
+        "STARTS_WITH('b', 'bar')#false", "ENDS_WITH('apple', 'e')#true", "ENDS_WITH('banana', 'e')#false",
+        "ENDS_WITH('orange', 'e')#true", "ENDS_WITH(Modality, 'T')#true", "STARTS_WITH(Modality, 'c')#false",
+    })
+    void startsWithAndEndsWith(String expression, boolean expected) {
+        assertThat(value(expression)).isEqualTo(expected);
+    }
+
+    @Test
+    void startsWithEndsWithAndArrayLengthNullsAndErrors() {
+        assertThat(value("STARTS_WITH(PatientName.Alphabetic.MiddleName, 'a')")).isNull();
+        assertThat(value("ENDS_WITH('a', NULL)")).isNull();
+        assertThat(value("ARRAY_LENGTH(ImageType)")).isEqualTo(3L);
+        assertThat(value("ARRAY_LENGTH(DroppedTags)")).isEqualTo(0L);
+        assertThat(value("ARRAY_LENGTH(NULL)")).isNull();
+        assertInvalid(() -> value("STARTS_WITH(Rows, '1')"), "No matching signature for function STARTS_WITH for argument type INT64");
+        assertInvalid(() -> value("ARRAY_LENGTH(Modality)"), "ARRAY_LENGTH needs an array, not STRING");
+    }
+
     // ---- regular expressions
 
     @ParameterizedTest

@@ -14,10 +14,17 @@ import java.util.function.Function;
  * A FORMAT_DATE / PARSE_DATE format string compiled into literal text and format elements. Only the date
  * elements below are supported, exactly; any other element is refused by name rather than guessed.
  */
-record DateFormat(String source, List<Object> parts) {
+record DateFormat(String source, List<DateFormat.Piece> parts) {
+
+    /** A piece of a compiled format: literal text or a format element. */
+    sealed interface Piece permits Text, Element {
+    }
+
+    record Text(String text) implements Piece {
+    }
 
     /** The supported format elements: how FORMAT_DATE writes each, and whether PARSE_DATE reads it. */
-    enum Element {
+    enum Element implements Piece {
         YEAR("%Y", d -> String.valueOf(d.getYear()), true),
         YEAR4("%E4Y", d -> pad(d.getYear(), 4), true),
         CENTURY("%C", d -> pad(d.getYear() / 100, 2), false),
@@ -61,7 +68,7 @@ record DateFormat(String source, List<Object> parts) {
 
     /** Compiles {@code format} for {@code function}; unknown or unsupported elements are INVALID_ARGUMENT. */
     static DateFormat compile(String function, String format) {
-        List<Object> parts = new ArrayList<>();
+        List<Piece> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         int i = 0;
         while (i < format.length()) {
@@ -81,14 +88,14 @@ record DateFormat(String source, List<Object> parts) {
                 throw Translator.invalid("PARSE_DATE: the format element " + element.code + " is not supported for parsing by the embedded engine");
             }
             if (literal.length() > 0) {
-                parts.add(literal.toString());
+                parts.add(new Text(literal.toString()));
                 literal.setLength(0);
             }
             parts.add(element);
             i += element.code.length();
         }
         if (literal.length() > 0) {
-            parts.add(literal.toString());
+            parts.add(new Text(literal.toString()));
         }
         return new DateFormat(format, parts);
     }
@@ -104,8 +111,8 @@ record DateFormat(String source, List<Object> parts) {
 
     String format(LocalDate date) {
         StringBuilder out = new StringBuilder();
-        for (Object part : parts) {
-            out.append(part instanceof Element ? ((Element) part).format.apply(date) : (String) part);
+        for (Piece part : parts) {
+            out.append(part instanceof Element ? ((Element) part).format.apply(date) : ((Text) part).text());
         }
         return out.toString();
     }
@@ -116,11 +123,11 @@ record DateFormat(String source, List<Object> parts) {
      */
     LocalDate parse(String text) {
         DateParser parser = new DateParser(text);
-        for (Object part : parts) {
+        for (Piece part : parts) {
             if (part instanceof Element) {
                 parser.element((Element) part);
             } else {
-                parser.literal((String) part);
+                parser.literal(((Text) part).text());
             }
         }
         return parser.finish();

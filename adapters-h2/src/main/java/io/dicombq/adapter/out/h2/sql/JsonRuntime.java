@@ -36,7 +36,7 @@ public final class JsonRuntime {
     }
 
     /** JSON_VALUE: the scalar at {@code path} as text; NULL for a missing member, JSON null, an object or an array. */
-    public static String jsonValue(String json, String path, Boolean jsonTyped) {
+    public static String jsonValue(byte[] json, String path, Boolean jsonTyped) {
         JsonNode node = find("JSON_VALUE", json, path);
         if (node == null || node.isNull() || node.isContainerNode()) {
             return null;
@@ -54,7 +54,7 @@ public final class JsonRuntime {
      * JSON_QUERY: the value at {@code path} as compact JSON, members sorted by name as BigQuery's JSON type keeps
      * them; NULL for a missing member.
      */
-    public static String jsonQuery(String json, String path, Boolean jsonTyped) {
+    public static String jsonQuery(byte[] json, String path, Boolean jsonTyped) {
         JsonNode node = find("JSON_QUERY", json, path);
         if (node == null) {
             return null;
@@ -87,10 +87,10 @@ public final class JsonRuntime {
     }
 
     /**
-     * The value at {@code path}, or null. The document is streamed: only the value found becomes a tree, but
+     * The value at {@code path} in the UTF-8 document {@code json}, or null. The document is streamed: only the value found becomes a tree, but
      * every token is still read, so invalid JSON and duplicate member names are errors wherever they are.
      */
-    private static JsonNode find(String function, String json, String path) {
+    private static JsonNode find(String function, byte[] json, String path) {
         if (json == null || path == null) {
             return null;
         }

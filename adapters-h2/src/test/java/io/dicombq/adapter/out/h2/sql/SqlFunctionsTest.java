@@ -163,6 +163,34 @@ class SqlFunctionsTest {
         assertInvalid(() -> value("ARRAY_TO_STRING(ProcedureCodeSequence, ',')"), "No matching signature for function ARRAY_TO_STRING");
     }
 
+    @Test
+    void theFunctionExamplesOfTheSchemaDocRunVerbatim() {
+        warehouse.createDataset("my-project", "imaging");
+        TableUri dicom = new TableUri("my-project", "imaging", "dicom");
+        warehouse.createTable(dicom, CtRows.schema());
+        Map<String, Object> instance = new LinkedHashMap<>(CtRows.instance(1, 1, 1, 1).values());
+        instance.put("OtherElements", List.of(Row.of(Map.of("Tag", "Tag_00090010", "Data", List.of("GEMS_IDEN_01"))),
+                Row.of(Map.of("Tag", "Tag_00091001", "Data", List.of("CT_LIGHTSPEED")))));
+        warehouse.insertRows(dicom, List.of(Row.of(instance)));
+        TableUri json = new TableUri("my-project", "imaging", "dicom_json");
+        warehouse.createTable(json, TableSchema.of(Column.of("SOPInstanceUID", ColumnType.STRING, Mode.NULLABLE),
+                Column.of("Metadata", ColumnType.JSON, Mode.NULLABLE)));
+        warehouse.insertRows(json, List.of(Row.of(Map.of("SOPInstanceUID", "1.2.3",
+                "Metadata", new JsonText("{\"00100010\":{\"vr\":\"PN\",\"Value\":[{\"Alphabetic\":\"Doe^John\"}]}}")))));
+
+        // docs/schema.md, "Private elements" and "JSON layout".
+        QueryResult creators = engine.query(QueryRequest.of("-- which private creators appear, and how often\n"
+                + "SELECT e.Data[SAFE_OFFSET(0)] AS creator, COUNT(*) AS instances\n"
+                + "FROM `my-project.imaging.dicom`, UNNEST(OtherElements) AS e\n"
+                + "WHERE REGEXP_CONTAINS(e.Tag, r'^Tag_[0-9A-F]{4}00[1-9A-F][0-9A-F]$')\n"
+                + "GROUP BY creator ORDER BY instances DESC;", "my-project"));
+        QueryResult names = engine.query(QueryRequest.of("SELECT SOPInstanceUID, JSON_VALUE(Metadata, '$.\"00100010\".Value[0].Alphabetic') AS patient_name\n"
+                + "FROM `my-project.imaging.dicom_json`;", "my-project"));
+
+        assertThat(creators.rows()).extracting(Row::values).containsExactly(Map.of("creator", "GEMS_IDEN_01", "instances", 1L));
+        assertThat(names.rows()).extracting(r -> r.get("patient_name")).containsExactly("Doe^John");
+    }
+
     // ---- STARTS_WITH, ENDS_WITH, ARRAY_LENGTH (already supported; checked against the reference)
 
     @ParameterizedTest

@@ -48,6 +48,7 @@ import java.util.function.LongSupplier;
  * {@link DicombqException}s with BigQuery's codes.
  */
 public final class H2Warehouse implements AutoCloseable {
+    private final Set<AutoCloseable> background = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final H2Database database;
     private final Clock clock;
     /** Queries read catalog pointers; commits swap them and drop the old tables, so they exclude each other. */
@@ -396,8 +397,24 @@ public final class H2Warehouse implements AutoCloseable {
         return new H2QueryEngine(this);
     }
 
+    /** Work running on its own thread against this warehouse (a load ahead of commit); stopped by {@link #close}. */
+    public void track(AutoCloseable work) {
+        background.add(work);
+    }
+
+    public void untrack(AutoCloseable work) {
+        background.remove(work);
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable work : List.copyOf(background)) {
+            try {
+                work.close();
+            } catch (Exception e) {
+                // closing the database below ends whatever is left
+            }
+        }
         database.close();
         if (ownsStagingDirectory) {
             StagingFiles.deleteAll(stagingDirectory);

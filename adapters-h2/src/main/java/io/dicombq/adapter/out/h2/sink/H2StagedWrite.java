@@ -37,6 +37,8 @@ final class H2StagedWrite implements StagedWrite {
     private final TableUri destination;
     private final WritePlan plan;
     private final SpillFile spill;
+    /** Loads staged rows while staging goes on, for plans that make a new table (null for appends). */
+    private final EagerLoad eager;
     private TableSchema stagedSchema = TableSchema.empty();
     private Status status = Status.OPEN;
 
@@ -45,6 +47,7 @@ final class H2StagedWrite implements StagedWrite {
         this.destination = destination;
         this.plan = plan;
         this.spill = spill;
+        this.eager = plan.replacesSchema() ? new EagerLoad(warehouse, destination, spill) : null;
     }
 
     static H2StagedWrite begin(H2Warehouse warehouse, TableUri destination, WritePlan plan) {
@@ -61,9 +64,11 @@ final class H2StagedWrite implements StagedWrite {
         requireOpen("write");
         // The schema only grows (port contract); refuse anything else before it can spoil the commit.
         requireGrowth(schema);
-        new RowInserter(null, "staging", schema).validate(rows);
-        stagedSchema = schema;
         spill.append(schema, rows);
+        stagedSchema = schema;
+        if (eager != null && !rows.isEmpty()) {
+            eager.published(schema, spill.batches());
+        }
     }
 
     /**
@@ -87,6 +92,7 @@ final class H2StagedWrite implements StagedWrite {
             throw Jdbc.internal("commit", e);
         } finally {
             if (status == Status.COMMITTED) {
+                closeEager();
                 spill.close();
             } else {
                 abort();
@@ -120,8 +126,13 @@ final class H2StagedWrite implements StagedWrite {
     private record Load(TableEntry table, TableCopier copier, long copiedUpTo) {
     }
 
-    /** A new, unlisted table holding the staged rows. */
+    /** A new, unlisted table holding the staged rows: the one loaded while staging if its schema is final. */
     private TableEntry newTable(Connection connection, TableSchema finalSchema) {
+        Optional<EagerLoad.Loaded> ready = eager == null ? Optional.empty() : eager.finish(finalSchema);
+        if (ready.isPresent()) {
+            Catalog.ensureNums(connection, ready.get().longestArray());
+            return ready.get().table();
+        }
         Instant now = warehouse.clock().instant();
         TableEntry table = new TableEntry(destination, Catalog.nextPhysicalName(connection), finalSchema, now, now);
         load(connection, table);
@@ -249,12 +260,19 @@ final class H2StagedWrite implements StagedWrite {
             return;
         }
         status = Status.ABORTED;
+        closeEager();
         spill.close();
     }
 
     @Override
     public void close() {
         abort();
+    }
+
+    private void closeEager() {
+        if (eager != null) {
+            eager.close();
+        }
     }
 
     private void requireGrowth(TableSchema schema) {

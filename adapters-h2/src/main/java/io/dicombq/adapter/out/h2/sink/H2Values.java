@@ -38,19 +38,10 @@ import java.util.Map;
  * field, one statement for every row of a table (H2 2.3 internals; the H2 version is pinned).
  */
 final class H2Values {
-    /** What a check-only instance returns for a value that fits (it builds no H2 values). */
-    private static final Value CHECKED = ValueNull.INSTANCE;
-
     /** H2 types by column, computed once per column of a schema. */
     private final Map<Column, TypeInfo> elementTypes = new IdentityHashMap<>();
-    /** False: only check values (staging checks each row once and keeps the Java values), true: convert them. */
-    private final boolean build;
     /** The longest array converted so far, nested ones included. */
     private int longestArray;
-
-    H2Values(boolean build) {
-        this.build = build;
-    }
 
     int longestArray() {
         return longestArray;
@@ -60,7 +51,7 @@ final class H2Values {
     Value of(Column column, Object value, Object where) {
         if (column.isRepeated()) {
             Value[] items = arrayItems(column, value, where);
-            return build ? ValueArray.get(elementType(column), items, null) : CHECKED;
+            return ValueArray.get(elementType(column), items, null);
         }
         if (value == null) {
             if (column.mode() == Mode.REQUIRED) {
@@ -102,33 +93,24 @@ final class H2Values {
                     Column field = column.fields().get(i);
                     values[i] = of(field, fields.get(field.name()), new Nested(where, field.name()));
                 }
-                return build ? ValueRow.get(elementType(column), values) : CHECKED;
+                return ValueRow.get(elementType(column), values);
             }
         } else if (fits(column.type(), value)) {
-            // JSON is parsed to be checked, so it is converted even when only checking.
-            return build || column.type() == ColumnType.JSON ? scalar(column.type(), value, where) : CHECKED;
+            return scalar(column.type(), value, where);
         }
         throw new DicombqException(Code.INVALID_ARGUMENT, "a " + value.getClass().getSimpleName()
                 + " value does not fit " + column.type() + " field " + where);
     }
 
-    /** The ROW value of a staged RECORD whose fields were decoded (checked at staging against this column). */
-    Value record(Column column, Value[] fields) {
-        return ValueRow.get(elementType(column), fields);
+    /** The ROW value of a staged RECORD whose fields were decoded (checked at staging against its column). */
+    static Value record(TypeInfo type, Value[] fields) {
+        return ValueRow.get(type, fields);
     }
 
-    /** The ARRAY value of a staged REPEATED column whose items were decoded. */
-    Value array(Column column, Value[] items) {
+    /** The ARRAY value of a staged REPEATED column whose items were decoded; counts towards {@link #longestArray}. */
+    Value array(TypeInfo elementType, Value[] items) {
         longestArray = Math.max(longestArray, items.length);
-        return ValueArray.get(elementType(column), items, null);
-    }
-
-    /** A staged scalar (checked at staging); NULL is an empty array for a REPEATED column, as in {@link #of}. */
-    Value staged(Column column, Object value) {
-        if (value == null) {
-            return column.isRepeated() ? array(column, Value.EMPTY_VALUES) : ValueNull.INSTANCE;
-        }
-        return scalar(column.type(), value, column.name());
+        return ValueArray.get(elementType, items, null);
     }
 
     /** Whether a Java value is one BigQuery accepts for a scalar type. */
@@ -204,7 +186,7 @@ final class H2Values {
     }
 
     /** The H2 type of one value of the column (the element type for REPEATED). */
-    private TypeInfo elementType(Column column) {
+    TypeInfo elementType(Column column) {
         TypeInfo type = elementTypes.get(column);
         if (type == null) {
             type = typeOf(column);

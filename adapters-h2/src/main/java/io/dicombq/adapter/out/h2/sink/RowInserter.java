@@ -23,8 +23,7 @@ public final class RowInserter {
     private final Connection connection;
     private final String insert;
     private final TableSchema schema;
-    private final H2Values values = new H2Values(true);
-    private final H2Values checker = new H2Values(false);
+    private final H2Values values = new H2Values();
 
     public RowInserter(Connection connection, String physicalSql, TableSchema schema) {
         this.connection = connection;
@@ -46,16 +45,6 @@ public final class RowInserter {
     /** The longest array, nested ones included, in the rows seen so far (the UNNEST numbers table must cover it). */
     public int longestArray() {
         return values.longestArray();
-    }
-
-    /** Checks that every row fits the schema; a value that does not is INVALID_ARGUMENT naming row and column. */
-    public void validate(List<Row> rows) {
-        if (!rows.isEmpty() && schema.isEmpty()) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "cannot insert rows into a table without columns");
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            convert(rows.get(r), "row " + r, checker);
-        }
     }
 
     /** Inserts the rows; a value that does not fit its column is INVALID_ARGUMENT naming row and column. */

@@ -6,12 +6,10 @@ import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import org.h2.value.Value;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -29,6 +27,9 @@ import java.util.function.Consumer;
  * killed while ROW values were being written (its startup rollback reads them without their types), so staging
  * never writes ROW values into the warehouse; a crash leaves only this file, which the next open deletes. The
  * file is locked while in use so a second process never deletes a live one.
+ *
+ * <p>Each batch is checked and encoded in one walk ({@link RowEncoder}) into memory and appended only when every
+ * row of it fits, so a refused batch leaves nothing behind.
  */
 final class SpillFile implements AutoCloseable {
     static final String SUFFIX = ".rows";
@@ -36,19 +37,21 @@ final class SpillFile implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private final FileLock lock;
-    private final DataOutputStream out;
-    /** The schema and size of each batch in file order (the file holds values only; the schema may grow). */
+    private final StringIds strings = new StringIds();
+    private final SpillOutput buffer = new SpillOutput();
+    private final RowEncoder encoder = new RowEncoder(strings, buffer);
+    /** The schema, size and length of each batch in file order (the file holds values only; the schema may grow). */
     private final List<Batch> batches = new ArrayList<>();
     private long rows;
+    private long length;
 
-    private record Batch(TableSchema schema, int rows) {
+    private record Batch(TableSchema schema, int rows, long offset, int bytes) {
     }
 
     private SpillFile(Path path, FileChannel channel, FileLock lock) {
         this.path = path;
         this.channel = channel;
         this.lock = lock;
-        this.out = new DataOutputStream(new UnsyncBuffered.Output(Channels.newOutputStream(channel), 1 << 16));
     }
 
     static SpillFile create(Path directory) {
@@ -68,46 +71,111 @@ final class SpillFile implements AutoCloseable {
         return rows;
     }
 
-    /** Appends a batch that fits {@code schema} (checked by the caller); its rows are read back with it. */
+    /**
+     * Checks the batch against {@code schema} and appends it; a row that does not fit is INVALID_ARGUMENT naming
+     * row and column, and then nothing of the batch is kept.
+     */
     void append(TableSchema schema, List<Row> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
+        int mark = strings.count();
+        buffer.reset();
         try {
-            for (Row row : batch) {
-                RowCodec.writeRow(out, row, schema.columns());
+            encoder.encode(schema, batch);
+            if (batch.isEmpty()) {
+                return;
             }
-            batches.add(new Batch(schema, batch.size()));
-            rows += batch.size();
+            ByteBuffer bytes = ByteBuffer.wrap(buffer.bytes(), 0, buffer.size());
+            while (bytes.hasRemaining()) {
+                channel.write(bytes, length + bytes.position());
+            }
         } catch (IOException e) {
+            strings.truncate(mark);
             throw new UncheckedIOException("cannot write the staging file " + path, e);
+        } catch (RuntimeException e) {
+            strings.truncate(mark);
+            throw e;
         }
+        synchronized (this) {
+            batches.add(new Batch(schema, batch.size(), length, buffer.size()));
+        }
+        rows += batch.size();
+        length += buffer.size();
     }
 
     /**
-     * Hands the staged rows over in order, one at a time (only one decoded row is alive): rows of batches staged
+     * Hands the staged rows over in order, one at a time (only one batch is read at once): rows of batches staged
      * with {@code target} itself go to {@code values} as H2 values of its columns, decoded by {@code h2}; rows of
      * batches staged with an earlier, narrower schema go to {@code rows}.
      */
     void replay(TableSchema target, H2Values h2, Consumer<Value[]> values, Consumer<Row> rows) {
-        try {
-            out.flush();
-            try (DataInputStream in = new DataInputStream(new UnsyncBuffered.Input(Files.newInputStream(path), 1 << 16))) {
-                for (Batch batch : batches) {
-                    boolean direct = batch.schema().equals(target);
-                    for (int i = 0; i < batch.rows(); i++) {
-                        if (direct) {
-                            values.accept(RowCodec.readValues(in, target.columns(), h2));
-                        } else {
-                            rows.accept(RowCodec.readRow(in, batch.schema().columns()));
-                        }
-                    }
+        Cursor cursor = cursor(h2);
+        while (cursor.next(target, values, rows)) {
+            // each call hands over one batch
+        }
+    }
+
+    /** Reads the batches in order, from the first; another thread may use it while batches are being appended. */
+    Cursor cursor(H2Values h2) {
+        return new Cursor(h2);
+    }
+
+    /** The number of batches appended so far. */
+    synchronized int batches() {
+        return batches.size();
+    }
+
+    private synchronized Batch batch(int index) {
+        return batches.get(index);
+    }
+
+    /** A reader of the spill's batches in file order (numbered strings are defined before they are used). */
+    final class Cursor {
+        private final RowDecoder decoder;
+        private byte[] bytes = new byte[0];
+        private int next;
+        private FieldPlan targetPlan;
+
+        private Cursor(H2Values h2) {
+            this.decoder = new RowDecoder(h2);
+        }
+
+        /** Hands over the rows of the next batch (see {@link #replay}); false when every appended batch was read. */
+        boolean next(TableSchema target, Consumer<Value[]> values, Consumer<Row> rows) {
+            if (next == batches()) {
+                return false;
+            }
+            Batch batch = batch(next++);
+            if (bytes.length < batch.bytes()) {
+                bytes = new byte[batch.bytes()];
+            }
+            read(batch);
+            SpillInput in = new SpillInput(bytes, batch.bytes());
+            if (batch.schema().equals(target)) {
+                if (targetPlan == null || !targetPlan.columns().equals(target.columns())) {
+                    targetPlan = new FieldPlan(target.columns());
+                }
+                for (int i = 0; i < batch.rows(); i++) {
+                    values.accept(decoder.values(in, targetPlan));
+                }
+            } else {
+                FieldPlan plan = new FieldPlan(batch.schema().columns());
+                for (int i = 0; i < batch.rows(); i++) {
+                    rows.accept(decoder.row(in, plan));
                 }
             }
-        } catch (EOFException e) {
-            throw new UncheckedIOException("the staging file " + path + " ended early", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the staging file " + path, e);
+            return true;
+        }
+
+        private void read(Batch batch) {
+            ByteBuffer read = ByteBuffer.wrap(bytes, 0, batch.bytes());
+            try {
+                while (read.hasRemaining()) {
+                    if (channel.read(read, batch.offset() + read.position()) < 0) {
+                        throw new UncheckedIOException("the staging file " + path + " ended early", new EOFException());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the staging file " + path, e);
+            }
         }
     }
 

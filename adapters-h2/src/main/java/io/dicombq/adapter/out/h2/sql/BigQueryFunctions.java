@@ -49,13 +49,27 @@ public final class BigQueryFunctions {
             {"parse_date", "parseDate"}, {"parse_time", "parseTime"}, {"parse_datetime", "parseDatetime"},
             {"parse_timestamp", "parseTimestamp"}, {"utf8_bytes", "utf8Bytes"},
         };
+        String[][] scalars = {
+            {"substr", "substr"}, {"array_to_string", "arrayToString"}, {"regexp_extract_group", "regexpExtractGroup"},
+            {"date_add", "dateAdd"}, {"utc_datetime", "utcDatetime"}, {"format_date", "formatDate"},
+            {"parse_date_format", "parseDate"},
+        };
+        String[][] json = {
+            {"json_value", "jsonValue"}, {"json_query", "jsonQuery"}, {"json_quote", "quote"}, {"json_quote_all", "quoteAll"},
+        };
+        install(connection, replace, BigQueryFunctions.class, functions);
+        install(connection, replace, ScalarRuntime.class, scalars);
+        install(connection, replace, JsonRuntime.class, json);
+    }
+
+    private static void install(Connection connection, boolean replace, Class<?> owner, String[][] functions) {
         for (String[] function : functions) {
             String name = Names.meta(function[0]);
             if (replace) {
                 Jdbc.execute(connection, "DROP ALIAS IF EXISTS " + name);
             }
             Jdbc.execute(connection, "CREATE ALIAS IF NOT EXISTS " + name + " DETERMINISTIC FOR '"
-                    + BigQueryFunctions.class.getName() + "." + function[1] + "'");
+                    + owner.getName() + "." + function[1] + "'");
         }
     }
 

@@ -19,6 +19,14 @@ final class Functions {
             }
             return Typed.of("COUNT(*)", ColumnType.INTEGER);
         }
+        if (translator.legacy() && (DateFunctions.NAMES.contains(name) || TextFunctions.NAMES.contains(name)
+                || JsonFunctions.NAMES.contains(name))) {
+            // Legacy SQL has its own functions of these names (CURRENT_DATE gives a STRING there), with other rules.
+            throw Translator.unsupported("function " + name + "() in legacy SQL; use standard SQL (#standardSQL)");
+        }
+        if (DateFunctions.NAMES.contains(name)) {
+            return DateFunctions.call(call, translator);
+        }
         List<Typed> args = new ArrayList<>();
         for (Expr arg : call.args()) {
             args.add(translator.expr(arg));
@@ -91,6 +99,12 @@ final class Functions {
                 return Typed.of("(" + side + "(" + args.get(0).sql() + ", CHAR_LENGTH(" + args.get(1).sql() + ")) = "
                         + args.get(1).sql() + ")", ColumnType.BOOLEAN);
             default:
+                if (TextFunctions.NAMES.contains(name)) {
+                    return TextFunctions.call(call, args);
+                }
+                if (JsonFunctions.NAMES.contains(name)) {
+                    return JsonFunctions.call(call, args);
+                }
                 throw Translator.unsupported("function " + name + "()");
         }
     }
@@ -179,10 +193,22 @@ final class Functions {
     }
 
     private static void requireCount(String name, List<Typed> args, int count) {
-        if (args.size() != count) {
+        requireCount(name, args.size(), count);
+    }
+
+    static void requireCount(String name, int given, int count) {
+        if (given != count) {
             throw Translator.invalid("Number of arguments does not match for function " + name + ": expected "
-                    + count + ", got " + args.size());
+                    + count + ", got " + given);
         }
+    }
+
+    /** An argument that must be written as a string literal (a format, a pattern, a path): its text. */
+    static String stringLiteral(String name, Expr arg, String what) {
+        if (arg instanceof Ast.Literal && ((Ast.Literal) arg).kind() == Ast.LiteralKind.STRING) {
+            return ((Ast.Literal) arg).text();
+        }
+        throw Translator.unsupported(name + " with a " + what + " that is not a string literal");
     }
 
     private static void requireAtLeast(String name, List<Typed> args, int count) {
@@ -191,7 +217,7 @@ final class Functions {
         }
     }
 
-    private static void requireType(String name, Typed arg, ColumnType type) {
+    static void requireType(String name, Typed arg, ColumnType type) {
         if (!arg.isNull() && !arg.is(type)) {
             throw Translator.invalid("No matching signature for function " + name + " for argument type "
                     + arg.typeName() + " (expected " + Typed.standardName(type) + ")");

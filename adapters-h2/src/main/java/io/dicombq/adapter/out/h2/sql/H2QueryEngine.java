@@ -43,7 +43,7 @@ public final class H2QueryEngine implements QueryEngine {
         warehouse.swapLock().readLock().lock();
         try (Connection connection = warehouse.database().connection()) {
             Translator translator = new Translator(uri -> warehouse.requireTable(connection, uri),
-                    request.defaultProject(), request.parameters(), legacy);
+                    request.defaultProject(), request.parameters(), legacy, warehouse.clock());
             Translator.Translation translation = translator.translate(select);
             List<Row> rows = new ArrayList<>();
             try (Statement statement = connection.createStatement();
@@ -81,9 +81,11 @@ public final class H2QueryEngine implements QueryEngine {
     private static DicombqException failed(SQLException e, String sql) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = e.getMessage() == null ? "" : e.getMessage().split("; SQL statement:")[0];
-        Throwable cause = e.getCause();
-        if (cause instanceof IllegalArgumentException && cause.getMessage() != null && cause.getMessage().startsWith("Bad ")) {
-            return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, cause.getMessage()), e);
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidValueException
+                    || (cause instanceof IllegalArgumentException && cause.getMessage() != null && cause.getMessage().startsWith("Bad "))) {
+                return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, cause.getMessage()), e);
+            }
         }
         if (e.getErrorCode() == ARRAY_ELEMENT_ERROR) {
             return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, outOfBounds(message)), e);

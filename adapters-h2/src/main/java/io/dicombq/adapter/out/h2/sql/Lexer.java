@@ -37,7 +37,11 @@ final class Lexer {
             int startColumn = pos - lineStart + 1;
             int startLine = line;
             char c = sql.charAt(pos);
-            if (Character.isLetter(c) || c == '_') {
+            if ((c == 'r' || c == 'R') && pos + 1 < sql.length() && (sql.charAt(pos + 1) == '\'' || sql.charAt(pos + 1) == '"')) {
+                // A raw string r'…': backslashes stay as written, which is how regular expressions are usually quoted.
+                pos++;
+                tokens.add(new Token(Token.Kind.STRING, raw(sql.charAt(pos), startLine, startColumn), startLine, startColumn));
+            } else if (Character.isLetter(c) || c == '_') {
                 int start = pos;
                 while (pos < sql.length() && (Character.isLetterOrDigit(sql.charAt(pos)) || sql.charAt(pos) == '_')) {
                     pos++;
@@ -156,6 +160,27 @@ final class Lexer {
             pos++;
         }
         throw syntax("Syntax error: unclosed " + (quote == '`' ? "identifier" : "string literal"), startLine, startColumn);
+    }
+
+    /** The body of a raw string: no escapes, except that a backslash keeps the quote after it inside the string. */
+    private String raw(char quote, int startLine, int startColumn) {
+        StringBuilder text = new StringBuilder();
+        pos++;
+        while (pos < sql.length() && sql.charAt(pos) != '\n') {
+            char c = sql.charAt(pos);
+            if (c == quote) {
+                pos++;
+                return text.toString();
+            }
+            if (c == '\\' && pos + 1 < sql.length() && sql.charAt(pos + 1) != '\n') {
+                text.append(c).append(sql.charAt(pos + 1));
+                pos += 2;
+                continue;
+            }
+            text.append(c);
+            pos++;
+        }
+        throw syntax("Syntax error: unclosed string literal", startLine, startColumn);
     }
 
     private void symbol(int startLine, int startColumn) {

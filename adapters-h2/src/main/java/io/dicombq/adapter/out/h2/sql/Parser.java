@@ -452,6 +452,20 @@ final class Parser {
                 return new Ast.Cast(value, type, word.equals("SAFE_CAST"), t);
             case "EXISTS":
                 throw unsupported("EXISTS subqueries", t);
+            case "EXTRACT":
+                if (peek().isSymbol("(")) {
+                    return extract(t);
+                }
+                break;
+            case "CURRENT_DATE":
+            case "CURRENT_DATETIME":
+            case "CURRENT_TIME":
+            case "CURRENT_TIMESTAMP":
+                if (!peek().isSymbol("(")) {
+                    // BigQuery allows these without parentheses.
+                    return new Ast.Call(word, List.of(), false, false, t);
+                }
+                break;
             case "ARRAY":
             case "STRUCT":
             case "INTERVAL":
@@ -503,9 +517,52 @@ final class Parser {
         return new Ast.CaseWhen(operand, whens, otherwise, at);
     }
 
+    /**
+     * {@code EXTRACT(part FROM value)}, kept as a call {@code EXTRACT(part, value)} whose part is a bare name or
+     * {@code WEEK(weekday)}.
+     */
+    private Expr extract(Token at) {
+        expectSymbol("(");
+        Expr part = datePart();
+        expectWord("FROM");
+        Expr value = expr();
+        if (peek().isWord("AT")) {
+            throw unsupported("EXTRACT … AT TIME ZONE", peek());
+        }
+        expectSymbol(")");
+        return new Ast.Call("EXTRACT", List.of(part, value), false, false, at);
+    }
+
+    /** A date part: a name such as {@code DAY}, or {@code WEEK(MONDAY)}. */
+    private Expr datePart() {
+        Token t = next();
+        if (t.kind() != Token.Kind.WORD) {
+            throw syntax(t);
+        }
+        Expr part = new Ast.Path(List.of(upper(t)), t);
+        if (peek().isSymbol("(")) {
+            pos++;
+            Token weekday = next();
+            if (weekday.kind() != Token.Kind.WORD) {
+                throw syntax(weekday);
+            }
+            expectSymbol(")");
+            part = new Ast.Call(upper(t), List.of(new Ast.Path(List.of(upper(weekday)), weekday)), false, false, t);
+        }
+        return part;
+    }
+
+    /** {@code INTERVAL n part}, only as the second argument of DATE_ADD / DATE_SUB; kept as a call INTERVAL(n, part). */
+    private Expr interval() {
+        Token at = next();
+        Expr amount = expr();
+        return new Ast.Call("INTERVAL", List.of(amount, datePart()), false, false, at);
+    }
+
     private Expr call(Token name) {
         expectSymbol("(");
         String function = upper(name);
+        boolean takesInterval = function.equals("DATE_ADD") || function.equals("DATE_SUB");
         if (acceptSymbol("*")) {
             expectSymbol(")");
             rejectOver();
@@ -515,7 +572,7 @@ final class Parser {
         List<Expr> args = new ArrayList<>();
         if (!peek().isSymbol(")")) {
             do {
-                args.add(expr());
+                args.add(takesInterval && args.size() == 1 && peek().isWord("INTERVAL") ? interval() : expr());
             } while (acceptSymbol(","));
         }
         if (peek().isWord("ORDER") || peek().isWord("LIMIT") || peek().isWord("IGNORE") || peek().isWord("RESPECT")) {

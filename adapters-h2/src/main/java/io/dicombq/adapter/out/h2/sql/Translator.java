@@ -14,6 +14,7 @@ import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,11 +52,14 @@ final class Translator {
     private final String defaultProject;
     private final Map<String, QueryParameter> parameters;
     private final boolean legacy;
+    /** CURRENT_DATE and friends read this, once per query. */
+    private final Clock clock;
     private final List<Bound> scope = new ArrayList<>();
     private int aliases;
 
     Translator(Function<TableUri, TableEntry> tables, String defaultProject, Map<String, QueryParameter> parameters,
-               boolean legacy) {
+               boolean legacy, Clock clock) {
+        this.clock = clock;
         this.tables = tables;
         this.defaultProject = defaultProject;
         this.parameters = parameters;
@@ -412,7 +416,8 @@ final class Translator {
         }
         if (e instanceof Ast.IsNull) {
             Ast.IsNull isNull = (Ast.IsNull) e;
-            return Typed.of("(" + expr(isNull.value()).sql() + (isNull.not() ? " IS NOT NULL)" : " IS NULL)"), ColumnType.BOOLEAN);
+            Typed value = expr(isNull.value());
+            return Typed.of("(" + value.sql() + nullTest(value, isNull.not()) + ")", ColumnType.BOOLEAN);
         }
         if (e instanceof Ast.InList) {
             return inList((Ast.InList) e);
@@ -454,6 +459,17 @@ final class Translator {
             return caseWhen((Ast.CaseWhen) e);
         }
         throw new IllegalStateException("unhandled expression " + e);
+    }
+
+    /**
+     * {@code IS [NOT] NULL}. For a STRUCT, SQL's IS NULL is true when every field is NULL and IS NOT NULL only
+     * when none is; BigQuery asks whether the STRUCT itself is NULL, which is H2's IS [NOT] DISTINCT FROM NULL.
+     */
+    static String nullTest(Typed value, boolean not) {
+        if (value.isRecord()) {
+            return not ? " IS DISTINCT FROM NULL" : " IS NOT DISTINCT FROM NULL";
+        }
+        return not ? " IS NOT NULL" : " IS NULL";
     }
 
     private Typed literal(Ast.Literal literal) {
@@ -691,6 +707,10 @@ final class Translator {
 
     boolean legacy() {
         return legacy;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     static DicombqException invalid(String message) {

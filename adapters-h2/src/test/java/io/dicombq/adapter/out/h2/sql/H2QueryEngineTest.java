@@ -193,7 +193,7 @@ class H2QueryEngineTest {
     @CsvSource(delimiter = '|', value = {
         "WITH x AS (SELECT 1) SELECT * FROM x|WITH clauses",
         "SELECT COUNT(*) OVER () FROM `my-project.dicom.ct`|window functions",
-        "SELECT FORMAT_DATE('%Y', StudyDate) FROM `my-project.dicom.ct`|function FORMAT_DATE",
+        "SELECT FARM_FINGERPRINT(PatientID) FROM `my-project.dicom.ct`|function FARM_FINGERPRINT",
         "SELECT 1 FROM (SELECT 1)|subqueries in FROM",
         "SELECT STRUCT(1 AS a) FROM `my-project.dicom.ct`|STRUCT",
         "SELECT x FROM `my-project.dicom.ct`, UNNEST([1, 2]) x|array literal",

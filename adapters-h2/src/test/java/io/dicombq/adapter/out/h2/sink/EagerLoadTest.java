@@ -1,0 +1,161 @@
+package io.dicombq.adapter.out.h2.sink;
+
+import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.adapter.out.h2.catalog.Jdbc;
+import io.dicombq.adapter.out.h2.catalog.Names;
+import io.dicombq.application.port.out.StagedWrite;
+import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.destination.WritePlan;
+import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.ColumnType;
+import io.dicombq.domain.schema.Mode;
+import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.TableSchema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Writes that make a new table are loaded while rows are still being staged (EagerLoad). Whatever the schema does
+ * on the way, commit publishes exactly the staged rows with the final schema, and no unlisted table is left behind.
+ */
+class EagerLoadTest {
+    private static final TableUri TABLE = new TableUri("eager-project", "ds", "t");
+    private static final Column ID = Column.of("Id", ColumnType.INTEGER, Mode.NULLABLE);
+    private static final Column NAME = Column.record("Name", Mode.NULLABLE,
+            List.of(Column.of("Family", ColumnType.STRING, Mode.NULLABLE)));
+
+    private H2Warehouse warehouse;
+
+    @BeforeEach
+    void open(@TempDir Path dir) {
+        warehouse = H2Warehouse.open(dir);
+        warehouse.createDataset(TABLE.project(), TABLE.dataset());
+    }
+
+    @AfterEach
+    void close() {
+        warehouse.close();
+    }
+
+    @Test
+    void rowsStagedWhileTheSchemaGrowsAllArriveWithTheFinalSchema() {
+        List<Column> columns = new ArrayList<>(List.of(ID, NAME));
+        try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.CREATE)) {
+            int id = 0;
+            // Six widenings: more than the loader restarts for, so commit has to load the rest itself.
+            for (int growth = 0; growth < 6; growth++) {
+                columns.add(Column.of("Extra" + growth, ColumnType.STRING, Mode.REPEATED));
+                for (int batch = 0; batch < 3; batch++) {
+                    write.write(new TableSchema(List.copyOf(columns)), rows(id, 40, growth));
+                    id += 40;
+                }
+            }
+            write.commit(new TableSchema(List.copyOf(columns)));
+        }
+        assertThat(warehouse.tableSchema(TABLE)).contains(new TableSchema(columns));
+        assertRows(6 * 3 * 40);
+        assertThat(physicalTables()).isEqualTo(1);
+    }
+
+    @Test
+    void aSchemaThatStopsGrowingIsLoadedAheadAndCommitted() {
+        TableSchema narrow = TableSchema.of(ID, NAME);
+        TableSchema wide = TableSchema.of(ID, NAME, Column.of("Extra0", ColumnType.STRING, Mode.REPEATED));
+        try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.OVERWRITE)) {
+            write.write(narrow, rows(0, 100, -1));
+            for (int batch = 1; batch < 10; batch++) {
+                write.write(wide, rows(batch * 100, 100, 0));
+            }
+            // Before commit the rows are already being loaded, into a table no query can see.
+            awaitUnlistedTable();
+            assertThat(warehouse.entry(TABLE)).isEmpty();
+            write.commit(wide);
+        }
+        assertRows(1000);
+        assertThat(physicalTables()).isEqualTo(1);
+    }
+
+    @Test
+    void aFinalSchemaWiderThanTheStagedOneIsStillRight() {
+        TableSchema staged = TableSchema.of(ID, NAME);
+        TableSchema last = TableSchema.of(ID, NAME, Column.of("Late", ColumnType.DATE, Mode.NULLABLE));
+        try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.CREATE)) {
+            write.write(staged, rows(0, 500, -1));
+            write.commit(last);
+        }
+        assertThat(warehouse.tableSchema(TABLE)).contains(last);
+        assertRows(500);
+        assertThat(physicalTables()).isEqualTo(1);
+    }
+
+    @Test
+    void abortDropsWhatWasLoadedAhead() {
+        try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.CREATE)) {
+            for (int batch = 0; batch < 5; batch++) {
+                write.write(TableSchema.of(ID, NAME), rows(batch * 200, 200, -1));
+            }
+            write.abort();
+        }
+        assertThat(warehouse.entry(TABLE)).isEmpty();
+        assertThat(physicalTables()).isZero();
+    }
+
+    /** Rows {@code first..first+count-1}; from {@code growth} 0 on they fill Extra0..Extra{growth}. */
+    private static List<Row> rows(int first, int count, int growth) {
+        List<Row> rows = new ArrayList<>();
+        for (int id = first; id < first + count; id++) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("Id", (long) id);
+            values.put("Name", Row.of(Map.of("Family", "F" + (id % 7))));
+            for (int g = 0; g <= growth; g++) {
+                values.put("Extra" + g, List.of("e" + id));
+            }
+            rows.add(Row.of(values));
+        }
+        return rows;
+    }
+
+    /** Ids 0..count-1 exactly once each, every family name intact. */
+    private void assertRows(int count) {
+        List<Row> rows = new ArrayList<>(warehouse.readRows(TABLE, 0, count + 10));
+        rows.sort(Comparator.comparing(row -> (Long) row.get("Id")));
+        assertThat(rows).hasSize(count);
+        for (int id = 0; id < count; id++) {
+            assertThat(rows.get(id).get("Id")).isEqualTo((long) id);
+            assertThat(((Row) rows.get(id).get("Name")).get("Family")).isEqualTo("F" + (id % 7));
+        }
+    }
+
+    private void awaitUnlistedTable() {
+        for (int attempt = 0; attempt < 400 && physicalTables() == 0; attempt++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        assertThat(physicalTables()).as("a table loaded ahead of commit").isEqualTo(1);
+    }
+
+    private long physicalTables() {
+        try (Connection connection = warehouse.database().connection()) {
+            return Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ?",
+                    rs -> rs.getLong(1), Names.schemaOf(TABLE.project(), TABLE.dataset())).get(0);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -38,7 +38,7 @@ class CrashRecoveryTest {
     private static final TableUri TABLE = new TableUri("crash-project", "ds", "ct");
     private static final int SEEDED = 2_000;
     /** Milliseconds after the child's signal: at the start of the load, in its middle, and later. */
-    private static final long[] KILL_AFTER = {0, 500, 1_200};
+    private static final long[] KILL_AFTER = {0, 500, 1_500};
 
     @TempDir
     static Path seededTemplate;

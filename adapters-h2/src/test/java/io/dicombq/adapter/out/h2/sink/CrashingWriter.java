@@ -24,6 +24,11 @@ import java.util.Map;
 public final class CrashingWriter {
     /** Rows staged by the commit modes, in batches of 500. */
     static final int STAGED = 4_000;
+    /**
+     * Rows staged by a plain append: enough that committing them in one transaction (as the warehouse once did)
+     * lasts well past H2's 500 ms background write, the case that left an unopenable database.
+     */
+    static final int STAGED_APPEND = 20_000;
     /** Rows per insertAll request in the insert mode. */
     static final int REQUEST = 100;
     /** The column an append with new columns adds. */
@@ -85,8 +90,9 @@ public final class CrashingWriter {
 
     /** The rows a commit mode stages. */
     static List<Row> staged(Kind kind) {
-        List<Row> rows = new ArrayList<>(STAGED);
-        for (int i = 0; i < STAGED; i++) {
+        int count = kind == Kind.APPEND ? STAGED_APPEND : STAGED;
+        List<Row> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             Row row = CtRows.instance(9, i / 500, 1, i);
             if (kind == Kind.APPEND_NEW_COLUMNS) {
                 Map<String, Object> values = new LinkedHashMap<>(row.values());

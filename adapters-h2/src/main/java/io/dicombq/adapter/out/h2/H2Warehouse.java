@@ -246,8 +246,7 @@ public final class H2Warehouse implements AutoCloseable {
                 PhysicalTables.create(connection, rebuilt.physicalSql(), schema);
                 PhysicalTables.createIndexes(connection, rebuilt.physicalSql(), schema);
                 try {
-                    TableCopier copier = new TableCopier(connection, rowWriteGate, entry.physicalSql(), entry.schema(),
-                            rebuilt.physicalSql(), schema, change.needsRebuild());
+                    TableCopier copier = new TableCopier(connection, rowWriteGate, entry, rebuilt, change.needsRebuild());
                     copier.copy(0, copier.lastRowId());
                     Catalog.updateTable(connection, rebuilt);
                 } catch (RuntimeException e) {

@@ -149,8 +149,8 @@ final class H2StagedWrite implements StagedWrite {
                 existing.created(), warehouse.clock().instant());
         PhysicalTables.create(connection, appended.physicalSql(), finalSchema);
         PhysicalTables.createIndexes(connection, appended.physicalSql(), finalSchema);
-        TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), existing.physicalSql(),
-                existing.schema(), appended.physicalSql(), finalSchema, change.needsRebuild());
+        TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), existing, appended,
+                change.needsRebuild());
         long upTo = committedRowIds(copier);
         copier.copy(0, upTo);
         insertStaged(connection, appended);

@@ -3,6 +3,7 @@ package io.dicombq.adapter.out.h2.sink;
 import io.dicombq.adapter.out.h2.RowWriteGate;
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
 import io.dicombq.adapter.out.h2.catalog.Names;
+import io.dicombq.adapter.out.h2.catalog.TableEntry;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.TableSchema;
@@ -33,17 +34,15 @@ public final class TableCopier {
     private final RowWriteGate gate;
     private final String fromSql;
     private final TableSchema from;
-    private final String toSql;
-    private final TableSchema to;
+    private final TableEntry to;
     private final boolean throughJava;
 
-    public TableCopier(Connection connection, RowWriteGate gate, String fromSql, TableSchema from, String toSql,
-                       TableSchema to, boolean throughJava) {
+    /** Copies from {@code from} into the empty, unlisted {@code to}; {@code throughJava} when a RECORD gained fields. */
+    public TableCopier(Connection connection, RowWriteGate gate, TableEntry from, TableEntry to, boolean throughJava) {
         this.connection = connection;
         this.gate = gate;
-        this.fromSql = fromSql;
-        this.from = from;
-        this.toSql = toSql;
+        this.fromSql = from.physicalSql();
+        this.from = from.schema();
         this.to = to;
         this.throughJava = throughJava;
     }
@@ -63,7 +62,7 @@ public final class TableCopier {
             copyThroughJava(select, after, upTo);
             return;
         }
-        String insert = "INSERT INTO " + toSql + " (" + columns() + ") " + select;
+        String insert = "INSERT INTO " + to.physicalSql() + " (" + columns() + ") " + select;
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
             for (long low = after; low < upTo; low += CHUNK) {
                 statement.setLong(1, low);
@@ -76,7 +75,7 @@ public final class TableCopier {
     }
 
     private void copyThroughJava(String select, long after, long upTo) {
-        RowInserter inserter = new RowInserter(connection, toSql, to);
+        RowInserter inserter = new RowInserter(connection, to.physicalSql(), to.schema());
         try (PreparedStatement statement = connection.prepareStatement(select);
              RowInserter.Stream stream = inserter.stream()) {
             for (long low = after; low < upTo; low += CHUNK) {

@@ -48,6 +48,12 @@ import java.util.function.LongSupplier;
  * {@link DicombqException}s with BigQuery's codes.
  */
 public final class H2Warehouse implements AutoCloseable {
+    /**
+     * BigQuery's recommended maximum rows per insertAll request, inserted in one transaction: under 100 ms at the
+     * write benchmark's rates (docs/BENCHMARKS.md), even with 179 private elements per row.
+     */
+    static final int IN_PLACE_ROWS = 500;
+
     private final Set<AutoCloseable> background = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final H2Database database;
     private final Clock clock;
@@ -57,8 +63,6 @@ public final class H2Warehouse implements AutoCloseable {
     private final Path stagingDirectory;
     private final boolean ownsStagingDirectory;
     private final RowWriteGate rowWriteGate;
-    /** BigQuery's recommended maximum rows per insertAll request; a few hundred ms of wide rows at most. */
-    static final int IN_PLACE_ROWS = 500;
 
     private H2Warehouse(H2Database database, Clock clock, Path stagingDirectory, boolean inMemory, LongSupplier nanoTime) {
         this.database = database;

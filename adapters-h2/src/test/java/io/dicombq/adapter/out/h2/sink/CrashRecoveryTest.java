@@ -37,8 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashRecoveryTest {
     private static final TableUri TABLE = new TableUri("crash-project", "ds", "ct");
     private static final int SEEDED = 2_000;
-    /** Milliseconds after the child's signal: at the start of the load, in its middle, and later. */
+    /** Milliseconds after the child's signal for appends: at the start of the commit, in its middle, and later. */
     private static final long[] KILL_AFTER = {0, 500, 1_500};
+    /** An overwrite's commit is short (its rows were loaded while staging): at its start and once it is done. */
+    private static final long[] KILL_AFTER_OVERWRITE = {0, 300};
+    /** insertAll requests come one after the other: early, and after several requests. */
+    private static final long[] KILL_AFTER_INSERTS = {300, 1_000};
 
     @TempDir
     static Path seededTemplate;
@@ -75,24 +79,27 @@ class CrashRecoveryTest {
     void anAppendKilledDuringCommitLeavesTheTableBeforeOrAfter(@TempDir Path dir) throws Exception {
         List<Row> after = new ArrayList<>(seeded);
         after.addAll(CrashingWriter.staged(Kind.APPEND));
-        killDuringCommit(dir, Kind.APPEND, State.of(seeded), State.of(after));
+        assertThat(killDuringCommit(dir, Kind.APPEND, KILL_AFTER, State.of(seeded), State.of(after)))
+                .as("the first kill lands before the copy-on-append is done").startsWith(State.of(seeded));
     }
 
     @Test
     void anAppendWithNewColumnsKilledDuringCommitLeavesTheTableBeforeOrAfter(@TempDir Path dir) throws Exception {
         List<Row> after = new ArrayList<>(seeded);
         after.addAll(CrashingWriter.staged(Kind.APPEND_NEW_COLUMNS));
-        killDuringCommit(dir, Kind.APPEND_NEW_COLUMNS, State.of(seeded), State.of(after));
+        assertThat(killDuringCommit(dir, Kind.APPEND_NEW_COLUMNS, KILL_AFTER, State.of(seeded), State.of(after)))
+                .as("the first kill lands before the widened copy is done").startsWith(State.of(seeded));
     }
 
     @Test
     void anOverwriteKilledDuringCommitLeavesTheTableBeforeOrAfter(@TempDir Path dir) throws Exception {
-        killDuringCommit(dir, Kind.OVERWRITE, State.of(seeded), State.of(CrashingWriter.staged(Kind.OVERWRITE)));
+        killDuringCommit(dir, Kind.OVERWRITE, KILL_AFTER_OVERWRITE, State.of(seeded),
+                State.of(CrashingWriter.staged(Kind.OVERWRITE)));
     }
 
     @Test
     void insertAllKilledMidwayLeavesWholeRequestsOnly(@TempDir Path dir) throws Exception {
-        for (long delay : KILL_AFTER) {
+        for (long delay : KILL_AFTER_INSERTS) {
             Path run = dir.resolve("kill-after-" + delay);
             copy(seededTemplate, run);
             kill(run, Kind.INSERT_ROWS, "INSERTING", delay);
@@ -124,9 +131,11 @@ class CrashRecoveryTest {
         }
     }
 
-    private static void killDuringCommit(Path dir, Kind kind, State before, State after) throws Exception {
+    /** Kills the child at each delay into its commit; returns the states found, in the order of the delays. */
+    private static List<State> killDuringCommit(Path dir, Kind kind, long[] delays, State before, State after)
+            throws Exception {
         List<State> seen = new ArrayList<>();
-        for (long delay : KILL_AFTER) {
+        for (long delay : delays) {
             Path run = dir.resolve("kill-after-" + delay);
             copy(seededTemplate, run);
             kill(run, kind, "COMMITTING", delay);
@@ -138,7 +147,7 @@ class CrashRecoveryTest {
                 seen.add(found);
             }
         }
-        assertThat(seen).as("the first kill lands before the commit is done").startsWith(before);
+        return seen;
     }
 
     /** Starts the child, waits for {@code signal}, waits {@code delayMillis} more, and kills it (SIGKILL on Unix). */
@@ -179,11 +188,7 @@ class CrashRecoveryTest {
     }
 
     private static State state(H2Warehouse warehouse) {
-        List<Row> rows = new ArrayList<>();
-        for (List<Row> page; !(page = warehouse.readRows(TABLE, rows.size(), 1_000)).isEmpty(); ) {
-            rows.addAll(page);
-        }
-        return State.of(rows);
+        return State.of(warehouse.readRows(TABLE, 0, Math.toIntExact(warehouse.rowCount(TABLE))));
     }
 
     private static long physicalTables(H2Warehouse warehouse) throws Exception {

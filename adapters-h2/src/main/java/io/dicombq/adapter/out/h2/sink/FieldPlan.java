@@ -23,6 +23,8 @@ final class FieldPlan {
     /** Per column: strings looked up in the spill's {@link StringIds}, and how many of them were found. */
     private final int[] stringLookups;
     private final int[] stringHits;
+    /** Per RECORD column: its items as last decoded (see {@link RecordCache}), made on first use. */
+    private final RecordCache[] recordCaches;
     /** The H2 type of one value of each column, filled by the first decode (see {@link #elementTypes}). */
     private TypeInfo[] elementTypes;
 
@@ -32,6 +34,7 @@ final class FieldPlan {
         this.nested = new FieldPlan[byPosition.length];
         this.stringLookups = new int[byPosition.length];
         this.stringHits = new int[byPosition.length];
+        this.recordCaches = new RecordCache[byPosition.length];
         for (int i = 0; i < byPosition.length; i++) {
             exact.put(byPosition[i].name(), i);
             anyCase.put(byPosition[i].name(), i);
@@ -61,6 +64,15 @@ final class FieldPlan {
     /** The name of the column at {@code position}. */
     String name(int position) {
         return byPosition[position].name();
+    }
+
+    RecordCache recordCache(int position) {
+        RecordCache cache = recordCaches[position];
+        if (cache == null) {
+            cache = new RecordCache();
+            recordCaches[position] = cache;
+        }
+        return cache;
     }
 
     /** The H2 type of one value of each column (the element type for REPEATED), computed once per plan. */

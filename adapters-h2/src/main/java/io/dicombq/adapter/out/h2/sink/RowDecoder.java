@@ -54,28 +54,29 @@ final class RowDecoder {
         TypeInfo[] types = fields.elementTypes(h2);
         Value[] values = new Value[types.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = value(in, fields.column(i), fields.nested(i), types[i]);
+            values[i] = value(in, fields, i, types[i]);
         }
         return values;
     }
 
-    private Value value(SpillInput in, Column column, FieldPlan nested, TypeInfo type) {
-        if (column.isRepeated()) {
+    private Value value(SpillInput in, FieldPlan fields, int position, TypeInfo type) {
+        if (fields.column(position).isRepeated()) {
             int size = in.getVarInt();
             Value[] items = size == 0 ? Value.EMPTY_VALUES : new Value[size];
             for (int i = 0; i < size; i++) {
-                items[i] = single(in, column, nested, type, in.get());
+                items[i] = single(in, fields, position, i, type, in.get());
             }
             return h2.array(type, items);
         }
         int tag = in.get();
-        return tag == NULL ? ValueNull.INSTANCE : single(in, column, nested, type, tag);
+        return tag == NULL ? ValueNull.INSTANCE : single(in, fields, position, 0, type, tag);
     }
 
-    private Value single(SpillInput in, Column column, FieldPlan nested, TypeInfo type, int tag) {
+    private Value single(SpillInput in, FieldPlan fields, int position, int item, TypeInfo type, int tag) {
+        Column column = fields.column(position);
         switch (column.type()) {
             case RECORD:
-                return H2Values.record(type, values(in, nested));
+                return record(in, fields, position, item, type);
             case STRING:
                 return varchar(in, tag);
             case INTEGER:
@@ -100,6 +101,84 @@ final class RowDecoder {
                 return JSR310Utils.instantToValue(Instant.ofEpochSecond(in.getLong(), in.getVarInt()));
             default:
                 throw new IllegalStateException("no spill encoding for " + column.type());
+        }
+    }
+
+    /**
+     * A RECORD value: the same value as the previous row's item at this index when the bytes are the same (and
+     * define no string, which must be numbered as it is read), else decoded.
+     */
+    private Value record(SpillInput in, FieldPlan fields, int position, int item, TypeInfo type) {
+        FieldPlan nested = fields.nested(position);
+        int start = in.position();
+        boolean repeatable = skip(in, nested);
+        int end = in.position();
+        RecordCache cache = fields.recordCache(position);
+        if (repeatable) {
+            Value known = cache.find(item, in.array(), start, end);
+            if (known != null) {
+                return known;
+            }
+        }
+        in.seek(start);
+        Value value = H2Values.record(type, values(in, nested));
+        if (repeatable) {
+            cache.keep(item, in.array(), start, end, value);
+        }
+        return value;
+    }
+
+    /** Reads past one row of the plan's columns; false if it numbers a string (it must then be decoded). */
+    private static boolean skip(SpillInput in, FieldPlan fields) {
+        boolean repeatable = true;
+        for (int i = 0; i < fields.size(); i++) {
+            int count = fields.column(i).isRepeated() ? in.getVarInt() : 1;
+            for (int k = 0; k < count; k++) {
+                int tag = in.get();
+                if (tag != NULL || fields.column(i).isRepeated()) {
+                    repeatable &= skipSingle(in, fields, i, tag);
+                }
+            }
+        }
+        return repeatable;
+    }
+
+    private static boolean skipSingle(SpillInput in, FieldPlan fields, int position, int tag) {
+        switch (fields.column(position).type()) {
+            case RECORD:
+                return skip(in, fields.nested(position));
+            case STRING:
+                if (tag == STRING_REF) {
+                    in.getVarInt();
+                } else {
+                    in.skip(in.getVarInt());
+                }
+                return tag != NEW_STRING;
+            case INTEGER:
+            case FLOAT:
+            case DATE:
+            case TIME:
+                in.skip(8);
+                return true;
+            case DATETIME:
+                in.skip(16);
+                return true;
+            case TIMESTAMP:
+                in.skip(8);
+                in.getVarInt();
+                return true;
+            case NUMERIC:
+                in.getVarInt();
+                in.skip(in.getVarInt());
+                return true;
+            case BYTES:
+            case JSON:
+                in.skip(in.getVarInt());
+                return true;
+            case BOOLEAN:
+                return true;
+            default:
+                throw new IllegalStateException("no spill encoding for " + fields.column(position).type());
         }
     }
 

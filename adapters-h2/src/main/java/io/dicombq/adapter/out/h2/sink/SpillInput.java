@@ -13,6 +13,22 @@ final class SpillInput {
         this.end = length;
     }
 
+    int position() {
+        return at;
+    }
+
+    void seek(int position) {
+        at = position;
+    }
+
+    byte[] array() {
+        return bytes;
+    }
+
+    void skip(int length) {
+        at += length;
+    }
+
     boolean atEnd() {
         return at >= end;
     }

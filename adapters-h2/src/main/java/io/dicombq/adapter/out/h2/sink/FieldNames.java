@@ -2,8 +2,6 @@ package io.dicombq.adapter.out.h2.sink;
 
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.Row;
-import io.dicombq.domain.status.Code;
-import io.dicombq.domain.status.DicombqException;
 
 import java.util.HashMap;
 import java.util.List;
@@ -38,11 +36,10 @@ final class FieldNames {
         for (Map.Entry<String, Object> entry : values.entrySet()) {
             String name = spelling.get(entry.getKey());
             if (name == null) {
-                throw new DicombqException(Code.INVALID_ARGUMENT, "no such field: " + entry.getKey() + " (" + where + ")");
+                throw RowErrors.noSuchField(entry.getKey(), where);
             }
             if (canonical.containsKey(name)) {
-                throw new DicombqException(Code.INVALID_ARGUMENT, "field " + name + " is given twice, in different"
-                        + " letter case (" + where + ")");
+                throw RowErrors.givenTwice(name, where);
             }
             canonical.put(name, entry.getValue());
         }

@@ -5,8 +5,6 @@ import io.dicombq.domain.schema.ColumnType;
 import io.dicombq.domain.schema.JsonText;
 import io.dicombq.domain.schema.Mode;
 import io.dicombq.domain.schema.Row;
-import io.dicombq.domain.status.Code;
-import io.dicombq.domain.status.DicombqException;
 import org.h2.util.JSR310Utils;
 import org.h2.value.ExtTypeInfoRow;
 import org.h2.value.TypeInfo;
@@ -55,7 +53,7 @@ final class H2Values {
         }
         if (value == null) {
             if (column.mode() == Mode.REQUIRED) {
-                throw new DicombqException(Code.INVALID_ARGUMENT, "Missing required field: " + where);
+                throw RowErrors.missingRequired(where);
             }
             return ValueNull.INSTANCE;
         }
@@ -68,8 +66,7 @@ final class H2Values {
             return Value.EMPTY_VALUES;
         }
         if (!(value instanceof List)) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "expected a list for the REPEATED field " + where
-                    + ", got " + value.getClass().getSimpleName());
+            throw RowErrors.notAList(where, value);
         }
         List<?> items = (List<?>) value;
         longestArray = Math.max(longestArray, items.size());
@@ -77,7 +74,7 @@ final class H2Values {
         for (int i = 0; i < values.length; i++) {
             Object item = items.get(i);
             if (item == null) {
-                throw new DicombqException(Code.INVALID_ARGUMENT, "Array cannot have a null element: " + where + "[" + i + "]");
+                throw RowErrors.nullElement(where, i);
             }
             values[i] = single(column, item, where);
         }
@@ -98,8 +95,7 @@ final class H2Values {
         } else if (fits(column.type(), value)) {
             return scalar(column.type(), value, where);
         }
-        throw new DicombqException(Code.INVALID_ARGUMENT, "a " + value.getClass().getSimpleName()
-                + " value does not fit " + column.type() + " field " + where);
+        throw RowErrors.doesNotFit(value, column.type(), where);
     }
 
     /** The ROW value of a staged RECORD whose fields were decoded (checked at staging against its column). */
@@ -113,8 +109,8 @@ final class H2Values {
         return ValueArray.get(elementType, items, null);
     }
 
-    /** Whether a Java value is one BigQuery accepts for a scalar type. */
-    private static boolean fits(ColumnType type, Object value) {
+    /** Whether a Java value is one BigQuery accepts for a scalar type (RowEncoder applies the same rules). */
+    static boolean fits(ColumnType type, Object value) {
         switch (type) {
             case STRING:
                 return value instanceof String;
@@ -170,7 +166,7 @@ final class H2Values {
                 try {
                     return ValueJson.fromJson(((JsonText) value).json());
                 } catch (RuntimeException e) {
-                    throw new DicombqException(Code.INVALID_ARGUMENT, "not valid JSON in field " + where + ": " + e.getMessage());
+                    throw RowErrors.invalidJson(where, e.getMessage());
                 }
             default:
                 throw new IllegalArgumentException("no scalar H2 value for " + type);

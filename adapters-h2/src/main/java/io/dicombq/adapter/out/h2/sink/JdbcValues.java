@@ -2,7 +2,6 @@ package io.dicombq.adapter.out.h2.sink;
 
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.JsonText;
-import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
 import java.math.BigDecimal;
@@ -82,7 +81,6 @@ public final class JdbcValues {
     }
 
     private static DicombqException mismatch(Object where, Column column, Object value) {
-        return new DicombqException(Code.INVALID_ARGUMENT, "a " + value.getClass().getSimpleName()
-                + " value does not fit " + column.type() + " field " + where);
+        return RowErrors.doesNotFit(value, column.type(), where);
     }
 }

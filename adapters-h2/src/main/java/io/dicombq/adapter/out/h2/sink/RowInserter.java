@@ -5,8 +5,6 @@ import io.dicombq.adapter.out.h2.catalog.Names;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.TableSchema;
-import io.dicombq.domain.status.Code;
-import io.dicombq.domain.status.DicombqException;
 import org.h2.value.Value;
 
 import java.sql.Connection;
@@ -66,7 +64,7 @@ public final class RowInserter {
      */
     public Stream stream() {
         if (schema.isEmpty()) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "cannot insert rows into a table without columns");
+            throw RowErrors.noColumns();
         }
         try {
             return new Stream(connection.prepareStatement(insert));

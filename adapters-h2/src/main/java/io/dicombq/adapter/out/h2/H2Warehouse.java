@@ -205,8 +205,7 @@ public final class H2Warehouse implements AutoCloseable {
             }
             String physical = Catalog.nextPhysicalName(connection);
             TableEntry entry = new TableEntry(uri, physical, schema, clock.instant(), clock.instant());
-            PhysicalTables.create(connection, entry.physicalSql(), schema);
-            PhysicalTables.createIndexes(connection, entry.physicalSql(), schema);
+            PhysicalTables.create(connection, entry);
             try {
                 Catalog.insertTable(connection, entry);
             } catch (RuntimeException e) {
@@ -247,8 +246,7 @@ public final class H2Warehouse implements AutoCloseable {
                 // H2's ALTER TABLE ADD COLUMN copies the table in one transaction; a chunked copy keeps a crash safe.
                 TableEntry rebuilt = new TableEntry(uri, Catalog.nextPhysicalName(connection), schema, entry.created(),
                         clock.instant());
-                PhysicalTables.create(connection, rebuilt.physicalSql(), schema);
-                PhysicalTables.createIndexes(connection, rebuilt.physicalSql(), schema);
+                PhysicalTables.create(connection, rebuilt);
                 try {
                     TableCopier copier = new TableCopier(connection, rowWriteGate, entry, rebuilt, change.needsRebuild());
                     copier.copy(0, copier.lastRowId());
@@ -398,6 +396,18 @@ public final class H2Warehouse implements AutoCloseable {
 
     public QueryEngine queryEngine() {
         return new H2QueryEngine(this);
+    }
+
+    /**
+     * Drops a table no catalog entry points at (a load that was not swapped in, a replaced generation); one that
+     * cannot be dropped now is invisible and dropped at the next open.
+     */
+    public void dropUnlistedQuietly(TableEntry table) {
+        try (Connection connection = database.connection()) {
+            PhysicalTables.drop(connection, table.physicalSql());
+        } catch (SQLException | RuntimeException e) {
+            // dropped at the next open (dropStaleTables)
+        }
     }
 
     /** Work running on its own thread against this warehouse (a load ahead of commit); stopped by {@link #close}. */

@@ -21,7 +21,13 @@ public final class PhysicalTables {
         Jdbc.execute(connection, "DROP SCHEMA IF EXISTS " + Names.quote(schemaName) + " CASCADE");
     }
 
-    public static void create(Connection connection, String qualifiedName, TableSchema schema) {
+    /** Creates the table holding {@code table}'s rows, with the indexes every table gets ({@link #createIndexes}). */
+    public static void create(Connection connection, TableEntry table) {
+        create(connection, table.physicalSql(), table.schema());
+        createIndexes(connection, table.physicalSql(), table.schema());
+    }
+
+    private static void create(Connection connection, String qualifiedName, TableSchema schema) {
         StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(qualifiedName).append(" (");
         for (int i = 0; i < schema.columns().size(); i++) {
             ddl.append(i > 0 ? ", " : "").append(definition(schema.columns().get(i)));
@@ -34,7 +40,7 @@ public final class PhysicalTables {
      * (grouped by StudyInstanceUID, reading StudyDate, StudyTime, PatientID) so H2 answers it from the index
      * without reading whole rows, one for lookups by PatientID. Only scalar columns the table has are used.
      */
-    public static void createIndexes(Connection connection, String qualifiedName, TableSchema schema) {
+    private static void createIndexes(Connection connection, String qualifiedName, TableSchema schema) {
         List<String> study = scalarColumns(schema, "StudyInstanceUID", "StudyDate", "StudyTime", "PatientID");
         if (!study.isEmpty() && study.get(0).equalsIgnoreCase(Names.quote("StudyInstanceUID"))) {
             Jdbc.execute(connection, "CREATE INDEX ON " + qualifiedName + " (" + String.join(", ", study) + ")");

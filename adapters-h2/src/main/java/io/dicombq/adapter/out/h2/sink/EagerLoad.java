@@ -4,7 +4,6 @@ import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.adapter.out.h2.RowWriteGate;
 import io.dicombq.adapter.out.h2.catalog.Catalog;
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
-import io.dicombq.adapter.out.h2.catalog.Names;
 import io.dicombq.adapter.out.h2.catalog.PhysicalTables;
 import io.dicombq.adapter.out.h2.catalog.TableEntry;
 import io.dicombq.domain.destination.TableUri;
@@ -42,7 +41,8 @@ final class EagerLoad implements AutoCloseable {
     private boolean stopping;
     private boolean gaveUp;
     private RuntimeException failure;
-    private String physicalName;
+    /** The unlisted table being loaded; null once handed over or dropped. */
+    private TableEntry table;
     private int longestArray;
 
     EagerLoad(H2Warehouse warehouse, TableUri destination, SpillFile spill) {
@@ -93,9 +93,9 @@ final class EagerLoad implements AutoCloseable {
                 return Optional.empty();
             }
             Instant now = warehouse.clock().instant();
-            String taken = physicalName;
-            physicalName = null;
-            return Optional.of(new Loaded(new TableEntry(destination, taken, finalSchema, now, now), longestArray));
+            TableEntry taken = new TableEntry(destination, table.physicalName(), finalSchema, now, now);
+            table = null;
+            return Optional.of(new Loaded(taken, longestArray));
         }
     }
 
@@ -111,12 +111,14 @@ final class EagerLoad implements AutoCloseable {
             notifyAll();
         }
         join();
-        String leftover;
+        TableEntry leftover;
         synchronized (this) {
-            leftover = physicalName;
-            physicalName = null;
+            leftover = table;
+            table = null;
         }
-        drop(leftover);
+        if (leftover != null) {
+            warehouse.dropUnlistedQuietly(leftover);
+        }
         warehouse.untrack(this);
     }
 
@@ -187,14 +189,14 @@ final class EagerLoad implements AutoCloseable {
                             return;
                         }
                     }
-                    String name = Catalog.nextPhysicalName(connection);
-                    String sql = physicalSql(name);
+                    // Its times are set when it is handed over (finish).
+                    TableEntry created = new TableEntry(destination, Catalog.nextPhysicalName(connection), target,
+                            Instant.EPOCH, Instant.EPOCH);
                     synchronized (this) {
-                        physicalName = name;
+                        table = created;
                     }
-                    PhysicalTables.create(connection, sql, target);
-                    PhysicalTables.createIndexes(connection, sql, target);
-                    inserter = new RowInserter(connection, sql, target);
+                    PhysicalTables.create(connection, created);
+                    inserter = new RowInserter(connection, created.physicalSql(), target);
                     stream = inserter.stream();
                     cursor = spill.cursor(inserter.converter());
                     synchronized (this) {
@@ -219,28 +221,12 @@ final class EagerLoad implements AutoCloseable {
     }
 
     private void dropCurrent(Connection connection) {
-        String name;
+        TableEntry current;
         synchronized (this) {
-            name = physicalName;
-            physicalName = null;
+            current = table;
+            table = null;
         }
-        PhysicalTables.drop(connection, physicalSql(name));
-    }
-
-    /** The H2 name of an unlisted table in the destination's dataset. */
-    private String physicalSql(String physicalName) {
-        return Names.qualified(Names.schemaOf(destination.project(), destination.dataset()), physicalName);
-    }
-
-    private void drop(String name) {
-        if (name == null) {
-            return;
-        }
-        try (Connection connection = warehouse.database().connection()) {
-            PhysicalTables.drop(connection, physicalSql(name));
-        } catch (SQLException | RuntimeException e) {
-            // An unlisted table is invisible and dropped at the next open.
-        }
+        PhysicalTables.drop(connection, current.physicalSql());
     }
 
     private synchronized void fail(RuntimeException e) {

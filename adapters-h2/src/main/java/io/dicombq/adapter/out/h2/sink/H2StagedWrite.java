@@ -117,7 +117,7 @@ final class H2StagedWrite implements StagedWrite {
             swapIn(connection, load, existing, lastAttempt);
         } finally {
             if (status != Status.COMMITTED && load != null) {
-                dropQuietly(load.table());
+                warehouse.dropUnlistedQuietly(load.table());
             }
         }
     }
@@ -147,8 +147,7 @@ final class H2StagedWrite implements StagedWrite {
         SchemaChange change = SchemaChange.between(existing.schema(), finalSchema, destination.path());
         TableEntry appended = new TableEntry(destination, Catalog.nextPhysicalName(connection), finalSchema,
                 existing.created(), warehouse.clock().instant());
-        PhysicalTables.create(connection, appended.physicalSql(), finalSchema);
-        PhysicalTables.createIndexes(connection, appended.physicalSql(), finalSchema);
+        PhysicalTables.create(connection, appended);
         TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), existing, appended,
                 change.needsRebuild());
         long upTo = committedRowIds(copier);
@@ -205,23 +204,12 @@ final class H2StagedWrite implements StagedWrite {
             });
             status = Status.COMMITTED;
             // The swap is done; a replaced table that cannot be dropped now is unlisted and dropped at the next open.
-            current.ifPresent(replaced -> dropQuietly(replaced));
+            current.ifPresent(warehouse::dropUnlistedQuietly);
         } finally {
             warehouse.swapLock().writeLock().unlock();
         }
         // What a crash from now on finds on disk is the swapped catalog, with no row transaction open.
         gate.checkpoint();
-    }
-
-    private void dropQuietly(TableEntry table) {
-        if (table == null) {
-            return;
-        }
-        try (Connection connection = warehouse.database().connection()) {
-            PhysicalTables.drop(connection, table.physicalSql());
-        } catch (SQLException | RuntimeException e) {
-            // An unlisted table is invisible and dropped at the next open.
-        }
     }
 
     /**
@@ -230,8 +218,7 @@ final class H2StagedWrite implements StagedWrite {
      * included) from the file again.
      */
     private void load(Connection connection, TableEntry table) {
-        PhysicalTables.create(connection, table.physicalSql(), table.schema());
-        PhysicalTables.createIndexes(connection, table.physicalSql(), table.schema());
+        PhysicalTables.create(connection, table);
         insertStaged(connection, table);
     }
 

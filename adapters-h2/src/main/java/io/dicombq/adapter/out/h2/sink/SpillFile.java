@@ -148,7 +148,7 @@ final class SpillFile implements AutoCloseable {
                 bytes = new byte[batch.bytes()];
             }
             read(batch);
-            SpillInput in = new SpillInput(bytes, batch.bytes());
+            SpillInput in = new SpillInput(bytes);
             if (batch.schema().equals(target)) {
                 if (targetPlan == null || !targetPlan.columns().equals(target.columns())) {
                     targetPlan = new FieldPlan(target.columns());

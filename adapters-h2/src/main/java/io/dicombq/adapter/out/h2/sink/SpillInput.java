@@ -5,12 +5,10 @@ import java.nio.charset.StandardCharsets;
 /** Reads one batch of staged rows written by {@link SpillOutput}, from a byte array. */
 final class SpillInput {
     private final byte[] bytes;
-    private final int end;
     private int at;
 
-    SpillInput(byte[] bytes, int length) {
+    SpillInput(byte[] bytes) {
         this.bytes = bytes;
-        this.end = length;
     }
 
     int position() {
@@ -27,10 +25,6 @@ final class SpillInput {
 
     void skip(int length) {
         at += length;
-    }
-
-    boolean atEnd() {
-        return at >= end;
     }
 
     int get() {

@@ -61,12 +61,11 @@ final class StringIds {
             return;
         }
         Arrays.fill(keys, null);
-        int kept = mark;
         count = 0;
-        for (int id = 0; id < kept; id++) {
+        for (int id = 0; id < mark; id++) {
             add(byId[id]);
         }
-        Arrays.fill(byId, kept, byId.length, null);
+        Arrays.fill(byId, mark, byId.length, null);
     }
 
     private static int spread(int hash) {

@@ -37,11 +37,12 @@ public final class H2Database implements AutoCloseable {
      * A file-backed database in {@code dataDir/warehouse.mv.db}. AUTO_SERVER lets a second dicombq process
      * (a {@code query} while {@code serve} runs) share it through a loopback TCP server the first one starts, and
      * AUTO_RECONNECT lets the others take over when that one exits; a 128 MB page cache keeps inserts of wide rows
-     * from re-reading pages they just wrote.
+     * from re-reading pages they just wrote. H2 writes versions to disk when the warehouse says ({@link H2StoreTiming}).
      */
     public static H2Database file(Path dataDir) {
         Path base = dataDir.toAbsolutePath().resolve("warehouse");
-        return new H2Database("jdbc:h2:file:" + base + FLAGS + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=131072", false);
+        return new H2Database("jdbc:h2:file:" + base + FLAGS + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=131072"
+                + H2StoreTiming.URL_SETTING, false);
     }
 
     public static H2Database inMemory(String name) {

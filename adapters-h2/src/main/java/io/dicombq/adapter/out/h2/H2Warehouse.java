@@ -62,29 +62,41 @@ public final class H2Warehouse implements AutoCloseable {
 
     private final Path stagingDirectory;
     private final boolean ownsStagingDirectory;
+    private final WriterLease lease;
     private final RowWriteGate rowWriteGate;
+    private final TableLocks tableLocks = new TableLocks();
 
-    private H2Warehouse(H2Database database, Clock clock, Path stagingDirectory, boolean inMemory, LongSupplier nanoTime) {
+    private H2Warehouse(H2Database database, Clock clock, Path stagingDirectory, WriterLease lease, boolean inMemory,
+                        LongSupplier nanoTime) {
         this.database = database;
         this.clock = clock;
         this.stagingDirectory = stagingDirectory;
         this.ownsStagingDirectory = inMemory;
-        this.rowWriteGate = new RowWriteGate(database, !inMemory, nanoTime);
+        this.lease = lease;
+        this.rowWriteGate = new RowWriteGate(database, !inMemory, nanoTime, lease);
         try (Connection connection = database.connection()) {
-            // Another process sharing the database (AUTO_SERVER) may be mid-write or mid-query: leave its things be.
-            boolean alone = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS",
-                    rs -> rs.getLong(1)).get(0) == 1;
-            Catalog.install(connection);
-            BigQueryFunctions.install(connection, alone);
-            if (alone) {
-                dropStaleTables(connection);
-                StagingFiles.deleteStale(stagingDirectory);
+            if (!inMemory) {
+                H2StoreTiming.takeOver(connection);
             }
+            durably(() -> {
+                // Another process sharing the database (AUTO_SERVER) may be mid-write or mid-query: leave its things be.
+                boolean alone = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS",
+                        rs -> rs.getLong(1)).get(0) == 1;
+                Catalog.install(connection);
+                BigQueryFunctions.install(connection, alone);
+                if (alone) {
+                    dropStaleTables(connection);
+                    StagingFiles.deleteStale(stagingDirectory);
+                }
+                return null;
+            });
         } catch (SQLException e) {
             database.close();
+            lease.close();
             throw Jdbc.internal("opening the warehouse", e);
         } catch (RuntimeException e) {
             database.close();
+            lease.close();
             throw e;
         }
     }
@@ -95,7 +107,15 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     public static H2Warehouse open(Path dataDir, Clock clock) {
-        return new H2Warehouse(H2Database.file(dataDir), clock, dataDir.toAbsolutePath().resolve("staging"), false,
+        WriterLease lease = WriterLease.in(dataDir);
+        H2Database database;
+        try {
+            database = H2Database.file(dataDir);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+        return new H2Warehouse(database, clock, dataDir.toAbsolutePath().resolve("staging"), lease, false,
                 System::nanoTime);
     }
 
@@ -106,8 +126,8 @@ public final class H2Warehouse implements AutoCloseable {
 
     public static H2Warehouse inMemory(String name, Clock clock) {
         try {
-            return new H2Warehouse(H2Database.inMemory(name), clock, Files.createTempDirectory("dicombq-staging-"), true,
-                    System::nanoTime);
+            return new H2Warehouse(H2Database.inMemory(name), clock, Files.createTempDirectory("dicombq-staging-"),
+                    WriterLease.IN_PROCESS, true, System::nanoTime);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging directory for the in-memory warehouse", e);
         }
@@ -135,11 +155,38 @@ public final class H2Warehouse implements AutoCloseable {
         return rowWriteGate;
     }
 
+    /**
+     * Runs a write holding the {@link WriterLease} (one process writes at a time) and, for a table, its lock in this
+     * process (one write to a table at a time), then writes a version to disk: once this returns, a crash keeps it.
+     */
+    public <T> T durably(TableUri table, java.util.function.Supplier<T> work) {
+        return durably(() -> tableLocks.holding(table, work));
+    }
+
+    private <T> T durably(java.util.function.Supplier<T> work) {
+        return lease.hold(() -> {
+            T result = work.get();
+            rowWriteGate.checkpoint();
+            return result;
+        });
+    }
+
+    private void durably(Runnable work) {
+        durably(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     // ---- datasets
 
     public void createDataset(String project, String dataset) {
         // TableUri checks project and dataset IDs against BigQuery's naming rules (BEHAVIOUR 1.1).
         new TableUri(project, dataset, "table");
+        durably(() -> createDatasetNow(project, dataset));
+    }
+
+    private void createDatasetNow(String project, String dataset) {
         try (Connection connection = database.connection()) {
             Optional<String> clash = Catalog.datasetIgnoringCase(connection, project, dataset);
             if (clash.isPresent()) {
@@ -156,6 +203,10 @@ public final class H2Warehouse implements AutoCloseable {
 
     /** Deletes a dataset; one with tables needs {@code deleteContents} (else FAILED_PRECONDITION, like BigQuery). */
     public void deleteDataset(String project, String dataset, boolean deleteContents) {
+        durably(() -> deleteDatasetNow(project, dataset, deleteContents));
+    }
+
+    private void deleteDatasetNow(String project, String dataset, boolean deleteContents) {
         swapLock.writeLock().lock();
         try (Connection connection = database.connection()) {
             requireDataset(connection, project, dataset);
@@ -198,6 +249,13 @@ public final class H2Warehouse implements AutoCloseable {
     // ---- tables
 
     public void createTable(TableUri uri, TableSchema schema) {
+        durably(uri, () -> {
+            createTableNow(uri, schema);
+            return null;
+        });
+    }
+
+    private void createTableNow(TableUri uri, TableSchema schema) {
         try (Connection connection = database.connection()) {
             requireDataset(connection, uri.project(), uri.dataset());
             if (Catalog.table(connection, uri).isPresent()) {
@@ -238,6 +296,13 @@ public final class H2Warehouse implements AutoCloseable {
      * REQUIRED relaxed to NULLABLE); removals and type changes are INVALID_ARGUMENT.
      */
     public void updateSchema(TableUri uri, TableSchema schema) {
+        durably(uri, () -> {
+            updateSchemaNow(uri, schema);
+            return null;
+        });
+    }
+
+    private void updateSchemaNow(TableUri uri, TableSchema schema) {
         swapLock.writeLock().lock();
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
@@ -270,6 +335,10 @@ public final class H2Warehouse implements AutoCloseable {
 
     /** Deletes a table; false when it does not exist (NOT_FOUND when its dataset does not). */
     public boolean deleteTable(TableUri uri) {
+        return durably(uri, () -> deleteTableNow(uri));
+    }
+
+    private boolean deleteTableNow(TableUri uri) {
         swapLock.writeLock().lock();
         try (Connection connection = database.connection()) {
             requireDataset(connection, uri.project(), uri.dataset());
@@ -331,6 +400,10 @@ public final class H2Warehouse implements AutoCloseable {
             appendStaged(uri, rows);
             return;
         }
+        durably(() -> insertInPlace(uri, rows));
+    }
+
+    private void insertInPlace(TableUri uri, List<Row> rows) {
         swapLock.readLock().lock();
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
@@ -428,10 +501,31 @@ public final class H2Warehouse implements AutoCloseable {
                 // closing the database below ends whatever is left
             }
         }
-        database.close();
+        // Another process may be writing through this one's AUTO_SERVER: let it finish before the database closes.
+        lease.run(this::closeDatabase);
+        lease.close();
         if (ownsStagingDirectory) {
             StagingFiles.deleteAll(stagingDirectory);
         }
+    }
+
+    /**
+     * Closes the database holding the lease. When this process serves it to others (AUTO_SERVER), it shuts it down
+     * now, while none of them is writing, rather than when the JVM exits, at whatever point their writes are.
+     */
+    private void closeDatabase() {
+        if (!ownsStagingDirectory) {
+            try (Connection connection = database.connection()) {
+                boolean serving = connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()
+                        instanceof org.h2.engine.SessionLocal;
+                if (serving) {
+                    Jdbc.execute(connection, "SHUTDOWN");
+                }
+            } catch (SQLException | RuntimeException e) {
+                // closing the pool below ends this process's part either way
+            }
+        }
+        database.close();
     }
 
     // ---- helpers shared with the sink and the query engine

@@ -97,6 +97,10 @@ public final class RunExportService implements RunExportUseCase {
         }
         WritePlan plan = ((DestinationDecision.Proceed) decision).plan();
         Optional<TableSchema> existing = plan.replacesSchema() ? Optional.empty() : sink.schema(job.table());
+        Optional<RpcError> mixed = existing.flatMap(current -> mapping.layoutClash(job, current));
+        if (mixed.isPresent()) {
+            return mixed;
+        }
         InstanceSelector selector = filters.selector(job.filterUri());
         DicomStore store = stores.open(job.storeSource());
         TableSchema seed = mapping.base(job);

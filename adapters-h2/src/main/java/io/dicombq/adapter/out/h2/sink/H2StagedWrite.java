@@ -87,6 +87,12 @@ final class H2StagedWrite implements StagedWrite {
                 commitHeld(finalSchema);
                 return null;
             });
+        } catch (RuntimeException e) {
+            if (status != Status.COMMITTED) {
+                throw e;
+            }
+            // Only writing the version after the swap failed: the rows are the table's now (H2 writes them at close at
+            // the latest), so reporting a failure would tell the caller that a committed write did not happen.
         } finally {
             if (status == Status.COMMITTED) {
                 closeEager();
@@ -221,8 +227,6 @@ final class H2StagedWrite implements StagedWrite {
         } finally {
             warehouse.swapLock().writeLock().unlock();
         }
-        // What a crash from now on finds on disk is the swapped catalog, with no row transaction open.
-        gate.checkpoint();
     }
 
     /**

@@ -33,7 +33,7 @@ class H2StoreTimingTest {
             connection.setAutoCommit(false);
             String text = "x".repeat(20_000);
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO scratch VALUES (?, ROW(?, ARRAY[?, ?]))")) {
+                    "INSERT INTO scratch VALUES (?, ROW(CAST(? AS VARCHAR), ARRAY[CAST(? AS VARCHAR), CAST(? AS VARCHAR)]))")) {
                 for (int i = 0; i < 1_000; i++) {
                     insert.setInt(1, i);
                     insert.setString(2, text + i);

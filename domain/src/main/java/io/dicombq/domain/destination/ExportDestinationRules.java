@@ -34,7 +34,9 @@ public final class ExportDestinationRules {
         if (invalid.isPresent()) {
             return new DestinationDecision.Refuse(invalid.get());
         }
-        if (state == TableState.ABSENT) {
+        // WRITE_APPEND creates an absent table, and appends to it if another write created it meanwhile, as a
+        // BigQuery load with CREATE_IF_NEEDED does: concurrent appends to a new table all land.
+        if (state == TableState.ABSENT && options.effectiveDisposition() != WriteDisposition.WRITE_APPEND) {
             return new DestinationDecision.Proceed(WritePlan.CREATE);
         }
         if (options.forced()) {

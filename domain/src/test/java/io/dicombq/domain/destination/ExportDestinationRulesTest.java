@@ -25,12 +25,12 @@ class ExportDestinationRulesTest {
             absent  WRITE_DISPOSITION_UNSPECIFIED   CREATE               ALREADY_EXISTS       ALREADY_EXISTS
             absent  WRITE_EMPTY                     CREATE               WRITE_INTO_EMPTY     FAILED_PRECONDITION
             absent  WRITE_TRUNCATE                  CREATE               TRUNCATE_THEN_WRITE  TRUNCATE_THEN_WRITE
-            absent  WRITE_APPEND                    CREATE               APPEND               APPEND
+            absent  WRITE_APPEND                    APPEND               APPEND               APPEND
             false   absent                          CREATE               ALREADY_EXISTS       ALREADY_EXISTS
             false   WRITE_DISPOSITION_UNSPECIFIED   CREATE               ALREADY_EXISTS       ALREADY_EXISTS
             false   WRITE_EMPTY                     CREATE               WRITE_INTO_EMPTY     FAILED_PRECONDITION
             false   WRITE_TRUNCATE                  CREATE               TRUNCATE_THEN_WRITE  TRUNCATE_THEN_WRITE
-            false   WRITE_APPEND                    CREATE               APPEND               APPEND
+            false   WRITE_APPEND                    APPEND               APPEND               APPEND
             true    absent                          CREATE               OVERWRITE            OVERWRITE
             true    WRITE_DISPOSITION_UNSPECIFIED   CREATE               OVERWRITE            OVERWRITE
             true    WRITE_EMPTY                     INVALID_ARGUMENT     INVALID_ARGUMENT     INVALID_ARGUMENT

@@ -65,6 +65,16 @@ class ConcurrentAppendsTest {
             String body = "{\"bigqueryDestination\": {\"tableUri\": \"bq://" + TABLE + "\", \"writeDisposition\": \"WRITE_APPEND\"}}";
 
             List<Process> clis = new ArrayList<>();
+            try {
+                race(http, body, data, store, clis);
+            } finally {
+                clis.forEach(Process::destroyForcibly);
+            }
+        }
+    }
+
+    private void race(Http http, String body, Path data, Path store, List<Process> clis) throws Exception {
+        {
             for (int i = 0; i < CLI_APPENDS; i++) {
                 clis.add(cli(data, store, i));
             }

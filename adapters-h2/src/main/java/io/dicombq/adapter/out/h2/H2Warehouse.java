@@ -81,13 +81,17 @@ public final class H2Warehouse implements AutoCloseable {
             boolean alone = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS",
                     rs -> rs.getLong(1)).get(0) == 1;
             this.openedAlone = alone;
-            durably(() -> {
-                Catalog.install(connection);
-                if (alone) {
+            if (alone) {
+                durably(() -> {
+                    Catalog.install(connection);
                     dropStaleTables(connection);
                     StagingFiles.deleteStale(stagingDirectory);
-                }
-            });
+                });
+            } else {
+                // The process serving the database installed the catalog: this only finds it there, and a reader
+                // (operations describe, query) must not wait for another process's write to end.
+                Catalog.install(connection);
+            }
         } catch (SQLException e) {
             database.close();
             lease.close();
@@ -470,14 +474,18 @@ public final class H2Warehouse implements AutoCloseable {
      * this process was alone on the database when it opened it (only then may shared definitions be replaced).
      */
     public void installOnce(String extension, Installer installer) {
-        installedExtensions.computeIfAbsent(extension, name -> durably(() -> {
-            try (Connection connection = database.connection()) {
-                installer.install(connection, openedAlone);
-            } catch (SQLException e) {
-                throw Jdbc.internal("installing " + name, e);
-            }
-            return Boolean.TRUE;
-        }));
+        installedExtensions.computeIfAbsent(extension, name -> {
+            java.util.function.Supplier<Boolean> install = () -> {
+                try (Connection connection = database.connection()) {
+                    installer.install(connection, openedAlone);
+                } catch (SQLException e) {
+                    throw Jdbc.internal("installing " + name, e);
+                }
+                return Boolean.TRUE;
+            };
+            // Alone, the definitions are (re)written and must reach the disk; sharing, they were already there.
+            return openedAlone ? durably(install) : install.get();
+        });
     }
 
     /** What {@link #installOnce} runs: creates database objects that an extension of the warehouse needs. */
@@ -516,8 +524,7 @@ public final class H2Warehouse implements AutoCloseable {
                 // closing the database below ends whatever is left
             }
         }
-        // Another process may be writing through this one's AUTO_SERVER: let it finish before the database closes.
-        lease.run(this::closeDatabase);
+        closeDatabase();
         lease.close();
         if (ownsStagingDirectory) {
             StagingFiles.deleteAll(stagingDirectory);
@@ -525,8 +532,9 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     /**
-     * Closes the database holding the lease. When this process serves it to others (AUTO_SERVER), it shuts it down
-     * now, while none of them is writing, rather than when the JVM exits, at whatever point their writes are.
+     * Closes the database. When this process serves it to others (AUTO_SERVER), it shuts it down holding the lease,
+     * so while none of them is writing, rather than when the JVM exits, at whatever point their writes are. A
+     * process that reaches the database through another one only lets go of its connections.
      */
     private void closeDatabase() {
         if (!ownsStagingDirectory) {
@@ -534,7 +542,7 @@ public final class H2Warehouse implements AutoCloseable {
                 boolean serving = connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()
                         instanceof org.h2.engine.SessionLocal;
                 if (serving) {
-                    Jdbc.execute(connection, "SHUTDOWN");
+                    lease.run(() -> Jdbc.execute(connection, "SHUTDOWN"));
                 }
             } catch (SQLException | RuntimeException e) {
                 // closing the pool below ends this process's part either way

@@ -368,6 +368,10 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     public long rowCount(TableUri uri) {
+        return whileReplaced(() -> rowCountNow(uri));
+    }
+
+    private long rowCountNow(TableUri uri) {
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
             return Jdbc.query(connection, "SELECT COUNT(*) FROM " + entry.physicalSql(), rs -> rs.getLong(1)).get(0);
@@ -378,6 +382,10 @@ public final class H2Warehouse implements AutoCloseable {
 
     /** ABSENT, EMPTY or HAS_ROWS; NOT_FOUND when the dataset does not exist. */
     public TableState state(TableUri uri) {
+        return whileReplaced(() -> stateNow(uri));
+    }
+
+    private TableState stateNow(TableUri uri) {
         try (Connection connection = database.connection()) {
             requireDataset(connection, uri.project(), uri.dataset());
             Optional<TableEntry> entry = Catalog.table(connection, uri);
@@ -438,6 +446,10 @@ public final class H2Warehouse implements AutoCloseable {
 
     /** Rows in insertion order, from {@code startIndex}, at most {@code maxResults} of them (tabledata.list). */
     public List<Row> readRows(TableUri uri, long startIndex, int maxResults) {
+        return whileReplaced(() -> readRowsNow(uri, startIndex, maxResults));
+    }
+
+    private List<Row> readRowsNow(TableUri uri, long startIndex, int maxResults) {
         swapLock.readLock().lock();
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
@@ -463,6 +475,33 @@ public final class H2Warehouse implements AutoCloseable {
         } finally {
             swapLock.readLock().unlock();
         }
+    }
+
+    /**
+     * Runs a read of a table's rows again when the H2 table the catalog named is gone by the time it is read: a
+     * write in another process swapped in a new one and dropped it (this process's readers are kept out of that
+     * window by {@link #swapLock}; another process's are not).
+     */
+    private static <T> T whileReplaced(java.util.function.Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (RuntimeException e) {
+                if (attempt == 5 || !tableGone(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean tableGone(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof SQLException sql && (sql.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
+                    || sql.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public TableSink tableSink() {

@@ -1,6 +1,7 @@
 package io.dicombq.adapter.in.http;
 
 import io.dicombq.domain.operation.DicomStoreName;
+import io.dicombq.domain.operation.HealthcareDatasetName;
 import io.dicombq.domain.operation.OperationName;
 
 import java.util.Optional;
@@ -39,6 +40,18 @@ enum ApiRoute {
 
     /** A request matched to its route, with the path's IDs. */
     record Match(ApiRoute route, String[] ids) {
+        /** INVALID_ARGUMENT for an ID that no Healthcare resource can have (e.g. a 2,000-character project ID). */
+        void requireValidNames() {
+            new HealthcareDatasetName(ids[0], ids[1], ids[2]);
+            if (ids.length > 3) {
+                if (route.path.pattern().contains("/operations/")) {
+                    operation();
+                } else {
+                    store();
+                }
+            }
+        }
+
         String datasetName() {
             return "projects/" + ids[0] + "/locations/" + ids[1] + "/datasets/" + ids[2];
         }

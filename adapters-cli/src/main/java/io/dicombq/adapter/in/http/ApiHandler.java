@@ -3,7 +3,7 @@ package io.dicombq.adapter.in.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dicombq.adapter.in.http.access.AccessControl;
 import io.dicombq.adapter.in.http.access.ApiPermission;
-import io.dicombq.adapter.in.http.access.FolderConfinement;
+import io.dicombq.adapter.in.http.access.SourceConfinement;
 import io.dicombq.adapter.in.http.access.Principal;
 import io.dicombq.application.port.in.ExportRequest;
 import io.dicombq.application.port.out.DicomStoreDefinition;
@@ -46,13 +46,13 @@ final class ApiHandler extends Handler.Abstract {
 
     private final HealthcareApi api;
     private final AccessControl access;
-    private final FolderConfinement folders;
+    private final SourceConfinement sources;
     private final Consumer<String> accessLog;
 
-    ApiHandler(HealthcareApi api, AccessControl access, FolderConfinement folders, Consumer<String> accessLog) {
+    ApiHandler(HealthcareApi api, AccessControl access, SourceConfinement sources, Consumer<String> accessLog) {
         this.api = api;
         this.access = access;
-        this.folders = folders;
+        this.sources = sources;
         this.accessLog = accessLog;
     }
 
@@ -160,9 +160,9 @@ final class ApiHandler extends Handler.Abstract {
         DicomStoreName store = match.store();
         AccessControl.authorize(principal, ApiPermission.DICOM_STORES_EXPORT, store.toString());
         ExportRequestJson body = ExportRequestJson.parse(body(request));
-        // a store registered from the command line may name any folder: the server only reads inside its roots
-        folders.check(api.stores().get(store).source());
-        body.filterUri().ifPresent(folders::checkFilterFile);
+        // a store registered from the command line may name any source: the server only reads what it may
+        sources.check(api.stores().get(store).source());
+        body.filterUri().ifPresent(sources::checkFilterFile);
         Operation operation = api.export().export(new ExportRequest(new ExportRequest.RegisteredStore(store),
                 body.tableUri(), body.options(), body.includeSourceStore(),
                 body.layout(), body.filterUri()));
@@ -190,8 +190,8 @@ final class ApiHandler extends Handler.Abstract {
         if (bodyName != null && !bodyName.equals(name.toString())) {
             throw StrictJson.invalid("name '" + bodyName + "' does not match the store being created, " + name);
         }
-        // the real path is stored, so the store keeps reading the folder that was checked
-        Path folder = folders.check(source);
+        // the real path is stored, so the store keeps reading the folder that was checked; a URL must be allowed
+        Path folder = sources.check(source);
         return Reply.json(store(api.stores().create(name, folder == null ? source : folder.toString())));
     }
 

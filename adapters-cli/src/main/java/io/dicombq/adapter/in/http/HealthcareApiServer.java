@@ -1,7 +1,7 @@
 package io.dicombq.adapter.in.http;
 
 import io.dicombq.adapter.in.http.access.AccessControl;
-import io.dicombq.adapter.in.http.access.FolderConfinement;
+import io.dicombq.adapter.in.http.access.SourceConfinement;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -48,7 +48,7 @@ public final class HealthcareApiServer implements AutoCloseable {
     }
 
     /** Starts listening on {@code host:port} (port 0 picks a free one); {@link #uri()} tells where. */
-    public static HealthcareApiServer start(String host, int port, AccessControl access, FolderConfinement folders,
+    public static HealthcareApiServer start(String host, int port, AccessControl access, SourceConfinement sources,
                                             HealthcareApiFactory api, Consumer<String> accessLog) {
         requireSafeBinding(host, access);
         Server server = new Server(new QueuedThreadPool(32, 4));
@@ -68,7 +68,7 @@ public final class HealthcareApiServer implements AutoCloseable {
         URI uri = URI.create("http://" + hostForUri(advertised(host)) + ":" + connector.getLocalPort());
         // every error is in Google's envelope, Jetty's own too; the guard sits in front of every handler
         server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(new CrossSiteGuard(new ApiHandler(api.create(uri), access, folders, accessLog),
+        server.setHandler(new CrossSiteGuard(new ApiHandler(api.create(uri), access, sources, accessLog),
                 access.enforced(), accessLog));
         try {
             server.start();

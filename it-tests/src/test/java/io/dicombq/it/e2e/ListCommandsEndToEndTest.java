@@ -40,7 +40,7 @@ class ListCommandsEndToEndTest {
     }
 
     @Test
-    void dicomStoresListTakesALimitAndNamesAnEmptyDataset() {
+    void dicomStoresAndDatasetsListsTakeALimitAndAnEmptyStoreListNamesItsDataset() {
         Cli cli = new Cli(temp.resolve("data"));
         Path folder = Corpus.folderOf(temp.resolve("store"), "CT_small.dcm");
         for (String id : new String[] {"a", "b", "c"}) {
@@ -48,6 +48,10 @@ class ListCommandsEndToEndTest {
         }
         assertThat(cli.json("dicom-stores", "list", "--limit=2", "--format=json")).hasSize(2);
         assertThat(cli.json("dicom-stores", "list", "--format=json")).hasSize(3);
+        cli.ok("datasets", "create", "limit-project.one");
+        cli.ok("datasets", "create", "limit-project.two");
+        assertThat(cli.json("datasets", "list", "--project=limit-project", "--format=json")).hasSize(2);
+        assertThat(cli.json("datasets", "list", "--project=limit-project", "--limit=1", "--format=json")).hasSize(1);
         Cli.Result empty = cli.run("dicom-stores", "list", "--dataset=nothing-here");
         assertThat(empty.exit()).isZero();
         assertThat(empty.err()).contains("Listed 0 items in projects/dicombq-local/locations/local/datasets/nothing-here.");

@@ -39,6 +39,8 @@ final class DatasetParser {
     private final ReadOptions options;
     private final DataDictionary dictionary;
     private final String offsetNote;
+    /** The pixel data element reading stopped at, unread; null when it did not stop there. */
+    private Tag stoppedAtPixelData;
 
     DatasetParser(ByteInput in, String source, ReadOptions options, DataDictionary dictionary, boolean inflated) {
         this.in = in;
@@ -57,6 +59,11 @@ final class DatasetParser {
     /** Group 0002, always explicit VR little endian (PS3.10 7.1), read up to the first element of another group. */
     DicomDataset readFileMeta() throws IOException {
         return readDataset(Syntax.EXPLICIT_LITTLE, TO_END_OF_DATA, SpecificCharacterSet.DEFAULT, 0, Scope.FILE_META);
+    }
+
+    /** The pixel data element the top-level read stopped at without reading it, or null. */
+    Tag stoppedAtPixelData() {
+        return stoppedAtPixelData;
     }
 
     /** The data set, from here to the end of the data (or to pixel data when the options say so). */
@@ -142,6 +149,7 @@ final class DatasetParser {
             }
             if (scope == Scope.TOP_LEVEL && options.stopBeforePixelData() && isPixelData(tag)) {
                 requirePixelDataInFile(start, tag, explicitVr, big);
+                stoppedAtPixelData = new Tag(tag);
                 break;
             }
             Vr vr;

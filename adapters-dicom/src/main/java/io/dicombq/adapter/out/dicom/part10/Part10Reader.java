@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
@@ -50,7 +51,9 @@ public final class Part10Reader {
     public DicomInstance read(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            return read(ByteInput.of(ByteSource.of(channel, size)), file.toString(), size);
+            // BEHAVIOUR 3.6: a folder store's LastUpdated is the file's modification time
+            return read(ByteInput.of(ByteSource.of(channel, size)), file.toString(), size)
+                    .withLastModified(Files.getLastModifiedTime(file).toInstant());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
         }
@@ -106,6 +109,7 @@ public final class Part10Reader {
         String uid = fileMeta.text(Tag.of(0x0002, 0x0010));
         TransferSyntax syntax = uid != null ? TransferSyntax.ofUid(uid) : guessSyntax(parser);
         DicomDataset dataset;
+        Tag unreadPixelData;
         if (syntax.deflated()) {
             // PS3.5 A.5: everything after the file meta information is one raw deflate stream (RFC 1951)
             Inflater inflater = new Inflater(true);
@@ -113,6 +117,7 @@ public final class Part10Reader {
                 ByteInput inflated = ByteInput.of(ByteSource.of(new InflaterInputStream(in.remainder(), inflater, 16 * 1024)));
                 DatasetParser inner = new DatasetParser(inflated, source, options, dictionary, true);
                 dataset = inner.readTopLevel(new DatasetParser.Syntax(true, false));
+                unreadPixelData = inner.stoppedAtPixelData();
             } catch (ZipException | EOFException e) {
                 // raised by the inflater beneath the parser: the compressed stream is damaged or cut short
                 throw parser.fail(in.offset(), null, "the deflated data set is corrupt or truncated: " + e.getMessage());
@@ -121,8 +126,9 @@ public final class Part10Reader {
             }
         } else {
             dataset = parser.readTopLevel(actualSyntax(parser, syntax));
+            unreadPixelData = parser.stoppedAtPixelData();
         }
-        return new DicomInstance(source, fileMeta, dataset, size);
+        return new DicomInstance(source, fileMeta, dataset, size).withUnreadPixelData(unreadPixelData);
     }
 
     /** PS3.10 7.1: a 128-byte preamble then "DICM"; files without it (pre-Part 10 or raw data sets) start at once. */

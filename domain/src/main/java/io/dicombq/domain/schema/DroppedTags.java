@@ -20,7 +20,7 @@ public final class DroppedTags {
     public static final Column RECORD_COLUMN = Column.record(COLUMN, Mode.REPEATED, List.of(
             Column.of(TAG_NAME, ColumnType.STRING, Mode.NULLABLE),
             Column.of(TAG_REFERENCE, ColumnType.STRING, Mode.NULLABLE)));
-    /** The JSON layout's column, and that of tables written by dicombq before 0.2 (see {@link LegacyTables}). */
+    /** The JSON layout's column, and the flattened one of tables written before the RECORD form (LegacyTables). */
     public static final Column STRING_COLUMN = Column.of(COLUMN, ColumnType.STRING, Mode.REPEATED);
 
     /** reference -> name, in the order found; the reference is unique per place. */

@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -53,7 +54,7 @@ public final class Part10Reader {
             long size = channel.size();
             // BEHAVIOUR 3.6: a folder store's LastUpdated is the file's modification time
             return read(ByteInput.of(ByteSource.of(channel, size)), file.toString(), size)
-                    .withLastModified(Files.getLastModifiedTime(file).toInstant());
+                    .withLastModified(Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.MICROS));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
         }
@@ -186,10 +187,14 @@ public final class Part10Reader {
         return group >= 0x0400 ? TransferSyntax.EXPLICIT_VR_BIG_ENDIAN : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
     }
 
-    /** Some writers declare one VR encoding and use the other; the first element tells (pydicom does the same). */
+    /**
+     * Some writers declare one VR encoding and use the other; the first element tells (pydicom does the same),
+     * unless it is the all-zero element some toolkits write first, which reads the same either way (as pydicom
+     * and dcmtk keep the declared encoding for it).
+     */
     private static DatasetParser.Syntax actualSyntax(DatasetParser parser, TransferSyntax declared) throws IOException {
         boolean explicit = declared.explicitVr();
-        if (parser.peekGroupLittleEndian() >= 0) {
+        if (parser.peekGroupLittleEndian() >= 0 && !parser.nextIsZeroElement()) {
             explicit = parser.nextLooksExplicit();
         }
         return new DatasetParser.Syntax(explicit, declared.bigEndian());

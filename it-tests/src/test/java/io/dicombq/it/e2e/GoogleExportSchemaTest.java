@@ -1,6 +1,16 @@
 package io.dicombq.it.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dicombq.domain.dicom.DataDictionary;
+import io.dicombq.domain.dicom.DataElement;
+import io.dicombq.domain.dicom.DicomDataset;
+import io.dicombq.domain.dicom.DicomInstance;
+import io.dicombq.domain.dicom.DictionaryEntry;
+import io.dicombq.domain.dicom.Tag;
+import io.dicombq.domain.dicom.Value;
+import io.dicombq.domain.flatten.FlattenOptions;
+import io.dicombq.domain.flatten.InstanceFlattener;
+import io.dicombq.domain.schema.SchemaJson;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +94,43 @@ class GoogleExportSchemaTest {
         assertThat(differences).isEmpty();
         // a comparison of a handful of columns would prove little: the corpus shares hundreds with IDC
         assertThat(shared.size()).as("shared column paths").isGreaterThan(300);
-        assertThat(shared).contains("OverlayRows", "OverlayRows.Id", "OverlayRows.Value");
+        assertThat(shared).contains("DroppedTags.TagName", "PatientName.Alphabetic.FamilyName");
+    }
+
+    /**
+     * The corpus has no curve or overlay group, so each repeating-group keyword of Google's table is flattened
+     * from an instance holding it in two groups (empty values: the column's shape does not depend on them).
+     */
+    @Test
+    void repeatingGroupsHaveGooglesShape() {
+        DataDictionary dictionary = DataDictionary.standard();
+        List<DataElement> elements = new ArrayList<>();
+        List<String> keywords = new ArrayList<>();
+        for (String path : google.keySet()) {
+            DictionaryEntry entry = path.contains(".") ? null : dictionary.byKeyword(path);
+            int group = entry == null ? 0 : entry.tag().group();
+            if ((group == 0x5000 || group == 0x6000) && dictionary.lookup(Tag.of(group + 2, entry.tag().element())) == entry) {
+                keywords.add(path);
+                for (int offset : new int[] {0, 2}) {
+                    Tag tag = Tag.of(group + offset, entry.tag().element());
+                    elements.add(new DataElement(tag, entry.vr(), Value.empty(entry.vr())));
+                }
+            }
+        }
+        assertThat(keywords).as("Google's repeating-group columns").contains("OverlayRows", "CurveDimensions");
+        DicomInstance instance = new DicomInstance("groups", DicomDataset.of(), DicomDataset.of(elements), 0);
+        Map<String, String> flattened = new LinkedHashMap<>();
+        paths(Cli.parse(SchemaJson.write(InstanceFlattener.standard().flatten(instance, FlattenOptions.flattened())
+                .schema())), "", flattened);
+        List<String> differences = new ArrayList<>();
+        for (String keyword : keywords) {
+            for (String path : List.of(keyword, keyword + ".Id", keyword + ".Value")) {
+                if (!google.get(path).equals(flattened.get(path))) {
+                    differences.add(path + ": ours " + flattened.get(path) + ", Google's " + google.get(path));
+                }
+            }
+        }
+        assertThat(differences).isEmpty();
     }
 
     @Test

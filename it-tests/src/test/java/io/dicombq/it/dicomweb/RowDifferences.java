@@ -30,6 +30,9 @@ final class RowDifferences {
             if (column.equals(DROPPED_TAGS)) {
                 Set<String> fileDropped = new LinkedHashSet<>(strings(file.get(DROPPED_TAGS)));
                 fileDropped.removeAll(fileMetaColumns); // 1
+                if (!serverDropped.contains("PixelData")) {
+                    fileDropped.remove("PixelData"); // 2: Orthanc leaves compressed pixel data out of the metadata
+                }
                 Set<String> missing = new LinkedHashSet<>(fileDropped);
                 missing.removeAll(serverDropped);
                 if (!missing.isEmpty()) {

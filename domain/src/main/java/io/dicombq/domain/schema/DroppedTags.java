@@ -23,6 +23,9 @@ public final class DroppedTags {
     /** The JSON layout's column, and the flattened one of tables written before the RECORD form (LegacyTables). */
     public static final Column STRING_COLUMN = Column.of(COLUMN, ColumnType.STRING, Mode.REPEATED);
 
+    /** Key prefix of entries known by name only; no tag reference starts with it. */
+    private static final String NAME_ONLY = "name:";
+
     /** reference -> name, in the order found; the reference is unique per place. */
     private final Map<String, String> entries = new LinkedHashMap<>();
 
@@ -37,7 +40,7 @@ public final class DroppedTags {
                 if (entry instanceof Row row) {
                     entries.putIfAbsent((String) row.get(TAG_REFERENCE), (String) row.get(TAG_NAME));
                 } else if (entry instanceof String name) {
-                    entries.putIfAbsent("name:" + name, name);
+                    entries.putIfAbsent(NAME_ONLY + name, name);
                 }
             }
         }
@@ -51,7 +54,8 @@ public final class DroppedTags {
     public List<Object> value(Column column) {
         List<Object> out = new ArrayList<>(entries.size());
         if (column.isRecord()) {
-            entries.forEach((reference, name) -> out.add(entry(name, reference)));
+            // a name-only entry (from a REPEATED STRING value) has no reference to give
+            entries.forEach((reference, name) -> out.add(entry(name, reference.startsWith(NAME_ONLY) ? null : reference)));
         } else {
             entries.values().stream().distinct().forEach(out::add);
         }

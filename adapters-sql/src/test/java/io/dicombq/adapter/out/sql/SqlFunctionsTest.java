@@ -139,7 +139,7 @@ class SqlFunctionsTest {
         assertThat(value("SUBSTR('apple', NULL)")).isNull();
         assertThat(value("SUBSTR('apple', 1, NULL)")).isNull();
         assertInvalid(() -> value("SUBSTR('apple', 2, -1)"), "SUBSTR: the length must not be negative");
-        assertInvalid(() -> value("SUBSTR(Rows, 1)"), "No matching signature for function SUBSTR for argument type INT64");
+        assertInvalid(() -> value("SUBSTR(`Rows`, 1)"), "No matching signature for function SUBSTR for argument type INT64");
         assertInvalid(() -> value("SUBSTR('apple', '1')"), "function SUBSTR for argument type STRING (expected INT64)");
         assertInvalid(() -> value("SUBSTR('apple')"), "SUBSTR: expected 2 or 3");
     }
@@ -210,7 +210,7 @@ class SqlFunctionsTest {
         assertThat(value("ARRAY_LENGTH(ImageType)")).isEqualTo(3L);
         assertThat(value("ARRAY_LENGTH(DroppedTags)")).isEqualTo(0L);
         assertThat(value("ARRAY_LENGTH(NULL)")).isNull();
-        assertInvalid(() -> value("STARTS_WITH(Rows, '1')"), "No matching signature for function STARTS_WITH for argument type INT64");
+        assertInvalid(() -> value("STARTS_WITH(`Rows`, '1')"), "No matching signature for function STARTS_WITH for argument type INT64");
         assertInvalid(() -> value("ARRAY_LENGTH(Modality)"), "ARRAY_LENGTH needs an array, not STRING");
     }
 
@@ -250,7 +250,7 @@ class SqlFunctionsTest {
         assertInvalid(() -> value("REGEXP_CONTAINS('aa', 'a{1001}')"), "above 1000");
         assertInvalid(() -> value("REGEXP_CONTAINS('aa', '(a')"), "( without its )");
         assertInvalid(() -> value("REGEXP_CONTAINS(Modality, Modality)"), "REGEXP_CONTAINS with a regular expression that is not a string literal");
-        assertInvalid(() -> value("REGEXP_CONTAINS(Rows, 'a')"), "No matching signature for function REGEXP_CONTAINS for argument type INT64");
+        assertInvalid(() -> value("REGEXP_CONTAINS(`Rows`, 'a')"), "No matching signature for function REGEXP_CONTAINS for argument type INT64");
     }
 
     @Test
@@ -328,7 +328,7 @@ class SqlFunctionsTest {
         assertInvalid(() -> value("EXTRACT(HOUR FROM StudyDate)"), "EXTRACT from DATE does not support the HOUR date part");
         assertInvalid(() -> value("EXTRACT(YEAR FROM StudyTime)"), "EXTRACT from TIME does not support the YEAR date part");
         assertInvalid(() -> value("EXTRACT(FORTNIGHT FROM StudyDate)"), "FORTNIGHT is not a date part");
-        assertInvalid(() -> value("EXTRACT(YEAR FROM Rows)"), "EXTRACT needs a DATE, TIME, DATETIME or TIMESTAMP, not INT64");
+        assertInvalid(() -> value("EXTRACT(YEAR FROM `Rows`)"), "EXTRACT needs a DATE, TIME, DATETIME or TIMESTAMP, not INT64");
         assertInvalid(() -> value("EXTRACT(WEEK(FUNDAY) FROM StudyDate)"), "WEEK(FUNDAY) needs a weekday name");
         assertInvalid(() -> value("EXTRACT(YEAR FROM StudyDate AT TIME ZONE 'UTC')"), "EXTRACT … AT TIME ZONE");
     }
@@ -438,7 +438,7 @@ class SqlFunctionsTest {
         assertInvalid(() -> value("PARSE_DATE('%j', '100')"), "%j is not supported for parsing");
         assertInvalid(() -> engine.query(QueryRequest.of("SELECT PARSE_DATE('%Y', Modality) AS d, COUNT(*) AS n FROM " + T
                 + " GROUP BY d ORDER BY d", "my-project")), "Failed to parse input string \"CT\"");
-        assertInvalid(() -> value("PARSE_DATE('%Y', Rows)"), "No matching signature for function PARSE_DATE for argument type INT64");
+        assertInvalid(() -> value("PARSE_DATE('%Y', `Rows`)"), "No matching signature for function PARSE_DATE for argument type INT64");
     }
 
     // ---- JSON
@@ -487,7 +487,7 @@ class SqlFunctionsTest {
 
     @Test
     void jsonFunctionErrors() {
-        assertInvalid(() -> value("JSON_VALUE(Rows, '$')"), "No matching signature for function JSON_VALUE for argument type INT64");
+        assertInvalid(() -> value("JSON_VALUE(`Rows`, '$')"), "No matching signature for function JSON_VALUE for argument type INT64");
         assertInvalid(() -> value("JSON_VALUE('{}', 'a.b')"), "invalid JSONPath \"a.b\": it must start with $");
         assertInvalid(() -> value("JSON_VALUE('{}', Modality)"), "JSON_VALUE with a JSONPath that is not a string literal");
         assertInvalid(() -> value("JSON_VALUE('{not json', '$')"), "JSON_VALUE: the input is not valid JSON");
@@ -519,7 +519,7 @@ class SqlFunctionsTest {
                 + "\"GivenName\":\"CT1\",\"MiddleName\":null,\"NamePrefix\":null,\"NameSuffix\":null}");
         assertThat(value("TO_JSON_STRING(ImageType)")).isEqualTo("[\"ORIGINAL\",\"PRIMARY\",\"AXIAL\"]");
         assertThat(value("TO_JSON_STRING(DroppedTags)")).isEqualTo("[]");
-        assertThat(value("TO_JSON_STRING(Rows)")).isEqualTo("128");
+        assertThat(value("TO_JSON_STRING(`Rows`)")).isEqualTo("128");
         assertThat(value("TO_JSON_STRING(9007199254740993)")).isEqualTo("\"9007199254740993\"");
         assertThat(value("TO_JSON_STRING(StudyDate)")).isEqualTo("\"2004-01-27\"");
         assertThat(value("TO_JSON_STRING('say \"hi\"\\n')")).isEqualTo("\"say \\\"hi\\\"\\n\"");

@@ -221,7 +221,19 @@ final class ResolvedFunctions {
             return StrictFunctions.call("fcmp", t.expr(args.get(0)), t.expr(args.get(1)), "'" + operator + "'");
         }
         requireScalar(call, args);
-        return "(" + t.expr(args.get(0)) + " " + operator + " " + t.expr(args.get(1)) + ")";
+        String a = t.expr(args.get(0));
+        String b = t.expr(args.get(1));
+        if (simple(args.get(0)) && simple(args.get(1))) {
+            return "(" + a + " " + operator + " " + b + ")";
+        }
+        // H2 skips the right operand when the left is NULL; BigQuery evaluates both, so an error there still fails.
+        return "(CASE WHEN " + a + " IS NULL AND " + b + " IS NULL THEN NULL ELSE " + a + " " + operator + " " + b + " END)";
+    }
+
+    /** An operand that cannot fail: a column, a literal, a parameter. */
+    private static boolean simple(ResolvedExpr e) {
+        return e instanceof com.google.zetasql.resolvedast.ResolvedNodes.ResolvedColumnRef || e instanceof ResolvedLiteral
+                || e instanceof com.google.zetasql.resolvedast.ResolvedNodes.ResolvedParameter;
     }
 
     private static String in(List<ResolvedExpr> args, ResolvedFunctionCall call, ResolvedTranslator t) {
@@ -315,7 +327,8 @@ final class ResolvedFunctions {
         List<ResolvedExpr> args = call.getArgumentList();
         List<Ast.Expr> exprs = new ArrayList<>();
         for (ResolvedExpr arg : args) {
-            exprs.add(isDatePart(arg) ? datePartAst(arg) : stringLiteral(arg) != null
+            exprs.add(isDatePart(arg) ? datePartAst(arg) : isNullLiteral(arg) ? new Ast.Literal(Ast.LiteralKind.NULL, "NULL", Token.NONE)
+                    : stringLiteral(arg) != null
                     // formats, patterns and JSONPaths must be literals for the hand-written functions
                     ? new Ast.Literal(Ast.LiteralKind.STRING, stringLiteral(arg), Token.NONE)
                     : new Ast.Translated(new Typed(t.expr(arg), ResolvedTranslator.columnOf(arg.getType())), Token.NONE));
@@ -340,6 +353,11 @@ final class ResolvedFunctions {
             throw ResolvedTranslator.refuse("Function " + sqlName(call) + " returning " + ZetaTypes.name(call.getType()));
         }
         return typed.sql();
+    }
+
+    private static boolean isNullLiteral(ResolvedExpr arg) {
+        return arg instanceof ResolvedLiteral && ((ResolvedLiteral) arg).getValue().isNull() && !arg.getType().isArray()
+                && !arg.getType().isStruct();
     }
 
     private static String stringLiteral(ResolvedExpr arg) {

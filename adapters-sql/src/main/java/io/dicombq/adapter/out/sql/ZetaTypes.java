@@ -124,6 +124,8 @@ final class ZetaTypes {
 
     /** BigQuery's spelling of a ZetaSQL type (FLOAT64, not DOUBLE), for messages. */
     static String name(Type type) {
-        return type.typeName(com.google.zetasql.ZetaSQLOptions.ProductMode.PRODUCT_EXTERNAL);
+        // Type.typeName throws for STRUCT types in the Java client, so the warehouse's spelling is used when it can be.
+        Column column = column("_", type);
+        return column != null ? Typed.describe(column) : type.getKind().name().replace("TYPE_", "");
     }
 }

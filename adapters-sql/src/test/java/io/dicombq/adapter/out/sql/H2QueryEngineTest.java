@@ -221,7 +221,7 @@ class H2QueryEngineTest {
         assertThat(query("SELECT * EXCEPT (`Rows`) FROM " + T).schema().column("Rows")).isNull();
         assertThat(column("SELECT PatientID FROM " + T + " UNION ALL SELECT PatientID FROM " + T + " ORDER BY PatientID", "PatientID"))
                 .containsExactly("1001", "1001", "1002", "1002");
-        assertThat(column("SELECT InstanceNumber FROM " + T + " QUALIFY ROW_NUMBER() OVER (ORDER BY InstanceNumber DESC) = 1",
+        assertThat(column("SELECT InstanceNumber FROM " + T + " WHERE TRUE QUALIFY ROW_NUMBER() OVER (ORDER BY InstanceNumber DESC) = 1",
                 "InstanceNumber")).containsExactly("7");
     }
 }

@@ -143,6 +143,17 @@ final class ResolvedTranslator {
     // ---- scans: each renders SELECT … producing exactly its column list, named by column id
 
     private String scan(ResolvedScan scan) {
+        Flat flat = flat(scan);
+        if (flat != null) {
+            List<String> select = new ArrayList<>();
+            Set<Long> seen = new HashSet<>();
+            for (ResolvedColumn column : scan.getColumnList()) {
+                if (seen.add(column.getId())) {
+                    select.add(flat.columns().get(column.getId()) + " AS " + col(column));
+                }
+            }
+            return "SELECT " + nonEmpty(select) + flat.fromWhere();
+        }
         if (scan instanceof ResolvedTableScan) {
             return tableScan((ResolvedTableScan) scan);
         }
@@ -278,9 +289,88 @@ final class ResolvedTranslator {
                 + (scan.getIsOuter() ? " LEFT JOIN " : " INNER JOIN ") + Catalog.numsTable() + " AS " + numbers + " ON " + on;
     }
 
+    /**
+     * A chain of projections and filters over one table, as one FROM … WHERE with each column's expression: H2 plans
+     * a single SELECT with its indexes (a covering index, a sorted GROUP BY) where nested derived tables defeat them.
+     */
+    private record Flat(String fromWhere, Map<Long, String> columns) {
+    }
+
+    private Flat flat(ResolvedScan scan) {
+        if (scan instanceof ResolvedTableScan) {
+            ResolvedTableScan table = (ResolvedTableScan) scan;
+            TableEntry entry = tables.get(table.getTable().getId());
+            if (entry == null) {
+                return null;
+            }
+            String alias = alias();
+            Map<Long, String> columns = new HashMap<>();
+            for (int i = 0; i < table.getColumnList().size(); i++) {
+                String name = entry.schema().columns().get(table.getColumnIndexList().get(i).intValue()).name();
+                columns.put(table.getColumnList().get(i).getId(), alias + "." + Names.quote(name));
+            }
+            return new Flat(" FROM " + entry.physicalSql() + " AS " + alias, columns);
+        }
+        if (scan instanceof ResolvedProjectScan) {
+            ResolvedProjectScan project = (ResolvedProjectScan) scan;
+            Flat input = flat(project.getInputScan());
+            if (input == null) {
+                return null;
+            }
+            Map<Long, String> columns = new HashMap<>(input.columns());
+            within(input, () -> {
+                for (ResolvedComputedColumn column : project.getExprList()) {
+                    columns.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
+                }
+            });
+            return new Flat(input.fromWhere(), columns);
+        }
+        if (scan instanceof ResolvedFilterScan) {
+            ResolvedFilterScan filter = (ResolvedFilterScan) scan;
+            Flat input = flat(filter.getInputScan());
+            if (input == null) {
+                return null;
+            }
+            StringBuilder condition = new StringBuilder();
+            within(input, () -> condition.append(expr(filter.getFilterExpr())));
+            String where = input.fromWhere().contains(" WHERE ") ? " AND (" + condition + ")" : " WHERE (" + condition + ")";
+            return new Flat(input.fromWhere() + where, input.columns());
+        }
+        return null;
+    }
+
+    /** Renders expressions with a flat input's columns spelled as their expressions. */
+    private void within(Flat input, Runnable render) {
+        Map<Long, String> saved = new HashMap<>(substituted);
+        substituted.putAll(input.columns());
+        try {
+            render.run();
+        } finally {
+            substituted.clear();
+            substituted.putAll(saved);
+        }
+    }
+
     private String aggregate(ResolvedAggregateScan scan) {
         if (!scan.getGroupingSetList().isEmpty() || !scan.getRollupColumnList().isEmpty()) {
             throw refuse("GROUP BY ROLLUP / GROUPING SETS");
+        }
+        Flat flat = flat(scan.getInputScan());
+        if (flat != null) {
+            Map<Long, String> computed = new HashMap<>();
+            List<String> keys = new ArrayList<>();
+            within(flat, () -> {
+                for (ResolvedComputedColumn key : scan.getGroupByList()) {
+                    String sql = expr(key.getExpr());
+                    computed.put(key.getColumn().getId(), sql);
+                    keys.add(sql);
+                }
+                for (ResolvedComputedColumnBase aggregate : scan.getAggregateList()) {
+                    computed.put(aggregate.getColumn().getId(), aggregateCall((ResolvedAggregateFunctionCall) aggregate.getExpr(), ""));
+                }
+            });
+            return "SELECT " + columns(scan.getColumnList(), computed) + flat.fromWhere()
+                    + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys));
         }
         // Keys are computed first, then grouped by name, so H2 never has to match expressions.
         List<String> inner = new ArrayList<>();

@@ -7,7 +7,7 @@ import io.dicombq.domain.dicom.Vr;
 import io.dicombq.domain.json.JsonWriter;
 
 import java.util.Base64;
-import java.util.regex.Pattern;
+import java.util.HexFormat;
 
 /**
  * Writes a data set as the DICOM JSON model (PS3.18 Annex F): an object keyed by {@code GGGGEEEE}, each
@@ -28,9 +28,7 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class DicomJsonWriter {
-    // PS3.5 6.2: IS is an optionally signed integer; DS a fixed or floating point decimal.
-    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    private static final HexFormat HEX_TAG = HexFormat.of().withUpperCase();
     private static final String[] PN_GROUPS = {"Alphabetic", "Ideographic", "Phonetic"};
 
     private final boolean inlineBinary;
@@ -107,10 +105,8 @@ public final class DicomJsonWriter {
             json.nullValue();
         } else if (vr == Vr.PN) {
             writePersonName(single, json);
-        } else if (vr == Vr.IS && INTEGER.matcher(single).matches()) {
-            json.numberLiteral(jsonNumber(single));
-        } else if (vr == Vr.DS && DECIMAL.matcher(single).matches()) {
-            json.numberLiteral(jsonNumber(single));
+        } else if ((vr == Vr.IS || vr == Vr.DS) && NumberText.isNumber(single, vr == Vr.DS)) {
+            json.numberLiteral(NumberText.jsonNumber(single));
         } else {
             json.value(single);
         }
@@ -135,7 +131,8 @@ public final class DicomJsonWriter {
 
     private static void writeInteger(Vr vr, long single, JsonWriter json) {
         if (vr == Vr.AT) {
-            json.value(String.format("%08X", single & 0xFFFFFFFFL));
+            json.value(HEX_TAG.formatHex(new byte[] {(byte) (single >>> 24), (byte) (single >>> 16),
+                    (byte) (single >>> 8), (byte) single}));
         } else if (vr == Vr.UV && single < 0) {
             json.numberLiteral(Long.toUnsignedString(single));
         } else {
@@ -149,26 +146,5 @@ public final class DicomJsonWriter {
         } else {
             json.value(Double.isNaN(single) ? "NaN" : single > 0 ? "Infinity" : "-Infinity");
         }
-    }
-
-    /** Rewrites a DICOM IS/DS literal that matched the grammar into RFC 8259 number syntax (no '+', no bare '.'). */
-    static String jsonNumber(String literal) {
-        String text = literal.startsWith("+") ? literal.substring(1) : literal;
-        boolean negative = text.startsWith("-");
-        String digits = negative ? text.substring(1) : text;
-        if (digits.startsWith(".")) {
-            digits = "0" + digits;
-        }
-        digits = digits.replaceFirst("\\.(?=$|[eE])", ".0");
-        digits = stripLeadingZeros(digits);
-        return negative ? "-" + digits : digits;
-    }
-
-    private static String stripLeadingZeros(String digits) {
-        int i = 0;
-        while (i < digits.length() - 1 && digits.charAt(i) == '0' && Character.isDigit(digits.charAt(i + 1))) {
-            i++;
-        }
-        return digits.substring(i);
     }
 }

@@ -34,6 +34,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -45,7 +46,7 @@ import java.util.stream.Stream;
 final class ExportPipeline {
     private static final long POLL_MILLIS = 100;
     /** How long ending the pass waits for a worker still inside a read (a file or a DICOMweb request). */
-    private static final long STOP_SECONDS = 30;
+    private static final long STOP_SECONDS = 10;
 
     private final ExportMapping mapping;
     private final OperationLog log;
@@ -113,21 +114,21 @@ final class ExportPipeline {
     /** One pass over the store; {@code seed} is the schema the merge starts from (see {@link Result.Widened}). */
     Result run(OperationName operation, ExportJob job, DicomStore store, InstanceSelector selector,
                StagedWrite write, ExportProgress progress, TableSchema seed) {
-        long expected = countListed(store, selector, progress);
-        if (expected < 0) {
-            return new Result.Cancelled();
-        }
         Semaphore inFlight = new Semaphore(parallelism * 4);
         BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         MergedSchema merged = new MergedSchema(mapping, seed);
         List<Thread> threads = new CopyOnWriteArrayList<>();
         ExecutorService workers = Executors.newFixedThreadPool(parallelism, daemonThreads("dicombq-export-worker", threads));
+        // the store is listed once, as it is read (a DICOMweb store is not searched twice); the count listed so far
+        // makes the pending counter, and a listing that blocks (a server that never answers) cannot delay a cancel,
+        // which this thread sees while it polls and answers by interrupting the feeder
+        AtomicLong listedSoFar = new AtomicLong();
         Thread feeder = daemonThreads("dicombq-export-feeder", threads)
-                .newThread(() -> feed(job, store, selector, merged, workers, inFlight, outcomes, stop));
+                .newThread(() -> feed(job, store, selector, merged, workers, inFlight, outcomes, stop, listedSoFar));
         feeder.start();
         try {
-            return consume(operation, expected, write, progress, inFlight, outcomes, merged);
+            return consume(operation, listedSoFar, write, progress, inFlight, outcomes, merged);
         } finally {
             stop.set(true);
             feeder.interrupt();
@@ -136,7 +137,7 @@ final class ExportPipeline {
         }
     }
 
-    private Result consume(OperationName operation, long expected, StagedWrite write, ExportProgress progress,
+    private Result consume(OperationName operation, AtomicLong listedSoFar, StagedWrite write, ExportProgress progress,
                            Semaphore inFlight, BlockingQueue<Outcome> outcomes, MergedSchema merged) {
         Batch batch = new Batch(batchSize);
         long success = 0;
@@ -144,10 +145,10 @@ final class ExportPipeline {
         long unselected = 0;
         long listed = -1;
         long consumed = 0;
-        progress.publish(new OperationCounter(0, 0, expected), true);
+        progress.publish(new OperationCounter(0, 0, 0), true);
         while (listed < 0 || consumed < listed) {
             Outcome outcome = take(outcomes);
-            progress.publish(counter(success, failure, unselected, expected), false);
+            progress.publish(counter(success, failure, unselected, listedSoFar.get()), false);
             if (progress.cancelRequested()) {
                 return new Result.Cancelled();
             }
@@ -237,7 +238,8 @@ final class ExportPipeline {
     }
 
     private void feed(ExportJob job, DicomStore store, InstanceSelector selector, MergedSchema merged,
-                      ExecutorService workers, Semaphore inFlight, BlockingQueue<Outcome> outcomes, AtomicBoolean stop) {
+                      ExecutorService workers, Semaphore inFlight, BlockingQueue<Outcome> outcomes, AtomicBoolean stop,
+                      AtomicLong listedSoFar) {
         long listed = 0;
         try (Stream<InstanceHandle> handles = store.instances(selector)) {
             Iterator<InstanceHandle> iterator = handles.iterator();
@@ -245,6 +247,7 @@ final class ExportPipeline {
                 InstanceHandle handle = iterator.next();
                 inFlight.acquire();
                 listed++;
+                listedSoFar.set(listed);
                 workers.execute(() -> outcomes.add(processSafely(handle, job, selector, merged)));
             }
             outcomes.add(new Outcome.ListingDone(listed));
@@ -288,26 +291,6 @@ final class ExportPipeline {
         // Past this point a failure is the export's, not the instance's (e.g. the union over BigQuery's limits).
         TableSchema fittedTo = merged.include(mapped.schema());
         return new Outcome.Mapped(ExportMapping.conform(mapped.row(), fittedTo), fittedTo);
-    }
-
-    /**
-     * Lists once without reading, so {@code pending} is known from the start; a long listing publishes the count so
-     * far and heeds a cancel. Returns -1 when cancelled.
-     */
-    private static long countListed(DicomStore store, InstanceSelector selector, ExportProgress progress) {
-        long listed = 0;
-        try (Stream<InstanceHandle> handles = store.instances(selector)) {
-            Iterator<InstanceHandle> iterator = handles.iterator();
-            while (iterator.hasNext()) {
-                iterator.next();
-                listed++;
-                progress.publish(new OperationCounter(0, 0, listed), false);
-                if (progress.cancelRequested()) {
-                    return -1;
-                }
-            }
-        }
-        return listed;
     }
 
     private static OperationCounter counter(long success, long failure, long unselected, long expected) {

@@ -3,7 +3,6 @@ package io.dicombq.application.service;
 import io.dicombq.application.port.in.ExportRequest;
 import io.dicombq.application.port.out.DicomStoreDefinition;
 import io.dicombq.domain.destination.DestinationOptions;
-import io.dicombq.domain.destination.WriteDisposition;
 import io.dicombq.domain.flatten.Layout;
 import io.dicombq.domain.operation.Operation;
 import io.dicombq.domain.operation.OperationCounter;
@@ -75,13 +74,6 @@ class ExportDicomMetadataServiceTest {
         assertRefused(new ExportRequest(new ExportRequest.AdHocStore(ExportFixture.STORE, InMemoryStore.SOURCE),
                 "bq://no-dataset", DestinationOptions.none(), false, Layout.FLATTENED, Optional.empty()),
                 Code.INVALID_ARGUMENT, "bq://no-dataset");
-    }
-
-    @Test
-    void optionsThatContradictEachOtherAreRefused() {
-        assertRefused(new ExportRequest(new ExportRequest.AdHocStore(ExportFixture.STORE, InMemoryStore.SOURCE),
-                ExportFixture.TABLE, DestinationOptions.of(Boolean.TRUE, WriteDisposition.WRITE_APPEND), false,
-                Layout.FLATTENED, Optional.empty()), Code.INVALID_ARGUMENT, "");
     }
 
     private void assertRefused(ExportRequest request, Code code, String mentions) {

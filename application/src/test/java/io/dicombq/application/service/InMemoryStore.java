@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * A {@link DicomStore} (and its only source) over instances built in memory. A handle reads through a supplier, so a
  * test can make one instance fail, throw an Error or request a cancel; {@code onList} runs at each listed handle with
- * the number of the listing (1: the count, 2: the pass). Counts streams opened and closed.
+ * the number of the listing (the export lists a store once). Counts streams opened and closed.
  */
 final class InMemoryStore implements DicomStore, DicomStoreSources {
     static final String SOURCE = "memory://store";

@@ -58,7 +58,7 @@ class RunExportServiceEndingTest {
     }
 
     @Test
-    void aCancelWhileTheStoreIsCountedEndsCancelled() {
+    void aCancelWhileTheStoreIsListedEndsCancelled() {
         fillStore();
         fixture.store.onList((listing, index) -> {
             if (listing == 1 && index == 2) {
@@ -114,7 +114,7 @@ class RunExportServiceEndingTest {
     void anErrorWhileTheStoreIsListedForThePassEndsTheExportInternal() {
         fillStore();
         fixture.store.onList((listing, index) -> {
-            if (listing == 2 && index == 4) {
+            if (listing == 1 && index == 4) {
                 throw new OutOfMemoryError("listing");
             }
         });

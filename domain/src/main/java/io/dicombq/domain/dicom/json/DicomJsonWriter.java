@@ -2,6 +2,7 @@ package io.dicombq.domain.dicom.json;
 
 import io.dicombq.domain.dicom.DataElement;
 import io.dicombq.domain.dicom.DicomDataset;
+import io.dicombq.domain.dicom.NumberStrings;
 import io.dicombq.domain.dicom.Value;
 import io.dicombq.domain.dicom.Vr;
 import io.dicombq.domain.json.JsonWriter;
@@ -105,8 +106,10 @@ public final class DicomJsonWriter {
             json.nullValue();
         } else if (vr == Vr.PN) {
             writePersonName(single, json);
-        } else if ((vr == Vr.IS || vr == Vr.DS) && NumberText.isNumber(single, vr == Vr.DS)) {
-            json.numberLiteral(NumberText.jsonNumber(single));
+        } else if (vr == Vr.IS && NumberStrings.isInteger(single)) {
+            json.numberLiteral(jsonNumber(single));
+        } else if (vr == Vr.DS && NumberStrings.isDecimal(single)) {
+            json.numberLiteral(jsonNumber(single));
         } else {
             json.value(single);
         }
@@ -146,5 +149,29 @@ public final class DicomJsonWriter {
         } else {
             json.value(Double.isNaN(single) ? "NaN" : single > 0 ? "Infinity" : "-Infinity");
         }
+    }
+
+    /** Rewrites a DICOM IS/DS literal that matched the grammar into RFC 8259 number syntax (no '+', no bare '.'). */
+    static String jsonNumber(String literal) {
+        String text = literal.startsWith("+") ? literal.substring(1) : literal;
+        boolean negative = text.startsWith("-");
+        String digits = negative ? text.substring(1) : text;
+        if (digits.startsWith(".")) {
+            digits = "0" + digits;
+        }
+        int dot = digits.indexOf('.');
+        if (dot >= 0 && (dot == digits.length() - 1 || digits.charAt(dot + 1) == 'e' || digits.charAt(dot + 1) == 'E')) {
+            digits = digits.substring(0, dot + 1) + "0" + digits.substring(dot + 1);
+        }
+        digits = stripLeadingZeros(digits);
+        return negative ? "-" + digits : digits;
+    }
+
+    private static String stripLeadingZeros(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0' && Character.isDigit(digits.charAt(i + 1))) {
+            i++;
+        }
+        return digits.substring(i);
     }
 }

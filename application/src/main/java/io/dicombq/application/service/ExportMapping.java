@@ -11,8 +11,6 @@ import io.dicombq.domain.schema.SchemaMerger;
 import io.dicombq.domain.schema.TableSchema;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The domain's schema rules as the export uses them: one instance to one row with its own schema (BEHAVIOUR 3),
@@ -66,12 +64,8 @@ final class ExportMapping {
         return merger.extend(existing, exported);
     }
 
-    /** Rows made for their own instance's schema, fitted to the merged schema they are written under. */
-    static List<Row> conform(List<Row> rows, TableSchema schema) {
-        List<Row> conformed = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            conformed.add(RowConformer.conform(row, schema));
-        }
-        return conformed;
+    /** A row made for its own instance's schema, fitted to a union that contains that schema (RowConformer). */
+    static Row conform(Row row, TableSchema schema) {
+        return RowConformer.conform(row, schema);
     }
 }

@@ -1,0 +1,38 @@
+package io.dicombq.pipeline.beam;
+
+import io.dicombq.application.port.out.DicomStore;
+import io.dicombq.application.port.out.DicomStoreSources;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The DICOM stores as a worker reaches them: the pipeline module sees no DICOM adapter, so the composition root's
+ * {@link DicomStoreSources} is found with {@link ServiceLoader} in each worker's JVM (adapters-cli registers it; a
+ * runnable jar carries the registration). One open store per source and JVM, shared by the worker's threads.
+ */
+final class StoreAccess {
+    private static final Map<String, DicomStore> OPEN = new ConcurrentHashMap<>();
+
+    private StoreAccess() {
+    }
+
+    static DicomStore store(String source) {
+        return OPEN.computeIfAbsent(source, key -> sources().open(key));
+    }
+
+    static DicomStoreSources sources() {
+        Iterator<DicomStoreSources> found = ServiceLoader.load(DicomStoreSources.class,
+                StoreAccess.class.getClassLoader()).iterator();
+        if (!found.hasNext()) {
+            throw new DicombqException(Code.FAILED_PRECONDITION, "no DICOM store sources on this worker's class path:"
+                    + " run the pipeline from the dicombq jar (or a runnable pipeline jar), which registers"
+                    + " META-INF/services/" + DicomStoreSources.class.getName());
+        }
+        return found.next();
+    }
+}

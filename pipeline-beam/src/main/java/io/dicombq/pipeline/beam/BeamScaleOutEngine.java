@@ -58,6 +58,10 @@ public final class BeamScaleOutEngine implements ScaleOutEngine {
                 arguments.add("--credentialFactoryClass=" + NO_CREDENTIALS);
             }
         }
+        if (runner.equals("direct") && !given(runnerArguments, "blockOnRun")) {
+            // run() returns at once, so the driver publishes counters and heeds a cancel while the pipeline runs.
+            arguments.add("--blockOnRun=false");
+        }
         if (!runner.equals("dataflow") && !given(runnerArguments, "tempLocation")) {
             arguments.add("--tempLocation=" + localTempLocation());
         }

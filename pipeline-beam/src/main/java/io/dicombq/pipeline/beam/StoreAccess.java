@@ -5,7 +5,6 @@ import io.dicombq.application.port.out.DicomStoreSources;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The DICOM stores as a worker reaches them: the pipeline module sees no DICOM adapter, so the composition root's
  * {@link DicomStoreSources} is found with {@link ServiceLoader} in each worker's JVM (adapters-cli registers it; a
- * runnable jar carries the registration). One open store per source and JVM, shared by the worker's threads.
+ * runnable jar carries the registration); the first one whose check accepts the source opens it. One open store per source and JVM, shared by the worker's threads.
  */
 final class StoreAccess {
     private static final Map<String, DicomStore> OPEN = new ConcurrentHashMap<>();
@@ -22,17 +21,25 @@ final class StoreAccess {
     }
 
     static DicomStore store(String source) {
-        return OPEN.computeIfAbsent(source, key -> sources().open(key));
+        return OPEN.computeIfAbsent(source, key -> sources(key).open(key));
     }
 
-    static DicomStoreSources sources() {
-        Iterator<DicomStoreSources> found = ServiceLoader.load(DicomStoreSources.class,
-                StoreAccess.class.getClassLoader()).iterator();
-        if (!found.hasNext()) {
-            throw new DicombqException(Code.FAILED_PRECONDITION, "no DICOM store sources on this worker's class path:"
-                    + " run the pipeline from the dicombq jar (or a runnable pipeline jar), which registers"
-                    + " META-INF/services/" + DicomStoreSources.class.getName());
+    /** The first registered sources that accept {@code source} (their check passes); the last refusal otherwise. */
+    static DicomStoreSources sources(String source) {
+        DicombqException refusal = null;
+        for (DicomStoreSources sources : ServiceLoader.load(DicomStoreSources.class, StoreAccess.class.getClassLoader())) {
+            try {
+                sources.check(source);
+                return sources;
+            } catch (DicombqException e) {
+                refusal = e;
+            }
         }
-        return found.next();
+        if (refusal != null) {
+            throw refusal;
+        }
+        throw new DicombqException(Code.FAILED_PRECONDITION, "no DICOM store sources on this worker's class path:"
+                + " run the pipeline from the dicombq jar (or a runnable pipeline jar), which registers"
+                + " META-INF/services/" + DicomStoreSources.class.getName());
     }
 }

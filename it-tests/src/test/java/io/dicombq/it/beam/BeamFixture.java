@@ -13,6 +13,7 @@ import io.dicombq.adapter.out.h2.operation.ProcessWorkers;
 import io.dicombq.application.port.in.ExportRequest;
 import io.dicombq.application.port.in.RunExportUseCase;
 import io.dicombq.application.port.in.ScaleOutEngine;
+import io.dicombq.application.port.out.DicomStoreSources;
 import io.dicombq.application.service.DestinationAccess;
 import io.dicombq.application.service.ExportDicomMetadataService;
 import io.dicombq.application.service.RunExportService;
@@ -69,8 +70,12 @@ final class BeamFixture implements AutoCloseable {
 
     /** Creates the export operation of {@code source} into {@code table} (validated as the CLI does; not run). */
     Operation start(String source, TableUri table, DestinationOptions options) {
+        return start(new LocalDicomStoreSources(), source, table, options);
+    }
+
+    Operation start(DicomStoreSources sources, String source, TableUri table, DestinationOptions options) {
         ExportDicomMetadataService export = new ExportDicomMetadataService(new H2DicomStoreRegistry(database),
-                new LocalDicomStoreSources(), warehouse.tableSink(), new LocalFilterFiles(), operations, log,
+                sources, warehouse.tableSink(), new LocalFilterFiles(), operations, log,
                 () -> Integer.toString(ids.incrementAndGet()), workers, name -> { }, clock);
         DicomStoreName store = DicomStoreName.parse("projects/beam-project/locations/local/datasets/default/dicomStores/s");
         return export.export(new ExportRequest(new ExportRequest.AdHocStore(store, source), table.toString(),

@@ -11,6 +11,8 @@ import io.dicombq.domain.destination.TableState;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.destination.WritePlan;
 import io.dicombq.domain.filter.FilterFile;
+import io.dicombq.domain.operation.InstanceFailure;
+import io.dicombq.domain.operation.OperationCounter;
 import io.dicombq.domain.operation.OperationName;
 import io.dicombq.domain.schema.SchemaJson;
 import io.dicombq.domain.schema.TableSchema;
@@ -26,7 +28,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -100,8 +104,9 @@ final class BeamRunExportService implements RunExportUseCase {
         try {
             Pipeline pipeline = Pipeline.create(pipelineOptions);
             ExportGraph.build(pipeline, spec);
-            PipelineResult.State end = runToEnd(pipeline, progress);
-            work.failures(spec).forEach(failure -> context.log().append(name, failure));
+            PipelineResult.State end = runToEnd(pipeline, progress, () -> work.exists(spec.doneFile()));
+            List<InstanceFailure> failures = work.failures(spec);
+            failures.forEach(failure -> context.log().append(name, failure));
             if (end != PipelineResult.State.DONE) {
                 return Optional.of(end == PipelineResult.State.CANCELLED
                         ? RpcError.of(Code.CANCELLED, "The export was cancelled; the destination table " + destination
@@ -109,6 +114,9 @@ final class BeamRunExportService implements RunExportUseCase {
                         : RpcError.of(Code.INTERNAL, "The export pipeline ended " + end + "; the destination table "
                                 + destination + " is unchanged"));
             }
+            // The final counters from what the pipeline wrote, as some runners cannot report metrics once done.
+            long exported = Long.parseLong(work.read(spec.doneFile()).trim());
+            progress.publish(new OperationCounter(exported, failures.size(), 0), true);
             TableSchema finalSchema = SchemaJson.parse(work.read(spec.schemaFile()));
             if (!tables.exists(staging)) {
                 // BigQueryIO loads nothing when no instance was exported; the table is still created (BEHAVIOUR 1.2).
@@ -125,8 +133,12 @@ final class BeamRunExportService implements RunExportUseCase {
         }
     }
 
-    /** Runs the pipeline, publishing its counters and heeding a cancel of the operation, until it ends. */
-    private static PipelineResult.State runToEnd(Pipeline pipeline, ExportProgress progress) {
+    /**
+     * Runs the pipeline, publishing its counters and heeding a cancel of the operation, until it ends. A job the runner
+     * can no longer report on (Flink's embedded cluster shuts down with its job) ended DONE when its done marker is
+     * there, and failed otherwise.
+     */
+    private static PipelineResult.State runToEnd(Pipeline pipeline, ExportProgress progress, BooleanSupplier done) {
         PipelineResult result;
         try {
             result = pipeline.run();
@@ -142,10 +154,17 @@ final class BeamRunExportService implements RunExportUseCase {
                 if (cancelled) {
                     return PipelineResult.State.CANCELLED;
                 }
+                if (done.getAsBoolean()) {
+                    return PipelineResult.State.DONE;
+                }
                 throw failed(e);
             }
             progress.publish(ExportMetrics.counter(result), state != null && state.isTerminal());
             if (state != null && state.isTerminal()) {
+                if (state == PipelineResult.State.DONE && !done.getAsBoolean()) {
+                    throw new DicombqException(Code.INTERNAL, "The export pipeline ended without writing its done"
+                            + " marker; the destination table is unchanged");
+                }
                 return cancelled && state != PipelineResult.State.DONE ? PipelineResult.State.CANCELLED : state;
             }
             if (!cancelled && progress.cancelRequested()) {

@@ -62,6 +62,10 @@ public final class BeamScaleOutEngine implements ScaleOutEngine {
             // run() returns at once, so the driver publishes counters and heeds a cancel while the pipeline runs.
             arguments.add("--blockOnRun=false");
         }
+        if (runner.equals("flink") && !given(runnerArguments, "attachedMode")) {
+            // Detached: run() returns a job client, which reports state and counters and can cancel the job.
+            arguments.add("--attachedMode=false");
+        }
         if (!runner.equals("dataflow") && !given(runnerArguments, "tempLocation")) {
             arguments.add("--tempLocation=" + localTempLocation());
         }

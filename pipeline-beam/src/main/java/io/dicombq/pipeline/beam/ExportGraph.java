@@ -10,6 +10,10 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.io.WriteFilesResult;
+import org.apache.beam.sdk.io.gcp.bigquery.WriteResult;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
@@ -40,7 +44,8 @@ import java.util.Map;
  * The export as a Beam graph: list the store, spread the names over workers, read and flatten each instance (the
  * domain's mapper), merge the schemas with a Combine, conform every row to the merged schema, and load the rows
  * into the staging table with BigQueryIO's FILE_LOADS. The merged table schema and the failed instances' log lines
- * are written under the work directory for the driver, which commits (one copy job) only after the pipeline ends.
+ * are written under the work directory for the driver, which commits (one copy job) only after the pipeline ends
+ * and has left its done marker (the count of exported rows).
  */
 final class ExportGraph {
     private ExportGraph() {
@@ -49,9 +54,12 @@ final class ExportGraph {
     static void build(Pipeline pipeline, ExportSpec spec) {
         PCollection<String> names = pipeline
                 .apply("Store", Create.of(spec.storeSource()).withCoder(StringUtf8Coder.of()))
-                .apply("List instances", ParDo.of(new ListInstancesFn(spec)))
-                // The listing comes out of one worker; a reshuffle spreads the reads over all of them.
-                .apply("Spread", Reshuffle.viaRandomKey());
+                .apply("List instances", ParDo.of(new ListInstancesFn(spec)));
+        if (!pipeline.getOptions().getRunner().getSimpleName().equals("DirectRunner")) {
+            // The listing comes out of one worker; a reshuffle spreads the reads over all of them. The direct runner
+            // has one worker and would pay for a bundle per instance.
+            names = names.apply("Spread", Reshuffle.viaRandomKey());
+        }
         PCollectionTuple mapped = names.apply("Read and flatten", ParDo.of(new MapInstanceFn(spec))
                 .withOutputTags(MapInstanceFn.MAPPED, TupleTagList.of(MapInstanceFn.FAILED)));
         PCollection<MappedInstance> instances = mapped.get(MapInstanceFn.MAPPED).setCoder(new MappedInstance.Coder());
@@ -82,16 +90,25 @@ final class ExportGraph {
                 .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
                 .apply("Staging schema view", View.asMap());
 
-        rows.apply("Load staging table", BigQueryIO.writeTableRows()
+        WriteResult loaded = rows.apply("Load staging table", BigQueryIO.writeTableRows()
                 .to(staging)
                 .withSchemaFromView(schemas)
                 .withMethod(BigQueryIO.Write.Method.FILE_LOADS)
                 .withCreateDisposition(BigQueryIO.Write.CreateDisposition.CREATE_IF_NEEDED)
                 .withWriteDisposition(BigQueryIO.Write.WriteDisposition.WRITE_APPEND));
 
-        PCollectionList.of(readFailures).and(deadLetters)
+        WriteFilesResult<Void> failureFiles = PCollectionList.of(readFailures).and(deadLetters)
                 .apply("Failures", Flatten.pCollections())
-                .apply("Keep failures for the log", TextIO.write().to(spec.failuresPrefix()).withSuffix(".ndjson"));
+                .apply("Keep failures for the log", TextIO.write().to(spec.failuresPrefix()).withSuffix(".ndjson")
+                        .withOutputFilenames());
+
+        // Written once the load and the failure files are complete: the driver's proof that the pipeline's work is
+        // done, whatever the runner can still report about the job (an embedded Flink cluster is gone by then).
+        rows.apply("Count exported", Count.globally())
+                .apply("After load and failures", Wait.on(loaded.getSuccessfulTableLoads(),
+                        failureFiles.getPerDestinationOutputFilenames()))
+                .apply("Exported count", MapElements.into(TypeDescriptors.strings()).via(String::valueOf))
+                .apply("Mark done", ParDo.of(new WriteTextFileFn(spec.doneFile())));
     }
 
     /** Writes its one input, a text, to a file any runner's workers and the driver can reach (Beam's FileSystems). */

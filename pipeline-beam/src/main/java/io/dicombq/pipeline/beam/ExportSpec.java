@@ -63,6 +63,11 @@ record ExportSpec(String storeSource, String storeName, Layout layout, boolean i
         return workDirectory + "/schema.json";
     }
 
+    /** The count of exported rows, written last. */
+    String doneFile() {
+        return workDirectory + "/done";
+    }
+
     String failuresPrefix() {
         return workDirectory + "/failures/part";
     }

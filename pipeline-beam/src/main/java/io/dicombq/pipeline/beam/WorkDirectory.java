@@ -52,6 +52,11 @@ final class WorkDirectory {
         }
     }
 
+    /** Whether the pipeline wrote {@code file} (its done marker once its work is complete). */
+    boolean exists(String file) {
+        return !match(file).isEmpty();
+    }
+
     /** The operation log lines the pipeline kept for instances it could not export. */
     List<InstanceFailure> failures(ExportSpec spec) {
         List<InstanceFailure> failures = new ArrayList<>();

@@ -35,7 +35,13 @@ public final class RunnerOptions {
                     + " --runner-option=maxNumWorkers=50.")
     List<String> passThrough = new ArrayList<>();
 
+    private static final List<String> NAMES = List.of("local", "direct", "flink", "dataflow");
+
     boolean local() {
+        if (!NAMES.contains(name)) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "--runner=" + name + " is not a runner; use one of "
+                    + String.join(", ", NAMES));
+        }
         return name.equals("local");
     }
 

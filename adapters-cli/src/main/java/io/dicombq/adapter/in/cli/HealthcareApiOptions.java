@@ -8,7 +8,9 @@ import io.dicombq.adapter.in.http.ServedOperationLog;
 import io.dicombq.adapter.in.http.access.AccessControl;
 import io.dicombq.adapter.in.http.access.AccessFile;
 import io.dicombq.adapter.in.http.access.ConfinedDicomStoreSources;
+import io.dicombq.adapter.in.http.access.DicomWebAllowList;
 import io.dicombq.adapter.in.http.access.FolderConfinement;
+import io.dicombq.adapter.in.http.access.SourceConfinement;
 import io.dicombq.application.service.OperationsService;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
@@ -42,6 +44,11 @@ final class HealthcareApiOptions {
                     + " access file's folderRoots).")
     List<Path> folderRoots = new ArrayList<>();
 
+    @Option(names = "--dicomweb-root", paramLabel = "URL",
+            description = "A DICOMweb base URL the server's stores may read, with everything below it (repeatable;"
+                    + " also the access file's dicomWebRoots). No other DICOMweb server is reachable.")
+    List<String> dicomWebRoots = new ArrayList<>();
+
     /** Starts the API over the runtime of {@code --data-dir} and blocks until the process is stopped. */
     int serve(CommandSpec spec, int port) throws InterruptedException {
         AccessFile access = accessFile == null ? null : AccessFile.read(accessFile);
@@ -54,7 +61,11 @@ final class HealthcareApiOptions {
         if (roots.isEmpty()) {
             roots.add(Path.of("").toAbsolutePath());
         }
-        FolderConfinement confinement = FolderConfinement.to(roots);
+        List<String> webRoots = new ArrayList<>(dicomWebRoots);
+        if (access != null) {
+            webRoots.addAll(access.dicomWebRoots());
+        }
+        SourceConfinement confinement = new SourceConfinement(FolderConfinement.to(roots), DicomWebAllowList.of(webRoots));
         DicombqRuntime runtime = CommandContext.warehouseOptions(spec)
                 .openRuntime(new ConfinedDicomStoreSources(new LocalDicomStoreSources(), confinement));
         PrintWriter err = CommandContext.err(spec);
@@ -69,7 +80,7 @@ final class HealthcareApiOptions {
         }, "dicombq-serve-shutdown"));
         PrintWriter out = CommandContext.out(spec);
         out.println("Healthcare API listening on " + server.uri() + "/v1 (data in " + runtime.dataDirectory()
-                + "; folder roots " + confinement.roots() + "; " + (control.enforced()
+                + "; folder roots " + confinement.folders().roots() + "; DICOMweb roots " + confinement.dicomWeb().roots() + "; " + (control.enforced()
                 ? control.principals().size() + " principals from " + accessFile : "no authentication, loopback only") + ")");
         out.println("Try: curl " + server.uri() + "/v1/projects/PROJECT/locations/LOCATION/datasets/DATASET/dicomStores."
                 + " Stop with Ctrl-C.");

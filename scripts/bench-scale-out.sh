@@ -22,7 +22,7 @@ STORE="$WORK/single/instances"
 "$JAVA" -Xmx2g "${RUN[@]}" --data-dir="$WORK/emulator" serve --bigquery-emulator --port "$PORT" > "$WORK/emulator.log" 2>&1 &
 EMULATOR=$!
 for _ in $(seq 1 600); do
-  if "$JAVA" "${RUN[@]}" --warehouse=bigquery --bigquery-endpoint="http://127.0.0.1:$PORT" \
+  if "$JAVA" "${RUN[@]}" --data-dir="$WORK/client" --warehouse=bigquery --bigquery-endpoint="http://127.0.0.1:$PORT" \
       datasets create bench-project.bench > /dev/null 2>&1; then break; fi
   sleep 0.5
 done

@@ -64,7 +64,7 @@ class RunnerOptionEndToEndTest {
     @Test
     void aRunnerNeedsTheBigQueryWarehouse() {
         Cli h2 = new Cli(temp.resolve("h2-data"));
-        Cli.Result result = h2.run("dicom-stores", "export", "bq", temp.toString(), "--bq-table=bq://p.d.t",
+        Cli.Result result = h2.run("dicom-stores", "export", "bq", temp.toString(), "--bq-table=bq://runner-project.exports.t",
                 "--runner=direct");
         assertThat(result.exit()).isNotZero();
         assertThat(result.err()).contains("--runner=direct").contains("--warehouse=bigquery");
@@ -72,17 +72,17 @@ class RunnerOptionEndToEndTest {
 
     @Test
     void anUnknownRunnerOrAnotherRunnersOptionIsRefused() {
-        Cli.Result unknown = cli.run("dicom-stores", "export", "bq", temp.toString(), "--bq-table=bq://p.d.t",
+        Cli.Result unknown = cli.run("dicom-stores", "export", "bq", temp.toString(), "--bq-table=bq://runner-project.exports.t",
                 "--runner=spark");
         assertThat(unknown.exit()).isNotZero();
         assertThat(unknown.err()).contains("--runner=spark is not a runner").contains("flink");
 
-        Cli.Result misplaced = cli.run("dicom-stores", "export", "bq", temp.toString(), "--bq-table=bq://p.d.t",
+        Cli.Result misplaced = cli.run("dicom-stores", "export", "bq", temp.toString(), "--bq-table=bq://runner-project.exports.t",
                 "--runner=direct", "--flink-master=[local]");
         assertThat(misplaced.exit()).isNotZero();
         assertThat(misplaced.err()).contains("--flink-master applies to --runner=flink");
 
-        Cli.Result async = cli.run("dicom-stores", "export", "bq", temp.toString(), "--bq-table=bq://p.d.t",
+        Cli.Result async = cli.run("dicom-stores", "export", "bq", temp.toString(), "--bq-table=bq://runner-project.exports.t",
                 "--runner=direct", "--async");
         assertThat(async.exit()).isNotZero();
         assertThat(async.err()).contains("--async");

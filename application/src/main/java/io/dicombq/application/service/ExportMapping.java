@@ -34,14 +34,14 @@ final class ExportMapping {
     }
 
     /**
-     * One instance as a row of the job's layout; a DicombqException fails this instance only. The JSON layout's
-     * LastUpdated is when the export read the instance (a folder store keeps no update time of its own).
+     * One instance as a row of the job's layout; a DicombqException fails this instance only. LastUpdated is when
+     * the store last changed the instance (a file's modification time), else when the export read it (BEHAVIOUR 3.6).
      */
     FlattenedInstance map(DicomInstance instance, ExportJob job) {
         return mapper.map(instance, options(job), clock.instant());
     }
 
-    /** The columns the job's table has even when no instance is exported (DroppedTags, the JSON layout's). */
+    /** The columns the job's table has even when no instance is exported (DroppedTags, operational, the JSON layout's). */
     TableSchema base(ExportJob job) {
         return InstanceRowMapper.baseSchema(options(job));
     }

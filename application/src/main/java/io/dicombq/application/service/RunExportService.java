@@ -17,6 +17,7 @@ import io.dicombq.domain.destination.ExportDestinationRules;
 import io.dicombq.domain.destination.TableState;
 import io.dicombq.domain.destination.WritePlan;
 import io.dicombq.domain.filter.InstanceSelector;
+import io.dicombq.domain.flatten.LegacyTables;
 import io.dicombq.domain.operation.OperationName;
 import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
@@ -97,6 +98,10 @@ public final class RunExportService implements RunExportUseCase {
         }
         WritePlan plan = ((DestinationDecision.Proceed) decision).plan();
         Optional<TableSchema> existing = plan.replacesSchema() ? Optional.empty() : sink.schema(job.table());
+        Optional<RpcError> legacy = existing.flatMap(schema -> LegacyTables.checkAppendable(job.table(), schema, job.layout()));
+        if (legacy.isPresent()) {
+            return legacy;
+        }
         InstanceSelector selector = filters.selector(job.filterUri());
         DicomStore store = stores.open(job.storeSource());
         TableSchema seed = mapping.base(job);

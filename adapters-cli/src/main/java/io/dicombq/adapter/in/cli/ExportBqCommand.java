@@ -3,6 +3,7 @@ package io.dicombq.adapter.in.cli;
 import io.dicombq.adapter.in.cli.wiring.DicombqRuntime;
 import io.dicombq.application.port.in.ExportRequest;
 import io.dicombq.domain.destination.DestinationOptions;
+import io.dicombq.domain.destination.ExportDestinationRules;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.destination.WriteDisposition;
 import io.dicombq.domain.flatten.Layout;
@@ -42,7 +43,7 @@ public final class ExportBqCommand implements Callable<Integer> {
     @Option(names = "--write-disposition", paramLabel = "DISPOSITION",
             description = "write-empty, write-truncate or write-append (BEHAVIOUR 1.2).")
     String writeDisposition;
-    @Option(names = "--overwrite-table", description = "Replace an existing table (legacy; do not combine with --write-disposition).")
+    @Option(names = "--overwrite-table", description = "Replace an existing table (legacy; ignored, with a warning, when --write-disposition is set).")
     boolean overwriteTable;
     @Option(names = {"--filter-config-gcs-uri", "--filter-config"}, paramLabel = "URI",
             description = "A filter file (file://… or a path) listing /studies/…[/series/…[/instances/…]] lines.")
@@ -65,9 +66,11 @@ public final class ExportBqCommand implements Callable<Integer> {
         try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
             TableUri destination = TableUri.parse(table);
             ExportRequest.StoreReference storeReference = StoreArgument.resolve(store, location, destination.project(), runtime.stores());
-            ExportRequest request = new ExportRequest(storeReference, table,
-                    DestinationOptions.of(overwriteTable ? Boolean.TRUE : null,
-                            writeDisposition == null ? null : WriteDisposition.fromCliValue(writeDisposition)),
+            DestinationOptions options = DestinationOptions.of(overwriteTable ? Boolean.TRUE : null,
+                    writeDisposition == null ? null : WriteDisposition.fromCliValue(writeDisposition));
+            ExportDestinationRules.ignoredForceWarning(options)
+                    .ifPresent(warning -> CommandContext.err(spec).println("WARNING: " + warning));
+            ExportRequest request = new ExportRequest(storeReference, table, options,
                     includeSourceStore, layout(), Optional.ofNullable(filterConfig));
             Operation started = exportUseCase(runtime).export(request);
             if (async) {

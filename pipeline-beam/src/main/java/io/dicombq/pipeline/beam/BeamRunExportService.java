@@ -11,6 +11,7 @@ import io.dicombq.domain.destination.TableState;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.destination.WritePlan;
 import io.dicombq.domain.filter.FilterFile;
+import io.dicombq.domain.flatten.LegacyTables;
 import io.dicombq.domain.operation.InstanceFailure;
 import io.dicombq.domain.operation.OperationCounter;
 import io.dicombq.domain.operation.OperationName;
@@ -95,6 +96,10 @@ final class BeamRunExportService implements RunExportUseCase {
         }
         WritePlan plan = ((DestinationDecision.Proceed) decision).plan();
         Optional<TableSchema> existing = plan.replacesSchema() ? Optional.empty() : tables.schema(destination);
+        Optional<RpcError> legacy = existing.flatMap(schema -> LegacyTables.checkAppendable(destination, schema, job.layout()));
+        if (legacy.isPresent()) {
+            return legacy;
+        }
         TableUri staging = BigQueryTables.staging(destination);
         WorkDirectory work = WorkDirectory.under(pipelineOptions.getTempLocation(), "dicombq-" + UUID.randomUUID());
         ExportSpec spec = new ExportSpec(job.storeSource(), job.store().toString(), job.layout(),

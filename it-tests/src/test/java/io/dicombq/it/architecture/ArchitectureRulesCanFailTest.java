@@ -102,4 +102,23 @@ class ArchitectureRulesCanFailTest {
 
         assertThat(report).contains("Cycle detected").contains("layer adapter").contains("layer application");
     }
+
+    @Test
+    void aPipelineThatReadsFoldersItselfFailsThePipelineRule() {
+        String report = violations(RULES.pipelineSeesNoAdapter().evaluate(fixture));
+        assertThat(report).contains("PipelineThatReadsFolders").contains("FolderStore");
+    }
+
+    @Test
+    void beamOutsideThePipelineFailsTheBeamRule() {
+        String report = violations(RULES.onlyThePipelineSeesBeam().evaluate(fixture));
+        assertThat(report).contains("ServiceThatRunsBeam").contains("org.apache.beam");
+        assertThat(report).doesNotContain("PipelineThatReadsFolders");
+    }
+
+    @Test
+    void aClassThatNamesThePipelineFailsThePipelineIsOptionalRule() {
+        String report = violations(RULES.nothingDependsOnThePipeline().evaluate(fixture));
+        assertThat(report).contains("ServiceThatRunsBeam").contains("PipelineThatReadsFolders");
+    }
 }

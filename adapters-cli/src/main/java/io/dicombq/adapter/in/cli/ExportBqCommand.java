@@ -57,6 +57,8 @@ public final class ExportBqCommand implements Callable<Integer> {
     boolean async;
     @Option(names = "--format", defaultValue = "TEXT", description = "Output format: text or json (the operation).")
     OutputFormat format;
+    @Mixin
+    RunnerOptions runner;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -70,7 +72,7 @@ public final class ExportBqCommand implements Callable<Integer> {
                     .ifPresent(warning -> CommandContext.err(spec).println("WARNING: " + warning));
             ExportRequest request = new ExportRequest(storeReference, table, options,
                     includeSourceStore, layout(), Optional.ofNullable(filterConfig));
-            Operation started = runtime.export(async).export(request);
+            Operation started = exportUseCase(runtime).export(request);
             if (async) {
                 print(out, started, "Started export operation [" + started.name() + "] in a background worker;"
                         + " follow it with: dicombq operations describe " + started.name());
@@ -88,6 +90,21 @@ public final class ExportBqCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private io.dicombq.application.port.in.ExportDicomMetadataUseCase exportUseCase(DicombqRuntime runtime) {
+        if (runner.local()) {
+            return runtime.export(async);
+        }
+        if (async) {
+            throw new io.dicombq.domain.status.DicombqException(io.dicombq.domain.status.Code.INVALID_ARGUMENT,
+                    "--async runs the export in a local worker process; with --runner=" + runner.name()
+                            + " this command drives the pipeline and waits: leave --async out");
+        }
+        WarehouseOptions warehouse = CommandContext.warehouseOptions(spec);
+        warehouse.requireBigQueryFor(runner.name());
+        return runtime.exportOn(runner.name(), runner.beamArguments(), warehouse.bigQueryProject(),
+                warehouse.bigQueryEndpoint());
     }
 
     private Layout layout() {

@@ -110,6 +110,11 @@ final class ApiHandler extends Handler.Abstract {
 
     private Reply dispatch(ApiRoute.Match match, Principal principal, Request request) {
         return switch (match.route()) {
+            case LIST_DATASETS -> Reply.json(datasets(api.stores().datasets().stream()
+                    .filter(dataset -> within(dataset, match.ids()[0], match.ids()[1]))
+                    // a caller sees the datasets whose stores it may list, as with a filtered datasets.list
+                    .filter(dataset -> principal.may(ApiPermission.DICOM_STORES_LIST, dataset))
+                    .toList()));
             case EXPORT -> export(match, principal, request);
             case CREATE_STORE -> createStore(match, principal, request);
             case LIST_STORES -> {
@@ -216,6 +221,25 @@ final class ApiHandler extends Handler.Abstract {
         if (!stores.isEmpty()) {
             json.name("dicomStores").beginArray();
             stores.forEach(store -> writeStore(store, json));
+            json.endArray();
+        }
+        json.endObject();
+        return out.toString();
+    }
+
+    // AIP-159: '-' in a parent collection reads across every project or location
+    private static boolean within(String datasetName, String project, String location) {
+        String[] parts = datasetName.split("/");
+        return (project.equals("-") || parts[1].equals(project)) && (location.equals("-") || parts[3].equals(location));
+    }
+
+    private static String datasets(List<String> names) {
+        StringBuilder out = new StringBuilder();
+        JsonWriter json = JsonWriter.compact(out);
+        json.beginObject();
+        if (!names.isEmpty()) {
+            json.name("datasets").beginArray();
+            names.forEach(name -> json.beginObject().name("name").value(name).endObject());
             json.endArray();
         }
         json.endObject();

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 /** The methods of the HTTP API: an HTTP method and a path shape, and the resource names the path holds. */
 enum ApiRoute {
+    LIST_DATASETS("GET", "/v1/" + Shapes.LOCATION + "/datasets"),
     EXPORT("POST", "/v1/" + Shapes.STORE + ":export"),
     CREATE_STORE("POST", "/v1/" + Shapes.DATASET + "/dicomStores"),
     LIST_STORES("GET", "/v1/" + Shapes.DATASET + "/dicomStores"),
@@ -32,7 +33,8 @@ enum ApiRoute {
 
     private static final class Shapes {
         static final String ID = "([^/:]+)";
-        static final String DATASET = "projects/" + ID + "/locations/" + ID + "/datasets/" + ID;
+        static final String LOCATION = "projects/" + ID + "/locations/" + ID;
+        static final String DATASET = LOCATION + "/datasets/" + ID;
         static final String STORE = DATASET + "/dicomStores/" + ID;
         static final String OPERATION = DATASET + "/operations/" + ID;
     }

@@ -2,6 +2,7 @@ package io.dicombq.adapter.in.http;
 
 import io.dicombq.adapter.in.http.access.AccessControl;
 import io.dicombq.adapter.in.http.access.FolderConfinement;
+import io.dicombq.adapter.in.http.console.ConsoleHandler;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -66,7 +67,8 @@ public final class HealthcareApiServer implements AutoCloseable {
                     + "): choose another --port");
         }
         URI uri = URI.create("http://" + hostForUri(advertised(host)) + ":" + connector.getLocalPort());
-        server.setHandler(new ApiHandler(api.create(uri), access, folders, accessLog));
+        server.setHandler(new ServerRoutes(new ApiHandler(api.create(uri), access, folders, accessLog), new ConsoleHandler(),
+                java.util.Optional.empty()));
         try {
             server.start();
         } catch (Exception e) {

@@ -14,6 +14,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +52,13 @@ public final class HealthcareApiServer implements AutoCloseable {
     /** Starts listening on {@code host:port} (port 0 picks a free one); {@link #uri()} tells where. */
     public static HealthcareApiServer start(String host, int port, AccessControl access, FolderConfinement folders,
                                             HealthcareApiFactory api, Consumer<String> accessLog) {
+        return start(host, port, access, folders, api, Optional.empty(), accessLog);
+    }
+
+    /** As above, with the BigQuery REST API mounted under {@code /bigquery/v2} on the same origin and access file. */
+    public static HealthcareApiServer start(String host, int port, AccessControl access, FolderConfinement folders,
+                                            HealthcareApiFactory api, Optional<BigQueryApiHandler> bigQuery,
+                                            Consumer<String> accessLog) {
         requireSafeBinding(host, access);
         Server server = new Server(new QueuedThreadPool(32, 4));
         HttpConfiguration http = new HttpConfiguration();
@@ -68,7 +76,7 @@ public final class HealthcareApiServer implements AutoCloseable {
         }
         URI uri = URI.create("http://" + hostForUri(advertised(host)) + ":" + connector.getLocalPort());
         server.setHandler(new ServerRoutes(new ApiHandler(api.create(uri), access, folders, accessLog), new ConsoleHandler(),
-                java.util.Optional.empty()));
+                bigQuery.map(handler -> handler.guardedBy(access, accessLog))));
         try {
             server.start();
         } catch (Exception e) {

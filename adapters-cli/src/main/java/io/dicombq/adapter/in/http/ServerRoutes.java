@@ -27,9 +27,9 @@ final class ServerRoutes extends Handler.Abstract {
 
     private final ApiHandler api;
     private final ConsoleHandler console;
-    private final Optional<Handler> bigQuery;
+    private final Optional<BigQueryApiHandler> bigQuery;
 
-    ServerRoutes(ApiHandler api, ConsoleHandler console, Optional<Handler> bigQuery) {
+    ServerRoutes(ApiHandler api, ConsoleHandler console, Optional<BigQueryApiHandler> bigQuery) {
         super(InvocationType.BLOCKING);
         this.api = api;
         this.console = console;

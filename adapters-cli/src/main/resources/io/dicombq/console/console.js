@@ -46,7 +46,7 @@
   }
 
   function show(...nodes) {
-    main.replaceChildren(...nodes);
+    main.replaceChildren(...nodes.flat().filter(node => node !== null && node !== undefined && node !== false));
   }
 
   function message(kind, text) {
@@ -344,7 +344,7 @@
         const ids = await bigquery.datasets(id);
         if (page !== generation || datasetsOf !== id) return;
         dataset.control.replaceChildren(el('option', {value: ''}, ids.length ? 'Choose a dataset' : '—'),
-            ids.map(d => el('option', {value: d}, d)));
+            ...ids.map(d => el('option', {value: d}, d)));
         if (ids.length === 1) dataset.control.value = ids[0];
         if (ids.length === 0) dataset.error('Project ' + id + ' has no warehouse dataset; an export needs an existing one:'
             + ' dicombq datasets create ' + id + '.DATASET');

@@ -2,6 +2,7 @@ package io.dicombq.adapter.in.cli;
 
 import io.dicombq.adapter.in.cli.wiring.DicombqRuntime;
 import io.dicombq.adapter.in.cli.wiring.LocalDicomStoreSources;
+import io.dicombq.adapter.in.http.BigQueryApiHandler;
 import io.dicombq.adapter.in.http.HealthcareApi;
 import io.dicombq.adapter.in.http.HealthcareApiServer;
 import io.dicombq.adapter.in.http.ServedOperationLog;
@@ -9,6 +10,9 @@ import io.dicombq.adapter.in.http.access.AccessControl;
 import io.dicombq.adapter.in.http.access.AccessFile;
 import io.dicombq.adapter.in.http.access.ConfinedDicomStoreSources;
 import io.dicombq.adapter.in.http.access.FolderConfinement;
+import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.adapter.out.h2.emulator.BigQueryEmulator;
+import io.dicombq.application.port.out.WarehouseCatalog;
 import io.dicombq.application.service.OperationsService;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
@@ -23,6 +27,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /** The options of {@code dicombq serve} for the Healthcare-API-shaped HTTP API (docs/http-api.md), and starting it. */
 final class HealthcareApiOptions {
@@ -58,8 +64,9 @@ final class HealthcareApiOptions {
         DicombqRuntime runtime = CommandContext.warehouseOptions(spec)
                 .openRuntime(new ConfinedDicomStoreSources(new LocalDicomStoreSources(), confinement));
         PrintWriter err = CommandContext.err(spec);
+        Optional<BigQueryApiHandler> bigQuery = bigQueryApi(runtime);
         HealthcareApiServer server = HealthcareApiServer.start(host, port, control, confinement,
-                uri -> api(runtime, uri), line -> {
+                uri -> api(runtime, uri), bigQuery, line -> {
                     err.println(line);
                     err.flush();
                 });
@@ -71,11 +78,38 @@ final class HealthcareApiOptions {
         out.println("Healthcare API listening on " + server.uri() + "/v1 (data in " + runtime.dataDirectory()
                 + "; folder roots " + confinement.roots() + "; " + (control.enforced()
                 ? control.principals().size() + " principals from " + accessFile : "no authentication, loopback only") + ")");
+        out.println("Web console: " + server.uri() + "/console/" + (bigQuery.isPresent()
+                ? "; BigQuery REST API: " + server.uri() + "/bigquery/v2 (same access file)" : ""));
         out.println("Try: curl " + server.uri() + "/v1/projects/PROJECT/locations/LOCATION/datasets/DATASET/dicomStores."
                 + " Stop with Ctrl-C.");
         out.flush();
         server.join();
         return 0;
+    }
+
+    /**
+     * The BigQuery REST API over the embedded warehouse, mounted under /bigquery/v2 for the web console and any
+     * BigQuery client (docs/console.md); with --warehouse=bigquery the console's BigQuery pages use none.
+     */
+    private static Optional<BigQueryApiHandler> bigQueryApi(DicombqRuntime runtime) {
+        if (!(runtime.warehouse().resources() instanceof H2Warehouse h2)) {
+            return Optional.empty();
+        }
+        Path uploads;
+        try {
+            uploads = Files.createDirectories(runtime.dataDirectory().resolve("bigquery-uploads"));
+        } catch (IOException e) {
+            throw new DicombqException(Code.FAILED_PRECONDITION, "cannot create " + runtime.dataDirectory().resolve("bigquery-uploads")
+                    + " for BigQuery uploads: " + e.getMessage());
+        }
+        return Optional.of(new BigQueryApiHandler(BigQueryEmulator.handler(h2, uploads, runtime.clock(),
+                () -> UUID.randomUUID().toString()), () -> projects(runtime.catalog())));
+    }
+
+    /** The projects that hold warehouse datasets ({@code PROJECT.DATASET} names), sorted. */
+    private static List<String> projects(WarehouseCatalog catalog) {
+        return catalog.datasets(Optional.empty()).stream().map(name -> name.substring(0, name.indexOf('.')))
+                .distinct().sorted().toList();
     }
 
     static HealthcareApi api(DicombqRuntime runtime, java.net.URI serverUri) {

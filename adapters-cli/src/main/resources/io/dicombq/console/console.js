@@ -433,18 +433,23 @@
     return {text: 'OK', kind: 'ok', detail: ''};
   }
 
+  // RFC 3339 from the API, shown to the second: 2026-11-25 09:48:11 UTC
+  function time(rfc3339) {
+    return rfc3339 ? rfc3339.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : '';
+  }
+
   function operationRow(operation, withDataset) {
     const cells = {
       status: el('td', {class: 'status'}),
       detail: el('td', {class: 'detail'}),
       counters: el('td', {class: 'counters'}),
-      ended: el('td', {}),
+      ended: el('td', {class: 'time'}),
       actions: el('td', {}),
     };
     const p = parts(operation.name);
     const row = el('tr', {'data-operation': operation.name},
         el('td', {class: 'mono'}, p.leaf), withDataset ? el('td', {}, p.project + ' / ' + p.dataset) : null,
-        el('td', {}, (operation.metadata && operation.metadata.createTime) || ''), cells.ended, cells.status,
+        el('td', {class: 'time'}, time(operation.metadata && operation.metadata.createTime)), cells.ended, cells.status,
         cells.detail, cells.counters, el('td', {}, link('Log', ['log', operation.name])), cells.actions);
     row.cells_ = cells;
     return row;
@@ -457,7 +462,7 @@
     cells.status.className = 'status ' + s.kind;
     cells.detail.textContent = s.detail;
     cells.counters.textContent = counters(operation);
-    cells.ended.textContent = (operation.metadata && operation.metadata.endTime) || '';
+    cells.ended.textContent = time(operation.metadata && operation.metadata.endTime);
     const cancel = cells.actions.querySelector('button');
     if (operation.done && cancel) cancel.remove();
     if (!operation.done && !cancel) {

@@ -47,7 +47,7 @@ final class ConsoleBrowser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1200,860", "--lang=en-US");
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1200,1000", "--lang=en-US");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -89,7 +89,8 @@ class ConsoleBrowserTest {
         Files.writeString(accessFile, """
                 {"principals": [
                   {"name": "admin@console", "tokenSha256": "%s",
-                   "bindings": [{"role": "roles/healthcare.dicomStoreAdmin", "resource": "projects/%s"}]},
+                   "bindings": [{"role": "roles/healthcare.dicomStoreAdmin", "resource": "projects/%s"},
+                                {"role": "roles/healthcare.dicomStoreAdmin", "resource": "projects/empty-project"}]},
                   {"name": "viewer@console", "tokenSha256": "%s",
                    "bindings": [{"role": "roles/healthcare.dicomViewer", "resource": "%s"}]}],
                  "folderRoots": ["%s"]}
@@ -208,6 +209,14 @@ class ConsoleBrowserTest {
         }
     }
 
+    /** Types a project ID; leaving the field loads its datasets. */
+    static void chooseProject(String project) {
+        WebElement input = control("input", "Project");
+        input.clear();
+        input.sendKeys(project);
+        control("input", "Table").click();
+    }
+
     /** Clicks Export and returns the operation name the page shows. */
     static String clickExport() {
         WebElement export = control("button", "Export");
@@ -312,12 +321,12 @@ class ConsoleBrowserTest {
         assertThat(control("button", "Export").isEnabled()).isFalse();
         browser.screenshot("08-invalid-table");
 
-        // a project without warehouse datasets: the Dataset list says so and Export stays disabled
-        WebElement project = control("input", "Project");
-        project.clear();
-        project.sendKeys("no-such-project");
-        control("input", "Table").click(); // leaving the field loads its datasets
-        assertThat(browser.find(By.id("dataset-error")).getText()).contains("Project no-such-project has no warehouse dataset");
+        // a project the caller has no role in, then one without warehouse datasets: the Dataset list says why
+        chooseProject("no-such-project");
+        assertThat(browser.find(By.id("dataset-error")).getText())
+                .startsWith("Permission to read the warehouse of projects/no-such-project denied for admin@console");
+        chooseProject("empty-project");
+        assertThat(browser.find(By.id("dataset-error")).getText()).contains("Project empty-project has no warehouse dataset");
         assertThat(control("button", "Export").isEnabled()).isFalse();
 
         fillExportForm("imaging", "never_written", "Append to the destination table", root.resolve("bad-filter.txt").toString());

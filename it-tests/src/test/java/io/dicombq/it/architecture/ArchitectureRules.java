@@ -3,6 +3,8 @@ package io.dicombq.it.architecture;
 import com.tngtech.archunit.lang.ArchRule;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -13,8 +15,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * guard the product ({@code io.dicombq}) and are shown failing on a deliberately bad fixture tree.
  */
 final class ArchitectureRules {
-    /** The driven adapters, one Maven module each: none may see another. */
-    static final List<String> OUTGOING_ADAPTERS = List.of("dicom", "h2", "bigquery");
+    /** The driven adapters, one Maven module each: none may see another, but for {@link #SEES}. */
+    static final List<String> OUTGOING_ADAPTERS = List.of("dicom", "h2", "bigquery", "sql");
+
+    /** The one allowed dependency between driven adapters: the SQL engine reads the warehouse it queries. */
+    static final Map<String, List<String>> SEES = Map.of("sql", List.of("h2"));
+
+    /** The driven adapters the BigQuery REST emulator (a driving adapter, module adapters-emulator) serves. */
+    static final List<String> SERVED_BY_THE_EMULATOR = List.of("h2", "sql");
 
     private final String root;
 
@@ -37,10 +45,12 @@ final class ArchitectureRules {
                         + " other way round (ARCHITECTURE.md)");
     }
 
-    /** One rule per driven adapter: it sees no other adapter, driven or driving. */
+    /** One rule per driven adapter: it sees no other adapter, driven or driving (but what {@link #SEES} allows). */
     ArchRule adapterSeesNoOtherAdapter(String adapter) {
         String own = root + ".adapter.out." + adapter + "..";
+        List<String> allowed = SEES.getOrDefault(adapter, List.of());
         String[] others = OUTGOING_ADAPTERS.stream().filter(other -> !other.equals(adapter))
+                .filter(other -> !allowed.contains(other))
                 .map(other -> root + ".adapter.out." + other + "..").toArray(String[]::new);
         String[] forbidden = java.util.stream.Stream.concat(java.util.Arrays.stream(others),
                 java.util.stream.Stream.of(root + ".adapter.in..")).toArray(String[]::new);
@@ -51,13 +61,28 @@ final class ArchitectureRules {
                 .allowEmptyShould(true);
     }
 
-    /** One rule per driven adapter: only the composition root depends on it. */
+    /** One rule per driven adapter: only the composition root (and the adapters {@link #SEES} allows) depend on it. */
     ArchRule onlyTheCompositionRootSeesAdapter(String adapter) {
         String own = root + ".adapter.out." + adapter + "..";
+        String[] dependents = java.util.stream.Stream.concat(Stream.of(own, root + ".adapter.in.."),
+                SEES.entrySet().stream().filter(entry -> entry.getValue().contains(adapter))
+                        .map(entry -> root + ".adapter.out." + entry.getKey() + "..")).toArray(String[]::new);
         return classes().that().resideInAPackage(own)
-                .should().onlyHaveDependentClassesThat().resideInAnyPackage(own, root + ".adapter.in..")
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage(dependents)
                 .because("only the composition root (" + root + ".adapter.in, module adapters-cli) may see every"
                         + " adapter; domain, application and other adapters reach it through a port")
+                .allowEmptyShould(true);
+    }
+
+    /** The BigQuery REST emulator sees what it serves and nothing else: no DICOM source, no BigQuery, no CLI. */
+    ArchRule emulatorSeesOnlyWhatItServes() {
+        String[] forbidden = Stream.concat(OUTGOING_ADAPTERS.stream().filter(a -> !SERVED_BY_THE_EMULATOR.contains(a))
+                        .map(a -> root + ".adapter.out." + a + ".."),
+                Stream.of(root + ".adapter.in.cli..", root + ".adapter.in.http..")).toArray(String[]::new);
+        return noClasses().that().resideInAPackage(root + ".adapter.in.emulator..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .because("the emulator is BigQuery's REST API over the warehouse and its SQL engine; the composition"
+                        + " root (adapters-cli) starts it, not the other way round (ARCHITECTURE.md)")
                 .allowEmptyShould(true);
     }
 
@@ -77,7 +102,8 @@ final class ArchitectureRules {
     /** Every rule above, for tests that check them all. */
     List<ArchRule> all() {
         List<ArchRule> rules = new java.util.ArrayList<>(List.of(domainDependsOnlyOnTheJdk(),
-                applicationDependsOnlyOnDomainAndTheJdk(), noCyclesBetweenLayers(), noCyclesBetweenAdapters()));
+                applicationDependsOnlyOnDomainAndTheJdk(), noCyclesBetweenLayers(), noCyclesBetweenAdapters(),
+                emulatorSeesOnlyWhatItServes()));
         for (String adapter : OUTGOING_ADAPTERS) {
             rules.add(adapterSeesNoOtherAdapter(adapter));
             rules.add(onlyTheCompositionRootSeesAdapter(adapter));

@@ -61,6 +61,27 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void theSqlEngineMaySeeTheWarehouseButNoOtherAdapter() {
+        String report = violations(RULES.adapterSeesNoOtherAdapter("sql").evaluate(fixture));
+
+        assertThat(report).contains(BAD + ".adapter.out.sql.EngineThatKnowsBigQuery")
+                .contains(BAD + ".adapter.out.bigquery.BigQueryClient")
+                .doesNotContain("<" + BAD + ".adapter.out.h2.H2Warehouse>");
+        assertThat(RULES.onlyTheCompositionRootSeesAdapter("h2").evaluate(fixture).getFailureReport().toString())
+                .as("the SQL engine reading the warehouse is allowed").doesNotContain("EngineThatKnowsBigQuery");
+    }
+
+    @Test
+    void anEmulatorThatReachesADicomSourceFailsTheEmulatorRule() {
+        String report = violations(RULES.emulatorSeesOnlyWhatItServes().evaluate(fixture));
+
+        assertThat(report).contains("the emulator is BigQuery's REST API over the warehouse")
+                .contains(BAD + ".adapter.in.emulator.EmulatorThatReadsFolders")
+                .contains(BAD + ".adapter.out.dicom.FolderStore")
+                .doesNotContain("<" + BAD + ".adapter.out.h2.H2Warehouse>");
+    }
+
+    @Test
     void anAdapterSeenOutsideTheCompositionRootFailsThatRule() {
         String report = violations(RULES.onlyTheCompositionRootSeesAdapter("h2").evaluate(fixture));
 

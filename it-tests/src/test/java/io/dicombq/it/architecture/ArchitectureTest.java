@@ -38,6 +38,16 @@ class ArchitectureTest {
             RULES.onlyTheCompositionRootSeesAdapter("bigquery");
 
     @ArchTest
+    static final ArchRule sqlAdapterSeesOnlyTheWarehouse = RULES.adapterSeesNoOtherAdapter("sql");
+
+    @ArchTest
+    static final ArchRule onlyTheCompositionRootAndTheEmulatorSeeTheSqlAdapter =
+            RULES.onlyTheCompositionRootSeesAdapter("sql");
+
+    @ArchTest
+    static final ArchRule emulatorSeesOnlyWhatItServes = RULES.emulatorSeesOnlyWhatItServes();
+
+    @ArchTest
     static final ArchRule noCyclesBetweenLayers = RULES.noCyclesBetweenLayers();
 
     @ArchTest

@@ -9,6 +9,7 @@ import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.TableResult;
 import io.dicombq.adapter.out.bigquery.BigQueryQueryEngine;
 import io.dicombq.adapter.out.bigquery.BigQueryTableSink;
+import io.dicombq.adapter.out.sql.H2QueryEngine;
 import io.dicombq.application.port.out.QueryParameter;
 import io.dicombq.application.port.out.QueryRequest;
 import io.dicombq.application.port.out.QueryResult;
@@ -114,7 +115,7 @@ class BigQuerySampleQueriesTest {
     void eachSampleQueryGivesTheSameResultThroughTheClientAsOnTheEngine(String sql) {
         QueryRequest request = QueryRequest.of(sql, EmulatorFixture.PROJECT);
 
-        QueryResult direct = fixture.warehouse.queryEngine().query(request);
+        QueryResult direct = new H2QueryEngine(fixture.warehouse).query(request);
         QueryResult viaClient = throughClient.query(request);
 
         assertThat(direct.rows()).isNotEmpty();
@@ -141,7 +142,7 @@ class BigQuerySampleQueriesTest {
 
         QueryResult viaClient = throughClient.query(request);
 
-        assertThat(viaClient).isEqualTo(fixture.warehouse.queryEngine().query(request));
+        assertThat(viaClient).isEqualTo(new H2QueryEngine(fixture.warehouse).query(request));
         Row first = viaClient.rows().get(0);
         assertThat(first.get("PatientName")).isEqualTo(Row.of(Map.of("Alphabetic",
                 Row.of(Map.of("FamilyName", "Doe", "GivenName", "19045")))));
@@ -160,7 +161,7 @@ class BigQuerySampleQueriesTest {
 
         QueryResult viaClient = throughClient.query(request);
 
-        assertThat(viaClient).isEqualTo(fixture.warehouse.queryEngine().query(request));
+        assertThat(viaClient).isEqualTo(new H2QueryEngine(fixture.warehouse).query(request));
         assertThat(viaClient.rows()).hasSize(4);
     }
 
@@ -171,7 +172,7 @@ class BigQuerySampleQueriesTest {
 
         TableResult result = job.getQueryResults();
 
-        QueryResult direct = fixture.warehouse.queryEngine().query(QueryRequest.of(QUERY_B, EmulatorFixture.PROJECT));
+        QueryResult direct = new H2QueryEngine(fixture.warehouse).query(QueryRequest.of(QUERY_B, EmulatorFixture.PROJECT));
         List<String> studies = new ArrayList<>();
         for (FieldValueList row : result.iterateAll()) {
             studies.add(row.get("StudyInstanceUID").getStringValue());

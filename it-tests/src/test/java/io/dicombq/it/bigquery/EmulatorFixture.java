@@ -6,7 +6,7 @@ import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
 import io.dicombq.adapter.out.bigquery.BigQueryClients;
 import io.dicombq.adapter.out.h2.H2Warehouse;
-import io.dicombq.adapter.out.h2.emulator.BigQueryEmulator;
+import io.dicombq.adapter.in.emulator.BigQueryEmulator;
 
 import java.net.URI;
 import java.time.Clock;

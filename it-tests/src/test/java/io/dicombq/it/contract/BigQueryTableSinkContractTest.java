@@ -3,7 +3,7 @@ package io.dicombq.it.contract;
 import io.dicombq.adapter.out.bigquery.BigQueryClients;
 import io.dicombq.adapter.out.bigquery.BigQueryTableSink;
 import io.dicombq.adapter.out.h2.H2Warehouse;
-import io.dicombq.adapter.out.h2.emulator.BigQueryEmulator;
+import io.dicombq.adapter.in.emulator.BigQueryEmulator;
 import io.dicombq.application.port.out.TableSink;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.schema.Row;

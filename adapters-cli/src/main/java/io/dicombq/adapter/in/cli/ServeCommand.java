@@ -1,7 +1,7 @@
 package io.dicombq.adapter.in.cli;
 
 import io.dicombq.adapter.out.h2.H2Warehouse;
-import io.dicombq.adapter.out.h2.emulator.BigQueryEmulator;
+import io.dicombq.adapter.in.emulator.BigQueryEmulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

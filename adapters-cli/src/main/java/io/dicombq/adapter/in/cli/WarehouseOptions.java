@@ -6,6 +6,7 @@ import io.dicombq.adapter.in.cli.wiring.H2WarehouseCatalog;
 import io.dicombq.adapter.in.cli.wiring.LocalDicomStoreSources;
 import io.dicombq.adapter.in.cli.wiring.Warehouse;
 import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.adapter.out.sql.H2QueryEngine;
 import io.dicombq.application.port.out.DicomStoreSources;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -130,7 +131,7 @@ public final class WarehouseOptions {
 
     private static Warehouse openH2(Path directory) {
         H2Warehouse h2 = H2Warehouse.open(directory);
-        return new Warehouse("embedded H2 warehouse in " + directory, h2.tableSink(), h2.queryEngine(),
+        return new Warehouse("embedded H2 warehouse in " + directory, h2.tableSink(), new H2QueryEngine(h2),
                 new H2WarehouseCatalog(h2), false, h2);
     }
 }

@@ -11,9 +11,6 @@ import io.dicombq.adapter.out.h2.sink.RowInserter;
 import io.dicombq.adapter.out.h2.sink.RowReader;
 import io.dicombq.adapter.out.h2.sink.StagingFiles;
 import io.dicombq.adapter.out.h2.sink.TableCopier;
-import io.dicombq.adapter.out.h2.sql.BigQueryFunctions;
-import io.dicombq.adapter.out.h2.sql.H2QueryEngine;
-import io.dicombq.application.port.out.QueryEngine;
 import io.dicombq.application.port.out.StagedWrite;
 import io.dicombq.application.port.out.TableSink;
 import io.dicombq.domain.destination.TableState;
@@ -63,6 +60,8 @@ public final class H2Warehouse implements AutoCloseable {
     private final Path stagingDirectory;
     private final boolean ownsStagingDirectory;
     private final RowWriteGate rowWriteGate;
+    private final boolean openedAlone;
+    private final java.util.Map<String, Boolean> installedExtensions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private H2Warehouse(H2Database database, Clock clock, Path stagingDirectory, boolean inMemory, LongSupplier nanoTime) {
         this.database = database;
@@ -74,8 +73,8 @@ public final class H2Warehouse implements AutoCloseable {
             // Another process sharing the database (AUTO_SERVER) may be mid-write or mid-query: leave its things be.
             boolean alone = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS",
                     rs -> rs.getLong(1)).get(0) == 1;
+            this.openedAlone = alone;
             Catalog.install(connection);
-            BigQueryFunctions.install(connection, alone);
             if (alone) {
                 dropStaleTables(connection);
                 StagingFiles.deleteStale(stagingDirectory);
@@ -394,8 +393,25 @@ public final class H2Warehouse implements AutoCloseable {
         return new H2TableSink(this);
     }
 
-    public QueryEngine queryEngine() {
-        return new H2QueryEngine(this);
+    /**
+     * Runs {@code installer} once for this warehouse (for example a query engine's SQL functions), with whether
+     * this process was alone on the database when it opened it (only then may shared definitions be replaced).
+     */
+    public void installOnce(String extension, Installer installer) {
+        installedExtensions.computeIfAbsent(extension, name -> {
+            try (Connection connection = database.connection()) {
+                installer.install(connection, openedAlone);
+            } catch (SQLException e) {
+                throw Jdbc.internal("installing " + name, e);
+            }
+            return Boolean.TRUE;
+        });
+    }
+
+    /** What {@link #installOnce} runs: creates database objects that an extension of the warehouse needs. */
+    @FunctionalInterface
+    public interface Installer {
+        void install(Connection connection, boolean replace) throws SQLException;
     }
 
     /**

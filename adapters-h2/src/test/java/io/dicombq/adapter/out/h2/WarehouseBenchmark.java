@@ -1,7 +1,5 @@
 package io.dicombq.adapter.out.h2;
 
-import io.dicombq.application.port.out.QueryRequest;
-import io.dicombq.application.port.out.QueryResult;
 import io.dicombq.application.port.out.StagedWrite;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.destination.WritePlan;
@@ -15,17 +13,12 @@ import java.util.List;
 
 /**
  * Benchmarks of the file-backed warehouse (docs/BENCHMARKS.md, "Warehouse (H2)"): write throughput of full CT
- * rows through the TableSink, the cost of an append to a large table, and seed query (b) over a million instances.
- * Run with {@code ./mvnw -q -B -pl adapters-h2 -am -Pbench-warehouse -DskipTests test [-Dbench.args="write 20000"]}
- * ({@code "append 100000"}, {@code "query 1000000"}).
+ * rows through the TableSink and the cost of an append to a large table (the query benchmark is adapters-sql's
+ * QueryBenchmark). Run with {@code ./mvnw -q -B -pl adapters-h2 -am -Pbench-warehouse -DskipTests test
+ * [-Dbench.args="write 20000"]} ({@code "append 100000"}).
  */
 public final class WarehouseBenchmark {
-    private static final TableUri TABLE = new TableUri("bench-project", "bench", "dicom_metadata");
-    private static final String QUERY_B = "#standardSQL\n"
-            + "SELECT MIN(CONCAT(StudyDate, ' ', StudyTime)) as StudyDateTime, MIN(PatientID) as PatientID,\n"
-            + "       StudyInstanceUID, COUNT(*) as InstanceCount\n"
-            + "FROM `bench-project.bench.dicom_metadata` AS dicom\n"
-            + "GROUP BY StudyInstanceUID ORDER BY StudyDateTime DESC LIMIT 10;";
+    public static final TableUri TABLE = new TableUri("bench-project", "bench", "dicom_metadata");
     private static final int BATCH = 1_000;
     private static final int DISTINCT = 2_000;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -47,9 +40,6 @@ public final class WarehouseBenchmark {
         }
         if (mode.equals("append") || mode.equals("all")) {
             append(args.length > 1 && mode.equals("append") ? Integer.parseInt(args[1]) : 100_000);
-        }
-        if (mode.equals("query") || mode.equals("all")) {
-            query(args.length > 1 && mode.equals("query") ? Integer.parseInt(args[1]) : 1_000_000);
         }
     }
 
@@ -160,40 +150,13 @@ public final class WarehouseBenchmark {
         }
     }
 
-    /** A million instances, 1 patient : 2 studies : 4 series : 100 instances, then query (b) timed five times. */
-    private static void query(int rows) throws Exception {
-        Path dir = Files.createTempDirectory("dicombq-bench-query-");
-        try (H2Warehouse warehouse = H2Warehouse.open(dir)) {
-            warehouse.createDataset(TABLE.project(), TABLE.dataset());
-            long start = System.nanoTime();
-            generate(warehouse, rows);
-            System.out.printf("loaded %,d rows in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
-            try (java.sql.Connection c = warehouse.database().connection(); java.sql.Statement st = c.createStatement();
-                 java.sql.ResultSet rs = st.executeQuery("EXPLAIN SELECT MIN(CAST(\"StudyDate\" AS VARCHAR) || ' ' || CAST(\"StudyTime\" AS VARCHAR)) AS x, MIN(\"PatientID\"), \"StudyInstanceUID\", COUNT(*) FROM "
-                         + warehouse.entry(TABLE).orElseThrow().physicalSql() + " AS \"s1\" GROUP BY \"StudyInstanceUID\" ORDER BY x DESC LIMIT 10")) {
-                rs.next();
-                System.out.println(rs.getString(1));
-            }
-            for (int run = 1; run <= 5; run++) {
-                long t0 = System.nanoTime();
-                long cpu0 = CPU.getCurrentThreadCpuTime();
-                QueryResult result = warehouse.queryEngine().query(QueryRequest.of(QUERY_B, TABLE.project()));
-                System.out.printf("query (b) run %d: %d rows in %d ms wall, %d ms CPU; first %s%n", run, result.rows().size(),
-                        (System.nanoTime() - t0) / 1_000_000, (CPU.getCurrentThreadCpuTime() - cpu0) / 1_000_000,
-                        result.rows().get(0).values());
-            }
-        } finally {
-            deleteTree(dir);
-        }
-    }
-
     /**
      * Creates the table (with the indexes the warehouse makes for every table) and fills it inside H2 (INSERT …
      * SELECT over SYSTEM_RANGE): the shape of {@link CtRows}, 100 instances per patient, 50 per study, 25 per
      * series, dates and times varying per study. Loading through the sink would measure the writer, which the
      * write benchmark does.
      */
-    private static void generate(H2Warehouse warehouse, int rows) throws Exception {
+    public static void generate(H2Warehouse warehouse, int rows) throws Exception {
         warehouse.createTable(TABLE, CtRows.schema());
         String table = warehouse.entry(TABLE).orElseThrow().physicalSql();
         String name = io.dicombq.adapter.out.h2.catalog.H2Types.elementOf(CtRows.personName("PatientName"));
@@ -240,7 +203,7 @@ public final class WarehouseBenchmark {
         }
     }
 
-    private static void deleteTree(Path dir) throws Exception {
+    public static void deleteTree(Path dir) throws Exception {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -1,6 +1,7 @@
 package io.dicombq.adapter.in.cli.wiring;
 
 import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.adapter.out.sql.H2QueryEngine;
 import io.dicombq.application.port.in.ExportRequest;
 import io.dicombq.domain.destination.DestinationOptions;
 import io.dicombq.domain.flatten.Layout;
@@ -47,7 +48,7 @@ class CrossProjectAccessWiringTest {
         Files.copy(CT_SMALL, folder.resolve("ct.dcm"));
         H2Warehouse h2 = H2Warehouse.inMemory("access-" + enforcesOwnIam + "-" + System.nanoTime());
         h2.createDataset("other-project", "dest");
-        Warehouse warehouse = new Warehouse("test warehouse", h2.tableSink(), h2.queryEngine(),
+        Warehouse warehouse = new Warehouse("test warehouse", h2.tableSink(), new H2QueryEngine(h2),
                 new H2WarehouseCatalog(h2), enforcesOwnIam, h2);
         try (DicombqRuntime runtime = new DicombqRuntime(temp.resolve("data"), () -> warehouse,
                 new LocalDicomStoreSources(Optional.empty()), Clock.systemUTC(), List.of())) {

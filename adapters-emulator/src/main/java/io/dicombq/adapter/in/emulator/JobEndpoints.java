@@ -1,0 +1,134 @@
+package io.dicombq.adapter.in.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dicombq.application.port.out.QueryResult;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** jobs.insert / get / cancel / list, and the query shortcuts jobs.query and jobs.getQueryResults. */
+final class JobEndpoints {
+    private static final String BASE = "/bigquery/v2/projects/{project}";
+    private static final long DEFAULT_PAGE = 100_000;
+
+    private final JobRunner runner;
+    private final Jobs jobs;
+    private final QueryJobResults results;
+    private final Supplier<String> ids;
+
+    JobEndpoints(JobRunner runner, Jobs jobs, QueryJobResults results, Supplier<String> ids) {
+        this.runner = runner;
+        this.jobs = jobs;
+        this.results = results;
+        this.ids = ids;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.of("POST", BASE + "/jobs", this::insert),
+                Route.of("GET", BASE + "/jobs", this::list),
+                Route.of("GET", BASE + "/jobs/{job}", this::get),
+                Route.of("POST", BASE + "/jobs/{job}/cancel", this::cancel),
+                Route.of("POST", BASE + "/queries", this::query),
+                Route.of("GET", BASE + "/queries/{job}", this::queryResults));
+    }
+
+    private ApiResponse insert(ApiRequest request) {
+        return ApiResponse.ok(runner.insert(request.part("project"), request.json(), null));
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        return ApiResponse.ok(jobs.get(request.part("project"), request.part("job")));
+    }
+
+    /** Jobs finish when inserted, so there is never anything left to cancel; the job is returned as it is. */
+    private ApiResponse cancel(ApiRequest request) {
+        ObjectNode body = Resources.NODES.objectNode();
+        body.put("kind", "bigquery#jobCancelResponse");
+        body.set("job", jobs.get(request.part("project"), request.part("job")));
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        ObjectNode body = Resources.NODES.objectNode();
+        body.put("kind", "bigquery#jobList");
+        ArrayNode list = body.putArray("jobs");
+        for (ObjectNode job : jobs.list(request.part("project"))) {
+            ObjectNode entry = job.deepCopy();
+            entry.put("state", "DONE");
+            list.add(entry);
+        }
+        return ApiResponse.ok(body);
+    }
+
+    /** jobs.query, the client's fast path: the whole result comes back in the answer. */
+    private ApiResponse query(ApiRequest request) {
+        String project = request.part("project");
+        JsonNode body = request.json();
+        Resources.refuse(body, "query", "defaultDataset", "dryRun", "createSession", "connectionProperties");
+        String location = body.path("location").asText(Resources.LOCATION);
+        if (!location.equalsIgnoreCase(Resources.LOCATION)) {
+            throw new DicombqException(Code.UNIMPLEMENTED, "the dicombq BigQuery emulator has one location, "
+                    + Resources.LOCATION + "; query location " + location + " is not supported");
+        }
+        String jobId = "job_" + ids.get().replace('-', '_');
+        // Register the job the way jobs.insert does, so getQueryResults and jobs.get find it.
+        ObjectNode insert = Resources.NODES.objectNode();
+        insert.putObject("jobReference").put("jobId", jobId);
+        insert.putObject("configuration").set("query", body.deepCopy());
+        ObjectNode job = runner.insert(project, insert, null);
+        QueryResult result = completedResult(project, jobId, job);
+        ObjectNode answer = answer("bigquery#queryResponse", job, result);
+        boolean int64 = body.path("formatOptions").path("useInt64Timestamp").asBoolean(false);
+        QueryJobResults.page(result, 0, Long.MAX_VALUE, int64, answer);
+        return ApiResponse.ok(answer);
+    }
+
+    private ApiResponse queryResults(ApiRequest request) {
+        String project = request.part("project");
+        String jobId = request.part("job");
+        ObjectNode job = jobs.get(project, jobId);
+        if (!job.path("configuration").has("query")) {
+            throw WireValues.invalid("job " + jobId + " is not a query job");
+        }
+        QueryResult result = completedResult(project, jobId, job);
+        ObjectNode answer = answer("bigquery#getQueryResultsResponse", job, result);
+        QueryJobResults.page(result, Paging.start(request), Paging.max(request, DEFAULT_PAGE),
+                Paging.int64Timestamps(request), answer);
+        return ApiResponse.ok(answer);
+    }
+
+    /** The query job's result; a failed query job is answered as an HTTP error, not as a result. */
+    private QueryResult completedResult(String project, String jobId, ObjectNode job) {
+        JsonNode error = job.path("status").get("errorResult");
+        if (error != null) {
+            throw new DicombqException(codeOf(error.path("reason").asText()), error.path("message").asText());
+        }
+        return results.get(QueryJobResults.tableFor(project, jobId));
+    }
+
+    /** The fields jobs.query and getQueryResults share; the rows are paged in by the caller. */
+    private static ObjectNode answer(String kind, ObjectNode job, QueryResult result) {
+        ObjectNode answer = Resources.NODES.objectNode();
+        answer.put("kind", kind);
+        answer.set("jobReference", job.get("jobReference"));
+        answer.set("schema", WireSchema.toJson(result.schema()));
+        answer.put("jobComplete", true);
+        answer.put("cacheHit", false);
+        answer.put("totalBytesProcessed", "0");
+        return answer;
+    }
+
+    private static Code codeOf(String reason) {
+        for (Code code : Code.values()) {
+            if (code != Code.OK && ApiErrors.reason(code, true).equals(reason)) {
+                return code;
+            }
+        }
+        return Code.INTERNAL;
+    }
+}

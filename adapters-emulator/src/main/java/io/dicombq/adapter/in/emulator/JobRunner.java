@@ -1,0 +1,380 @@
+package io.dicombq.adapter.in.emulator;
+
+import io.dicombq.adapter.out.h2.H2Warehouse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dicombq.adapter.out.sql.H2QueryEngine;
+import io.dicombq.application.port.out.QueryParameter;
+import io.dicombq.application.port.out.QueryEngine;
+import io.dicombq.application.port.out.QueryRequest;
+import io.dicombq.application.port.out.QueryResult;
+import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.schema.ColumnType;
+import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.TableSchema;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import io.dicombq.domain.status.RpcError;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** Runs query, load and copy jobs to completion and records them as BigQuery job resources. */
+final class JobRunner {
+    private static final int BATCH = 500;
+
+    private final H2Warehouse warehouse;
+    private final TableWriter writer;
+    private final QueryEngine queryEngine;
+    private final Jobs jobs;
+    private final QueryJobResults results;
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    JobRunner(H2Warehouse warehouse, Jobs jobs, QueryJobResults results, Clock clock, Supplier<String> ids) {
+        this.warehouse = warehouse;
+        this.writer = new TableWriter(warehouse);
+        this.queryEngine = new H2QueryEngine(warehouse);
+        this.jobs = jobs;
+        this.results = results;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** The kind of job a configuration describes, with the request fields the emulator refuses. */
+    private enum Kind {
+        QUERY("query", "defaultDataset", "tableDefinitions", "timePartitioning", "rangePartitioning", "clustering",
+                "userDefinedFunctionResources", "scriptOptions", "createSession", "connectionProperties",
+                "destinationEncryptionConfiguration"),
+        LOAD("load", "sourceUris", "timePartitioning", "rangePartitioning", "clustering", "hivePartitioningOptions",
+                "destinationEncryptionConfiguration", "projectionFields", "decimalTargetTypes", "jsonExtension",
+                "referenceFileSchemaUri", "connectionProperties", "createSession"),
+        COPY("copy", "destinationEncryptionConfiguration", "destinationExpirationTime");
+
+        final String field;
+        final String[] refused;
+
+        Kind(String field, String... refused) {
+            this.field = field;
+            this.refused = refused;
+        }
+
+        static Kind of(JsonNode configuration) {
+            if (configuration.has("extract")) {
+                throw new DicombqException(Code.UNIMPLEMENTED, "extract jobs are not supported by the dicombq"
+                        + " BigQuery emulator (there is no Cloud Storage to extract to)");
+            }
+            for (Kind kind : values()) {
+                if (configuration.has(kind.field)) {
+                    return kind;
+                }
+            }
+            throw WireValues.invalid("the job configuration needs one of query, load or copy");
+        }
+    }
+
+    /**
+     * Inserts and runs a job. Unsupported options are refused with an HTTP error before the job exists; a job
+     * that runs and fails is recorded as DONE with its errorResult, as in BigQuery.
+     *
+     * @param upload the uploaded data of a load job, or null
+     */
+    ObjectNode insert(String project, JsonNode body, Path upload) {
+        JsonNode configuration = body.path("configuration");
+        Resources.refuse(configuration, "configuration", "dryRun");
+        Kind kind = Kind.of(configuration);
+        JsonNode details = configuration.get(kind.field);
+        Resources.refuse(details, "configuration." + kind.field, kind.refused);
+        if (kind == Kind.LOAD && upload == null) {
+            throw new DicombqException(Code.UNIMPLEMENTED, "the dicombq BigQuery emulator loads uploaded data only;"
+                    + " send the data with a resumable upload (the client's writer())");
+        }
+        String jobId = jobId(body.path("jobReference"));
+        jobs.reserve(project, jobId);
+        long created = clock.millis();
+        ObjectNode echoed = configuration.deepCopy();
+        echoed.put("jobType", kind.name());
+        ObjectNode statistics = Resources.NODES.objectNode();
+        RpcError error = null;
+        try {
+            switch (kind) {
+                case QUERY -> runQuery(project, jobId, (ObjectNode) echoed.get("query"), statistics);
+                case LOAD -> runLoad(project, (ObjectNode) echoed.get("load"), upload, statistics);
+                case COPY -> runCopy(project, (ObjectNode) echoed.get("copy"), statistics);
+            }
+        } catch (DicombqException e) {
+            error = e.error();
+        }
+        ObjectNode job = resource(project, jobId, echoed, statistics, created, error, kind == Kind.QUERY);
+        jobs.put(project, jobId, job);
+        return job;
+    }
+
+    private String jobId(JsonNode reference) {
+        String location = reference.path("location").asText(Resources.LOCATION);
+        if (!location.equalsIgnoreCase(Resources.LOCATION)) {
+            throw new DicombqException(Code.UNIMPLEMENTED, "the dicombq BigQuery emulator has one location, "
+                    + Resources.LOCATION + "; job location " + location + " is not supported");
+        }
+        // A client that passes only a location leaves the id to the server.
+        String jobId = reference.path("jobId").asText("");
+        if (jobId.isEmpty()) {
+            jobId = "job_" + ids.get().replace('-', '_');
+        }
+        Jobs.checkJobId(jobId);
+        return jobId;
+    }
+
+    /** Runs a query for jobs.query and jobs.insert; the result becomes the job's anonymous table. */
+    QueryResult query(String project, String jobId, JsonNode query) {
+        JsonNode sql = query.get("query");
+        if (sql == null || !sql.isTextual() || sql.textValue().isBlank()) {
+            throw WireValues.invalid("the query text is missing");
+        }
+        // The REST API's default is legacy SQL; clients send useLegacySql explicitly.
+        boolean legacy = query.path("useLegacySql").asBoolean(true);
+        QueryRequest request = new QueryRequest(sql.textValue(), project, parameters(query), legacy);
+        QueryResult result = queryEngine.query(request);
+        results.put(QueryJobResults.tableFor(project, jobId), result);
+        return result;
+    }
+
+    private void runQuery(String project, String jobId, ObjectNode query, ObjectNode statistics) {
+        QueryResult result = query(project, jobId, query);
+        JsonNode destination = query.get("destinationTable");
+        if (destination != null && !destination.isNull()) {
+            TableUri table = Resources.tableUri(destination, project, "configuration.query.destinationTable");
+            TableWriter.Options options = options(query, TableWriter.WriteDisposition.WRITE_EMPTY);
+            writer.write(table, result.schema(), (schema, batches) -> feed(result.rows(), batches), options);
+        } else {
+            query.set("destinationTable", Resources.tableReference(QueryJobResults.tableFor(project, jobId)));
+        }
+        ObjectNode stats = statistics.putObject("query");
+        stats.put("totalBytesProcessed", "0");
+        stats.put("totalBytesBilled", "0");
+        stats.put("cacheHit", false);
+        stats.put("statementType", "SELECT");
+    }
+
+    private void runLoad(String project, ObjectNode load, Path upload, ObjectNode statistics) {
+        String format = load.path("sourceFormat").asText("CSV");
+        if (!format.equals("NEWLINE_DELIMITED_JSON")) {
+            throw new DicombqException(Code.UNIMPLEMENTED, "load jobs of the dicombq BigQuery emulator read"
+                    + " NEWLINE_DELIMITED_JSON only, not " + format);
+        }
+        if (load.path("autodetect").asBoolean(false)) {
+            throw new DicombqException(Code.UNIMPLEMENTED, "schema autodetection is not supported by the dicombq"
+                    + " BigQuery emulator; give the load job a schema");
+        }
+        TableUri table = Resources.tableUri(load.get("destinationTable"), project, "configuration.load.destinationTable");
+        TableSchema schema = WireSchema.fromJson(load.get("schema"));
+        boolean ignoreUnknown = load.path("ignoreUnknownValues").asBoolean(false);
+        int maxBadRecords = load.path("maxBadRecords").asInt(0);
+        NdjsonSource source = new NdjsonSource(upload, ignoreUnknown, maxBadRecords);
+        long rows = writer.write(table, schema, source, options(load, TableWriter.WriteDisposition.WRITE_APPEND));
+        ObjectNode stats = statistics.putObject("load");
+        stats.put("inputFiles", "1");
+        stats.put("inputFileBytes", Long.toString(size(upload)));
+        stats.put("outputRows", Long.toString(rows));
+        stats.put("badRecords", Long.toString(source.badRecords));
+    }
+
+    private void runCopy(String project, ObjectNode copy, ObjectNode statistics) {
+        String operation = copy.path("operationType").asText("COPY");
+        if (!operation.equals("COPY") && !operation.equals("OPERATION_TYPE_UNSPECIFIED")) {
+            throw new DicombqException(Code.UNIMPLEMENTED, "copy operation " + operation
+                    + " is not supported by the dicombq BigQuery emulator");
+        }
+        List<TableUri> sources = new ArrayList<>();
+        if (copy.has("sourceTable")) {
+            sources.add(Resources.tableUri(copy.get("sourceTable"), project, "configuration.copy.sourceTable"));
+        }
+        for (JsonNode source : copy.path("sourceTables")) {
+            sources.add(Resources.tableUri(source, project, "configuration.copy.sourceTables[]"));
+        }
+        if (sources.isEmpty()) {
+            throw WireValues.invalid("a copy job needs sourceTable or sourceTables");
+        }
+        TableSchema schema = null;
+        for (TableUri source : sources) {
+            TableSchema sourceSchema = warehouse.tableSchema(source).orElseThrow(() -> Resources.tableNotFound(source));
+            if (schema != null && !schema.equals(sourceSchema)) {
+                throw WireValues.invalid("the source tables of a copy job must have the same schema; "
+                        + Resources.tableId(source) + " differs");
+            }
+            schema = sourceSchema;
+        }
+        TableUri destination = Resources.tableUri(copy.get("destinationTable"), project,
+                "configuration.copy.destinationTable");
+        // A copy never changes the destination's columns: BigQuery copy jobs have no schema update options.
+        TableWriter.Options options = new TableWriter.Options(
+                TableWriter.WriteDisposition.parse(copy.path("writeDisposition").asText(null),
+                        TableWriter.WriteDisposition.WRITE_EMPTY),
+                TableWriter.CreateDisposition.parse(copy.path("createDisposition").asText(null)), false, false);
+        long rows = writer.write(destination, schema, (rowSchema, batches) -> copyRows(sources, batches), options);
+        statistics.putObject("copy").put("copiedRows", Long.toString(rows));
+    }
+
+    private long copyRows(List<TableUri> sources, Consumer<List<Row>> batches) {
+        long total = 0;
+        for (TableUri source : sources) {
+            for (long start = 0; ; start += BATCH) {
+                List<Row> page = warehouse.readRows(source, start, BATCH);
+                if (page.isEmpty()) {
+                    break;
+                }
+                batches.accept(page);
+                total += page.size();
+                if (page.size() < BATCH) {
+                    break;
+                }
+            }
+        }
+        return total;
+    }
+
+    private static long feed(List<Row> rows, Consumer<List<Row>> batches) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            batches.accept(rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
+        return rows.size();
+    }
+
+    private static TableWriter.Options options(JsonNode configuration, TableWriter.WriteDisposition defaultWrite) {
+        boolean addition = false;
+        boolean relaxation = false;
+        for (JsonNode option : configuration.path("schemaUpdateOptions")) {
+            switch (option.asText()) {
+                case "ALLOW_FIELD_ADDITION" -> addition = true;
+                case "ALLOW_FIELD_RELAXATION" -> relaxation = true;
+                default -> throw WireValues.invalid("unknown schemaUpdateOption " + option.asText());
+            }
+        }
+        return new TableWriter.Options(
+                TableWriter.WriteDisposition.parse(configuration.path("writeDisposition").asText(null), defaultWrite),
+                TableWriter.CreateDisposition.parse(configuration.path("createDisposition").asText(null)),
+                addition, relaxation);
+    }
+
+    private static Map<String, QueryParameter> parameters(JsonNode query) {
+        Map<String, QueryParameter> parameters = new LinkedHashMap<>();
+        for (JsonNode parameter : query.path("queryParameters")) {
+            String name = parameter.path("name").asText("");
+            if (name.isEmpty()) {
+                throw new DicombqException(Code.UNIMPLEMENTED, "positional query parameters (?) are not supported"
+                        + " by the dicombq BigQuery emulator; name them (@name)");
+            }
+            JsonNode type = parameter.path("parameterType");
+            if (type.has("arrayType") || type.has("structType")) {
+                throw new DicombqException(Code.UNIMPLEMENTED, "query parameter @" + name + ": ARRAY and STRUCT"
+                        + " parameters are not supported by the dicombq BigQuery emulator");
+            }
+            ColumnType columnType = WireSchema.type(type.path("type").asText(""), "query parameter @" + name);
+            Object value = WireValues.scalarOf(columnType, parameter.path("parameterValue").get("value"),
+                    "query parameter @" + name);
+            parameters.put(name, new QueryParameter(columnType, value));
+        }
+        return parameters;
+    }
+
+    private ObjectNode resource(String project, String jobId, ObjectNode configuration, ObjectNode statistics,
+                                long created, RpcError error, boolean query) {
+        ObjectNode job = Resources.NODES.objectNode();
+        job.put("kind", "bigquery#job");
+        job.put("id", project + ":" + Resources.LOCATION + "." + jobId);
+        ObjectNode reference = job.putObject("jobReference");
+        reference.put("projectId", project);
+        reference.put("jobId", jobId);
+        reference.put("location", Resources.LOCATION);
+        // The client's waitFor() needs the configuration in every job resource.
+        job.set("configuration", configuration);
+        ObjectNode status = job.putObject("status");
+        status.put("state", "DONE");
+        if (error != null) {
+            ObjectNode entry = ApiErrors.jobError(error, query);
+            status.set("errorResult", entry);
+            status.putArray("errors").add(entry.deepCopy());
+        }
+        statistics.put("creationTime", Long.toString(created));
+        statistics.put("startTime", Long.toString(created));
+        statistics.put("endTime", Long.toString(clock.millis()));
+        job.set("statistics", statistics);
+        return job;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The rows of an uploaded newline-delimited JSON file; blank lines are skipped as BigQuery does. */
+    private static final class NdjsonSource implements TableWriter.RowSource {
+        private final Path file;
+        private final boolean ignoreUnknown;
+        private final int maxBadRecords;
+        long badRecords;
+
+        NdjsonSource(Path file, boolean ignoreUnknown, int maxBadRecords) {
+            this.file = file;
+            this.ignoreUnknown = ignoreUnknown;
+            this.maxBadRecords = maxBadRecords;
+        }
+
+        @Override
+        public long feed(TableSchema schema, Consumer<List<Row>> batches) {
+            long rows = 0;
+            long lineNumber = 0;
+            String firstError = null;
+            List<Row> batch = new ArrayList<>(BATCH);
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lineNumber++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    try {
+                        JsonNode node = WireJson.read(line.getBytes(StandardCharsets.UTF_8), "line " + lineNumber);
+                        batch.add(WireValues.fromJson(schema.columns(), node, ignoreUnknown, "line " + lineNumber));
+                    } catch (DicombqException e) {
+                        badRecords++;
+                        firstError = firstError == null ? e.getMessage() : firstError;
+                        if (badRecords > maxBadRecords) {
+                            throw WireValues.invalid("Error while reading data, error message: JSON table"
+                                    + " encountered too many errors, giving up. Rows: " + lineNumber + "; errors: "
+                                    + badRecords + "; max bad: " + maxBadRecords + ". First error: " + firstError);
+                        }
+                        continue;
+                    }
+                    if (batch.size() == BATCH) {
+                        batches.accept(List.copyOf(batch));
+                        rows += batch.size();
+                        batch.clear();
+                    }
+                }
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw WireValues.invalid("the uploaded data is not UTF-8 text: " + e);
+            } catch (IOException e) {
+                throw new DicombqException(Code.INTERNAL, "cannot read the uploaded data: " + e.getMessage());
+            }
+            if (!batch.isEmpty()) {
+                batches.accept(List.copyOf(batch));
+                rows += batch.size();
+            }
+            return rows;
+        }
+    }
+}

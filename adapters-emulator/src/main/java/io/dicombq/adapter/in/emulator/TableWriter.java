@@ -1,0 +1,107 @@
+package io.dicombq.adapter.in.emulator;
+
+import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.application.port.out.StagedWrite;
+import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.destination.WritePlan;
+import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.TableSchema;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Writes the rows of a load, copy or query job into its destination with BigQuery's create and write
+ * dispositions, through the warehouse's staged write: the destination changes all at once or not at all.
+ */
+final class TableWriter {
+
+    enum WriteDisposition {
+        WRITE_TRUNCATE, WRITE_APPEND, WRITE_EMPTY;
+
+        static WriteDisposition parse(String text, WriteDisposition defaultValue) {
+            return text == null || text.isEmpty() ? defaultValue : valueOf(known(values(), text, "writeDisposition"));
+        }
+    }
+
+    enum CreateDisposition {
+        CREATE_IF_NEEDED, CREATE_NEVER;
+
+        static CreateDisposition parse(String text) {
+            return text == null || text.isEmpty() ? CREATE_IF_NEEDED : valueOf(known(values(), text, "createDisposition"));
+        }
+    }
+
+    /** The job's options that shape the write. */
+    record Options(WriteDisposition write, CreateDisposition create, boolean allowFieldAddition,
+                   boolean allowFieldRelaxation) {
+    }
+
+    /** Feeds rows parsed against {@code schema}, batch by batch; returns how many rows it fed. */
+    @FunctionalInterface
+    interface RowSource {
+        long feed(TableSchema schema, Consumer<List<Row>> batches);
+    }
+
+    private final H2Warehouse warehouse;
+
+    TableWriter(H2Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /**
+     * @param incoming the schema the job states (load schema, copy source, query result), or null to use the
+     *                 destination's
+     * @return the number of rows written
+     */
+    long write(TableUri destination, TableSchema incoming, RowSource rows, Options options) {
+        if (!warehouse.datasetExists(destination.project(), destination.dataset())) {
+            throw Resources.datasetNotFound(destination.project(), destination.dataset());
+        }
+        String tableId = Resources.tableId(destination);
+        Optional<TableSchema> existing = warehouse.tableSchema(destination);
+        WritePlan plan;
+        TableSchema finalSchema;
+        if (existing.isEmpty()) {
+            if (options.create() == CreateDisposition.CREATE_NEVER) {
+                throw Resources.tableNotFound(destination);
+            }
+            if (incoming == null) {
+                throw WireValues.invalid("No schema specified on job or table " + tableId + ".");
+            }
+            plan = WritePlan.CREATE;
+            finalSchema = incoming;
+        } else if (options.write() == WriteDisposition.WRITE_TRUNCATE) {
+            plan = WritePlan.TRUNCATE_THEN_WRITE;
+            finalSchema = incoming == null ? existing.get() : incoming;
+        } else {
+            if (options.write() == WriteDisposition.WRITE_EMPTY && warehouse.rowCount(destination) > 0) {
+                throw new DicombqException(Code.ALREADY_EXISTS, "Already Exists: Table " + tableId
+                        + " has rows, and WRITE_EMPTY writes only into an empty table");
+            }
+            plan = options.write() == WriteDisposition.WRITE_EMPTY ? WritePlan.WRITE_INTO_EMPTY : WritePlan.APPEND;
+            finalSchema = incoming == null ? existing.get() : SchemaEvolution.merge(existing.get(), incoming, tableId,
+                    options.allowFieldAddition(), options.allowFieldRelaxation());
+        }
+        TableSchema rowSchema = incoming == null ? existing.get() : incoming;
+        try (StagedWrite staged = warehouse.tableSink().begin(destination, plan)) {
+            long written = rows.feed(rowSchema, batch -> staged.write(rowSchema, batch));
+            staged.commit(finalSchema);
+            return written;
+        }
+    }
+
+    private static String known(Enum<?>[] values, String text, String field) {
+        String upper = text.toUpperCase(Locale.ROOT);
+        for (Enum<?> value : values) {
+            if (value.name().equals(upper)) {
+                return upper;
+            }
+        }
+        throw WireValues.invalid("unknown " + field + " " + text + "; expected one of " + List.of(values));
+    }
+}

@@ -1,0 +1,158 @@
+package io.dicombq.adapter.in.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resumable uploads for load jobs (Google's resumable upload protocol): the POST opens a session and answers
+ * with its absolute URL; PUTs send chunks, answered with 308 and the range received until the last one, which
+ * runs the load job and answers with it.
+ */
+final class UploadEndpoints {
+    private static final String PATH = "/upload/bigquery/v2/projects/{project}/jobs";
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
+
+    private final JobRunner runner;
+    private final Path directory;
+    private final Supplier<String> ids;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    private static final class Session {
+        final String project;
+        final JsonNode job;
+        final Path data;
+        long received;
+        ObjectNode finished;
+
+        Session(String project, JsonNode job, Path data) {
+            this.project = project;
+            this.job = job;
+            this.data = data;
+        }
+    }
+
+    UploadEndpoints(JobRunner runner, Path directory, Supplier<String> ids) {
+        this.runner = runner;
+        this.directory = directory;
+        this.ids = ids;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.of("POST", PATH, this::start),
+                Route.of("PUT", PATH, this::chunk));
+    }
+
+    private ApiResponse start(ApiRequest request) {
+        String uploadType = request.param("uploadType");
+        if (!"resumable".equals(uploadType)) {
+            throw new DicombqException(Code.UNIMPLEMENTED, "uploadType=" + uploadType + " is not supported by the"
+                    + " dicombq BigQuery emulator; use uploadType=resumable");
+        }
+        JsonNode job = request.json();
+        if (!job.path("configuration").has("load")) {
+            throw WireValues.invalid("an upload needs a load job configuration");
+        }
+        String id = ids.get().replace("-", "");
+        Path data;
+        try {
+            data = Files.createTempFile(directory, "upload-" + id + "-", ".ndjson");
+        } catch (IOException e) {
+            throw new DicombqException(Code.INTERNAL, "cannot store an upload in " + directory + ": " + e);
+        }
+        sessions.put(id, new Session(request.part("project"), job, data));
+        // The client PUTs to this URL verbatim, so it must be absolute.
+        String location = request.baseUrl() + "/upload/bigquery/v2/projects/" + request.part("project")
+                + "/jobs?uploadType=resumable&upload_id=" + id;
+        return new ApiResponse(200, null, Map.of("Location", location));
+    }
+
+    private ApiResponse chunk(ApiRequest request) {
+        String id = request.param("upload_id");
+        Session session = id == null ? null : sessions.get(id);
+        if (session == null) {
+            throw new DicombqException(Code.NOT_FOUND, "no upload session " + id + "; start one with POST " + PATH
+                    + "?uploadType=resumable");
+        }
+        synchronized (session) {
+            if (session.finished != null) {
+                return ApiResponse.ok(session.finished);
+            }
+            long total = append(session, request);
+            if (total >= 0 && session.received >= total) {
+                return finish(id, session);
+            }
+            // 308 "Resume Incomplete" with the bytes held so far tells the client where to go on.
+            return session.received == 0 ? new ApiResponse(308, null, Map.of())
+                    : new ApiResponse(308, null, Map.of("Range", "bytes=0-" + (session.received - 1)));
+        }
+    }
+
+    /** Stores the chunk; returns the upload's total size, or -1 while the client has not said it. */
+    private static long append(Session session, ApiRequest request) {
+        String range = request.header("content-range");
+        byte[] body = request.body();
+        if (range == null) {
+            write(session, body, 0);
+            return session.received;
+        }
+        Matcher m = CONTENT_RANGE.matcher(range.trim());
+        if (!m.matches()) {
+            throw WireValues.invalid("malformed Content-Range: " + range);
+        }
+        if (m.group(1) != null) {
+            long first = Long.parseLong(m.group(1));
+            long last = Long.parseLong(m.group(2));
+            if (first > session.received || last - first + 1 != body.length) {
+                throw WireValues.invalid("Content-Range " + range + " does not continue the " + session.received
+                        + " bytes received, or does not match the " + body.length + " bytes sent");
+            }
+            // A resent chunk overlaps what we hold: keep only its new tail.
+            write(session, body, (int) (session.received - first));
+        }
+        return m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
+    }
+
+    private static void write(Session session, byte[] body, int skip) {
+        if (skip >= body.length) {
+            return;
+        }
+        try (OutputStream out = Files.newOutputStream(session.data, StandardOpenOption.APPEND)) {
+            out.write(body, skip, body.length - skip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        session.received += body.length - skip;
+    }
+
+    private ApiResponse finish(String id, Session session) {
+        try {
+            session.finished = runner.insert(session.project, session.job, session.data);
+            return ApiResponse.ok(session.finished);
+        } finally {
+            try {
+                Files.deleteIfExists(session.data);
+            } catch (IOException e) {
+                // A leftover upload file sits in the emulator's temporary directory, removed when it stops.
+            }
+            if (session.finished == null) {
+                sessions.remove(id);
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.dicombq.adapter.in.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.ColumnType;
+import io.dicombq.domain.schema.JsonText;
+import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Row values on the BigQuery wire: the f/v cells of tabledata.list and query results (every scalar a string,
+ * NULL as {@code {"v":null}}), and the plain JSON objects of insertAll and newline-delimited JSON loads.
+ */
+final class WireValues {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    // BigQuery prints civil times with seconds always and a fraction only when there is one.
+    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+            .appendPattern("HH:mm:ss").optionalStart().appendFraction(ChronoField.MICRO_OF_SECOND, 1, 6, true)
+            .optionalEnd().toFormatter();
+    private static final DateTimeFormatter DATETIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T').append(TIME).toFormatter();
+
+    private WireValues() {
+    }
+
+    // ---- f/v cells (responses) ----
+
+    static ObjectNode toCells(List<Column> columns, Row row, boolean int64Timestamps) {
+        ArrayNode cells = NODES.arrayNode(columns.size());
+        for (Column column : columns) {
+            cells.add(cell(column, row.get(column.name()), int64Timestamps));
+        }
+        ObjectNode record = NODES.objectNode();
+        record.set("f", cells);
+        return record;
+    }
+
+    private static ObjectNode cell(Column column, Object value, boolean int64Timestamps) {
+        ObjectNode cell = NODES.objectNode();
+        if (column.isRepeated()) {
+            ArrayNode elements = cell.putArray("v");
+            if (value != null) {
+                for (Object element : (List<?>) value) {
+                    ObjectNode wrapped = NODES.objectNode();
+                    wrapped.set("v", scalarCell(column, element, int64Timestamps));
+                    elements.add(wrapped);
+                }
+            }
+            return cell;
+        }
+        // The client rejects {} for NULL; the cell must say "v": null explicitly.
+        cell.set("v", scalarCell(column, value, int64Timestamps));
+        return cell;
+    }
+
+    private static JsonNode scalarCell(Column column, Object value, boolean int64Timestamps) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (column.isRecord()) {
+            return toCells(column.fields(), (Row) value, int64Timestamps);
+        }
+        return NODES.textNode(text(column.type(), value, int64Timestamps));
+    }
+
+    private static String text(ColumnType type, Object value, boolean int64Timestamps) {
+        return switch (type) {
+            case STRING -> (String) value;
+            case INTEGER -> Long.toString(((Number) value).longValue());
+            case FLOAT -> Double.toString(((Number) value).doubleValue());
+            case BOOLEAN -> value.toString();
+            case NUMERIC -> ((BigDecimal) value).toPlainString();
+            case BYTES -> Base64.getEncoder().encodeToString((byte[]) value);
+            case DATE -> value.toString();
+            case TIME -> TIME.format((LocalTime) value);
+            case DATETIME -> DATETIME.format((LocalDateTime) value);
+            case TIMESTAMP -> int64Timestamps ? Long.toString(epochMicros((Instant) value)) : epochSeconds((Instant) value);
+            case JSON -> ((JsonText) value).json();
+            case RECORD -> throw new IllegalStateException("records are cells, not text");
+        };
+    }
+
+    /** Epoch seconds with a six-digit fraction, the legacy TIMESTAMP cell format ({@code "1577934245.123456"}). */
+    static String epochSeconds(Instant instant) {
+        return BigDecimal.valueOf(epochMicros(instant), 6).toPlainString();
+    }
+
+    private static long epochMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    // ---- plain JSON rows (insertAll, NDJSON loads) ----
+
+    /**
+     * One JSON object as a row of {@code columns}. {@code where} names the row in errors. Unknown fields are an
+     * error unless {@code ignoreUnknown}, as in BigQuery.
+     */
+    static Row fromJson(List<Column> columns, JsonNode object, boolean ignoreUnknown, String where) {
+        if (!object.isObject()) {
+            throw invalid(where + ": a row must be a JSON object, found " + object.getNodeType());
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            Column column = find(columns, field.getKey());
+            if (column == null) {
+                if (ignoreUnknown) {
+                    continue;
+                }
+                throw invalid(where + ": no such field: " + field.getKey() + ".");
+            }
+            Object value = value(column, field.getValue(), ignoreUnknown, where + "." + column.name());
+            if (value != null) {
+                values.put(column.name(), value);
+            }
+        }
+        for (Column column : columns) {
+            if (column.mode() == io.dicombq.domain.schema.Mode.REQUIRED && !values.containsKey(column.name())) {
+                throw invalid(where + ": missing required field: " + column.name() + ".");
+            }
+        }
+        return Row.of(values);
+    }
+
+    /** A scalar given as JSON (a query parameter's value, for instance) as the domain value of {@code type}. */
+    static Object scalarOf(ColumnType type, JsonNode node, String where) {
+        Column column = Column.of(where, type, io.dicombq.domain.schema.Mode.NULLABLE);
+        return node == null || node.isNull() ? null : scalar(column, node, false, where);
+    }
+
+    private static Column find(List<Column> columns, String name) {
+        for (Column column : columns) {
+            if (column.name().equalsIgnoreCase(name)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    private static Object value(Column column, JsonNode node, boolean ignoreUnknown, String where) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (column.isRepeated()) {
+            if (!node.isArray()) {
+                throw invalid(where + ": a REPEATED field needs a JSON array, found " + node.getNodeType());
+            }
+            List<Object> elements = new ArrayList<>(node.size());
+            for (JsonNode element : node) {
+                if (element.isNull()) {
+                    throw invalid(where + ": an array cannot hold NULL elements");
+                }
+                elements.add(scalar(column, element, ignoreUnknown, where));
+            }
+            return elements;
+        }
+        return scalar(column, node, ignoreUnknown, where);
+    }
+
+    private static Object scalar(Column column, JsonNode node, boolean ignoreUnknown, String where) {
+        try {
+            return switch (column.type()) {
+                case RECORD -> fromJson(column.fields(), node, ignoreUnknown, where);
+                case STRING -> node.isValueNode() ? node.asText() : failType(column, node, where);
+                case INTEGER -> node.isIntegralNumber() ? node.longValue() : Long.parseLong(textOf(column, node, where));
+                case FLOAT -> node.isNumber() ? node.doubleValue() : Double.parseDouble(textOf(column, node, where));
+                case BOOLEAN -> node.isBoolean() ? node.booleanValue() : parseBoolean(textOf(column, node, where));
+                case NUMERIC -> node.isNumber() ? node.decimalValue() : new BigDecimal(textOf(column, node, where));
+                case BYTES -> Base64.getDecoder().decode(textOf(column, node, where));
+                case DATE -> LocalDate.parse(textOf(column, node, where));
+                case TIME -> LocalTime.parse(textOf(column, node, where));
+                case DATETIME -> LocalDateTime.parse(textOf(column, node, where).replace(' ', 'T'));
+                case TIMESTAMP -> node.isNumber() ? WireTimestamps.fromEpochSeconds(node.decimalValue())
+                        : WireTimestamps.parse(textOf(column, node, where));
+                // insertAll sends a JSON column as a string holding the document; a load may embed the document itself.
+                case JSON -> new JsonText(node.isTextual() ? WireJson.normalise(node.textValue(), where)
+                        : WireJson.write(node));
+            };
+        } catch (RuntimeException e) {
+            if (e instanceof DicombqException dicombq) {
+                throw dicombq;
+            }
+            throw invalid(where + ": cannot read " + node + " as " + column.type() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String textOf(Column column, JsonNode node, String where) {
+        if (!node.isValueNode()) {
+            failType(column, node, where);
+        }
+        return node.asText();
+    }
+
+    private static Object failType(Column column, JsonNode node, String where) {
+        throw invalid(where + ": a " + column.type() + " field cannot hold a JSON " + node.getNodeType());
+    }
+
+    private static boolean parseBoolean(String text) {
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("not true or false");
+    }
+
+    static DicombqException invalid(String message) {
+        return new DicombqException(Code.INVALID_ARGUMENT, message);
+    }
+}

@@ -1,0 +1,272 @@
+package io.dicombq.adapter.out.sql;
+
+import io.dicombq.adapter.out.h2.catalog.Jdbc;
+import io.dicombq.adapter.out.h2.catalog.Names;
+import io.dicombq.application.query.BigQueryText;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * BigQuery's conversions that H2 does differently, installed as H2 functions in schema {@code __dicombq}:
+ * FLOAT64/NUMERIC to text, and STRING to each type with BigQuery's accepted formats. With {@code safe} a bad
+ * value gives NULL (SAFE_CAST), otherwise an error naming the value (CAST).
+ */
+public final class BigQueryFunctions {
+    private static final Pattern INT64 = Pattern.compile("([+-]?)(0[xX][0-9a-fA-F]+|[0-9]+)");
+    private static final Pattern FLOAT64 = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    private static final Pattern DATE = Pattern.compile("([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})");
+    private static final Pattern TIME = Pattern.compile("([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(\\.[0-9]{1,6})?");
+    private static final Pattern DATETIME = Pattern.compile(
+            "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ Tt]([0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\\.[0-9]{1,6})?))?");
+    private static final Pattern TIMESTAMP = Pattern.compile(
+            "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ Tt]([0-9]{1,2}:[0-9]{1,2}(?::[0-9]{1,2}(?:\\.[0-9]{1,6})?)?))?\\s*(.*)");
+
+    private BigQueryFunctions() {
+    }
+
+    /**
+     * Creates the functions; with {@code replace} (no other process uses the database) re-creates them, so a
+     * database file always calls this version's code.
+     */
+    public static void install(Connection connection, boolean replace) {
+        String[][] functions = {
+            {"float_string", "floatString"}, {"numeric_string", "numericString"}, {"time_string", "timeString"},
+            {"datetime_string", "datetimeString"}, {"timestamp_string", "timestampString"}, {"parse_int64", "parseInt64"},
+            {"parse_float64", "parseFloat64"}, {"parse_numeric", "parseNumeric"}, {"parse_bool", "parseBool"},
+            {"parse_date", "parseDate"}, {"parse_time", "parseTime"}, {"parse_datetime", "parseDatetime"},
+            {"parse_timestamp", "parseTimestamp"}, {"utf8_bytes", "utf8Bytes"},
+        };
+        String[][] scalars = {
+            {"substr", "substr"}, {"array_to_string", "arrayToString"}, {"regexp_extract_group", "regexpExtractGroup"},
+            {"date_add", "dateAdd"}, {"utc_datetime", "utcDatetime"}, {"format_date", "formatDate"},
+            {"parse_date_format", "parseDate"},
+        };
+        String[][] json = {
+            {"json_value", "jsonValue"}, {"json_query", "jsonQuery"}, {"json_quote", "quote"}, {"json_quote_all", "quoteAll"},
+        };
+        install(connection, replace, BigQueryFunctions.class, functions);
+        install(connection, replace, ScalarRuntime.class, scalars);
+        install(connection, replace, JsonRuntime.class, json);
+    }
+
+    private static void install(Connection connection, boolean replace, Class<?> owner, String[][] functions) {
+        for (String[] function : functions) {
+            String name = Names.meta(function[0]);
+            if (replace) {
+                Jdbc.execute(connection, "DROP ALIAS IF EXISTS " + name);
+            }
+            Jdbc.execute(connection, "CREATE ALIAS IF NOT EXISTS " + name + " DETERMINISTIC FOR '"
+                    + owner.getName() + "." + function[1] + "'");
+        }
+    }
+
+    /** The SQL call of one of the functions. */
+    static String call(String function, String... args) {
+        return Names.meta(function) + "(" + String.join(", ", args) + ")";
+    }
+
+    public static String timeString(LocalTime value) {
+        return value == null ? null : BigQueryText.ofTime(value);
+    }
+
+    public static String datetimeString(LocalDateTime value) {
+        return value == null ? null : BigQueryText.of(value);
+    }
+
+    public static String timestampString(OffsetDateTime value) {
+        return value == null ? null : BigQueryText.of(value.toInstant());
+    }
+
+    public static String floatString(Double value) {
+        return value == null ? null : BigQueryText.ofFloat(value);
+    }
+
+    public static String numericString(BigDecimal value) {
+        return value == null ? null : BigQueryText.ofNumeric(value);
+    }
+
+    public static Long parseInt64(String text, Boolean safe) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = INT64.matcher(text.trim());
+        try {
+            if (m.matches()) {
+                String digits = m.group(2);
+                boolean hex = digits.length() > 1 && (digits.charAt(1) == 'x' || digits.charAt(1) == 'X');
+                java.math.BigInteger value = hex ? new java.math.BigInteger(digits.substring(2), 16) : new java.math.BigInteger(digits);
+                return (m.group(1).equals("-") ? value.negate() : value).longValueExact();
+            }
+        } catch (ArithmeticException e) {
+            // out of INT64 range: bad value below
+        }
+        return bad("int64", text, safe);
+    }
+
+    public static Double parseFloat64(String text, Boolean safe) {
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.trim();
+        switch (trimmed.toLowerCase(Locale.ROOT)) {
+            case "inf":
+            case "+inf":
+            case "infinity":
+            case "+infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-inf":
+            case "-infinity":
+                return Double.NEGATIVE_INFINITY;
+            case "nan":
+            case "+nan":
+            case "-nan":
+                return Double.NaN;
+            default:
+                break;
+        }
+        if (FLOAT64.matcher(trimmed).matches()) {
+            double value = Double.parseDouble(trimmed);
+            if (!Double.isInfinite(value)) {
+                return value;
+            }
+        }
+        return bad("double", text, safe);
+    }
+
+    public static BigDecimal parseNumeric(String text, Boolean safe) {
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.trim();
+        if (FLOAT64.matcher(trimmed).matches()) {
+            // NUMERIC keeps 9 digits after the point (half away from zero) and 29 before it.
+            BigDecimal value = new BigDecimal(trimmed).setScale(9, RoundingMode.HALF_UP);
+            if (value.precision() - value.scale() <= 29) {
+                return value;
+            }
+        }
+        return bad("numeric", text, safe);
+    }
+
+    public static Boolean parseBool(String text, Boolean safe) {
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.trim().toLowerCase(Locale.ROOT);
+        if (trimmed.equals("true") || trimmed.equals("false")) {
+            return trimmed.equals("true");
+        }
+        return bad("bool", text, safe);
+    }
+
+    public static LocalDate parseDate(String text, Boolean safe) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = DATE.matcher(text.trim());
+        try {
+            if (m.matches()) {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            }
+        } catch (DateTimeException e) {
+            // impossible date: bad value below
+        }
+        return bad("date", text, safe);
+    }
+
+    public static LocalTime parseTime(String text, Boolean safe) {
+        if (text == null) {
+            return null;
+        }
+        LocalTime time = time(text.trim());
+        return time != null ? time : bad("time", text, safe);
+    }
+
+    public static LocalDateTime parseDatetime(String text, Boolean safe) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = DATETIME.matcher(text.trim());
+        if (m.matches()) {
+            LocalDate date = parseDate(m.group(1), true);
+            LocalTime time = m.group(2) == null ? LocalTime.MIDNIGHT : time(m.group(2));
+            if (date != null && time != null) {
+                return LocalDateTime.of(date, time);
+            }
+        }
+        return bad("datetime", text, safe);
+    }
+
+    public static OffsetDateTime parseTimestamp(String text, Boolean safe) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = TIMESTAMP.matcher(text.trim());
+        if (m.matches()) {
+            LocalDate date = parseDate(m.group(1), true);
+            String clock = m.group(2) == null ? "00:00:00" : (m.group(2).length() <= 5 ? m.group(2) + ":00" : m.group(2));
+            LocalTime time = time(clock);
+            ZoneId zone = zone(m.group(3).trim());
+            if (date != null && time != null && zone != null) {
+                return LocalDateTime.of(date, time).atZone(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            }
+        }
+        return bad("timestamp", text, safe);
+    }
+
+    public static byte[] utf8Bytes(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static LocalTime time(String text) {
+        Matcher m = TIME.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        int nanos = m.group(4) == null ? 0 : Integer.parseInt((m.group(4).substring(1) + "00000000").substring(0, 9));
+        try {
+            return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), nanos);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** A time zone as BigQuery accepts it in a timestamp: none (UTC), Z, UTC, +HH[:MM], or a region name. */
+    private static ZoneId zone(String text) {
+        if (text.isEmpty() || text.equalsIgnoreCase("Z") || text.equalsIgnoreCase("UTC")) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            if (text.matches("[+-][0-9]{1,2}(:?[0-9]{2})?")) {
+                String sign = text.substring(0, 1);
+                String[] parts = text.substring(1).split(":");
+                String hours = parts[0].length() == 1 ? "0" + parts[0] : parts[0];
+                String minutes = parts.length > 1 ? parts[1] : (hours.length() > 2 ? "" : "00");
+                return ZoneOffset.of(sign + hours + (minutes.isEmpty() ? "" : ":" + minutes));
+            }
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static <T> T bad(String type, String text, Boolean safe) {
+        if (Boolean.TRUE.equals(safe)) {
+            return null;
+        }
+        throw new IllegalArgumentException("Bad " + type + " value: " + text);
+    }
+}

@@ -1,0 +1,99 @@
+package io.dicombq.adapter.out.sql;
+
+import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.adapter.out.h2.catalog.Jdbc;
+import io.dicombq.adapter.out.h2.sink.RowReader;
+import io.dicombq.application.port.out.QueryEngine;
+import io.dicombq.application.port.out.QueryRequest;
+import io.dicombq.application.port.out.QueryResult;
+import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * BigQuery Standard SQL (and the legacy subset) over the embedded warehouse: parse, translate against the
+ * catalog, run on H2, and return rows with a BigQuery-style schema.
+ */
+public final class H2QueryEngine implements QueryEngine {
+    /** BigQuery's dialect prefixes: a first line of {@code #legacySQL} or {@code #standardSQL}. */
+    private static final Pattern LEGACY_PREFIX = Pattern.compile("^\\s*#legacySQL\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STANDARD_PREFIX = Pattern.compile("^\\s*#standardSQL\\b", Pattern.CASE_INSENSITIVE);
+
+    private final H2Warehouse warehouse;
+
+    public H2QueryEngine(H2Warehouse warehouse) {
+        this.warehouse = warehouse;
+        warehouse.installOnce("bigquery-functions", BigQueryFunctions::install);
+    }
+
+    @Override
+    public QueryResult query(QueryRequest request) {
+        boolean legacy = request.legacySql() || LEGACY_PREFIX.matcher(request.sql()).find();
+        if (request.legacySql() && STANDARD_PREFIX.matcher(request.sql()).find()) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "the query starts with #standardSQL but legacy SQL was requested");
+        }
+        Ast.Select select = Parser.parse(request.sql());
+        warehouse.swapLock().readLock().lock();
+        try (Connection connection = warehouse.database().connection()) {
+            Translator translator = new Translator(uri -> warehouse.requireTable(connection, uri),
+                    request.defaultProject(), request.parameters(), legacy, warehouse.clock());
+            Translator.Translation translation = translator.translate(select);
+            List<Row> rows = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(translation.sql())) {
+                while (rs.next()) {
+                    rows.add(RowReader.read(rs, translation.schema(), 1));
+                }
+            } catch (SQLException e) {
+                throw failed(e, translation.sql());
+            }
+            return new QueryResult(translation.schema(), rows);
+        } catch (SQLException e) {
+            throw Jdbc.internal("query", e);
+        } finally {
+            warehouse.swapLock().readLock().unlock();
+        }
+    }
+
+    /** H2's "Array element error" (22034): an OFFSET or ORDINAL past the end of an array. */
+    private static final int ARRAY_ELEMENT_ERROR = 22034;
+    private static final java.util.regex.Pattern H2_ARRAY_ELEMENT =
+            java.util.regex.Pattern.compile("Array element error: \"(-?\\d+)\", expected \"1\\.\\.(\\d+)\"");
+
+    /** BigQuery's wording for an out-of-range subscript, with the advice it implies. */
+    static String outOfBounds(String h2Message) {
+        java.util.regex.Matcher m = H2_ARRAY_ELEMENT.matcher(h2Message);
+        String where = m.find() ? " (position " + m.group(1) + " counted from 1, in an array of " + m.group(2) + " elements)" : "";
+        return "Array index is out of bounds" + where + "; use SAFE_OFFSET or SAFE_ORDINAL to get NULL instead of an error";
+    }
+
+    /**
+     * H2 errors while running a translated query: data errors (bad CAST, division by zero, array index out of
+     * range, a GROUP BY violation) are the query's fault, as in BigQuery; anything else is ours.
+     */
+    private static DicombqException failed(SQLException e, String sql) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String message = e.getMessage() == null ? "" : e.getMessage().split("; SQL statement:")[0];
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidValueException
+                    || (cause instanceof IllegalArgumentException && cause.getMessage() != null && cause.getMessage().startsWith("Bad "))) {
+                return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, cause.getMessage()), e);
+            }
+        }
+        if (e.getErrorCode() == ARRAY_ELEMENT_ERROR) {
+            return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, outOfBounds(message)), e);
+        }
+        if (state.startsWith("22") || state.equals("90016") || state.equals("90054") || state.equals("90105")) {
+            return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, message), e);
+        }
+        return Jdbc.internal(sql, e);
+    }
+}

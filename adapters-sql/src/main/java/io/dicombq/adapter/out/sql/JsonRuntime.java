@@ -1,0 +1,280 @@
+package io.dicombq.adapter.out.sql;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.dicombq.domain.json.JsonWriter;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON_VALUE, JSON_QUERY and TO_JSON_STRING's string quoting, installed as H2 functions. Text BigQuery would
+ * write differently from how the document spells it (numbers such as {@code 1.50} or {@code 1e2}, characters
+ * whose escaping BigQuery may choose differently) is an error naming the value, never a guess.
+ */
+public final class JsonRuntime {
+    /** Keeps each number's own digits, so their form can be checked before it is written back. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            // Which of two same-named members BigQuery keeps is not reproduced; such input is refused.
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private JsonRuntime() {
+    }
+
+    /** JSON_VALUE: the scalar at {@code path} as text; NULL for a missing member, JSON null, an object or an array. */
+    public static String jsonValue(byte[] json, String path, Boolean jsonTyped) {
+        JsonNode node = find("JSON_VALUE", json, path);
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return String.valueOf(node.booleanValue());
+        }
+        return number("JSON_VALUE", node, path, jsonTyped);
+    }
+
+    /**
+     * JSON_QUERY: the value at {@code path} as compact JSON, members sorted by name as BigQuery's JSON type keeps
+     * them; NULL for a missing member.
+     */
+    public static String jsonQuery(byte[] json, String path, Boolean jsonTyped) {
+        JsonNode node = find("JSON_QUERY", json, path);
+        if (node == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        write(node, path, jsonTyped, out);
+        return out.toString();
+    }
+
+    /** A STRING as a JSON string literal (TO_JSON_STRING); NULL as {@code null}. */
+    public static String quote(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder();
+        quote("TO_JSON_STRING", text, out);
+        return out.toString();
+    }
+
+    /** An ARRAY&lt;STRING&gt; as a JSON array (TO_JSON_STRING); a NULL array as {@code null}. */
+    public static String quoteAll(String[] values) {
+        if (values == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            out.append(i > 0 ? "," : "").append(quote(values[i]));
+        }
+        return out.append(']').toString();
+    }
+
+    /**
+     * The value at {@code path} in the UTF-8 document {@code json}, or null. The document is streamed: only the value found becomes a tree, but
+     * every token is still read, so invalid JSON and duplicate member names are errors wherever they are.
+     */
+    private static JsonNode find(String function, byte[] json, String path) {
+        if (json == null || path == null) {
+            return null;
+        }
+        List<Object> steps = JsonPath.parse(function, path);
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            JsonNode found = descend(function, parser, steps) ? MAPPER.readTree(parser) : null;
+            while (!parser.getParsingContext().inRoot()) {
+                parser.nextToken();
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidValueException(function + ": the input is not valid JSON: more than one value");
+            }
+            return found;
+        } catch (IOException e) {
+            String why = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
+            throw new InvalidValueException(function + ": the input is not valid JSON: " + why);
+        }
+    }
+
+    /** Moves the parser onto the value at the end of {@code steps}; false if a step does not exist. */
+    private static boolean descend(String function, JsonParser parser, List<Object> steps) throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            throw new InvalidValueException(function + ": the input is empty, not JSON");
+        }
+        for (Object step : steps) {
+            if (step instanceof Integer) {
+                if (token != JsonToken.START_ARRAY) {
+                    return false;
+                }
+                int position = 0;
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && position++ < (Integer) step) {
+                    parser.skipChildren();
+                }
+                if (token == JsonToken.END_ARRAY) {
+                    return false;
+                }
+            } else {
+                if (token != JsonToken.START_OBJECT) {
+                    return false;
+                }
+                boolean found = false;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    token = parser.nextToken();
+                    if (name.equals(step)) {
+                        found = true;
+                        break;
+                    }
+                    parser.skipChildren();
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void write(JsonNode node, String path, boolean jsonTyped, StringBuilder out) {
+        if (node.isObject()) {
+            out.append('{');
+            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+            node.fields().forEachRemaining(fields::add);
+            List<Map.Entry<String, JsonNode>> sorted = new ArrayList<>(fields);
+            sorted.sort(Map.Entry.comparingByKey());
+            if (!jsonTyped && !sorted.equals(fields)) {
+                // BigQuery's JSON type keeps members sorted by name; whether it re-sorts a STRING's is not known here.
+                throw new InvalidValueException("JSON_QUERY: the object at " + path + " in a STRING has members out of name"
+                        + " order, which the embedded engine does not reproduce; keep such documents in a JSON column (--schema=json)");
+            }
+            boolean first = true;
+            for (Map.Entry<String, JsonNode> field : sorted) {
+                out.append(first ? "" : ",");
+                quote("JSON_QUERY", field.getKey(), out);
+                out.append(':');
+                write(field.getValue(), path, jsonTyped, out);
+                first = false;
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                out.append(i > 0 ? "," : "");
+                write(node.get(i), path, jsonTyped, out);
+            }
+            out.append(']');
+        } else if (node.isTextual()) {
+            quote("JSON_QUERY", node.textValue(), out);
+        } else if (node.isBoolean() || node.isNull()) {
+            out.append(node.asText());
+        } else {
+            out.append(number("JSON_QUERY", node, path, jsonTyped));
+        }
+    }
+
+    /**
+     * A number as BigQuery writes it: integers in INT64/UINT64 range as they are; other numbers only when their
+     * digits are the shortest form of the double BigQuery keeps (0.5, -12.25), else an error. A JSON value's
+     * trailing zeros do not count (BigQuery stores 1.50 as the double 1.5); a STRING's digits must be exact.
+     */
+    private static String number(String function, JsonNode node, String path, boolean jsonTyped) {
+        if (node.isIntegralNumber()) {
+            BigInteger value = node.bigIntegerValue();
+            if (value.compareTo(INT64_MIN) >= 0 && value.compareTo(UINT64_MAX) <= 0) {
+                return value.toString();
+            }
+        } else if (node.isBigDecimal() || node.isDouble()) {
+            BigDecimal value = jsonTyped ? node.decimalValue().stripTrailingZeros() : node.decimalValue();
+            double asDouble = value.doubleValue();
+            double magnitude = Math.abs(asDouble);
+            if (value.scale() > 0 && value.stripTrailingZeros().scale() == value.scale()
+                    && magnitude >= 1e-4 && magnitude < 1e15
+                    && new BigDecimal(Double.toString(asDouble)).compareTo(value) == 0) {
+                return value.toPlainString();
+            }
+        }
+        throw new InvalidValueException(function + ": the number " + node.asText() + " at " + path
+                + " has a form whose BigQuery text the embedded engine cannot reproduce exactly");
+    }
+
+    /** A JSON string literal; characters whose escaping BigQuery may choose differently are refused. */
+    private static void quote(String function, String text, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean plainEscape = c == '\n' || c == '\r' || c == '\t';
+            if ((c < 0x20 && !plainEscape) || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                throw new InvalidValueException(function + ": the string \"" + text + "\" holds a character (U+"
+                        + String.format("%04X", (int) c) + ") whose JSON escaping the embedded engine does not reproduce");
+            }
+        }
+        JsonWriter.quote(text, out);
+    }
+
+    /** GoogleSQL JSONPath: {@code $}, then {@code .name}, {@code ."quoted name"} and {@code [index]} steps. */
+    static final class JsonPath {
+        private JsonPath() {
+        }
+
+        /** The steps: String member names and Integer array indexes. */
+        static List<Object> parse(String function, String path) {
+            java.util.ArrayList<Object> steps = new java.util.ArrayList<>();
+            if (!path.startsWith("$")) {
+                throw bad(function, path, "it must start with $");
+            }
+            int i = 1;
+            while (i < path.length()) {
+                char c = path.charAt(i);
+                if (c == '.') {
+                    i++;
+                    if (i < path.length() && path.charAt(i) == '"') {
+                        int end = path.indexOf('"', i + 1);
+                        if (end < 0) {
+                            throw bad(function, path, "a quoted member name is not closed");
+                        }
+                        steps.add(path.substring(i + 1, end));
+                        i = end + 1;
+                    } else {
+                        int start = i;
+                        while (i < path.length() && ".[]\"' ".indexOf(path.charAt(i)) < 0) {
+                            i++;
+                        }
+                        if (i == start) {
+                            throw bad(function, path, "a member name is missing after '.'");
+                        }
+                        steps.add(path.substring(start, i));
+                    }
+                } else if (c == '[') {
+                    int end = path.indexOf(']', i);
+                    String index = end < 0 ? "" : path.substring(i + 1, end).trim();
+                    if (!index.matches("[0-9]{1,9}")) {
+                        throw bad(function, path, "only [n] array positions are supported inside []");
+                    }
+                    steps.add(Integer.valueOf(index));
+                    i = end + 1;
+                } else {
+                    throw bad(function, path, "unexpected '" + c + "'");
+                }
+            }
+            return steps;
+        }
+
+        private static RuntimeException bad(String function, String path, String why) {
+            return new InvalidValueException(function + ": invalid JSONPath \"" + path + "\": " + why);
+        }
+    }
+}

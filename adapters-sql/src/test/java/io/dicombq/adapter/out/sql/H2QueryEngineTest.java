@@ -1,0 +1,214 @@
+package io.dicombq.adapter.out.sql;
+
+import io.dicombq.adapter.out.h2.CtRows;
+import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.application.port.out.QueryEngine;
+import io.dicombq.application.port.out.QueryParameter;
+import io.dicombq.application.port.out.QueryRequest;
+import io.dicombq.application.port.out.QueryResult;
+import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.ColumnType;
+import io.dicombq.domain.schema.Mode;
+import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class H2QueryEngineTest {
+    private static final String T = "`my-project.dicom.ct`";
+    private final H2Warehouse warehouse = H2Warehouse.inMemory("engine-" + UUID.randomUUID());
+    private final QueryEngine engine = new H2QueryEngine(warehouse);
+
+    @BeforeEach
+    void load() {
+        warehouse.createDataset("my-project", "dicom");
+        TableUri ct = new TableUri("my-project", "dicom", "ct");
+        warehouse.createTable(ct, CtRows.schema());
+        Map<String, Object> second = new LinkedHashMap<>(CtRows.instance(2, 1, 1, 7).values());
+        second.put("ImageType", List.of("DERIVED", "SECONDARY"));
+        second.put("ProcedureCodeSequence", List.of(
+                Row.of(Map.of("CodeValue", "A1", "ModifierSequence", List.of(Row.of(Map.of("CodeValue", "M1")), Row.of(Map.of("CodeValue", "M2"))))),
+                Row.of(Map.of("CodeValue", "B2", "ModifierSequence", List.of()))));
+        second.put("PatientName", CtRows.name("Doe", null));
+        warehouse.insertRows(ct, List.of(CtRows.instance(1, 1, 1, 1), Row.of(second)));
+    }
+
+    @AfterEach
+    void close() {
+        warehouse.close();
+    }
+
+    private QueryResult query(String sql) {
+        return engine.query(QueryRequest.of(sql, "my-project"));
+    }
+
+    private List<Object> column(String sql, String name) {
+        return query(sql).rows().stream().map(r -> r.get(name)).toList();
+    }
+
+    @Test
+    void nestedFieldAccessWithAndWithoutTheTableAlias() {
+        assertThat(column("SELECT PatientName.Alphabetic.FamilyName FROM " + T + " ORDER BY 1", "FamilyName"))
+                .containsExactly("CompressedSamples1", "Doe");
+        assertThat(column("SELECT t.PatientName.Alphabetic.GivenName AS given FROM " + T + " t ORDER BY given", "given"))
+                .containsExactly(null, "CT1");
+    }
+
+    @Test
+    void unnestOfAScalarArrayWithOffset() {
+        QueryResult result = query("SELECT t.InstanceNumber, it, o FROM " + T + " t, UNNEST(t.ImageType) AS it WITH OFFSET AS o"
+                + " WHERE t.InstanceNumber = '7' ORDER BY o");
+
+        assertThat(result.rows()).extracting(r -> r.get("it") + "@" + r.get("o")).containsExactly("DERIVED@0", "SECONDARY@1");
+        assertThat(result.schema().column("o").type()).isEqualTo(ColumnType.INTEGER);
+    }
+
+    @Test
+    void unnestOfRepeatedRecordsTwoLevelsDeep() {
+        QueryResult result = query("SELECT s.CodeValue, m.CodeValue AS modifier FROM " + T + " AS t"
+                + " CROSS JOIN UNNEST(t.ProcedureCodeSequence) AS s, UNNEST(s.ModifierSequence) AS m ORDER BY 1, 2");
+
+        assertThat(result.rows()).extracting(r -> r.get("CodeValue") + "/" + r.get("modifier"))
+                .containsExactly("A1/M1", "A1/M2", "CTCHEST/W");
+    }
+
+    @Test
+    void leftJoinUnnestKeepsRowsWithEmptyArrays() {
+        QueryResult result = query("SELECT s.CodeValue, m FROM " + T + " t, UNNEST(t.ProcedureCodeSequence) s"
+                + " LEFT JOIN UNNEST(s.ModifierSequence) m WHERE s.CodeValue = 'B2'");
+
+        assertThat(result.rows()).hasSize(1);
+        assertThat(result.rows().get(0).values()).containsEntry("CodeValue", "B2").doesNotContainKey("m");
+    }
+
+    @Test
+    void inUnnestTestsArrayMembership() {
+        assertThat(column("SELECT InstanceNumber FROM " + T + " WHERE 'AXIAL' IN UNNEST(ImageType)", "InstanceNumber"))
+                .containsExactly("1");
+        assertThat(column("SELECT COUNT(*) AS n FROM " + T + " WHERE 'AXIAL' NOT IN UNNEST(ImageType)", "n"))
+                .containsExactly(1L);
+    }
+
+    @Test
+    void arraySubscripts() {
+        QueryResult result = query("SELECT ImageType[OFFSET(0)] AS first, ImageType[ORDINAL(2)] AS second,"
+                + " ImageType[SAFE_OFFSET(5)] AS missing, ProcedureCodeSequence[OFFSET(0)].CodeValue AS code, ARRAY_LENGTH(ImageType) AS n"
+                + " FROM " + T + " ORDER BY n");
+
+        assertThat(result.rows().get(0).values()).containsEntry("first", "DERIVED").containsEntry("second", "SECONDARY")
+                .doesNotContainKey("missing").containsEntry("code", "A1").containsEntry("n", 2L);
+        assertThatThrownBy(() -> query("SELECT ImageType[OFFSET(5)] FROM " + T))
+                .isInstanceOf(DicombqException.class).satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT))
+                .hasMessageStartingWith("Array index is out of bounds (position 6 counted from 1, in an array of ")
+                .hasMessageContaining("SAFE_OFFSET");
+    }
+
+    @Test
+    void namedParameters() {
+        QueryResult result = engine.query(new QueryRequest("SELECT SOPInstanceUID FROM " + T + " WHERE PatientID = @pid AND StudyDate >= @since",
+                "my-project", Map.of("pid", new QueryParameter(ColumnType.STRING, "1002"),
+                "since", new QueryParameter(ColumnType.DATE, LocalDate.of(2004, 1, 1))), false));
+
+        assertThat(result.rows()).extracting(r -> r.get("SOPInstanceUID")).containsExactly("1.3.6.1.4.1.5962.1.2.2.1.1.7");
+        assertThatThrownBy(() -> query("SELECT 1 AS x FROM " + T + " WHERE PatientID = @nope")).hasMessageContaining("nope");
+    }
+
+    @Test
+    void castsUseBigQueryTypeNamesAndSafeCastGivesNull() {
+        Row row = query("SELECT CAST(InstanceNumber AS INT64) + 1 AS next, SAFE_CAST('x12' AS INT64) AS bad,"
+                + " CAST(Rows AS FLOAT64) / 3 AS third, CAST(1.0 AS STRING) AS one, CAST(0.1 AS STRING) AS tenth,"
+                + " CAST(1e20 AS STRING) AS big, CAST(TRUE AS STRING) AS yes, CAST('2021-03-04' AS DATE) AS d,"
+                + " SAFE_CAST('2021-02-30' AS DATE) AS nodate, CAST(2.5 AS INT64) AS rounded, CAST(-2.5 AS INT64) AS negative"
+                + " FROM " + T + " WHERE InstanceNumber = '1'").rows().get(0);
+
+        assertThat(row.values()).containsEntry("next", 2L).doesNotContainKey("bad").containsEntry("one", "1")
+                .containsEntry("tenth", "0.1").containsEntry("big", "1e+20").containsEntry("yes", "true")
+                .containsEntry("d", LocalDate.of(2021, 3, 4)).doesNotContainKey("nodate")
+                .containsEntry("rounded", 3L).containsEntry("negative", -3L);
+        assertThat((Double) row.get("third")).isEqualTo(128.0 / 3);
+        assertThatThrownBy(() -> query("SELECT CAST(Modality AS INT64) AS x FROM " + T))
+                .hasMessageContaining("Bad int64 value: CT")
+                .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void concatIsNullWhenAnyArgumentIsNull() {
+        assertThat(query("SELECT CONCAT('a', PatientName.Alphabetic.GivenName) AS c FROM " + T + " ORDER BY c").rows())
+                .extracting(r -> r.get("c")).containsExactly(null, "aCT1");
+    }
+
+    @Test
+    void groupByOrdinalAndAlias() {
+        QueryResult byOrdinal = query("SELECT Modality, COUNT(*) AS n FROM " + T + " GROUP BY 1");
+        QueryResult byAlias = query("SELECT LOWER(PatientID) AS pid, COUNT(*) AS n FROM " + T + " GROUP BY pid ORDER BY pid");
+
+        assertThat(byOrdinal.rows()).extracting(r -> r.get("Modality") + "=" + r.get("n")).containsExactly("CT=2");
+        assertThat(byAlias.rows()).extracting(r -> r.get("pid")).containsExactly("1001", "1002");
+    }
+
+    @Test
+    void projectLessPathsUseTheDefaultProjectAndMissingTablesAreNotFound() {
+        assertThat(column("SELECT COUNT(*) AS n FROM dicom.ct", "n")).containsExactly(2L);
+        assertThat(column("SELECT COUNT(*) AS n FROM `my-project`.`dicom`.`ct`", "n")).containsExactly(2L);
+        assertThatThrownBy(() -> query("SELECT 1 AS x FROM dicom.nope")).hasMessageContaining("my-project:dicom.nope")
+                .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.NOT_FOUND));
+    }
+
+    @Test
+    void resultSchemaKeepsNestedAndRepeatedShapes() {
+        QueryResult result = query("SELECT PatientName, ImageType, ProcedureCodeSequence FROM " + T + " WHERE InstanceNumber = '7'");
+
+        Column sequence = result.schema().column("ProcedureCodeSequence");
+        assertThat(sequence.mode()).isEqualTo(Mode.REPEATED);
+        assertThat(sequence.field("ModifierSequence").mode()).isEqualTo(Mode.REPEATED);
+        assertThat(result.schema().column("ImageType").mode()).isEqualTo(Mode.REPEATED);
+        Row row = result.rows().get(0);
+        assertThat(row.get("ImageType")).isEqualTo(List.of("DERIVED", "SECONDARY"));
+        assertThat(((Row) ((Row) row.get("PatientName")).get("Alphabetic")).get("FamilyName")).isEqualTo("Doe");
+    }
+
+    @Test
+    void selectStarExpandsTheCatalogColumns() {
+        QueryResult result = query("SELECT * FROM " + T + " WHERE InstanceNumber = '1'");
+
+        assertThat(result.schema()).isEqualTo(CtRows.schema());
+        assertThat(result.rows()).containsExactly(CtRows.instance(1, 1, 1, 1));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "WITH x AS (SELECT 1) SELECT * FROM x|WITH clauses",
+        "SELECT COUNT(*) OVER () FROM `my-project.dicom.ct`|window functions",
+        "SELECT FARM_FINGERPRINT(PatientID) FROM `my-project.dicom.ct`|function FARM_FINGERPRINT",
+        "SELECT 1 FROM (SELECT 1)|subqueries in FROM",
+        "SELECT STRUCT(1 AS a) FROM `my-project.dicom.ct`|STRUCT",
+        "SELECT x FROM `my-project.dicom.ct`, UNNEST([1, 2]) x|array literal",
+        "SELECT * EXCEPT (Rows) FROM `my-project.dicom.ct`|SELECT * EXCEPT",
+        "DELETE FROM `my-project.dicom.ct` WHERE TRUE|statements other than SELECT",
+        "SELECT PatientID FROM `my-project.dicom.ct` UNION ALL SELECT PatientID FROM `my-project.dicom.ct`|set operations",
+        "SELECT PatientID FROM `my-project.dicom.ct` WHERE PatientID = 1002|No matching signature for operator =",
+        "SELECT NoSuchColumn FROM `my-project.dicom.ct`|Unrecognized name: NoSuchColumn",
+        "SELECT PatientName.Nope FROM `my-project.dicom.ct`|Field name Nope does not exist",
+        "#legacySQL\\nSELECT COUNT(DISTINCT PatientID) FROM [my-project:dicom.ct]|approximate",
+        "SELECT ImageType.x FROM `my-project.dicom.ct`|Cannot access field x on a value with type ARRAY<STRING>",
+    })
+    void constructsOutsideTheSubsetAreInvalidArgumentNamingThem(String sql, String named) {
+        assertThatThrownBy(() -> query(sql.replace("\\n", "\n"))).isInstanceOf(DicombqException.class)
+                .hasMessageContaining(named)
+                .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
+    }
+}

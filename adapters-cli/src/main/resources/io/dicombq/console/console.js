@@ -140,6 +140,7 @@
       session.replaceChildren('Signed in with a token ', el('button', {type: 'button', class: 'link', onclick: () => {
         sessionStorage.removeItem(TOKEN_KEY);
         showSession();
+        askForToken('Signed out: the token is forgotten. Enter a token to go on.');
         route();
       }}, 'Sign out'));
     } else {
@@ -448,7 +449,7 @@
     };
     const p = parts(operation.name);
     const row = el('tr', {'data-operation': operation.name},
-        el('td', {class: 'mono'}, p.leaf), withDataset ? el('td', {}, p.project + ' / ' + p.dataset) : null,
+        el('td', {class: 'mono id'}, p.leaf), withDataset ? el('td', {}, p.project + ' / ' + p.dataset) : null,
         el('td', {class: 'time'}, time(operation.metadata && operation.metadata.createTime)), cells.ended, cells.status,
         cells.detail, cells.counters, el('td', {}, link('Log', ['log', operation.name])), cells.actions);
     row.cells_ = cells;

@@ -11,7 +11,7 @@ import io.dicombq.adapter.in.http.access.AccessFile;
 import io.dicombq.adapter.in.http.access.ConfinedDicomStoreSources;
 import io.dicombq.adapter.in.http.access.FolderConfinement;
 import io.dicombq.adapter.out.h2.H2Warehouse;
-import io.dicombq.adapter.out.h2.emulator.BigQueryEmulator;
+import io.dicombq.adapter.in.emulator.BigQueryEmulator;
 import io.dicombq.application.port.out.WarehouseCatalog;
 import io.dicombq.application.service.OperationsService;
 import io.dicombq.domain.status.Code;
@@ -48,8 +48,19 @@ final class HealthcareApiOptions {
                     + " access file's folderRoots).")
     List<Path> folderRoots = new ArrayList<>();
 
+    @Option(names = "--bigquery-emulator-port", paramLabel = "PORT",
+            description = "Also serve the BigQuery REST API on 127.0.0.1:PORT without authentication, over the same"
+                    + " warehouse, for BigQuery clients and Beam (0 picks a free one). It is always served at /bigquery/v2"
+                    + " on the main port too, behind the access file; so this port is refused with --access-file.")
+    Integer bigQueryEmulatorPort;
+
     /** Starts the API over the runtime of {@code --data-dir} and blocks until the process is stopped. */
     int serve(CommandSpec spec, int port) throws InterruptedException {
+        if (bigQueryEmulatorPort != null && accessFile != null) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "--bigquery-emulator-port serves the warehouse without"
+                    + " authentication, which --access-file forbids; BigQuery clients can use /bigquery/v2 on the main port"
+                    + " with a bearer token instead");
+        }
         AccessFile access = accessFile == null ? null : AccessFile.read(accessFile);
         AccessControl control = access == null ? AccessControl.open() : access.accessControl();
         HealthcareApiServer.requireSafeBinding(host, control);
@@ -64,7 +75,13 @@ final class HealthcareApiOptions {
         DicombqRuntime runtime = CommandContext.warehouseOptions(spec)
                 .openRuntime(new ConfinedDicomStoreSources(new LocalDicomStoreSources(), confinement));
         PrintWriter err = CommandContext.err(spec);
-        Optional<BigQueryApiHandler> bigQuery = bigQueryApi(runtime);
+        Optional<H2Warehouse> embedded = runtime.warehouse().resources() instanceof H2Warehouse h2
+                ? Optional.of(h2) : Optional.empty();
+        Optional<BigQueryApiHandler> bigQuery = embedded.map(h2 -> bigQueryApi(runtime, h2));
+        Optional<BigQueryEmulator> emulator = bigQueryEmulatorPort == null ? Optional.empty()
+                : Optional.of(BigQueryEmulator.start(embedded.orElseThrow(() -> new DicombqException(Code.FAILED_PRECONDITION,
+                        "--bigquery-emulator-port serves the embedded warehouse; with --warehouse=bigquery give BigQuery"
+                                + " clients BigQuery itself")), bigQueryEmulatorPort, runtime.clock(), () -> UUID.randomUUID().toString()));
         HealthcareApiServer server = HealthcareApiServer.start(host, port, control, confinement,
                 uri -> api(runtime, uri), bigQuery, line -> {
                     err.println(line);
@@ -72,6 +89,7 @@ final class HealthcareApiOptions {
                 });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            emulator.ifPresent(BigQueryEmulator::close);
             runtime.close();
         }, "dicombq-serve-shutdown"));
         PrintWriter out = CommandContext.out(spec);
@@ -80,6 +98,8 @@ final class HealthcareApiOptions {
                 ? control.principals().size() + " principals from " + accessFile : "no authentication, loopback only") + ")");
         out.println("Web console: " + server.uri() + "/console/" + (bigQuery.isPresent()
                 ? "; BigQuery REST API: " + server.uri() + "/bigquery/v2 (same access file)" : ""));
+        emulator.ifPresent(running -> out.println("BigQuery emulator listening on " + running.url()
+                + " (no authentication, loopback only); use it with --bigquery-endpoint=" + running.url()));
         out.println("Try: curl " + server.uri() + "/v1/projects/PROJECT/locations/LOCATION/datasets/DATASET/dicomStores."
                 + " Stop with Ctrl-C.");
         out.flush();
@@ -91,10 +111,7 @@ final class HealthcareApiOptions {
      * The BigQuery REST API over the embedded warehouse, mounted under /bigquery/v2 for the web console and any
      * BigQuery client (docs/console.md); with --warehouse=bigquery the console's BigQuery pages use none.
      */
-    private static Optional<BigQueryApiHandler> bigQueryApi(DicombqRuntime runtime) {
-        if (!(runtime.warehouse().resources() instanceof H2Warehouse h2)) {
-            return Optional.empty();
-        }
+    private static BigQueryApiHandler bigQueryApi(DicombqRuntime runtime, H2Warehouse h2) {
         Path uploads;
         try {
             uploads = Files.createDirectories(runtime.dataDirectory().resolve("bigquery-uploads"));
@@ -102,8 +119,8 @@ final class HealthcareApiOptions {
             throw new DicombqException(Code.FAILED_PRECONDITION, "cannot create " + runtime.dataDirectory().resolve("bigquery-uploads")
                     + " for BigQuery uploads: " + e.getMessage());
         }
-        return Optional.of(new BigQueryApiHandler(BigQueryEmulator.handler(h2, uploads, runtime.clock(),
-                () -> UUID.randomUUID().toString()), () -> projects(runtime.catalog())));
+        return new BigQueryApiHandler(BigQueryEmulator.handler(h2, uploads, runtime.clock(),
+                () -> UUID.randomUUID().toString()), () -> projects(runtime.catalog()));
     }
 
     /** The projects that hold warehouse datasets ({@code PROJECT.DATASET} names), sorted. */

@@ -28,6 +28,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -96,21 +97,21 @@ final class ExportPipeline {
     /** One pass over the store; {@code seed} is the schema the merge starts from (see {@link Result.Widened}). */
     Result run(OperationName operation, ExportJob job, DicomStore store, InstanceSelector selector,
                StagedWrite write, ExportProgress progress, TableSchema seed) {
-        long expected = countListed(store, selector, progress);
-        if (expected < 0) {
-            return new Result.Cancelled();
-        }
         int capacity = parallelism * 4;
         Semaphore inFlight = new Semaphore(capacity);
         BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService workers = Executors.newFixedThreadPool(parallelism, daemonThreads("dicombq-export-worker"));
-        Thread feeder = new Thread(() -> feed(job, store, selector, workers, inFlight, outcomes, stop),
+        // the store is listed once, as it is read (a DICOMweb store is not searched twice); the count listed so far
+        // makes the pending counter, and a listing that blocks (a server that never answers) cannot delay a cancel,
+        // which this thread sees while it polls and answers by interrupting the feeder
+        AtomicLong listedSoFar = new AtomicLong();
+        Thread feeder = new Thread(() -> feed(job, store, selector, workers, inFlight, outcomes, stop, listedSoFar),
                 "dicombq-export-feeder");
         feeder.setDaemon(true);
         feeder.start();
         try {
-            return consume(operation, expected, write, progress, inFlight, outcomes, seed);
+            return consume(operation, listedSoFar, write, progress, inFlight, outcomes, seed);
         } finally {
             stop.set(true);
             feeder.interrupt();
@@ -118,7 +119,7 @@ final class ExportPipeline {
         }
     }
 
-    private Result consume(OperationName operation, long expected, StagedWrite write, ExportProgress progress,
+    private Result consume(OperationName operation, AtomicLong listedSoFar, StagedWrite write, ExportProgress progress,
                            Semaphore inFlight, BlockingQueue<Outcome> outcomes, TableSchema seed) {
         TableSchema merged = seed;
         TableSchema staged = null;
@@ -128,10 +129,10 @@ final class ExportPipeline {
         long unselected = 0;
         long listed = -1;
         long consumed = 0;
-        progress.publish(new OperationCounter(0, 0, expected), true);
+        progress.publish(new OperationCounter(0, 0, 0), true);
         while (listed < 0 || consumed < listed) {
             Outcome outcome = take(outcomes);
-            progress.publish(counter(success, failure, unselected, expected), false);
+            progress.publish(counter(success, failure, unselected, listedSoFar.get()), false);
             if (progress.cancelRequested()) {
                 return new Result.Cancelled();
             }
@@ -179,7 +180,7 @@ final class ExportPipeline {
     }
 
     private void feed(ExportJob job, DicomStore store, InstanceSelector selector, ExecutorService workers,
-                      Semaphore inFlight, BlockingQueue<Outcome> outcomes, AtomicBoolean stop) {
+                      Semaphore inFlight, BlockingQueue<Outcome> outcomes, AtomicBoolean stop, AtomicLong listedSoFar) {
         long listed = 0;
         try (Stream<InstanceHandle> handles = store.instances(selector)) {
             Iterator<InstanceHandle> iterator = handles.iterator();
@@ -187,6 +188,7 @@ final class ExportPipeline {
                 InstanceHandle handle = iterator.next();
                 inFlight.acquire();
                 listed++;
+                listedSoFar.set(listed);
                 workers.execute(() -> outcomes.add(processSafely(handle, job, selector)));
             }
             outcomes.add(new Outcome.ListingDone(listed));
@@ -222,26 +224,6 @@ final class ExportPipeline {
         } catch (DicombqException e) {
             return new Outcome.Failed(new InstanceFailure(handle.resourceName(), e.error()));
         }
-    }
-
-    /**
-     * Lists once without reading, so {@code pending} is known from the start; a long listing publishes the count so
-     * far and heeds a cancel. Returns -1 when cancelled.
-     */
-    private static long countListed(DicomStore store, InstanceSelector selector, ExportProgress progress) {
-        long listed = 0;
-        try (Stream<InstanceHandle> handles = store.instances(selector)) {
-            Iterator<InstanceHandle> iterator = handles.iterator();
-            while (iterator.hasNext()) {
-                iterator.next();
-                listed++;
-                progress.publish(new OperationCounter(0, 0, listed), false);
-                if (progress.cancelRequested()) {
-                    return -1;
-                }
-            }
-        }
-        return listed;
     }
 
     private static OperationCounter counter(long success, long failure, long unselected, long expected) {

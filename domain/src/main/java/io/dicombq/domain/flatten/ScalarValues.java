@@ -1,5 +1,6 @@
 package io.dicombq.domain.flatten;
 
+import io.dicombq.domain.dicom.NumberStrings;
 import io.dicombq.domain.dicom.Value;
 import io.dicombq.domain.dicom.Vr;
 import io.dicombq.domain.schema.ValueText;
@@ -16,8 +17,6 @@ import java.util.regex.Pattern;
  * unconvertible and the caller lists it in DroppedTags.
  */
 final class ScalarValues {
-    // PS3.5 6.2 DS: a fixed or floating point decimal; Java's parser would also take "NaN", hex and suffixes.
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
 
     private ScalarValues() {
@@ -86,7 +85,7 @@ final class ScalarValues {
             }
             case FLOAT -> {
                 String number = text.strip();
-                yield DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : null;
+                yield NumberStrings.isDecimal(number) ? Double.parseDouble(number) : null;
             }
             case DATE -> DicomDateTime.date(text.strip());
             case TIME -> DicomDateTime.time(text.strip());

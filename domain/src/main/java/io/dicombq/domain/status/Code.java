@@ -36,6 +36,26 @@ public enum Code {
         return httpStatus;
     }
 
+    /**
+     * The code an HTTP status stands for when no google.rpc code came with it (google/rpc/code.proto's HTTP
+     * mapping read backwards; other 4xx are the client's error, other 5xx the server's).
+     */
+    public static Code ofHttpStatus(int status) {
+        return switch (status) {
+            case 200 -> OK;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> PERMISSION_DENIED;
+            case 404 -> NOT_FOUND;
+            case 409 -> ABORTED;
+            case 429 -> RESOURCE_EXHAUSTED;
+            case 499 -> CANCELLED;
+            case 501 -> UNIMPLEMENTED;
+            case 503 -> UNAVAILABLE;
+            case 504 -> DEADLINE_EXCEEDED;
+            default -> status >= 400 && status < 500 ? INVALID_ARGUMENT : status >= 500 ? INTERNAL : UNKNOWN;
+        };
+    }
+
     public static Code ofNumber(int number) {
         for (Code code : values()) {
             if (code.number == number) {

@@ -93,8 +93,10 @@ class ConsoleBrowserTest {
                                 {"role": "roles/healthcare.dicomStoreAdmin", "resource": "projects/empty-project"}]},
                   {"name": "viewer@console", "tokenSha256": "%s",
                    "bindings": [{"role": "roles/healthcare.dicomViewer", "resource": "%s"}]}],
-                 "folderRoots": ["%s"]}
-                """.formatted(AccessControl.sha256Hex(ADMIN), PROJECT, AccessControl.sha256Hex(VIEWER), DATASET_NAME, root));
+                 "folderRoots": ["%s"],
+                 "dicomWebRoots": ["%s"]}
+                """.formatted(AccessControl.sha256Hex(ADMIN), PROJECT, AccessControl.sha256Hex(VIEWER), DATASET_NAME, root,
+                held.uri() + "/dicom-web"));
         server = ServeProcess.start(data, temp, "--access-file", accessFile.toString());
         admin = new Http(server.uri(), Optional.of(ADMIN));
         createStore("corpus", study.toString());

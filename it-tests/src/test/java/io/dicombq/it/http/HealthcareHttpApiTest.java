@@ -6,6 +6,7 @@ import io.dicombq.adapter.in.http.access.AccessControl;
 import io.dicombq.adapter.out.dicom.testing.FaultInjectingProxy;
 import io.dicombq.adapter.out.dicom.testing.OrthancServer;
 import io.dicombq.adapter.out.dicom.testing.PydicomCorpus;
+import io.dicombq.it.fixture.SilentListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -19,6 +20,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,7 @@ class HealthcareHttpApiTest {
     static final String VIEWER = "viewer-token-77b2e0";
     static final String STORE_EDITOR = "store-editor-token-c3d8";
     static final String DATASET = "/v1/projects/hc-project/locations/us-central1/datasets/hc";
+    static final String SERVER_DICOMWEB_TOKEN = "server-dicomweb-token-5e1a";
     static final List<String> FILES = List.of("CT_small.dcm", "MR_small.dcm", "rtplan.dcm", "test-SR.dcm", "waveform_ecg.dcm",
             "liver_1frame.dcm", "reportsi.dcm", "image_dfl.dcm", "ExplVR_BigEnd.dcm", "../charset_files/chrGreek.dcm");
 
@@ -76,10 +79,13 @@ class HealthcareHttpApiTest {
                   {"name": "store-editor@hc-project", "tokenSha256": "%s",
                    "bindings": [{"role": "roles/healthcare.dicomEditor",
                                  "resource": "projects/hc-project/locations/us-central1/datasets/hc/dicomStores/corpus"}]}],
-                 "folderRoots": ["%s"]}
+                 "folderRoots": ["%s"],
+                 "dicomWebRoots": ["%s"]}
                 """.formatted(AccessControl.sha256Hex(ADMIN), AccessControl.sha256Hex(VIEWER),
-                AccessControl.sha256Hex(STORE_EDITOR), root));
-        server = ServeProcess.start(data, temp, "--access-file", accessFile.toString());
+                AccessControl.sha256Hex(STORE_EDITOR), root, stalledOrthanc.uri() + "/dicom-web"));
+        // DICOMweb services: one allowed in the access file, one with the flag; the server has a token for them
+        server = ServeProcess.start(Map.of("DICOMBQ_DICOMWEB_TOKEN", SERVER_DICOMWEB_TOKEN), data, temp,
+                "--access-file", accessFile.toString(), "--dicomweb-root", orthanc.dicomWebRoot().toString());
         admin = new Http(server.uri(), Optional.of(ADMIN));
 
         createStore("corpus", study.toString());
@@ -284,6 +290,69 @@ class HealthcareHttpApiTest {
         @Test
         void anUnknownPathIsNotFoundInTheEnvelope() {
             assertThat(assertError(admin.get("/v1/projects/hc-project/nothing"), 404, "NOT_FOUND")).contains("docs/http-api.md");
+        }
+
+        @Test
+        void whoIsCallingIsSettledBeforeWhetherThePathExists() {
+            // as Google's APIs: an anonymous caller learns nothing about which paths exist
+            assertError(admin.anonymous().get("/v1/projects/hc-project/nothing"), 401, "UNAUTHENTICATED");
+            assertError(admin.as("guessed-token").delete(DATASET + "/nothing/at/all"), 401, "UNAUTHENTICATED");
+        }
+
+        @Test
+        void anIdNoResourceCanHaveIsInvalidNotAnEmptyList() {
+            String longProject = "p".repeat(2000);
+            assertThat(assertError(admin.get("/v1/projects/" + longProject + "/locations/us-central1/datasets/hc/dicomStores"),
+                    400, "INVALID_ARGUMENT")).contains("project ID");
+            assertThat(assertError(admin.get("/v1/projects/hc-project/locations/us-central1/datasets/" + "d".repeat(300)
+                    + "/operations"), 400, "INVALID_ARGUMENT")).contains("dataset ID");
+        }
+    }
+
+    /** Item 7 of issue 17: the server reads only the DICOMweb services it is told to, and sends its token to them only. */
+    @Nested
+    class DicomWebConfinement {
+        @Test
+        void aUrlSourceOutsideTheAllowListIsRefusedAndNothingIsSentThere() throws Exception {
+            try (SilentListener capture = new SilentListener()) {
+                String[] refused = {capture.uri() + "/dicom-web", orthanc.dicomWebRoot() + "-other",
+                        orthanc.dicomWebRoot().toString().replace("127.0.0.1", "localhost")};
+                for (String source : refused) {
+                    assertThat(assertError(admin.post(DATASET + "/dicomStores?dicomStoreId=forged", "{\"source\": \"" + source + "\"}"),
+                            403, "PERMISSION_DENIED")).contains("is not one this server may read").contains("--dicomweb-root");
+                }
+                assertThat(assertError(admin.post(DATASET + "/dicomStores?dicomStoreId=forged",
+                        "{\"source\": \"" + orthanc.dicomWebRoot() + "/../../x\"}"), 400, "INVALID_ARGUMENT")).contains("'..'");
+                assertThat(admin.post(DATASET + "/dicomStores?dicomStoreId=below-root",
+                        "{\"source\": \"" + orthanc.dicomWebRoot() + "/\"}").status()).isEqualTo(200);
+                assertThat(capture.accepted()).isZero();
+            }
+        }
+
+        @Test
+        void aStoreTheCommandLineRegisteredOverAnyUrlIsNotExportedByTheServer() throws Exception {
+            try (SilentListener capture = new SilentListener()) {
+                dicombq(temp.resolve("data"), "dicom-stores", "create", "cli-forged", "--source=" + capture.uri() + "/dicom-web",
+                        "--project=hc-project", "--location=us-central1", "--dataset=hc");
+                int operationsBefore = admin.get(DATASET + "/operations?pageSize=1000").json().path("operations").size();
+                assertThat(assertError(admin.post(DATASET + "/dicomStores/cli-forged:export", exportBody("hc-project.imaging.forged")),
+                        403, "PERMISSION_DENIED")).contains("is not one this server may read");
+                assertThat(admin.get(DATASET + "/operations?pageSize=1000").json().path("operations").size()).isEqualTo(operationsBefore);
+                assertThat(capture.accepted()).isZero();
+            }
+        }
+
+        @Test
+        void anExportListsTheStoreOnceAndSendsTheServersTokenToTheAllowedServiceOnly() {
+            int before = stalledOrthanc.seen().size();
+            JsonNode done = awaitDone(admin, startExport(admin, "stalled", exportBody("hc-project.imaging.listed_once")));
+            assertThat(done.has("error")).as(done.toString()).isFalse();
+            List<FaultInjectingProxy.Seen> seen = stalledOrthanc.seen().subList(before, stalledOrthanc.seen().size());
+            // one search of the studies (no counting pass), then each study's series, each series' instances, metadata
+            assertThat(seen.stream().filter(request -> request.pathAndQuery().matches("/dicom-web/studies\\?.*"))).hasSize(1);
+            assertThat(seen).isNotEmpty().allSatisfy(request ->
+                    assertThat(request.authorization()).isEqualTo("Bearer " + SERVER_DICOMWEB_TOKEN));
+            assertThat(server.accessLog()).doesNotContain(SERVER_DICOMWEB_TOKEN);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code dicombq serve --port 0 …} in its own JVM, as a user starts it; its stderr (the access log) goes to a file. */
@@ -29,14 +30,20 @@ final class ServeProcess implements AutoCloseable {
     }
 
     static ServeProcess start(Path dataDir, Path workDir, String... options) {
+        return start(Map.of(), dataDir, workDir, options);
+    }
+
+    /** With these environment variables added (e.g. the server's DICOMweb token). */
+    static ServeProcess start(Map<String, String> environment, Path dataDir, Path workDir, String... options) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.dicombq.adapter.in.cli.Main",
                 "--data-dir=" + dataDir, "serve", "--port", "0"));
         command.addAll(List.of(options));
         Path accessLog = workDir.resolve("serve-" + System.nanoTime() + ".log");
         try {
-            Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectError(accessLog.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectError(accessLog.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder seen = new StringBuilder();
             for (String line; (line = out.readLine()) != null; ) {

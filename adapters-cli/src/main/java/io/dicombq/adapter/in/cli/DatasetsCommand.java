@@ -7,6 +7,7 @@ import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -59,13 +60,15 @@ public final class DatasetsCommand extends CommandGroup {
         CommandSpec spec;
         @Option(names = "--project", paramLabel = "PROJECT", description = "Only this project's datasets.")
         String project;
+        @Mixin
+        ListOptions list;
         @Option(names = "--format", defaultValue = "TEXT", description = "Output format: text or json.")
         OutputFormat format;
 
         @Override
         public void run() {
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
-                Printer.printNames(CommandContext.out(spec), runtime.catalog().datasets(Optional.ofNullable(project)), format);
+                Printer.printNames(CommandContext.out(spec), list.apply(runtime.catalog().datasets(Optional.ofNullable(project))), format);
             }
         }
     }

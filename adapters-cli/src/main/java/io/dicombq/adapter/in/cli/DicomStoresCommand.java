@@ -73,13 +73,20 @@ public final class DicomStoresCommand extends CommandGroup {
         CommandSpec spec;
         @Mixin
         HealthcareDatasetOptions location;
+        @Mixin
+        ListOptions list;
         @Option(names = "--format", defaultValue = "TEXT", description = "Output format: text or json.")
         OutputFormat format;
 
         @Override
         public void run() {
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
-                List<DicomStoreDefinition> stores = runtime.stores().list(location.project(), location.location(), location.dataset());
+                List<DicomStoreDefinition> stores = list.apply(runtime.stores().list(location.project(), location.location(),
+                        location.dataset()));
+                if (stores.isEmpty()) {
+                    ListOptions.reportEmpty(CommandContext.err(spec), location.datasetName(),
+                            "Choose the dataset with --project, --location and --dataset.");
+                }
                 if (format == OutputFormat.JSON) {
                     Printer.printArray(CommandContext.out(spec), stores.stream().map(DicomStoresCommand::json).toList(), format);
                     return;

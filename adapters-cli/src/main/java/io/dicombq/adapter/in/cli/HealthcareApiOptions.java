@@ -9,7 +9,9 @@ import io.dicombq.adapter.in.http.ServedOperationLog;
 import io.dicombq.adapter.in.http.access.AccessControl;
 import io.dicombq.adapter.in.http.access.AccessFile;
 import io.dicombq.adapter.in.http.access.ConfinedDicomStoreSources;
+import io.dicombq.adapter.in.http.access.DicomWebAllowList;
 import io.dicombq.adapter.in.http.access.FolderConfinement;
+import io.dicombq.adapter.in.http.access.SourceConfinement;
 import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.adapter.in.emulator.BigQueryEmulator;
 import io.dicombq.application.port.out.WarehouseCatalog;
@@ -54,6 +56,11 @@ final class HealthcareApiOptions {
                     + " on the main port too, behind the access file; so this port is refused with --access-file.")
     Integer bigQueryEmulatorPort;
 
+    @Option(names = "--dicomweb-root", paramLabel = "URL",
+            description = "A DICOMweb base URL the server's stores may read, with everything below it (repeatable;"
+                    + " also the access file's dicomWebRoots). No other DICOMweb server is reachable.")
+    List<String> dicomWebRoots = new ArrayList<>();
+
     /** Starts the API over the runtime of {@code --data-dir} and blocks until the process is stopped. */
     int serve(CommandSpec spec, int port) throws InterruptedException {
         if (bigQueryEmulatorPort != null && accessFile != null) {
@@ -71,7 +78,11 @@ final class HealthcareApiOptions {
         if (roots.isEmpty()) {
             roots.add(Path.of("").toAbsolutePath());
         }
-        FolderConfinement confinement = FolderConfinement.to(roots);
+        List<String> webRoots = new ArrayList<>(dicomWebRoots);
+        if (access != null) {
+            webRoots.addAll(access.dicomWebRoots());
+        }
+        SourceConfinement confinement = new SourceConfinement(FolderConfinement.to(roots), DicomWebAllowList.of(webRoots));
         DicombqRuntime runtime = CommandContext.warehouseOptions(spec)
                 .openRuntime(new ConfinedDicomStoreSources(new LocalDicomStoreSources(), confinement));
         PrintWriter err = CommandContext.err(spec);
@@ -94,7 +105,7 @@ final class HealthcareApiOptions {
         }, "dicombq-serve-shutdown"));
         PrintWriter out = CommandContext.out(spec);
         out.println("Healthcare API listening on " + server.uri() + "/v1 (data in " + runtime.dataDirectory()
-                + "; folder roots " + confinement.roots() + "; " + (control.enforced()
+                + "; folder roots " + confinement.folders().roots() + "; DICOMweb roots " + confinement.dicomWeb().roots() + "; " + (control.enforced()
                 ? control.principals().size() + " principals from " + accessFile : "no authentication, loopback only") + ")");
         out.println("Web console: " + server.uri() + "/console/" + (bigQuery.isPresent()
                 ? "; BigQuery REST API: " + server.uri() + "/bigquery/v2 (same access file)" : ""));

@@ -1,6 +1,7 @@
 package io.dicombq.adapter.in.cli;
 
 import io.dicombq.domain.operation.DicomStoreName;
+import io.dicombq.domain.operation.HealthcareDatasetName;
 import io.dicombq.domain.operation.OperationName;
 import picocli.CommandLine.Option;
 
@@ -49,6 +50,11 @@ public final class HealthcareDatasetOptions {
 
     String dataset() {
         return dataset;
+    }
+
+    /** {@code projects/P/locations/L/datasets/D}, as these options name it. */
+    String datasetName() {
+        return new HealthcareDatasetName(project(), location, dataset).toString();
     }
 
     /** A full store name as given, or the ID within this dataset. */

@@ -52,13 +52,21 @@ public final class OperationsCommand extends CommandGroup {
         CommandSpec spec;
         @Mixin
         HealthcareDatasetOptions location;
+        @Mixin
+        ListOptions list;
         @Option(names = "--format", defaultValue = "TEXT", description = "Output format: text or json.")
         OutputFormat format;
 
         @Override
         public void run() {
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
-                List<Operation> operations = runtime.operations().list(location.project(), location.location(), location.dataset());
+                List<Operation> operations = list.apply(runtime.operations().list(location.project(), location.location(),
+                        location.dataset()));
+                if (operations.isEmpty()) {
+                    // an export of a folder belongs to its destination's project, which may not be the default one
+                    ListOptions.reportEmpty(CommandContext.err(spec), location.datasetName(), "The operation of an export"
+                            + " from a folder belongs to the destination table's project: list it with --project=PROJECT.");
+                }
                 PrintWriter out = CommandContext.out(spec);
                 if (format == OutputFormat.JSON) {
                     String items = String.join(",", operations.stream().map(OperationJson::compact).toList());

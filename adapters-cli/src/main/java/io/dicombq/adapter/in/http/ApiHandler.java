@@ -3,7 +3,7 @@ package io.dicombq.adapter.in.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dicombq.adapter.in.http.access.AccessControl;
 import io.dicombq.adapter.in.http.access.ApiPermission;
-import io.dicombq.adapter.in.http.access.FolderConfinement;
+import io.dicombq.adapter.in.http.access.SourceConfinement;
 import io.dicombq.adapter.in.http.access.Principal;
 import io.dicombq.application.port.in.ExportRequest;
 import io.dicombq.application.port.out.DicomStoreDefinition;
@@ -17,6 +17,7 @@ import io.dicombq.domain.status.RpcError;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -30,7 +31,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The Healthcare-API-shaped HTTP API: routes a request, authenticates and authorizes it, calls the use case and
@@ -43,13 +46,13 @@ final class ApiHandler extends Handler.Abstract {
 
     private final HealthcareApi api;
     private final AccessControl access;
-    private final FolderConfinement folders;
+    private final SourceConfinement sources;
     private final Consumer<String> accessLog;
 
-    ApiHandler(HealthcareApi api, AccessControl access, FolderConfinement folders, Consumer<String> accessLog) {
+    ApiHandler(HealthcareApi api, AccessControl access, SourceConfinement sources, Consumer<String> accessLog) {
         this.api = api;
         this.access = access;
-        this.folders = folders;
+        this.sources = sources;
         this.accessLog = accessLog;
     }
 
@@ -76,10 +79,12 @@ final class ApiHandler extends Handler.Abstract {
         String who = "-";
         Reply reply;
         try {
-            ApiRoute.Match match = ApiRoute.match(method, path).orElseThrow(() -> new DicombqException(Code.NOT_FOUND,
-                    "No method " + method + " " + path + " in this API; see docs/http-api.md for the paths it serves"));
+            // as Google's APIs: who is calling is settled first (401), then whether the method exists (404)
             Principal principal = access.authenticate(Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)));
             who = principal.name();
+            ApiRoute.Match match = ApiRoute.match(method, path).orElseThrow(() -> new DicombqException(Code.NOT_FOUND,
+                    "No method " + method + " " + path + " in this API; see docs/http-api.md for the paths it serves"));
+            match.requireValidNames();
             reply = dispatch(match, principal, request);
         } catch (DicombqException e) {
             reply = Reply.error(e.error());
@@ -110,16 +115,18 @@ final class ApiHandler extends Handler.Abstract {
 
     private Reply dispatch(ApiRoute.Match match, Principal principal, Request request) {
         return switch (match.route()) {
-            case LIST_DATASETS -> Reply.json(datasets(api.stores().datasets().stream()
+            case LIST_DATASETS -> Reply.json(datasets(page(request, api.stores().datasets().stream()
                     .filter(dataset -> within(dataset, match.ids()[0], match.ids()[1]))
                     // a caller sees the datasets whose stores it may list, as with a filtered datasets.list
                     .filter(dataset -> principal.may(ApiPermission.DICOM_STORES_LIST, dataset))
-                    .toList()));
+                    .toList(), name -> name, "projects/" + match.ids()[0] + "/locations/" + match.ids()[1] + "/datasets")));
             case EXPORT -> export(match, principal, request);
             case CREATE_STORE -> createStore(match, principal, request);
             case LIST_STORES -> {
                 AccessControl.authorize(principal, ApiPermission.DICOM_STORES_LIST, match.datasetName());
-                yield Reply.json(stores(api.stores().list(match.ids()[0], match.ids()[1], match.ids()[2])));
+                ListPage<DicomStoreDefinition> page = page(request, api.stores().list(match.ids()[0], match.ids()[1],
+                        match.ids()[2]), store -> store.name().toString(), match.datasetName() + "/dicomStores");
+                yield Reply.json(stores(page));
             }
             case GET_STORE -> {
                 AccessControl.authorize(principal, ApiPermission.DICOM_STORES_GET, match.store().toString());
@@ -132,7 +139,9 @@ final class ApiHandler extends Handler.Abstract {
             }
             case LIST_OPERATIONS -> {
                 AccessControl.authorize(principal, ApiPermission.OPERATIONS_LIST, match.datasetName());
-                yield Reply.json(operations(api.listOperations().list(match.ids()[0], match.ids()[1], match.ids()[2])));
+                ListPage<Operation> page = page(request, api.listOperations().list(match.ids()[0], match.ids()[1],
+                        match.ids()[2]), operation -> operation.name().toString(), match.datasetName() + "/operations");
+                yield Reply.json(operations(page));
             }
             case GET_OPERATION -> {
                 AccessControl.authorize(principal, ApiPermission.OPERATIONS_GET, match.operation().toString());
@@ -156,9 +165,9 @@ final class ApiHandler extends Handler.Abstract {
         DicomStoreName store = match.store();
         AccessControl.authorize(principal, ApiPermission.DICOM_STORES_EXPORT, store.toString());
         ExportRequestJson body = ExportRequestJson.parse(body(request));
-        // a store registered from the command line may name any folder: the server only reads inside its roots
-        folders.check(api.stores().get(store).source());
-        body.filterUri().ifPresent(folders::checkFilterFile);
+        // a store registered from the command line may name any source: the server only reads what it may
+        sources.check(api.stores().get(store).source());
+        body.filterUri().ifPresent(sources::checkFilterFile);
         Operation operation = api.export().export(new ExportRequest(new ExportRequest.RegisteredStore(store),
                 body.tableUri(), body.options(), body.includeSourceStore(),
                 body.layout(), body.filterUri()));
@@ -186,8 +195,8 @@ final class ApiHandler extends Handler.Abstract {
         if (bodyName != null && !bodyName.equals(name.toString())) {
             throw StrictJson.invalid("name '" + bodyName + "' does not match the store being created, " + name);
         }
-        // the real path is stored, so the store keeps reading the folder that was checked
-        Path folder = folders.check(source);
+        // the real path is stored, so the store keeps reading the folder that was checked; a URL must be allowed
+        Path folder = sources.check(source);
         return Reply.json(store(api.stores().create(name, folder == null ? source : folder.toString())));
     }
 
@@ -214,17 +223,9 @@ final class ApiHandler extends Handler.Abstract {
         json.beginObject().name("name").value(store.name().toString()).name("source").value(store.source()).endObject();
     }
 
-    private static String stores(List<DicomStoreDefinition> stores) {
-        StringBuilder out = new StringBuilder();
-        JsonWriter json = JsonWriter.compact(out);
-        json.beginObject();
-        if (!stores.isEmpty()) {
-            json.name("dicomStores").beginArray();
-            stores.forEach(store -> writeStore(store, json));
-            json.endArray();
-        }
-        json.endObject();
-        return out.toString();
+    private static <T> ListPage<T> page(Request request, List<T> all, Function<T, String> nameOf, String collection) {
+        Fields query = Request.extractQueryParameters(request);
+        return ListPage.of(all, nameOf, collection, query.getValue("pageSize"), query.getValue("pageToken"));
     }
 
     // AIP-159: '-' in a parent collection reads across every project or location
@@ -233,28 +234,29 @@ final class ApiHandler extends Handler.Abstract {
         return (project.equals("-") || parts[1].equals(project)) && (location.equals("-") || parts[3].equals(location));
     }
 
-    private static String datasets(List<String> names) {
-        StringBuilder out = new StringBuilder();
-        JsonWriter json = JsonWriter.compact(out);
-        json.beginObject();
-        if (!names.isEmpty()) {
-            json.name("datasets").beginArray();
-            names.forEach(name -> json.beginObject().name("name").value(name).endObject());
-            json.endArray();
-        }
-        json.endObject();
-        return out.toString();
+    private static String datasets(ListPage<String> page) {
+        return listJson("datasets", page, (name, json) -> json.beginObject().name("name").value(name).endObject());
     }
 
-    private static String operations(List<Operation> operations) {
+    private static String stores(ListPage<DicomStoreDefinition> page) {
+        return listJson("dicomStores", page, (store, json) -> writeStore(store, json));
+    }
+
+    private static String operations(ListPage<Operation> page) {
+        return listJson("operations", page, OperationJson::write);
+    }
+
+    // a list response omits an empty repeated field and an empty nextPageToken, as proto3 JSON does
+    private static <T> String listJson(String field, ListPage<T> page, BiConsumer<T, JsonWriter> writeItem) {
         StringBuilder out = new StringBuilder();
         JsonWriter json = JsonWriter.compact(out);
         json.beginObject();
-        if (!operations.isEmpty()) {
-            json.name("operations").beginArray();
-            operations.forEach(operation -> OperationJson.write(operation, json));
+        if (!page.items().isEmpty()) {
+            json.name(field).beginArray();
+            page.items().forEach(item -> writeItem.accept(item, json));
             json.endArray();
         }
+        page.nextPageToken().ifPresent(token -> json.name("nextPageToken").value(token));
         json.endObject();
         return out.toString();
     }

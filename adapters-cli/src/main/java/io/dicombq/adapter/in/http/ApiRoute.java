@@ -1,6 +1,7 @@
 package io.dicombq.adapter.in.http;
 
 import io.dicombq.domain.operation.DicomStoreName;
+import io.dicombq.domain.operation.HealthcareDatasetName;
 import io.dicombq.domain.operation.OperationName;
 
 import java.util.Optional;
@@ -9,26 +10,31 @@ import java.util.regex.Pattern;
 
 /** The methods of the HTTP API: an HTTP method and a path shape, and the resource names the path holds. */
 enum ApiRoute {
-    LIST_DATASETS("GET", "/v1/" + Shapes.LOCATION + "/datasets"),
-    EXPORT("POST", "/v1/" + Shapes.STORE + ":export"),
-    CREATE_STORE("POST", "/v1/" + Shapes.DATASET + "/dicomStores"),
-    LIST_STORES("GET", "/v1/" + Shapes.DATASET + "/dicomStores"),
-    GET_STORE("GET", "/v1/" + Shapes.STORE),
-    DELETE_STORE("DELETE", "/v1/" + Shapes.STORE),
-    LIST_OPERATIONS("GET", "/v1/" + Shapes.DATASET + "/operations"),
-    GET_OPERATION("GET", "/v1/" + Shapes.OPERATION),
-    CANCEL_OPERATION("POST", "/v1/" + Shapes.OPERATION + ":cancel"),
-    OPERATION_LOG("GET", "/logs/" + Shapes.OPERATION);
+    LIST_DATASETS("GET", "/v1/" + Shapes.LOCATION + "/datasets", Resource.LOCATION),
+    EXPORT("POST", "/v1/" + Shapes.STORE + ":export", Resource.STORE),
+    CREATE_STORE("POST", "/v1/" + Shapes.DATASET + "/dicomStores", Resource.DATASET),
+    LIST_STORES("GET", "/v1/" + Shapes.DATASET + "/dicomStores", Resource.DATASET),
+    GET_STORE("GET", "/v1/" + Shapes.STORE, Resource.STORE),
+    DELETE_STORE("DELETE", "/v1/" + Shapes.STORE, Resource.STORE),
+    LIST_OPERATIONS("GET", "/v1/" + Shapes.DATASET + "/operations", Resource.DATASET),
+    GET_OPERATION("GET", "/v1/" + Shapes.OPERATION, Resource.OPERATION),
+    CANCEL_OPERATION("POST", "/v1/" + Shapes.OPERATION + ":cancel", Resource.OPERATION),
+    OPERATION_LOG("GET", "/logs/" + Shapes.OPERATION, Resource.OPERATION);
+
+    /** What the path's IDs name. */
+    private enum Resource { LOCATION, DATASET, STORE, OPERATION }
 
     /** Where an operation's log is served: this prefix, then the operation's name. */
     static final String LOGS_PREFIX = "/logs/";
 
     private final String method;
     private final Pattern path;
+    private final Resource resource;
 
-    ApiRoute(String method, String path) {
+    ApiRoute(String method, String path, Resource resource) {
         this.method = method;
         this.path = Pattern.compile(path);
+        this.resource = resource;
     }
 
     private static final class Shapes {
@@ -41,6 +47,16 @@ enum ApiRoute {
 
     /** A request matched to its route, with the path's IDs. */
     record Match(ApiRoute route, String[] ids) {
+        /** INVALID_ARGUMENT for an ID that no Healthcare resource can have (e.g. a 2,000-character project ID). */
+        void requireValidNames() {
+            switch (route.resource) {
+                case LOCATION -> { } // a parent of datasets.list: any text, or '-' (AIP-159), only filters the list
+                case DATASET -> new HealthcareDatasetName(ids[0], ids[1], ids[2]);
+                case STORE -> store();
+                case OPERATION -> operation();
+            }
+        }
+
         String datasetName() {
             return "projects/" + ids[0] + "/locations/" + ids[1] + "/datasets/" + ids[2];
         }

@@ -1,7 +1,7 @@
 package io.dicombq.adapter.in.http;
 
 import io.dicombq.adapter.in.http.access.AccessControl;
-import io.dicombq.adapter.in.http.access.FolderConfinement;
+import io.dicombq.adapter.in.http.access.SourceConfinement;
 import io.dicombq.adapter.in.http.console.ConsoleHandler;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * without an access file only binds a loopback address, so nobody else can reach an API that trusts everyone.
  */
 public final class HealthcareApiServer implements AutoCloseable {
-    private static final int MAX_URI_AND_HEADERS = 16 * 1024;
+    static final int MAX_URI_AND_HEADERS = 16 * 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -50,13 +50,13 @@ public final class HealthcareApiServer implements AutoCloseable {
     }
 
     /** Starts listening on {@code host:port} (port 0 picks a free one); {@link #uri()} tells where. */
-    public static HealthcareApiServer start(String host, int port, AccessControl access, FolderConfinement folders,
+    public static HealthcareApiServer start(String host, int port, AccessControl access, SourceConfinement sources,
                                             HealthcareApiFactory api, Consumer<String> accessLog) {
-        return start(host, port, access, folders, api, Optional.empty(), accessLog);
+        return start(host, port, access, sources, api, Optional.empty(), accessLog);
     }
 
     /** As above, with the BigQuery REST API mounted under {@code /bigquery/v2} on the same origin and access file. */
-    public static HealthcareApiServer start(String host, int port, AccessControl access, FolderConfinement folders,
+    public static HealthcareApiServer start(String host, int port, AccessControl access, SourceConfinement sources,
                                             HealthcareApiFactory api, Optional<BigQueryApiHandler> bigQuery,
                                             Consumer<String> accessLog) {
         requireSafeBinding(host, access);
@@ -75,8 +75,11 @@ public final class HealthcareApiServer implements AutoCloseable {
                     + "): choose another --port");
         }
         URI uri = URI.create("http://" + hostForUri(advertised(host)) + ":" + connector.getLocalPort());
-        server.setHandler(new ServerRoutes(new ApiHandler(api.create(uri), access, folders, accessLog), new ConsoleHandler(),
-                bigQuery.map(handler -> handler.guardedBy(access, accessLog))));
+        // every error is in Google's envelope, Jetty's own too; the guard sits in front of every handler
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setHandler(new CrossSiteGuard(new ServerRoutes(new ApiHandler(api.create(uri), access, sources, accessLog),
+                new ConsoleHandler(), bigQuery.map(handler -> handler.guardedBy(access, accessLog))),
+                access.enforced(), accessLog));
         try {
             server.start();
         } catch (Exception e) {

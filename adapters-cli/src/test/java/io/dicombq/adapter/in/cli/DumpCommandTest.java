@@ -9,12 +9,15 @@ import io.dicombq.domain.dicom.DicomDataset;
 import io.dicombq.domain.dicom.Value;
 import io.dicombq.domain.dicom.Vr;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +25,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +103,62 @@ class DumpCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("dicombq dump: cannot read /nonexistent.dcm: no such file\n");
         assertThat(run.out().lines()).hasSize(1);
+    }
+
+    /** Issue 17 item 11: pydicom refuses a preamble without "DICM"; so does dump, without printing anything. */
+    @Test
+    void aPreambleAloneIsNotADicomFile(@TempDir Path folder) throws IOException {
+        Path preamble = Files.write(folder.resolve("preamble.dcm"), new byte[128]);
+        Run run = dump(List.of(preamble.toString()));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("dicombq dump: cannot read DICOM file " + preamble
+                + " at offset 0: not a DICOM file: no \"DICM\" prefix at offset 128 and the data starts with zero bytes");
+    }
+
+    /** Issue 17 item 9: a 200 KiB deflated file that inflates to 256 MiB fails at the header limit; the next file is dumped. */
+    @Test
+    void aDecompressionBombFailsAtTheHeaderLimit(@TempDir Path folder) throws IOException {
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, new Deflater(Deflater.BEST_COMPRESSION, true), 1 << 16)) {
+            // (0009,1000) OB of 256 MiB, explicit VR little endian: tag, "OB", 2 reserved bytes, 32-bit length
+            out.write(new byte[] {0x09, 0x00, 0x00, 0x10, 'O', 'B', 0, 0, 0, 0, 0, 0x10});
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 256; i++) {
+                out.write(zeros);
+            }
+        }
+        Path bomb = Files.write(folder.resolve("bomb.dcm"), partTen("1.2.840.10008.1.2.1.99", deflated.toByteArray()));
+        Run run = dump(List.of(bomb.toString(), CORPUS.resolve("test_files/CT_small.dcm").toString()));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("dicombq dump: cannot read DICOM file " + bomb).contains(" in element (0009,1000): "
+                + "the deflated data set inflates to more than the header limit of 64 MiB before its pixel data");
+    }
+
+    /** Issue 17 item 6: a DS of 65,000 digits and junk (92 s with the old regular expression) is a JSON string at once. */
+    @Test
+    void aLongMalformedDecimalStringIsWrittenAsAString(@TempDir Path folder) throws IOException {
+        String value = "1".repeat(64_998) + " x";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(new byte[] {0x18, 0x00, 0x50, 0x00, 'D', 'S', (byte) 0xE8, (byte) 0xFD}); // length 65,000
+        body.writeBytes(value.getBytes(StandardCharsets.US_ASCII));
+        Path file = Files.write(folder.resolve("long-ds.dcm"), partTen("1.2.840.10008.1.2.1", body.toByteArray()));
+        Run run = dump(List.of(file.toString()));
+        assertThat(run.exitCode()).isZero();
+        assertThat(new ObjectMapper().readTree(run.out()).at("/00180050/Value/0").asText()).isEqualTo(value);
+    }
+
+    /** Preamble, "DICM" and the file meta information with just the transfer syntax (PS3.10 7.1), then the body. */
+    private static byte[] partTen(String transferSyntax, byte[] body) {
+        byte[] uid = (transferSyntax.length() % 2 == 0 ? transferSyntax : transferSyntax + "\0").getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(new byte[128]);
+        file.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
+        file.writeBytes(new byte[] {0x02, 0x00, 0x10, 0x00, 'U', 'I', (byte) uid.length, 0});
+        file.writeBytes(uid);
+        file.writeBytes(body);
+        return file.toByteArray();
     }
 
     /** Rebuilds each value from the JSON and compares it with the model the reader produced. */

@@ -76,10 +76,13 @@ final class DatasetEndpoints {
         String project = request.part("project");
         ObjectNode body = Resources.NODES.objectNode();
         body.put("kind", "bigquery#datasetList");
-        List<String> datasets = warehouse.listDatasets(project);
-        if (!datasets.isEmpty()) {
+        Paging.Page<String> page = Paging.page(request, "datasets " + project, warehouse.listDatasets(project));
+        if (page.nextPageToken() != null) {
+            body.put("nextPageToken", page.nextPageToken());
+        }
+        if (!page.items().isEmpty()) {
             ArrayNode list = body.putArray("datasets");
-            for (String dataset : datasets) {
+            for (String dataset : page.items()) {
                 ObjectNode entry = list.addObject();
                 entry.put("kind", "bigquery#dataset");
                 entry.put("id", project + ":" + dataset);

@@ -56,8 +56,13 @@ final class JobEndpoints {
     private ApiResponse list(ApiRequest request) {
         ObjectNode body = Resources.NODES.objectNode();
         body.put("kind", "bigquery#jobList");
+        Paging.Page<ObjectNode> page = Paging.page(request, "jobs " + request.part("project"),
+                jobs.list(request.part("project")));
+        if (page.nextPageToken() != null) {
+            body.put("nextPageToken", page.nextPageToken());
+        }
         ArrayNode list = body.putArray("jobs");
-        for (ObjectNode job : jobs.list(request.part("project"))) {
+        for (ObjectNode job : page.items()) {
             ObjectNode entry = job.deepCopy();
             entry.put("state", "DONE");
             list.add(entry);

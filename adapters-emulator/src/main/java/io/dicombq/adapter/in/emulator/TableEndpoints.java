@@ -112,9 +112,13 @@ final class TableEndpoints {
         ObjectNode body = Resources.NODES.objectNode();
         body.put("kind", "bigquery#tableList");
         body.put("totalItems", tables.size());
-        if (!tables.isEmpty()) {
+        Paging.Page<String> page = Paging.page(request, "tables " + project + ":" + dataset, tables);
+        if (page.nextPageToken() != null) {
+            body.put("nextPageToken", page.nextPageToken());
+        }
+        if (!page.items().isEmpty()) {
             ArrayNode list = body.putArray("tables");
-            for (String name : tables) {
+            for (String name : page.items()) {
                 TableUri table = new TableUri(project, dataset, name);
                 ObjectNode entry = list.addObject();
                 entry.put("kind", "bigquery#table");

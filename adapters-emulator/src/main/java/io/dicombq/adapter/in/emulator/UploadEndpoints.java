@@ -19,9 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resumable uploads for load jobs (Google's resumable upload protocol): the POST opens a session and answers
- * with its absolute URL; PUTs send chunks, answered with 308 and the range received until the last one, which
- * runs the load job and answers with it.
+ * Uploads for load jobs, the three kinds Google's upload endpoint takes (uploadType): {@code resumable} (the POST
+ * opens a session and answers with its absolute URL; PUTs send chunks, answered with 308 and the range received
+ * until the last one, which runs the load job and answers with it), {@code multipart} (one POST of
+ * {@code multipart/related}: the job's JSON, then the data; the official Node.js client's {@code table.load()})
+ * and {@code media} (the data alone, which carries no job configuration, so a load job cannot use it).
  */
 final class UploadEndpoints {
     private static final String PATH = "/upload/bigquery/v2/projects/{project}/jobs";
@@ -60,21 +62,62 @@ final class UploadEndpoints {
 
     private ApiResponse start(ApiRequest request) {
         String uploadType = request.param("uploadType");
-        if (!"resumable".equals(uploadType)) {
-            throw new DicombqException(Code.UNIMPLEMENTED, "uploadType=" + uploadType + " is not supported by the"
-                    + " dicombq BigQuery emulator; use uploadType=resumable");
+        if (uploadType == null) {
+            throw WireValues.invalid("an upload needs uploadType=resumable, multipart or media");
         }
-        JsonNode job = request.json();
+        return switch (uploadType) {
+            case "resumable" -> open(request);
+            case "multipart" -> multipart(request);
+            // Google's simple upload sends the bytes without metadata; jobs.insert needs its configuration
+            case "media" -> throw WireValues.invalid("uploadType=media sends the data without a job configuration,"
+                    + " and a load job needs one: use uploadType=multipart (the job's JSON, then the data) or resumable");
+            default -> throw WireValues.invalid("uploadType=" + uploadType + " is not an upload type; use resumable,"
+                    + " multipart or media");
+        };
+    }
+
+    /** One request: a multipart/related body whose first part is the job's JSON and whose second part is the data. */
+    private ApiResponse multipart(ApiRequest request) {
+        List<MultipartRelated.Part> parts = MultipartRelated.parse(request.header("content-type"), request.body());
+        if (parts.size() != 2) {
+            throw WireValues.invalid("a multipart upload has two parts, the job's JSON then the data; this one has "
+                    + parts.size());
+        }
+        JsonNode job = loadJob(WireJson.read(parts.get(0).content(), "the multipart upload's metadata part"));
+        Path data = newUploadFile(ids.get().replace("-", ""));
+        try {
+            Files.write(data, parts.get(1).content());
+            return ApiResponse.ok(runner.insert(request.part("project"), job, data));
+        } catch (IOException e) {
+            throw new DicombqException(Code.INTERNAL, "cannot store an upload in " + directory + ": " + e);
+        } finally {
+            try {
+                Files.deleteIfExists(data);
+            } catch (IOException e) {
+                // a leftover upload file sits in the emulator's temporary directory, removed when it stops
+            }
+        }
+    }
+
+    private static JsonNode loadJob(JsonNode job) {
         if (!job.path("configuration").has("load")) {
             throw WireValues.invalid("an upload needs a load job configuration");
         }
-        String id = ids.get().replace("-", "");
-        Path data;
+        return job;
+    }
+
+    private Path newUploadFile(String id) {
         try {
-            data = Files.createTempFile(directory, "upload-" + id + "-", ".ndjson");
+            return Files.createTempFile(directory, "upload-" + id + "-", ".ndjson");
         } catch (IOException e) {
             throw new DicombqException(Code.INTERNAL, "cannot store an upload in " + directory + ": " + e);
         }
+    }
+
+    private ApiResponse open(ApiRequest request) {
+        JsonNode job = loadJob(request.json());
+        String id = ids.get().replace("-", "");
+        Path data = newUploadFile(id);
         sessions.put(id, new Session(request.part("project"), job, data));
         // The client PUTs to this URL verbatim, so it must be absolute.
         String location = request.baseUrl() + "/upload/bigquery/v2/projects/" + request.part("project")

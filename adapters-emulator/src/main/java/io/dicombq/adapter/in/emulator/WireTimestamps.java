@@ -53,6 +53,14 @@ final class WireTimestamps {
 
     /** Epoch seconds, fraction allowed; BigQuery keeps microseconds. */
     static Instant fromEpochSeconds(BigDecimal seconds) {
+        // decide by the exponent first: rescaling 1e-999999999 would build a power of ten of a billion digits
+        int exponent = seconds.precision() - seconds.scale() - 1;
+        if (exponent > 12) {
+            throw new IllegalArgumentException("epoch seconds out of BigQuery's range (years 0001 to 9999): " + seconds);
+        }
+        if (exponent < -7) {
+            return seconds.signum() < 0 ? Instant.EPOCH.minusNanos(1_000) : Instant.EPOCH;
+        }
         BigDecimal micros = seconds.movePointRight(6).setScale(0, RoundingMode.FLOOR);
         long value = micros.longValueExact();
         return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);

@@ -17,8 +17,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -32,12 +30,7 @@ import java.util.Map;
  */
 final class WireValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    // BigQuery prints civil times with seconds always and a fraction only when there is one.
-    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
-            .appendPattern("HH:mm:ss").optionalStart().appendFraction(ChronoField.MICRO_OF_SECOND, 1, 6, true)
-            .optionalEnd().toFormatter();
-    private static final DateTimeFormatter DATETIME = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T').append(TIME).toFormatter();
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private WireValues() {
     }
@@ -86,22 +79,56 @@ final class WireValues {
         return switch (type) {
             case STRING -> (String) value;
             case INTEGER -> Long.toString(((Number) value).longValue());
+            // "NaN", "Infinity", "-Infinity" are BigQuery's texts too
             case FLOAT -> Double.toString(((Number) value).doubleValue());
             case BOOLEAN -> value.toString();
-            case NUMERIC -> ((BigDecimal) value).toPlainString();
+            case NUMERIC -> numeric((BigDecimal) value);
             case BYTES -> Base64.getEncoder().encodeToString((byte[]) value);
             case DATE -> value.toString();
-            case TIME -> TIME.format((LocalTime) value);
-            case DATETIME -> DATETIME.format((LocalDateTime) value);
+            case TIME -> time((LocalTime) value);
+            case DATETIME -> ((LocalDateTime) value).toLocalDate() + "T" + time(((LocalDateTime) value).toLocalTime());
             case TIMESTAMP -> int64Timestamps ? Long.toString(epochMicros((Instant) value)) : epochSeconds((Instant) value);
             case JSON -> ((JsonText) value).json();
             case RECORD -> throw new IllegalStateException("records are cells, not text");
         };
     }
 
-    /** Epoch seconds with a six-digit fraction, the legacy TIMESTAMP cell format ({@code "1577934245.123456"}). */
+    /**
+     * BigQuery's TIME cell: {@code HH:MM:SS}, or {@code HH:MM:SS.ffffff} when there is a fraction, always six digits
+     * (issue 17: Google's Python client takes no other length, "Unknown time format"). DATETIME ends the same way.
+     */
+    static String time(LocalTime time) {
+        int micros = time.getNano() / 1_000;
+        String seconds = SECONDS.format(time);
+        return micros == 0 ? seconds : seconds + "." + String.format("%06d", micros);
+    }
+
+    /** NUMERIC as BigQuery prints it: plain digits, no trailing fraction zeros ({@code "1.5"}, {@code "100"}). */
+    static String numeric(BigDecimal value) {
+        BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
+    }
+
+    /**
+     * The TIMESTAMP cell without {@code formatOptions.useInt64Timestamp}: epoch seconds in the notation of Java's
+     * {@code Double.toString}, as BigQuery sends it ({@code "1.4338368E9"}, {@code "1.577934245123456E9"}), but
+     * exact to the microsecond: decimal from the microseconds, never through a double.
+     */
     static String epochSeconds(Instant instant) {
-        return BigDecimal.valueOf(epochMicros(instant), 6).toPlainString();
+        BigDecimal seconds = BigDecimal.valueOf(epochMicros(instant), 6);
+        if (seconds.signum() == 0) {
+            return "0.0";
+        }
+        BigDecimal magnitude = seconds.abs().stripTrailingZeros();
+        String sign = seconds.signum() < 0 ? "-" : "";
+        if (magnitude.compareTo(new BigDecimal("0.001")) >= 0 && magnitude.compareTo(BigDecimal.valueOf(10_000_000)) < 0) {
+            String plain = magnitude.scale() <= 0 ? magnitude.setScale(1).toPlainString() : magnitude.toPlainString();
+            return sign + plain;
+        }
+        String digits = magnitude.unscaledValue().toString();
+        int exponent = digits.length() - 1 - magnitude.scale();
+        String fraction = digits.length() == 1 ? "0" : digits.substring(1);
+        return sign + digits.charAt(0) + "." + fraction + "E" + exponent;
     }
 
     private static long epochMicros(Instant instant) {

@@ -63,7 +63,7 @@ class BigQueryEmulatorWireTest {
     }
 
     @Test
-    void cellsAreStringsNullIsAnExplicitVAndTimestampsAreEpochSeconds() throws Exception {
+    void cellsAreStringsNullIsAnExplicitVAndTimestampsAreEpochSecondsInBigQuerysNotation() throws Exception {
         send("POST", BASE + "/datasets/ds/tables/t/insertAll", gzip("{\"rows\":[{\"json\":{\"uid\":\"a\",\"n\":7,"
                 + "\"at\":\"2020-01-02 03:04:05.123456 UTC\",\"codes\":[{\"v\":\"x\"}]}},{\"json\":{\"uid\":\"b\"}}]}"), true);
 
@@ -71,7 +71,7 @@ class BigQueryEmulatorWireTest {
 
         assertThat(data.path("totalRows").asText()).isEqualTo("2");
         assertThat(data.path("rows").get(0).toString()).isEqualTo(
-                "{\"f\":[{\"v\":\"a\"},{\"v\":\"7\"},{\"v\":\"1577934245.123456\"},{\"v\":[{\"v\":{\"f\":[{\"v\":\"x\"}]}}]}]}");
+                "{\"f\":[{\"v\":\"a\"},{\"v\":\"7\"},{\"v\":\"1.577934245123456E9\"},{\"v\":[{\"v\":{\"f\":[{\"v\":\"x\"}]}}]}]}");
         assertThat(data.path("rows").get(1).toString()).isEqualTo(
                 "{\"f\":[{\"v\":\"b\"},{\"v\":null},{\"v\":null},{\"v\":[]}]}");
     }
@@ -103,6 +103,109 @@ class BigQueryEmulatorWireTest {
         assertThat(job.path("configuration").path("load").path("sourceFormat").asText()).isEqualTo("NEWLINE_DELIMITED_JSON");
         assertThat(job.path("statistics").path("load").path("outputRows").asText()).isEqualTo("2");
         assertThat(warehouse.readRows(new io.dicombq.domain.destination.TableUri("wire-project", "ds", "t"), 0, 10)).hasSize(2);
+    }
+
+    /** Issue 17 item 2: the official Node.js client's table.load() uploads with uploadType=multipart. */
+    @Test
+    void aMultipartUploadRunsTheLoadJobInOneRequest() throws Exception {
+        String boundary = "dicombq-boundary-17";
+        String body = "--" + boundary + "\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n"
+                + "{\"configuration\":{\"load\":{\"destinationTable\":{\"projectId\":\"wire-project\",\"datasetId\":\"ds\","
+                + "\"tableId\":\"t\"},\"sourceFormat\":\"NEWLINE_DELIMITED_JSON\"}},\"jobReference\":{\"jobId\":\"multi1\"}}"
+                + "\r\n--" + boundary + "\r\nContent-Type: application/octet-stream\r\n\r\n"
+                + "{\"uid\":\"a\",\"n\":1}\n{\"uid\":\"b\",\"n\":2}\n"
+                + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(emulator.url()
+                        + "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=multipart"))
+                .header("Content-Type", "multipart/related; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        JsonNode job = json(done);
+        assertThat(job.path("jobReference").path("jobId").asText()).isEqualTo("multi1");
+        assertThat(job.path("status").path("state").asText()).isEqualTo("DONE");
+        assertThat(job.path("statistics").path("load").path("outputRows").asText()).isEqualTo("2");
+        assertThat(warehouse.readRows(new io.dicombq.domain.destination.TableUri("wire-project", "ds", "t"), 0, 10)).hasSize(2);
+    }
+
+    @Test
+    void aMediaUploadOrAnUnknownUploadTypeIsABadRequestThatSaysWhatToUse() throws Exception {
+        HttpResponse<String> media = send("POST", "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=media",
+                "{\"uid\":\"a\"}\n".getBytes(StandardCharsets.UTF_8), false);
+        HttpResponse<String> unknown = send("POST", "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=chunked",
+                new byte[0], false);
+        HttpResponse<String> noBoundary = http.send(HttpRequest.newBuilder(URI.create(emulator.url()
+                        + "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=multipart"))
+                .header("Content-Type", "multipart/related").POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(media.statusCode()).isEqualTo(400);
+        assertThat(json(media).path("error").path("message").asText()).contains("use uploadType=multipart");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).path("error").path("message").asText()).contains("use resumable, multipart or media");
+        assertThat(noBoundary.statusCode()).isEqualTo(400);
+        assertThat(json(noBoundary).path("error").path("message").asText()).contains("names no boundary");
+    }
+
+    /** Issue 17 item 1: every type's cell text as BigQuery's REST API sends it. */
+    @Test
+    void everyTypesCellTextIsBigQuerys() throws Exception {
+        send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{\"projectId\":\"wire-project\",\"datasetId\":\"ds\","
+                + "\"tableId\":\"types\"},\"schema\":{\"fields\":[{\"name\":\"wake\",\"type\":\"TIME\"},"
+                + "{\"name\":\"local\",\"type\":\"DATETIME\"},{\"name\":\"day\",\"type\":\"DATE\"},"
+                + "{\"name\":\"at\",\"type\":\"TIMESTAMP\"},{\"name\":\"amount\",\"type\":\"NUMERIC\"},"
+                + "{\"name\":\"raw\",\"type\":\"BYTES\"},{\"name\":\"doc\",\"type\":\"JSON\"},"
+                + "{\"name\":\"x\",\"type\":\"FLOAT\"},{\"name\":\"ok\",\"type\":\"BOOLEAN\"}]}}"), true);
+        send("POST", BASE + "/datasets/ds/tables/types/insertAll", gzip("{\"rows\":["
+                + "{\"json\":{\"wake\":\"07:30:00\",\"local\":\"2020-01-02 03:04:05\",\"day\":\"2020-01-02\","
+                + "\"at\":\"2020-01-02 03:04:05 UTC\",\"amount\":\"1.50\",\"raw\":\"AAEC\",\"doc\":\"{\\\"a\\\":[1,2]}\","
+                + "\"x\":\"NaN\",\"ok\":true}},"
+                + "{\"json\":{\"wake\":\"06:00:00.500000\",\"local\":\"2020-01-02T03:04:05.25\",\"at\":1577934245.5,"
+                + "\"amount\":100,\"x\":\"-Infinity\",\"ok\":false}}]}"), true);
+
+        JsonNode legacy = json(send("GET", BASE + "/datasets/ds/tables/types/data", null, false));
+        JsonNode int64 = json(send("GET", BASE + "/datasets/ds/tables/types/data?formatOptions.useInt64Timestamp=true", null, false));
+
+        assertThat(legacy.path("rows").get(0).toString()).isEqualTo("{\"f\":[{\"v\":\"07:30:00\"},{\"v\":\"2020-01-02T03:04:05\"},"
+                + "{\"v\":\"2020-01-02\"},{\"v\":\"1.577934245E9\"},{\"v\":\"1.5\"},{\"v\":\"AAEC\"},"
+                + "{\"v\":\"{\\\"a\\\":[1,2]}\"},{\"v\":\"NaN\"},{\"v\":\"true\"}]}");
+        assertThat(legacy.path("rows").get(1).toString()).isEqualTo("{\"f\":[{\"v\":\"06:00:00.500000\"},"
+                + "{\"v\":\"2020-01-02T03:04:05.250000\"},{\"v\":null},{\"v\":\"1.5779342455E9\"},{\"v\":\"100\"},"
+                + "{\"v\":null},{\"v\":null},{\"v\":\"-Infinity\"},{\"v\":\"false\"}]}");
+        assertThat(int64.path("rows").get(0).path("f").get(3).path("v").asText()).isEqualTo("1577934245000000");
+        assertThat(int64.path("rows").get(1).path("f").get(3).path("v").asText()).isEqualTo("1577934245500000");
+    }
+
+    /** Issue 17 item 3: maxResults, an opaque pageToken, nextPageToken while more follow, 400 for a forged token. */
+    @Test
+    void listsArePagedWithOpaqueTokens() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            send("POST", BASE + "/datasets", gzip("{\"datasetReference\":{\"datasetId\":\"more" + i + "\"}}"), true);
+        }
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            JsonNode page = json(send("GET", BASE + "/datasets?maxResults=2" + (token == null ? "" : "&pageToken=" + token),
+                    null, false));
+            page.path("datasets").forEach(d -> seen.add(d.path("datasetReference").path("datasetId").asText()));
+            token = page.has("nextPageToken") ? page.path("nextPageToken").asText() : null;
+            assertThat(token == null || !token.matches("[0-9]+")).as("an opaque token, not an index").isTrue();
+            pages++;
+        } while (token != null);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyInAnyOrder("ds", "more0", "more1", "more2", "more3");
+        assertThat(json(send("GET", BASE + "/datasets", null, false)).has("nextPageToken")).isFalse();
+        HttpResponse<String> forged = send("GET", BASE + "/datasets?pageToken=Mg", null, false);
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(json(forged).path("error").path("message").asText()).startsWith("Invalid page token: Mg");
+        String tablesToken = json(send("GET", BASE + "/datasets?maxResults=1", null, false)).path("nextPageToken").asText();
+        assertThat(send("GET", BASE + "/datasets/ds/tables?pageToken=" + tablesToken, null, false).statusCode())
+                .as("a token of another listing").isEqualTo(400);
+        JsonNode tables = json(send("GET", BASE + "/datasets/ds/tables?maxResults=1", null, false));
+        assertThat(tables.path("totalItems").asInt()).isEqualTo(1);
+        assertThat(tables.has("nextPageToken")).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.sql;
 
+import io.dicombq.domain.dicom.NumberStrings;
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
 import io.dicombq.adapter.out.h2.catalog.Names;
 import io.dicombq.application.query.BigQueryText;
@@ -26,7 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class BigQueryFunctions {
     private static final Pattern INT64 = Pattern.compile("([+-]?)(0[xX][0-9a-fA-F]+|[0-9]+)");
-    private static final Pattern FLOAT64 = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
     private static final Pattern DATE = Pattern.compile("([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})");
     private static final Pattern TIME = Pattern.compile("([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(\\.[0-9]{1,6})?");
     private static final Pattern DATETIME = Pattern.compile(
@@ -137,7 +137,7 @@ public final class BigQueryFunctions {
             default:
                 break;
         }
-        if (FLOAT64.matcher(trimmed).matches()) {
+        if (NumberStrings.isDecimal(trimmed)) {
             double value = Double.parseDouble(trimmed);
             if (!Double.isInfinite(value)) {
                 return value;
@@ -151,10 +151,16 @@ public final class BigQueryFunctions {
             return null;
         }
         String trimmed = text.trim();
-        if (FLOAT64.matcher(trimmed).matches()) {
+        if (NumberStrings.isDecimal(trimmed)) {
             // NUMERIC keeps 9 digits after the point (half away from zero) and 29 before it.
-            BigDecimal value = new BigDecimal(trimmed).setScale(9, RoundingMode.HALF_UP);
-            if (value.precision() - value.scale() <= 29) {
+            BigDecimal parsed = new BigDecimal(trimmed);
+            int exponent = parsed.precision() - parsed.scale() - 1;
+            // decided by the exponent first: rescaling 1e-999999999 would build a power of ten of a billion digits
+            if (exponent < -10) {
+                return BigDecimal.ZERO.setScale(9);
+            }
+            BigDecimal value = exponent > 29 ? null : parsed.setScale(9, RoundingMode.HALF_UP);
+            if (value != null && value.precision() - value.scale() <= 29) {
                 return value;
             }
         }

@@ -2,12 +2,12 @@ package io.dicombq.domain.dicom.json;
 
 import io.dicombq.domain.dicom.DataElement;
 import io.dicombq.domain.dicom.DicomDataset;
+import io.dicombq.domain.dicom.NumberStrings;
 import io.dicombq.domain.dicom.Value;
 import io.dicombq.domain.dicom.Vr;
 import io.dicombq.domain.json.JsonWriter;
 
 import java.util.Base64;
-import java.util.regex.Pattern;
 
 /**
  * Writes a data set as the DICOM JSON model (PS3.18 Annex F): an object keyed by {@code GGGGEEEE}, each
@@ -28,9 +28,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class DicomJsonWriter {
-    // PS3.5 6.2: IS is an optionally signed integer; DS a fixed or floating point decimal.
-    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
     private static final String[] PN_GROUPS = {"Alphabetic", "Ideographic", "Phonetic"};
 
     private final boolean inlineBinary;
@@ -107,9 +104,9 @@ public final class DicomJsonWriter {
             json.nullValue();
         } else if (vr == Vr.PN) {
             writePersonName(single, json);
-        } else if (vr == Vr.IS && INTEGER.matcher(single).matches()) {
+        } else if (vr == Vr.IS && NumberStrings.isInteger(single)) {
             json.numberLiteral(jsonNumber(single));
-        } else if (vr == Vr.DS && DECIMAL.matcher(single).matches()) {
+        } else if (vr == Vr.DS && NumberStrings.isDecimal(single)) {
             json.numberLiteral(jsonNumber(single));
         } else {
             json.value(single);
@@ -159,7 +156,10 @@ public final class DicomJsonWriter {
         if (digits.startsWith(".")) {
             digits = "0" + digits;
         }
-        digits = digits.replaceFirst("\\.(?=$|[eE])", ".0");
+        int dot = digits.indexOf('.');
+        if (dot >= 0 && (dot == digits.length() - 1 || digits.charAt(dot + 1) == 'e' || digits.charAt(dot + 1) == 'E')) {
+            digits = digits.substring(0, dot + 1) + "0" + digits.substring(dot + 1);
+        }
         digits = stripLeadingZeros(digits);
         return negative ? "-" + digits : digits;
     }

@@ -1,12 +1,12 @@
 package io.dicombq.adapter.in.cli.wiring;
 
 import io.dicombq.application.port.out.FilterFileSource;
+import io.dicombq.domain.filter.FilterUri;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.io.InputStreamReader;
 
-/** Filter files on this machine: {@code file://…} URLs or plain paths; {@code gs://} cannot be read offline. */
+/** Filter files on this machine: {@code file://…} URLs or plain paths ({@link FilterUri}); {@code gs://} cannot be read offline. */
 public final class LocalFilterFiles implements FilterFileSource {
 
     @Override
@@ -32,21 +32,12 @@ public final class LocalFilterFiles implements FilterFileSource {
     }
 
     private static Path pathOf(String uri) {
-        if (uri.startsWith("gs://")) {
-            throw invalid(uri, "Cloud Storage is not reachable from the embedded warehouse; copy the file here and"
-                    + " pass its path or a file:// URL");
+        FilterUri parsed = FilterUri.parse(uri);
+        if (parsed instanceof FilterUri.LocalFile file) {
+            return file.path();
         }
-        if (uri.startsWith("file:")) {
-            try {
-                return Path.of(URI.create(uri));
-            } catch (IllegalArgumentException e) {
-                throw invalid(uri, "not a valid file URL (" + e.getMessage() + ")");
-            }
-        }
-        if (uri.isBlank()) {
-            throw invalid(uri, "the URI is empty");
-        }
-        return Path.of(uri);
+        throw invalid(uri, "Cloud Storage is not reachable from the embedded warehouse; copy the file here and"
+                + " pass its path or a file:// URL");
     }
 
     private static DicombqException invalid(String uri, String why) {

@@ -24,15 +24,18 @@ import java.util.Set;
  *                  "tokenSha256": "hex SHA-256 of the bearer token",
  *                  "bindings": [{"role": "roles/healthcare.dicomEditor",
  *                                "resource": "projects/P/locations/L/datasets/D"}]}],
- *  "folderRoots": ["/srv/dicom"]}
+ *  "folderRoots": ["/srv/dicom"],
+ *  "dicomWebRoots": ["http://pacs.example:8042/dicom-web"]}
  * </pre>
- * Tokens themselves are never written down: only their digests.
+ * Tokens themselves are never written down: only their digests. Stores may read only the folder roots and the
+ * DICOMweb roots listed (none without any).
  */
-public record AccessFile(AccessControl accessControl, List<Path> folderRoots) {
+public record AccessFile(AccessControl accessControl, List<Path> folderRoots, List<String> dicomWebRoots) {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     public AccessFile {
         folderRoots = List.copyOf(folderRoots);
+        dicomWebRoots = List.copyOf(dicomWebRoots);
     }
 
     public static AccessFile read(Path file) {
@@ -45,7 +48,7 @@ public record AccessFile(AccessControl accessControl, List<Path> folderRoots) {
         if (root == null || !root.isObject()) {
             throw invalid(file, "must hold a JSON object with \"principals\" and optionally \"folderRoots\"");
         }
-        known(file, root, "", Set.of("principals", "folderRoots"));
+        known(file, root, "", Set.of("principals", "folderRoots", "dicomWebRoots"));
         Map<String, Principal> byDigest = new HashMap<>();
         int index = 0;
         for (JsonNode principal : array(file, root, "principals")) {
@@ -90,7 +93,21 @@ public record AccessFile(AccessControl accessControl, List<Path> folderRoots) {
                 roots.add(Path.of(folder.textValue()));
             }
         }
-        return new AccessFile(AccessControl.of(byDigest), roots);
+        List<String> dicomWebRoots = new ArrayList<>();
+        if (root.has("dicomWebRoots")) {
+            for (JsonNode url : array(file, root, "dicomWebRoots")) {
+                if (!url.isTextual()) {
+                    throw invalid(file, "dicomWebRoots must list DICOMweb base URLs as strings");
+                }
+                dicomWebRoots.add(url.textValue());
+            }
+            try {
+                DicomWebAllowList.of(dicomWebRoots);
+            } catch (DicombqException e) {
+                throw invalid(file, "dicomWebRoots: " + e.getMessage());
+            }
+        }
+        return new AccessFile(AccessControl.of(byDigest), roots, dicomWebRoots);
     }
 
     private static void known(Path file, JsonNode node, String at, Set<String> fields) {

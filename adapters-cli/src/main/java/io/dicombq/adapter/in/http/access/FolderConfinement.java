@@ -1,5 +1,6 @@
 package io.dicombq.adapter.in.http.access;
 
+import io.dicombq.domain.filter.FilterUri;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
@@ -75,18 +76,14 @@ public final class FolderConfinement {
 
     /**
      * A filter file ({@code file://…} or a path) must lie inside the roots too, so the server cannot be made to read
-     * (and quote in its errors) other files; Cloud Storage URIs are left to the export to refuse.
+     * (and quote in its errors) other files; INVALID_ARGUMENT for a scheme other than gs: and file: ({@link FilterUri});
+     * Cloud Storage URIs are left to the export to refuse.
      */
     public void checkFilterFile(String uri) {
-        if (uri.startsWith("gs://")) {
+        if (!(FilterUri.parse(uri) instanceof FilterUri.LocalFile local)) {
             return;
         }
-        Path file;
-        try {
-            file = uri.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri);
-        } catch (IllegalArgumentException e) {
-            return; // not a path at all: the export's own check says what is wrong
-        }
+        Path file = local.path();
         for (Path part : file) {
             if (part.toString().equals("..")) {
                 throw new DicombqException(Code.INVALID_ARGUMENT, "filter file '" + uri + "' contains '..'; give its path"

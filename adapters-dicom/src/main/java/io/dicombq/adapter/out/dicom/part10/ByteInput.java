@@ -15,6 +15,9 @@ final class ByteInput {
 
     private final ByteSource source;
     private final long size;
+    /** Most bytes taken from the source into memory (ReadOptions.maxHeaderBytes); skips by seeking are free. */
+    private final long readLimit;
+    private long readFromSource;
     byte[] buffer;
     int position;
     int limit;
@@ -22,23 +25,29 @@ final class ByteInput {
     private long bufferStart;
     private boolean sourceEnded;
 
-    private ByteInput(ByteSource source, byte[] buffer, int limit, long size) {
+    private ByteInput(ByteSource source, byte[] buffer, int limit, long size, long readLimit) {
         this.source = source;
         this.buffer = buffer;
         this.limit = limit;
         this.size = size;
+        this.readLimit = readLimit;
         this.sourceEnded = source == null;
     }
 
     static ByteInput of(ByteSource source) {
+        return of(source, Long.MAX_VALUE);
+    }
+
+    /** Fails with {@link HeaderTooLargeException} once more than {@code readLimit} bytes were read from the source. */
+    static ByteInput of(ByteSource source, long readLimit) {
         long size = source.size();
         int capacity = size >= 0 ? (int) Math.min(DEFAULT_CAPACITY, Math.max(size, 16)) : DEFAULT_CAPACITY;
-        return new ByteInput(source, new byte[capacity], 0, size);
+        return new ByteInput(source, new byte[capacity], 0, size, readLimit);
     }
 
     /** Reads the array in place, without copying it. */
     static ByteInput of(byte[] bytes, int offset, int length) {
-        ByteInput input = new ByteInput(null, bytes, offset + length, length);
+        ByteInput input = new ByteInput(null, bytes, offset + length, length, Long.MAX_VALUE);
         input.position = offset;
         input.bufferStart = -offset;
         return input;
@@ -91,8 +100,10 @@ final class ByteInput {
         }
         while (limit < count) {
             if (limit == buffer.length) {
-                // grow by doubling, never beyond what was asked: memory follows the data that really arrived
-                byte[] grown = new byte[(int) Math.min(Math.max(count, 16), Math.max((long) buffer.length * 2, 16))];
+                // grow by doubling, never beyond what was asked nor past the read limit: memory follows the data
+                // that really arrived, so a lying length in a stream fails at the end of data
+                long wanted = Math.min(Math.max(count, 16), Math.max((long) buffer.length * 2, 16));
+                byte[] grown = new byte[(int) Math.min(wanted, Math.max(readLimit + 1, buffer.length + 1L))];
                 System.arraycopy(buffer, 0, grown, 0, limit);
                 buffer = grown;
             }
@@ -102,6 +113,11 @@ final class ByteInput {
                 return false;
             }
             limit += read;
+            readFromSource += read;
+            if (readFromSource > readLimit) {
+                throw new HeaderTooLargeException("the header holds more than the limit of "
+                        + HeaderTooLargeException.limit(readLimit) + " in memory");
+            }
         }
         return true;
     }

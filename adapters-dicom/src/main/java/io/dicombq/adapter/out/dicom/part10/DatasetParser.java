@@ -174,6 +174,8 @@ final class DatasetParser {
                 element = readElement(tag, vr, length, start, syntax, state, depth, end);
             } catch (EOFException e) {
                 throw fail(start, new Tag(tag), "the data ends inside this element: the file is truncated (" + e.getMessage() + ")");
+            } catch (HeaderTooLargeException e) {
+                throw fail(start, new Tag(tag), e.getMessage());
             }
             if (tag == SPECIFIC_CHARACTER_SET && element.value() instanceof Value.Text text) {
                 // PS3.3 C.12.1.1.2: a Specific Character Set in an item applies to that item only

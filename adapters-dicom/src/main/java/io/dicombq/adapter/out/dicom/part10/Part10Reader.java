@@ -50,7 +50,7 @@ public final class Part10Reader {
     public DicomInstance read(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            return read(ByteInput.of(ByteSource.of(channel, size)), file.toString(), size);
+            return read(ByteInput.of(ByteSource.of(channel, size), options.maxHeaderBytes()), file.toString(), size);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
         }
@@ -81,7 +81,7 @@ public final class Part10Reader {
      */
     public DicomInstance read(InputStream stream, String source) {
         try {
-            return read(ByteInput.of(ByteSource.of(stream)), source, -1);
+            return read(ByteInput.of(ByteSource.of(stream), options.maxHeaderBytes()), source, -1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
@@ -93,6 +93,8 @@ public final class Part10Reader {
         } catch (EOFException e) {
             // every parser path reports truncation itself; this keeps any that slips through typed
             throw new DicomParseException(source, in.offset(), null, "the file is truncated: " + e.getMessage(), e);
+        } catch (HeaderTooLargeException e) {
+            throw new DicomParseException(source, in.offset(), null, e.getMessage(), e);
         }
     }
 
@@ -110,7 +112,8 @@ public final class Part10Reader {
             // PS3.5 A.5: everything after the file meta information is one raw deflate stream (RFC 1951)
             Inflater inflater = new Inflater(true);
             try {
-                ByteInput inflated = ByteInput.of(ByteSource.of(new InflaterInputStream(in.remainder(), inflater, 16 * 1024)));
+                InputStream inflating = new InflaterInputStream(in.remainder(), inflater, 16 * 1024);
+                ByteInput inflated = ByteInput.of(ByteSource.of(new BoundedInflation(inflating, options.maxHeaderBytes())));
                 DatasetParser inner = new DatasetParser(inflated, source, options, dictionary, true);
                 dataset = inner.readTopLevel(new DatasetParser.Syntax(true, false));
             } catch (ZipException | EOFException e) {
@@ -144,6 +147,12 @@ public final class Part10Reader {
         if (!isLeadingGroup(littleGroup) && !isLeadingGroup(bigGroup)) {
             throw parser.fail(0, null, "not a DICOM file: no \"DICM\" prefix at offset 128 and the data does not start"
                     + " with a DICOM element (first bytes " + hex(in) + ")");
+        }
+        // (0000,0000) would be a group length, UL of 4 bytes (PS3.5 7.2): eight zero bytes are a preamble or a fill,
+        // not a data set (issue 17: a 128-byte preamble alone read as {"00000000":{"vr":"UL"}}; pydicom refuses it)
+        if (ByteInput.i32At(in.buffer, in.position, false) == 0 && ByteInput.i32At(in.buffer, in.position + 4, false) == 0) {
+            throw parser.fail(0, null, "not a DICOM file: no \"DICM\" prefix at offset 128 and the data starts with"
+                    + " zero bytes, not a DICOM element (a preamble without its \"DICM\" prefix, or a truncated file?)");
         }
     }
 

@@ -11,12 +11,18 @@ package io.dicombq.adapter.out.dicom.part10;
  * @param maxDepth            deepest sequence nesting accepted, a guard against hostile input
  * @param privateBulkThreshold the same limit for private elements, whose binary values are metadata an export
  *                            keeps (BEHAVIOUR 3.5: base64 in OtherElements)
+ * @param maxHeaderBytes      most bytes one read may take from a file or stream into memory, and most bytes a
+ *                            deflated data set may inflate to (skipped bulk data included): a guard against
+ *                            decompression bombs and huge values; past it the read fails for that file
  */
-public record ReadOptions(boolean stopBeforePixelData, int bulkThreshold, int maxDepth, int privateBulkThreshold) {
+public record ReadOptions(boolean stopBeforePixelData, int bulkThreshold, int maxDepth, int privateBulkThreshold,
+                          long maxHeaderBytes) {
     public static final int DEFAULT_BULK_THRESHOLD = 1024;
     public static final int DEFAULT_MAX_DEPTH = 64;
     /** Private binary values up to 1 MiB are exported (vendor headers such as Siemens CSA run to tens of KiB). */
     public static final int EXPORT_PRIVATE_BULK_THRESHOLD = 1 << 20;
+    /** 64 MiB: real headers, vendor blobs included, take well under a megabyte (docs/dicom-reader.md). */
+    public static final long DEFAULT_MAX_HEADER_BYTES = 64L << 20;
 
     public ReadOptions {
         if (bulkThreshold < 0 || privateBulkThreshold < 0) {
@@ -26,6 +32,14 @@ public record ReadOptions(boolean stopBeforePixelData, int bulkThreshold, int ma
         if (maxDepth < 1) {
             throw new IllegalArgumentException("maxDepth must be >= 1, was " + maxDepth);
         }
+        if (maxHeaderBytes < 1) {
+            throw new IllegalArgumentException("maxHeaderBytes must be >= 1, was " + maxHeaderBytes);
+        }
+    }
+
+    /** The default header limit. */
+    public ReadOptions(boolean stopBeforePixelData, int bulkThreshold, int maxDepth, int privateBulkThreshold) {
+        this(stopBeforePixelData, bulkThreshold, maxDepth, privateBulkThreshold, DEFAULT_MAX_HEADER_BYTES);
     }
 
     /** One threshold for standard and private binary values. */
@@ -44,16 +58,20 @@ public record ReadOptions(boolean stopBeforePixelData, int bulkThreshold, int ma
     }
 
     public ReadOptions withStopBeforePixelData(boolean stop) {
-        return new ReadOptions(stop, bulkThreshold, maxDepth, privateBulkThreshold);
+        return new ReadOptions(stop, bulkThreshold, maxDepth, privateBulkThreshold, maxHeaderBytes);
     }
 
     /** Sets both thresholds. */
     public ReadOptions withBulkThreshold(int threshold) {
-        return new ReadOptions(stopBeforePixelData, threshold, maxDepth, threshold);
+        return new ReadOptions(stopBeforePixelData, threshold, maxDepth, threshold, maxHeaderBytes);
     }
 
     public ReadOptions withPrivateBulkThreshold(int threshold) {
-        return new ReadOptions(stopBeforePixelData, bulkThreshold, maxDepth, threshold);
+        return new ReadOptions(stopBeforePixelData, bulkThreshold, maxDepth, threshold, maxHeaderBytes);
+    }
+
+    public ReadOptions withMaxHeaderBytes(long limit) {
+        return new ReadOptions(stopBeforePixelData, bulkThreshold, maxDepth, privateBulkThreshold, limit);
     }
 
     /** The longest binary value of this element that is kept rather than skipped as bulk data. */

@@ -80,7 +80,9 @@ final class DicomWebClient {
     Reply get(String pathAndQuery) throws UnreachableException {
         URI uri = endpoint.resolve(pathAndQuery);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout).header("Accept", DICOM_JSON);
-        endpoint.bearerToken().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
+        // the token belongs to the endpoint's origin (RFC 6454): never sent to any other scheme, host or port
+        endpoint.bearerToken().filter(token -> endpoint.sameOrigin(uri))
+                .ifPresent(token -> builder.header("Authorization", "Bearer " + token));
         HttpRequest request = builder.build();
         for (int attempt = 1; ; attempt++) {
             Duration wait;

@@ -50,6 +50,16 @@ public record DicomWebEndpoint(URI root, Optional<String> bearerToken) {
         return URI.create(root + pathAndQuery);
     }
 
+    /** Whether {@code uri} has the root's scheme, host and port (RFC 6454 5). */
+    boolean sameOrigin(URI uri) {
+        return root.getScheme().equalsIgnoreCase(uri.getScheme()) && root.getHost().equalsIgnoreCase(uri.getHost())
+                && effectivePort(root) == effectivePort(uri);
+    }
+
+    private static int effectivePort(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
     @Override
     public String toString() {
         return root + (bearerToken.isPresent() ? " (with bearer token)" : "");

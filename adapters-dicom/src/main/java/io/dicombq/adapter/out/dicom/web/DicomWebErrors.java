@@ -31,7 +31,8 @@ final class DicomWebErrors {
                     + ": no QIDO-RS service there; check the base URL (the part before /studies, e.g. http://host:8042/dicom-web)");
             case 429 -> new DicombqException(Code.RESOURCE_EXHAUSTED, where + ": the server is rate limiting; retry later");
             case 301, 302, 303, 307, 308 -> new DicombqException(Code.FAILED_PRECONDITION, where
-                    + ": the server redirects, which is not followed with a bearer token; give the URL it redirects to");
+                    + ": the server redirects, and redirects are never followed (one could lead to a server nobody allowed, or carry the"
+                    + " bearer token there); give the URL it redirects to");
             default -> new DicombqException(reply.status() >= 500 ? Code.UNAVAILABLE : Code.FAILED_PRECONDITION,
                     where + ": the search failed; check the server's logs");
         };

@@ -38,15 +38,20 @@ public final class DicomWebStore implements DicomStore {
         this.pageSize = pageSize;
     }
 
+    /** How long a connection may take to open; an unreachable server then counts as a connection failure. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long one request may wait for its whole answer before it counts as failed (and is retried). */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     /** A store with the standard retry policy, real waiting and a fresh HTTP client. */
     public static DicomWebStore connect(DicomWebEndpoint endpoint) {
-        // a redirect would carry the bearer token to wherever it points: with a token, redirects are not followed
+        // a redirect could lead outside the servers allowed, or carry the bearer token there: none is followed
         HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(endpoint.bearerToken().isPresent() ? HttpClient.Redirect.NEVER : HttpClient.Redirect.NORMAL)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         return new DicomWebStore(endpoint, http, RetryPolicy.standard(), Sleeper.real(), Clock.systemUTC(),
-                Duration.ofSeconds(60), DEFAULT_PAGE_SIZE);
+                REQUEST_TIMEOUT, DEFAULT_PAGE_SIZE);
     }
 
     public DicomWebEndpoint endpoint() {

@@ -112,6 +112,16 @@ final class ArchitectureRules {
                         + " (application.port.in.ScaleOutEngine)");
     }
 
+    /** The web console is files for a browser: it reaches the product only through the HTTP API, like any client. */
+    ArchRule consoleTakesNoShortcut() {
+        return noClasses().that().resideInAPackage(root + ".adapter.in.http.console..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".application..", root + ".domain..",
+                        root + ".adapter.out..", root + ".adapter.in.emulator..")
+                .because("the console calls the same HTTP API as everyone else, so access control is the API's"
+                        + " (docs/console.md)")
+                .allowEmptyShould(true);
+    }
+
     ArchRule noCyclesBetweenLayers() {
         return slices().matching(root + ".(*)..").namingSlices("layer $1")
                 .should().beFreeOfCycles()
@@ -130,7 +140,7 @@ final class ArchitectureRules {
         List<ArchRule> rules = new java.util.ArrayList<>(List.of(domainDependsOnlyOnTheJdk(),
                 applicationDependsOnlyOnDomainAndTheJdk(), noCyclesBetweenLayers(), noCyclesBetweenAdapters(),
                 emulatorSeesOnlyWhatItServes(), pipelineSeesNoAdapter(), onlyThePipelineSeesBeam(),
-                nothingDependsOnThePipeline()));
+                nothingDependsOnThePipeline(), consoleTakesNoShortcut()));
         for (String adapter : OUTGOING_ADAPTERS) {
             rules.add(adapterSeesNoOtherAdapter(adapter));
             rules.add(onlyTheCompositionRootSeesAdapter(adapter));

@@ -82,6 +82,15 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void aConsoleThatCallsAUseCaseFailsTheConsoleRule() {
+        String report = violations(RULES.consoleTakesNoShortcut().evaluate(fixture));
+
+        assertThat(report).contains("the console calls the same HTTP API as everyone else")
+                .contains(BAD + ".adapter.in.http.console.ConsoleThatExportsDirectly")
+                .contains(BAD + ".application.ServiceThatKnowsH2");
+    }
+
+    @Test
     void anAdapterSeenOutsideTheCompositionRootFailsThatRule() {
         String report = violations(RULES.onlyTheCompositionRootSeesAdapter("h2").evaluate(fixture));
 

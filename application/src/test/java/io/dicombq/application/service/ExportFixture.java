@@ -104,6 +104,11 @@ final class ExportFixture {
             }
 
             @Override
+            public List<String> datasets() {
+                return registered.keySet().stream().map(DicomStoreName::datasetName).distinct().sorted().toList();
+            }
+
+            @Override
             public boolean delete(DicomStoreName name) {
                 return registered.remove(name) != null;
             }

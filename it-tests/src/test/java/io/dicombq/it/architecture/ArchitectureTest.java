@@ -57,6 +57,9 @@ class ArchitectureTest {
     static final ArchRule nothingDependsOnThePipeline = RULES.nothingDependsOnThePipeline();
 
     @ArchTest
+    static final ArchRule consoleTakesNoShortcut = RULES.consoleTakesNoShortcut();
+
+    @ArchTest
     static final ArchRule noCyclesBetweenLayers = RULES.noCyclesBetweenLayers();
 
     @ArchTest

@@ -16,20 +16,23 @@ import base64
 import datetime
 import json
 import math
+import os
 import re
 import sys
 import warnings
 from decimal import Decimal
 
 import pydicom
-from pydicom.datadict import DicomDictionary, RepeatersDictionary, get_entry
+from pydicom.datadict import DicomDictionary, RepeatersDictionary, get_entry, get_private_entry
 from pydicom.dataelem import RawDataElement
 from pydicom.multival import MultiValue
 from pydicom.sequence import Sequence
 
 MAX_DEPTH = 15
 FIXED = ["Alphabetic", "Ideographic", "Phonetic", "FamilyName", "GivenName", "MiddleName", "NamePrefix",
-         "NameSuffix", "Tag", "Data", "OtherElements", "DroppedTags", "SourceDicomStore"]
+         "NameSuffix", "Id", "Value", "Tag", "Data", "TagName", "TagReference", "OtherElements", "DroppedTags",
+         "Type", "LastUpdated", "StorageClass", "BlobStorageSize", "SourceDicomStore"]
+OPERATIONAL = [("Type", "STRING"), ("LastUpdated", "TIMESTAMP"), ("StorageClass", "STRING"), ("BlobStorageSize", "INTEGER")]
 GROUPS = ["Alphabetic", "Ideographic", "Phonetic"]
 COMPONENTS = ["FamilyName", "GivenName", "MiddleName", "NamePrefix", "NameSuffix"]
 TYPE_OF_VR = {}
@@ -75,22 +78,30 @@ def dictionary_entry(tag):
     return vr.split(" or "), vm, keyword, None
 
 
+def repeating_group(tag, entry):
+    """Curves (50xx) and overlays (60xx): one column per keyword, one {Id, Value} entry per group."""
+    if not entry or not entry[2] or entry[3] is None:
+        return False
+    base = entry[3] >> 16
+    return base in (0x5000, 0x6000) and (tag >> 16) & 0xFF00 == base and entry[3] & 0xFFFF == tag & 0xFFFF
+
+
 def column_name(tag):
     entry = dictionary_entry(tag)
-    # a repeating-group keyword names only its first group (60xx -> 6000)
-    if entry and entry[2] and entry[3] == tag:
+    if entry and entry[2] and (entry[3] == tag or repeating_group(tag, entry)):
         return entry[2]
     return tag_name(tag)
 
 
 def rank(name):
-    if re.fullmatch(r"Tag_[0-9A-F]{8}", name):
-        return (0, int(name[4:], 16), name)
+    """Keyword columns in tag order, then Tag_ columns in tag order, then the fixed names (BEHAVIOUR 3.1)."""
     if name in KEYWORD_TAGS:
         return (0, KEYWORD_TAGS[name], name)
+    if re.fullmatch(r"Tag_[0-9A-F]{8}", name):
+        return (1, int(name[4:], 16), name)
     if name in FIXED:
-        return (1, FIXED.index(name), name)
-    return (2, 0, name)
+        return (2, FIXED.index(name), name)
+    return (3, 0, name)
 
 
 def field(name, type_, mode, fields=None):
@@ -295,31 +306,35 @@ class Walk:
     def __init__(self, offset):
         self.offset = offset
         self.dropped = []
+        self.references = set()
 
-    def drop(self, path):
-        if path not in self.dropped:
-            self.dropped.append(path)
+    def drop(self, path, reference):
+        """One DroppedTags entry per place: the dotted names, and the tags with item numbers (BEHAVIOUR 3.6)."""
+        if reference not in self.references:
+            self.references.add(reference)
+            self.dropped.append({"TagName": path, "TagReference": reference})
 
-    def dataset(self, elements, prefix, depth):
+    def dataset(self, elements, prefix, ref, depth):
         """(values, fields) of one data set given as a list of (tag, vr, value) in tag order."""
         values, fields, others = {}, {}, []
         for tag, vr, value in elements:
-            self.element(tag, vr, value, prefix, depth, values, fields, others)
+            self.element(tag, vr, value, prefix, ref, depth, values, fields, others)
         if others:
             values["OtherElements"] = others
             fields["OtherElements"] = OTHER_FIELD
         return values, [fields[name] for name in sorted(fields, key=rank)]
 
-    def element(self, tag, vr, value, prefix, depth, values, fields, others):
-        if tag & 0xFFFF == 0 or (tag >> 16) & 0xFF00 == 0x7F00 or tag >> 16 == 0xFFFE:
+    def element(self, tag, vr, value, prefix, ref, depth, values, fields, others):
+        if tag & 0xFFFF == 0 or tag >> 16 == 0xFFFE:
             return
+        reference = ref + "%08X" % tag
         if is_private(tag):
             name = tag_name(tag)
             if vr == "SQ":
-                self.sequence(name, prefix + name, value, depth, values, fields)
+                self.sequence(name, prefix + name, reference, value, depth, values, fields)
                 return
             if depth + 1 > MAX_DEPTH:
-                self.drop(prefix + name)
+                self.drop(prefix + name, reference)
                 return
             if isinstance(value, bytes):
                 data = [base64.b64encode(value).decode("ascii")] if value else []
@@ -334,25 +349,31 @@ class Walk:
         entry = dictionary_entry(tag)
         name = column_name(tag)
         path = prefix + name
-        if name in fields:
-            self.drop(path)
+        if (tag >> 16) & 0xFF00 == 0x7F00:
+            self.drop(path, reference)  # pixel data has no column, whatever its VR
+            return
+        group = repeating_group(tag, entry)
+        if name in fields and not group:
+            self.drop(path, reference)
             return
         column_vr = vr if entry is None or vr in entry[0] else entry[0][0]
         mode = "NULLABLE" if entry is not None and entry[1] == "1" and column_vr != "SQ" else "REPEATED"
         type_ = TYPE_OF_VR.get(column_vr)
-        if type_ is None:
-            self.drop(path)
+        if group:
+            self.group_member(tag, vr, value, column_vr, type_, mode, name, path, reference, depth, values, fields)
+        elif type_ is None:
+            self.drop(path, reference)
         elif type_ == "SQ":
-            self.sequence(name, path, value, depth, values, fields)
+            self.sequence(name, path, reference, value, depth, values, fields)
         elif type_ == "PN":
             if depth + 2 > MAX_DEPTH:
-                self.drop(path)
+                self.drop(path, reference)
                 return
             fields[name] = pn_field(name, mode)
             texts = text_values(value)
             names = [split_pn(t) for t in texts]
             if any(n is None for n in names) or (mode == "NULLABLE" and len(names) > 1):
-                self.drop(path)
+                self.drop(path, reference)
                 return
             if mode == "REPEATED":
                 values[name] = names
@@ -364,7 +385,7 @@ class Walk:
                 else text_values(value)
             converted = convert(raw, vr, column_vr, type_, self.offset)
             if converted is None:
-                self.drop(path)
+                self.drop(path, reference)
             elif mode == "REPEATED":
                 values[name] = converted
             elif len(converted) == 1:
@@ -373,20 +394,43 @@ class Walk:
                 if type_ == "STRING":
                     values[name] = "\\".join(converted)
                 else:
-                    self.drop(path)
+                    self.drop(path, reference)
 
-    def sequence(self, name, path, items, depth, values, fields):
+    def group_member(self, tag, vr, value, column_vr, type_, mode, name, path, reference, depth, values, fields):
+        """BEHAVIOUR 3.1: {Id: the group in 4 hex digits, Value} in the keyword's REPEATED RECORD column."""
+        if type_ in (None, "SQ", "PN") or depth + 1 > MAX_DEPTH:
+            self.drop(path, reference)
+            return
+        raw = number_values(value) if vr in ("FL", "FD", "SS", "US", "SL", "UL", "SV", "UV", "AT") \
+            else text_values(value)
+        converted = convert(raw, vr, column_vr, type_, self.offset)
+        if converted is None or (mode == "NULLABLE" and len(converted) > 1 and type_ != "STRING"):
+            self.drop(path, reference)
+            return
+        entry = {"Id": "%04X" % (tag >> 16)}
+        if mode == "REPEATED":
+            entry["Value"] = converted
+        elif len(converted) > 1:
+            entry["Value"] = "\\".join(converted)
+        elif converted:
+            entry["Value"] = converted[0]
+        fields.setdefault(name, field(name, "RECORD", "REPEATED", [field("Id", "STRING", "NULLABLE"),
+                                                                   field("Value", type_, mode)]))
+        values.setdefault(name, []).append(entry)
+
+    def sequence(self, name, path, reference, items, depth, values, fields):
         if depth + 1 > MAX_DEPTH:
-            self.drop(path)
+            self.drop(path, reference)
             return
         rows, merged = [], {}
-        for item in items:
-            item_values, item_fields = self.dataset(elements_of(item), path + ".", depth + 1)
+        for index, item in enumerate(items):
+            item_values, item_fields = self.dataset(elements_of(item), path + ".", "%s[%d]." % (reference, index),
+                                                    depth + 1)
             rows.append(item_values)
             for f in item_fields:
                 merged[f["name"]] = merge(merged.get(f["name"]), f)
         if not merged and rows:
-            self.drop(path)
+            self.drop(path, reference)
             return
         values[name] = rows
         if merged:
@@ -405,17 +449,37 @@ def merge(a, b):
     raise ValueError("items disagree on column %s; the oracle does not model that conflict" % a["name"])
 
 
+def private_vr(dataset, tag):
+    """The VR the element's private creator's dictionary gives it (BEHAVIOUR 3.2), or None."""
+    creator_tag = (tag & 0xFFFF0000) | ((tag & 0xFF00) >> 8)
+    if creator_tag not in dataset:
+        return None
+    try:
+        vr = get_private_entry(tag, str(dataset[creator_tag].value).strip())[0]
+    except (KeyError, ValueError):
+        return None
+    return None if vr == "UN" else vr
+
+
 def elements_of(dataset):
     """(tag, VR, value) of each element, in tag order. Private elements of unknown VR (implicit VR, or stored
-    as UN) stay UN bytes: pydicom's private dictionary is not part of the standard. A UN of undefined length
-    is a sequence (PS3.5 6.2.2), which pydicom reads as one."""
+    as UN) stay UN bytes unless their creator's private dictionary (pydicom's) knows them: then pydicom reads
+    them with that VR. A UN of undefined length is a sequence (PS3.5 6.2.2), which pydicom reads as one."""
     out = []
     for tag in sorted(dataset.keys()):
         raw = dataset.get_item(tag)
         if isinstance(raw, RawDataElement) and (raw.VR is None or raw.VR == "UN") and is_private(int(tag)) \
                 and not (0x10 <= (int(tag) & 0xFFFF) <= 0xFF) and raw.length != 0xFFFFFFFF:
-            out.append((int(tag), "UN", raw.value or b""))
-            continue
+            known = private_vr(dataset, int(tag))
+            element = None
+            if known is not None:
+                try:
+                    element = dataset[tag]
+                except Exception:
+                    element = None
+            if element is None or element.VR == "UN" or element.VR != known:
+                out.append((int(tag), "UN", raw.value or b""))
+                continue
         element = dataset[tag]
         value = element.value
         if element.VR == "SQ" or isinstance(value, Sequence):
@@ -442,21 +506,48 @@ def flatten(path, source_store=None):
     walk = Walk(offset)
     values, fields, others = {}, {}, []
     for tag, vr, value in meta:
-        walk.element(tag, vr, value, "", 0, values, fields, others)
+        walk.element(tag, vr, value, "", "", 0, values, fields, others)
     for tag, vr, value in body:
         if tag in meta_tags:
-            walk.drop(column_name(tag))
+            walk.drop(column_name(tag), "%08X" % tag)
             continue
-        walk.element(tag, vr, value, "", 0, values, fields, others)
+        walk.element(tag, vr, value, "", "", 0, values, fields, others)
+    pixel_data = first_pixel_data(path, {tag for tag, _, _ in body})
+    if pixel_data is not None:
+        walk.drop(column_name(pixel_data), "%08X" % pixel_data)
     if others:
         values["OtherElements"] = others
         fields["OtherElements"] = OTHER_FIELD
     values["DroppedTags"] = walk.dropped
-    fields["DroppedTags"] = field("DroppedTags", "STRING", "REPEATED")
+    fields["DroppedTags"] = field("DroppedTags", "RECORD", "REPEATED",
+                                  [field("TagName", "STRING", "NULLABLE"), field("TagReference", "STRING", "NULLABLE")])
+    stat = os.stat(path)
+    values["Type"] = "INSERT"
+    mtime = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc) + datetime.timedelta(
+        microseconds=stat.st_mtime_ns // 1000)
+    values["LastUpdated"] = "%sT%sZ" % (mtime.date().isoformat(),
+                                        time_text(mtime.hour, mtime.minute, mtime.second, mtime.microsecond))
+    values["StorageClass"] = "STANDARD"
+    values["BlobStorageSize"] = str(stat.st_size)
+    for name, type_ in OPERATIONAL:
+        fields[name] = field(name, type_, "NULLABLE")
     if source_store:
         values["SourceDicomStore"] = source_store
         fields["SourceDicomStore"] = field("SourceDicomStore", "STRING", "NULLABLE")
     return {"schema": [fields[n] for n in sorted(fields, key=rank)], "row": canonical(values)}
+
+
+def first_pixel_data(path, read_tags):
+    """The pixel data element a read that stops before pixel data stops at (7FE0,0008/0009/0010), or None."""
+    try:
+        full = pydicom.dcmread(path, force=True, defer_size=64)
+        tags = sorted(int(t) for t in full.keys())
+    except Exception:
+        return None
+    for tag in tags:
+        if tag in (0x7FE00008, 0x7FE00009, 0x7FE00010) and tag not in read_tags:
+            return tag
+    return None
 
 
 def canonical(value):

@@ -42,6 +42,11 @@ public final class DicomStoresService implements ManageDicomStoresUseCase {
     }
 
     @Override
+    public List<String> datasets() {
+        return registry.datasets();
+    }
+
+    @Override
     public void delete(DicomStoreName name) {
         if (!registry.delete(name)) {
             throw notFound(name);

@@ -12,7 +12,6 @@ import io.dicombq.application.port.out.OperationLog;
 import io.dicombq.application.port.out.OperationRepository;
 import io.dicombq.application.port.out.TableSink;
 import io.dicombq.application.port.out.Workers;
-import io.dicombq.domain.destination.ExportDestinationRules;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.operation.DicomStoreName;
 import io.dicombq.domain.operation.Operation;
@@ -57,9 +56,6 @@ public final class ExportDicomMetadataService implements ExportDicomMetadataUseC
     @Override
     public Operation export(ExportRequest request) {
         TableUri table = TableUri.parse(request.tableUri());
-        ExportDestinationRules.checkOptions(request.options()).ifPresent(error -> {
-            throw error.toException();
-        });
         DicomStoreName storeName = request.store().name();
         String source = sourceOf(request.store());
         // Parsing the whole file now reports its first bad line before any operation exists (BEHAVIOUR 4).

@@ -12,8 +12,6 @@ import io.dicombq.domain.schema.SchemaMerger;
 import io.dicombq.domain.schema.TableSchema;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The domain's schema rules as the export uses them: one instance to one row with its own schema (BEHAVIOUR 3),
@@ -35,14 +33,14 @@ final class ExportMapping {
     }
 
     /**
-     * One instance as a row of the job's layout; a DicombqException fails this instance only. The JSON layout's
-     * LastUpdated is when the export read the instance (a folder store keeps no update time of its own).
+     * One instance as a row of the job's layout; a DicombqException fails this instance only. LastUpdated is when
+     * the store last changed the instance (a file's modification time), else when the export read it (BEHAVIOUR 3.6).
      */
     FlattenedInstance map(DicomInstance instance, ExportJob job) {
         return mapper.map(instance, options(job), clock.instant());
     }
 
-    /** The columns the job's table has even when no instance is exported (DroppedTags, the JSON layout's). */
+    /** The columns the job's table has even when no instance is exported (DroppedTags, operational, the JSON layout's). */
     TableSchema base(ExportJob job) {
         return InstanceRowMapper.baseSchema(options(job));
     }
@@ -89,12 +87,8 @@ final class ExportMapping {
         return merger.extend(existing, exported);
     }
 
-    /** Rows made for their own instance's schema, fitted to the merged schema they are written under. */
-    static List<Row> conform(List<Row> rows, TableSchema schema) {
-        List<Row> conformed = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            conformed.add(RowConformer.conform(row, schema));
-        }
-        return conformed;
+    /** A row made for its own instance's schema, fitted to a union that contains that schema (RowConformer). */
+    static Row conform(Row row, TableSchema schema) {
+        return RowConformer.conform(row, schema);
     }
 }

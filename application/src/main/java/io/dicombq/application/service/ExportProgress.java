@@ -11,7 +11,7 @@ import java.time.Clock;
  * Publishes a running export's counters to the repository at most once per interval, and learns there whether a
  * cancel was requested (possibly by another process).
  */
-final class ExportProgress {
+public final class ExportProgress {
     private final OperationRepository operations;
     private final Clock clock;
     private final long intervalMillis;
@@ -19,7 +19,7 @@ final class ExportProgress {
     private long lastPublished;
     private boolean cancelRequested;
 
-    ExportProgress(OperationRepository operations, Clock clock, Operation operation, long intervalMillis) {
+    public ExportProgress(OperationRepository operations, Clock clock, Operation operation, long intervalMillis) {
         this.operations = operations;
         this.clock = clock;
         this.operation = operation;
@@ -28,7 +28,7 @@ final class ExportProgress {
     }
 
     /** Stores the counters if the interval has passed (or {@code force}), and refreshes the cancel flag. */
-    void publish(OperationCounter counter, boolean force) {
+    public void publish(OperationCounter counter, boolean force) {
         long now = clock.millis();
         if (!force && now - lastPublished < intervalMillis) {
             return;
@@ -41,19 +41,19 @@ final class ExportProgress {
                 .orElse(false);
     }
 
-    boolean cancelRequested() {
+    public boolean cancelRequested() {
         return cancelRequested;
     }
 
-    OperationCounter counter() {
+    public OperationCounter counter() {
         return operation.counter();
     }
 
-    Operation succeed() {
+    public Operation succeed() {
         return finish(operation.succeededAt(clock.instant()));
     }
 
-    Operation fail(RpcError error) {
+    public Operation fail(RpcError error) {
         return finish(operation.failedAt(clock.instant(), error));
     }
 

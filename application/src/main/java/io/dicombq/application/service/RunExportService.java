@@ -17,6 +17,7 @@ import io.dicombq.domain.destination.ExportDestinationRules;
 import io.dicombq.domain.destination.TableState;
 import io.dicombq.domain.destination.WritePlan;
 import io.dicombq.domain.filter.InstanceSelector;
+import io.dicombq.domain.flatten.LegacyTables;
 import io.dicombq.domain.operation.OperationName;
 import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
@@ -29,10 +30,12 @@ import java.util.Optional;
 /**
  * Runs an export operation to its end: access check (BEHAVIOUR 1.3), the destination decision on the table's state
  * at start (1.2), the streaming pass, and one commit. Every outcome ends the operation: success, the destination
- * or permission error, CANCELLED; the destination changes only on success.
+ * or permission error, CANCELLED, INTERNAL for anything else (an Error too, with a log line); the destination
+ * changes only on success.
  */
 public final class RunExportService implements RunExportUseCase {
     private static final long PUBLISH_INTERVAL_MILLIS = 250;
+    private static final System.Logger LOG = System.getLogger(RunExportService.class.getName());
 
     private final OperationRepository operations;
     private final DicomStoreSources stores;
@@ -69,18 +72,32 @@ public final class RunExportService implements RunExportUseCase {
         }
         operations.transferOwnership(name, workers.current());
         ExportProgress progress = new ExportProgress(operations, clock, stored.operation(), PUBLISH_INTERVAL_MILLIS);
+        RpcError error;
         try {
             Optional<RpcError> failure = export(stored, progress);
-            if (failure.isPresent()) {
-                progress.fail(failure.get());
-            } else {
+            if (failure.isEmpty()) {
                 progress.succeed();
+                return;
             }
+            error = failure.get();
         } catch (DicombqException e) {
-            progress.fail(e.error());
-        } catch (RuntimeException e) {
-            progress.fail(RpcError.of(Code.INTERNAL, "The export failed unexpectedly: " + e
-                    + "; the destination table is unchanged"));
+            error = e.error();
+        } catch (Throwable e) {
+            // An Error too (out of memory, stack overflow): the operation must end, or its pollers wait forever.
+            LOG.log(System.Logger.Level.ERROR, "export " + name + " failed unexpectedly", e);
+            error = RpcError.of(Code.INTERNAL, "The export failed unexpectedly: " + e
+                    + "; the destination table is unchanged");
+        }
+        end(progress, name, error);
+    }
+
+    /** Stores the failure; if even that fails, says so in the log (the next process then reports the operation ABORTED). */
+    private static void end(ExportProgress progress, OperationName name, RpcError error) {
+        try {
+            progress.fail(error);
+        } catch (Throwable e) {
+            LOG.log(System.Logger.Level.ERROR, "export " + name + " ended with " + error.code() + " ("
+                    + error.message() + ") but that could not be stored", e);
         }
     }
 
@@ -97,9 +114,14 @@ public final class RunExportService implements RunExportUseCase {
         }
         WritePlan plan = ((DestinationDecision.Proceed) decision).plan();
         Optional<TableSchema> existing = plan.replacesSchema() ? Optional.empty() : sink.schema(job.table());
+        // The layout first: a JSON-layout table has a REPEATED STRING DroppedTags too, which is not a legacy table.
         Optional<RpcError> mixed = existing.flatMap(current -> mapping.layoutClash(job, current));
         if (mixed.isPresent()) {
             return mixed;
+        }
+        Optional<RpcError> legacy = existing.flatMap(schema -> LegacyTables.checkAppendable(job.table(), schema, job.layout()));
+        if (legacy.isPresent()) {
+            return legacy;
         }
         InstanceSelector selector = filters.selector(job.filterUri());
         DicomStore store = stores.open(job.storeSource());

@@ -24,9 +24,17 @@ public record DestinationOptions(Optional<Boolean> force, Optional<WriteDisposit
         return new DestinationOptions(Optional.ofNullable(force), Optional.ofNullable(writeDisposition));
     }
 
-    /** {@code force: true}: the legacy overwrite switch is on. */
+    /**
+     * {@code force: true} and no write disposition: the legacy overwrite switch counts. With a disposition set,
+     * force is ignored (REST reference of BigQueryDestination.force, BEHAVIOUR 1.1).
+     */
     public boolean forced() {
-        return force.orElse(false);
+        return force.orElse(false) && !effectiveDisposition().isSet();
+    }
+
+    /** {@code force: true} said together with a write disposition, which wins: force has no effect. */
+    public boolean forceIgnored() {
+        return force.orElse(false) && effectiveDisposition().isSet();
     }
 
     /** The disposition that counts: absent and WRITE_DISPOSITION_UNSPECIFIED both mean "not set". */

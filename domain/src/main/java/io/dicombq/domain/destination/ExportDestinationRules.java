@@ -6,8 +6,8 @@ import io.dicombq.domain.status.RpcError;
 import java.util.Optional;
 
 /**
- * BEHAVIOUR 1.2: force versus write disposition versus the destination table's state. The option check runs
- * synchronously before an operation exists; the decision runs when the operation has read the table's state.
+ * BEHAVIOUR 1.2: force versus write disposition versus the destination table's state. The decision runs when
+ * the operation has read the table's state; force said with a disposition is ignored (BEHAVIOUR 1.1).
  */
 public final class ExportDestinationRules {
 
@@ -15,25 +15,20 @@ public final class ExportDestinationRules {
     }
 
     /**
-     * The synchronous check (BEHAVIOUR 1.1, Decision): {@code force: true} with a disposition other than
-     * WRITE_DISPOSITION_UNSPECIFIED is refused; every other combination is valid.
+     * BEHAVIOUR 1.1, Decision: force with a write disposition is accepted and force ignored, as Google's REST
+     * reference says; the CLI tells its user so in one line, the HTTP API answers as Google does.
      */
-    public static Optional<RpcError> checkOptions(DestinationOptions options) {
-        WriteDisposition disposition = options.effectiveDisposition();
-        if (options.forced() && disposition.isSet()) {
-            return Optional.of(RpcError.of(Code.INVALID_ARGUMENT, "bigqueryDestination.force (--overwrite-table)"
-                    + " cannot be combined with writeDisposition " + disposition + " (--write-disposition="
-                    + disposition.cliValue() + "); set only one of them"));
+    public static Optional<String> ignoredForceWarning(DestinationOptions options) {
+        if (!options.forceIgnored()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        WriteDisposition disposition = options.effectiveDisposition();
+        return Optional.of("--overwrite-table (force) is ignored because --write-disposition="
+                + disposition.cliValue() + " (" + disposition + ") is set; the write disposition decides");
     }
 
     /** What to do with {@code table}, found in {@code state}, under these options. */
     public static DestinationDecision decide(TableUri table, DestinationOptions options, TableState state) {
-        Optional<RpcError> invalid = checkOptions(options);
-        if (invalid.isPresent()) {
-            return new DestinationDecision.Refuse(invalid.get());
-        }
         // WRITE_APPEND creates an absent table, and appends to it if another write created it meanwhile, as a
         // BigQuery load with CREATE_IF_NEEDED does: concurrent appends to a new table all land.
         if (state == TableState.ABSENT && options.effectiveDisposition() != WriteDisposition.WRITE_APPEND) {

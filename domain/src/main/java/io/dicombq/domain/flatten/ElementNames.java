@@ -17,12 +17,12 @@ final class ElementNames {
     }
 
     /**
-     * The keyword; {@code Tag_GGGGEEEE} for private tags and for elements without a keyword of their own. A
-     * repeating-group keyword (OverlayRows for (60xx,0010)) names only its first group, 6000: one BigQuery
-     * column cannot hold the elements of several groups.
+     * The keyword; {@code Tag_GGGGEEEE} for private tags and for elements without a keyword of their own. The
+     * curve and overlay groups (50xx, 60xx) all take their keyword: one column holds every group's entry
+     * (BEHAVIOUR 3.1); other repeater entries (1000,xxx0 …) name no column of their own.
      */
     static String name(Tag tag, DictionaryEntry entry) {
-        if (entry != null && entry.hasKeyword() && entry.tag().equals(tag)) {
+        if (entry != null && entry.hasKeyword() && (entry.tag().equals(tag) || RepeatingGroups.isMember(tag, entry))) {
             return entry.keyword();
         }
         return TagNames.columnName(tag);

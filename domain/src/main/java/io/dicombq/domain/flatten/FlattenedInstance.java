@@ -1,5 +1,6 @@
 package io.dicombq.domain.flatten;
 
+import io.dicombq.domain.schema.DroppedTags;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.TableSchema;
 
@@ -13,10 +14,8 @@ public record FlattenedInstance(Row row, TableSchema schema) {
         Objects.requireNonNull(schema, "schema");
     }
 
-    /** The instance's DroppedTags entries: every element its row does not represent. */
-    @SuppressWarnings("unchecked")
+    /** The names (TagName) of the instance's DroppedTags entries: every element its row does not represent. */
     public List<String> droppedTags() {
-        Object value = row.get(Columns.DROPPED_TAGS);
-        return value == null ? List.of() : (List<String>) value;
+        return DroppedTags.names(row.get(Columns.DROPPED_TAGS));
     }
 }

@@ -10,6 +10,9 @@ import io.dicombq.domain.dicom.Value;
 import io.dicombq.domain.dicom.Vr;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.ColumnOrder;
+import io.dicombq.domain.schema.ColumnType;
+import io.dicombq.domain.schema.DroppedTags;
+import io.dicombq.domain.schema.FieldPath;
 import io.dicombq.domain.schema.Mode;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.RowConformer;
@@ -18,15 +21,14 @@ import io.dicombq.domain.schema.SchemaMerger;
 import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.schema.ValueText;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns one DICOM instance (file meta group 0002 and data set) into one row of the flattened table and
@@ -47,26 +49,42 @@ public final class InstanceFlattener {
         return new InstanceFlattener(DataDictionary.standard());
     }
 
-    /** The flattened row and schema of one instance; the options' layout must be FLATTENED. */
+    /** The flattened row and schema of one instance, LastUpdated from the instance (NULL when the store has none). */
     public FlattenedInstance flatten(DicomInstance instance, FlattenOptions options) {
+        return flatten(instance, options, instance.lastModified());
+    }
+
+    /**
+     * The flattened row and schema of one instance; the options' layout must be FLATTENED. {@code lastUpdated}
+     * fills LastUpdated (BEHAVIOUR 3.6), null for NULL.
+     */
+    public FlattenedInstance flatten(DicomInstance instance, FlattenOptions options, Instant lastUpdated) {
         if (options.layout() != Layout.FLATTENED) {
             throw new IllegalArgumentException("InstanceFlattener makes the flattened layout, not " + options.layout());
         }
         Walk walk = new Walk(timezoneOffset(instance.dataset()));
         Level top = new Level();
         for (DataElement element : instance.fileMeta()) {
-            walk.element(element, "", 0, top);
+            walk.element(element, FieldPath.ROOT, 0, top);
         }
         for (DataElement element : instance.dataset()) {
             if (element.tag().isFileMeta() && instance.fileMeta().contains(element.tag())) {
                 // PS3.10 7.1: group 0002 belongs to the file meta information; a copy in the data set has no column left
-                walk.drop(walk.name(element.tag()));
+                walk.drop(FieldPath.ROOT, element.tag());
                 continue;
             }
-            walk.element(element, "", 0, top);
+            walk.element(element, FieldPath.ROOT, 0, top);
         }
-        top.values.put(Columns.DROPPED_TAGS, List.copyOf(walk.dropped));
+        if (instance.unreadPixelData() != null) {
+            // BEHAVIOUR 3.2, 3.6: pixel data has no column; the reader stopped before it, but it is listed
+            walk.drop(FieldPath.ROOT, instance.unreadPixelData());
+        }
+        top.values.put(Columns.DROPPED_TAGS, walk.dropped.value(Columns.DROPPED_TAGS_COLUMN));
         top.columns.put(Columns.DROPPED_TAGS, Columns.DROPPED_TAGS_COLUMN);
+        Columns.putOperational(top.values, instance, lastUpdated);
+        for (Column column : Columns.OPERATIONAL) {
+            top.columns.put(column.name(), column);
+        }
         if (options.includeSourceStore()) {
             top.values.put(Columns.SOURCE_DICOM_STORE, options.sourceStore());
             top.columns.put(Columns.SOURCE_DICOM_STORE, Columns.SOURCE_DICOM_STORE_COLUMN);
@@ -104,27 +122,27 @@ public final class InstanceFlattener {
         }
     }
 
-    /** One instance's walk: its DT offset and the dropped paths found so far. */
+    /** One instance's walk: its DT offset and the dropped elements found so far. */
     private final class Walk {
         final ZoneOffset offset;
-        final Set<String> dropped = new LinkedHashSet<>();
+        final DroppedTags dropped = new DroppedTags();
 
         Walk(ZoneOffset offset) {
             this.offset = offset;
         }
 
-        void drop(String path) {
+        void drop(FieldPath path) {
             dropped.add(path);
         }
 
-        String name(Tag tag) {
-            return ElementNames.name(tag, dictionary.lookup(tag));
+        void drop(FieldPath prefix, Tag tag) {
+            dropped.add(prefix.field(ElementNames.name(tag, dictionary.lookup(tag)), tag));
         }
 
-        void element(DataElement element, String prefix, int depth, Level level) {
+        void element(DataElement element, FieldPath prefix, int depth, Level level) {
             Tag tag = element.tag();
-            // BEHAVIOUR 3.1: group lengths (PS3.5 7.2) and the pixel data family are not columns
-            if (tag.isGroupLength() || isPixelDataFamily(tag) || tag.isDelimiter()) {
+            // BEHAVIOUR 3.1: group lengths (PS3.5 7.2) and delimiters are not elements
+            if (tag.isGroupLength() || tag.isDelimiter()) {
                 return;
             }
             if (tag.isPrivate()) {
@@ -133,8 +151,14 @@ public final class InstanceFlattener {
             }
             DictionaryEntry entry = dictionary.lookup(tag);
             String name = ElementNames.name(tag, entry);
-            String path = prefix + name;
-            if (level.columns.containsKey(name)) {
+            FieldPath path = prefix.field(name, tag);
+            if (isPixelDataFamily(tag)) {
+                // BEHAVIOUR 3.2: pixel data has no column, whatever its VR; it is listed in DroppedTags
+                drop(path);
+                return;
+            }
+            boolean repeatingGroup = RepeatingGroups.isMember(tag, entry);
+            if (!repeatingGroup && level.columns.containsKey(name)) {
                 drop(path);
                 return;
             }
@@ -150,12 +174,47 @@ public final class InstanceFlattener {
             // BEHAVIOUR 3.4: VM exactly 1 is NULLABLE, anything else (or unknown) REPEATED; SQ always REPEATED
             Mode mode = entry != null && entry.isSingleValued() && vr != Vr.SQ ? Mode.NULLABLE : Mode.REPEATED;
             Representation representation = Representation.of(vr);
+            if (repeatingGroup) {
+                groupMember(name, path, tag, element.vr(), vr, value, mode, representation, depth, level);
+                return;
+            }
             switch (representation) {
                 case NOT_EXPORTED -> drop(path);
                 case SEQUENCE -> sequence(name, path, value, depth, level);
                 case PERSON_NAME -> personName(name, path, value, mode, depth, level);
                 default -> scalar(name, path, element.vr(), vr, value, mode, representation, level);
             }
+        }
+
+        /**
+         * BEHAVIOUR 3.1: an element of a repeating group (curves 50xx, overlays 60xx) is one {Id, Value} entry of
+         * its keyword's REPEATED RECORD column, Id being the group in four upper-case hex digits.
+         */
+        private void groupMember(String name, FieldPath path, Tag tag, Vr fileVr, Vr columnVr, Value value, Mode mode,
+                                 Representation representation, int depth, Level level) {
+            if (!representation.isScalar() || depth + 1 > SchemaLimits.MAX_RECORD_DEPTH) {
+                drop(path);
+                return;
+            }
+            List<Object> values = ScalarValues.convert(value, fileVr, columnVr, representation, offset);
+            if (values == null || (mode == Mode.NULLABLE && values.size() > 1 && representation != Representation.STRING)) {
+                drop(path);
+                return;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>(4);
+            entry.put(Columns.GROUP_ID, RepeatingGroups.id(tag));
+            if (mode == Mode.REPEATED) {
+                entry.put(Columns.GROUP_VALUE, values);
+            } else if (values.size() > 1) {
+                // more values than VM 1: kept as encoded, backslashes included (PS3.5 6.4), as for a plain column
+                entry.put(Columns.GROUP_VALUE, String.join("\\", values.stream().map(String.class::cast).toList()));
+            } else {
+                entry.put(Columns.GROUP_VALUE, values.isEmpty() ? null : values.get(0));
+            }
+            level.columns.putIfAbsent(name, Columns.repeatingGroup(name, representation.columnType(), mode));
+            @SuppressWarnings("unchecked")
+            List<Row> entries = (List<Row>) level.values.computeIfAbsent(name, key -> new ArrayList<Row>(2));
+            entries.add(new Row(entry));
         }
 
         /**
@@ -169,7 +228,7 @@ public final class InstanceFlattener {
             return entry.vr();
         }
 
-        private void scalar(String name, String path, Vr fileVr, Vr columnVr, Value value, Mode mode,
+        private void scalar(String name, FieldPath path, Vr fileVr, Vr columnVr, Value value, Mode mode,
                             Representation representation, Level level) {
             List<Object> values = ScalarValues.convert(value, fileVr, columnVr, representation, offset);
             Column column = Column.of(name, representation.columnType(), mode);
@@ -192,7 +251,7 @@ public final class InstanceFlattener {
             }
         }
 
-        private void personName(String name, String path, Value value, Mode mode, int depth, Level level) {
+        private void personName(String name, FieldPath path, Value value, Mode mode, int depth, Level level) {
             if (depth + PersonNames.RECORD_LEVELS > SchemaLimits.MAX_RECORD_DEPTH) {
                 drop(path);
                 return;
@@ -211,7 +270,7 @@ public final class InstanceFlattener {
             level.values.put(name, mode == Mode.REPEATED ? names : (names.isEmpty() ? null : names.get(0)));
         }
 
-        private void sequence(String name, String path, Value value, int depth, Level level) {
+        private void sequence(String name, FieldPath path, Value value, int depth, Level level) {
             if (!(value instanceof Value.Items items)) {
                 if (value.isEmpty()) {
                     // a zero-length SQ read as another VR is an empty sequence: no items, no fields
@@ -229,10 +288,12 @@ public final class InstanceFlattener {
             List<Level> itemLevels = new ArrayList<>(items.count());
             List<List<Column>> itemColumns = new ArrayList<>(items.count());
             List<Column> fields = List.of();
+            int index = 0;
             for (DicomDataset item : items.items()) {
                 Level itemLevel = new Level();
+                FieldPath itemPath = path.item(index++);
                 for (DataElement element : item) {
-                    element(element, path + ".", depth + 1, itemLevel);
+                    element(element, itemPath, depth + 1, itemLevel);
                 }
                 List<Column> columns = itemLevel.sortedColumns(order);
                 fields = fields.isEmpty() ? columns : merger.mergeColumns(fields, columns);
@@ -244,7 +305,7 @@ public final class InstanceFlattener {
             for (int i = 0; i < itemLevels.size(); i++) {
                 Row row = new Row(itemLevels.get(i).values);
                 rows.add(fits(itemColumns.get(i), merged) ? row
-                        : RowConformer.conformRecord(row, fields, path, dropped));
+                        : RowConformer.conformRecord(row, fields, path.item(i), dropped));
             }
             if (fields.isEmpty() && !rows.isEmpty()) {
                 // BigQuery has no RECORD without fields: items that hold nothing cannot be shown, only listed
@@ -257,17 +318,17 @@ public final class InstanceFlattener {
             }
         }
 
-        private void privateElement(DataElement element, String prefix, int depth, Level level) {
+        private void privateElement(DataElement element, FieldPath prefix, int depth, Level level) {
             Tag tag = element.tag();
             String name = TagNames.columnName(tag);
             if (element.value() instanceof Value.Items) {
                 // BEHAVIOUR 3.5: a private sequence is a Tag_GGGGEEEE column
-                sequence(name, prefix + name, element.value(), depth, level);
+                sequence(name, prefix.field(name, tag), element.value(), depth, level);
                 return;
             }
             List<String> data = otherData(element);
             if (data == null || depth + 1 > SchemaLimits.MAX_RECORD_DEPTH) {
-                drop(prefix + name);
+                drop(prefix.field(name, tag));
                 return;
             }
             Map<String, Object> entry = new LinkedHashMap<>(4);

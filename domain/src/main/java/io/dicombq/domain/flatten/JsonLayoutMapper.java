@@ -8,6 +8,7 @@ import io.dicombq.domain.dicom.Value;
 import io.dicombq.domain.dicom.json.DicomJsonWriter;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.ColumnType;
+import io.dicombq.domain.schema.DroppedTags;
 import io.dicombq.domain.schema.JsonText;
 import io.dicombq.domain.schema.Mode;
 import io.dicombq.domain.schema.Row;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -30,11 +30,6 @@ import java.util.Set;
  * pixel data family, which is never exported.
  */
 public final class JsonLayoutMapper {
-    /** Local stores have one storage class (the Healthcare API's default is STANDARD). */
-    public static final String STORAGE_CLASS = "STANDARD";
-    /** Every exported row records an insertion of the instance. */
-    public static final String TYPE_INSERT = "INSERT";
-
     private static final List<Column> BEFORE_SOURCE = List.of(
             Column.of("StudyInstanceUID", ColumnType.STRING, Mode.NULLABLE),
             Column.of("SeriesInstanceUID", ColumnType.STRING, Mode.NULLABLE),
@@ -42,11 +37,12 @@ public final class JsonLayoutMapper {
     private static final List<Column> AFTER_SOURCE = List.of(
             Column.of("Metadata", ColumnType.JSON, Mode.NULLABLE),
             Column.of("StructuredStorageSize", ColumnType.INTEGER, Mode.NULLABLE),
-            Columns.DROPPED_TAGS_COLUMN,
-            Column.of("StorageClass", ColumnType.STRING, Mode.NULLABLE),
-            Column.of("LastUpdated", ColumnType.TIMESTAMP, Mode.NULLABLE),
-            Column.of("BlobStorageSize", ColumnType.INTEGER, Mode.NULLABLE),
-            Column.of("Type", ColumnType.STRING, Mode.NULLABLE));
+            // Google's SchemaJSON reference: in this layout DroppedTags stays a REPEATED STRING (BEHAVIOUR 3.9)
+            DroppedTags.STRING_COLUMN,
+            Columns.STORAGE_CLASS_COLUMN,
+            Columns.LAST_UPDATED_COLUMN,
+            Columns.BLOB_STORAGE_SIZE_COLUMN,
+            Columns.TYPE_COLUMN);
 
     private final ElementNames names;
     private final DicomJsonWriter writer = DicomJsonWriter.standard();
@@ -69,9 +65,8 @@ public final class JsonLayoutMapper {
         return new TableSchema(columns);
     }
 
-    /** One instance's row; {@code lastUpdated} is when the store last changed the instance (an injected clock). */
+    /** One instance's row; {@code lastUpdated} is when the store last changed the instance, null when unknown. */
     public FlattenedInstance map(DicomInstance instance, FlattenOptions options, Instant lastUpdated) {
-        Objects.requireNonNull(lastUpdated, "lastUpdated");
         List<DataElement> all = new ArrayList<>(instance.fileMeta().size() + instance.dataset().size());
         all.addAll(instance.fileMeta().elements());
         for (DataElement element : instance.dataset()) {
@@ -94,13 +89,7 @@ public final class JsonLayoutMapper {
         values.put("Metadata", new JsonText(metadata));
         values.put("StructuredStorageSize", (long) metadata.getBytes(StandardCharsets.UTF_8).length);
         values.put(Columns.DROPPED_TAGS, List.copyOf(dropped));
-        values.put("StorageClass", STORAGE_CLASS);
-        values.put("LastUpdated", lastUpdated);
-        if (instance.sizeBytes() >= 0) {
-            // A DICOMweb server does not tell the instance's size: NULL, not a made-up number.
-            values.put("BlobStorageSize", instance.sizeBytes());
-        }
-        values.put("Type", TYPE_INSERT);
+        Columns.putOperational(values, instance, lastUpdated);
         return new FlattenedInstance(new Row(values), schema(options.includeSourceStore()));
     }
 

@@ -11,7 +11,8 @@ import java.time.Instant;
  */
 public final class OperationJson {
     static final String METADATA_TYPE = "type.googleapis.com/google.cloud.healthcare.v1.OperationMetadata";
-    static final String RESPONSE_TYPE = "type.googleapis.com/google.cloud.healthcare.v1.dicom.ExportDicomDataResponse";
+    /** The export how-to shows a finished BigQuery export answering google.protobuf.Empty (BEHAVIOUR 2). */
+    static final String RESPONSE_TYPE = "type.googleapis.com/google.protobuf.Empty";
 
     private OperationJson() {
     }

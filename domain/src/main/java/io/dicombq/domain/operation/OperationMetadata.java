@@ -8,7 +8,7 @@ import java.util.Optional;
 public record OperationMetadata(String apiMethodName, Instant createTime, Optional<Instant> endTime,
                                 boolean cancelRequested, String logsUrl, OperationCounter counter) {
     /** The method name the Healthcare API reports for an export to BigQuery. */
-    public static final String EXPORT_METHOD = "google.cloud.healthcare.v1.dicom.DicomService.ExportDicomData";
+    public static final String EXPORT_METHOD = "google.cloud.healthcare.v1.dicom.DicomService.ExportDicomData_bq";
 
     public OperationMetadata {
         Objects.requireNonNull(apiMethodName, "apiMethodName");

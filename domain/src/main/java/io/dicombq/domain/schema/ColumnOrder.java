@@ -11,18 +11,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The canonical order of columns, decided by the column name alone so that a merged schema does not
- * depend on the order instances arrive in: DICOM element columns in tag order (a keyword stands for its
- * dictionary tag, {@code Tag_GGGGEEEE} for its own), then the fixed sub-fields of Person Name and
- * {@code OtherElements} in their documented order, then {@code OtherElements}, {@code DroppedTags},
- * {@code SourceDicomStore}; any other name last, alphabetically.
+ * depend on the order instances arrive in (BEHAVIOUR 3.1, as in Google's IDC v18 table): keyword columns in
+ * tag order (a keyword stands for its dictionary tag, a repeating group's for its first group), then every
+ * {@code Tag_GGGGEEEE} column in tag order, then the fixed fields (Person Name's, the repeating groups'
+ * {@code Id}/{@code Value}, {@code OtherElements}' and {@code DroppedTags}' own) and the fixed columns
+ * {@code OtherElements}, {@code DroppedTags}, {@code Type}, {@code LastUpdated}, {@code StorageClass},
+ * {@code BlobStorageSize}, {@code SourceDicomStore} in that order; any other name last, alphabetically.
  */
 public final class ColumnOrder implements Comparator<Column> {
     /** Names with a fixed place after the element columns; their index is their rank. */
     private static final List<String> FIXED = List.of(
             "Alphabetic", "Ideographic", "Phonetic",
             "FamilyName", "GivenName", "MiddleName", "NamePrefix", "NameSuffix",
-            "Tag", "Data",
-            "OtherElements", "DroppedTags", "SourceDicomStore");
+            "Id", "Value", "Tag", "Data", "TagName", "TagReference",
+            "OtherElements", "DroppedTags", "Type", "LastUpdated", "StorageClass", "BlobStorageSize",
+            "SourceDicomStore");
 
     private static final ColumnOrder INSTANCE = new ColumnOrder(DataDictionary.standard());
 
@@ -52,7 +55,7 @@ public final class ColumnOrder implements Comparator<Column> {
         return a.compareTo(b);
     }
 
-    /** Element columns rank by unsigned tag (0 .. 2^32-1), fixed names after them, the rest last. */
+    /** Keyword columns rank by unsigned tag (0 .. 2^32-1), Tag_ columns after them, then fixed names, the rest last. */
     private long rank(String name) {
         Long known = ranks.get(name);
         if (known != null) {
@@ -68,13 +71,15 @@ public final class ColumnOrder implements Comparator<Column> {
     private long computeRank(String name) {
         Tag tag = tagOf(name);
         if (tag != null) {
-            return Integer.toUnsignedLong(tag.value());
+            long byTag = Integer.toUnsignedLong(tag.value());
+            return name.startsWith("Tag_") ? (1L << 32) + byTag : byTag;
         }
         int fixed = FIXED.indexOf(name);
-        return fixed >= 0 ? (1L << 32) + fixed : (1L << 33);
+        return fixed >= 0 ? (1L << 33) + fixed : (1L << 34);
     }
 
-    private Tag tagOf(String name) {
+    /** The tag a column name stands for: its own for {@code Tag_GGGGEEEE}, the dictionary's for a keyword; else null. */
+    public Tag tagOf(String name) {
         if (name.length() == 12 && name.startsWith("Tag_")) {
             try {
                 return Tag.parse(name);

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** BigQuery's schema limits (quotas page, "Table limits" and "Column names"). */
 public final class SchemaLimits {
-    /** Columns per table, nested fields counted. */
+    /** Leaf fields per table: BigQuery counts the non-RECORD fields at every level ("Too many total leaf fields"). */
     public static final int MAX_COLUMNS = 10_000;
     /** Levels of nested RECORD; a top-level RECORD is level 1. */
     public static final int MAX_RECORD_DEPTH = 15;
@@ -17,11 +17,11 @@ public final class SchemaLimits {
     private SchemaLimits() {
     }
 
-    /** Every column counts, RECORD columns and each of their nested fields alike. */
+    /** BEHAVIOUR 3.8: the leaf fields, as BigQuery counts them; a RECORD counts only through its fields. */
     public static int columnCount(List<Column> columns) {
         int count = 0;
         for (Column column : columns) {
-            count += 1 + columnCount(column.fields());
+            count += column.isRecord() ? columnCount(column.fields()) : 1;
         }
         return count;
     }
@@ -42,8 +42,8 @@ public final class SchemaLimits {
         int count = columnCount(schema.columns());
         if (count > MAX_COLUMNS) {
             throw new DicombqException(Code.FAILED_PRECONDITION, "the exported schema needs " + count
-                    + " columns counting nested fields, more than BigQuery's limit of " + MAX_COLUMNS
-                    + " columns per table; export fewer instances into this table (filter by study or series)"
+                    + " leaf fields (columns that are not RECORDs, nested ones included), more than BigQuery's limit"
+                    + " of " + MAX_COLUMNS + " leaf fields per table; export fewer instances into this table (filter by study or series)"
                     + " or use --schema=json, whose table has a fixed set of columns");
         }
         int depth = recordDepth(schema.columns());

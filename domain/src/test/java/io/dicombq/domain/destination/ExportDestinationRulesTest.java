@@ -33,9 +33,9 @@ class ExportDestinationRulesTest {
             false   WRITE_APPEND                    APPEND               APPEND               APPEND
             true    absent                          CREATE               OVERWRITE            OVERWRITE
             true    WRITE_DISPOSITION_UNSPECIFIED   CREATE               OVERWRITE            OVERWRITE
-            true    WRITE_EMPTY                     INVALID_ARGUMENT     INVALID_ARGUMENT     INVALID_ARGUMENT
-            true    WRITE_TRUNCATE                  INVALID_ARGUMENT     INVALID_ARGUMENT     INVALID_ARGUMENT
-            true    WRITE_APPEND                    INVALID_ARGUMENT     INVALID_ARGUMENT     INVALID_ARGUMENT
+            true    WRITE_EMPTY                     CREATE               WRITE_INTO_EMPTY     FAILED_PRECONDITION
+            true    WRITE_TRUNCATE                  CREATE               TRUNCATE_THEN_WRITE  TRUNCATE_THEN_WRITE
+            true    WRITE_APPEND                    APPEND               APPEND               APPEND
             """;
 
     private record Cell(Boolean force, WriteDisposition disposition, TableState state) {
@@ -90,14 +90,18 @@ class ExportDestinationRulesTest {
     }
 
     @Test
-    void theSynchronousCheckRefusesExactlyForceTrueWithASetDisposition() {
+    void forceIsIgnoredExactlyWhenADispositionIsSetAndTheCliIsToldSo() {
         for (Cell cell : everyCombination()) {
-            boolean refused = ExportDestinationRules.checkOptions(DestinationOptions.of(cell.force(), cell.disposition()))
-                    .isPresent();
+            DestinationOptions options = DestinationOptions.of(cell.force(), cell.disposition());
             boolean expected = Boolean.TRUE.equals(cell.force()) && cell.disposition() != null
                     && cell.disposition() != WriteDisposition.WRITE_DISPOSITION_UNSPECIFIED;
-            assertThat(refused).as("force=%s, writeDisposition=%s", cell.force(), cell.disposition()).isEqualTo(expected);
+            assertThat(options.forceIgnored()).as("force=%s, writeDisposition=%s", cell.force(), cell.disposition())
+                    .isEqualTo(expected);
+            assertThat(ExportDestinationRules.ignoredForceWarning(options).isPresent()).isEqualTo(expected);
         }
+        assertThat(ExportDestinationRules.ignoredForceWarning(DestinationOptions.of(true, WriteDisposition.WRITE_APPEND)))
+                .hasValueSatisfying(warning -> assertThat(warning).contains("--overwrite-table")
+                        .contains("ignored").contains("--write-disposition=write-append").doesNotContain("\n"));
     }
 
     @Test
@@ -113,13 +117,6 @@ class ExportDestinationRulesTest {
         assertThat(notEmpty.error().code()).isEqualTo(Code.FAILED_PRECONDITION);
         assertThat(notEmpty.error().message()).contains("table is not empty").contains(TABLE.toString())
                 .contains("WRITE_TRUNCATE").contains("WRITE_APPEND");
-
-        var both = ExportDestinationRules.checkOptions(DestinationOptions.of(true, WriteDisposition.WRITE_APPEND));
-        assertThat(both).hasValueSatisfying(error -> {
-            assertThat(error.code()).isEqualTo(Code.INVALID_ARGUMENT);
-            assertThat(error.message()).contains("force (--overwrite-table)").contains("WRITE_APPEND")
-                    .contains("--write-disposition=write-append");
-        });
     }
 
     @Test

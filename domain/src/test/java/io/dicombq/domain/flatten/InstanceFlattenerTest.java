@@ -8,6 +8,7 @@ import io.dicombq.domain.dicom.Value;
 import io.dicombq.domain.dicom.Vr;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.ColumnType;
+import io.dicombq.domain.schema.DroppedTags;
 import io.dicombq.domain.schema.Mode;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.RowJson;
@@ -37,7 +38,7 @@ class InstanceFlattenerTest {
     }
 
     @Test
-    void namesColumnsByKeywordIncludingFileMetaAndLeavesOutGroupLengthsAndPixelData() {
+    void namesColumnsByKeywordIncludingFileMetaAndListsPixelDataButNotGroupLengthsInDroppedTags() {
         DicomInstance instance = new DicomInstance("a.dcm",
                 DicomDataset.of(ints(0x00020000, Vr.UL, 200), text(0x00020010, Vr.UI, "1.2.840.10008.1.2.1")),
                 DicomDataset.of(ints(0x00080000, Vr.UL, 10), text(0x00080060, Vr.CS, "CT"),
@@ -47,9 +48,27 @@ class InstanceFlattenerTest {
 
         FlattenedInstance flat = flatten(instance);
 
-        assertThat(names(flat.schema())).containsExactly("TransferSyntaxUID", "Modality", "DroppedTags");
+        assertThat(names(flat.schema())).containsExactly("TransferSyntaxUID", "Modality", "DroppedTags", "Type", "LastUpdated", "StorageClass", "BlobStorageSize");
         assertThat(flat.row().get("TransferSyntaxUID")).isEqualTo("1.2.840.10008.1.2.1");
-        assertThat(flat.droppedTags()).isEmpty();
+        // BEHAVIOUR 3.2: pixel data is not exported, so it is listed; group lengths are not elements
+        assertThat(flat.row().get("DroppedTags")).isEqualTo(List.of(
+                DroppedTags.entry("ExtendedOffsetTable", "7FE00001"), DroppedTags.entry("PixelData", "7FE00010")));
+        assertThat(flat.row().get("Type")).isEqualTo("INSERT");
+        assertThat(flat.row().get("StorageClass")).isEqualTo("STANDARD");
+        assertThat(flat.row().get("BlobStorageSize")).isEqualTo(2000L);
+        assertThat(flat.row().get("LastUpdated")).as("the instance has no modification time").isNull();
+    }
+
+    @Test
+    void listsPixelDataTheReaderStoppedAtAndTakesLastUpdatedFromTheStore() {
+        Instant modified = Instant.parse("2025-01-02T03:04:05Z");
+        DicomInstance instance = instance(text(0x00080060, Vr.CS, "CT")).withLastModified(modified)
+                .withUnreadPixelData(Tag.PIXEL_DATA);
+        FlattenedInstance flat = flatten(instance);
+        assertThat(flat.row().get("DroppedTags")).isEqualTo(List.of(DroppedTags.entry("PixelData", "7FE00010")));
+        assertThat(flat.row().get("LastUpdated")).isEqualTo(modified);
+        assertThat(flattener.flatten(instance, FlattenOptions.flattened(), Instant.EPOCH).row().get("LastUpdated"))
+                .isEqualTo(Instant.EPOCH);
     }
 
     @Test
@@ -182,7 +201,12 @@ class InstanceFlattenerTest {
                 0));
 
         assertThat(flat.droppedTags()).containsExactly("FileMetaInformationVersion", "StudyDate",
-                "RedPaletteColorLookupTableData", "ContentSequence.ContentDate", "SelectorUVValue");
+                "RedPaletteColorLookupTableData", "ContentSequence.ContentDate", "ContentSequence.ContentDate",
+                "SelectorUVValue");
+        // BEHAVIOUR 3.6: TagReference is the same path in tags, with item numbers: one entry per place
+        assertThat(((List<?>) flat.row().get("DroppedTags")).stream().map(entry -> ((Row) entry).get("TagReference")))
+                .containsExactly("00020001", "00080020", "00281201", "0040A730[0].00080023", "0040A730[1].00080023",
+                        "00720083");
         assertThat(flat.row().get("StudyDate")).isNull();
         assertThat(flat.schema().column("StudyDate").type()).as("the column stays").isEqualTo(ColumnType.DATE);
         assertThat(flat.row().get("SelectorUVValue")).isEqualTo(List.of());
@@ -228,7 +252,7 @@ class InstanceFlattenerTest {
         assertThat(flat.row().get("Rows")).isNull();
         assertThat(flat.row().get("ReferencedImageSequence")).isEqualTo(List.of());
         assertThat(names(flat.schema())).containsExactly("ImageType", "StudyDate", "PatientName", "PatientComments",
-                "Rows", "DroppedTags");
+                "Rows", "DroppedTags", "Type", "LastUpdated", "StorageClass", "BlobStorageSize");
         assertThat(flat.droppedTags()).isEmpty();
     }
 
@@ -238,7 +262,7 @@ class InstanceFlattenerTest {
         FlattenedInstance with = flattener.flatten(instance(text(0x00080060, Vr.CS, "CT")),
                 FlattenOptions.flattened().withSourceStore(store));
         assertThat(with.row().get("SourceDicomStore")).isEqualTo(store);
-        assertThat(names(with.schema())).containsExactly("Modality", "DroppedTags", "SourceDicomStore");
+        assertThat(names(with.schema())).containsExactly("Modality", "DroppedTags", "Type", "LastUpdated", "StorageClass", "BlobStorageSize", "SourceDicomStore");
         assertThat(flatten(instance(text(0x00080060, Vr.CS, "CT"))).schema().column("SourceDicomStore")).isNull();
     }
 
@@ -262,12 +286,26 @@ class InstanceFlattenerTest {
     }
 
     @Test
-    void namesOnlyTheFirstRepeatingGroupByKeyword() {
-        FlattenedInstance flat = flatten(instance(ints(0x60000010, Vr.US, 10), ints(0x60020010, Vr.US, 20),
-                text(0x00180061, Vr.DS, "3")));
-        assertThat(flat.row().get("OverlayRows")).isEqualTo(10L);
-        assertThat(flat.row().get("Tag_60020010")).isEqualTo(20L);
+    void writesRepeatingGroupsAsOneRecordOfIdAndValuePerGroup() {
+        FlattenedInstance flat = flatten(instance(ints(0x60000010, Vr.US, 10), ints(0x60000050, Vr.SS),
+                ints(0x60020010, Vr.US, 20), ints(0x60020050, Vr.SS, 1, 2), text(0x00180061, Vr.DS, "3"),
+                ints(0x50000005, Vr.US, 2)));
+        // BEHAVIOUR 3.1: REPEATED RECORD of Id (the group) and Value (REPEATED when the VM is not 1)
+        assertThat(flat.row().get("OverlayRows")).isEqualTo(List.of(group("6000", 10L), group("6002", 20L)));
+        assertThat(flat.row().get("OverlayOrigin")).isEqualTo(List.of(group("6000", List.of()), group("6002", List.of(1L, 2L))));
+        assertThat(flat.schema().column("OverlayRows")).isEqualTo(Column.record("OverlayRows", Mode.REPEATED, List.of(
+                Column.of("Id", ColumnType.STRING, Mode.NULLABLE), Column.of("Value", ColumnType.INTEGER, Mode.NULLABLE))));
+        assertThat(flat.schema().column("OverlayOrigin").field("Value").mode()).isEqualTo(Mode.REPEATED);
+        assertThat(flat.schema().column("Tag_60020010")).isNull();
         assertThat(flat.row().get("Tag_00180061")).as("a retired tag without keyword").isEqualTo("3");
+        assertThat(names(flat.schema()).subList(0, 3)).containsExactly("CurveDimensions", "OverlayRows", "OverlayOrigin");
+    }
+
+    private static Row group(String id, Object value) {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("Id", id);
+        values.put("Value", value);
+        return new Row(values);
     }
 
     @Test
@@ -287,9 +325,16 @@ class InstanceFlattenerTest {
         assertThat(SchemaJson.write(flat.schema())).isEqualTo("[{\"name\":\"ReferencedImageSequence\",\"type\":\"RECORD\","
                 + "\"mode\":\"REPEATED\",\"fields\":[{\"name\":\"ReferencedSOPClassUID\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"},"
                 + "{\"name\":\"ReferencedSOPInstanceUID\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"}]},"
-                + "{\"name\":\"DroppedTags\",\"type\":\"STRING\",\"mode\":\"REPEATED\"}]");
+                + "{\"name\":\"DroppedTags\",\"type\":\"RECORD\",\"mode\":\"REPEATED\",\"fields\":["
+                + "{\"name\":\"TagName\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"},"
+                + "{\"name\":\"TagReference\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"}]},"
+                + "{\"name\":\"Type\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"},"
+                + "{\"name\":\"LastUpdated\",\"type\":\"TIMESTAMP\",\"mode\":\"NULLABLE\"},"
+                + "{\"name\":\"StorageClass\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"},"
+                + "{\"name\":\"BlobStorageSize\",\"type\":\"INTEGER\",\"mode\":\"NULLABLE\"}]");
         assertThat(RowJson.write(flat.row())).isEqualTo("{\"ReferencedImageSequence\":[{\"ReferencedSOPInstanceUID\":\"1.2.3\"},"
-                + "{\"ReferencedSOPClassUID\":\"1.2.840\",\"ReferencedSOPInstanceUID\":\"1.2.4\"}]}");
+                + "{\"ReferencedSOPClassUID\":\"1.2.840\",\"ReferencedSOPInstanceUID\":\"1.2.4\"}],"
+                + "\"Type\":\"INSERT\",\"StorageClass\":\"STANDARD\",\"BlobStorageSize\":\"0\"}");
     }
 
     @Test
@@ -300,7 +345,8 @@ class InstanceFlattenerTest {
         Column field = flat.schema().column("ReferencedImageSequence").field("Tag_00221001");
         assertThat(field).isEqualTo(Column.of("Tag_00221001", ColumnType.STRING, Mode.REPEATED));
         assertThat(RowJson.write(flat.row())).isEqualTo(
-                "{\"ReferencedImageSequence\":[{\"Tag_00221001\":[\"7\"]},{\"Tag_00221001\":[\"seven\"]}]}");
+                "{\"ReferencedImageSequence\":[{\"Tag_00221001\":[\"7\"]},{\"Tag_00221001\":[\"seven\"]}],"
+                        + "\"Type\":\"INSERT\",\"StorageClass\":\"STANDARD\",\"BlobStorageSize\":\"0\"}");
     }
 
     private static List<String> names(TableSchema schema) {

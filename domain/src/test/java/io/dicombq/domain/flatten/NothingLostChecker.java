@@ -22,10 +22,7 @@ final class NothingLostChecker {
     private final DataDictionary dictionary = DataDictionary.standard();
 
     List<String> problems(DicomInstance instance, Row row) {
-        Set<String> dropped = new HashSet<>();
-        if (row.get("DroppedTags") instanceof List<?> list) {
-            list.forEach(entry -> dropped.add((String) entry));
-        }
+        Set<String> dropped = new HashSet<>(io.dicombq.domain.schema.DroppedTags.names(row.get("DroppedTags")));
         List<String> problems = new ArrayList<>();
         Set<Tag> meta = new HashSet<>();
         for (DataElement element : instance.fileMeta()) {
@@ -76,6 +73,18 @@ final class NothingLostChecker {
             return;
         }
         Object held = row.get(name);
+        if (held instanceof List<?> entries && !entries.isEmpty() && entries.get(0) instanceof Row first
+                && first.values().containsKey("Id")) {
+            // BEHAVIOUR 3.1: a repeating group's column holds one {Id, Value} entry per group
+            String id = String.format("%04X", tag.group());
+            Object groupValue = null;
+            for (Object entry : entries) {
+                if (id.equals(((Row) entry).get("Id"))) {
+                    groupValue = ((Row) entry).get("Value");
+                }
+            }
+            held = groupValue;
+        }
         int count = held == null ? 0 : held instanceof List<?> list ? list.size() : 1;
         boolean joined = count == 1 && held instanceof String text && text.split("\\\\", -1).length == expected;
         // a UN value re-read with its dictionary VR holds as many values as its bytes make
@@ -130,6 +139,8 @@ final class NothingLostChecker {
 
     private String name(Tag tag) {
         DictionaryEntry entry = dictionary.lookup(tag);
-        return entry != null && entry.hasKeyword() && entry.tag().equals(tag) ? entry.keyword() : tag.columnName();
+        boolean group = entry != null && (entry.tag().group() == 0x5000 || entry.tag().group() == 0x6000)
+                && (tag.group() & 0xFF00) == entry.tag().group();
+        return entry != null && entry.hasKeyword() && (entry.tag().equals(tag) || group) ? entry.keyword() : tag.columnName();
     }
 }

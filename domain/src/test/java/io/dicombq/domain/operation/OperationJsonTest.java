@@ -21,7 +21,7 @@ class OperationJsonTest {
 
         assertThat(OperationJson.compact(running)).isEqualTo("{\"name\":\"projects/my-project/locations/us/datasets/d/operations/42\","
                 + "\"metadata\":{\"@type\":\"type.googleapis.com/google.cloud.healthcare.v1.OperationMetadata\","
-                + "\"apiMethodName\":\"google.cloud.healthcare.v1.dicom.DicomService.ExportDicomData\","
+                + "\"apiMethodName\":\"google.cloud.healthcare.v1.dicom.DicomService.ExportDicomData_bq\","
                 + "\"createTime\":\"2026-01-02T03:04:05.123Z\",\"logsUrl\":\"file:///tmp/log.jsonl\","
                 + "\"counter\":{\"success\":\"3\",\"pending\":\"7\"}}}");
     }
@@ -32,10 +32,10 @@ class OperationJsonTest {
 
         assertThat(OperationJson.compact(done)).isEqualTo("{\"name\":\"projects/my-project/locations/us/datasets/d/operations/42\","
                 + "\"metadata\":{\"@type\":\"type.googleapis.com/google.cloud.healthcare.v1.OperationMetadata\","
-                + "\"apiMethodName\":\"google.cloud.healthcare.v1.dicom.DicomService.ExportDicomData\","
+                + "\"apiMethodName\":\"google.cloud.healthcare.v1.dicom.DicomService.ExportDicomData_bq\","
                 + "\"createTime\":\"2026-01-02T03:04:05.123Z\",\"endTime\":\"2026-01-02T03:04:09Z\",\"logsUrl\":\"file:///l\","
                 + "\"counter\":{\"success\":\"10\",\"failure\":\"2\"}},"
-                + "\"done\":true,\"response\":{\"@type\":\"type.googleapis.com/google.cloud.healthcare.v1.dicom.ExportDicomDataResponse\"}}");
+                + "\"done\":true,\"response\":{\"@type\":\"type.googleapis.com/google.protobuf.Empty\"}}");
     }
 
     @Test

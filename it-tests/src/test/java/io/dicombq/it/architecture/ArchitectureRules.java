@@ -86,6 +86,42 @@ final class ArchitectureRules {
                 .allowEmptyShould(true);
     }
 
+    /** The Beam pipeline (module pipeline-beam) builds on the use cases' ports and the domain, never on an adapter. */
+    ArchRule pipelineSeesNoAdapter() {
+        return noClasses().that().resideInAPackage(root + ".pipeline..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".adapter..")
+                .because("the pipeline reaches DICOM stores through the DicomStoreSources port (found with ServiceLoader"
+                        + " in each worker) and BigQuery through Beam's BigQueryIO; adapters are wired by the composition"
+                        + " root (docs/scale-out.md)")
+                .allowEmptyShould(true);
+    }
+
+    /** Apache Beam's types stay in the pipeline module, so nothing else depends on a runner or on Beam's model. */
+    ArchRule onlyThePipelineSeesBeam() {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".pipeline..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.beam..")
+                .because("Beam is the pipeline module's engine; the CLI finds that module through the ScaleOutEngine port"
+                        + " (ServiceLoader), so the default build carries no Beam (docs/scale-out.md)");
+    }
+
+    /** Nothing outside the pipeline names its classes: the composition root finds it through a port. */
+    ArchRule nothingDependsOnThePipeline() {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".pipeline..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".pipeline..")
+                .because("the pipeline module is optional at run time; it is found with ServiceLoader"
+                        + " (application.port.in.ScaleOutEngine)");
+    }
+
+    /** The web console is files for a browser: it reaches the product only through the HTTP API, like any client. */
+    ArchRule consoleTakesNoShortcut() {
+        return noClasses().that().resideInAPackage(root + ".adapter.in.http.console..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".application..", root + ".domain..",
+                        root + ".adapter.out..", root + ".adapter.in.emulator..")
+                .because("the console calls the same HTTP API as everyone else, so access control is the API's"
+                        + " (docs/console.md)")
+                .allowEmptyShould(true);
+    }
+
     ArchRule noCyclesBetweenLayers() {
         return slices().matching(root + ".(*)..").namingSlices("layer $1")
                 .should().beFreeOfCycles()
@@ -103,7 +139,8 @@ final class ArchitectureRules {
     List<ArchRule> all() {
         List<ArchRule> rules = new java.util.ArrayList<>(List.of(domainDependsOnlyOnTheJdk(),
                 applicationDependsOnlyOnDomainAndTheJdk(), noCyclesBetweenLayers(), noCyclesBetweenAdapters(),
-                emulatorSeesOnlyWhatItServes()));
+                emulatorSeesOnlyWhatItServes(), pipelineSeesNoAdapter(), onlyThePipelineSeesBeam(),
+                nothingDependsOnThePipeline(), consoleTakesNoShortcut()));
         for (String adapter : OUTGOING_ADAPTERS) {
             rules.add(adapterSeesNoOtherAdapter(adapter));
             rules.add(onlyTheCompositionRootSeesAdapter(adapter));

@@ -82,6 +82,15 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void aConsoleThatCallsAUseCaseFailsTheConsoleRule() {
+        String report = violations(RULES.consoleTakesNoShortcut().evaluate(fixture));
+
+        assertThat(report).contains("the console calls the same HTTP API as everyone else")
+                .contains(BAD + ".adapter.in.http.console.ConsoleThatExportsDirectly")
+                .contains(BAD + ".application.ServiceThatKnowsH2");
+    }
+
+    @Test
     void anAdapterSeenOutsideTheCompositionRootFailsThatRule() {
         String report = violations(RULES.onlyTheCompositionRootSeesAdapter("h2").evaluate(fixture));
 
@@ -101,5 +110,24 @@ class ArchitectureRulesCanFailTest {
         String report = violations(RULES.noCyclesBetweenLayers().evaluate(fixture));
 
         assertThat(report).contains("Cycle detected").contains("layer adapter").contains("layer application");
+    }
+
+    @Test
+    void aPipelineThatReadsFoldersItselfFailsThePipelineRule() {
+        String report = violations(RULES.pipelineSeesNoAdapter().evaluate(fixture));
+        assertThat(report).contains("PipelineThatReadsFolders").contains("FolderStore");
+    }
+
+    @Test
+    void beamOutsideThePipelineFailsTheBeamRule() {
+        String report = violations(RULES.onlyThePipelineSeesBeam().evaluate(fixture));
+        assertThat(report).contains("ServiceThatRunsBeam").contains("org.apache.beam");
+        assertThat(report).doesNotContain("PipelineThatReadsFolders");
+    }
+
+    @Test
+    void aClassThatNamesThePipelineFailsThePipelineIsOptionalRule() {
+        String report = violations(RULES.nothingDependsOnThePipeline().evaluate(fixture));
+        assertThat(report).contains("ServiceThatRunsBeam").contains("PipelineThatReadsFolders");
     }
 }

@@ -48,6 +48,18 @@ class ArchitectureTest {
     static final ArchRule emulatorSeesOnlyWhatItServes = RULES.emulatorSeesOnlyWhatItServes();
 
     @ArchTest
+    static final ArchRule pipelineSeesNoAdapter = RULES.pipelineSeesNoAdapter().allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule onlyThePipelineSeesBeam = RULES.onlyThePipelineSeesBeam();
+
+    @ArchTest
+    static final ArchRule nothingDependsOnThePipeline = RULES.nothingDependsOnThePipeline();
+
+    @ArchTest
+    static final ArchRule consoleTakesNoShortcut = RULES.consoleTakesNoShortcut();
+
+    @ArchTest
     static final ArchRule noCyclesBetweenLayers = RULES.noCyclesBetweenLayers();
 
     @ArchTest

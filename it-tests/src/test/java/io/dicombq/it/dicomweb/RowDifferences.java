@@ -24,9 +24,15 @@ final class RowDifferences {
             if (fileMetaColumns.contains(column)) {
                 continue; // 1: no file meta over DICOMweb
             }
+            if (column.equals("LastUpdated") || column.equals("BlobStorageSize")) {
+                continue; // BEHAVIOUR 3.6: a file has its modification time and size; DICOMweb tells neither
+            }
             if (column.equals(DROPPED_TAGS)) {
                 Set<String> fileDropped = new LinkedHashSet<>(strings(file.get(DROPPED_TAGS)));
                 fileDropped.removeAll(fileMetaColumns); // 1
+                if (!serverDropped.contains("PixelData")) {
+                    fileDropped.remove("PixelData"); // 2: Orthanc leaves compressed pixel data out of the metadata
+                }
                 Set<String> missing = new LinkedHashSet<>(fileDropped);
                 missing.removeAll(serverDropped);
                 if (!missing.isEmpty()) {
@@ -47,11 +53,7 @@ final class RowDifferences {
     private static final String DROPPED_TAGS = "DroppedTags";
 
     private static List<String> strings(Object list) {
-        List<String> strings = new ArrayList<>();
-        if (list instanceof List<?> values) {
-            values.forEach(value -> strings.add((String) value));
-        }
-        return strings;
+        return io.dicombq.domain.schema.DroppedTags.names(list);
     }
 
     /** Private elements of the file the server sent as bulk data (2, 3) are in its DroppedTags instead. */

@@ -75,17 +75,18 @@ class DestinationMatrixEndToEndTest {
     }
 
     @Test
-    void forceTogetherWithADispositionIsRefusedBeforeAnyOperationExists() {
-        String before = cli.ok("operations", "list", "--project=matrix-project", "--format=json");
+    void forceTogetherWithADispositionIsIgnoredWithAOneLineWarning() {
+        String table = DATASET + ".force_ignored";
+        prepare(table, "has-rows");
 
-        Cli.Result refused = cli.run("dicom-stores", "export", "bq", store.toString(), "--bq-table=bq://" + DATASET + ".refused",
+        Cli.Result appended = cli.run("dicom-stores", "export", "bq", store.toString(), "--bq-table=bq://" + table,
                 "--overwrite-table", "--write-disposition=write-append");
 
-        assertThat(refused.exit()).isEqualTo(1);
-        assertThat(refused.err()).startsWith("ERROR: INVALID_ARGUMENT: ").contains("--overwrite-table").contains("write-append");
-        assertThat(refused.err().strip()).doesNotContain("\n");
-        assertThat(cli.ok("operations", "list", "--project=matrix-project", "--format=json")).isEqualTo(before);
-        assertThat(cli.tableExists(DATASET, "refused")).isFalse();
+        // BEHAVIOUR 1.1: the disposition decides (append, not overwrite), and the CLI says force was ignored
+        assertThat(appended.exit()).as(appended.err()).isZero();
+        assertThat(appended.err().strip()).startsWith("WARNING: --overwrite-table (force) is ignored")
+                .contains("write-append").doesNotContain("\n");
+        assertThat(cli.rows(table)).isEqualTo(2L * STORE_SIZE);
     }
 
     @Test

@@ -30,11 +30,11 @@ class OperationJsonEndToEndTest {
         assertThat(fields(operation)).containsExactly("name", "metadata", "done", "response");
         assertThat(operation.get("done").asBoolean()).isTrue();
         assertThat(operation.get("response").get("@type").asText())
-                .isEqualTo("type.googleapis.com/google.cloud.healthcare.v1.dicom.ExportDicomDataResponse");
+                .isEqualTo("type.googleapis.com/google.protobuf.Empty");
         JsonNode metadata = operation.get("metadata");
         assertThat(fields(metadata)).containsExactly("@type", "apiMethodName", "createTime", "endTime", "logsUrl", "counter");
         assertThat(metadata.get("@type").asText()).isEqualTo("type.googleapis.com/google.cloud.healthcare.v1.OperationMetadata");
-        assertThat(metadata.get("apiMethodName").asText()).isEqualTo("google.cloud.healthcare.v1.dicom.DicomService.ExportDicomData");
+        assertThat(metadata.get("apiMethodName").asText()).isEqualTo("google.cloud.healthcare.v1.dicom.DicomService.ExportDicomData_bq");
         Instant created = Instant.parse(metadata.get("createTime").asText());
         Instant ended = Instant.parse(metadata.get("endTime").asText());
         assertThat(metadata.get("createTime").asText()).endsWith("Z");

@@ -27,7 +27,7 @@ class PrivateElementsEndToEndTest {
 
         JsonNode data = cli.json("query", "SELECT d FROM `my-project.exports.ct`, UNNEST(OtherElements) AS o,"
                 + " UNNEST(o.Data) AS d WHERE o.Tag = 'Tag_00431029'");
-        JsonNode dropped = cli.json("query", "SELECT d FROM `my-project.exports.ct`, UNNEST(DroppedTags) AS d");
+        JsonNode dropped = cli.json("query", "SELECT e.TagName AS d FROM `my-project.exports.ct`, UNNEST(DroppedTags) AS e");
 
         assertThat(data).hasSize(1);
         assertThat(data.get(0).get("d").asText()).isEqualTo(pydicomBase64("CT_small.dcm", "0x00431029"));

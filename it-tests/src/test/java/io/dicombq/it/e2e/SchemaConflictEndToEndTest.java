@@ -86,7 +86,7 @@ class SchemaConflictEndToEndTest {
                 .containsExactly("1.2.3.4.5.1=7", "1.2.3.4.5.2=text");
         assertThat(pairs(cli.json("query", "SELECT SOPInstanceUID AS uid, ARRAY_LENGTH(Tag_00180FF2) AS v" + table + " ORDER BY uid")))
                 .containsExactly("1.2.3.4.5.1=1", "1.2.3.4.5.2=0");
-        assertThat(pairs(cli.json("query", "SELECT SOPInstanceUID AS uid, v" + table + ", UNNEST(DroppedTags) AS v ORDER BY uid")))
+        assertThat(pairs(cli.json("query", "SELECT SOPInstanceUID AS uid, d.TagName AS v" + table + ", UNNEST(DroppedTags) AS d ORDER BY uid")))
                 .containsExactly("1.2.3.4.5.1=FileMetaInformationVersion", "1.2.3.4.5.2=FileMetaInformationVersion",
                         "1.2.3.4.5.2=Tag_00180FF2");
     }

@@ -82,8 +82,9 @@ class TableSchemaEndToEndTest {
                 "--schema=json");
 
         assertThat(cli.rows("my-project.exports.empty")).isZero();
-        // BEHAVIOUR 3.6: DroppedTags is always in the schema, SourceDicomStore with includeSourceStore
-        assertThat(columns("my-project.exports.empty")).containsExactlyInAnyOrder("DroppedTags", "SourceDicomStore");
+        // BEHAVIOUR 3.6: DroppedTags and the operational columns are always in the schema, SourceDicomStore when asked
+        assertThat(columns("my-project.exports.empty")).containsExactly("DroppedTags", "Type", "LastUpdated", "StorageClass",
+                "BlobStorageSize", "SourceDicomStore");
         // BEHAVIOUR 3.9: the JSON layout's columns do not depend on the instances
         assertThat(columns("my-project.exports.emptyjson")).containsExactlyInAnyOrder("StudyInstanceUID",
                 "SeriesInstanceUID", "SOPInstanceUID", "Metadata", "StructuredStorageSize", "DroppedTags", "StorageClass",

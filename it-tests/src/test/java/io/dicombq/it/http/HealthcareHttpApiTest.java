@@ -158,6 +158,20 @@ class HealthcareHttpApiTest {
     @Nested
     class Exports {
         @Test
+        void forceWithAWriteDispositionIsAcceptedAndIgnored() {
+            // BEHAVIOUR 1.1: Google's REST reference: with writeDisposition set, force is ignored
+            String body = "{\"bigqueryDestination\": {\"tableUri\": \"bq://hc-project.imaging.force_ignored\","
+                    + " \"force\": true, \"writeDisposition\": \"WRITE_EMPTY\"}}";
+            JsonNode created = awaitDone(admin, startExport(admin, "corpus", body));
+            assertThat(created.has("response")).as(created.toString()).isTrue();
+
+            JsonNode second = awaitDone(admin, startExport(admin, "corpus", body));
+            // force would overwrite; WRITE_EMPTY on a table with rows fails, so force was ignored
+            assertThat(second.at("/error/code").asInt()).as(second.toString()).isEqualTo(9);
+            assertThat(second.at("/error/message").asText()).contains("table is not empty");
+        }
+
+        @Test
         void anExportRunsToDoneAndItsLogListsTheFileThatFailed() {
             String name = startExport(admin, "corpus", exportBody("hc-project.imaging.from_folder"));
             assertThat(name).startsWith("projects/hc-project/locations/us-central1/datasets/hc/operations/");
@@ -165,7 +179,7 @@ class HealthcareHttpApiTest {
             JsonNode done = awaitDone(admin, name);
             assertThat(done.has("response")).as(done.toString()).isTrue();
             assertThat(done.at("/response/@type").asText())
-                    .isEqualTo("type.googleapis.com/google.cloud.healthcare.v1.dicom.ExportDicomDataResponse");
+                    .isEqualTo("type.googleapis.com/google.protobuf.Empty");
             assertThat(done.at("/metadata/counter/success").asText()).isEqualTo(String.valueOf(FILES.size()));
             assertThat(done.at("/metadata/counter/failure").asText()).isEqualTo("1");
 
@@ -372,8 +386,6 @@ class HealthcareHttpApiTest {
             assertThat(exportError(exportBody("Bad_Project.imaging.t"), 400, "INVALID_ARGUMENT")).containsIgnoringCase("project");
             assertThat(exportError(exportBody("hc-project.bad-dataset.t"), 400, "INVALID_ARGUMENT")).containsIgnoringCase("dataset");
             assertThat(exportError(exportBody("hc-project.imaging.bad*table"), 400, "INVALID_ARGUMENT")).containsIgnoringCase("table");
-            assertThat(exportError("{\"bigqueryDestination\": {\"tableUri\": \"bq://hc-project.imaging.t\", \"force\": true,"
-                    + " \"writeDisposition\": \"WRITE_APPEND\"}}", 400, "INVALID_ARGUMENT")).contains("force");
             assertThat(exportError("{\"bigqueryDestination\": {\"tableUri\": \"bq://hc-project.imaging.t\","
                     + " \"writeDisposition\": \"WRITE_SOMETIMES\"}}", 400, "INVALID_ARGUMENT")).contains("WRITE_SOMETIMES");
             assertThat(exportError("{\"bigqueryDestination\": {\"tableUri\": \"bq://hc-project.imaging.t\"}, \"extra\": 1}",

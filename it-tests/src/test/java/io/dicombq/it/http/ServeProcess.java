@@ -20,11 +20,13 @@ final class ServeProcess implements AutoCloseable {
     private final Process process;
     private final URI uri;
     private final Path accessLog;
+    private final List<String> banner;
 
-    private ServeProcess(Process process, URI uri, Path accessLog) {
+    private ServeProcess(Process process, URI uri, Path accessLog, List<String> banner) {
         this.process = process;
         this.uri = uri;
         this.accessLog = accessLog;
+        this.banner = banner;
     }
 
     static ServeProcess start(Path dataDir, Path workDir, String... options) {
@@ -48,10 +50,16 @@ final class ServeProcess implements AutoCloseable {
                 seen.append(line).append('\n');
                 if (line.startsWith(READY)) {
                     String url = line.substring(READY.length(), line.indexOf(' ', READY.length()));
+                    // the lines printed at start, up to the "Try: curl …" hint that ends them
+                    List<String> banner = new ArrayList<>(List.of(line));
+                    for (String more; !banner.get(banner.size() - 1).startsWith("Try: ") && (more = out.readLine()) != null; ) {
+                        banner.add(more);
+                    }
                     Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "serve-stdout");
                     drain.setDaemon(true);
                     drain.start();
-                    return new ServeProcess(process, URI.create(url.substring(0, url.length() - "/v1".length())), accessLog);
+                    return new ServeProcess(process, URI.create(url.substring(0, url.length() - "/v1".length())), accessLog,
+                            List.copyOf(banner));
                 }
             }
             process.waitFor(10, TimeUnit.SECONDS);
@@ -67,6 +75,11 @@ final class ServeProcess implements AutoCloseable {
 
     URI uri() {
         return uri;
+    }
+
+    /** What the server printed when it started. */
+    List<String> banner() {
+        return banner;
     }
 
     String accessLog() {

@@ -58,19 +58,24 @@ public final class DumpCommand implements Callable<Integer> {
         Part10Reader reader = new Part10Reader(ReadOptions.defaults().withBulkThreshold(bulkThreshold), DataDictionary.standard());
         DicomJsonWriter writer = noInlineBinary ? DicomJsonWriter.withoutInlineBinary() : DicomJsonWriter.standard();
         int failures = 0;
+        // One buffer for every file, and no flush per line (println would flush an autoflush writer each time).
+        StringBuilder json = new StringBuilder(1 << 16);
         for (Path file : files) {
             DicomInstance instance;
             try {
                 instance = reader.read(file);
             } catch (DicomParseException | UncheckedIOException e) {
+                // the lines before it are out first, so stdout and stderr keep the argument order
+                out.flush();
                 err.println("dicombq dump: " + e.getMessage());
+                err.flush();
                 failures++;
                 continue;
             }
-            StringBuilder json = new StringBuilder(4096);
+            json.setLength(0);
             writer.write(fileMeta ? withFileMeta(instance) : instance.dataset(),
                     pretty ? JsonWriter.pretty(json) : JsonWriter.compact(json));
-            out.println(json);
+            out.append(json).append(System.lineSeparator());
         }
         out.flush();
         err.flush();

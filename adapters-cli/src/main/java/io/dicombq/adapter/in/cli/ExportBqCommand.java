@@ -3,6 +3,7 @@ package io.dicombq.adapter.in.cli;
 import io.dicombq.adapter.in.cli.wiring.DicombqRuntime;
 import io.dicombq.application.port.in.ExportRequest;
 import io.dicombq.domain.destination.DestinationOptions;
+import io.dicombq.domain.destination.ExportDestinationRules;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.destination.WriteDisposition;
 import io.dicombq.domain.flatten.Layout;
@@ -42,7 +43,7 @@ public final class ExportBqCommand implements Callable<Integer> {
     @Option(names = "--write-disposition", paramLabel = "DISPOSITION",
             description = "write-empty, write-truncate or write-append (BEHAVIOUR 1.2).")
     String writeDisposition;
-    @Option(names = "--overwrite-table", description = "Replace an existing table (legacy; do not combine with --write-disposition).")
+    @Option(names = "--overwrite-table", description = "Replace an existing table (legacy; ignored, with a warning, when --write-disposition is set).")
     boolean overwriteTable;
     @Option(names = {"--filter-config-gcs-uri", "--filter-config"}, paramLabel = "URI",
             description = "A filter file (file://… or a path) listing /studies/…[/series/…[/instances/…]] lines.")
@@ -56,6 +57,8 @@ public final class ExportBqCommand implements Callable<Integer> {
     boolean async;
     @Option(names = "--format", defaultValue = "TEXT", description = "Output format: text or json (the operation).")
     OutputFormat format;
+    @Mixin
+    RunnerOptions runner;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -86,11 +89,13 @@ public final class ExportBqCommand implements Callable<Integer> {
         PrintWriter out = CommandContext.out(spec);
         TableUri destination = TableUri.parse(table);
         ExportRequest.StoreReference storeReference = StoreArgument.resolve(store, location, destination.project(), runtime.stores());
-        ExportRequest request = new ExportRequest(storeReference, table,
-                DestinationOptions.of(overwriteTable ? Boolean.TRUE : null,
-                        writeDisposition == null ? null : WriteDisposition.fromCliValue(writeDisposition)),
+        DestinationOptions options = DestinationOptions.of(overwriteTable ? Boolean.TRUE : null,
+                writeDisposition == null ? null : WriteDisposition.fromCliValue(writeDisposition));
+        ExportDestinationRules.ignoredForceWarning(options)
+                .ifPresent(warning -> CommandContext.err(spec).println("WARNING: " + warning));
+        ExportRequest request = new ExportRequest(storeReference, table, options,
                 includeSourceStore, layout(), Optional.ofNullable(filterConfig));
-        Operation started = runtime.export(async).export(request);
+        Operation started = exportUseCase(runtime).export(request);
         if (async) {
             print(out, started, "Started export operation [" + started.name() + "] in a background worker;"
                     + " follow it with: dicombq operations describe " + started.name());
@@ -107,6 +112,21 @@ public final class ExportBqCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    private io.dicombq.application.port.in.ExportDicomMetadataUseCase exportUseCase(DicombqRuntime runtime) {
+        if (runner.local()) {
+            return runtime.export(async);
+        }
+        if (async) {
+            throw new io.dicombq.domain.status.DicombqException(io.dicombq.domain.status.Code.INVALID_ARGUMENT,
+                    "--async runs the export in a local worker process; with --runner=" + runner.name()
+                            + " this command drives the pipeline and waits: leave --async out");
+        }
+        WarehouseOptions warehouse = CommandContext.warehouseOptions(spec);
+        warehouse.requireBigQueryFor(runner.name());
+        return runtime.exportOn(runner.name(), runner.beamArguments(), warehouse.bigQueryProject(),
+                warehouse.bigQueryEndpoint());
     }
 
     private Layout layout() {

@@ -2,6 +2,8 @@ package io.dicombq.adapter.in.cli;
 
 import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.adapter.in.emulator.BigQueryEmulator;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +46,10 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, java.io.IOException {
         if (!bigQueryEmulator) {
             return healthcareApi.serve(spec, port == null ? HealthcareApiOptions.DEFAULT_PORT : port);
+        }
+        if (healthcareApi.bigQueryEmulatorPort != null) {
+            throw new DicombqException(Code.INVALID_ARGUMENT,
+                    "--bigquery-emulator-port adds the emulator beside the Healthcare API; with --bigquery-emulator use --port");
         }
         int port = this.port == null ? 9050 : this.port;
         // The emulator serves the embedded warehouse of --data-dir, the one exports with --warehouse=h2 write to.

@@ -1,9 +1,11 @@
 package io.dicombq.adapter.in.cli;
 
+import io.dicombq.domain.dicom.DataDictionary;
+import io.dicombq.domain.dicom.PrivateDictionary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code dicombq version}: the version of dicombq and of the Java runtime it runs on. */
+/** {@code dicombq version}: the version of dicombq, of the Java runtime it runs on, and of its data dictionaries. */
 @Command(name = "version", mixinStandardHelpOptions = true, description = "Print the dicombq version.")
 public final class VersionCommand implements Runnable {
 
@@ -24,7 +26,11 @@ public final class VersionCommand implements Runnable {
             String version = DicombqCommand.class.getPackage().getImplementationVersion();
             return new String[] {
                     "dicombq " + (version == null ? "(development build)" : version),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                    "DICOM data dictionary: " + DataDictionary.standard().edition() + ", "
+                            + DataDictionary.standard().size() + " entries",
+                    "DICOM private dictionary: " + PrivateDictionary.standard().edition() + ", "
+                            + PrivateDictionary.standard().size() + " entries"
             };
         }
     }

@@ -102,6 +102,26 @@ public final class WarehouseOptions {
                 workerArguments());
     }
 
+    /**
+     * The BigQuery a distributed export ({@code --runner}) writes into: the pipeline loads with BigQuery's API, so
+     * only {@code --warehouse=bigquery} (real BigQuery, or an endpoint such as the dicombq emulator) can be its target.
+     */
+    public void requireBigQueryFor(String runner) {
+        if (kind != Kind.BIGQUERY) {
+            throw new io.dicombq.domain.status.DicombqException(io.dicombq.domain.status.Code.INVALID_ARGUMENT,
+                    "--runner=" + runner + " loads the table with BigQuery's API: add --warehouse=bigquery (with"
+                            + " --bigquery-endpoint=URL for a local 'dicombq serve --bigquery-emulator')");
+        }
+    }
+
+    public java.net.URI bigQueryEndpoint() {
+        return bigQueryEndpoint;
+    }
+
+    public String bigQueryProject() {
+        return bigQueryProject;
+    }
+
     /** The options that select this warehouse, for a detached worker process to open the same one. */
     List<String> workerArguments() {
         if (kind != Kind.BIGQUERY) {

@@ -115,6 +115,11 @@ final class ApiHandler extends Handler.Abstract {
 
     private Reply dispatch(ApiRoute.Match match, Principal principal, Request request) {
         return switch (match.route()) {
+            case LIST_DATASETS -> Reply.json(datasets(page(request, api.stores().datasets().stream()
+                    .filter(dataset -> within(dataset, match.ids()[0], match.ids()[1]))
+                    // a caller sees the datasets whose stores it may list, as with a filtered datasets.list
+                    .filter(dataset -> principal.may(ApiPermission.DICOM_STORES_LIST, dataset))
+                    .toList(), name -> name, "projects/" + match.ids()[0] + "/locations/" + match.ids()[1] + "/datasets")));
             case EXPORT -> export(match, principal, request);
             case CREATE_STORE -> createStore(match, principal, request);
             case LIST_STORES -> {
@@ -221,6 +226,16 @@ final class ApiHandler extends Handler.Abstract {
     private static <T> ListPage<T> page(Request request, List<T> all, Function<T, String> nameOf, String collection) {
         Fields query = Request.extractQueryParameters(request);
         return ListPage.of(all, nameOf, collection, query.getValue("pageSize"), query.getValue("pageToken"));
+    }
+
+    // AIP-159: '-' in a parent collection reads across every project or location
+    private static boolean within(String datasetName, String project, String location) {
+        String[] parts = datasetName.split("/");
+        return (project.equals("-") || parts[1].equals(project)) && (location.equals("-") || parts[3].equals(location));
+    }
+
+    private static String datasets(ListPage<String> page) {
+        return listJson("datasets", page, (name, json) -> json.beginObject().name("name").value(name).endObject());
     }
 
     private static String stores(ListPage<DicomStoreDefinition> page) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 /** The methods of the HTTP API: an HTTP method and a path shape, and the resource names the path holds. */
 enum ApiRoute {
+    LIST_DATASETS("GET", "/v1/" + Shapes.LOCATION + "/datasets", Resource.LOCATION),
     EXPORT("POST", "/v1/" + Shapes.STORE + ":export", Resource.STORE),
     CREATE_STORE("POST", "/v1/" + Shapes.DATASET + "/dicomStores", Resource.DATASET),
     LIST_STORES("GET", "/v1/" + Shapes.DATASET + "/dicomStores", Resource.DATASET),
@@ -21,7 +22,7 @@ enum ApiRoute {
     OPERATION_LOG("GET", "/logs/" + Shapes.OPERATION, Resource.OPERATION);
 
     /** What the path's IDs name. */
-    private enum Resource { DATASET, STORE, OPERATION }
+    private enum Resource { LOCATION, DATASET, STORE, OPERATION }
 
     /** Where an operation's log is served: this prefix, then the operation's name. */
     static final String LOGS_PREFIX = "/logs/";
@@ -38,7 +39,8 @@ enum ApiRoute {
 
     private static final class Shapes {
         static final String ID = "([^/:]+)";
-        static final String DATASET = "projects/" + ID + "/locations/" + ID + "/datasets/" + ID;
+        static final String LOCATION = "projects/" + ID + "/locations/" + ID;
+        static final String DATASET = LOCATION + "/datasets/" + ID;
         static final String STORE = DATASET + "/dicomStores/" + ID;
         static final String OPERATION = DATASET + "/operations/" + ID;
     }
@@ -48,6 +50,7 @@ enum ApiRoute {
         /** INVALID_ARGUMENT for an ID that no Healthcare resource can have (e.g. a 2,000-character project ID). */
         void requireValidNames() {
             switch (route.resource) {
+                case LOCATION -> { } // a parent of datasets.list: any text, or '-' (AIP-159), only filters the list
                 case DATASET -> new HealthcareDatasetName(ids[0], ids[1], ids[2]);
                 case STORE -> store();
                 case OPERATION -> operation();

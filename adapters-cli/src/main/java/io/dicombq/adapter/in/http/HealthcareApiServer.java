@@ -2,6 +2,7 @@ package io.dicombq.adapter.in.http;
 
 import io.dicombq.adapter.in.http.access.AccessControl;
 import io.dicombq.adapter.in.http.access.SourceConfinement;
+import io.dicombq.adapter.in.http.console.ConsoleHandler;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -13,6 +14,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +52,13 @@ public final class HealthcareApiServer implements AutoCloseable {
     /** Starts listening on {@code host:port} (port 0 picks a free one); {@link #uri()} tells where. */
     public static HealthcareApiServer start(String host, int port, AccessControl access, SourceConfinement sources,
                                             HealthcareApiFactory api, Consumer<String> accessLog) {
+        return start(host, port, access, sources, api, Optional.empty(), accessLog);
+    }
+
+    /** As above, with the BigQuery REST API mounted under {@code /bigquery/v2} on the same origin and access file. */
+    public static HealthcareApiServer start(String host, int port, AccessControl access, SourceConfinement sources,
+                                            HealthcareApiFactory api, Optional<BigQueryApiHandler> bigQuery,
+                                            Consumer<String> accessLog) {
         requireSafeBinding(host, access);
         Server server = new Server(new QueuedThreadPool(32, 4));
         HttpConfiguration http = new HttpConfiguration();
@@ -68,7 +77,8 @@ public final class HealthcareApiServer implements AutoCloseable {
         URI uri = URI.create("http://" + hostForUri(advertised(host)) + ":" + connector.getLocalPort());
         // every error is in Google's envelope, Jetty's own too; the guard sits in front of every handler
         server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(new CrossSiteGuard(new ApiHandler(api.create(uri), access, sources, accessLog),
+        server.setHandler(new CrossSiteGuard(new ServerRoutes(new ApiHandler(api.create(uri), access, sources, accessLog),
+                new ConsoleHandler(), bigQuery.map(handler -> handler.guardedBy(access, accessLog))),
                 access.enforced(), accessLog));
         try {
             server.start();

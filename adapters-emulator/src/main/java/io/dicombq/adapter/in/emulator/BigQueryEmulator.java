@@ -4,6 +4,7 @@ import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import io.dicombq.domain.status.RpcError;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -47,6 +48,27 @@ public final class BigQueryEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for uploads", e);
         }
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(handler(warehouse, uploads, clock, ids));
+        try {
+            server.start();
+        } catch (Exception e) {
+            deleteQuietly(uploads);
+            throw new DicombqException(RpcError.of(Code.FAILED_PRECONDITION, "cannot start the BigQuery emulator on"
+                    + " 127.0.0.1:" + port + ": " + e.getMessage() + "; choose another port, or 0 for any free one"), e);
+        }
+        return new BigQueryEmulator(server, connector, uploads);
+    }
+
+    /**
+     * The emulator's endpoints as a Jetty handler, for a server of the caller's ({@code dicombq serve} mounts it beside
+     * the Healthcare API, docs/console.md); resumable uploads are staged in {@code uploads}, which the caller removes.
+     */
+    public static Handler handler(H2Warehouse warehouse, Path uploads, Clock clock, Supplier<String> ids) {
         TableAttributes attributes = new TableAttributes();
         Jobs jobs = new Jobs();
         QueryJobResults results = new QueryJobResults();
@@ -57,21 +79,7 @@ public final class BigQueryEmulator implements AutoCloseable {
         routes.addAll(new TableDataEndpoints(warehouse, results).routes());
         routes.addAll(new JobEndpoints(runner, jobs, results, ids).routes());
         routes.addAll(new UploadEndpoints(runner, uploads, ids).routes());
-
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
-        server.setHandler(new EmulatorHandler(routes));
-        try {
-            server.start();
-        } catch (Exception e) {
-            deleteQuietly(uploads);
-            throw new DicombqException(RpcError.of(Code.FAILED_PRECONDITION, "cannot start the BigQuery emulator on"
-                    + " 127.0.0.1:" + port + ": " + e.getMessage() + "; choose another port, or 0 for any free one"), e);
-        }
-        return new BigQueryEmulator(server, connector, uploads);
+        return new EmulatorHandler(routes);
     }
 
     /** The root to give a client, e.g. {@code BigQueryOptions.setHost(url)}. */

@@ -57,7 +57,7 @@ final class JobRunner {
         QUERY("query", "defaultDataset", "tableDefinitions", "timePartitioning", "rangePartitioning", "clustering",
                 "userDefinedFunctionResources", "scriptOptions", "createSession", "connectionProperties",
                 "destinationEncryptionConfiguration"),
-        LOAD("load", "sourceUris", "timePartitioning", "rangePartitioning", "clustering", "hivePartitioningOptions",
+        LOAD("load", "timePartitioning", "rangePartitioning", "clustering", "hivePartitioningOptions",
                 "destinationEncryptionConfiguration", "projectionFields", "decimalTargetTypes", "jsonExtension",
                 "referenceFileSchemaUri", "connectionProperties", "createSession"),
         COPY("copy", "destinationEncryptionConfiguration", "destinationExpirationTime");
@@ -96,10 +96,9 @@ final class JobRunner {
         Kind kind = Kind.of(configuration);
         JsonNode details = configuration.get(kind.field);
         Resources.refuse(details, "configuration." + kind.field, kind.refused);
-        if (kind == Kind.LOAD && upload == null) {
-            throw new DicombqException(Code.UNIMPLEMENTED, "the dicombq BigQuery emulator loads uploaded data only;"
-                    + " send the data with a resumable upload (the client's writer())");
-        }
+        // A load job reads the upload, or else the local files of its sourceUris (refused here when it has neither).
+        List<Path> sources = kind != Kind.LOAD ? List.of() : upload != null ? List.of(upload)
+                : LoadSources.of(details.get("sourceUris"));
         String jobId = jobId(body.path("jobReference"));
         jobs.reserve(project, jobId);
         long created = clock.millis();
@@ -110,7 +109,7 @@ final class JobRunner {
         try {
             switch (kind) {
                 case QUERY -> runQuery(project, jobId, (ObjectNode) echoed.get("query"), statistics);
-                case LOAD -> runLoad(project, (ObjectNode) echoed.get("load"), upload, statistics);
+                case LOAD -> runLoad(project, (ObjectNode) echoed.get("load"), sources, statistics);
                 case COPY -> runCopy(project, (ObjectNode) echoed.get("copy"), statistics);
             }
         } catch (DicombqException e) {
@@ -167,7 +166,7 @@ final class JobRunner {
         stats.put("statementType", "SELECT");
     }
 
-    private void runLoad(String project, ObjectNode load, Path upload, ObjectNode statistics) {
+    private void runLoad(String project, ObjectNode load, List<Path> sources, ObjectNode statistics) {
         String format = load.path("sourceFormat").asText("CSV");
         if (!format.equals("NEWLINE_DELIMITED_JSON")) {
             throw new DicombqException(Code.UNIMPLEMENTED, "load jobs of the dicombq BigQuery emulator read"
@@ -181,11 +180,11 @@ final class JobRunner {
         TableSchema schema = WireSchema.fromJson(load.get("schema"));
         boolean ignoreUnknown = load.path("ignoreUnknownValues").asBoolean(false);
         int maxBadRecords = load.path("maxBadRecords").asInt(0);
-        NdjsonSource source = new NdjsonSource(upload, ignoreUnknown, maxBadRecords);
+        NdjsonSource source = new NdjsonSource(sources, ignoreUnknown, maxBadRecords);
         long rows = writer.write(table, schema, source, options(load, TableWriter.WriteDisposition.WRITE_APPEND));
         ObjectNode stats = statistics.putObject("load");
-        stats.put("inputFiles", "1");
-        stats.put("inputFileBytes", Long.toString(size(upload)));
+        stats.put("inputFiles", Integer.toString(sources.size()));
+        stats.put("inputFileBytes", Long.toString(LoadSources.size(sources)));
         stats.put("outputRows", Long.toString(rows));
         stats.put("badRecords", Long.toString(source.badRecords));
     }
@@ -313,23 +312,15 @@ final class JobRunner {
         return job;
     }
 
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The rows of an uploaded newline-delimited JSON file; blank lines are skipped as BigQuery does. */
+    /** The rows of newline-delimited JSON files, one after the other; blank lines are skipped as BigQuery does. */
     private static final class NdjsonSource implements TableWriter.RowSource {
-        private final Path file;
+        private final List<Path> files;
         private final boolean ignoreUnknown;
         private final int maxBadRecords;
         long badRecords;
 
-        NdjsonSource(Path file, boolean ignoreUnknown, int maxBadRecords) {
-            this.file = file;
+        NdjsonSource(List<Path> files, boolean ignoreUnknown, int maxBadRecords) {
+            this.files = files;
             this.ignoreUnknown = ignoreUnknown;
             this.maxBadRecords = maxBadRecords;
         }
@@ -340,35 +331,37 @@ final class JobRunner {
             long lineNumber = 0;
             String firstError = null;
             List<Row> batch = new ArrayList<>(BATCH);
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lineNumber++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    try {
-                        JsonNode node = WireJson.read(line.getBytes(StandardCharsets.UTF_8), "line " + lineNumber);
-                        batch.add(WireValues.fromJson(schema.columns(), node, ignoreUnknown, "line " + lineNumber));
-                    } catch (DicombqException e) {
-                        badRecords++;
-                        firstError = firstError == null ? e.getMessage() : firstError;
-                        if (badRecords > maxBadRecords) {
-                            throw WireValues.invalid("Error while reading data, error message: JSON table"
-                                    + " encountered too many errors, giving up. Rows: " + lineNumber + "; errors: "
-                                    + badRecords + "; max bad: " + maxBadRecords + ". First error: " + firstError);
+            for (Path file : files) {
+                try (BufferedReader reader = LoadSources.open(file)) {
+                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                        lineNumber++;
+                        if (line.isBlank()) {
+                            continue;
                         }
-                        continue;
+                        try {
+                            JsonNode node = WireJson.read(line.getBytes(StandardCharsets.UTF_8), "line " + lineNumber);
+                            batch.add(WireValues.fromJson(schema.columns(), node, ignoreUnknown, "line " + lineNumber));
+                        } catch (DicombqException e) {
+                            badRecords++;
+                            firstError = firstError == null ? e.getMessage() : firstError;
+                            if (badRecords > maxBadRecords) {
+                                throw WireValues.invalid("Error while reading data, error message: JSON table"
+                                        + " encountered too many errors, giving up. Rows: " + lineNumber + "; errors: "
+                                        + badRecords + "; max bad: " + maxBadRecords + ". First error: " + firstError);
+                            }
+                            continue;
+                        }
+                        if (batch.size() == BATCH) {
+                            batches.accept(List.copyOf(batch));
+                            rows += batch.size();
+                            batch.clear();
+                        }
                     }
-                    if (batch.size() == BATCH) {
-                        batches.accept(List.copyOf(batch));
-                        rows += batch.size();
-                        batch.clear();
-                    }
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw WireValues.invalid("the data of " + file.getFileName() + " is not UTF-8 text: " + e);
+                } catch (IOException e) {
+                    throw new DicombqException(Code.INTERNAL, "cannot read the data of " + file.getFileName() + ": " + e.getMessage());
                 }
-            } catch (java.nio.charset.CharacterCodingException e) {
-                throw WireValues.invalid("the uploaded data is not UTF-8 text: " + e);
-            } catch (IOException e) {
-                throw new DicombqException(Code.INTERNAL, "cannot read the uploaded data: " + e.getMessage());
             }
             if (!batch.isEmpty()) {
                 batches.accept(List.copyOf(batch));

@@ -8,7 +8,7 @@ final class Ast {
     }
 
     sealed interface Expr permits Literal, Parameter, Path, Call, Cast, Binary, Unary, IsNull, InList, InUnnest,
-            Between, Like, CaseWhen, Subscript, FieldAccess {
+            Between, Like, CaseWhen, Subscript, FieldAccess, Translated {
         Token at();
     }
 
@@ -64,6 +64,10 @@ final class Ast {
     }
 
     record FieldAccess(Expr value, String field, Token at) implements Expr {
+    }
+
+    /** An argument already rendered by the ZetaSQL front end, handed to the hand-written functions as is. */
+    record Translated(Typed typed, Token at) implements Expr {
     }
 
     // ---- query structure

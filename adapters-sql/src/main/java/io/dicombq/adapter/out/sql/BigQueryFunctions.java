@@ -60,15 +60,22 @@ public final class BigQueryFunctions {
         install(connection, replace, BigQueryFunctions.class, functions);
         install(connection, replace, ScalarRuntime.class, scalars);
         install(connection, replace, JsonRuntime.class, json);
+        // Not DETERMINISTIC: H2 would then fold a constant call while planning, failing a query whose CASE or IF
+        // never evaluates it (BigQuery evaluates only the branch taken).
+        install(connection, replace, StrictFunctions.class, StrictFunctions.NAMES, "");
     }
 
     private static void install(Connection connection, boolean replace, Class<?> owner, String[][] functions) {
+        install(connection, replace, owner, functions, " DETERMINISTIC");
+    }
+
+    private static void install(Connection connection, boolean replace, Class<?> owner, String[][] functions, String determinism) {
         for (String[] function : functions) {
             String name = Names.meta(function[0]);
             if (replace) {
                 Jdbc.execute(connection, "DROP ALIAS IF EXISTS " + name);
             }
-            Jdbc.execute(connection, "CREATE ALIAS IF NOT EXISTS " + name + " DETERMINISTIC FOR '"
+            Jdbc.execute(connection, "CREATE ALIAS IF NOT EXISTS " + name + determinism + " FOR '"
                     + owner.getName() + "." + function[1] + "'");
         }
     }

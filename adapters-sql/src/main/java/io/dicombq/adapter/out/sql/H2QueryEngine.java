@@ -26,6 +26,11 @@ public final class H2QueryEngine implements QueryEngine {
     /** BigQuery's dialect prefixes: a first line of {@code #legacySQL} or {@code #standardSQL}. */
     private static final Pattern LEGACY_PREFIX = Pattern.compile("^\\s*#legacySQL\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern STANDARD_PREFIX = Pattern.compile("^\\s*#standardSQL\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * A bracketed table reference ({@code FROM [project:dataset.table]}) is legacy SQL's (BigQuery docs: legacy SQL
+     * table references); bq runs such a query as legacy SQL by default, so it takes the legacy path (BEHAVIOUR 6).
+     */
+    private static final Pattern LEGACY_TABLE = Pattern.compile("\\b(FROM|JOIN)\\s*\\[", Pattern.CASE_INSENSITIVE);
 
     private final H2Warehouse warehouse;
 
@@ -36,16 +41,19 @@ public final class H2QueryEngine implements QueryEngine {
 
     @Override
     public QueryResult query(QueryRequest request) {
-        boolean legacy = request.legacySql() || LEGACY_PREFIX.matcher(request.sql()).find();
+        boolean legacy = request.legacySql() || LEGACY_PREFIX.matcher(request.sql()).find()
+                || (!STANDARD_PREFIX.matcher(request.sql()).find() && LEGACY_TABLE.matcher(request.sql()).find());
         if (request.legacySql() && STANDARD_PREFIX.matcher(request.sql()).find()) {
             throw new DicombqException(Code.INVALID_ARGUMENT, "the query starts with #standardSQL but legacy SQL was requested");
         }
-        Ast.Select select = Parser.parse(request.sql());
         warehouse.swapLock().readLock().lock();
         try (Connection connection = warehouse.database().connection()) {
             Translator translator = new Translator(uri -> warehouse.requireTable(connection, uri),
                     request.defaultProject(), request.parameters(), legacy, warehouse.clock());
-            Translator.Translation translation = translator.translate(select);
+            Translator.Translation translation = legacy
+                    // Legacy SQL keeps the hand-written parser (its table references and typing are not GoogleSQL's).
+                    ? translator.translate(Parser.parse(request.sql()))
+                    : standard(request, connection, translator);
             List<Row> rows = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery(translation.sql())) {
@@ -55,12 +63,20 @@ public final class H2QueryEngine implements QueryEngine {
             } catch (SQLException e) {
                 throw failed(e, translation.sql());
             }
+            ResultArrays.requireNoNullElements(translation.schema(), rows);
             return new QueryResult(translation.schema(), rows);
         } catch (SQLException e) {
             throw Jdbc.internal("query", e);
         } finally {
             warehouse.swapLock().readLock().unlock();
         }
+    }
+
+    /** GoogleSQL: resolved by ZetaSQL against the warehouse's tables, then rendered for H2 (BEHAVIOUR 6.1). */
+    private Translator.Translation standard(QueryRequest request, Connection connection, Translator functions) {
+        ZetaSqlFrontEnd.Analysis analysis = ZetaSqlFrontEnd.get().analyze(request.sql(), request.defaultProject(),
+                request.parameters(), uri -> warehouse.requireTable(connection, uri));
+        return new ResolvedTranslator(analysis.tables(), functions).translate(analysis.statement());
     }
 
     /** H2's "Array element error" (22034): an OFFSET or ORDINAL past the end of an array. */

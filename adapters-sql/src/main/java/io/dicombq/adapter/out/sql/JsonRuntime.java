@@ -56,7 +56,8 @@ public final class JsonRuntime {
      */
     public static String jsonQuery(byte[] json, String path, Boolean jsonTyped) {
         JsonNode node = find("JSON_QUERY", json, path);
-        if (node == null) {
+        // On a STRING, a JSON null is SQL NULL; on a JSON value it stays JSON 'null' (BigQuery docs: JSON_QUERY).
+        if (node == null || (node.isNull() && !Boolean.TRUE.equals(jsonTyped))) {
             return null;
         }
         StringBuilder out = new StringBuilder();

@@ -19,6 +19,9 @@ record Token(Kind kind, String text, int line, int column) {
         END
     }
 
+    /** The position of an expression that did not come from the hand-written parser (the ZetaSQL front end). */
+    static final Token NONE = new Token(Kind.END, "", 0, 0);
+
     boolean isWord(String word) {
         return kind == Kind.WORD && text.equalsIgnoreCase(word);
     }

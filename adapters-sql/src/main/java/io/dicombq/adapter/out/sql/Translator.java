@@ -385,6 +385,9 @@ final class Translator {
     }
 
     Typed expr(Expr e) {
+        if (e instanceof Ast.Translated) {
+            return ((Ast.Translated) e).typed();
+        }
         if (e instanceof Ast.Literal) {
             return literal((Ast.Literal) e);
         }

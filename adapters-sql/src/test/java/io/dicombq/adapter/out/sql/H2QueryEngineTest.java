@@ -130,7 +130,7 @@ class H2QueryEngineTest {
     @Test
     void castsUseBigQueryTypeNamesAndSafeCastGivesNull() {
         Row row = query("SELECT CAST(InstanceNumber AS INT64) + 1 AS next, SAFE_CAST('x12' AS INT64) AS bad,"
-                + " CAST(Rows AS FLOAT64) / 3 AS third, CAST(1.0 AS STRING) AS one, CAST(0.1 AS STRING) AS tenth,"
+                + " CAST(`Rows` AS FLOAT64) / 3 AS third, CAST(1.0 AS STRING) AS one, CAST(0.1 AS STRING) AS tenth,"
                 + " CAST(1e20 AS STRING) AS big, CAST(TRUE AS STRING) AS yes, CAST('2021-03-04' AS DATE) AS d,"
                 + " SAFE_CAST('2021-02-30' AS DATE) AS nodate, CAST(2.5 AS INT64) AS rounded, CAST(-2.5 AS INT64) AS negative"
                 + " FROM " + T + " WHERE InstanceNumber = '1'").rows().get(0);
@@ -191,18 +191,15 @@ class H2QueryEngineTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "WITH x AS (SELECT 1) SELECT * FROM x|WITH clauses",
-        "SELECT COUNT(*) OVER () FROM `my-project.dicom.ct`|window functions",
-        "SELECT FARM_FINGERPRINT(PatientID) FROM `my-project.dicom.ct`|function FARM_FINGERPRINT",
-        "SELECT 1 FROM (SELECT 1)|subqueries in FROM",
-        "SELECT STRUCT(1 AS a) FROM `my-project.dicom.ct`|STRUCT",
-        "SELECT x FROM `my-project.dicom.ct`, UNNEST([1, 2]) x|array literal",
-        "SELECT * EXCEPT (Rows) FROM `my-project.dicom.ct`|SELECT * EXCEPT",
-        "DELETE FROM `my-project.dicom.ct` WHERE TRUE|statements other than SELECT",
-        "SELECT PatientID FROM `my-project.dicom.ct` UNION ALL SELECT PatientID FROM `my-project.dicom.ct`|set operations",
+        "SELECT FARM_FINGERPRINT(PatientID) FROM `my-project.dicom.ct`|Function FARM_FINGERPRINT is not supported by the embedded warehouse",
+        "SELECT PERCENTILE_CONT(`Rows`, 0.5) OVER () FROM `my-project.dicom.ct`|PERCENTILE_CONT is not supported by the embedded warehouse",
+        "WITH RECURSIVE x AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM x WHERE n < 3) SELECT n FROM x|WITH RECURSIVE is not supported",
+        "SELECT PatientID FROM `my-project.dicom.ct` INTERSECT ALL SELECT PatientID FROM `my-project.dicom.ct`|set operation INTERSECT ALL is not supported",
+        "DELETE FROM `my-project.dicom.ct` WHERE TRUE|Statement not supported: DeleteStatement [at 1:1]",
         "SELECT PatientID FROM `my-project.dicom.ct` WHERE PatientID = 1002|No matching signature for operator =",
-        "SELECT NoSuchColumn FROM `my-project.dicom.ct`|Unrecognized name: NoSuchColumn",
+        "SELECT NoSuchColumn FROM `my-project.dicom.ct`|Unrecognized name: NoSuchColumn [at 1:8]",
         "SELECT PatientName.Nope FROM `my-project.dicom.ct`|Field name Nope does not exist",
+        "SELECT Rows FROM `my-project.dicom.ct`|Syntax error: Unexpected keyword ROWS [at 1:8]",
         "#legacySQL\\nSELECT COUNT(DISTINCT PatientID) FROM [my-project:dicom.ct]|approximate",
         "SELECT ImageType.x FROM `my-project.dicom.ct`|Cannot access field x on a value with type ARRAY<STRING>",
     })
@@ -210,5 +207,21 @@ class H2QueryEngineTest {
         assertThatThrownBy(() -> query(sql.replace("\\n", "\n"))).isInstanceOf(DicombqException.class)
                 .hasMessageContaining(named)
                 .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
+    }
+
+    /** Constructs the hand-written parser refused, now resolved by ZetaSQL and run on H2 (issue 13). */
+    @Test
+    void constructsBeyondTheSamplesRun() {
+        assertThat(column("WITH x AS (SELECT 1 AS n), y AS (SELECT n + 1 AS n FROM x) SELECT n FROM y", "n")).containsExactly(2L);
+        assertThat(column("SELECT COUNT(*) OVER () AS n FROM " + T, "n")).containsExactly(2L, 2L);
+        assertThat(column("SELECT x FROM (SELECT 1 AS x)", "x")).containsExactly(1L);
+        assertThat(query("SELECT STRUCT(PatientID AS p, InstanceNumber AS n) AS s FROM " + T + " WHERE InstanceNumber = '7'")
+                .rows().get(0).get("s")).isEqualTo(Row.of(Map.of("p", "1002", "n", "7")));
+        assertThat(column("SELECT x FROM " + T + ", UNNEST([1, 2]) x ORDER BY x", "x")).containsExactly(1L, 1L, 2L, 2L);
+        assertThat(query("SELECT * EXCEPT (`Rows`) FROM " + T).schema().column("Rows")).isNull();
+        assertThat(column("SELECT PatientID FROM " + T + " UNION ALL SELECT PatientID FROM " + T + " ORDER BY PatientID", "PatientID"))
+                .containsExactly("1001", "1001", "1002", "1002");
+        assertThat(column("SELECT InstanceNumber FROM " + T + " WHERE TRUE QUALIFY ROW_NUMBER() OVER (ORDER BY InstanceNumber DESC) = 1",
+                "InstanceNumber")).containsExactly("7");
     }
 }

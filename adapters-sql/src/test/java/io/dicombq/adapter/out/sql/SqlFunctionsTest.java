@@ -139,9 +139,9 @@ class SqlFunctionsTest {
         assertThat(value("SUBSTR('apple', NULL)")).isNull();
         assertThat(value("SUBSTR('apple', 1, NULL)")).isNull();
         assertInvalid(() -> value("SUBSTR('apple', 2, -1)"), "SUBSTR: the length must not be negative");
-        assertInvalid(() -> value("SUBSTR(Rows, 1)"), "No matching signature for function SUBSTR for argument type INT64");
-        assertInvalid(() -> value("SUBSTR('apple', '1')"), "function SUBSTR for argument type STRING (expected INT64)");
-        assertInvalid(() -> value("SUBSTR('apple')"), "SUBSTR: expected 2 or 3");
+        assertInvalid(() -> value("SUBSTR(`Rows`, 1)"), "No matching signature for function SUBSTR");
+        assertInvalid(() -> value("SUBSTR('apple', '1')"), "No matching signature for function SUBSTR");
+        assertInvalid(() -> value("SUBSTR('apple')"), "No matching signature for function SUBSTR");
     }
 
     // ---- ARRAY_TO_STRING
@@ -159,7 +159,7 @@ class SqlFunctionsTest {
         assertThat(value("ARRAY_TO_STRING(ImageType, '\\\\')")).isEqualTo("ORIGINAL\\PRIMARY\\AXIAL");
         assertThat(value("ARRAY_TO_STRING(DroppedTags, ',')")).isEqualTo("");
         assertThat(value("ARRAY_TO_STRING(ImageType, NULL)")).isNull();
-        assertInvalid(() -> value("ARRAY_TO_STRING(Modality, ',')"), "ARRAY_TO_STRING for argument type STRING (expected ARRAY<STRING>)");
+        assertInvalid(() -> value("ARRAY_TO_STRING(Modality, ',')"), "No matching signature for function ARRAY_TO_STRING");
         assertInvalid(() -> value("ARRAY_TO_STRING(ProcedureCodeSequence, ',')"), "No matching signature for function ARRAY_TO_STRING");
     }
 
@@ -210,8 +210,8 @@ class SqlFunctionsTest {
         assertThat(value("ARRAY_LENGTH(ImageType)")).isEqualTo(3L);
         assertThat(value("ARRAY_LENGTH(DroppedTags)")).isEqualTo(0L);
         assertThat(value("ARRAY_LENGTH(NULL)")).isNull();
-        assertInvalid(() -> value("STARTS_WITH(Rows, '1')"), "No matching signature for function STARTS_WITH for argument type INT64");
-        assertInvalid(() -> value("ARRAY_LENGTH(Modality)"), "ARRAY_LENGTH needs an array, not STRING");
+        assertInvalid(() -> value("STARTS_WITH(`Rows`, '1')"), "No matching signature for function STARTS_WITH");
+        assertInvalid(() -> value("ARRAY_LENGTH(Modality)"), "No matching signature for function ARRAY_LENGTH");
     }
 
     // ---- regular expressions
@@ -250,7 +250,7 @@ class SqlFunctionsTest {
         assertInvalid(() -> value("REGEXP_CONTAINS('aa', 'a{1001}')"), "above 1000");
         assertInvalid(() -> value("REGEXP_CONTAINS('aa', '(a')"), "( without its )");
         assertInvalid(() -> value("REGEXP_CONTAINS(Modality, Modality)"), "REGEXP_CONTAINS with a regular expression that is not a string literal");
-        assertInvalid(() -> value("REGEXP_CONTAINS(Rows, 'a')"), "No matching signature for function REGEXP_CONTAINS for argument type INT64");
+        assertInvalid(() -> value("REGEXP_CONTAINS(`Rows`, 'a')"), "No matching signature for function REGEXP_CONTAINS");
     }
 
     @Test
@@ -327,10 +327,10 @@ class SqlFunctionsTest {
     void extractRejectsPartsTheTypeHasNot() {
         assertInvalid(() -> value("EXTRACT(HOUR FROM StudyDate)"), "EXTRACT from DATE does not support the HOUR date part");
         assertInvalid(() -> value("EXTRACT(YEAR FROM StudyTime)"), "EXTRACT from TIME does not support the YEAR date part");
-        assertInvalid(() -> value("EXTRACT(FORTNIGHT FROM StudyDate)"), "FORTNIGHT is not a date part");
-        assertInvalid(() -> value("EXTRACT(YEAR FROM Rows)"), "EXTRACT needs a DATE, TIME, DATETIME or TIMESTAMP, not INT64");
-        assertInvalid(() -> value("EXTRACT(WEEK(FUNDAY) FROM StudyDate)"), "WEEK(FUNDAY) needs a weekday name");
-        assertInvalid(() -> value("EXTRACT(YEAR FROM StudyDate AT TIME ZONE 'UTC')"), "EXTRACT … AT TIME ZONE");
+        assertInvalid(() -> value("EXTRACT(FORTNIGHT FROM StudyDate)"), "A valid date part name is required but found FORTNIGHT");
+        assertInvalid(() -> value("EXTRACT(YEAR FROM `Rows`)"), "No matching signature for function EXTRACT");
+        assertInvalid(() -> value("EXTRACT(WEEK(FUNDAY) FROM StudyDate)"), "A valid date part argument for WEEK is required, but found FUNDAY");
+        assertInvalid(() -> value("EXTRACT(YEAR FROM StudyDate AT TIME ZONE 'UTC')"), "EXTRACT from DATE does not support AT TIME ZONE");
     }
 
     // ---- DATE_DIFF, DATE_ADD, DATE_SUB, CURRENT_*
@@ -365,9 +365,9 @@ class SqlFunctionsTest {
         assertThat(value("DATE_ADD(StudyDate, INTERVAL NULL YEAR)")).isNull();
         assertInvalid(() -> value("DATE_ADD(DATE '9999-12-31', INTERVAL 1 DAY)"), "leaves BigQuery's date range");
         assertInvalid(() -> value("DATE_ADD(StudyDate, INTERVAL 1 HOUR)"), "DATE_ADD does not support the HOUR date part");
-        assertInvalid(() -> value("DATE_ADD(StudyDate, 1)"), "DATE_ADD needs INTERVAL n <date part>");
-        assertInvalid(() -> value("DATE_ADD(StudyTime, INTERVAL 1 DAY)"), "No matching signature for function DATE_ADD for argument type TIME");
-        assertInvalid(() -> value("DATE_DIFF(StudyDate, StudyTime, DAY)"), "No matching signature for function DATE_DIFF for argument type TIME");
+        assertInvalid(() -> value("DATE_ADD(StudyDate, 1)"), "Expected INTERVAL expression");
+        assertInvalid(() -> value("DATE_ADD(StudyTime, INTERVAL 1 DAY)"), "No matching signature for function DATE_ADD");
+        assertInvalid(() -> value("DATE_DIFF(StudyDate, StudyTime, DAY)"), "No matching signature for function DATE_DIFF");
         assertInvalid(() -> value("DATE_DIFF(StudyDate, StudyDate, HOUR)"), "DATE_DIFF does not support the HOUR date part");
     }
 
@@ -383,7 +383,7 @@ class SqlFunctionsTest {
                 .containsEntry("dt", LocalDateTime.of(2026, 11, 25, 23, 30, 0, 123_456_000)).containsEntry("age", 56L);
         assertThat(result.schema().column("ts").type()).isEqualTo(ColumnType.TIMESTAMP);
         assertInvalid(() -> value("CURRENT_DATE('Mars/Olympus')"), "invalid time zone Mars/Olympus");
-        assertInvalid(() -> value("CURRENT_TIMESTAMP('UTC')"), "expected at most 0");
+        assertInvalid(() -> value("CURRENT_TIMESTAMP('UTC')"), "No matching signature for function CURRENT_TIMESTAMP");
     }
 
     // ---- FORMAT_DATE and PARSE_DATE
@@ -411,7 +411,7 @@ class SqlFunctionsTest {
         assertInvalid(() -> value("FORMAT_DATE('%H:%M', StudyDate)"), "the format element %H is not supported");
         assertInvalid(() -> value("FORMAT_DATE('%Ey', StudyDate)"), "the format element %Ey is not supported");
         assertInvalid(() -> value("FORMAT_DATE(Modality, StudyDate)"), "FORMAT_DATE with a format string that is not a string literal");
-        assertInvalid(() -> value("FORMAT_DATE('%Y', StudyTime)"), "No matching signature for function FORMAT_DATE for argument type TIME");
+        assertInvalid(() -> value("FORMAT_DATE('%Y', StudyTime)"), "No matching signature for function FORMAT_DATE");
     }
 
     @ParameterizedTest
@@ -438,7 +438,7 @@ class SqlFunctionsTest {
         assertInvalid(() -> value("PARSE_DATE('%j', '100')"), "%j is not supported for parsing");
         assertInvalid(() -> engine.query(QueryRequest.of("SELECT PARSE_DATE('%Y', Modality) AS d, COUNT(*) AS n FROM " + T
                 + " GROUP BY d ORDER BY d", "my-project")), "Failed to parse input string \"CT\"");
-        assertInvalid(() -> value("PARSE_DATE('%Y', Rows)"), "No matching signature for function PARSE_DATE for argument type INT64");
+        assertInvalid(() -> value("PARSE_DATE('%Y', `Rows`)"), "No matching signature for function PARSE_DATE");
     }
 
     // ---- JSON
@@ -487,9 +487,9 @@ class SqlFunctionsTest {
 
     @Test
     void jsonFunctionErrors() {
-        assertInvalid(() -> value("JSON_VALUE(Rows, '$')"), "No matching signature for function JSON_VALUE for argument type INT64");
+        assertInvalid(() -> value("JSON_VALUE(`Rows`, '$')"), "No matching signature for function JSON_VALUE");
         assertInvalid(() -> value("JSON_VALUE('{}', 'a.b')"), "invalid JSONPath \"a.b\": it must start with $");
-        assertInvalid(() -> value("JSON_VALUE('{}', Modality)"), "JSON_VALUE with a JSONPath that is not a string literal");
+        assertInvalid(() -> value("JSON_VALUE('{}', Modality)"), "Argument 2 to JSON_VALUE must be a literal or query parameter");
         assertInvalid(() -> value("JSON_VALUE('{not json', '$')"), "JSON_VALUE: the input is not valid JSON");
         assertInvalid(() -> value("JSON_VALUE('{\"a\": 1} {}', '$.a')"), "JSON_VALUE: the input is not valid JSON: more than one value");
         assertInvalid(() -> value("JSON_VALUE('{\"a\": 1, \"b\": [}', '$.a')"), "JSON_VALUE: the input is not valid JSON");
@@ -519,7 +519,7 @@ class SqlFunctionsTest {
                 + "\"GivenName\":\"CT1\",\"MiddleName\":null,\"NamePrefix\":null,\"NameSuffix\":null}");
         assertThat(value("TO_JSON_STRING(ImageType)")).isEqualTo("[\"ORIGINAL\",\"PRIMARY\",\"AXIAL\"]");
         assertThat(value("TO_JSON_STRING(DroppedTags)")).isEqualTo("[]");
-        assertThat(value("TO_JSON_STRING(Rows)")).isEqualTo("128");
+        assertThat(value("TO_JSON_STRING(`Rows`)")).isEqualTo("128");
         assertThat(value("TO_JSON_STRING(9007199254740993)")).isEqualTo("\"9007199254740993\"");
         assertThat(value("TO_JSON_STRING(StudyDate)")).isEqualTo("\"2004-01-27\"");
         assertThat(value("TO_JSON_STRING('say \"hi\"\\n')")).isEqualTo("\"say \\\"hi\\\"\\n\"");

@@ -16,6 +16,9 @@ public interface ManageDicomStoresUseCase {
 
     List<DicomStoreDefinition> list(String project, String location, String dataset);
 
+    /** datasets.list: dicombq's Healthcare datasets are the dataset parts of its stores' names, sorted. */
+    List<String> datasets();
+
     /** NOT_FOUND for an unknown store. */
     void delete(DicomStoreName name);
 }

@@ -1,6 +1,8 @@
 package io.dicombq.application.port.out;
 
 import io.dicombq.domain.filter.InstanceSelector;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
 
 import java.util.stream.Stream;
 
@@ -16,4 +18,14 @@ public interface DicomStore {
      * the stream. A store that cannot be listed at all throws {@link io.dicombq.domain.status.DicombqException}.
      */
     Stream<InstanceHandle> instances(InstanceSelector selector);
+
+    /**
+     * The handle of an instance this store listed, found again from its {@link InstanceHandle#resourceName()}: a
+     * distributed export lists in one process and reads in others. INVALID_ARGUMENT when the name is not one of
+     * this store's.
+     */
+    default InstanceHandle handle(String resourceName) {
+        throw new DicombqException(Code.UNIMPLEMENTED, this + " cannot reopen an instance by its name ("
+                + resourceName + "); it cannot be read by a distributed export");
+    }
 }

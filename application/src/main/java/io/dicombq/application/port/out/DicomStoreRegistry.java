@@ -16,6 +16,9 @@ public interface DicomStoreRegistry {
     /** The stores of one Healthcare dataset, by name. */
     List<DicomStoreDefinition> list(String project, String location, String dataset);
 
+    /** The Healthcare datasets that hold at least one store, as {@code projects/P/locations/L/datasets/D}, sorted. */
+    List<String> datasets();
+
     /** Whether a store was removed. */
     boolean delete(DicomStoreName name);
 }

@@ -8,6 +8,7 @@ import io.dicombq.domain.dicom.Vr;
 import io.dicombq.domain.json.JsonWriter;
 
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * Writes a data set as the DICOM JSON model (PS3.18 Annex F): an object keyed by {@code GGGGEEEE}, each
@@ -28,6 +29,7 @@ import java.util.Base64;
  * </ul>
  */
 public final class DicomJsonWriter {
+    private static final HexFormat HEX_TAG = HexFormat.of().withUpperCase();
     private static final String[] PN_GROUPS = {"Alphabetic", "Ideographic", "Phonetic"};
 
     private final boolean inlineBinary;
@@ -132,7 +134,8 @@ public final class DicomJsonWriter {
 
     private static void writeInteger(Vr vr, long single, JsonWriter json) {
         if (vr == Vr.AT) {
-            json.value(String.format("%08X", single & 0xFFFFFFFFL));
+            json.value(HEX_TAG.formatHex(new byte[] {(byte) (single >>> 24), (byte) (single >>> 16),
+                    (byte) (single >>> 8), (byte) single}));
         } else if (vr == Vr.UV && single < 0) {
             json.numberLiteral(Long.toUnsignedString(single));
         } else {

@@ -22,6 +22,7 @@ import io.dicombq.application.service.DicomStoresService;
 import io.dicombq.application.service.ExportDicomMetadataService;
 import io.dicombq.application.service.GrantDatasetAccessService;
 import io.dicombq.application.service.OperationsService;
+import io.dicombq.application.port.in.ScaleOutEngine;
 import io.dicombq.application.service.RunExportService;
 
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ public final class DicombqRuntime implements AutoCloseable {
     private final DicomStoreSources sources;
     private final ThreadExportLauncher threads;
     private final List<String> workerArguments;
+    private final List<ThreadExportLauncher> scaleOutLaunchers = new java.util.ArrayList<>();
 
     /**
      * The warehouse is opened on first use, so commands about operations and stores do not touch it (and never wait
@@ -107,6 +109,24 @@ public final class DicombqRuntime implements AutoCloseable {
                 operationRepository, logsAt, RandomOperationIds.secure(), workers, launcher, clock);
     }
 
+    /**
+     * Exports run by a distributed engine ({@code --runner}): this process's thread drives the engine's job, publishes
+     * its counters and heeds a cancel; the destination is the BigQuery of {@code --warehouse=bigquery}.
+     *
+     * @param runnerArguments the runner's own options, in Beam's {@code --name=value} form
+     */
+    public ExportDicomMetadataUseCase exportOn(String runner, List<String> runnerArguments, String bigQueryProject,
+                                               java.net.URI bigQueryEndpoint) {
+        ScaleOutEngine engine = ScaleOutEngines.find(runner);
+        RunExportUseCase run = engine.exports(runner, runnerArguments, new ScaleOutEngine.Context(operationRepository,
+                log, accessPolicy(), new LocalFilterFiles(), workers, clock, bigQueryProject,
+                bigQueryEndpoint == null ? null : bigQueryEndpoint.toString()));
+        ThreadExportLauncher launcher = new ThreadExportLauncher(() -> run, 1);
+        scaleOutLaunchers.add(launcher);
+        return new ExportDicomMetadataService(registry, sources, warehouse().sink(), new LocalFilterFiles(),
+                operationRepository, log, RandomOperationIds.secure(), workers, launcher, clock);
+    }
+
     public RunExportUseCase runExport() {
         return new RunExportService(operationRepository, sources, warehouse().sink(), new LocalFilterFiles(), accessPolicy(), log,
                 workers, clock, PARALLELISM, BATCH_SIZE);
@@ -145,6 +165,7 @@ public final class DicombqRuntime implements AutoCloseable {
     @Override
     public void close() {
         threads.close();
+        scaleOutLaunchers.forEach(ThreadExportLauncher::close);
         operationDatabase.close();
         try {
             if (warehouse != null) {

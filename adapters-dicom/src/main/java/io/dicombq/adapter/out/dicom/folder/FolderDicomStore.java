@@ -51,6 +51,21 @@ public final class FolderDicomStore implements DicomStore {
                 .map(this::handle);
     }
 
+    /** A file this store listed, by its path; a path outside the root is refused (a store reads its own files only). */
+    @Override
+    public InstanceHandle handle(String resourceName) {
+        Path file;
+        try {
+            file = Path.of(resourceName);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "'" + resourceName + "' is not a file path: " + e.getMessage());
+        }
+        if (!file.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize())) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, resourceName + " is not under the store's folder " + root);
+        }
+        return new FileInstanceHandle(file, reader);
+    }
+
     private InstanceHandle handle(LazyFileWalk.Entry entry) {
         if (entry.failure() != null) {
             return new UnlistableDirectory(entry.path(), entry.failure());

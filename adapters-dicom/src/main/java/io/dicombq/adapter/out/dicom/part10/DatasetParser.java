@@ -4,6 +4,7 @@ import io.dicombq.domain.dicom.DataDictionary;
 import io.dicombq.domain.dicom.DataElement;
 import io.dicombq.domain.dicom.DicomDataset;
 import io.dicombq.domain.dicom.DictionaryEntry;
+import io.dicombq.domain.dicom.PrivateDictionary;
 import io.dicombq.domain.dicom.Tag;
 import io.dicombq.domain.dicom.Value;
 import io.dicombq.domain.dicom.Vr;
@@ -33,12 +34,15 @@ final class DatasetParser {
     private static final long TO_ITEM_DELIMITER = -1;
     /** A standard element stored as UN is re-read with its dictionary VR only up to this size (BEHAVIOUR 3.2). */
     private static final int MAX_UN_REREAD = 16 * 1024 * 1024;
+    private static final PrivateDictionary PRIVATE_DICTIONARY = PrivateDictionary.standard();
 
     private final ByteInput in;
     private final String source;
     private final ReadOptions options;
     private final DataDictionary dictionary;
     private final String offsetNote;
+    /** The pixel data element reading stopped at, unread; null when it did not stop there. */
+    private Tag stoppedAtPixelData;
 
     DatasetParser(ByteInput in, String source, ReadOptions options, DataDictionary dictionary, boolean inflated) {
         this.in = in;
@@ -59,6 +63,11 @@ final class DatasetParser {
         return readDataset(Syntax.EXPLICIT_LITTLE, TO_END_OF_DATA, SpecificCharacterSet.DEFAULT, 0, Scope.FILE_META);
     }
 
+    /** The pixel data element the top-level read stopped at without reading it, or null. */
+    Tag stoppedAtPixelData() {
+        return stoppedAtPixelData;
+    }
+
     /** The data set, from here to the end of the data (or to pixel data when the options say so). */
     DicomDataset readTopLevel(Syntax syntax) throws IOException {
         return readDataset(syntax, TO_END_OF_DATA, SpecificCharacterSet.DEFAULT, 0, Scope.TOP_LEVEL);
@@ -70,6 +79,22 @@ final class DatasetParser {
             return -1;
         }
         return ByteInput.u16At(in.buffer, in.position, false);
+    }
+
+    /**
+     * Whether the next 8 bytes are all zero: tag (0000,0000), VR bytes 00 00, length 0, which some toolkits write
+     * first. It is 8 bytes of length 0 read either way, so it tells nothing of the VR encoding.
+     */
+    boolean nextIsZeroElement() throws IOException {
+        if (!in.request(8)) {
+            return false;
+        }
+        for (int i = 0; i < 8; i++) {
+            if (in.buffer[in.position + i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the next element has two upper-case letters where explicit VR puts its VR (PS3.5 7.1.2). */
@@ -142,6 +167,7 @@ final class DatasetParser {
             }
             if (scope == Scope.TOP_LEVEL && options.stopBeforePixelData() && isPixelData(tag)) {
                 requirePixelDataInFile(start, tag, explicitVr, big);
+                stoppedAtPixelData = new Tag(tag);
                 break;
             }
             Vr vr;
@@ -227,6 +253,10 @@ final class DatasetParser {
         String creator = privateCreatorOf(tagValue, state.creators);
         SpecificCharacterSet charset = state.charset;
         Vr vr = explicit != null ? explicit : implicitVr(tag, state.pixelRepresentation);
+        boolean privateGuess = explicit == null && vr == Vr.UN && creator != null;
+        if (privateGuess) {
+            vr = privateVr(tag, creator); // BEHAVIOUR 3.2: the creator's private dictionary, as pydicom and dcmtk
+        }
         long valueOffset = in.offset();
         if (length == UNDEFINED_LENGTH) {
             if (isPixelData(tagValue) || (vr.isBinary() && vr != Vr.UN)) {
@@ -247,8 +277,9 @@ final class DatasetParser {
             return new DataElement(tag, vr, readSequence(tag, length, syntax, state, depth), creator);
         }
         if (vr.isBinary()) {
-            if (vr == Vr.UN && explicit != null && length <= MAX_UN_REREAD && (!tag.isPrivate() || tag.isPrivateCreator())) {
-                DataElement reread = rereadUnknown(tag, length, syntax, state, depth);
+            Vr known = vr == Vr.UN && explicit != null && length <= MAX_UN_REREAD ? knownVr(tag, creator, state) : Vr.UN;
+            if (known != Vr.UN) {
+                DataElement reread = rereadUnknown(tag, known, creator, length, syntax, state, depth);
                 if (reread != null) {
                     return reread;
                 }
@@ -268,20 +299,35 @@ final class DatasetParser {
             in.position += size;
             return new DataElement(tag, vr, value, creator);
         } catch (ValueDecoder.InvalidValueException e) {
+            if (privateGuess) {
+                // the bytes do not fit the private dictionary's VR: the element stays what it was, unknown bytes
+                return readElement(tagValue, Vr.UN, length, start, syntax, state, depth, end);
+            }
             throw fail(start, tag, e.getMessage());
         }
     }
 
-    /**
-     * BEHAVIOUR 3.2: a standard element stored as UN is read with its dictionary VR when the bytes allow;
-     * PS3.5 6.2.2: a UN sequence is encoded in implicit VR little endian. Returns null to keep it as UN.
-     */
-    private DataElement rereadUnknown(Tag tag, long length, Syntax syntax, DatasetState state, int depth)
-            throws IOException {
-        Vr vr = implicitVr(tag, state.pixelRepresentation);
-        if (vr == Vr.UN) {
-            return null;
+    /** The VR a private creator's dictionary gives this element, UN when the creator or the element is unknown. */
+    private static Vr privateVr(Tag tag, String creator) {
+        PrivateDictionary.Entry entry = PRIVATE_DICTIONARY.lookup(tag, creator);
+        return entry == null ? Vr.UN : entry.vr();
+    }
+
+    /** The VR a UN element would have without the UN: the standard dictionary's, or its private creator's. */
+    private Vr knownVr(Tag tag, String creator, DatasetState state) {
+        if (!tag.isPrivate() || tag.isPrivateCreator()) {
+            return implicitVr(tag, state.pixelRepresentation);
         }
+        return creator == null ? Vr.UN : privateVr(tag, creator);
+    }
+
+    /**
+     * BEHAVIOUR 3.2: an element stored as UN is read with {@code vr}, its dictionary VR (the standard one, or its
+     * private creator's), when the bytes allow; PS3.5 6.2.2: a UN sequence is encoded in implicit VR little endian.
+     * Returns null to keep it as UN.
+     */
+    private DataElement rereadUnknown(Tag tag, Vr vr, String creator, long length, Syntax syntax, DatasetState state,
+                                      int depth) throws IOException {
         SpecificCharacterSet charset = state.charset;
         int size = (int) length;
         in.require(size);
@@ -293,7 +339,7 @@ final class DatasetParser {
             try {
                 Value.Items items = parser.readSequence(tag, length, Syntax.IMPLICIT_LITTLE, state, depth);
                 in.position = at + size;
-                return new DataElement(tag, vr, items);
+                return new DataElement(tag, vr, items, creator);
             } catch (DicomParseException | IOException e) {
                 return null; // the bytes are not an implicit VR sequence: keep the element as UN
             }
@@ -301,12 +347,12 @@ final class DatasetParser {
         if (vr.isBinary() && length > options.bulkThreshold()) {
             long valueOffset = in.offset();
             in.skip(length);
-            return new DataElement(tag, vr, new Value.Bulk(valueOffset, length));
+            return new DataElement(tag, vr, new Value.Bulk(valueOffset, length), creator);
         }
         try {
             Value value = ValueDecoder.decode(vr, bytes, at, size, syntax.bigEndian(), charset);
             in.position = at + size;
-            return new DataElement(tag, vr, value);
+            return new DataElement(tag, vr, value, creator);
         } catch (ValueDecoder.InvalidValueException e) {
             return null;
         }

@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -50,7 +52,9 @@ public final class Part10Reader {
     public DicomInstance read(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            return read(ByteInput.of(ByteSource.of(channel, size), options.maxHeaderBytes()), file.toString(), size);
+            // BEHAVIOUR 3.6: a folder store's LastUpdated is the file's modification time
+            return read(ByteInput.of(ByteSource.of(channel, size), options.maxHeaderBytes()), file.toString(), size)
+                    .withLastModified(Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.MICROS));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
         }
@@ -108,6 +112,7 @@ public final class Part10Reader {
         String uid = fileMeta.text(Tag.of(0x0002, 0x0010));
         TransferSyntax syntax = uid != null ? TransferSyntax.ofUid(uid) : guessSyntax(parser);
         DicomDataset dataset;
+        Tag unreadPixelData;
         if (syntax.deflated()) {
             // PS3.5 A.5: everything after the file meta information is one raw deflate stream (RFC 1951)
             Inflater inflater = new Inflater(true);
@@ -116,6 +121,7 @@ public final class Part10Reader {
                 ByteInput inflated = ByteInput.of(ByteSource.of(new BoundedInflation(inflating, options.maxHeaderBytes())));
                 DatasetParser inner = new DatasetParser(inflated, source, options, dictionary, true);
                 dataset = inner.readTopLevel(new DatasetParser.Syntax(true, false));
+                unreadPixelData = inner.stoppedAtPixelData();
             } catch (ZipException | EOFException e) {
                 // raised by the inflater beneath the parser: the compressed stream is damaged or cut short
                 throw parser.fail(in.offset(), null, "the deflated data set is corrupt or truncated: " + e.getMessage());
@@ -124,8 +130,9 @@ public final class Part10Reader {
             }
         } else {
             dataset = parser.readTopLevel(actualSyntax(parser, syntax));
+            unreadPixelData = parser.stoppedAtPixelData();
         }
-        return new DicomInstance(source, fileMeta, dataset, size);
+        return new DicomInstance(source, fileMeta, dataset, size).withUnreadPixelData(unreadPixelData);
     }
 
     /** PS3.10 7.1: a 128-byte preamble then "DICM"; files without it (pre-Part 10 or raw data sets) start at once. */
@@ -189,10 +196,14 @@ public final class Part10Reader {
         return group >= 0x0400 ? TransferSyntax.EXPLICIT_VR_BIG_ENDIAN : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
     }
 
-    /** Some writers declare one VR encoding and use the other; the first element tells (pydicom does the same). */
+    /**
+     * Some writers declare one VR encoding and use the other; the first element tells (pydicom does the same),
+     * unless it is the all-zero element some toolkits write first, which reads the same either way (as pydicom
+     * and dcmtk keep the declared encoding for it).
+     */
     private static DatasetParser.Syntax actualSyntax(DatasetParser parser, TransferSyntax declared) throws IOException {
         boolean explicit = declared.explicitVr();
-        if (parser.peekGroupLittleEndian() >= 0) {
+        if (parser.peekGroupLittleEndian() >= 0 && !parser.nextIsZeroElement()) {
             explicit = parser.nextLooksExplicit();
         }
         return new DatasetParser.Syntax(explicit, declared.bigEndian());

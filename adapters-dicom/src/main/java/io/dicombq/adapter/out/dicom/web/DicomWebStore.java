@@ -5,6 +5,8 @@ import io.dicombq.application.port.out.InstanceHandle;
 import io.dicombq.domain.dicom.DataDictionary;
 import io.dicombq.domain.dicom.Tag;
 import io.dicombq.domain.filter.InstanceSelector;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
 
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -76,6 +78,23 @@ public final class DicomWebStore implements DicomStore {
         return QidoSearch.uids(client, json, path, Tag.SOP_INSTANCE_UID, pageSize)
                 .filter(instance -> selector.selects(study, series, instance))
                 .map(instance -> new DicomWebInstanceHandle(client, json, study, series, instance));
+    }
+
+    /** An instance this store listed, by its {@code <root>/studies/S/series/R/instances/I} name. */
+    @Override
+    public InstanceHandle handle(String resourceName) {
+        String prefix = client.endpoint().root() + "/studies/";
+        String[] parts = resourceName.startsWith(prefix) ? resourceName.substring(prefix.length()).split("/", -1)
+                : new String[0];
+        if (parts.length != 5 || !parts[1].equals("series") || !parts[3].equals("instances")) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, resourceName + " is not an instance of " + this
+                    + "; expected " + prefix + "S/series/R/instances/I");
+        }
+        return new DicomWebInstanceHandle(client, json, decode(parts[0]), decode(parts[2]), decode(parts[4]));
+    }
+
+    private static String decode(String segment) {
+        return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     // UIDs are digits and dots (PS3.5 9.1), but a server's answer goes into a URL only once escaped

@@ -68,6 +68,22 @@ class Part10ReaderTest {
     }
 
     @Test
+    void anAllZeroFirstElementKeepsTheDeclaredExplicitVrAsPydicomAndDcmtkDo() {
+        // tag (0000,0000), VR bytes 00 00, length 0: written first by some toolkits; it reads the same either way
+        byte[] zero = new byte[8];
+        byte[] rest = sample(DicomBytes.explicitLittle()).build();
+        byte[] body = new byte[zero.length + rest.length];
+        System.arraycopy(rest, 0, body, zero.length, rest.length);
+
+        DicomDataset dataset = read(EXPLICIT_LE, body);
+
+        assertThat(dataset.text(Tag.SOP_INSTANCE_UID)).isEqualTo("1.2.3.4.5");
+        assertThat(dataset.text(Tag.of(0x0010, 0x0010))).isEqualTo("Müller^Jürgen");
+        assertThat(dataset.get(Tag.of(0x0028, 0x0010)).value()).isEqualTo(Value.Ints.of(512));
+        assertThat(dataset.get(Tag.of(0x0000, 0x0000)).isEmpty()).as("an empty group length, as pydicom's UL: None").isTrue();
+    }
+
+    @Test
     void explicitBigEndianDecodesNumbersInItsByteOrder() {
         byte[] body = DicomBytes.explicitBig()
                 .us(0x00280010, 0x0102)

@@ -37,6 +37,12 @@ public final class H2DicomStoreRegistry implements DicomStoreRegistry {
     }
 
     @Override
+    public List<String> datasets() {
+        return database.query("SELECT DISTINCT project, location, dataset FROM dicom_stores ORDER BY project, location, dataset",
+                rows -> "projects/" + rows.getString(1) + "/locations/" + rows.getString(2) + "/datasets/" + rows.getString(3));
+    }
+
+    @Override
     public boolean delete(DicomStoreName name) {
         return database.update("DELETE FROM dicom_stores WHERE name = ?", null, name.toString()) > 0;
     }

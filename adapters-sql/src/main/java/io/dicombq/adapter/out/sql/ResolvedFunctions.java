@@ -1,0 +1,577 @@
+package io.dicombq.adapter.out.sql;
+
+import com.google.zetasql.Type;
+import com.google.zetasql.Value;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedAggregateFunctionCall;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedAnalyticFunctionCall;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedExpr;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCall;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCallBase;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedLiteral;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedNonScalarFunctionCallBase;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedOrderByItem;
+import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.status.DicombqException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Functions and operators of a resolved statement in H2 SQL. Arguments arrive with their coercions already applied
+ * by ZetaSQL, so each rendering depends on the resolved types only. Functions whose BigQuery semantics the
+ * hand-written translator already implements (SUBSTR, REGEXP_*, JSON_*, EXTRACT, DATE_ADD…) are handed to it.
+ */
+final class ResolvedFunctions {
+    /** Functions that cannot fail, so the {@code SAFE.} prefix changes nothing (BigQuery docs: SAFE. prefix). */
+    private static final Set<String> TOTAL = Set.of("concat", "$concat_op", "lower", "upper", "length", "char_length",
+            "character_length", "trim", "ltrim", "rtrim", "starts_with", "ends_with", "ifnull", "coalesce", "if", "nullif",
+            "array_length", "array_to_string", "regexp_contains", "to_json_string", "current_date", "current_timestamp",
+            "current_datetime", "current_time", "$safe_array_at_offset", "$safe_array_at_ordinal", "safe_divide");
+
+    /** Functions of the hand-written translator, by ZetaSQL's name. */
+    private static final Set<String> BRIDGED = Set.of("lower", "upper", "trim", "ltrim", "rtrim", "length",
+            "char_length", "character_length", "starts_with", "ends_with", "substr", "substring", "array_to_string",
+            "regexp_contains", "regexp_extract", "json_value", "json_query", "to_json_string", "$extract", "$extract_date",
+            "$extract_time", "$extract_datetime", "date_diff",
+            "date_add", "date_sub", "current_date", "current_datetime", "current_time", "current_timestamp",
+            "format_date", "parse_date");
+
+    private ResolvedFunctions() {
+    }
+
+    static String call(ResolvedFunctionCall call, ResolvedTranslator t) {
+        String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
+        if (ResolvedTranslator.safe(call) && !TOTAL.contains(name)) {
+            throw ResolvedTranslator.refuse("SAFE." + sqlName(call));
+        }
+        List<ResolvedExpr> args = call.getArgumentList();
+        if (!call.getGenericArgumentList().isEmpty()) {
+            throw ResolvedTranslator.refuse("function " + sqlName(call) + " with lambda or generic arguments");
+        }
+        Type type = call.getType();
+        switch (name) {
+            case "$add":
+            case "$subtract":
+            case "$multiply":
+                return arithmetic(name, args, type, t);
+            case "$divide":
+                return divide(args, type, t, false);
+            case "safe_divide":
+                return divide(args, type, t, true);
+            case "div":
+                if (type.isInt64()) {
+                    return StrictFunctions.call("idiv", t.expr(args.get(0)), t.expr(args.get(1)));
+                }
+                throw unsupportedTypes(call);
+            case "mod":
+                if (type.isInt64() || type.isNumeric()) {
+                    return "MOD(" + t.expr(args.get(0)) + ", " + t.expr(args.get(1)) + ")";
+                }
+                throw unsupportedTypes(call);
+            case "$unary_minus":
+                if (type.isInt64() || type.isDouble() || type.isNumeric()) {
+                    return "(-" + t.expr(args.get(0)) + ")";
+                }
+                throw unsupportedTypes(call);
+            case "abs":
+                if (type.isInt64() || type.isDouble() || type.isNumeric()) {
+                    return "ABS(" + t.expr(args.get(0)) + ")";
+                }
+                throw unsupportedTypes(call);
+            case "$equal":
+                return compare("=", args, call, t);
+            case "$not_equal":
+                return compare("<>", args, call, t);
+            case "$less":
+                return compare("<", args, call, t);
+            case "$less_or_equal":
+                return compare("<=", args, call, t);
+            case "$greater":
+                return compare(">", args, call, t);
+            case "$greater_or_equal":
+                return compare(">=", args, call, t);
+            case "$between":
+                if (args.get(0).getType().isDouble() || args.get(1).getType().isDouble() || args.get(2).getType().isDouble()) {
+                    return "(" + compare(">=", List.of(args.get(0), args.get(1)), call, t) + " AND "
+                            + compare("<=", List.of(args.get(0), args.get(2)), call, t) + ")";
+                }
+                requireScalar(call, args);
+                return "(" + t.expr(args.get(0)) + " BETWEEN " + t.expr(args.get(1)) + " AND " + t.expr(args.get(2)) + ")";
+            case "$in":
+                return in(args, call, t);
+            case "$in_array":
+                return inArray(args, call, t);
+            case "$and":
+                return joined(" AND ", args, t);
+            case "$or":
+                return joined(" OR ", args, t);
+            case "$not":
+                return "(NOT " + t.expr(args.get(0)) + ")";
+            case "$is_null":
+                return "(" + t.expr(args.get(0)) + (args.get(0).getType().isStruct() ? " IS NOT DISTINCT FROM NULL)" : " IS NULL)");
+            case "$is_true":
+                return "(" + t.expr(args.get(0)) + " IS TRUE)";
+            case "$is_false":
+                return "(" + t.expr(args.get(0)) + " IS FALSE)";
+            case "$is_distinct":
+                requireScalar(call, args);
+                return "(" + t.expr(args.get(0)) + " IS DISTINCT FROM " + t.expr(args.get(1)) + ")";
+            case "$is_not_distinct":
+                requireScalar(call, args);
+                return "(" + t.expr(args.get(0)) + " IS NOT DISTINCT FROM " + t.expr(args.get(1)) + ")";
+            case "$like":
+                requireString(call, args.get(0));
+                return "(" + t.expr(args.get(0)) + " LIKE " + t.expr(args.get(1)) + " ESCAPE '\\')";
+            case "$like_any":
+            case "$like_all":
+                return likeQuantified(name.endsWith("any") ? " OR " : " AND ", args, call, t);
+            case "$case_no_value":
+                return caseNoValue(args, t);
+            case "$case_with_value":
+                return caseWithValue(args, call, t);
+            case "if":
+                return "CASE WHEN " + t.expr(args.get(0)) + " THEN " + t.expr(args.get(1)) + " ELSE " + t.expr(args.get(2)) + " END";
+            case "ifnull":
+            case "coalesce":
+                return "COALESCE(" + list(args, t) + ")";
+            case "nullif":
+                return "CASE WHEN " + compare("=", args, call, t) + " THEN NULL ELSE " + t.expr(args.get(0)) + " END";
+            case "concat":
+            case "$concat_op":
+                if (type.isArray()) {
+                    return "(" + joinedArgs(" || ", args, t) + ")";
+                }
+                if (!type.isString()) {
+                    throw unsupportedTypes(call);
+                }
+                // BigQuery: NULL when any argument is NULL, as H2's || is.
+                return "(" + joinedArgs(" || ", args, t) + ")";
+            case "array_concat":
+                return "(" + joinedArgs(" || ", args, t) + ")";
+            case "$make_array":
+                return "CAST(ARRAY[" + list(args, t) + "] AS " + ResolvedTranslator.h2Type(type) + ")";
+            case "array_length":
+                return "CAST(CARDINALITY(" + t.expr(args.get(0)) + ") AS BIGINT)";
+            case "$array_at_offset":
+            case "$subscript":
+                if (!args.get(0).getType().isArray() || !args.get(1).getType().isInt64()) {
+                    throw unsupportedTypes(call);
+                }
+                return "(" + t.expr(args.get(0)) + ")[" + t.expr(args.get(1)) + " + 1]";
+            case "$array_at_ordinal":
+                return "(" + t.expr(args.get(0)) + ")[" + t.expr(args.get(1)) + "]";
+            case "$safe_array_at_offset":
+            case "$safe_array_at_ordinal": {
+                String array = t.expr(args.get(0));
+                String index = t.expr(args.get(1));
+                String position = name.endsWith("offset") ? "(" + index + " + 1)" : index;
+                return "CASE WHEN " + position + " BETWEEN 1 AND CARDINALITY(" + array + ") THEN (" + array + ")[" + position + "] END";
+            }
+            case "date_trunc":
+                return dateTrunc(args, call, t);
+            default:
+                break;
+        }
+        if (BRIDGED.contains(name)) {
+            return bridged(call, t);
+        }
+        throw ResolvedTranslator.refuse("Function " + sqlName(call));
+    }
+
+    // ---- arithmetic and comparisons
+
+    private static String arithmetic(String name, List<ResolvedExpr> args, Type type, ResolvedTranslator t) {
+        String a = t.expr(args.get(0));
+        String b = t.expr(args.get(1));
+        String operator = name.equals("$add") ? "+" : name.equals("$subtract") ? "-" : "*";
+        if (type.isInt64() && args.get(0).getType().isInt64() && args.get(1).getType().isInt64()) {
+            // H2 fails on BIGINT overflow, as BigQuery does ("int64 overflow").
+            return "(" + a + " " + operator + " " + b + ")";
+        }
+        if (type.isDouble()) {
+            String function = operator.equals("+") ? "fadd" : operator.equals("-") ? "fsub" : "fmul";
+            return StrictFunctions.call(function, a, b);
+        }
+        if (type.isNumeric() && args.get(0).getType().isNumeric() && args.get(1).getType().isNumeric()) {
+            return "CAST(" + a + " " + operator + " " + b + " AS NUMERIC(38, 9))";
+        }
+        throw ResolvedTranslator.refuse("operator " + operator + " on " + ZetaTypes.name(args.get(0).getType()) + " and "
+                + ZetaTypes.name(args.get(1).getType()));
+    }
+
+    private static String divide(List<ResolvedExpr> args, Type type, ResolvedTranslator t, boolean safe) {
+        String a = t.expr(args.get(0));
+        String b = t.expr(args.get(1));
+        String flag = safe ? "TRUE" : "FALSE";
+        if (type.isDouble()) {
+            return StrictFunctions.call("fdiv", a, b, flag);
+        }
+        if (type.isNumeric()) {
+            return "CAST(" + StrictFunctions.call("ndiv", a, b, flag) + " AS NUMERIC(38, 9))";
+        }
+        throw ResolvedTranslator.refuse((safe ? "SAFE_DIVIDE" : "operator /") + " on " + ZetaTypes.name(type));
+    }
+
+    private static String compare(String operator, List<ResolvedExpr> args, ResolvedFunctionCallBase call, ResolvedTranslator t) {
+        Type left = args.get(0).getType();
+        Type right = args.get(1).getType();
+        if (left.isDouble() || right.isDouble()) {
+            return StrictFunctions.call("fcmp", t.expr(args.get(0)), t.expr(args.get(1)), "'" + operator + "'");
+        }
+        requireScalar(call, args);
+        String a = t.expr(args.get(0));
+        String b = t.expr(args.get(1));
+        if (simple(args.get(0)) && simple(args.get(1))) {
+            return "(" + a + " " + operator + " " + b + ")";
+        }
+        // H2 skips the right operand when the left is NULL; BigQuery evaluates both, so an error there still fails.
+        return "(CASE WHEN " + a + " IS NULL AND " + b + " IS NULL THEN NULL ELSE " + a + " " + operator + " " + b + " END)";
+    }
+
+    /** An operand that cannot fail: a column, a literal, a parameter. */
+    private static boolean simple(ResolvedExpr e) {
+        return e instanceof com.google.zetasql.resolvedast.ResolvedNodes.ResolvedColumnRef || e instanceof ResolvedLiteral
+                || e instanceof com.google.zetasql.resolvedast.ResolvedNodes.ResolvedParameter;
+    }
+
+    private static String in(List<ResolvedExpr> args, ResolvedFunctionCall call, ResolvedTranslator t) {
+        boolean floating = args.stream().anyMatch(a -> a.getType().isDouble());
+        if (floating) {
+            List<String> tests = new ArrayList<>();
+            for (int i = 1; i < args.size(); i++) {
+                tests.add(compare("=", List.of(args.get(0), args.get(i)), call, t));
+            }
+            return "(" + String.join(" OR ", tests) + ")";
+        }
+        requireScalar(call, args);
+        return "(" + t.expr(args.get(0)) + " IN (" + list(args.subList(1, args.size()), t) + "))";
+    }
+
+    /** {@code x IN UNNEST(a)}: FALSE for an empty or NULL array, else SQL's IN over the elements. */
+    private static String inArray(List<ResolvedExpr> args, ResolvedFunctionCall call, ResolvedTranslator t) {
+        Type element = ((com.google.zetasql.ArrayType) args.get(1).getType()).getElementType();
+        if (element.isDouble() || element.isStruct() || element.isArray()) {
+            throw unsupportedTypes(call);
+        }
+        String value = t.expr(args.get(0));
+        String array = t.expr(args.get(1));
+        return "(CASE WHEN COALESCE(CARDINALITY(" + array + "), 0) = 0 THEN FALSE WHEN " + value + " IS NULL THEN NULL"
+                + " WHEN ARRAY_CONTAINS(" + array + ", " + value + ") THEN TRUE"
+                + " WHEN ARRAY_CONTAINS(" + array + ", NULL) THEN NULL ELSE FALSE END)";
+    }
+
+    private static String likeQuantified(String joiner, List<ResolvedExpr> args, ResolvedFunctionCall call, ResolvedTranslator t) {
+        requireString(call, args.get(0));
+        String value = t.expr(args.get(0));
+        List<String> tests = new ArrayList<>();
+        for (int i = 1; i < args.size(); i++) {
+            tests.add("(" + value + " LIKE " + t.expr(args.get(i)) + " ESCAPE '\\')");
+        }
+        return "(" + String.join(joiner, tests) + ")";
+    }
+
+    private static String caseNoValue(List<ResolvedExpr> args, ResolvedTranslator t) {
+        StringBuilder sql = new StringBuilder("CASE");
+        int i = 0;
+        for (; i + 1 < args.size(); i += 2) {
+            sql.append(" WHEN ").append(t.expr(args.get(i))).append(" THEN ").append(t.expr(args.get(i + 1)));
+        }
+        if (i < args.size()) {
+            sql.append(" ELSE ").append(t.expr(args.get(i)));
+        }
+        return sql.append(" END").toString();
+    }
+
+    private static String caseWithValue(List<ResolvedExpr> args, ResolvedFunctionCall call, ResolvedTranslator t) {
+        StringBuilder sql = new StringBuilder("CASE");
+        int i = 1;
+        for (; i + 1 < args.size(); i += 2) {
+            sql.append(" WHEN ").append(compare("=", List.of(args.get(0), args.get(i)), call, t))
+                    .append(" THEN ").append(t.expr(args.get(i + 1)));
+        }
+        if (i < args.size()) {
+            sql.append(" ELSE ").append(t.expr(args.get(i)));
+        }
+        return sql.append(" END").toString();
+    }
+
+    /** DATE_TRUNC on a DATE: BigQuery's WEEK starts on Sunday, ISOWEEK on Monday (BigQuery docs: DATE_TRUNC). */
+    private static String dateTrunc(List<ResolvedExpr> args, ResolvedFunctionCall call, ResolvedTranslator t) {
+        if (!args.get(0).getType().isDate() || args.size() != 2) {
+            throw ResolvedTranslator.refuse("DATE_TRUNC on " + ZetaTypes.name(args.get(0).getType()));
+        }
+        String date = t.expr(args.get(0));
+        String part = datePart(args.get(1));
+        switch (part) {
+            case "DAY":
+                return date;
+            case "MONTH":
+            case "QUARTER":
+            case "YEAR":
+                return "CAST(DATE_TRUNC(" + part + ", " + date + ") AS DATE)";
+            case "WEEK":
+                return "DATEADD(DAY, -MOD(ISO_DAY_OF_WEEK(" + date + "), 7), " + date + ")";
+            case "ISOWEEK":
+                return "DATEADD(DAY, 1 - ISO_DAY_OF_WEEK(" + date + "), " + date + ")";
+            default:
+                throw ResolvedTranslator.refuse("DATE_TRUNC to " + part);
+        }
+    }
+
+    // ---- the hand-written translator's functions
+
+    private static String bridged(ResolvedFunctionCall call, ResolvedTranslator t) {
+        String name = call.getFunction().getName().toUpperCase(Locale.ROOT).replace("$", "");
+        List<ResolvedExpr> args = call.getArgumentList();
+        List<Ast.Expr> exprs = new ArrayList<>();
+        for (ResolvedExpr arg : args) {
+            exprs.add(isDatePart(arg) ? datePartAst(arg) : isNullLiteral(arg) ? new Ast.Literal(Ast.LiteralKind.NULL, "NULL", Token.NONE)
+                    : stringLiteral(arg) != null
+                    // formats, patterns and JSONPaths must be literals for the hand-written functions
+                    ? new Ast.Literal(Ast.LiteralKind.STRING, stringLiteral(arg), Token.NONE)
+                    : new Ast.Translated(new Typed(t.expr(arg), ResolvedTranslator.columnOf(arg.getType())), Token.NONE));
+        }
+        if (name.startsWith("EXTRACT_")) {
+            // EXTRACT(DATE|TIME|DATETIME FROM timestamp) resolves to its own function
+            exprs = List.of(new Ast.Path(List.of(name.substring("EXTRACT_".length())), Token.NONE), exprs.get(0));
+            name = "EXTRACT";
+        } else if (name.equals("EXTRACT")) {
+            exprs = List.of(exprs.get(1), exprs.get(0));
+        } else if ((name.equals("DATE_ADD") || name.equals("DATE_SUB")) && exprs.size() == 3) {
+            exprs = List.of(exprs.get(0), new Ast.Call("INTERVAL", List.of(exprs.get(1), exprs.get(2)), false, false, Token.NONE));
+        }
+        Typed typed;
+        try {
+            typed = t.functions().expr(new Ast.Call(name, exprs, false, false, Token.NONE));
+        } catch (DicombqException e) {
+            throw ResolvedTranslator.refuse("Function " + sqlName(call) + " with these arguments (" + e.getMessage() + ")");
+        }
+        Column expected = ResolvedTranslator.columnOf(call.getType());
+        if (typed.type() == null || typed.type().type() != expected.type() || typed.type().mode() != expected.mode()) {
+            throw ResolvedTranslator.refuse("Function " + sqlName(call) + " returning " + ZetaTypes.name(call.getType()));
+        }
+        return typed.sql();
+    }
+
+    private static boolean isNullLiteral(ResolvedExpr arg) {
+        return arg instanceof ResolvedLiteral && ((ResolvedLiteral) arg).getValue().isNull() && !arg.getType().isArray()
+                && !arg.getType().isStruct();
+    }
+
+    private static String stringLiteral(ResolvedExpr arg) {
+        if (arg instanceof ResolvedLiteral && arg.getType().isString() && !((ResolvedLiteral) arg).getValue().isNull()) {
+            return ((ResolvedLiteral) arg).getValue().getStringValue();
+        }
+        return null;
+    }
+
+    private static boolean isDatePart(ResolvedExpr arg) {
+        return arg instanceof ResolvedLiteral && arg.getType().isEnum();
+    }
+
+    private static String datePart(ResolvedExpr arg) {
+        if (!isDatePart(arg)) {
+            throw ResolvedTranslator.refuse("a date part that is not a literal");
+        }
+        Value value = ((ResolvedLiteral) arg).getValue();
+        return value.getEnumName();
+    }
+
+    /** A date part as the hand-written parser spells it: {@code DAY}, or {@code WEEK(MONDAY)} for WEEK_MONDAY. */
+    private static Ast.Expr datePartAst(ResolvedExpr arg) {
+        String part = datePart(arg);
+        if (part.startsWith("WEEK_")) {
+            return new Ast.Call("WEEK", List.of(new Ast.Path(List.of(part.substring(5)), Token.NONE)), false, false, Token.NONE);
+        }
+        return new Ast.Path(List.of(part), Token.NONE);
+    }
+
+    // ---- aggregates and analytic functions
+
+    static String aggregate(ResolvedNonScalarFunctionCallBase call, String over, ResolvedTranslator t) {
+        String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
+        if (ResolvedTranslator.safe(call)) {
+            throw ResolvedTranslator.refuse("SAFE." + sqlName(call));
+        }
+        List<ResolvedExpr> args = call.getArgumentList();
+        String distinct = call.getDistinct() ? "DISTINCT " : "";
+        List<ResolvedOrderByItem> orderItems = call instanceof ResolvedAggregateFunctionCall
+                ? ((ResolvedAggregateFunctionCall) call).getOrderByItemList() : List.of();
+        ResolvedExpr limit = call instanceof ResolvedAggregateFunctionCall ? ((ResolvedAggregateFunctionCall) call).getLimit() : null;
+        boolean ordered = !orderItems.isEmpty();
+        if ((ordered || limit != null) && !name.equals("array_agg") && !name.equals("string_agg")) {
+            throw ResolvedTranslator.refuse("ORDER BY or LIMIT inside " + sqlName(call));
+        }
+        if (t.ignoresNulls(call) && !name.equals("array_agg")) {
+            throw ResolvedTranslator.refuse("IGNORE NULLS in " + sqlName(call));
+        }
+        Type type = call.getType();
+        switch (name) {
+            case "$count_star":
+                return "COUNT(*)" + over;
+            case "count":
+                return "COUNT(" + distinct + t.expr(args.get(0)) + ")" + over;
+            case "countif":
+                if (call.getDistinct()) {
+                    throw ResolvedTranslator.refuse("COUNTIF(DISTINCT …)");
+                }
+                return "COUNT(CASE WHEN " + t.expr(args.get(0)) + " THEN 1 END)" + over;
+            case "sum":
+                if (type.isInt64()) {
+                    // H2 sums BIGINT as NUMERIC; the cast fails on overflow as BigQuery does.
+                    return "CAST(SUM(" + distinct + t.expr(args.get(0)) + ")" + over + " AS BIGINT)";
+                }
+                if (type.isDouble()) {
+                    return "SUM(" + distinct + t.expr(args.get(0)) + ")" + over;
+                }
+                if (type.isNumeric()) {
+                    return "CAST(SUM(" + distinct + t.expr(args.get(0)) + ")" + over + " AS NUMERIC(38, 9))";
+                }
+                throw unsupportedTypes(call);
+            case "avg":
+                if (type.isDouble()) {
+                    return "AVG(" + distinct + "CAST(" + t.expr(args.get(0)) + " AS DOUBLE PRECISION))" + over;
+                }
+                throw unsupportedTypes(call);
+            case "min":
+            case "max": {
+                String value = t.expr(args.get(0));
+                String plain = name.toUpperCase(Locale.ROOT) + "(" + distinct + value + ")" + over;
+                if (type.isDouble() && name.equals("min")) {
+                    // H2 orders NaN above every number, BigQuery's MIN returns NaN when one is present.
+                    return "CASE WHEN COUNT(CASE WHEN " + StrictFunctions.call("is_nan", value) + " THEN 1 END)" + over
+                            + " > 0 THEN CAST('NaN' AS DOUBLE PRECISION) ELSE " + plain + " END";
+                }
+                if (type.isArray() || type.isStruct()) {
+                    throw unsupportedTypes(call);
+                }
+                return plain;
+            }
+            case "logical_and":
+                return "BOOL_AND(" + t.expr(args.get(0)) + ")" + over;
+            case "logical_or":
+                return "BOOL_OR(" + t.expr(args.get(0)) + ")" + over;
+            case "any_value":
+                return "ANY_VALUE(" + t.expr(args.get(0)) + ")" + over;
+            case "array_agg":
+                return arrayAgg(call, orderItems, limit, over, t);
+            case "string_agg": {
+                if (!type.isString() || limit != null) {
+                    throw ResolvedTranslator.refuse("STRING_AGG on BYTES or with LIMIT");
+                }
+                String delimiter = args.size() > 1 ? t.expr(args.get(1)) : "','";
+                String within = ordered ? " WITHIN GROUP (" + t.orderByItems(orderItems).trim() + ")" : "";
+                return "LISTAGG(" + distinct + t.expr(args.get(0)) + ", " + delimiter + ")" + within + over;
+            }
+            default:
+                throw ResolvedTranslator.refuse("Aggregate function " + sqlName(call));
+        }
+    }
+
+    /** ARRAY_AGG: IGNORE NULLS drops NULL elements; no rows give NULL, as in H2 (BigQuery docs: ARRAY_AGG). */
+    private static String arrayAgg(ResolvedNonScalarFunctionCallBase call, List<ResolvedOrderByItem> orderItems,
+                                   ResolvedExpr limitExpr, String over, ResolvedTranslator t) {
+        String value = t.expr(call.getArgumentList().get(0));
+        String distinct = call.getDistinct() ? "DISTINCT " : "";
+        String order = orderItems.isEmpty() ? "" : t.orderByItems(orderItems);
+        boolean ignoreNulls = t.ignoresNulls(call);
+        String filter = ignoreNulls ? " FILTER (WHERE " + value + " IS NOT NULL)" : "";
+        String agg = "ARRAY_AGG(" + distinct + value + order + ")" + filter + over;
+        if (limitExpr != null) {
+            String limit = t.expr(limitExpr);
+            agg = "TRIM_ARRAY(" + agg + ", GREATEST(CARDINALITY(" + agg + ") - " + limit + ", 0))";
+        }
+        // A NULL element is an error only in a query's final result (checked there), not inside the query.
+        return "CAST(" + agg + " AS " + ResolvedTranslator.h2Type(call.getType()) + ")";
+    }
+
+    static String analytic(ResolvedAnalyticFunctionCall call, String over, ResolvedTranslator t) {
+        String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
+        List<ResolvedExpr> args = call.getArgumentList();
+        String nulls = t.ignoresNulls(call) ? " IGNORE NULLS" : "";
+        switch (name) {
+            case "row_number":
+            case "rank":
+            case "dense_rank":
+                return "CAST(" + name.toUpperCase(Locale.ROOT) + "()" + over + " AS BIGINT)";
+            case "percent_rank":
+            case "cume_dist":
+                return name.toUpperCase(Locale.ROOT) + "()" + over;
+            case "ntile":
+                return "CAST(NTILE(" + t.expr(args.get(0)) + ")" + over + " AS BIGINT)";
+            case "lag":
+            case "lead":
+                return name.toUpperCase(Locale.ROOT) + "(" + list(args, t) + ")" + nulls + over;
+            case "first_value":
+            case "last_value":
+                return name.toUpperCase(Locale.ROOT) + "(" + t.expr(args.get(0)) + ")" + nulls + over;
+            case "nth_value":
+                return "NTH_VALUE(" + t.expr(args.get(0)) + ", " + t.expr(args.get(1)) + ")" + nulls + over;
+            default:
+                if (call.getDistinct()) {
+                    throw ResolvedTranslator.refuse("DISTINCT in analytic " + sqlName(call));
+                }
+                return aggregateOver(call, over, t);
+        }
+    }
+
+    /** An aggregate used as an analytic function: the same rendering, with its OVER clause. */
+    private static String aggregateOver(ResolvedAnalyticFunctionCall call, String over, ResolvedTranslator t) {
+        String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
+        if (!Set.of("$count_star", "count", "countif", "sum", "avg", "min", "max", "logical_and", "logical_or").contains(name)) {
+            throw ResolvedTranslator.refuse("Function " + sqlName(call));
+        }
+        return aggregate(call, over, t);
+    }
+
+    // ---- helpers
+
+    private static String list(List<ResolvedExpr> args, ResolvedTranslator t) {
+        List<String> sql = new ArrayList<>();
+        for (ResolvedExpr arg : args) {
+            sql.add(t.expr(arg));
+        }
+        return String.join(", ", sql);
+    }
+
+    private static String joined(String operator, List<ResolvedExpr> args, ResolvedTranslator t) {
+        return "(" + joinedArgs(operator, args, t) + ")";
+    }
+
+    private static String joinedArgs(String operator, List<ResolvedExpr> args, ResolvedTranslator t) {
+        List<String> sql = new ArrayList<>();
+        for (ResolvedExpr arg : args) {
+            sql.add(t.expr(arg));
+        }
+        return String.join(operator, sql);
+    }
+
+    private static void requireScalar(ResolvedFunctionCallBase call, List<ResolvedExpr> args) {
+        for (ResolvedExpr arg : args) {
+            if (arg.getType().isArray() || arg.getType().isStruct() || arg.getType().isJson()) {
+                throw unsupportedTypes(call);
+            }
+        }
+    }
+
+    private static void requireString(ResolvedFunctionCallBase call, ResolvedExpr arg) {
+        if (!arg.getType().isString()) {
+            throw unsupportedTypes(call);
+        }
+    }
+
+    private static DicombqException unsupportedTypes(ResolvedFunctionCallBase call) {
+        List<String> types = new ArrayList<>();
+        for (ResolvedExpr arg : call.getArgumentList()) {
+            types.add(ZetaTypes.name(arg.getType()));
+        }
+        return ResolvedTranslator.refuse(sqlName(call) + " on " + String.join(", ", types));
+    }
+
+    static String sqlName(ResolvedFunctionCallBase call) {
+        String sql = call.getFunction().getSqlName();
+        return sql == null || sql.isEmpty() ? call.getFunction().getName().toUpperCase(Locale.ROOT) : sql;
+    }
+}

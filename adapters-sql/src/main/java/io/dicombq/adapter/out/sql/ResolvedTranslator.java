@@ -1,0 +1,783 @@
+package io.dicombq.adapter.out.sql;
+
+import com.google.zetasql.ArrayType;
+import com.google.zetasql.StructType;
+import com.google.zetasql.Type;
+import com.google.zetasql.Value;
+import com.google.zetasql.resolvedast.ResolvedColumn;
+import com.google.zetasql.resolvedast.ResolvedFunctionCallBaseEnums.ErrorMode;
+import com.google.zetasql.resolvedast.ResolvedNode;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedAggregateFunctionCall;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedAggregateScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedAnalyticFunctionCall;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedAnalyticFunctionGroup;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedAnalyticScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedArrayScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedCast;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedColumnRef;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedComputedColumn;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedComputedColumnBase;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedExpr;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFilterScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCall;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCallBase;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedGetStructField;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedJoinScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedLimitOffsetScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedLiteral;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedNonScalarFunctionCallBase;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedMakeStruct;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedOrderByItem;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedOrderByScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedOutputColumn;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedParameter;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedProjectScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedQueryStmt;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedSetOperationItem;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedSetOperationScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedSingleRowScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedStatement;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedSubqueryExpr;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedTableScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedWindowFrame;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedWindowFrameExpr;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedWithRefScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedWithScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedWithEntry;
+import com.google.zetasql.resolvedast.ResolvedNonScalarFunctionCallBaseEnums.NullHandlingModifier;
+import com.google.zetasql.resolvedast.ResolvedOrderByItemEnums.NullOrderMode;
+import io.dicombq.adapter.out.h2.catalog.Catalog;
+import io.dicombq.adapter.out.h2.catalog.H2Types;
+import io.dicombq.adapter.out.h2.catalog.Names;
+import io.dicombq.adapter.out.h2.catalog.TableEntry;
+import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.JsonText;
+import io.dicombq.domain.schema.TableSchema;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders a statement resolved by ZetaSQL as H2 SQL. Names, types and implicit coercions are already decided by the
+ * analyzer; this class only chooses H2 spellings that give BigQuery's answer. Every scan becomes a derived table whose
+ * columns are named after ZetaSQL's unique column ids ({@code "c12"}), so references, correlation and CTEs need no
+ * name resolution. What cannot run exactly is refused naming the resolved construct (BEHAVIOUR 6.1).
+ */
+final class ResolvedTranslator {
+    private final Map<Long, TableEntry> tables;
+    /** The hand-written translator: its BigQuery functions (SUBSTR, REGEXP_*, JSON_*, dates…) are reused. */
+    private final Translator functions;
+    private final Map<String, ResolvedScan> withEntries = new HashMap<>();
+    /** Columns whose value is an SQL expression rather than a derived-table column (UNNEST's element in ON). */
+    private final Map<Long, String> substituted = new HashMap<>();
+    private int aliases;
+
+    ResolvedTranslator(Map<Long, TableEntry> tables, Translator functions) {
+        this.tables = tables;
+        this.functions = functions;
+    }
+
+    Translator.Translation translate(ResolvedStatement statement) {
+        if (!(statement instanceof ResolvedQueryStmt)) {
+            throw refuse("statement " + statement.nodeKindString() + " (only queries run on the embedded warehouse)");
+        }
+        ResolvedQueryStmt query = (ResolvedQueryStmt) statement;
+        if (query.getIsValueTable()) {
+            throw refuse("SELECT AS STRUCT / SELECT AS VALUE");
+        }
+        List<Column> columns = new ArrayList<>();
+        List<String> select = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int anonymous = 0;
+        for (ResolvedOutputColumn output : query.getOutputColumnList()) {
+            String name = output.getName();
+            if (name.startsWith("$")) {
+                // BigQuery names anonymous result columns f0_, f1_, … in order.
+                name = "f" + anonymous++ + "_";
+            }
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+                throw new DicombqException(Code.INVALID_ARGUMENT,
+                        "Duplicate column names in the result are not supported. Found duplicate(s): " + name);
+            }
+            Column column = ZetaTypes.column(name, output.getColumn().getType());
+            if (column == null) {
+                throw refuse("result column " + name + " of type " + ZetaTypes.name(output.getColumn().getType()));
+            }
+            columns.add(column);
+            select.add(col(output.getColumn()) + " AS " + Names.quote(name));
+        }
+        String sql = ordered(query.getQuery(), String.join(", ", select));
+        return new Translator.Translation(sql, new TableSchema(columns));
+    }
+
+    /**
+     * A SELECT of {@code selectList} over {@code scan}, keeping its order when it has one: an ORDER BY (and the
+     * LIMIT over it) is rendered at this level, since H2 need not keep a derived table's order.
+     */
+    private String ordered(ResolvedScan scan, String selectList) {
+        ResolvedLimitOffsetScan limit = null;
+        ResolvedScan inner = scan;
+        if (inner instanceof ResolvedLimitOffsetScan && ((ResolvedLimitOffsetScan) inner).getInputScan() instanceof ResolvedOrderByScan) {
+            limit = (ResolvedLimitOffsetScan) inner;
+            inner = limit.getInputScan();
+        }
+        if (inner instanceof ResolvedOrderByScan) {
+            ResolvedOrderByScan order = (ResolvedOrderByScan) inner;
+            String alias = alias();
+            return "SELECT " + selectList + " FROM (" + scan(order.getInputScan()) + ") AS " + alias
+                    + orderBy(order.getOrderByItemList()) + (limit == null ? "" : limitOffset(limit));
+        }
+        return "SELECT " + selectList + " FROM (" + scan(scan) + ") AS " + alias();
+    }
+
+    // ---- scans: each renders SELECT … producing exactly its column list, named by column id
+
+    private String scan(ResolvedScan scan) {
+        Flat flat = flat(scan);
+        if (flat != null) {
+            List<String> select = new ArrayList<>();
+            Set<Long> seen = new HashSet<>();
+            for (ResolvedColumn column : scan.getColumnList()) {
+                if (seen.add(column.getId())) {
+                    select.add(flat.columns().get(column.getId()) + " AS " + col(column));
+                }
+            }
+            return "SELECT " + nonEmpty(select) + flat.fromWhere();
+        }
+        if (scan instanceof ResolvedTableScan) {
+            return tableScan((ResolvedTableScan) scan);
+        }
+        if (scan instanceof ResolvedSingleRowScan) {
+            return "SELECT TRUE AS \"_\"";
+        }
+        if (scan instanceof ResolvedProjectScan) {
+            ResolvedProjectScan project = (ResolvedProjectScan) scan;
+            Map<Long, String> computed = computed(project.getExprList());
+            return "SELECT " + columns(scan.getColumnList(), computed) + " FROM (" + scan(project.getInputScan()) + ") AS " + alias();
+        }
+        if (scan instanceof ResolvedFilterScan) {
+            ResolvedFilterScan filter = (ResolvedFilterScan) scan;
+            return "SELECT " + columns(scan.getColumnList(), Map.of()) + " FROM (" + scan(filter.getInputScan()) + ") AS "
+                    + alias() + " WHERE " + expr(filter.getFilterExpr());
+        }
+        if (scan instanceof ResolvedJoinScan) {
+            return join((ResolvedJoinScan) scan);
+        }
+        if (scan instanceof ResolvedArrayScan) {
+            return arrayScan((ResolvedArrayScan) scan);
+        }
+        if (scan instanceof ResolvedAggregateScan) {
+            return aggregate((ResolvedAggregateScan) scan);
+        }
+        if (scan instanceof ResolvedOrderByScan || scan instanceof ResolvedLimitOffsetScan) {
+            if (scan instanceof ResolvedLimitOffsetScan && !(((ResolvedLimitOffsetScan) scan).getInputScan() instanceof ResolvedOrderByScan)) {
+                ResolvedLimitOffsetScan limit = (ResolvedLimitOffsetScan) scan;
+                return "SELECT " + columns(scan.getColumnList(), Map.of()) + " FROM (" + scan(limit.getInputScan()) + ") AS "
+                        + alias() + limitOffset(limit);
+            }
+            return ordered(scan, columns(scan.getColumnList(), Map.of()));
+        }
+        if (scan instanceof ResolvedSetOperationScan) {
+            return setOperation((ResolvedSetOperationScan) scan);
+        }
+        if (scan instanceof ResolvedWithScan) {
+            ResolvedWithScan with = (ResolvedWithScan) scan;
+            if (with.getRecursive()) {
+                throw refuse("WITH RECURSIVE");
+            }
+            // BigQuery evaluates a non-recursive CTE where it is referenced (BigQuery docs: WITH clause).
+            for (ResolvedWithEntry entry : with.getWithEntryList()) {
+                withEntries.put(entry.getWithQueryName(), entry.getWithSubquery());
+            }
+            return scan(with.getQuery());
+        }
+        if (scan instanceof ResolvedWithRefScan) {
+            ResolvedWithRefScan ref = (ResolvedWithRefScan) scan;
+            ResolvedScan entry = withEntries.get(ref.getWithQueryName());
+            List<String> select = new ArrayList<>();
+            for (int i = 0; i < ref.getColumnList().size(); i++) {
+                select.add(col(entry.getColumnList().get(i)) + " AS " + col(ref.getColumnList().get(i)));
+            }
+            return "SELECT " + nonEmpty(select) + " FROM (" + scan(entry) + ") AS " + alias();
+        }
+        if (scan instanceof ResolvedAnalyticScan) {
+            return analytic((ResolvedAnalyticScan) scan);
+        }
+        throw refuse(describe(scan));
+    }
+
+    private String tableScan(ResolvedTableScan scan) {
+        TableEntry entry = tables.get(scan.getTable().getId());
+        if (entry == null) {
+            throw new IllegalStateException("no warehouse table behind " + scan.getTable().getFullName());
+        }
+        String alias = alias();
+        List<String> select = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < scan.getColumnList().size(); i++) {
+            ResolvedColumn column = scan.getColumnList().get(i);
+            if (seen.add(column.getId())) {
+                String name = entry.schema().columns().get(scan.getColumnIndexList().get(i).intValue()).name();
+                select.add(alias + "." + Names.quote(name) + " AS " + col(column));
+            }
+        }
+        return "SELECT " + nonEmpty(select) + " FROM " + entry.physicalSql() + " AS " + alias;
+    }
+
+    private String join(ResolvedJoinScan join) {
+        String kind;
+        switch (join.getJoinType()) {
+            case INNER:
+                kind = " INNER JOIN ";
+                break;
+            case LEFT:
+                kind = " LEFT JOIN ";
+                break;
+            case RIGHT:
+                kind = " RIGHT JOIN ";
+                break;
+            default:
+                throw refuse("join type " + join.getJoinType());
+        }
+        String condition = join.getJoinExpr() == null ? "TRUE" : expr(join.getJoinExpr());
+        return "SELECT " + columns(join.getColumnList(), Map.of()) + " FROM (" + scan(join.getLeftScan()) + ") AS " + alias()
+                + kind + "(" + scan(join.getRightScan()) + ") AS " + alias() + " ON " + condition;
+    }
+
+    /**
+     * UNNEST: H2 cannot correlate its UNNEST, so the array's positions come from joining the numbers table on
+     * {@code n <= CARDINALITY(array)} (BIGQUERY_EMULATION.md §2); LEFT keeps rows whose array is empty or NULL.
+     */
+    private String arrayScan(ResolvedArrayScan scan) {
+        if (scan.getArrayExprList().size() != 1) {
+            throw refuse("UNNEST of several arrays at once");
+        }
+        String array = expr(scan.getArrayExprList().get(0));
+        String numbers = alias();
+        String n = numbers + ".N";
+        String element = "(" + array + ")[" + n + "]";
+        ResolvedColumn elementColumn = scan.getElementColumnList().get(0);
+        Map<Long, String> computed = new HashMap<>();
+        computed.put(elementColumn.getId(), element);
+        if (scan.getArrayOffsetColumn() != null) {
+            computed.put(scan.getArrayOffsetColumn().getColumn().getId(), "CAST(" + n + " - 1 AS BIGINT)");
+        }
+        String on = n + " <= CARDINALITY(" + array + ")";
+        if (scan.getJoinExpr() != null) {
+            substituted.putAll(computed);
+            try {
+                on += " AND " + expr(scan.getJoinExpr());
+            } finally {
+                computed.keySet().forEach(substituted::remove);
+            }
+        }
+        String select = "SELECT " + columns(scan.getColumnList(), computed);
+        if (scan.getInputScan() == null) {
+            return select + " FROM " + Catalog.numsTable() + " AS " + numbers + " WHERE " + on;
+        }
+        return select + " FROM (" + scan(scan.getInputScan()) + ") AS " + alias()
+                + (scan.getIsOuter() ? " LEFT JOIN " : " INNER JOIN ") + Catalog.numsTable() + " AS " + numbers + " ON " + on;
+    }
+
+    /**
+     * A chain of projections and filters over one table, as one FROM … WHERE with each column's expression: H2 plans
+     * a single SELECT with its indexes (a covering index, a sorted GROUP BY) where nested derived tables defeat them.
+     */
+    private record Flat(String fromWhere, Map<Long, String> columns) {
+    }
+
+    private Flat flat(ResolvedScan scan) {
+        if (scan instanceof ResolvedTableScan) {
+            ResolvedTableScan table = (ResolvedTableScan) scan;
+            TableEntry entry = tables.get(table.getTable().getId());
+            if (entry == null) {
+                return null;
+            }
+            String alias = alias();
+            Map<Long, String> columns = new HashMap<>();
+            for (int i = 0; i < table.getColumnList().size(); i++) {
+                String name = entry.schema().columns().get(table.getColumnIndexList().get(i).intValue()).name();
+                columns.put(table.getColumnList().get(i).getId(), alias + "." + Names.quote(name));
+            }
+            return new Flat(" FROM " + entry.physicalSql() + " AS " + alias, columns);
+        }
+        if (scan instanceof ResolvedProjectScan) {
+            ResolvedProjectScan project = (ResolvedProjectScan) scan;
+            Flat input = flat(project.getInputScan());
+            if (input == null) {
+                return null;
+            }
+            Map<Long, String> columns = new HashMap<>(input.columns());
+            within(input, () -> {
+                for (ResolvedComputedColumn column : project.getExprList()) {
+                    columns.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
+                }
+            });
+            return new Flat(input.fromWhere(), columns);
+        }
+        if (scan instanceof ResolvedFilterScan) {
+            ResolvedFilterScan filter = (ResolvedFilterScan) scan;
+            Flat input = flat(filter.getInputScan());
+            if (input == null) {
+                return null;
+            }
+            StringBuilder condition = new StringBuilder();
+            within(input, () -> condition.append(expr(filter.getFilterExpr())));
+            String where = input.fromWhere().contains(" WHERE ") ? " AND (" + condition + ")" : " WHERE (" + condition + ")";
+            return new Flat(input.fromWhere() + where, input.columns());
+        }
+        return null;
+    }
+
+    /** Renders expressions with a flat input's columns spelled as their expressions. */
+    private void within(Flat input, Runnable render) {
+        Map<Long, String> saved = new HashMap<>(substituted);
+        substituted.putAll(input.columns());
+        try {
+            render.run();
+        } finally {
+            substituted.clear();
+            substituted.putAll(saved);
+        }
+    }
+
+    private String aggregate(ResolvedAggregateScan scan) {
+        if (!scan.getGroupingSetList().isEmpty() || !scan.getRollupColumnList().isEmpty()) {
+            throw refuse("GROUP BY ROLLUP / GROUPING SETS");
+        }
+        Flat flat = flat(scan.getInputScan());
+        if (flat != null) {
+            Map<Long, String> computed = new HashMap<>();
+            List<String> keys = new ArrayList<>();
+            within(flat, () -> {
+                for (ResolvedComputedColumn key : scan.getGroupByList()) {
+                    String sql = expr(key.getExpr());
+                    computed.put(key.getColumn().getId(), sql);
+                    keys.add(sql);
+                }
+                for (ResolvedComputedColumnBase aggregate : scan.getAggregateList()) {
+                    computed.put(aggregate.getColumn().getId(), aggregateCall((ResolvedAggregateFunctionCall) aggregate.getExpr(), ""));
+                }
+            });
+            return "SELECT " + columns(scan.getColumnList(), computed) + flat.fromWhere()
+                    + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys));
+        }
+        // Keys are computed first, then grouped by name, so H2 never has to match expressions.
+        List<String> inner = new ArrayList<>();
+        Set<Long> seen = new LinkedHashSet<>();
+        for (ResolvedColumn column : scan.getInputScan().getColumnList()) {
+            if (seen.add(column.getId())) {
+                inner.add(col(column));
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        for (ResolvedComputedColumn key : scan.getGroupByList()) {
+            inner.add(expr(key.getExpr()) + " AS " + col(key.getColumn()));
+            keys.add(col(key.getColumn()));
+        }
+        Map<Long, String> computed = new HashMap<>();
+        for (ResolvedComputedColumnBase aggregate : scan.getAggregateList()) {
+            computed.put(aggregate.getColumn().getId(), aggregateCall((ResolvedAggregateFunctionCall) aggregate.getExpr(), ""));
+        }
+        return "SELECT " + columns(scan.getColumnList(), computed) + " FROM (SELECT " + nonEmpty(inner) + " FROM ("
+                + scan(scan.getInputScan()) + ") AS " + alias() + ") AS " + alias()
+                + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys));
+    }
+
+    private String analytic(ResolvedAnalyticScan scan) {
+        Map<Long, String> computed = new HashMap<>();
+        for (ResolvedAnalyticFunctionGroup group : scan.getFunctionGroupList()) {
+            StringBuilder window = new StringBuilder();
+            if (group.getPartitionBy() != null) {
+                if (!group.getPartitionBy().getHintList().isEmpty()) {
+                    throw refuse("hints in PARTITION BY");
+                }
+                List<String> parts = new ArrayList<>();
+                for (ResolvedColumnRef ref : group.getPartitionBy().getPartitionByList()) {
+                    parts.add(expr(ref));
+                }
+                window.append("PARTITION BY ").append(String.join(", ", parts));
+            }
+            boolean orderedWindow = group.getOrderBy() != null;
+            if (orderedWindow) {
+                window.append(window.length() > 0 ? " " : "").append(orderBy(group.getOrderBy().getOrderByItemList()).trim());
+            }
+            for (ResolvedComputedColumnBase column : group.getAnalyticFunctionList()) {
+                ResolvedAnalyticFunctionCall call = (ResolvedAnalyticFunctionCall) column.getExpr();
+                String frame = frame(call.getWindowFrame());
+                String over = " OVER (" + window + (frame.isEmpty() ? "" : " " + frame) + ")";
+                computed.put(column.getColumn().getId(), analyticCall(call, over));
+            }
+        }
+        return "SELECT " + columns(scan.getColumnList(), computed) + " FROM (" + scan(scan.getInputScan()) + ") AS " + alias();
+    }
+
+    private String frame(ResolvedWindowFrame frame) {
+        if (frame == null) {
+            return "";
+        }
+        return frame.getFrameUnit() + " BETWEEN " + bound(frame.getStartExpr()) + " AND " + bound(frame.getEndExpr());
+    }
+
+    private String bound(ResolvedWindowFrameExpr bound) {
+        switch (bound.getBoundaryType()) {
+            case UNBOUNDED_PRECEDING:
+                return "UNBOUNDED PRECEDING";
+            case OFFSET_PRECEDING:
+                return expr(bound.getExpression()) + " PRECEDING";
+            case CURRENT_ROW:
+                return "CURRENT ROW";
+            case OFFSET_FOLLOWING:
+                return expr(bound.getExpression()) + " FOLLOWING";
+            case UNBOUNDED_FOLLOWING:
+                return "UNBOUNDED FOLLOWING";
+            default:
+                throw refuse("window frame boundary " + bound.getBoundaryType());
+        }
+    }
+
+    private String setOperation(ResolvedSetOperationScan scan) {
+        String operator;
+        switch (scan.getOpType()) {
+            case UNION_ALL:
+                operator = " UNION ALL ";
+                break;
+            case UNION_DISTINCT:
+                operator = " UNION ";
+                break;
+            case INTERSECT_DISTINCT:
+                operator = " INTERSECT ";
+                break;
+            case EXCEPT_DISTINCT:
+                operator = " EXCEPT ";
+                break;
+            default:
+                throw refuse("set operation " + scan.getOpType().name().replace('_', ' '));
+        }
+        if (!scan.getColumnMatchMode().name().equals("BY_POSITION")) {
+            throw refuse("set operation matching columns " + scan.getColumnMatchMode());
+        }
+        List<String> branches = new ArrayList<>();
+        for (ResolvedSetOperationItem item : scan.getInputItemList()) {
+            List<String> select = new ArrayList<>();
+            for (int i = 0; i < scan.getColumnList().size(); i++) {
+                select.add(col(item.getOutputColumnList().get(i)) + " AS " + col(scan.getColumnList().get(i)));
+            }
+            branches.add("(SELECT " + String.join(", ", select) + " FROM (" + scan(item.getScan()) + ") AS " + alias() + ")");
+        }
+        return "SELECT * FROM (" + String.join(operator, branches) + ") AS " + alias();
+    }
+
+    private String limitOffset(ResolvedLimitOffsetScan scan) {
+        StringBuilder sql = new StringBuilder();
+        if (scan.getLimit() != null) {
+            sql.append(" LIMIT ").append(expr(scan.getLimit()));
+        }
+        if (scan.getOffset() != null) {
+            sql.append(" OFFSET ").append(expr(scan.getOffset()));
+        }
+        return sql.toString();
+    }
+
+    /** ORDER BY with BigQuery's order: NULLs first ascending and last descending; NULL, NaN, then numbers. */
+    private String orderBy(List<ResolvedOrderByItem> items) {
+        List<String> keys = new ArrayList<>();
+        for (ResolvedOrderByItem item : items) {
+            if (item.getCollationName() != null) {
+                throw refuse("ORDER BY … COLLATE");
+            }
+            String key = expr(item.getColumnRef());
+            boolean descending = item.getIsDescending();
+            String direction = descending ? " DESC" : " ASC";
+            boolean nullsFirst = item.getNullOrder() == NullOrderMode.NULLS_FIRST
+                    || (item.getNullOrder() != NullOrderMode.NULLS_LAST && !descending);
+            Type type = item.getColumnRef().getType();
+            if (type.isDouble()) {
+                // H2 sorts NaN above +inf; BigQuery puts it right after NULL.
+                int nullRank = nullsFirst == !descending ? 0 : 3;
+                keys.add("CASE WHEN " + key + " IS NULL THEN " + nullRank + " WHEN " + StrictFunctions.call("is_nan", key)
+                        + " THEN 1 ELSE 2 END" + direction);
+            }
+            keys.add(key + direction + (nullsFirst ? " NULLS FIRST" : " NULLS LAST"));
+        }
+        return " ORDER BY " + String.join(", ", keys);
+    }
+
+    // ---- helpers for scans
+
+    private Map<Long, String> computed(List<ResolvedComputedColumn> list) {
+        Map<Long, String> computed = new HashMap<>();
+        for (ResolvedComputedColumn column : list) {
+            computed.put(column.getColumn().getId(), expr(column.getExpr()));
+        }
+        return computed;
+    }
+
+    /** The select list of a scan: each column once, computed ones as their expression. */
+    private static String columns(List<ResolvedColumn> columns, Map<Long, String> computed) {
+        List<String> select = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (ResolvedColumn column : columns) {
+            if (seen.add(column.getId())) {
+                String sql = computed.get(column.getId());
+                select.add(sql == null ? col(column) : sql + " AS " + col(column));
+            }
+        }
+        return nonEmpty(select);
+    }
+
+    /** H2 needs at least one column; a scan that yields none (COUNT(*) over a table) gets a placeholder. */
+    private static String nonEmpty(List<String> select) {
+        return select.isEmpty() ? "TRUE AS \"_\"" : String.join(", ", select);
+    }
+
+    static String col(ResolvedColumn column) {
+        return "\"c" + column.getId() + "\"";
+    }
+
+    private String alias() {
+        return "\"s" + ++aliases + "\"";
+    }
+
+    // ---- expressions
+
+    String expr(ResolvedExpr e) {
+        if (e instanceof ResolvedColumnRef) {
+            ResolvedColumn column = ((ResolvedColumnRef) e).getColumn();
+            String sql = substituted.get(column.getId());
+            return sql != null ? sql : col(column);
+        }
+        if (e instanceof ResolvedLiteral) {
+            return literal(((ResolvedLiteral) e).getValue());
+        }
+        if (e instanceof ResolvedParameter) {
+            ResolvedParameter parameter = (ResolvedParameter) e;
+            if (parameter.getName().isEmpty()) {
+                throw refuse("positional query parameters (?)");
+            }
+            return functions.expr(new Ast.Parameter(parameter.getName(), Token.NONE)).sql();
+        }
+        if (e instanceof ResolvedCast) {
+            return cast((ResolvedCast) e);
+        }
+        if (e instanceof ResolvedFunctionCall) {
+            return ResolvedFunctions.call((ResolvedFunctionCall) e, this);
+        }
+        if (e instanceof ResolvedMakeStruct) {
+            ResolvedMakeStruct struct = (ResolvedMakeStruct) e;
+            if (struct.getFieldList().stream().allMatch(f -> f instanceof ResolvedLiteral)) {
+                requireOneFieldType((StructType) e.getType());
+            }
+            List<String> fields = new ArrayList<>();
+            for (ResolvedExpr field : struct.getFieldList()) {
+                fields.add(expr(field));
+            }
+            return "CAST(ROW(" + String.join(", ", fields) + ") AS " + h2Type(e.getType()) + ")";
+        }
+        if (e instanceof ResolvedGetStructField) {
+            ResolvedGetStructField get = (ResolvedGetStructField) e;
+            StructType struct = (StructType) get.getExpr().getType();
+            String name = fieldName(struct, (int) get.getFieldIdx());
+            return "(" + expr(get.getExpr()) + ")." + Names.quote(name);
+        }
+        if (e instanceof ResolvedSubqueryExpr) {
+            return subquery((ResolvedSubqueryExpr) e);
+        }
+        throw refuse(describe(e));
+    }
+
+    private String subquery(ResolvedSubqueryExpr e) {
+        ResolvedScan scan = e.getSubquery();
+        if (!e.getParameterList().isEmpty()) {
+            // H2 cannot see an outer query's columns from inside a derived table, and every scan here is one.
+            throw refuse("a correlated subquery (one that reads columns of the outer query)");
+        }
+        switch (e.getSubqueryType()) {
+            case SCALAR:
+                return "(" + ordered(scan, col(scan.getColumnList().get(0))) + ")";
+            case EXISTS:
+                return "EXISTS(" + scan(scan) + ")";
+            case IN:
+                if (e.getInExpr().getType().isDouble()) {
+                    throw refuse("IN (subquery) on FLOAT64 values");
+                }
+                return "(" + expr(e.getInExpr()) + " IN (" + ordered(scan, col(scan.getColumnList().get(0))) + "))";
+            case ARRAY:
+                return "ARRAY(" + ordered(scan, col(scan.getColumnList().get(0))) + ")";
+            default:
+                throw refuse("subquery " + e.getSubqueryType());
+        }
+    }
+
+    private String cast(ResolvedCast cast) {
+        if (cast.getFormat() != null || cast.getTimeZone() != null) {
+            throw refuse("CAST … FORMAT");
+        }
+        Type from = cast.getExpr().getType();
+        Type to = cast.getType();
+        String value = expr(cast.getExpr());
+        if (from.equivalent(to)) {
+            return value;
+        }
+        if (from.isDouble() && to.isInt64()) {
+            // BigQuery rounds half away from zero and fails (or gives NULL) out of range, never clamps.
+            return StrictFunctions.call("cast_int64", value, cast.getReturnNullOnError() ? "TRUE" : "FALSE");
+        }
+        Column source = ZetaTypes.column("_", from);
+        Column target = ZetaTypes.column("_", to);
+        if (source == null || target == null || source.isRepeated() || target.isRepeated() || source.isRecord() || target.isRecord()) {
+            throw refuse("CAST from " + ZetaTypes.name(from) + " to " + ZetaTypes.name(to));
+        }
+        return Casts.cast(new Typed(value, source), Typed.standardName(target.type()), cast.getReturnNullOnError()).sql();
+    }
+
+    private String literal(Value value) {
+        Type type = value.getType();
+        if (type.isEnum()) {
+            throw refuse("a date part or enum value outside a date function");
+        }
+        if (value.isNull()) {
+            return "CAST(NULL AS " + h2Type(type) + ")";
+        }
+        if (type.isStruct()) {
+            requireOneFieldType((StructType) type);
+            List<String> fields = new ArrayList<>();
+            for (Value field : value.getFieldList()) {
+                fields.add(literal(field));
+            }
+            return "CAST(ROW(" + String.join(", ", fields) + ") AS " + h2Type(type) + ")";
+        }
+        if (type.isArray()) {
+            List<String> elements = new ArrayList<>();
+            for (Value element : value.getElementList()) {
+                elements.add(literal(element));
+            }
+            return "CAST(ARRAY[" + String.join(", ", elements) + "] AS " + h2Type(type) + ")";
+        }
+        if (type.isDouble()) {
+            double d = value.getDoubleValue();
+            return "CAST('" + (Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : Double.toString(d))
+                    + "' AS DOUBLE PRECISION)";
+        }
+        Column column = ZetaTypes.column("_", type);
+        if (column == null) {
+            throw refuse("literal of type " + ZetaTypes.name(type));
+        }
+        return Literals.of(column, javaValue(value));
+    }
+
+    /** A ZetaSQL scalar value as the Java value the warehouse's rows hold. */
+    static Object javaValue(Value value) {
+        Type type = value.getType();
+        switch (type.getKind()) {
+            case TYPE_INT64:
+                return value.getInt64Value();
+            case TYPE_DOUBLE:
+                return value.getDoubleValue();
+            case TYPE_NUMERIC:
+                return value.getNumericValue();
+            case TYPE_STRING:
+                return value.getStringValue();
+            case TYPE_BYTES:
+                return value.getBytesValue().toByteArray();
+            case TYPE_BOOL:
+                return value.getBoolValue();
+            case TYPE_DATE:
+                return value.getLocalDateValue();
+            case TYPE_TIME:
+                return value.getLocalTimeValue();
+            case TYPE_DATETIME:
+                return value.getLocalDateTimeValue();
+            case TYPE_TIMESTAMP:
+                long micros = value.getTimestampUnixMicros();
+                return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+            case TYPE_JSON:
+                return new JsonText(value.getJsonValue());
+            default:
+                throw refuse("value of type " + ZetaTypes.name(type));
+        }
+    }
+
+    /** The H2 type that holds a ZetaSQL type. */
+    static String h2Type(Type type) {
+        Column column = ZetaTypes.column("_", type);
+        if (column == null) {
+            throw refuse("values of type " + ZetaTypes.name(type));
+        }
+        return H2Types.of(column);
+    }
+
+    /** H2 2.3 fails to carry a constant ROW whose fields have different types through a derived table. */
+    private static void requireOneFieldType(StructType struct) {
+        if (struct.getFieldList().stream().map(f -> f.getType().getKind()).distinct().count() > 1) {
+            throw refuse("a constant STRUCT with fields of different types (" + ZetaTypes.name(struct) + ")");
+        }
+    }
+
+    static String fieldName(StructType struct, int index) {
+        String name = struct.getField(index).getName();
+        if (name.isEmpty()) {
+            throw refuse("anonymous STRUCT fields");
+        }
+        return name;
+    }
+
+    String aggregateCall(ResolvedAggregateFunctionCall call, String over) {
+        if (call.getHavingModifier() != null || !call.getGroupByList().isEmpty()) {
+            throw refuse("aggregate " + call.getFunction().getSqlName() + " with HAVING MAX/MIN or GROUP BY");
+        }
+        return ResolvedFunctions.aggregate(call, over, this);
+    }
+
+    private String analyticCall(ResolvedAnalyticFunctionCall call, String over) {
+        return ResolvedFunctions.analytic(call, over, this);
+    }
+
+    String orderByItems(List<ResolvedOrderByItem> items) {
+        return orderBy(items);
+    }
+
+    boolean ignoresNulls(ResolvedNonScalarFunctionCallBase call) {
+        return call.getNullHandlingModifier() == NullHandlingModifier.IGNORE_NULLS;
+    }
+
+    Translator functions() {
+        return functions;
+    }
+
+    static boolean safe(ResolvedFunctionCallBase call) {
+        return call.getErrorMode() == ErrorMode.SAFE_ERROR_MODE;
+    }
+
+    static String describe(ResolvedNode node) {
+        String kind = node.nodeKindString();
+        return kind.replaceAll("([a-z])([A-Z])", "$1 $2");
+    }
+
+    static DicombqException refuse(String construct) {
+        return new DicombqException(Code.INVALID_ARGUMENT, construct + " is not supported by the embedded warehouse"
+                + " (see docs/sql.md)");
+    }
+
+    static Column columnOf(Type type) {
+        Column column = ZetaTypes.column("_", type);
+        if (column == null) {
+            throw refuse("values of type " + ZetaTypes.name(type));
+        }
+        return column;
+    }
+
+    static boolean isArrayOf(Type type, java.util.function.Predicate<Type> element) {
+        return type.isArray() && element.test(((ArrayType) type).getElementType());
+    }
+}

@@ -1,0 +1,147 @@
+package io.dicombq.adapter.out.sql;
+
+import io.dicombq.adapter.out.h2.catalog.Names;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * BigQuery's arithmetic and comparison rules where H2's differ, installed as H2 functions in schema
+ * {@code __dicombq}: FLOAT64 overflow and division by zero are errors, NaN is unequal to everything and sorts
+ * before numbers, FLOAT64 to INT64 rounds half away from zero and never clamps (BigQuery docs: mathematical
+ * functions, conversion rules, operators).
+ */
+public final class StrictFunctions {
+    static final String[][] NAMES = {
+        {"is_nan", "isNaN"}, {"fcmp", "compare"}, {"fadd", "add"}, {"fsub", "subtract"}, {"fmul", "multiply"},
+        {"fdiv", "divide"}, {"ndiv", "divideNumeric"}, {"idiv", "divideInteger"}, {"cast_int64", "castInt64"},
+    };
+
+    private StrictFunctions() {
+    }
+
+    /** The SQL call of one of these functions. */
+    static String call(String function, String... args) {
+        return Names.meta(function) + "(" + String.join(", ", args) + ")";
+    }
+
+    public static Boolean isNaN(Double value) {
+        return value == null ? null : Double.isNaN(value);
+    }
+
+    /** A comparison where NaN is unequal to everything, even itself (IEEE 754, as BigQuery does). */
+    public static Boolean compare(Double a, Double b, String operator) {
+        if (a == null || b == null) {
+            return null;
+        }
+        double x = a;
+        double y = b;
+        switch (operator) {
+            case "=":
+                return x == y;
+            case "<>":
+                return x != y;
+            case "<":
+                return x < y;
+            case "<=":
+                return x <= y;
+            case ">":
+                return x > y;
+            case ">=":
+                return x >= y;
+            default:
+                throw new IllegalArgumentException("no comparison " + operator);
+        }
+    }
+
+    public static Double add(Double a, Double b) {
+        return a == null || b == null ? null : finite(a + b, a, b, "+");
+    }
+
+    public static Double subtract(Double a, Double b) {
+        return a == null || b == null ? null : finite(a - b, a, b, "-");
+    }
+
+    public static Double multiply(Double a, Double b) {
+        return a == null || b == null ? null : finite(a * b, a, b, "*");
+    }
+
+    /** {@code /} on FLOAT64; with {@code safe} (SAFE_DIVIDE) NULL instead of an error. */
+    public static Double divide(Double a, Double b, Boolean safe) {
+        if (a == null || b == null) {
+            return null;
+        }
+        if (b == 0.0) {
+            if (Boolean.TRUE.equals(safe)) {
+                return null;
+            }
+            throw new InvalidValueException("division by zero: " + BigQueryFunctions.floatString(a) + " / " + BigQueryFunctions.floatString(b));
+        }
+        double result = a / b;
+        if (Double.isInfinite(result) && !Double.isInfinite(a) && !Double.isInfinite(b)) {
+            if (Boolean.TRUE.equals(safe)) {
+                return null;
+            }
+            throw overflow(a, b, "/");
+        }
+        return result;
+    }
+
+    public static BigDecimal divideNumeric(BigDecimal a, BigDecimal b, Boolean safe) {
+        if (a == null || b == null) {
+            return null;
+        }
+        if (b.signum() == 0) {
+            if (Boolean.TRUE.equals(safe)) {
+                return null;
+            }
+            throw new InvalidValueException("division by zero: " + a.toPlainString() + " / " + b.toPlainString());
+        }
+        // NUMERIC keeps 9 digits after the point, rounding half away from zero.
+        return a.divide(b, 9, RoundingMode.HALF_UP);
+    }
+
+    /** DIV: integer division truncating toward zero; division by zero and MIN / -1 are errors. */
+    public static Long divideInteger(Long a, Long b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        if (b == 0) {
+            throw new InvalidValueException("division by zero: " + a + " / " + b);
+        }
+        if (a == Long.MIN_VALUE && b == -1) {
+            throw new InvalidValueException("int64 overflow: " + a + " / " + b);
+        }
+        return a / b;
+    }
+
+    /** CAST(FLOAT64 AS INT64): half away from zero; NaN, infinities and out-of-range values fail (or are NULL). */
+    public static Long castInt64(Double value, Boolean safe) {
+        if (value == null) {
+            return null;
+        }
+        double rounded = Math.signum(value) * Math.floor(Math.abs(value) + 0.5);
+        // 2^63 is the first double past INT64's range; -2^63 itself fits.
+        if (Double.isNaN(value) || rounded >= 9.223372036854775807E18 || rounded < -9.223372036854775808E18) {
+            if (Boolean.TRUE.equals(safe)) {
+                return null;
+            }
+            throw new InvalidValueException((Double.isNaN(value) || Double.isInfinite(value)
+                    ? "Illegal conversion of non-finite floating point number to an integer: "
+                    : "int64 out of range: ") + BigQueryFunctions.floatString(value));
+        }
+        return (long) rounded;
+    }
+
+    private static double finite(double result, double a, double b, String operator) {
+        if (Double.isInfinite(result) && !Double.isInfinite(a) && !Double.isInfinite(b)) {
+            throw overflow(a, b, operator);
+        }
+        return result;
+    }
+
+    private static InvalidValueException overflow(double a, double b, String operator) {
+        return new InvalidValueException("Floating point overflow in expression: " + BigQueryFunctions.floatString(a)
+                + " " + operator + " " + BigQueryFunctions.floatString(b));
+    }
+}

@@ -1,0 +1,131 @@
+package io.dicombq.adapter.out.sql;
+
+import com.google.zetasql.ArrayType;
+import com.google.zetasql.StructType;
+import com.google.zetasql.Type;
+import com.google.zetasql.TypeFactory;
+import com.google.zetasql.ZetaSQLType.TypeKind;
+import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.ColumnType;
+import io.dicombq.domain.schema.Mode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** BigQuery column types (the warehouse's schema) and ZetaSQL's types, both ways. */
+final class ZetaTypes {
+    private ZetaTypes() {
+    }
+
+    /** The ZetaSQL type of a warehouse column: REPEATED is ARRAY, RECORD is STRUCT (BigQuery docs: data types). */
+    static Type of(Column column) {
+        Type element = column.isRecord() ? struct(column.fields()) : TypeFactory.createSimpleType(kind(column.type()));
+        return column.isRepeated() ? TypeFactory.createArrayType(element) : element;
+    }
+
+    static Type of(ColumnType type) {
+        return TypeFactory.createSimpleType(kind(type));
+    }
+
+    private static StructType struct(List<Column> fields) {
+        List<StructType.StructField> zeta = new ArrayList<>();
+        for (Column field : fields) {
+            zeta.add(new StructType.StructField(field.name(), of(field)));
+        }
+        return TypeFactory.createStructType(zeta);
+    }
+
+    private static TypeKind kind(ColumnType type) {
+        switch (type) {
+            case STRING:
+                return TypeKind.TYPE_STRING;
+            case BYTES:
+                return TypeKind.TYPE_BYTES;
+            case INTEGER:
+                return TypeKind.TYPE_INT64;
+            case FLOAT:
+                return TypeKind.TYPE_DOUBLE;
+            case NUMERIC:
+                return TypeKind.TYPE_NUMERIC;
+            case BOOLEAN:
+                return TypeKind.TYPE_BOOL;
+            case DATE:
+                return TypeKind.TYPE_DATE;
+            case TIME:
+                return TypeKind.TYPE_TIME;
+            case DATETIME:
+                return TypeKind.TYPE_DATETIME;
+            case TIMESTAMP:
+                return TypeKind.TYPE_TIMESTAMP;
+            case JSON:
+                return TypeKind.TYPE_JSON;
+            default:
+                throw new IllegalArgumentException("no ZetaSQL type for " + type);
+        }
+    }
+
+    /**
+     * The warehouse column of a ZetaSQL type, or {@code null} when the warehouse cannot hold it (an array of
+     * arrays, INTERVAL, BIGNUMERIC, GEOGRAPHY, RANGE…): the caller refuses it by name.
+     */
+    static Column column(String name, Type type) {
+        if (type.isArray()) {
+            Type element = ((ArrayType) type).getElementType();
+            if (element.isArray()) {
+                return null;
+            }
+            Column inner = column(name, element);
+            return inner == null ? null : new Column(name, inner.type(), Mode.REPEATED, inner.fields());
+        }
+        if (type.isStruct()) {
+            List<Column> fields = new ArrayList<>();
+            StructType struct = (StructType) type;
+            for (int i = 0; i < struct.getFieldCount(); i++) {
+                Column field = column(struct.getField(i).getName(), struct.getField(i).getType());
+                if (field == null) {
+                    return null;
+                }
+                fields.add(field);
+            }
+            return Column.record(name, Mode.NULLABLE, fields);
+        }
+        ColumnType scalar = scalar(type.getKind());
+        return scalar == null ? null : Column.of(name, scalar, Mode.NULLABLE);
+    }
+
+    private static ColumnType scalar(TypeKind kind) {
+        switch (kind) {
+            case TYPE_STRING:
+                return ColumnType.STRING;
+            case TYPE_BYTES:
+                return ColumnType.BYTES;
+            case TYPE_INT64:
+                return ColumnType.INTEGER;
+            case TYPE_DOUBLE:
+                return ColumnType.FLOAT;
+            case TYPE_NUMERIC:
+                return ColumnType.NUMERIC;
+            case TYPE_BOOL:
+                return ColumnType.BOOLEAN;
+            case TYPE_DATE:
+                return ColumnType.DATE;
+            case TYPE_TIME:
+                return ColumnType.TIME;
+            case TYPE_DATETIME:
+                return ColumnType.DATETIME;
+            case TYPE_TIMESTAMP:
+                return ColumnType.TIMESTAMP;
+            case TYPE_JSON:
+                return ColumnType.JSON;
+            default:
+                return null;
+        }
+    }
+
+    /** BigQuery's spelling of a ZetaSQL type (FLOAT64, not DOUBLE), for messages. */
+    static String name(Type type) {
+        // Type.typeName throws for STRUCT types in the Java client, so the warehouse's spelling is used when it can be.
+        Column column = column("_", type);
+        return column != null ? Typed.describe(column) : type.getKind().name().replace("TYPE_", "");
+    }
+}

@@ -1,0 +1,328 @@
+package io.dicombq.adapter.out.sql;
+
+import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.application.port.out.QueryRequest;
+import io.dicombq.application.port.out.QueryResult;
+import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.ColumnType;
+import io.dicombq.domain.schema.JsonText;
+import io.dicombq.domain.schema.Mode;
+import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.TableSchema;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The differential suite (BEHAVIOUR 6.1): each query runs on the embedded engine (ZetaSQL front end, H2) and on
+ * ZetaSQL's reference implementation over the same DICOM-shaped rows. The engine must give the same rows (as a
+ * multiset), or fail where the reference fails, or refuse by name; any other outcome fails the test.
+ */
+class DifferentialTest {
+    private static final String TABLE = "my-project.dicom.studies";
+    private static final String T = "`" + TABLE + "`";
+    private static final String REFUSED = "is not supported by the embedded warehouse";
+
+    private static H2Warehouse warehouse;
+    private static H2QueryEngine engine;
+    private static ReferenceOracle oracle;
+
+    static TableSchema schema() {
+        Column name = Column.record("PatientName", Mode.NULLABLE, List.of(Column.record("Alphabetic", Mode.NULLABLE, List.of(
+                Column.of("FamilyName", ColumnType.STRING, Mode.NULLABLE), Column.of("GivenName", ColumnType.STRING, Mode.NULLABLE)))));
+        Column codes = Column.record("ProcedureCodeSequence", Mode.REPEATED, List.of(
+                Column.of("CodeValue", ColumnType.STRING, Mode.NULLABLE), Column.of("CodeMeaning", ColumnType.STRING, Mode.NULLABLE)));
+        return new TableSchema(List.of(
+                Column.of("id", ColumnType.INTEGER, Mode.NULLABLE),
+                Column.of("PatientID", ColumnType.STRING, Mode.NULLABLE),
+                name,
+                Column.of("StudyDate", ColumnType.DATE, Mode.NULLABLE),
+                Column.of("StudyTime", ColumnType.TIME, Mode.NULLABLE),
+                Column.of("AcquisitionDateTime", ColumnType.DATETIME, Mode.NULLABLE),
+                Column.of("LastUpdated", ColumnType.TIMESTAMP, Mode.NULLABLE),
+                Column.of("ImageType", ColumnType.STRING, Mode.REPEATED),
+                codes,
+                Column.of("SliceThickness", ColumnType.FLOAT, Mode.NULLABLE),
+                Column.of("InstanceNumber", ColumnType.INTEGER, Mode.NULLABLE),
+                Column.of("PixelSpacing", ColumnType.NUMERIC, Mode.NULLABLE),
+                Column.of("IsPrimary", ColumnType.BOOLEAN, Mode.NULLABLE),
+                Column.of("Metadata", ColumnType.JSON, Mode.NULLABLE)));
+    }
+
+    private static Row row(long id, String patient, String family, String given, LocalDate date, LocalTime time,
+                           Double thickness, Long instance, String spacing, Boolean primary, List<String> imageType,
+                           List<Row> codes, String json) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("id", id);
+        values.put("PatientID", patient);
+        values.put("PatientName", family == null && given == null ? null
+                : Row.of(Map.of("Alphabetic", Row.of(nullable("FamilyName", family, "GivenName", given)))));
+        values.put("StudyDate", date);
+        values.put("StudyTime", time);
+        values.put("AcquisitionDateTime", date == null || time == null ? null : LocalDateTime.of(date, time));
+        values.put("LastUpdated", date == null ? null : Instant.parse(date + "T12:34:56.123456Z"));
+        values.put("ImageType", imageType);
+        values.put("ProcedureCodeSequence", codes);
+        values.put("SliceThickness", thickness);
+        values.put("InstanceNumber", instance);
+        values.put("PixelSpacing", spacing == null ? null : new BigDecimal(spacing));
+        values.put("IsPrimary", primary);
+        values.put("Metadata", json == null ? null : new JsonText(json));
+        return Row.of(values);
+    }
+
+    private static Map<String, Object> nullable(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+
+    private static Row code(String value, String meaning) {
+        return Row.of(nullable("CodeValue", value, "CodeMeaning", meaning));
+    }
+
+    static List<Row> rows() {
+        return List.of(
+                row(1, "19045", "Doe", "John", LocalDate.of(2021, 3, 4), LocalTime.of(10, 15, 30), 2.5, 1L, "0.488281",
+                        true, List.of("ORIGINAL", "PRIMARY", "AXIAL"), List.of(code("A1", "CT head"), code("B2", null)),
+                        "{\"a\":1,\"b\":{\"c\":\"x\"},\"arr\":[1,2,3]}"),
+                row(2, "19045", "Doe", null, LocalDate.of(2021, 3, 4), LocalTime.of(10, 16, 0), 2.5, 2L, "0.488281",
+                        false, List.of("DERIVED", "SECONDARY"), List.of(), "{\"a\":null,\"b\":{\"c\":\"y\"}}"),
+                row(3, "20001", "Smith", "Ann", LocalDate.of(2020, 12, 31), LocalTime.of(23, 59, 59), Double.NaN, 10L,
+                        "-1.5", null, List.of(), List.of(code("C3", "MR brain")), null),
+                row(4, "20001", "Smith", "Ann", LocalDate.of(2021, 1, 1), null, Double.POSITIVE_INFINITY, -3L, null,
+                        true, List.of("ORIGINAL"), List.of(code(null, null)), "[]"),
+                row(5, "", null, null, null, null, null, null, "123456789.123456789", false, List.of(), List.of(), "\"text\""),
+                row(6, "30000", "O'Brien", "Zoë", LocalDate.of(2019, 6, 30), LocalTime.of(0, 0), -0.0,
+                        Long.MAX_VALUE, "0", true, List.of("ORIGINAL", "PRIMARY"), List.of(code("A1", "CT head")), "{\"a\":2.5}"),
+                row(7, null, "Lee", "Kim", LocalDate.of(2024, 2, 29), LocalTime.of(12, 0, 0, 500_000_000), 1e-300,
+                        Long.MIN_VALUE + 1, "99.999999999", false, List.of("LOCALIZER"), List.of(), "{\"a\":true}"),
+                row(8, "40000", "Lee", "Kim", LocalDate.of(2024, 3, 1), LocalTime.of(8, 30), Double.NEGATIVE_INFINITY, 0L,
+                        "1", null, List.of("ORIGINAL", "SECONDARY", "OTHER"), List.of(code("Z9", "other"), code("A1", "CT head")),
+                        "{\"b\":{\"c\":null}}"));
+    }
+
+    @BeforeAll
+    static void load() {
+        warehouse = H2Warehouse.inMemory("differential-" + UUID.randomUUID());
+        warehouse.createDataset("my-project", "dicom");
+        TableUri uri = new TableUri("my-project", "dicom", "studies");
+        warehouse.createTable(uri, schema());
+        warehouse.insertRows(uri, rows());
+        engine = new H2QueryEngine(warehouse);
+        oracle = new ReferenceOracle(TABLE, schema(), rows());
+    }
+
+    @AfterAll
+    static void close() {
+        if (oracle != null) {
+            oracle.close();
+        }
+        if (warehouse != null) {
+            warehouse.close();
+        }
+    }
+
+    /** The hand-written queries: one or more for each construct of the supported scope (docs/sql.md). */
+    static List<String> queries() {
+        return List.of(
+                "SELECT 1 AS one",
+                "SELECT 1 + 2 AS x, 'a' AS s, NULL AS n, TRUE AS b",
+                "SELECT id, PatientID FROM " + T,
+                "SELECT id, PatientName.Alphabetic.FamilyName, PatientName.Alphabetic.GivenName AS given FROM " + T,
+                "SELECT * EXCEPT (Metadata, ProcedureCodeSequence, PatientName, ImageType) FROM " + T,
+                "SELECT * REPLACE (UPPER(PatientID) AS PatientID) EXCEPT (Metadata, ProcedureCodeSequence, PatientName, ImageType) FROM " + T,
+                "SELECT CONCAT('/dicomWeb/studies/', PatientID, '/x') AS p FROM " + T + " WHERE PatientID = '19045'",
+                "SELECT MIN(CONCAT(CAST(StudyDate AS STRING), ' ', CAST(StudyTime AS STRING))) AS dt, MIN(PatientID) AS PatientID, COUNT(*) AS n FROM " + T + " GROUP BY PatientID",
+                "SELECT PatientID, COUNT(*) AS n, SUM(InstanceNumber) AS s FROM " + T + " WHERE id < 6 GROUP BY PatientID HAVING COUNT(*) > 1",
+                "SELECT id FROM " + T + " ORDER BY SliceThickness, id LIMIT 5",
+                "SELECT id, SliceThickness FROM " + T + " ORDER BY SliceThickness DESC, id",
+                "SELECT id FROM " + T + " ORDER BY PatientID NULLS LAST, id LIMIT 3 OFFSET 2",
+                "WITH a AS (SELECT id, PatientID FROM " + T + "), b AS (SELECT PatientID, COUNT(*) AS n FROM a GROUP BY PatientID) SELECT * FROM b",
+                "SELECT id, (SELECT COUNT(*) FROM " + T + " u WHERE u.PatientID = t.PatientID) AS same FROM " + T + " t",
+                "SELECT id FROM " + T + " WHERE PatientID IN (SELECT PatientID FROM " + T + " WHERE IsPrimary)",
+                "SELECT id FROM " + T + " t WHERE EXISTS (SELECT 1 FROM UNNEST(t.ImageType) it WHERE it = 'PRIMARY')",
+                "SELECT x FROM (SELECT id * 2 AS x FROM " + T + ") WHERE x > 4",
+                "SELECT PatientID FROM " + T + " UNION ALL SELECT 'extra'",
+                "SELECT PatientID FROM " + T + " UNION DISTINCT SELECT PatientID FROM " + T,
+                "SELECT PatientID FROM " + T + " INTERSECT DISTINCT SELECT '19045'",
+                "SELECT PatientID FROM " + T + " EXCEPT DISTINCT SELECT '19045'",
+                "SELECT a.id, b.id AS other FROM " + T + " a JOIN " + T + " b ON a.PatientID = b.PatientID AND a.id < b.id",
+                "SELECT a.id, b.id AS other FROM " + T + " a LEFT JOIN " + T + " b ON a.id = b.id + 1",
+                "SELECT a.id, b.id AS other FROM " + T + " a FULL JOIN (SELECT id FROM " + T + " WHERE id > 5) b ON a.id = b.id - 2",
+                "SELECT id, it, o FROM " + T + " t, UNNEST(t.ImageType) AS it WITH OFFSET AS o",
+                "SELECT id, it FROM " + T + " t LEFT JOIN UNNEST(t.ImageType) AS it",
+                "SELECT id, c.CodeValue, c.CodeMeaning FROM " + T + " t, UNNEST(t.ProcedureCodeSequence) c",
+                "SELECT id, c.CodeValue FROM " + T + " t LEFT JOIN UNNEST(t.ProcedureCodeSequence) c ON c.CodeValue = 'A1'",
+                "SELECT x FROM UNNEST([1, 2, 3]) AS x",
+                "SELECT id, ROW_NUMBER() OVER (PARTITION BY PatientID ORDER BY id DESC) AS rn FROM " + T,
+                "SELECT id, RANK() OVER (ORDER BY StudyDate) AS r, DENSE_RANK() OVER (ORDER BY StudyDate) AS d FROM " + T,
+                "SELECT id, LAG(id) OVER (ORDER BY id) AS prev, LEAD(id, 2, -1) OVER (ORDER BY id) AS next FROM " + T,
+                "SELECT id, FIRST_VALUE(id) OVER (PARTITION BY PatientID ORDER BY id) AS f, LAST_VALUE(id) OVER (PARTITION BY PatientID ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS l FROM " + T,
+                "SELECT id, SUM(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS s, COUNT(*) OVER () AS n FROM " + T,
+                "SELECT id, PatientID FROM " + T + " WHERE PatientID IS NOT NULL QUALIFY ROW_NUMBER() OVER (PARTITION BY PatientID ORDER BY id DESC) = 1",
+                "SELECT ARRAY_AGG(id ORDER BY id) AS ids FROM " + T,
+                "SELECT PatientID, ARRAY_AGG(DISTINCT id IGNORE NULLS ORDER BY id DESC LIMIT 2) AS ids FROM " + T + " GROUP BY PatientID",
+                "SELECT ARRAY_AGG(PatientID) AS ids FROM " + T,
+                "SELECT STRING_AGG(PatientID, ',' ORDER BY id) AS s, STRING_AGG(DISTINCT PatientID) IS NOT NULL AS d FROM " + T,
+                "SELECT COUNTIF(IsPrimary) AS p, LOGICAL_AND(id > 0) AS a, LOGICAL_OR(IsPrimary) AS o, COUNT(DISTINCT PatientID) AS d FROM " + T,
+                "SELECT MIN(SliceThickness) AS mn, MAX(SliceThickness) AS mx, AVG(id) AS av FROM " + T,
+                "SELECT SUM(InstanceNumber) FROM " + T,
+                "SELECT id, IFNULL(InstanceNumber, 2.5) AS a, COALESCE(InstanceNumber, 2.5) AS b, CASE WHEN id > 3 THEN InstanceNumber ELSE 2.5 END AS c FROM " + T,
+                "SELECT CASE 1 WHEN 1 THEN 5 ELSE 3.7 END AS x",
+                "SELECT id, IF(IsPrimary, 'yes', 'no') AS p, NULLIF(PatientID, '') AS q FROM " + T,
+                "SELECT JSON_QUERY('{\"a\":null}', '$.a') AS q, JSON_VALUE('{\"a\":\"x\"}', '$.a') AS v",
+                "SELECT CAST(9223372036854775754.5 AS INT64) AS x",
+                "SELECT 1e300 / 1e-300 AS x",
+                "SELECT CAST('NaN' AS FLOAT64) BETWEEN 1 AND NULL AS a, CAST('NaN' AS FLOAT64) > 1 AS b, CAST('NaN' AS FLOAT64) = CAST('NaN' AS FLOAT64) AS c",
+                "SELECT id, SliceThickness > 1 AS gt, SliceThickness = SliceThickness AS eq FROM " + T,
+                "SELECT SAFE_DIVIDE(1, 0) AS a, SAFE_DIVIDE(6, 3) AS b, DIV(7, 2) AS c, MOD(-7, 2) AS d",
+                "SELECT 7 / 2 AS a, -7 / 2 AS b",
+                "SELECT 9223372036854775807 + 1 AS x",
+                "SELECT id, InstanceNumber + 1 AS x FROM " + T,
+                "SELECT SAFE.SUBSTR('abc', 2) AS s, SUBSTR('apple', -2) AS t",
+                "SELECT id, LOWER(PatientName.Alphabetic.FamilyName) AS l, UPPER(PatientID) AS u, LENGTH(PatientID) AS n FROM " + T,
+                "SELECT id, STARTS_WITH(PatientID, '19') AS a, ENDS_WITH(PatientID, '1') AS b, PatientID LIKE '2%' AS c FROM " + T,
+                "SELECT id, PatientID LIKE ANY ('19%', '3%') AS a, PatientID LIKE ALL ('%0%', '2%') AS b FROM " + T,
+                "SELECT id, REGEXP_CONTAINS(PatientID, r'^[0-9]+$') AS a, REGEXP_EXTRACT(PatientID, r'(\\d\\d)$') AS b FROM " + T,
+                "SELECT id, ARRAY_TO_STRING(ImageType, '\\\\') AS it, ARRAY_LENGTH(ImageType) AS n FROM " + T,
+                "SELECT id, ImageType[SAFE_OFFSET(1)] AS a, ImageType[SAFE_ORDINAL(1)] AS b FROM " + T,
+                "SELECT id, ImageType[OFFSET(0)] AS a FROM " + T + " WHERE ARRAY_LENGTH(ImageType) > 0",
+                "SELECT id, ImageType[OFFSET(5)] AS a FROM " + T,
+                "SELECT id, 'PRIMARY' IN UNNEST(ImageType) AS p FROM " + T,
+                "SELECT [1, 2, 3] AS a, ARRAY<STRING>[] AS e, [1, 2][OFFSET(1)] AS b, ARRAY_CONCAT([1], [2, 3]) AS c",
+                "SELECT STRUCT(1 AS a, 'x' AS b) AS s, STRUCT(1 AS a, 'x' AS b).b AS f",
+                "SELECT id, EXTRACT(YEAR FROM StudyDate) AS y, EXTRACT(DAYOFWEEK FROM StudyDate) AS w FROM " + T,
+                "SELECT id, DATE_TRUNC(StudyDate, MONTH) AS m, DATE_TRUNC(StudyDate, WEEK) AS w, DATE_TRUNC(StudyDate, ISOWEEK) AS iw, DATE_TRUNC(StudyDate, YEAR) AS y, DATE_TRUNC(StudyDate, QUARTER) AS q FROM " + T,
+                "SELECT id, DATE_ADD(StudyDate, INTERVAL 1 MONTH) AS a, DATE_SUB(StudyDate, INTERVAL 2 DAY) AS b, DATE_DIFF(DATE '2025-01-01', StudyDate, DAY) AS c FROM " + T,
+                "SELECT id, FORMAT_DATE('%Y%m%d', StudyDate) AS f FROM " + T,
+                "SELECT PARSE_DATE('%Y%m%d', '20210304') AS d",
+                "SELECT DATE '2021-03-04' AS d, TIME '10:00:00' AS t, DATETIME '2021-03-04 10:00:00' AS dt, TIMESTAMP '2021-03-04 10:00:00+00' AS ts",
+                "SELECT b'abc' AS b, '''triple''' AS t, r'\\d' AS r, NUMERIC '1.25' AS n, 0x1F AS h, 1.5e3 AS f",
+                "SELECT CAST('12' AS INT64) AS a, SAFE_CAST('x' AS INT64) AS b, CAST(2.5 AS INT64) AS c, CAST(-2.5 AS INT64) AS d, CAST(1.5 AS STRING) AS e",
+                "SELECT id, CAST(InstanceNumber AS FLOAT64) AS f, CAST(PixelSpacing AS STRING) AS s FROM " + T,
+                "SELECT id, PixelSpacing + PixelSpacing AS a, PixelSpacing * 2 AS b FROM " + T,
+                "SELECT DISTINCT PatientID FROM " + T,
+                "SELECT COUNT(*) FROM " + T,
+                "SELECT id FROM " + T + " WHERE StudyDate BETWEEN '2021-01-01' AND '2021-12-31'",
+                "SELECT id FROM " + T + " WHERE id IN (1, 3, NULL)",
+                "SELECT id FROM " + T + " WHERE id NOT IN (1, 3)",
+                "SELECT id FROM " + T + " WHERE NOT IsPrimary OR IsPrimary IS NULL",
+                "SELECT TO_JSON_STRING(PatientID) AS j FROM " + T,
+                "SELECT id, JSON_VALUE(Metadata, '$.a') AS a, JSON_QUERY(Metadata, '$.b') AS b FROM " + T,
+                "SELECT ANY_VALUE(PatientID) IS NOT NULL AS x FROM " + T + " WHERE id = 1",
+                "SELECT PERCENTILE_CONT(SliceThickness, 0.5) OVER () AS p FROM " + T);
+    }
+
+    @Test
+    void theEngineGivesTheReferenceRowsOrRefusesByName() {
+        List<String> queries = new ArrayList<>(queries());
+        queries.addAll(RandomExpressions.queries(new Random(13), 150, T));
+        Outcomes outcomes = new Outcomes();
+        for (String sql : queries) {
+            outcomes.check(sql);
+        }
+        System.out.println("differential suite: " + outcomes.summary());
+        assertThat(outcomes.different).as(outcomes.summary()).isEmpty();
+        assertThat(outcomes.same).as("most queries must run").isGreaterThan(queries.size() / 2);
+    }
+
+    /** The tally of the suite: the same rows, refused by name, both failing, and every different answer. */
+    static final class Outcomes {
+        int same;
+        int refused;
+        int bothFail;
+        final List<String> refusals = new ArrayList<>();
+        final List<String> different = new ArrayList<>();
+
+        void check(String sql) {
+            List<List<String>> expected = null;
+            String expectedError = null;
+            try {
+                expected = oracle.run(sql);
+            } catch (RuntimeException e) {
+                expectedError = String.valueOf(e.getMessage());
+            }
+            QueryResult actual;
+            try {
+                actual = engine.query(QueryRequest.of(sql, "my-project"));
+            } catch (DicombqException e) {
+                if (e.error().code() == Code.INVALID_ARGUMENT && e.getMessage().contains(REFUSED)) {
+                    refused++;
+                    refusals.add(e.getMessage());
+                    return;
+                }
+                if (expectedError != null && e.error().code() == Code.INVALID_ARGUMENT) {
+                    bothFail++;
+                    return;
+                }
+                // The reference keeps NULL array elements in a result; BigQuery refuses to write them.
+                if (e.getMessage().startsWith("Array cannot have a null element") && expected != null
+                        && expected.stream().flatMap(List::stream).anyMatch(v -> v.startsWith("[") && v.matches(".*[\\[,]NULL[,\\]].*"))) {
+                    bothFail++;
+                    return;
+                }
+                different.add(sql + "\n  engine failed: " + e.error().code() + " " + e.getMessage()
+                        + "\n  reference: " + (expectedError != null ? "failed: " + expectedError : expected));
+                return;
+            }
+            if (expectedError != null) {
+                different.add(sql + "\n  engine answered: " + canonical(actual) + "\n  reference failed: " + expectedError);
+                return;
+            }
+            List<String> got = sorted(canonical(actual));
+            List<String> want = sorted(expected);
+            if (got.equals(want)) {
+                same++;
+            } else {
+                different.add(sql + "\n  engine:    " + got + "\n  reference: " + want);
+            }
+        }
+
+        String summary() {
+            return same + " same, " + refused + " refused by name, " + bothFail + " failing on both, " + different.size()
+                    + " different" + (different.isEmpty() ? "" : ":\n" + String.join("\n", different));
+        }
+    }
+
+    private static List<List<String>> canonical(QueryResult result) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Row row : result.rows()) {
+            List<String> values = new ArrayList<>();
+            for (Column column : result.schema().columns()) {
+                values.add(Canonical.of(column, row.get(column.name())));
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+
+    private static List<String> sorted(List<List<String>> rows) {
+        List<String> lines = new ArrayList<>();
+        for (List<String> row : rows) {
+            lines.add(String.join(" | ", row));
+        }
+        String[] array = lines.toArray(new String[0]);
+        Arrays.sort(array);
+        return List.of(array);
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Export throughput on a realistic store, side by side in one run: dcmdump over every file (one process), then
+# `dicombq dicom-stores export bq` of the same folder into a fresh embedded warehouse; each with wall time, CPU time
+# and peak RSS (/usr/bin/time), and the load average before each, since the build machine is shared.
+# Usage: scripts/bench-realistic-export.sh STORE_DIR [DICOMBQ_JAVA_OPTS]
+#   STORE_DIR from scripts/make-realistic-store.py; e.g. scripts/bench-realistic-export.sh /tmp/rs20k '-Xmx512m'
+# Env: DICOMBQ (launcher, default ./dicombq), WORK (where the warehouse goes, default a temporary folder),
+#      SKIP_DCMDUMP=1 (only the export, e.g. for the memory runs).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+store="$(cd "$1" && pwd)"
+opts="${2:-}"
+dicombq="${DICOMBQ:-./dicombq}"
+work="${WORK:-$(mktemp -d)}"
+count="$(find "$store" -name '*.dcm' | wc -l)"
+bytes="$(du -sb "$store" | cut -f1)"
+echo "store: $count files, $((bytes / count)) bytes per file, under $store; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
+
+rate() { awk -v n="$count" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
+
+dcmdump_wall=0
+if [ -z "${SKIP_DCMDUMP:-}" ]; then
+  echo "== dcmdump +sd +r (one process, output to /dev/null); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  /usr/bin/time -f '%e %U %S %M' -o "$work/dcmdump.time" dcmdump -q +sd +r "$store" > /dev/null 2>&1 || true
+  read -r wall user sys rss < <(tail -n 1 "$work/dcmdump.time")
+  echo "dcmdump: ${wall} s wall, ${user} s user, ${sys} s sys, peak RSS $((rss / 1024)) MiB: $(rate "$wall") files/s"
+  dcmdump_wall="$wall"
+fi
+
+echo "== dicombq dicom-stores export bq (DICOMBQ_JAVA_OPTS='$opts'); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+data="$work/data"
+DICOMBQ_JAVA_OPTS="$opts" "$dicombq" --data-dir="$data" datasets create bench-project.bench > /dev/null
+/usr/bin/time -f '%e %U %S %M' -o "$work/export.time" env DICOMBQ_JAVA_OPTS="$opts" \
+  "$dicombq" --data-dir="$data" dicom-stores export bq "$store" --bq-table=bq://bench-project.bench.realistic \
+  > "$work/export.out" 2>&1 || { cat "$work/export.out"; exit 1; }
+tail -n 2 "$work/export.out"
+read -r wall user sys rss < <(tail -n 1 "$work/export.time")
+echo "dicombq export: ${wall} s wall, ${user} s user, ${sys} s sys, peak RSS $((rss / 1024)) MiB: $(rate "$wall") instances/s," \
+  "$(awk -v a="$dcmdump_wall" -v b="$wall" 'BEGIN { printf "%.2f", a / b }')x dcmdump"
+stored="$(du -sb "$data" | cut -f1)"
+echo "stored: $stored bytes in $data ($((stored / count)) bytes per instance, all files of the data directory)"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -5,6 +5,7 @@ import io.dicombq.domain.dicom.DicomInstance;
 import io.dicombq.domain.flatten.FlattenOptions;
 import io.dicombq.domain.flatten.FlattenedInstance;
 import io.dicombq.domain.flatten.InstanceRowMapper;
+import io.dicombq.domain.flatten.Layout;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.RowConformer;
 import io.dicombq.domain.schema.SchemaMerger;
@@ -47,6 +48,28 @@ final class ExportMapping {
     private static FlattenOptions options(ExportJob job) {
         FlattenOptions options = new FlattenOptions(job.layout(), null);
         return job.includeSourceStore() ? options.withSourceStore(job.store().toString()) : options;
+    }
+
+    /**
+     * FAILED_PRECONDITION when the job would append one layout to a table written in the other: the JSON layout's
+     * {@code Metadata} JSON column (BEHAVIOUR 3.9) marks its tables, and a mix would serve neither layout's queries.
+     */
+    java.util.Optional<io.dicombq.domain.status.RpcError> layoutClash(ExportJob job, TableSchema existing) {
+        io.dicombq.domain.schema.Column metadata = existing.column("Metadata");
+        Layout held = metadata != null && metadata.type() == io.dicombq.domain.schema.ColumnType.JSON
+                ? Layout.JSON : Layout.FLATTENED;
+        if (existing.isEmpty() || held == job.layout()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(io.dicombq.domain.status.RpcError.of(io.dicombq.domain.status.Code.FAILED_PRECONDITION,
+                "Table " + job.table().path() + " holds the " + name(held) + " layout and this export writes the "
+                        + name(job.layout()) + " layout; appending would mix them. Export with --schema="
+                        + name(held) + " (schemaJson/schemaFlattened in the API), or into another table, or replace"
+                        + " the table with --write-disposition=write-truncate."));
+    }
+
+    private static String name(Layout layout) {
+        return layout.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Whether rows staged under {@code staged} still fit {@code merged} (it only adds columns and fields). */

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * operations.get / list / cancel. A running operation whose worker process has died can never finish, so it is
- * reported (and stored) as done with ABORTED; its staged rows were never committed, so the destination is unchanged.
+ * reported (and stored) as done with ABORTED, saying what its death left in the destination table.
  */
 public final class OperationsService implements GetOperationUseCase, ListOperationsUseCase, CancelOperationUseCase {
     private final OperationRepository operations;
@@ -52,6 +52,23 @@ public final class OperationsService implements GetOperationUseCase, ListOperati
         return get(name);
     }
 
+    /**
+     * What the table holds after the export's process died: the export publishes "0 pending" before it commits, and a
+     * commit is all or nothing (docs/warehouse.md), so with instances still pending nothing was written; past that
+     * point the commit may or may not have happened, and saying "unchanged" could make a retry append twice.
+     */
+    private static String abortedMessage(StoredOperation stored) {
+        String died = "The process running this export (" + stored.owner() + ") ended before the export finished";
+        var counter = stored.operation().counter();
+        if (counter.pending() > 0) {
+            return died + ", with " + counter.pending() + " instance(s) still pending: nothing was committed, the"
+                    + " destination table " + stored.job().table() + " is unchanged. Run the export again.";
+        }
+        return died + ", while committing its " + counter.success() + " row(s) to " + stored.job().table()
+                + ": a commit is all or nothing, so the table holds either all of them or none. Check the table"
+                + " (dicombq tables describe " + stored.job().table().path() + ") before running the export again.";
+    }
+
     private StoredOperation find(OperationName name) {
         return operations.find(name).orElseThrow(() -> new DicombqException(Code.NOT_FOUND, "Operation " + name
                 + " not found; list the dataset's operations with dicombq operations list"));
@@ -62,9 +79,7 @@ public final class OperationsService implements GetOperationUseCase, ListOperati
         if (operation.done() || workers.isAlive(stored.owner())) {
             return operation;
         }
-        Operation aborted = operation.failedAt(clock.instant(), RpcError.of(Code.ABORTED, "The process running this"
-                + " export (" + stored.owner() + ") ended before the export finished; the destination table "
-                + stored.job().table() + " is unchanged. Run the export again."));
+        Operation aborted = operation.failedAt(clock.instant(), RpcError.of(Code.ABORTED, abortedMessage(stored)));
         operations.update(aborted);
         return operations.find(operation.name()).map(StoredOperation::operation).orElse(aborted);
     }

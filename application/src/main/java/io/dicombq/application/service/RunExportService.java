@@ -114,6 +114,11 @@ public final class RunExportService implements RunExportUseCase {
         }
         WritePlan plan = ((DestinationDecision.Proceed) decision).plan();
         Optional<TableSchema> existing = plan.replacesSchema() ? Optional.empty() : sink.schema(job.table());
+        // The layout first: a JSON-layout table has a REPEATED STRING DroppedTags too, which is not a legacy table.
+        Optional<RpcError> mixed = existing.flatMap(current -> mapping.layoutClash(job, current));
+        if (mixed.isPresent()) {
+            return mixed;
+        }
         Optional<RpcError> legacy = existing.flatMap(schema -> LegacyTables.checkAppendable(job.table(), schema, job.layout()));
         if (legacy.isPresent()) {
             return legacy;

@@ -29,7 +29,9 @@ public final class ExportDestinationRules {
 
     /** What to do with {@code table}, found in {@code state}, under these options. */
     public static DestinationDecision decide(TableUri table, DestinationOptions options, TableState state) {
-        if (state == TableState.ABSENT) {
+        // WRITE_APPEND creates an absent table, and appends to it if another write created it meanwhile, as a
+        // BigQuery load with CREATE_IF_NEEDED does: concurrent appends to a new table all land.
+        if (state == TableState.ABSENT && options.effectiveDisposition() != WriteDisposition.WRITE_APPEND) {
             return new DestinationDecision.Proceed(WritePlan.CREATE);
         }
         if (options.forced()) {

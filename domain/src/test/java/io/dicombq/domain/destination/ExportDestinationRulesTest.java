@@ -25,17 +25,17 @@ class ExportDestinationRulesTest {
             absent  WRITE_DISPOSITION_UNSPECIFIED   CREATE               ALREADY_EXISTS       ALREADY_EXISTS
             absent  WRITE_EMPTY                     CREATE               WRITE_INTO_EMPTY     FAILED_PRECONDITION
             absent  WRITE_TRUNCATE                  CREATE               TRUNCATE_THEN_WRITE  TRUNCATE_THEN_WRITE
-            absent  WRITE_APPEND                    CREATE               APPEND               APPEND
+            absent  WRITE_APPEND                    APPEND               APPEND               APPEND
             false   absent                          CREATE               ALREADY_EXISTS       ALREADY_EXISTS
             false   WRITE_DISPOSITION_UNSPECIFIED   CREATE               ALREADY_EXISTS       ALREADY_EXISTS
             false   WRITE_EMPTY                     CREATE               WRITE_INTO_EMPTY     FAILED_PRECONDITION
             false   WRITE_TRUNCATE                  CREATE               TRUNCATE_THEN_WRITE  TRUNCATE_THEN_WRITE
-            false   WRITE_APPEND                    CREATE               APPEND               APPEND
+            false   WRITE_APPEND                    APPEND               APPEND               APPEND
             true    absent                          CREATE               OVERWRITE            OVERWRITE
             true    WRITE_DISPOSITION_UNSPECIFIED   CREATE               OVERWRITE            OVERWRITE
             true    WRITE_EMPTY                     CREATE               WRITE_INTO_EMPTY     FAILED_PRECONDITION
             true    WRITE_TRUNCATE                  CREATE               TRUNCATE_THEN_WRITE  TRUNCATE_THEN_WRITE
-            true    WRITE_APPEND                    CREATE               APPEND               APPEND
+            true    WRITE_APPEND                    APPEND               APPEND               APPEND
             """;
 
     private record Cell(Boolean force, WriteDisposition disposition, TableState state) {

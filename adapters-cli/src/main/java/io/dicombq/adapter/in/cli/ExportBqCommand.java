@@ -62,34 +62,56 @@ public final class ExportBqCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        DicombqRuntime runtime = CommandContext.openRuntime(spec);
+        int exit;
+        try {
+            exit = export(runtime);
+        } catch (RuntimeException | InterruptedException e) {
+            try {
+                runtime.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        try {
+            runtime.close();
+        } catch (RuntimeException e) {
+            // The operation is settled and its write is on disk: the exit code says what it says, not how closing went.
+            CommandContext.err(spec).println("WARNING: the export is settled, but closing the data directory failed: "
+                    + e.getMessage());
+        }
+        return exit;
+    }
+
+    /** Starts the export and, without --async, waits for it: the exit code is the operation's outcome. */
+    private int export(DicombqRuntime runtime) throws InterruptedException {
         PrintWriter out = CommandContext.out(spec);
-        try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
-            TableUri destination = TableUri.parse(table);
-            ExportRequest.StoreReference storeReference = StoreArgument.resolve(store, location, destination.project(), runtime.stores());
-            DestinationOptions options = DestinationOptions.of(overwriteTable ? Boolean.TRUE : null,
-                    writeDisposition == null ? null : WriteDisposition.fromCliValue(writeDisposition));
-            ExportDestinationRules.ignoredForceWarning(options)
-                    .ifPresent(warning -> CommandContext.err(spec).println("WARNING: " + warning));
-            ExportRequest request = new ExportRequest(storeReference, table, options,
-                    includeSourceStore, layout(), Optional.ofNullable(filterConfig));
-            Operation started = exportUseCase(runtime).export(request);
-            if (async) {
-                print(out, started, "Started export operation [" + started.name() + "] in a background worker;"
-                        + " follow it with: dicombq operations describe " + started.name());
-                return 0;
-            }
-            if (format == OutputFormat.TEXT) {
-                out.println("Started export operation [" + started.name() + "]");
-                out.flush();
-            }
-            Operation finished = waitFor(runtime, started.name(), out);
-            print(out, finished, summary(finished));
-            if (finished.error().isPresent()) {
-                CommandContext.err(spec).println("ERROR: " + finished.error().get().code() + ": " + finished.error().get().message());
-                return 1;
-            }
+        TableUri destination = TableUri.parse(table);
+        ExportRequest.StoreReference storeReference = StoreArgument.resolve(store, location, destination.project(), runtime.stores());
+        DestinationOptions options = DestinationOptions.of(overwriteTable ? Boolean.TRUE : null,
+                writeDisposition == null ? null : WriteDisposition.fromCliValue(writeDisposition));
+        ExportDestinationRules.ignoredForceWarning(options)
+                .ifPresent(warning -> CommandContext.err(spec).println("WARNING: " + warning));
+        ExportRequest request = new ExportRequest(storeReference, table, options,
+                includeSourceStore, layout(), Optional.ofNullable(filterConfig));
+        Operation started = exportUseCase(runtime).export(request);
+        if (async) {
+            print(out, started, "Started export operation [" + started.name() + "] in a background worker;"
+                    + " follow it with: dicombq operations describe " + started.name());
             return 0;
         }
+        if (format == OutputFormat.TEXT) {
+            out.println("Started export operation [" + started.name() + "]");
+            out.flush();
+        }
+        Operation finished = waitFor(runtime, started.name(), out);
+        print(out, finished, summary(finished));
+        if (finished.error().isPresent()) {
+            CommandContext.err(spec).println("ERROR: " + finished.error().get().code() + ": " + finished.error().get().message());
+            return 1;
+        }
+        return 0;
     }
 
     private io.dicombq.application.port.in.ExportDicomMetadataUseCase exportUseCase(DicombqRuntime runtime) {

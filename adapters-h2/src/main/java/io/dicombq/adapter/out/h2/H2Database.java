@@ -2,6 +2,7 @@ package io.dicombq.adapter.out.h2;
 
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.nio.file.Path;
@@ -37,11 +38,12 @@ public final class H2Database implements AutoCloseable {
      * A file-backed database in {@code dataDir/warehouse.mv.db}. AUTO_SERVER lets a second dicombq process
      * (a {@code query} while {@code serve} runs) share it through a loopback TCP server the first one starts, and
      * AUTO_RECONNECT lets the others take over when that one exits; a 128 MB page cache keeps inserts of wide rows
-     * from re-reading pages they just wrote.
+     * from re-reading pages they just wrote. H2 writes versions to disk when the warehouse says ({@link H2StoreTiming}).
      */
     public static H2Database file(Path dataDir) {
         Path base = dataDir.toAbsolutePath().resolve("warehouse");
-        return new H2Database("jdbc:h2:file:" + base + FLAGS + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=131072", false);
+        return new H2Database("jdbc:h2:file:" + base + FLAGS + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=131072"
+                + H2StoreTiming.URL_SETTING, false);
     }
 
     public static H2Database inMemory(String name) {
@@ -63,10 +65,36 @@ public final class H2Database implements AutoCloseable {
         }
     }
 
+    /**
+     * One line that says what is wrong with the database and what to do: H2's own message can run to pages (it
+     * quotes the statement it was reading, a whole CREATE TABLE), so only its first sentence is kept.
+     */
     private static DicombqException unavailable(String url, SQLException e) {
-        return new DicombqException(new io.dicombq.domain.status.RpcError(Code.UNAVAILABLE,
-                "cannot open the warehouse database " + url + ": " + e.getMessage()
-                        + " (another program may hold it; stop it or choose another --data-dir)"), e);
+        String file = url.substring(0, url.indexOf(';')).replaceFirst("^jdbc:h2:(file:)?", "") + ".mv.db";
+        String cause = firstSentence(e.getMessage());
+        String message = switch (e.getErrorCode()) {
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> "the warehouse " + file + " is held by another program that does"
+                    + " not share it (" + cause + "); stop that program or choose another --data-dir";
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.GENERAL_ERROR_1 ->
+                    "the warehouse " + file + " is damaged and cannot be opened (" + cause + "); move that file aside"
+                            + " (dicombq then starts an empty warehouse) and keep it: H2's org.h2.tools.Recover can"
+                            + " salvage its rows";
+            default -> "cannot open the warehouse " + file + ": " + cause;
+        };
+        return new DicombqException(new io.dicombq.domain.status.RpcError(Code.UNAVAILABLE, message), e);
+    }
+
+    private static String firstSentence(String message) {
+        String text = message == null ? "" : message;
+        int end = text.length();
+        for (String stop : new String[] {"\n", "; SQL statement:", " [", ". Possible solution"}) {
+            int at = text.indexOf(stop);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        String first = text.substring(0, end).strip();
+        return first.length() > 200 ? first.substring(0, 200) + "…" : first;
     }
 
     @Override

@@ -44,4 +44,33 @@ public final class H2Handover {
         return code == ErrorCode.ERROR_OPENING_DATABASE_1 || code == ErrorCode.DATABASE_ALREADY_OPEN_1
                 || code == ErrorCode.CONNECTION_BROKEN_1;
     }
+
+    /**
+     * Whether a statement failed because the process serving the database was handing it over (it closed the
+     * database under the statement, or the connection to it broke): the statement can run again on a new connection.
+     */
+    public static boolean interruptedByHandover(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof SQLException sql && (isHandover(sql) || sql.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits a little before trying again: {@code pause} milliseconds, doubled each time up to 250. */
+    public static long pause(long pause) throws SQLException {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for another dicombq process to hand the database over", e);
+        }
+        return Math.min(pause * 2, 250);
+    }
+
+    /** How long a statement keeps being retried across hand-overs. */
+    public static long deadline() {
+        return System.nanoTime() + HANDOVER_MILLIS * 1_000_000;
+    }
 }

@@ -59,31 +59,46 @@ public final class H2Warehouse implements AutoCloseable {
 
     private final Path stagingDirectory;
     private final boolean ownsStagingDirectory;
+    private final WriterLease lease;
     private final RowWriteGate rowWriteGate;
+    private final TableLocks tableLocks = new TableLocks();
     private final boolean openedAlone;
     private final java.util.Map<String, Boolean> installedExtensions = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private H2Warehouse(H2Database database, Clock clock, Path stagingDirectory, boolean inMemory, LongSupplier nanoTime) {
+    private H2Warehouse(H2Database database, Clock clock, Path stagingDirectory, WriterLease lease, boolean inMemory,
+                        LongSupplier nanoTime) {
         this.database = database;
         this.clock = clock;
         this.stagingDirectory = stagingDirectory;
         this.ownsStagingDirectory = inMemory;
-        this.rowWriteGate = new RowWriteGate(database, !inMemory, nanoTime);
+        this.lease = lease;
+        this.rowWriteGate = new RowWriteGate(database, !inMemory, nanoTime, lease);
         try (Connection connection = database.connection()) {
+            if (!inMemory) {
+                H2StoreTiming.takeOver(connection);
+            }
             // Another process sharing the database (AUTO_SERVER) may be mid-write or mid-query: leave its things be.
             boolean alone = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS",
                     rs -> rs.getLong(1)).get(0) == 1;
             this.openedAlone = alone;
-            Catalog.install(connection);
             if (alone) {
-                dropStaleTables(connection);
-                StagingFiles.deleteStale(stagingDirectory);
+                durably(() -> {
+                    Catalog.install(connection);
+                    dropStaleTables(connection);
+                    StagingFiles.deleteStale(stagingDirectory);
+                });
+            } else {
+                // The process serving the database installed the catalog: this only finds it there, and a reader
+                // (operations describe, query) must not wait for another process's write to end.
+                Catalog.install(connection);
             }
         } catch (SQLException e) {
             database.close();
+            lease.close();
             throw Jdbc.internal("opening the warehouse", e);
         } catch (RuntimeException e) {
             database.close();
+            lease.close();
             throw e;
         }
     }
@@ -94,7 +109,15 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     public static H2Warehouse open(Path dataDir, Clock clock) {
-        return new H2Warehouse(H2Database.file(dataDir), clock, dataDir.toAbsolutePath().resolve("staging"), false,
+        WriterLease lease = WriterLease.in(dataDir);
+        H2Database database;
+        try {
+            database = H2Database.file(dataDir);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+        return new H2Warehouse(database, clock, dataDir.toAbsolutePath().resolve("staging"), lease, false,
                 System::nanoTime);
     }
 
@@ -105,8 +128,8 @@ public final class H2Warehouse implements AutoCloseable {
 
     public static H2Warehouse inMemory(String name, Clock clock) {
         try {
-            return new H2Warehouse(H2Database.inMemory(name), clock, Files.createTempDirectory("dicombq-staging-"), true,
-                    System::nanoTime);
+            return new H2Warehouse(H2Database.inMemory(name), clock, Files.createTempDirectory("dicombq-staging-"),
+                    WriterLease.IN_PROCESS, true, System::nanoTime);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging directory for the in-memory warehouse", e);
         }
@@ -134,11 +157,38 @@ public final class H2Warehouse implements AutoCloseable {
         return rowWriteGate;
     }
 
+    /**
+     * Runs a write holding the {@link WriterLease} (one process writes at a time) and, for a table, its lock in this
+     * process (one write to a table at a time), then writes a version to disk: once this returns, a crash keeps it.
+     */
+    public <T> T durably(TableUri table, java.util.function.Supplier<T> work) {
+        return durably(() -> tableLocks.holding(table, work));
+    }
+
+    private <T> T durably(java.util.function.Supplier<T> work) {
+        return lease.hold(() -> {
+            T result = work.get();
+            rowWriteGate.checkpoint();
+            return result;
+        });
+    }
+
+    private void durably(Runnable work) {
+        durably(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     // ---- datasets
 
     public void createDataset(String project, String dataset) {
         // TableUri checks project and dataset IDs against BigQuery's naming rules (BEHAVIOUR 1.1).
         new TableUri(project, dataset, "table");
+        durably(() -> createDatasetNow(project, dataset));
+    }
+
+    private void createDatasetNow(String project, String dataset) {
         try (Connection connection = database.connection()) {
             Optional<String> clash = Catalog.datasetIgnoringCase(connection, project, dataset);
             if (clash.isPresent()) {
@@ -155,6 +205,10 @@ public final class H2Warehouse implements AutoCloseable {
 
     /** Deletes a dataset; one with tables needs {@code deleteContents} (else FAILED_PRECONDITION, like BigQuery). */
     public void deleteDataset(String project, String dataset, boolean deleteContents) {
+        durably(() -> deleteDatasetNow(project, dataset, deleteContents));
+    }
+
+    private void deleteDatasetNow(String project, String dataset, boolean deleteContents) {
         swapLock.writeLock().lock();
         try (Connection connection = database.connection()) {
             requireDataset(connection, project, dataset);
@@ -197,6 +251,13 @@ public final class H2Warehouse implements AutoCloseable {
     // ---- tables
 
     public void createTable(TableUri uri, TableSchema schema) {
+        durably(uri, () -> {
+            createTableNow(uri, schema);
+            return null;
+        });
+    }
+
+    private void createTableNow(TableUri uri, TableSchema schema) {
         try (Connection connection = database.connection()) {
             requireDataset(connection, uri.project(), uri.dataset());
             if (Catalog.table(connection, uri).isPresent()) {
@@ -237,6 +298,13 @@ public final class H2Warehouse implements AutoCloseable {
      * REQUIRED relaxed to NULLABLE); removals and type changes are INVALID_ARGUMENT.
      */
     public void updateSchema(TableUri uri, TableSchema schema) {
+        durably(uri, () -> {
+            updateSchemaNow(uri, schema);
+            return null;
+        });
+    }
+
+    private void updateSchemaNow(TableUri uri, TableSchema schema) {
         swapLock.writeLock().lock();
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
@@ -269,6 +337,10 @@ public final class H2Warehouse implements AutoCloseable {
 
     /** Deletes a table; false when it does not exist (NOT_FOUND when its dataset does not). */
     public boolean deleteTable(TableUri uri) {
+        return durably(uri, () -> deleteTableNow(uri));
+    }
+
+    private boolean deleteTableNow(TableUri uri) {
         swapLock.writeLock().lock();
         try (Connection connection = database.connection()) {
             requireDataset(connection, uri.project(), uri.dataset());
@@ -296,6 +368,10 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     public long rowCount(TableUri uri) {
+        return whileReplaced(() -> rowCountNow(uri));
+    }
+
+    private long rowCountNow(TableUri uri) {
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
             return Jdbc.query(connection, "SELECT COUNT(*) FROM " + entry.physicalSql(), rs -> rs.getLong(1)).get(0);
@@ -306,6 +382,10 @@ public final class H2Warehouse implements AutoCloseable {
 
     /** ABSENT, EMPTY or HAS_ROWS; NOT_FOUND when the dataset does not exist. */
     public TableState state(TableUri uri) {
+        return whileReplaced(() -> stateNow(uri));
+    }
+
+    private TableState stateNow(TableUri uri) {
         try (Connection connection = database.connection()) {
             requireDataset(connection, uri.project(), uri.dataset());
             Optional<TableEntry> entry = Catalog.table(connection, uri);
@@ -330,6 +410,10 @@ public final class H2Warehouse implements AutoCloseable {
             appendStaged(uri, rows);
             return;
         }
+        durably(() -> insertInPlace(uri, rows));
+    }
+
+    private void insertInPlace(TableUri uri, List<Row> rows) {
         swapLock.readLock().lock();
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
@@ -362,6 +446,10 @@ public final class H2Warehouse implements AutoCloseable {
 
     /** Rows in insertion order, from {@code startIndex}, at most {@code maxResults} of them (tabledata.list). */
     public List<Row> readRows(TableUri uri, long startIndex, int maxResults) {
+        return whileReplaced(() -> readRowsNow(uri, startIndex, maxResults));
+    }
+
+    private List<Row> readRowsNow(TableUri uri, long startIndex, int maxResults) {
         swapLock.readLock().lock();
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
@@ -389,6 +477,33 @@ public final class H2Warehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a read of a table's rows again when the H2 table the catalog named is gone by the time it is read: a
+     * write in another process swapped in a new one and dropped it (this process's readers are kept out of that
+     * window by {@link #swapLock}; another process's are not).
+     */
+    private static <T> T whileReplaced(java.util.function.Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (RuntimeException e) {
+                if (attempt == 5 || !tableGone(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean tableGone(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof SQLException sql && (sql.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
+                    || sql.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public TableSink tableSink() {
         return new H2TableSink(this);
     }
@@ -399,12 +514,16 @@ public final class H2Warehouse implements AutoCloseable {
      */
     public void installOnce(String extension, Installer installer) {
         installedExtensions.computeIfAbsent(extension, name -> {
-            try (Connection connection = database.connection()) {
-                installer.install(connection, openedAlone);
-            } catch (SQLException e) {
-                throw Jdbc.internal("installing " + name, e);
-            }
-            return Boolean.TRUE;
+            java.util.function.Supplier<Boolean> install = () -> {
+                try (Connection connection = database.connection()) {
+                    installer.install(connection, openedAlone);
+                } catch (SQLException e) {
+                    throw Jdbc.internal("installing " + name, e);
+                }
+                return Boolean.TRUE;
+            };
+            // Alone, the definitions are (re)written and must reach the disk; sharing, they were already there.
+            return openedAlone ? durably(install) : install.get();
         });
     }
 
@@ -444,10 +563,31 @@ public final class H2Warehouse implements AutoCloseable {
                 // closing the database below ends whatever is left
             }
         }
-        database.close();
+        closeDatabase();
+        lease.close();
         if (ownsStagingDirectory) {
             StagingFiles.deleteAll(stagingDirectory);
         }
+    }
+
+    /**
+     * Closes the database. When this process serves it to others (AUTO_SERVER), it shuts it down holding the lease,
+     * so while none of them is writing, rather than when the JVM exits, at whatever point their writes are. A
+     * process that reaches the database through another one only lets go of its connections.
+     */
+    private void closeDatabase() {
+        if (!ownsStagingDirectory) {
+            try (Connection connection = database.connection()) {
+                boolean serving = connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()
+                        instanceof org.h2.engine.SessionLocal;
+                if (serving) {
+                    lease.run(() -> Jdbc.execute(connection, "SHUTDOWN"));
+                }
+            } catch (SQLException | RuntimeException e) {
+                // closing the pool below ends this process's part either way
+            }
+        }
+        database.close();
     }
 
     // ---- helpers shared with the sink and the query engine

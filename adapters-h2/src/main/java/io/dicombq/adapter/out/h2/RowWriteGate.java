@@ -14,28 +14,30 @@ import java.util.function.Supplier;
  * cannot reopen a file whose last version holds one: at open it rolls the transaction back through a map whose
  * ROW types it lost, and fails (see docs/warehouse.md, "Crash safety").
  *
- * <p>H2 writes a version (1) at the end of a transaction once about 15 MB are unsaved and no transaction is open
- * (always clean), (2) from its background writer when nothing was written for WRITE_DELAY (500 ms), at any
- * moment, and (3) from a write that finds more than about 19 MB unsaved, also at any moment. Every transaction that
- * writes ROW values runs inside {@link #transaction} (a shared lock, one row or one bounded chunk), and while
- * they run, {@link #checkpointIfDue} writes a version every {@link #CADENCE_MILLIS} under the exclusive lock, so
- * no such transaction is open in it. With a version at least every 100 ms, (2) cannot fire unless one transaction
- * stays open for 400 ms, and (3) cannot fire unless 19 MB are written in 100 ms.
+ * <p>{@link H2StoreTiming} leaves H2 writing a version on its own only when no transaction is open, or at close
+ * after rolling the open ones back; every other version is one this gate writes ({@link #checkpoint}). Every
+ * transaction that writes ROW values runs inside {@link #transaction} (a shared lock, one row or one bounded chunk
+ * or request), and a checkpoint runs under the exclusive lock, both holding the {@link WriterLease} so that other
+ * processes sharing the database are excluded too: no version on disk ever holds such a transaction. While loads
+ * run, a checkpoint is due every {@link #CADENCE_MILLIS}, which bounds what a crash loses and what H2 keeps unsaved
+ * in memory; it is not what keeps the file openable.
  */
 public final class RowWriteGate {
-    /** Well under H2's WRITE_DELAY of 500 ms, so its background writer never finds the store idle during a load. */
+    /** How often a load writes a version: what a crash loses of it, and the unsaved memory it lets pile up. */
     public static final long CADENCE_MILLIS = 100;
 
     private final H2Database database;
     private final boolean persistent;
     private final LongSupplier nanoTime;
+    private final WriterLease lease;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile long lastCheckpoint;
 
-    RowWriteGate(H2Database database, boolean persistent, LongSupplier nanoTime) {
+    RowWriteGate(H2Database database, boolean persistent, LongSupplier nanoTime, WriterLease lease) {
         this.database = database;
         this.persistent = persistent;
         this.nanoTime = nanoTime;
+        this.lease = lease;
         this.lastCheckpoint = nanoTime.getAsLong();
     }
 
@@ -47,7 +49,7 @@ public final class RowWriteGate {
         checkpointIfDue();
         lock.readLock().lock();
         try {
-            return work.get();
+            return lease.hold(work);
         } finally {
             lock.readLock().unlock();
         }
@@ -69,8 +71,8 @@ public final class RowWriteGate {
     }
 
     /**
-     * Writes a version while no gated transaction is open: what a crash from now on rolls back to is clean. Called
-     * before a load starts (H2's background writer may be due after an idle spell) and after it ends.
+     * Writes a version while no gated transaction is open in any process: what a crash from now on leaves is clean,
+     * and holds every write that returned before this call. Writes call it before they report success.
      */
     public void checkpoint() {
         if (!persistent || lock.getReadHoldCount() > 0) {
@@ -79,7 +81,7 @@ public final class RowWriteGate {
         }
         lock.writeLock().lock();
         try (Connection connection = database.connection()) {
-            Jdbc.execute(connection, "CHECKPOINT");
+            lease.run(() -> Jdbc.execute(connection, "CHECKPOINT"));
             lastCheckpoint = nanoTime.getAsLong();
         } catch (SQLException e) {
             throw Jdbc.internal("CHECKPOINT", e);

@@ -60,12 +60,25 @@ final class LazyFileWalk implements Iterator<LazyFileWalk.Entry>, AutoCloseable 
                 continue;
             }
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                open(path);
+                if (!isDataDirectory(path)) {
+                    open(path);
+                }
             } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                 next = new Entry(path, null);
             }
         }
         return next != null;
+    }
+
+    /**
+     * A dicombq data directory inside the exported folder (the default {@code ./.dicombq} when exporting {@code .}):
+     * its files are not DICOM, and opening one from the process that holds it drops that process's locks on it
+     * (POSIX locks go with any descriptor of the file being closed), which would let a second process write the
+     * warehouse file at the same time.
+     */
+    private static boolean isDataDirectory(Path directory) {
+        return Files.exists(directory.resolve("warehouse.mv.db"), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(directory.resolve("operations.mv.db"), LinkOption.NOFOLLOW_LINKS);
     }
 
     private void leaveDirectory() {

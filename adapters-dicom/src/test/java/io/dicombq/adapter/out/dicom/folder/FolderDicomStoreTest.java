@@ -56,6 +56,17 @@ class FolderDicomStoreTest {
     }
 
     @Test
+    void aDicombqDataDirectoryInsideTheFolderIsSkipped() throws IOException {
+        Files.copy(CORPUS.resolve("CT_small.dcm"), root.resolve("ct.dcm"));
+        Path data = Files.createDirectories(root.resolve(".dicombq"));
+        Files.writeString(data.resolve("warehouse.mv.db"), "H2 file");
+        Files.writeString(data.resolve("warehouse.write.lock"), "");
+        Files.createDirectories(data.resolve("staging"));
+        Files.writeString(data.resolve("staging/1.rows"), "staged rows");
+        assertThat(handles()).containsOnlyKeys("ct.dcm");
+    }
+
+    @Test
     void nonDicomFilesAndDicomdirsFailPerInstanceWithTheReason() throws IOException {
         Files.writeString(root.resolve("notes.txt"), "this folder holds the CT study\n".repeat(10));
         Files.copy(CORPUS.resolve("dicomdirtests/DICOMDIR"), root.resolve("DICOMDIR"));

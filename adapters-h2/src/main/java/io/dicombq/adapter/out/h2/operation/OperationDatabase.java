@@ -68,26 +68,66 @@ public final class OperationDatabase implements AutoCloseable {
         return H2Handover.connect(pool);
     }
 
-    /** Runs one statement; ALREADY_EXISTS with {@code duplicateMessage} when it breaks a primary key. */
+    /**
+     * Runs one statement; ALREADY_EXISTS with {@code duplicateMessage} when it breaks a primary key. A statement
+     * interrupted by a hand-over between processes runs again; an insert that had gone through before the
+     * interruption then finds its own row, which is its success, not a duplicate.
+     */
     int update(String sql, String duplicateMessage, Object... parameters) {
-        try (Connection connection = connection()) {
-            return Jdbc.update(connection, sql, parameters);
+        try {
+            return retrying(connection -> Jdbc.update(connection, sql, parameters));
         } catch (DicombqException e) {
             if (e.getCause() instanceof SQLException cause && cause.getErrorCode() == ErrorCode.DUPLICATE_KEY_1
                     && duplicateMessage != null) {
+                if (attempts(e) > 1) {
+                    return 1;
+                }
                 throw new DicombqException(Code.ALREADY_EXISTS, duplicateMessage);
             }
             throw e;
-        } catch (SQLException e) {
-            throw failure("connect to the operations database", e);
         }
     }
 
     <T> List<T> query(String sql, Jdbc.RowMapper<T> mapper, Object... parameters) {
-        try (Connection connection = connection()) {
-            return Jdbc.query(connection, sql, mapper, parameters);
-        } catch (SQLException e) {
-            throw failure("connect to the operations database", e);
+        return retrying(connection -> Jdbc.query(connection, sql, mapper, parameters));
+    }
+
+    /** A statement's work on a connection. */
+    private interface Work<T> {
+        T on(Connection connection);
+    }
+
+    /** How many attempts a failure came from (recorded as suppressed markers by {@link #retrying}). */
+    private static int attempts(Throwable e) {
+        return 1 + e.getSuppressed().length;
+    }
+
+    /**
+     * Runs {@code work}, again on a new connection while another process hands the shared database over (H2
+     * AUTO_SERVER: the process serving it exited, one of the others takes over), for up to a minute.
+     */
+    private <T> T retrying(Work<T> work) {
+        long deadline = H2Handover.deadline();
+        long pause = 20;
+        java.util.List<Throwable> earlier = new java.util.ArrayList<>();
+        while (true) {
+            try (Connection connection = connection()) {
+                return work.on(connection);
+            } catch (SQLException | RuntimeException e) {
+                if (!H2Handover.interruptedByHandover(e) || System.nanoTime() > deadline) {
+                    earlier.forEach(e::addSuppressed);
+                    if (e instanceof SQLException sql) {
+                        throw failure("use the operations database", sql);
+                    }
+                    throw (RuntimeException) e;
+                }
+                earlier.add(e);
+            }
+            try {
+                pause = H2Handover.pause(pause);
+            } catch (SQLException e) {
+                throw failure("use the operations database", e);
+            }
         }
     }
 

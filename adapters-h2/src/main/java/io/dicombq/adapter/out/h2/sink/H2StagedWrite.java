@@ -81,15 +81,18 @@ final class H2StagedWrite implements StagedWrite {
     public synchronized void commit(TableSchema finalSchema) {
         requireOpen("commit");
         requireGrowth(finalSchema);
-        try (Connection connection = warehouse.database().connection()) {
-            warehouse.requireDataset(connection, destination.project(), destination.dataset());
-            // After an idle spell H2's background writer is due; start the load from a clean version instead.
-            warehouse.rowWriteGate().checkpoint();
-            for (int attempt = 1; status == Status.OPEN; attempt++) {
-                commitOnce(connection, finalSchema, attempt == APPEND_ATTEMPTS);
+        try {
+            // One writer to the table at a time, and the commit is on disk before it returns.
+            warehouse.durably(destination, () -> {
+                commitHeld(finalSchema);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (status != Status.COMMITTED) {
+                throw e;
             }
-        } catch (SQLException e) {
-            throw Jdbc.internal("commit", e);
+            // Only writing the version after the swap failed: the rows are the table's now (H2 writes them at close at
+            // the latest), so reporting a failure would tell the caller that a committed write did not happen.
         } finally {
             if (status == Status.COMMITTED) {
                 closeEager();
@@ -97,6 +100,17 @@ final class H2StagedWrite implements StagedWrite {
             } else {
                 abort();
             }
+        }
+    }
+
+    private void commitHeld(TableSchema finalSchema) {
+        try (Connection connection = warehouse.database().connection()) {
+            warehouse.requireDataset(connection, destination.project(), destination.dataset());
+            for (int attempt = 1; status == Status.OPEN; attempt++) {
+                commitOnce(connection, finalSchema, attempt == APPEND_ATTEMPTS);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.internal("commit", e);
         }
     }
 
@@ -112,7 +126,7 @@ final class H2StagedWrite implements StagedWrite {
             if (!plan.replacesSchema() && existing.isPresent()) {
                 load = appendedCopy(connection, existing.get(), finalSchema);
             } else {
-                load = new Load(newTable(connection, finalSchema), null, 0);
+                load = new Load(newTable(connection, finalSchema), null, 0, spill.rows());
             }
             swapIn(connection, load, existing, lastAttempt);
         } finally {
@@ -122,8 +136,11 @@ final class H2StagedWrite implements StagedWrite {
         }
     }
 
-    /** A loaded, unlisted table; for an append, the copier of the destination's rows and the last row id copied. */
-    private record Load(TableEntry table, TableCopier copier, long copiedUpTo) {
+    /**
+     * A loaded, unlisted table and the rows it must hold; for an append, the copier of the destination's rows and the
+     * last row id copied.
+     */
+    private record Load(TableEntry table, TableCopier copier, long copiedUpTo, long rows) {
     }
 
     /** A new, unlisted table holding the staged rows: the one loaded while staging if its schema is final. */
@@ -151,9 +168,9 @@ final class H2StagedWrite implements StagedWrite {
         TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), existing, appended,
                 change.needsRebuild());
         long upTo = committedRowIds(copier);
-        copier.copy(0, upTo);
+        long copied = copier.copy(0, upTo);
         insertStaged(connection, appended);
-        return new Load(appended, copier, upTo);
+        return new Load(appended, copier, upTo, copied + spill.rows());
     }
 
     /** The last row id of the destination while no insertAll is in flight (they hold the read lock throughout). */
@@ -188,10 +205,12 @@ final class H2StagedWrite implements StagedWrite {
                 }
                 return;
             }
+            long rows = load.rows();
             if (load.copier() != null) {
-                load.copier().copy(load.copiedUpTo(), load.copier().lastRowId());
+                rows += load.copier().copy(load.copiedUpTo(), load.copier().lastRowId());
             }
             TableEntry loaded = load.table();
+            requireLoaded(connection, loaded, rows);
             TableEntry swapped = new TableEntry(destination, loaded.physicalName(), loaded.schema(),
                     current.map(TableEntry::created).orElse(loaded.created()), loaded.modified());
             Jdbc.inTransaction(connection, c -> {
@@ -208,8 +227,20 @@ final class H2StagedWrite implements StagedWrite {
         } finally {
             warehouse.swapLock().writeLock().unlock();
         }
-        // What a crash from now on finds on disk is the swapped catalog, with no row transaction open.
-        gate.checkpoint();
+    }
+
+    /**
+     * Checks that the loaded table holds every row meant for it before it becomes the table: a load that lost rows
+     * (the process serving the database through AUTO_SERVER ended, and the connection moved to the next one) must
+     * not be swapped in.
+     */
+    private void requireLoaded(Connection connection, TableEntry loaded, long rows) {
+        long found = Jdbc.query(connection, "SELECT COUNT(*) FROM " + loaded.physicalSql(), rs -> rs.getLong(1)).get(0);
+        if (found != rows) {
+            throw new DicombqException(Code.ABORTED, "the write to " + destination + " was interrupted (" + found
+                    + " of " + rows + " rows loaded; another dicombq process sharing the warehouse may have ended);"
+                    + " nothing was written, run it again");
+        }
     }
 
     /**

@@ -52,29 +52,31 @@ public final class TableCopier {
         return Jdbc.query(connection, "SELECT COALESCE(MAX(_ROWID_), 0) FROM " + fromSql, rs -> rs.getLong(1)).get(0);
     }
 
-    /** Copies the source rows whose row id is in {@code (after, upTo]}, in row id order. */
-    public void copy(long after, long upTo) {
+    /** Copies the source rows whose row id is in {@code (after, upTo]}, in row id order; returns how many. */
+    public long copy(long after, long upTo) {
         if (from.isEmpty() || upTo <= after) {
-            return;
+            return 0;
         }
         String select = "SELECT " + columns() + " FROM " + fromSql + " WHERE _ROWID_ > ? AND _ROWID_ <= ? ORDER BY _ROWID_";
         if (throughJava) {
-            copyThroughJava(select, after, upTo);
-            return;
+            return copyThroughJava(select, after, upTo);
         }
         String insert = "INSERT INTO " + to.physicalSql() + " (" + columns() + ") " + select;
+        long copied = 0;
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
             for (long low = after; low < upTo; low += CHUNK) {
                 statement.setLong(1, low);
                 statement.setLong(2, Math.min(low + CHUNK, upTo));
-                gate.run(() -> execute(statement, insert));
+                copied += gate.transaction(() -> execute(statement, insert));
             }
         } catch (SQLException e) {
             throw Jdbc.internal(insert, e);
         }
+        return copied;
     }
 
-    private void copyThroughJava(String select, long after, long upTo) {
+    private long copyThroughJava(String select, long after, long upTo) {
+        long copied = 0;
         RowInserter inserter = new RowInserter(connection, to.physicalSql(), to.schema());
         try (PreparedStatement statement = connection.prepareStatement(select);
              RowInserter.Stream stream = inserter.stream()) {
@@ -91,15 +93,17 @@ public final class TableCopier {
                 for (Row row : chunk) {
                     gate.run(() -> stream.insert(row));
                 }
+                copied += chunk.size();
             }
         } catch (SQLException e) {
             throw Jdbc.internal(select, e);
         }
+        return copied;
     }
 
-    private static void execute(PreparedStatement statement, String sql) {
+    private static long execute(PreparedStatement statement, String sql) {
         try {
-            statement.executeUpdate();
+            return statement.executeUpdate();
         } catch (SQLException e) {
             throw Jdbc.internal(sql, e);
         }

@@ -1,0 +1,63 @@
+package io.dicombq.adapter.out.h2;
+
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import org.h2.engine.Session;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+
+import java.lang.reflect.Field;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Takes the timing of the versions H2 writes to disk away from H2, so that the warehouse decides when a version is
+ * written ({@link RowWriteGate#checkpoint}). H2 2.3 writes one (a) from its background writer once WRITE_DELAY
+ * passed, (b) in the middle of any write that finds more unsaved memory than its auto-commit threshold (about
+ * 19 MB), (c) when a transaction ends and none is open, with three quarters of that threshold unsaved, (d) at the
+ * end of a transaction an earlier version caught open, (e) on CHECKPOINT and (f) at close, after rolling back what
+ * is open. (a) and (b) come at any moment, also while a transaction over ROW values is open, which H2 then cannot
+ * reopen; so WRITE_DELAY is set to its maximum in the URL (the writer wakes every 8 days) and the threshold, which
+ * no setting reaches, to {@link #UNSAVED_LIMIT} here. (c) and (f) hold no open transaction; (d) follows only an
+ * (e), which the gate keeps clean.
+ */
+final class H2StoreTiming {
+    /** The URL setting that keeps H2's background writer asleep: its maximum, in milliseconds. */
+    static final String URL_SETTING = ";WRITE_DELAY=" + Integer.MAX_VALUE;
+    /**
+     * The unsaved memory past which H2 writes a version by itself: 512 MB, out of reach while loads checkpoint every
+     * 100 ms, and small enough that H2's own arithmetic on it (three quarters of it, in an int) does not overflow.
+     */
+    static final int UNSAVED_LIMIT = 512 * 1024 * 1024;
+
+    private H2StoreTiming() {
+    }
+
+    /**
+     * Applies the threshold to the database this process opened (a process that reaches it through another one's
+     * AUTO_SERVER finds it applied there). Refuses to go on if this H2 does not let it: the warehouse would be
+     * exposed to the crash it exists to prevent.
+     */
+    static void takeOver(Connection connection) {
+        try {
+            Session session = connection.unwrap(JdbcConnection.class).getSession();
+            if (!(session instanceof SessionLocal local)) {
+                return;
+            }
+            MVStore store = local.getDatabase().getStore().getMvStore();
+            if (store.getAutoCommitMemory() != UNSAVED_LIMIT) {
+                Field limit = MVStore.class.getDeclaredField("autoCommitMemory");
+                limit.setAccessible(true);
+                limit.setInt(store, UNSAVED_LIMIT);
+            }
+            if (store.getAutoCommitMemory() != UNSAVED_LIMIT || store.getAutoCommitDelay() != Integer.MAX_VALUE) {
+                throw new IllegalStateException("H2 kept auto-commit memory " + store.getAutoCommitMemory()
+                        + " and delay " + store.getAutoCommitDelay());
+            }
+        } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
+            throw new DicombqException(io.dicombq.domain.status.RpcError.of(Code.INTERNAL, "this H2 version does not"
+                    + " let the warehouse decide when it writes to disk (" + e + "); dicombq needs H2 2.3.232"), e);
+        }
+    }
+}

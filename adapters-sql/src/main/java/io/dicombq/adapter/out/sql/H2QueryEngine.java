@@ -28,7 +28,7 @@ public final class H2QueryEngine implements QueryEngine {
     private static final Pattern STANDARD_PREFIX = Pattern.compile("^\\s*#standardSQL\\b", Pattern.CASE_INSENSITIVE);
     /**
      * A bracketed table reference ({@code FROM [project:dataset.table]}) is legacy SQL's (BigQuery docs: legacy SQL
-     * table references); bq runs such a query as legacy SQL by default, so it takes the legacy path (BEHAVIOUR 6).
+     * table references); bq runs such a query as legacy SQL by default, so it takes the legacy path (specification 6).
      */
     private static final Pattern LEGACY_TABLE = Pattern.compile("\\b(FROM|JOIN)\\s*\\[", Pattern.CASE_INSENSITIVE);
 
@@ -72,7 +72,7 @@ public final class H2QueryEngine implements QueryEngine {
         }
     }
 
-    /** GoogleSQL: resolved by ZetaSQL against the warehouse's tables, then rendered for H2 (BEHAVIOUR 6.1). */
+    /** GoogleSQL: resolved by ZetaSQL against the warehouse's tables, then rendered for H2 (specification 6.1). */
     private Translator.Translation standard(QueryRequest request, Connection connection, Translator functions) {
         ZetaSqlFrontEnd.Analysis analysis;
         try {

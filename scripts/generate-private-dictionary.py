@@ -2,7 +2,7 @@
 """Writes the private data dictionary resource of the domain module from pydicom's private dictionary.
 
 pydicom's private dictionary is generated from GDCM's; pydicom and dcmtk use such dictionaries to give implicit-VR
-private elements of a known private creator their VR (BEHAVIOUR 3.2). Run with Debian's python3
+private elements of a known private creator their VR (specification 3.2). Run with Debian's python3
 (apt-get install -y python3-pydicom):
     /usr/bin/python3 scripts/generate-private-dictionary.py \
         > domain/src/main/resources/io/dicombq/domain/dicom/private-dictionary.tsv

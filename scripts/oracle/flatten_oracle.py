@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent oracle for the flattened table (BEHAVIOUR.md section 3), written from the rules, on pydicom.
+"""Independent oracle for the flattened table (specification 3), written from the rules, on pydicom.
 
 Usage: flatten_oracle.py [--source-store NAME] FILE...
 Prints one JSON object per line and file:
@@ -8,7 +8,7 @@ The row is in dicombq's canonical row JSON (io.dicombq.domain.schema.RowJson): N
 out, INTEGER as a decimal string, FLOAT as a JSON number, DATE "YYYY-MM-DD", TIME "HH:MM:SS[.ffffff]",
 TIMESTAMP "YYYY-MM-DDTHH:MM:SS[.ffffff]Z". It shares no code with dicombq: pydicom reads the file and
 decodes character sets; everything else (names, types, modes, PN, private elements, dates, DroppedTags,
-depth limit, canonical column order) is implemented here again from BEHAVIOUR.md.
+depth limit, canonical column order) is implemented here again from docs/specification.md.
 Binary values are always available to pydicom, so private binary elements are written in base64 whatever
 their size (dicombq's test reads with a bulk threshold high enough to keep them too).
 """
@@ -94,7 +94,7 @@ def column_name(tag):
 
 
 def rank(name):
-    """Keyword columns in tag order, then Tag_ columns in tag order, then the fixed names (BEHAVIOUR 3.1)."""
+    """Keyword columns in tag order, then Tag_ columns in tag order, then the fixed names (specification 3.1)."""
     if name in KEYWORD_TAGS:
         return (0, KEYWORD_TAGS[name], name)
     if re.fullmatch(r"Tag_[0-9A-F]{8}", name):
@@ -272,7 +272,7 @@ def convert(values, file_vr, column_vr, type_, offset):
             n = int(v)
             if type_ == "INTEGER":
                 if n > 2 ** 63 - 1:
-                    return None  # BEHAVIOUR 3.2: a UV above 2^63-1 is dropped
+                    return None  # specification 3.2: a UV above 2^63-1 is dropped
                 out.append(str(n))
             elif type_ == "FLOAT":
                 out.append(float(n))
@@ -309,7 +309,7 @@ class Walk:
         self.references = set()
 
     def drop(self, path, reference):
-        """One DroppedTags entry per place: the dotted names, and the tags with item numbers (BEHAVIOUR 3.6)."""
+        """One DroppedTags entry per place: the dotted names, and the tags with item numbers (specification 3.6)."""
         if reference not in self.references:
             self.references.add(reference)
             self.dropped.append({"TagName": path, "TagReference": reference})
@@ -397,7 +397,7 @@ class Walk:
                     self.drop(path, reference)
 
     def group_member(self, tag, vr, value, column_vr, type_, mode, name, path, reference, depth, values, fields):
-        """BEHAVIOUR 3.1: {Id: the group in 4 hex digits, Value} in the keyword's REPEATED RECORD column."""
+        """specification 3.1: {Id: the group in 4 hex digits, Value} in the keyword's REPEATED RECORD column."""
         if type_ in (None, "SQ", "PN") or depth + 1 > MAX_DEPTH:
             self.drop(path, reference)
             return
@@ -450,7 +450,7 @@ def merge(a, b):
 
 
 def private_vr(dataset, tag):
-    """The VR the element's private creator's dictionary gives it (BEHAVIOUR 3.2), or None."""
+    """The VR the element's private creator's dictionary gives it (specification 3.2), or None."""
     creator_tag = (tag & 0xFFFF0000) | ((tag & 0xFF00) >> 8)
     if creator_tag not in dataset:
         return None

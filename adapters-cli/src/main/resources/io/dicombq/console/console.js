@@ -17,7 +17,7 @@
     ['WRITE_APPEND', 'Append to the destination table'],
     ['WRITE_TRUNCATE', 'Erase all existing data in the destination table before writing the instances'],
   ];
-  // PS3.18 filter paths, one per line of a filter file (BEHAVIOUR 4)
+  // PS3.18 filter paths, one per line of a filter file (specification 4)
   const FILTER_PATH = /^\/studies\/[0-9.]+(\/series\/[0-9.]+(\/instances\/[0-9.]+)?)?$/;
 
   const main = document.getElementById('main');
@@ -231,7 +231,7 @@
     return el('div', {class: 'actions'}, button, menu);
   }
 
-  // BEHAVIOUR 1.1, as the server words it; the server checks again, this only answers while typing
+  // specification 1.1, as the server words it; the server checks again, this only answers while typing
   function tableProblem(table) {
     if (table.length === 0) return 'Enter a table name: a new table is created, an existing one is written as the'
         + ' write disposition says.';

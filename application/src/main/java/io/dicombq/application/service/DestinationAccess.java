@@ -12,7 +12,7 @@ import io.dicombq.domain.status.RpcError;
 import java.util.Optional;
 
 /**
- * BEHAVIOUR 1.3: a store may write into its own project's datasets; another project's dataset must have granted the
+ * specification 1.3: a store may write into its own project's datasets; another project's dataset must have granted the
  * store project's service agent a role that writes tables. This is the embedded warehouse's grant model
  * ({@code dicombq datasets add-iam-policy-binding}).
  */

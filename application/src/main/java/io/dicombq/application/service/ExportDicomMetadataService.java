@@ -23,7 +23,7 @@ import io.dicombq.domain.status.RpcError;
 import java.time.Clock;
 
 /**
- * The synchronous half of dicomStores.export: every BEHAVIOUR 1.1 check, in the order the request reads, before
+ * The synchronous half of dicomStores.export: every specification 1.1 check, in the order the request reads, before
  * anything is created; then the operation is stored with its job and handed to the launcher.
  */
 public final class ExportDicomMetadataService implements ExportDicomMetadataUseCase {
@@ -58,7 +58,7 @@ public final class ExportDicomMetadataService implements ExportDicomMetadataUseC
         TableUri table = TableUri.parse(request.tableUri());
         DicomStoreName storeName = request.store().name();
         String source = sourceOf(request.store());
-        // Parsing the whole file now reports its first bad line before any operation exists (BEHAVIOUR 4).
+        // Parsing the whole file now reports its first bad line before any operation exists (specification 4).
         filters.selector(request.filterUri());
         if (!sink.datasetExists(table.project(), table.dataset())) {
             throw RpcError.of(Code.NOT_FOUND, "Not found: Dataset " + table.project() + ":" + table.dataset()

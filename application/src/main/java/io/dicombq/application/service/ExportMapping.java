@@ -14,7 +14,7 @@ import io.dicombq.domain.schema.TableSchema;
 import java.time.Clock;
 
 /**
- * The domain's schema rules as the export uses them: one instance to one row with its own schema (BEHAVIOUR 3),
+ * The domain's schema rules as the export uses them: one instance to one row with its own schema (specification 3),
  * the union of instance schemas, and the extension of an existing table's schema for APPEND / WRITE_INTO_EMPTY.
  */
 final class ExportMapping {
@@ -34,7 +34,7 @@ final class ExportMapping {
 
     /**
      * One instance as a row of the job's layout; a DicombqException fails this instance only. LastUpdated is when
-     * the store last changed the instance (a file's modification time), else when the export read it (BEHAVIOUR 3.6).
+     * the store last changed the instance (a file's modification time), else when the export read it (specification 3.6).
      */
     FlattenedInstance map(DicomInstance instance, ExportJob job) {
         return mapper.map(instance, options(job), clock.instant());
@@ -52,7 +52,7 @@ final class ExportMapping {
 
     /**
      * FAILED_PRECONDITION when the job would append one layout to a table written in the other: the JSON layout's
-     * {@code Metadata} JSON column (BEHAVIOUR 3.9) marks its tables, and a mix would serve neither layout's queries.
+     * {@code Metadata} JSON column (specification 3.9) marks its tables, and a mix would serve neither layout's queries.
      */
     java.util.Optional<io.dicombq.domain.status.RpcError> layoutClash(ExportJob job, TableSchema existing) {
         io.dicombq.domain.schema.Column metadata = existing.column("Metadata");

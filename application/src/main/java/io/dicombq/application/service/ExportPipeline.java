@@ -92,11 +92,11 @@ final class ExportPipeline {
         record Failed(InstanceFailure failure) implements Outcome {
         }
 
-        /** Read, but not selected by the filter: neither exported nor counted (BEHAVIOUR 4). */
+        /** Read, but not selected by the filter: neither exported nor counted (specification 4). */
         record Unselected() implements Outcome {
         }
 
-        /** The store itself could not be listed: the export fails (BEHAVIOUR 5). */
+        /** The store itself could not be listed: the export fails (specification 5). */
         record StoreBroken(RpcError error) implements Outcome {
         }
 

@@ -10,7 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.Optional;
 
-/** Reads an export's filter file (BEHAVIOUR 4) into a selector; no filter selects everything. */
+/** Reads an export's filter file (specification 4) into a selector; no filter selects everything. */
 final class Filters {
     private final FilterFileSource source;
 

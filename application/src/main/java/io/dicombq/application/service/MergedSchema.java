@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The union of every instance schema seen so far in one pass, shared by the workers that map instances in parallel.
- * The union is commutative and associative and sorted canonically (SchemaMerger, BEHAVIOUR 3.1 tag order), so the
+ * The union is commutative and associative and sorted canonically (SchemaMerger, specification 3.1 tag order), so the
  * final schema does not depend on which thread merged first. An unchanged union keeps its identity, so the writer
  * can tell cheaply which rows were fitted to which schema.
  */

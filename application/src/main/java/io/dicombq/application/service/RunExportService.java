@@ -28,7 +28,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Runs an export operation to its end: access check (BEHAVIOUR 1.3), the destination decision on the table's state
+ * Runs an export operation to its end: access check (specification 1.3), the destination decision on the table's state
  * at start (1.2), the streaming pass, and one commit. Every outcome ends the operation: success, the destination
  * or permission error, CANCELLED, INTERNAL for anything else (an Error too, with a log line); the destination
  * changes only on success.

@@ -22,7 +22,7 @@ public enum DatasetRole {
         return iamName;
     }
 
-    /** Whether a member with this role may create and write the dataset's tables (what an export needs, BEHAVIOUR 1.3). */
+    /** Whether a member with this role may create and write the dataset's tables (what an export needs, specification 1.3). */
     public boolean writesTables() {
         return writesTables;
     }

@@ -3,7 +3,7 @@ package io.dicombq.domain.access;
 import java.util.Objects;
 
 /**
- * The identity a project's DICOM stores act as when they export (BEHAVIOUR 1.3), like the Healthcare API's
+ * The identity a project's DICOM stores act as when they export (specification 1.3), like the Healthcare API's
  * {@code service-PROJECT_NUMBER@gcp-sa-healthcare.iam.gserviceaccount.com}; dicombq names it after the project ID.
  */
 public record ServiceAgent(String project) {

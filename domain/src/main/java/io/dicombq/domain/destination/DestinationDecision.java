@@ -4,7 +4,7 @@ import io.dicombq.domain.status.RpcError;
 
 import java.util.Objects;
 
-/** What the export does with its destination table once it knows the table's state (BEHAVIOUR 1.2). */
+/** What the export does with its destination table once it knows the table's state (specification 1.2). */
 public sealed interface DestinationDecision {
 
     /** Go ahead and write the table this way. */

@@ -26,7 +26,7 @@ public record DestinationOptions(Optional<Boolean> force, Optional<WriteDisposit
 
     /**
      * {@code force: true} and no write disposition: the legacy overwrite switch counts. With a disposition set,
-     * force is ignored (REST reference of BigQueryDestination.force, BEHAVIOUR 1.1).
+     * force is ignored (REST reference of BigQueryDestination.force, specification 1.1).
      */
     public boolean forced() {
         return force.orElse(false) && !effectiveDisposition().isSet();

@@ -6,8 +6,8 @@ import io.dicombq.domain.status.RpcError;
 import java.util.Optional;
 
 /**
- * BEHAVIOUR 1.2: force versus write disposition versus the destination table's state. The decision runs when
- * the operation has read the table's state; force said with a disposition is ignored (BEHAVIOUR 1.1).
+ * specification 1.2: force versus write disposition versus the destination table's state. The decision runs when
+ * the operation has read the table's state; force said with a disposition is ignored (specification 1.1).
  */
 public final class ExportDestinationRules {
 
@@ -15,7 +15,7 @@ public final class ExportDestinationRules {
     }
 
     /**
-     * BEHAVIOUR 1.1, Decision: force with a write disposition is accepted and force ignored, as Google's REST
+     * specification 1.1, Decision: force with a write disposition is accepted and force ignored, as Google's REST
      * reference says; the CLI tells its user so in one line, the HTTP API answers as Google does.
      */
     public static Optional<String> ignoredForceWarning(DestinationOptions options) {
@@ -46,7 +46,7 @@ public final class ExportDestinationRules {
                     ? new DestinationDecision.Proceed(WritePlan.WRITE_INTO_EMPTY)
                     : new DestinationDecision.Refuse(RpcError.of(Code.FAILED_PRECONDITION, "WRITE_EMPTY: table is not"
                     + " empty: " + table + " has rows; use WRITE_TRUNCATE to replace them or WRITE_APPEND to add to them"));
-            // WRITE_TRUNCATE replaces the schema even of an empty table (BEHAVIOUR 1.2, Decision).
+            // WRITE_TRUNCATE replaces the schema even of an empty table (specification 1.2, Decision).
             case WRITE_TRUNCATE -> new DestinationDecision.Proceed(WritePlan.TRUNCATE_THEN_WRITE);
             case WRITE_APPEND -> new DestinationDecision.Proceed(WritePlan.APPEND);
         };

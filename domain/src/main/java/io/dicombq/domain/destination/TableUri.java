@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * A BigQuery table address {@code bq://PROJECT.DATASET.TABLE} (BEHAVIOUR 1.1). Self-validating: a
+ * A BigQuery table address {@code bq://PROJECT.DATASET.TABLE} (specification 1.1). Self-validating: a
  * {@code TableUri} that exists names a table BigQuery would accept, so every component is checked in the
  * constructor and {@link #parse(String)} only splits the text.
  */
 public record TableUri(String project, String dataset, String table) {
     public static final String PREFIX = "bq://";
-    /** BEHAVIOUR 1.1: the whole {@code tableUri} is at most 2000 characters. */
+    /** specification 1.1: the whole {@code tableUri} is at most 2000 characters. */
     public static final int MAX_URI_LENGTH = 2000;
     static final int PROJECT_MIN = 6;
     static final int PROJECT_MAX = 30;

@@ -6,7 +6,7 @@ import io.dicombq.domain.status.DicombqException;
 import java.util.Locale;
 
 /**
- * {@code bigqueryDestination.writeDisposition} (BEHAVIOUR 1.1 and 1.2), with its REST name and the
+ * {@code bigqueryDestination.writeDisposition} (specification 1.1 and 1.2), with its REST name and the
  * {@code --write-disposition} value of the command line.
  */
 public enum WriteDisposition {
@@ -19,7 +19,7 @@ public enum WriteDisposition {
     /** Keep the rows, add the export's. */
     WRITE_APPEND;
 
-    /** Whether the request sets a disposition: UNSPECIFIED means "not set" (BEHAVIOUR 1.2). */
+    /** Whether the request sets a disposition: UNSPECIFIED means "not set" (specification 1.2). */
     public boolean isSet() {
         return this != WRITE_DISPOSITION_UNSPECIFIED;
     }

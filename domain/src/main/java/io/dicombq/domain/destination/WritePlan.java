@@ -2,7 +2,7 @@ package io.dicombq.domain.destination;
 
 /**
  * What an export does to its destination table, decided from force / writeDisposition and the table's state
- * (BEHAVIOUR 1.2).
+ * (specification 1.2).
  */
 public enum WritePlan {
     /** The table does not exist: create it with the export's schema and write. */

@@ -9,7 +9,7 @@ import java.util.Objects;
  * (-1 when the source does not tell it, as DICOMweb metadata does not), when the store last changed it (a
  * file's modification time; null when the store does not tell it), and the pixel data element the reader
  * stopped at without reading it (null when there was none or it was read), which the export still lists in
- * DroppedTags (BEHAVIOUR 3.6).
+ * DroppedTags (specification 3.6).
  */
 public record DicomInstance(String source, DicomDataset fileMeta, DicomDataset dataset, long sizeBytes,
                             Instant lastModified, Tag unreadPixelData) {

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Private data dictionaries of known private creators (PS3.5 7.8.1), generated from pydicom's (itself from
  * GDCM's) by scripts/generate-private-dictionary.py. Keyed by creator and element byte: an implicit-VR private
- * element of a known creator is read with the VR found here, as pydicom and dcmtk read it (BEHAVIOUR 3.2).
+ * element of a known creator is read with the VR found here, as pydicom and dcmtk read it (specification 3.2).
  */
 public final class PrivateDictionary {
     private static final String RESOURCE = "private-dictionary.tsv";

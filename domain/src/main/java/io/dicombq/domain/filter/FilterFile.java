@@ -12,7 +12,7 @@ import java.util.Iterator;
 import java.util.Objects;
 
 /**
- * Reads a filter file (BEHAVIOUR 4) into a {@link FilterSelection}: UTF-8, one path per line, lines ending in
+ * Reads a filter file (specification 4) into a {@link FilterSelection}: UTF-8, one path per line, lines ending in
  * {@code \n} or {@code \r\n}. Blank lines and white space around a path are ignored and duplicates are harmless;
  * the first line of any other shape rejects the whole file with INVALID_ARGUMENT naming its number. Streams:
  * memory grows with the distinct paths, not with the file.

@@ -6,7 +6,7 @@ import io.dicombq.domain.status.DicombqException;
 import java.util.Objects;
 
 /**
- * One line of a filter file (BEHAVIOUR 4): a whole study, a whole series or one instance, named by DICOMweb-style
+ * One line of a filter file (specification 4): a whole study, a whole series or one instance, named by DICOMweb-style
  * path {@code /studies/S[/series/R[/instances/I]]}.
  */
 public sealed interface FilterPath {

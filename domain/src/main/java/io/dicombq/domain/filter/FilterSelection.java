@@ -3,7 +3,7 @@ package io.dicombq.domain.filter;
 import java.util.BitSet;
 
 /**
- * The instances a filter file selects (BEHAVIOUR 4), answering each question with a few hash look-ups whatever
+ * The instances a filter file selects (specification 4), answering each question with a few hash look-ups whatever
  * the number of lines. Studies, series and instances are kept in compact key sets: a series is keyed by its
  * study's id and its UID, an instance by its series' id and its UID, so no UID is stored twice.
  * Immutable once built; safe to share between threads.

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Where an export's filter file is ({@code filterConfig.resourcePathsGcsUri}, BEHAVIOUR 4): a Cloud Storage object
+ * Where an export's filter file is ({@code filterConfig.resourcePathsGcsUri}, specification 4): a Cloud Storage object
  * ({@code gs://bucket/object}), a file URL ({@code file:///path} or {@code file://localhost/path}, RFC 8089 2) or a
  * plain path on this machine. Any other scheme is refused, naming it.
  */

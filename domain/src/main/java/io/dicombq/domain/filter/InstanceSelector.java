@@ -1,7 +1,7 @@
 package io.dicombq.domain.filter;
 
 /**
- * Which instances an export takes (BEHAVIOUR 4). Stores may use the coarser questions to prune whole
+ * Which instances an export takes (specification 4). Stores may use the coarser questions to prune whole
  * studies or series before reading them.
  */
 public interface InstanceSelector {

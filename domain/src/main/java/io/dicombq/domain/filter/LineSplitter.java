@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Splits text into lines at {@code \n}, dropping one {@code \r} before it (BEHAVIOUR 4: {@code \n} or
+ * Splits text into lines at {@code \n}, dropping one {@code \r} before it (specification 4: {@code \n} or
  * {@code \r\n}). A lone {@code \r} is not a line end, so it stays in the line and makes it invalid. Refuses a
  * line longer than a limit instead of buffering it, so a file without line ends cannot exhaust memory.
  */

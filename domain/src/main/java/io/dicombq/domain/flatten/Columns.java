@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The columns that do not come from one element: their names and definitions (BEHAVIOUR 3.5, 3.6, 3.9). */
+/** The columns that do not come from one element: their names and definitions (specification 3.5, 3.6, 3.9). */
 public final class Columns {
     public static final String OTHER_ELEMENTS = "OtherElements";
     public static final String OTHER_TAG = "Tag";
@@ -21,7 +21,7 @@ public final class Columns {
     public static final String LAST_UPDATED = "LastUpdated";
     public static final String STORAGE_CLASS = "StorageClass";
     public static final String BLOB_STORAGE_SIZE = "BlobStorageSize";
-    /** BEHAVIOUR 3.1: a repeating group's entry: the group as four hex digits, and the element's value. */
+    /** specification 3.1: a repeating group's entry: the group as four hex digits, and the element's value. */
     public static final String GROUP_ID = "Id";
     public static final String GROUP_VALUE = "Value";
 
@@ -39,7 +39,7 @@ public final class Columns {
     public static final Column LAST_UPDATED_COLUMN = Column.of(LAST_UPDATED, ColumnType.TIMESTAMP, Mode.NULLABLE);
     public static final Column STORAGE_CLASS_COLUMN = Column.of(STORAGE_CLASS, ColumnType.STRING, Mode.NULLABLE);
     public static final Column BLOB_STORAGE_SIZE_COLUMN = Column.of(BLOB_STORAGE_SIZE, ColumnType.INTEGER, Mode.NULLABLE);
-    /** BEHAVIOUR 3.6: the operational columns, in the order of Google's table, after DroppedTags. */
+    /** specification 3.6: the operational columns, in the order of Google's table, after DroppedTags. */
     public static final List<Column> OPERATIONAL = List.of(TYPE_COLUMN, LAST_UPDATED_COLUMN, STORAGE_CLASS_COLUMN,
             BLOB_STORAGE_SIZE_COLUMN);
 
@@ -47,7 +47,7 @@ public final class Columns {
     }
 
     /**
-     * BEHAVIOUR 3.6: the operational values of one instance: INSERT, when the store last changed it (null when
+     * specification 3.6: the operational values of one instance: INSERT, when the store last changed it (null when
      * unknown), STANDARD, and its size in bytes (NULL when the store does not tell it, as DICOMweb does not).
      */
     static void putOperational(Map<String, Object> values, DicomInstance instance, Instant lastUpdated) {

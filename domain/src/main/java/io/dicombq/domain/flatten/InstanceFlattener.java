@@ -32,7 +32,7 @@ import java.util.Map;
 
 /**
  * Turns one DICOM instance (file meta group 0002 and data set) into one row of the flattened table and
- * the schema that row needs (BEHAVIOUR 3.1-3.8). Stateless and thread-safe.
+ * the schema that row needs (specification 3.1-3.8). Stateless and thread-safe.
  */
 public final class InstanceFlattener {
     private final DataDictionary dictionary;
@@ -56,7 +56,7 @@ public final class InstanceFlattener {
 
     /**
      * The flattened row and schema of one instance; the options' layout must be FLATTENED. {@code lastUpdated}
-     * fills LastUpdated (BEHAVIOUR 3.6), null for NULL.
+     * fills LastUpdated (specification 3.6), null for NULL.
      */
     public FlattenedInstance flatten(DicomInstance instance, FlattenOptions options, Instant lastUpdated) {
         if (options.layout() != Layout.FLATTENED) {
@@ -76,7 +76,7 @@ public final class InstanceFlattener {
             walk.element(element, FieldPath.ROOT, 0, top);
         }
         if (instance.unreadPixelData() != null) {
-            // BEHAVIOUR 3.2, 3.6: pixel data has no column; the reader stopped before it, but it is listed
+            // specification 3.2, 3.6: pixel data has no column; the reader stopped before it, but it is listed
             walk.drop(FieldPath.ROOT, instance.unreadPixelData());
         }
         top.values.put(Columns.DROPPED_TAGS, walk.dropped.value(Columns.DROPPED_TAGS_COLUMN));
@@ -141,7 +141,7 @@ public final class InstanceFlattener {
 
         void element(DataElement element, FieldPath prefix, int depth, Level level) {
             Tag tag = element.tag();
-            // BEHAVIOUR 3.1: group lengths (PS3.5 7.2) and delimiters are not elements
+            // specification 3.1: group lengths (PS3.5 7.2) and delimiters are not elements
             if (tag.isGroupLength() || tag.isDelimiter()) {
                 return;
             }
@@ -153,7 +153,7 @@ public final class InstanceFlattener {
             String name = ElementNames.name(tag, entry);
             FieldPath path = prefix.field(name, tag);
             if (isPixelDataFamily(tag)) {
-                // BEHAVIOUR 3.2: pixel data has no column, whatever its VR; it is listed in DroppedTags
+                // specification 3.2: pixel data has no column, whatever its VR; it is listed in DroppedTags
                 drop(path);
                 return;
             }
@@ -171,7 +171,7 @@ public final class InstanceFlattener {
                     return;
                 }
             }
-            // BEHAVIOUR 3.4: VM exactly 1 is NULLABLE, anything else (or unknown) REPEATED; SQ always REPEATED
+            // specification 3.4: VM exactly 1 is NULLABLE, anything else (or unknown) REPEATED; SQ always REPEATED
             Mode mode = entry != null && entry.isSingleValued() && vr != Vr.SQ ? Mode.NULLABLE : Mode.REPEATED;
             Representation representation = Representation.of(vr);
             if (repeatingGroup) {
@@ -187,7 +187,7 @@ public final class InstanceFlattener {
         }
 
         /**
-         * BEHAVIOUR 3.1: an element of a repeating group (curves 50xx, overlays 60xx) is one {Id, Value} entry of
+         * specification 3.1: an element of a repeating group (curves 50xx, overlays 60xx) is one {Id, Value} entry of
          * its keyword's REPEATED RECORD column, Id being the group in four upper-case hex digits.
          */
         private void groupMember(String name, FieldPath path, Tag tag, Vr fileVr, Vr columnVr, Value value, Mode mode,
@@ -280,7 +280,7 @@ public final class InstanceFlattener {
                 }
                 return;
             }
-            // BEHAVIOUR 3.8: the sequence is one more level of RECORD
+            // specification 3.8: the sequence is one more level of RECORD
             if (depth + 1 > SchemaLimits.MAX_RECORD_DEPTH) {
                 drop(path);
                 return;
@@ -322,7 +322,7 @@ public final class InstanceFlattener {
             Tag tag = element.tag();
             String name = TagNames.columnName(tag);
             if (element.value() instanceof Value.Items) {
-                // BEHAVIOUR 3.5: a private sequence is a Tag_GGGGEEEE column
+                // specification 3.5: a private sequence is a Tag_GGGGEEEE column
                 sequence(name, prefix.field(name, tag), element.value(), depth, level);
                 return;
             }
@@ -356,7 +356,7 @@ public final class InstanceFlattener {
     }
 
     /**
-     * BEHAVIOUR 3.5: the Data of an OtherElements entry: text as decoded, numbers in decimal, binary in
+     * specification 3.5: the Data of an OtherElements entry: text as decoded, numbers in decimal, binary in
      * base64; null for bulk data the reader did not keep.
      */
     static List<String> otherData(DataElement element) {

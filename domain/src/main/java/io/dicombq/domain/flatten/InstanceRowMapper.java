@@ -24,7 +24,7 @@ public final class InstanceRowMapper {
     }
 
     /**
-     * BEHAVIOUR 3.6: LastUpdated is when the store last changed the instance (a file's modification time); a store
+     * specification 3.6: LastUpdated is when the store last changed the instance (a file's modification time); a store
      * that does not tell it (DICOMweb) gets {@code readTime}, when the export read the instance.
      */
     public FlattenedInstance map(DicomInstance instance, FlattenOptions options, Instant readTime) {
@@ -37,7 +37,7 @@ public final class InstanceRowMapper {
 
     /**
      * The columns a table of this layout has whatever its instances hold, so that even an export of no instance
-     * creates them: DroppedTags and the operational columns (BEHAVIOUR 3.6: always in the schema) and
+     * creates them: DroppedTags and the operational columns (specification 3.6: always in the schema) and
      * SourceDicomStore when asked, or the fixed columns of the JSON layout (3.9).
      */
     public static TableSchema baseSchema(FlattenOptions options) {

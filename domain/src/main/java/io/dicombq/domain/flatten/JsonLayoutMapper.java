@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The JSON layout (BEHAVIOUR 3.9, {@code schemaJson}): a fixed set of columns and the whole instance, file
+ * The JSON layout (specification 3.9, {@code schemaJson}): a fixed set of columns and the whole instance, file
  * meta information included, as one {@code Metadata} JSON column in the DICOM JSON model (PS3.18 F). Bulk
  * data the reader skipped has no value there; such elements are listed in {@code DroppedTags}, except the
  * pixel data family, which is never exported.
@@ -37,7 +37,7 @@ public final class JsonLayoutMapper {
     private static final List<Column> AFTER_SOURCE = List.of(
             Column.of("Metadata", ColumnType.JSON, Mode.NULLABLE),
             Column.of("StructuredStorageSize", ColumnType.INTEGER, Mode.NULLABLE),
-            // Google's SchemaJSON reference: in this layout DroppedTags stays a REPEATED STRING (BEHAVIOUR 3.9)
+            // Google's SchemaJSON reference: in this layout DroppedTags stays a REPEATED STRING (specification 3.9)
             DroppedTags.STRING_COLUMN,
             Columns.STORAGE_CLASS_COLUMN,
             Columns.LAST_UPDATED_COLUMN,

@@ -1,9 +1,9 @@
 package io.dicombq.domain.flatten;
 
-/** The two table layouts of the export (BEHAVIOUR 1, {@code --schema=flattened|json}). */
+/** The two table layouts of the export (specification 1, {@code --schema=flattened|json}). */
 public enum Layout {
-    /** One column per element (BEHAVIOUR 3.1-3.8); the default. */
+    /** One column per element (specification 3.1-3.8); the default. */
     FLATTENED,
-    /** Fixed columns and the whole instance as one JSON column (BEHAVIOUR 3.9). */
+    /** Fixed columns and the whole instance as one JSON column (specification 3.9). */
     JSON
 }

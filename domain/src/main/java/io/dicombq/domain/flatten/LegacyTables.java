@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Tables a flattened export wrote before dicombq followed Google's table (BEHAVIOUR 3.1, 3.6): DroppedTags as a
+ * Tables a flattened export wrote before dicombq followed Google's table (specification 3.1, 3.6): DroppedTags as a
  * REPEATED STRING, repeating groups as scalar columns. BigQuery cannot change a column's type in place, so rows
  * of the current layout cannot be appended to such a table; the export says so before it reads any instance,
  * and how to rewrite the table. Missing operational columns are no obstacle: they are added, NULL in old rows.

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Person Name RECORD (BEHAVIOUR 3.3): three component groups of five components each. All 15
+ * The Person Name RECORD (specification 3.3): three component groups of five components each. All 15
  * leaves are always in the schema; a row holds only the components that have a value.
  */
 public final class PersonNames {

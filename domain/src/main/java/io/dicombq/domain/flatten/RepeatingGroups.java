@@ -5,7 +5,7 @@ import io.dicombq.domain.dicom.Tag;
 
 /**
  * PS3.5 7.6: the repeating groups of curves (50xx) and overlays (60xx), whose elements share one keyword across
- * the even groups 5000-501E and 6000-601E. BEHAVIOUR 3.1: their column is the keyword, a REPEATED RECORD with one
+ * the even groups 5000-501E and 6000-601E. specification 3.1: their column is the keyword, a REPEATED RECORD with one
  * {Id, Value} entry per group present, as in Google's table.
  */
 final class RepeatingGroups {
@@ -22,7 +22,7 @@ final class RepeatingGroups {
                 && entry.tag().element() == tag.element();
     }
 
-    /** The entry's Id: the group as four upper-case hex digits ({@code 6002}), BEHAVIOUR 3.1 Decision. */
+    /** The entry's Id: the group as four upper-case hex digits ({@code 6002}), specification 3.1 Decision. */
     static String id(Tag tag) {
         String hex = Integer.toHexString(tag.group()).toUpperCase(java.util.Locale.ROOT);
         return "0".repeat(4 - hex.length()) + hex;

@@ -3,7 +3,7 @@ package io.dicombq.domain.flatten;
 import io.dicombq.domain.dicom.Vr;
 import io.dicombq.domain.schema.ColumnType;
 
-/** How an element of each VR is represented in the flattened table (BEHAVIOUR 3.2). */
+/** How an element of each VR is represented in the flattened table (specification 3.2). */
 public enum Representation {
     STRING(ColumnType.STRING),
     INTEGER(ColumnType.INTEGER),

@@ -102,7 +102,7 @@ final class ScalarValues {
             default -> raw;
         };
         return switch (target) {
-            // BEHAVIOUR 3.2: INTEGER is int64, so a UV above 2^63-1 does not fit
+            // specification 3.2: INTEGER is int64, so a UV above 2^63-1 does not fit
             case INTEGER -> unsigned64 && value < 0 ? null : (Object) value;
             case FLOAT -> unsigned64 && value < 0 ? Double.parseDouble(Long.toUnsignedString(value)) : (double) value;
             case STRING -> unsigned64 ? Long.toUnsignedString(value) : Long.toString(value);

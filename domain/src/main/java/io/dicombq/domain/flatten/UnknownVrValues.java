@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * BEHAVIOUR 3.2 decision: a standard element that arrives as UN is re-read with its dictionary VR when
+ * specification 3.2 decision: a standard element that arrives as UN is re-read with its dictionary VR when
  * the bytes allow it. Numbers need a whole number of values; text must be plain ASCII, because the
  * character set of text VRs is the reader's business (PS3.5 6.1.2.3) and a non-ASCII byte here cannot
  * be decoded safely. Sequences are not re-parsed. Anything else stays unreadable (null).

@@ -5,7 +5,7 @@ import io.dicombq.domain.status.RpcError;
 
 import java.util.Objects;
 
-/** One instance an export skipped, as a line of the operation's log (BEHAVIOUR 2 and 5). */
+/** One instance an export skipped, as a line of the operation's log (specification 2 and 5). */
 public record InstanceFailure(String resourceName, RpcError error) {
     public InstanceFailure {
         Objects.requireNonNull(resourceName, "resourceName");

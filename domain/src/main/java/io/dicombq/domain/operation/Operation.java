@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A long-running operation (google.longrunning.Operation, BEHAVIOUR 2). While running it has no result; once
+ * A long-running operation (google.longrunning.Operation, specification 2). While running it has no result; once
  * done it has exactly one of an error or the (empty) export response, and an end time.
  */
 public record Operation(OperationName name, boolean done, Optional<RpcError> error, OperationMetadata metadata) {
@@ -55,7 +55,7 @@ public record Operation(OperationName name, boolean done, Optional<RpcError> err
         return new Operation(name, true, Optional.of(failure), finalMetadata(end));
     }
 
-    /** Once done, nothing is pending any more: what was not exported by then never will be (BEHAVIOUR 2 counters). */
+    /** Once done, nothing is pending any more: what was not exported by then never will be (specification 2 counters). */
     private OperationMetadata finalMetadata(Instant end) {
         OperationCounter counter = metadata.counter();
         return metadata.withCounter(new OperationCounter(counter.success(), counter.failure(), 0)).endedAt(end);

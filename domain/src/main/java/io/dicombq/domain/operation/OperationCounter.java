@@ -1,6 +1,6 @@
 package io.dicombq.domain.operation;
 
-/** Instances exported, failed and still to do (OperationMetadata.counter, BEHAVIOUR 2). */
+/** Instances exported, failed and still to do (OperationMetadata.counter, specification 2). */
 public record OperationCounter(long success, long failure, long pending) {
     public OperationCounter {
         if (success < 0 || failure < 0 || pending < 0) {

@@ -6,12 +6,12 @@ import io.dicombq.domain.status.RpcError;
 import java.time.Instant;
 
 /**
- * The JSON form of an {@link Operation}, as the Healthcare API's operations.get returns it (BEHAVIOUR 2):
+ * The JSON form of an {@link Operation}, as the Healthcare API's operations.get returns it (specification 2):
  * proto3 JSON mapping, so int64 counters are strings and zero or empty fields are left out.
  */
 public final class OperationJson {
     static final String METADATA_TYPE = "type.googleapis.com/google.cloud.healthcare.v1.OperationMetadata";
-    /** The export how-to shows a finished BigQuery export answering google.protobuf.Empty (BEHAVIOUR 2). */
+    /** The export how-to shows a finished BigQuery export answering google.protobuf.Empty (specification 2). */
     static final String RESPONSE_TYPE = "type.googleapis.com/google.protobuf.Empty";
 
     private OperationJson() {

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The canonical order of columns, decided by the column name alone so that a merged schema does not
- * depend on the order instances arrive in (BEHAVIOUR 3.1, as in Google's IDC v18 table): keyword columns in
+ * depend on the order instances arrive in (specification 3.1, as in Google's IDC v18 table): keyword columns in
  * tag order (a keyword stands for its dictionary tag, a repeating group's for its first group), then every
  * {@code Tag_GGGGEEEE} column in tag order, then the fixed fields (Person Name's, the repeating groups'
  * {@code Id}/{@code Value}, {@code OtherElements}' and {@code DroppedTags}' own) and the fixed columns

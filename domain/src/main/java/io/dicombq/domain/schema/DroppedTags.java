@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The elements of one row that are not in their column, collected as they are found (BEHAVIOUR 3.6). The
+ * The elements of one row that are not in their column, collected as they are found (specification 3.6). The
  * flattened layout writes them as a REPEATED RECORD of {@code TagName} and {@code TagReference}, as Google's
- * table does; the JSON layout as a REPEATED STRING of names (Google's SchemaJSON reference, BEHAVIOUR 3.9).
+ * table does; the JSON layout as a REPEATED STRING of names (Google's SchemaJSON reference, specification 3.9).
  * One entry per place: the same element in two items is two entries.
  */
 public final class DroppedTags {

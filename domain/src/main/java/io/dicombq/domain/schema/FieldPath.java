@@ -3,7 +3,7 @@ package io.dicombq.domain.schema;
 import io.dicombq.domain.dicom.Tag;
 
 /**
- * Where a value sits in a row, built one step at a time and spelt only when asked (BEHAVIOUR 3.6): as column
+ * Where a value sits in a row, built one step at a time and spelt only when asked (specification 3.6): as column
  * names, {@code ContentSequence.ConceptNameCodeSequence.CodeMeaning} (DroppedTags.TagName), and as tags with
  * item numbers, {@code 0040A730[2].0040A043[0].00080104} (DroppedTags.TagReference), so that one dropped
  * element can be found in the file.

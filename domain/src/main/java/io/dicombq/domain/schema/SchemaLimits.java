@@ -17,7 +17,7 @@ public final class SchemaLimits {
     private SchemaLimits() {
     }
 
-    /** BEHAVIOUR 3.8: the leaf fields, as BigQuery counts them; a RECORD counts only through its fields. */
+    /** specification 3.8: the leaf fields, as BigQuery counts them; a RECORD counts only through its fields. */
     public static int columnCount(List<Column> columns) {
         int count = 0;
         for (Column column : columns) {

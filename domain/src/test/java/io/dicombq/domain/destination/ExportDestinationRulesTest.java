@@ -16,7 +16,7 @@ class ExportDestinationRulesTest {
     private static final TableUri TABLE = TableUri.parse("bq://my-project.dicom.instances");
 
     /**
-     * BEHAVIOUR 1.2 written out cell by cell, one line per request (force × writeDisposition) and one column per
+     * specification 1.2 written out cell by cell, one line per request (force × writeDisposition) and one column per
      * table state. A cell is the WritePlan the export proceeds with, or the google.rpc code it is refused with.
      */
     private static final String EXPECTED = """

@@ -50,7 +50,7 @@ class InstanceFlattenerTest {
 
         assertThat(names(flat.schema())).containsExactly("TransferSyntaxUID", "Modality", "DroppedTags", "Type", "LastUpdated", "StorageClass", "BlobStorageSize");
         assertThat(flat.row().get("TransferSyntaxUID")).isEqualTo("1.2.840.10008.1.2.1");
-        // BEHAVIOUR 3.2: pixel data is not exported, so it is listed; group lengths are not elements
+        // specification 3.2: pixel data is not exported, so it is listed; group lengths are not elements
         assertThat(flat.row().get("DroppedTags")).isEqualTo(List.of(
                 DroppedTags.entry("ExtendedOffsetTable", "7FE00001"), DroppedTags.entry("PixelData", "7FE00010")));
         assertThat(flat.row().get("Type")).isEqualTo("INSERT");
@@ -203,7 +203,7 @@ class InstanceFlattenerTest {
         assertThat(flat.droppedTags()).containsExactly("FileMetaInformationVersion", "StudyDate",
                 "RedPaletteColorLookupTableData", "ContentSequence.ContentDate", "ContentSequence.ContentDate",
                 "SelectorUVValue");
-        // BEHAVIOUR 3.6: TagReference is the same path in tags, with item numbers: one entry per place
+        // specification 3.6: TagReference is the same path in tags, with item numbers: one entry per place
         assertThat(((List<?>) flat.row().get("DroppedTags")).stream().map(entry -> ((Row) entry).get("TagReference")))
                 .containsExactly("00020001", "00080020", "00281201", "0040A730[0].00080023", "0040A730[1].00080023",
                         "00720083");
@@ -290,7 +290,7 @@ class InstanceFlattenerTest {
         FlattenedInstance flat = flatten(instance(ints(0x60000010, Vr.US, 10), ints(0x60000050, Vr.SS),
                 ints(0x60020010, Vr.US, 20), ints(0x60020050, Vr.SS, 1, 2), text(0x00180061, Vr.DS, "3"),
                 ints(0x50000005, Vr.US, 2)));
-        // BEHAVIOUR 3.1: REPEATED RECORD of Id (the group) and Value (REPEATED when the VM is not 1)
+        // specification 3.1: REPEATED RECORD of Id (the group) and Value (REPEATED when the VM is not 1)
         assertThat(flat.row().get("OverlayRows")).isEqualTo(List.of(group("6000", 10L), group("6002", 20L)));
         assertThat(flat.row().get("OverlayOrigin")).isEqualTo(List.of(group("6000", List.of()), group("6002", List.of(1L, 2L))));
         assertThat(flat.schema().column("OverlayRows")).isEqualTo(Column.record("OverlayRows", Mode.REPEATED, List.of(

@@ -43,7 +43,7 @@ final class NothingLostChecker {
 
     private void check(DataElement element, Row row, String prefix, Set<String> dropped, List<String> problems) {
         Tag tag = element.tag();
-        // BEHAVIOUR 3.1: neither columns nor losses
+        // specification 3.1: neither columns nor losses
         if (tag.element() == 0 || (tag.group() & 0xFF00) == 0x7F00) {
             return;
         }
@@ -75,7 +75,7 @@ final class NothingLostChecker {
         Object held = row.get(name);
         if (held instanceof List<?> entries && !entries.isEmpty() && entries.get(0) instanceof Row first
                 && first.values().containsKey("Id")) {
-            // BEHAVIOUR 3.1: a repeating group's column holds one {Id, Value} entry per group
+            // specification 3.1: a repeating group's column holds one {Id, Value} entry per group
             String id = String.format("%04X", tag.group());
             Object groupValue = null;
             for (Object entry : entries) {

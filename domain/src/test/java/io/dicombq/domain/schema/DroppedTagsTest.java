@@ -21,7 +21,7 @@ class DroppedTagsTest {
 
         Row conformed = RowConformer.conform(row, target);
 
-        // BEHAVIOUR 3.6: the row's own entries first, then what did not fit, as TagName and TagReference
+        // specification 3.6: the row's own entries first, then what did not fit, as TagName and TagReference
         assertThat(conformed.get("DroppedTags")).isEqualTo(List.of(DroppedTags.entry("PixelData", "7FE00010"),
                 DroppedTags.entry("ReferencedImageSequence.Tag_00091001", "00081140[1].00091001")));
     }

@@ -26,7 +26,7 @@ class SchemaMergerTest {
 
         TableSchema merged = merger.merge(a, b);
 
-        // BEHAVIOUR 3.1: keyword columns in tag order, then the Tag_ columns, then the fixed ones
+        // specification 3.1: keyword columns in tag order, then the Tag_ columns, then the fixed ones
         assertThat(merged.columns()).extracting(Column::name).containsExactly("TransferSyntaxUID", "Modality",
                 "PatientID", "Tag_00091010", "DroppedTags", "SourceDicomStore");
         assertThat(merger.merge(b, a)).isEqualTo(merged);

@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Queries through the real client and the emulator give exactly what the embedded engine gives directly: the
- * three sample queries of BEHAVIOUR 6 verbatim, and nested, repeated and JSON columns.
+ * three sample queries of specification 6 verbatim, and nested, repeated and JSON columns.
  */
 class BigQuerySampleQueriesTest {
     private static final String QUERY_A = "#standardSQL\n"

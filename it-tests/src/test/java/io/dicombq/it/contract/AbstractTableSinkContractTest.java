@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What every {@link TableSink} must do, whatever warehouse is behind it (BEHAVIOUR 1.2): each write plan,
+ * What every {@link TableSink} must do, whatever warehouse is behind it (specification 1.2): each write plan,
  * nothing visible before commit, abort and failures leave the destination exactly as it was, the schema may grow
  * while rows are staged, nested and repeated values come back as written. Subclasses give a fresh sink, a way to
  * create a dataset, and a way to read back all rows of a table.

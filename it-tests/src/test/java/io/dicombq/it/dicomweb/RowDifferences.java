@@ -25,7 +25,7 @@ final class RowDifferences {
                 continue; // 1: no file meta over DICOMweb
             }
             if (column.equals("LastUpdated") || column.equals("BlobStorageSize")) {
-                continue; // BEHAVIOUR 3.6: a file has its modification time and size; DICOMweb tells neither
+                continue; // specification 3.6: a file has its modification time and size; DICOMweb tells neither
             }
             if (column.equals(DROPPED_TAGS)) {
                 Set<String> fileDropped = new LinkedHashSet<>(strings(file.get(DROPPED_TAGS)));

@@ -91,7 +91,7 @@ class BigQueryExportEndToEndTest {
         assertThat(filterFile.lines().skip(1)).hasSize(STORE_SIZE).allMatch(line -> FILTER_LINE.matcher(line).matches());
     }
 
-    /** The BEHAVIOUR 1.2 cells of the story: append, write-empty on an empty table, overwrite, and the refusals. */
+    /** The specification 1.2 cells of the story: append, write-empty on an empty table, overwrite, and the refusals. */
     @ParameterizedTest(name = "{0} on a table {1} -> {2}, {3} rows")
     @CsvSource({
             "none,           absent,   OK,                  3",

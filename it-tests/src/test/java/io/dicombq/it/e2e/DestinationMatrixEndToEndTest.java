@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every cell of BEHAVIOUR 1.2 through the CLI against a real store of three corpus instances: the destination
+ * Every cell of specification 1.2 through the CLI against a real store of three corpus instances: the destination
  * table is prepared absent, existing and empty, or existing with rows, then exported into with each option.
  */
 class DestinationMatrixEndToEndTest {
@@ -35,7 +35,7 @@ class DestinationMatrixEndToEndTest {
         cli.ok("datasets", "create", DATASET);
     }
 
-    /** Options × state → the operation's outcome and the table's rows afterwards (BEHAVIOUR 1.2, cell by cell). */
+    /** Options × state → the operation's outcome and the table's rows afterwards (specification 1.2, cell by cell). */
     @ParameterizedTest(name = "{0} on a table {1} -> {2}, {3} rows")
     @CsvSource({
             // options,        state,    outcome,             rows after
@@ -82,7 +82,7 @@ class DestinationMatrixEndToEndTest {
         Cli.Result appended = cli.run("dicom-stores", "export", "bq", store.toString(), "--bq-table=bq://" + table,
                 "--overwrite-table", "--write-disposition=write-append");
 
-        // BEHAVIOUR 1.1: the disposition decides (append, not overwrite), and the CLI says force was ignored
+        // specification 1.1: the disposition decides (append, not overwrite), and the CLI says force was ignored
         assertThat(appended.exit()).as(appended.err()).isZero();
         assertThat(appended.err().strip()).startsWith("WARNING: --overwrite-table (force) is ignored")
                 .contains("write-append").doesNotContain("\n");

@@ -27,10 +27,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Acceptance (BEHAVIOUR 3): the schema of an export of the whole pydicom corpus against the schema of a table
+ * Acceptance (specification 3): the schema of an export of the whole pydicom corpus against the schema of a table
  * Google's export really wrote (NCI Imaging Data Commons v18, {@code ../shared/reference/}, public reference data
  * kept out of the repository). Every column path both tables have has Google's type; DroppedTags, the
- * operational columns and the column order of BEHAVIOUR 3.1 are Google's.
+ * operational columns and the column order of specification 3.1 are Google's.
  */
 class GoogleExportSchemaTest {
     private static final String REFERENCE = "google-export-schema-idc-v18.tsv";
@@ -165,7 +165,7 @@ class GoogleExportSchemaTest {
         }
         assertThat(differences).isEmpty();
         assertThat(compared).isGreaterThan(300);
-        // BEHAVIOUR 3.1: the private sequence columns follow every keyword column, OtherElements follows them
+        // specification 3.1: the private sequence columns follow every keyword column, OtherElements follows them
         List<String> top = ourLevels.get("");
         int firstTag = top.indexOf(top.stream().filter(name -> name.startsWith("Tag_")).findFirst().orElseThrow());
         assertThat(top.subList(firstTag, top.indexOf("OtherElements"))).allMatch(name -> name.startsWith("Tag_"));

@@ -21,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tables exported before dicombq wrote Google's layout (BEHAVIOUR 3.1, 3.6): an append that cannot keep them
+ * Tables exported before dicombq wrote Google's layout (specification 3.1, 3.6): an append that cannot keep them
  * consistent is refused with the reason and the way to rewrite them; one that can adds the new columns.
  */
 class LegacyTableEndToEndTest {

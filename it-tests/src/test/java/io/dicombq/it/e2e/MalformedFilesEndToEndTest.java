@@ -13,7 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** BEHAVIOUR 5: files that cannot be read are counted and logged one JSON line each, and the export goes on. */
+/** specification 5: files that cannot be read are counted and logged one JSON line each, and the export goes on. */
 class MalformedFilesEndToEndTest {
     @TempDir
     Path temp;

@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code operations describe --format=json} prints exactly the fields of BEHAVIOUR 2, typed as proto3 JSON. */
+/** {@code operations describe --format=json} prints exactly the fields of specification 2, typed as proto3 JSON. */
 class OperationJsonEndToEndTest {
     @TempDir
     Path temp;

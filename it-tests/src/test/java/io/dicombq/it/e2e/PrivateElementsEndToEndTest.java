@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * BEHAVIOUR 3.5: a private binary element goes to OtherElements as base64, also when it is longer than the 1 KiB
+ * specification 3.5: a private binary element goes to OtherElements as base64, also when it is longer than the 1 KiB
  * the reader treats as bulk data elsewhere. CT_small's GE private (0043,1029) is an OB of 2068 bytes; its base64 must
  * equal pydicom's bytes for it, and it must not be in DroppedTags.
  */

@@ -91,7 +91,7 @@ class SeedStoryEndToEndTest {
     @Test
     @Order(4)
     void theLegacyQueryMakesAFilterFileForAFilteredAppendExport() throws IOException {
-        // BEHAVIOUR 6: the legacy query's output, saved as it is printed, is the filter file.
+        // specification 6: the legacy query's output, saved as it is printed, is the filter file.
         String csv = cli.ok("query", "--format=csv[no-heading]", "SELECT CONCAT ('/studies/', StudyInstanceUID, '/series/',"
                 + " SeriesInstanceUID, '/instances/', SOPInstanceUID)\nFROM [seed-project:imaging.dicom_metadata] WHERE PatientID = '4MR1'");
         List<String> lines = csv.lines().toList();

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Registered stores, and BEHAVIOUR 1.3: exporting into another project needs that project's grant. */
+/** Registered stores, and specification 1.3: exporting into another project needs that project's grant. */
 class StoresAndAccessEndToEndTest {
     private static final String HC = "--location=us-central1";
 

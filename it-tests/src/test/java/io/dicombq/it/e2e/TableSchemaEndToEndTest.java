@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * BEHAVIOUR 1.2's schema decisions and the export options that shape the table, through the CLI: appending keeps
+ * specification 1.2's schema decisions and the export options that shape the table, through the CLI: appending keeps
  * the table's columns and adds the export's, truncating replaces the schema; SourceDicomStore; the JSON layout.
  */
 class TableSchemaEndToEndTest {
@@ -82,10 +82,10 @@ class TableSchemaEndToEndTest {
                 "--schema=json");
 
         assertThat(cli.rows("my-project.exports.empty")).isZero();
-        // BEHAVIOUR 3.6: DroppedTags and the operational columns are always in the schema, SourceDicomStore when asked
+        // specification 3.6: DroppedTags and the operational columns are always in the schema, SourceDicomStore when asked
         assertThat(columns("my-project.exports.empty")).containsExactly("DroppedTags", "Type", "LastUpdated", "StorageClass",
                 "BlobStorageSize", "SourceDicomStore");
-        // BEHAVIOUR 3.9: the JSON layout's columns do not depend on the instances
+        // specification 3.9: the JSON layout's columns do not depend on the instances
         assertThat(columns("my-project.exports.emptyjson")).containsExactlyInAnyOrder("StudyInstanceUID",
                 "SeriesInstanceUID", "SOPInstanceUID", "Metadata", "StructuredStorageSize", "DroppedTags", "StorageClass",
                 "LastUpdated", "BlobStorageSize", "Type");

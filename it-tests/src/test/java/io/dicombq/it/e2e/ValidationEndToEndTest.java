@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** BEHAVIOUR 1.1 through the CLI: bad requests fail at once with one line, exit 1, and create no operation. */
+/** specification 1.1 through the CLI: bad requests fail at once with one line, exit 1, and create no operation. */
 class ValidationEndToEndTest {
     @TempDir
     Path temp;

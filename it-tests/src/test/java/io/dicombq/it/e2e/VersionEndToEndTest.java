@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code dicombq version} names the editions of both data dictionaries the reader uses (BEHAVIOUR 3.2). */
+/** {@code dicombq version} names the editions of both data dictionaries the reader uses (specification 3.2). */
 class VersionEndToEndTest {
     @TempDir
     Path temp;

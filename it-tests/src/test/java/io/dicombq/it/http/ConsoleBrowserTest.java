@@ -101,7 +101,7 @@ class ConsoleBrowserTest {
         admin = new Http(server.uri(), Optional.of(ADMIN));
         createStore("corpus", study.toString());
         createStore("pacs", held.uri() + "/dicom-web");
-        // an existing, empty table: WRITE_EMPTY writes into it (BEHAVIOUR 1.2)
+        // an existing, empty table: WRITE_EMPTY writes into it (specification 1.2)
         Http.Reply empty = admin.post("/bigquery/v2/projects/" + PROJECT + "/datasets/imaging/tables", """
                 {"tableReference": {"projectId": "%s", "datasetId": "imaging", "tableId": "empty_table"},
                  "schema": {"fields": [{"name": "StudyInstanceUID", "type": "STRING"}]}}""".formatted(PROJECT));

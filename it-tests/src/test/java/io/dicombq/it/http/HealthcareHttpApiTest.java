@@ -159,7 +159,7 @@ class HealthcareHttpApiTest {
     class Exports {
         @Test
         void forceWithAWriteDispositionIsAcceptedAndIgnored() {
-            // BEHAVIOUR 1.1: Google's REST reference: with writeDisposition set, force is ignored
+            // specification 1.1: Google's REST reference: with writeDisposition set, force is ignored
             String body = "{\"bigqueryDestination\": {\"tableUri\": \"bq://hc-project.imaging.force_ignored\","
                     + " \"force\": true, \"writeDisposition\": \"WRITE_EMPTY\"}}";
             JsonNode created = awaitDone(admin, startExport(admin, "corpus", body));

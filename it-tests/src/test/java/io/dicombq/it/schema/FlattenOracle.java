@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs scripts/oracle/flatten_oracle.py (BEHAVIOUR 3 implemented again in Python on pydicom) once over
+ * Runs scripts/oracle/flatten_oracle.py (specification 3 implemented again in Python on pydicom) once over
  * many files and returns its expected schema and row for each.
  */
 final class FlattenOracle {

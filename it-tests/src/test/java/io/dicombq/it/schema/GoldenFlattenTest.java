@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Golden tests on real corpus files: the flattened row and schema of each file equal what an independent
- * implementation of BEHAVIOUR 3 in Python, on pydicom's reading of the same file, expects.
+ * implementation of specification 3 in Python, on pydicom's reading of the same file, expects.
  */
 class GoldenFlattenTest {
     static final Path CORPUS = Path.of("/usr/lib/python3/dist-packages/pydicom/data");

@@ -37,7 +37,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs an export operation as a Beam pipeline, with the single-node export's rules around it: the access check
- * (BEHAVIOUR 1.3) and the destination decision (1.2) before the pipeline runs, counters from Beam metrics while it
+ * (specification 1.3) and the destination decision (1.2) before the pipeline runs, counters from Beam metrics while it
  * runs, a cancel of the operation cancelling the Beam job, per-instance failures into the operation log, and the
  * commit (one copy job from staging) only when the pipeline succeeded, so a failed or cancelled pipeline leaves the
  * destination as it was.
@@ -124,7 +124,7 @@ final class BeamRunExportService implements RunExportUseCase {
             progress.publish(new OperationCounter(exported, failures.size(), 0), true);
             TableSchema finalSchema = SchemaJson.parse(work.read(spec.schemaFile()));
             if (!tables.exists(staging)) {
-                // BigQueryIO loads nothing when no instance was exported; the table is still created (BEHAVIOUR 1.2).
+                // BigQueryIO loads nothing when no instance was exported; the table is still created (specification 1.2).
                 tables.create(staging, finalSchema);
             }
             if (!plan.replacesSchema()) {

@@ -73,7 +73,7 @@ final class BigQueryTables {
         return new TableUri(destination.project(), destination.dataset(), prefix + UUID.randomUUID().toString().replace('-', '_'));
     }
 
-    /** The destination's state; NOT_FOUND when its dataset does not exist (BEHAVIOUR 1.2). */
+    /** The destination's state; NOT_FOUND when its dataset does not exist (specification 1.2). */
     TableState state(TableUri table) {
         Optional<Table> found = table(table);
         if (found.isEmpty()) {

@@ -7,7 +7,7 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 
-/** The pipeline's Beam counters and the operation counter they add up to (BEHAVIOUR 2). */
+/** The pipeline's Beam counters and the operation counter they add up to (specification 2). */
 final class ExportMetrics {
     static final String NAMESPACE = "dicombq";
     static final String LISTED = "listed";

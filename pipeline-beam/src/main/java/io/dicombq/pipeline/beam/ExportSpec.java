@@ -38,7 +38,7 @@ record ExportSpec(String storeSource, String storeName, Layout layout, boolean i
         Objects.requireNonNull(workDirectory, "workDirectory");
     }
 
-    /** The selector of BEHAVIOUR 4; every instance without a filter file. */
+    /** The selector of specification 4; every instance without a filter file. */
     InstanceSelector selector() {
         if (filterText == null) {
             return InstanceSelector.all();

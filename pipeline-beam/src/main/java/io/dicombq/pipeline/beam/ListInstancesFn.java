@@ -8,8 +8,8 @@ import org.apache.beam.sdk.transforms.DoFn;
 import java.util.stream.Stream;
 
 /**
- * Lists the store (pruned by the filter file as early as the store can, BEHAVIOUR 4) and emits each instance's
- * resource name; a store that cannot be listed fails the pipeline, as it fails a single-node export (BEHAVIOUR 5).
+ * Lists the store (pruned by the filter file as early as the store can, specification 4) and emits each instance's
+ * resource name; a store that cannot be listed fails the pipeline, as it fails a single-node export (specification 5).
  */
 final class ListInstancesFn extends DoFn<String, String> {
     private static final long serialVersionUID = 1L;

@@ -19,7 +19,7 @@ import java.time.Instant;
 /**
  * Reads one listed instance and flattens it with the domain's {@link InstanceRowMapper}, the same code as the
  * single-node export. An instance that cannot be read or converted goes to {@link #FAILED} as its operation log line
- * and the export goes on (BEHAVIOUR 5); one the filter file does not select is dropped uncounted (BEHAVIOUR 4).
+ * and the export goes on (specification 5); one the filter file does not select is dropped uncounted (specification 4).
  */
 final class MapInstanceFn extends DoFn<String, MappedInstance> {
     private static final long serialVersionUID = 1L;

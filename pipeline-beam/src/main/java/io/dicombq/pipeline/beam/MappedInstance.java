@@ -13,7 +13,7 @@ import java.io.OutputStream;
 import java.util.Objects;
 
 /**
- * One instance flattened by the domain's mapper: its row, made for its own schema (BEHAVIOUR 3), and that schema as
+ * One instance flattened by the domain's mapper: its row, made for its own schema (specification 3), and that schema as
  * BigQuery schema JSON (the form the schema union reads, and a cheap key for instances of the same shape).
  */
 record MappedInstance(String resourceName, Row row, String schemaJson) {

@@ -32,7 +32,7 @@ public final class DatasetsCommand extends CommandGroup {
         if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
             throw new DicombqException(Code.INVALID_ARGUMENT, "'" + text + "' is not PROJECT.DATASET, e.g. my-project.dicom_metadata");
         }
-        // The same rules as the dataset part of a tableUri (BEHAVIOUR 1.1).
+        // The same rules as the dataset part of a tableUri (specification 1.1).
         new io.dicombq.domain.destination.TableUri(parts[0], parts[1], "t");
         return parts;
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code dicombq demo}: the main job on the embedded warehouse, step by step with the commands a user would type:
- * register a store over real DICOM files, export it, run the three sample queries of BEHAVIOUR 6, and use the third
+ * register a store over real DICOM files, export it, run the three sample queries of specification 6, and use the third
  * one's output as a filter file for a filtered WRITE_APPEND export. Rerunnable: it replaces its own tables.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -60,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path filterFile = dataDirectory.resolve("demo-filter.txt");
         try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
             patient = mostFrequentPatient(runtime);
-            out.println("# 1. DICOMweb paths of one patient's instances (BEHAVIOUR 6, first sample; patient " + patient + ")");
+            out.println("# 1. DICOMweb paths of one patient's instances (specification 6, first sample; patient " + patient + ")");
             step(out, "query", "#standardSQL\nSELECT CONCAT('/dicomWeb/studies/', StudyInstanceUID, '/series/',"
                     + " SeriesInstanceUID, '/instances/', SOPInstanceUID) as DICOMwebPath\nFROM `" + TABLE + "` WHERE PatientID = '"
                     + patient + "' LIMIT 3");
@@ -170,7 +170,7 @@ public final class DemoCommand implements Callable<Integer> {
         return (String) result.rows().get(0).get("PatientID");
     }
 
-    /** The first column of every row, one per line: a filter file (BEHAVIOUR 4). */
+    /** The first column of every row, one per line: a filter file (specification 4). */
     private static int writeFilterFile(QueryResult result, Path file) throws IOException {
         String column = result.schema().columns().get(0).name();
         StringBuilder text = new StringBuilder();

@@ -41,7 +41,7 @@ public final class ExportBqCommand implements Callable<Integer> {
     @Option(names = "--bq-table", required = true, paramLabel = "bq://PROJECT.DATASET.TABLE", description = "Destination table.")
     String table;
     @Option(names = "--write-disposition", paramLabel = "DISPOSITION",
-            description = "write-empty, write-truncate or write-append (BEHAVIOUR 1.2).")
+            description = "write-empty, write-truncate or write-append (specification 1.2).")
     String writeDisposition;
     @Option(names = "--overwrite-table", description = "Replace an existing table (legacy; ignored, with a warning, when --write-disposition is set).")
     boolean overwriteTable;

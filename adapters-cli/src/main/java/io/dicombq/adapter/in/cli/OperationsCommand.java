@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** {@code dicombq operations …}: the long-running operations of exports (BEHAVIOUR 2). */
+/** {@code dicombq operations …}: the long-running operations of exports (specification 2). */
 @Command(name = "operations", mixinStandardHelpOptions = true,
         description = "Describe, list and cancel long-running export operations.",
         subcommands = {

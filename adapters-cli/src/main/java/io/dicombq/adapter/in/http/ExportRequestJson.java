@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The body of {@code dicomStores.export} (ExportDicomDataRequest, BEHAVIOUR 1) read strictly: unknown fields are
+ * The body of {@code dicomStores.export} (ExportDicomDataRequest, specification 1) read strictly: unknown fields are
  * INVALID_ARGUMENT, as in the real API; what the values mean is the export use case's to check.
  */
 record ExportRequestJson(String tableUri, DestinationOptions options, boolean includeSourceStore, Layout layout,
@@ -44,7 +44,7 @@ record ExportRequestJson(String tableUri, DestinationOptions options, boolean in
                 filterUri(request));
     }
 
-    // BEHAVIOUR 1: schemaFlattened and schemaJson are empty messages; at most one may be set, flattened is the default
+    // specification 1: schemaFlattened and schemaJson are empty messages; at most one may be set, flattened is the default
     private static Layout layout(JsonNode destination, String at) {
         JsonNode flattened = StrictJson.message(destination, "schemaFlattened", at);
         JsonNode json = StrictJson.message(destination, "schemaJson", at);

@@ -4,7 +4,7 @@ import io.dicombq.domain.operation.OperationName;
 
 import java.io.InputStream;
 
-/** Reads an operation's per-instance error log (JSON lines, BEHAVIOUR 2); an operation without failures has none. */
+/** Reads an operation's per-instance error log (JSON lines, specification 2); an operation without failures has none. */
 @FunctionalInterface
 public interface OperationLogReader {
 

@@ -183,7 +183,7 @@ public final class H2Warehouse implements AutoCloseable {
     // ---- datasets
 
     public void createDataset(String project, String dataset) {
-        // TableUri checks project and dataset IDs against BigQuery's naming rules (BEHAVIOUR 1.1).
+        // TableUri checks project and dataset IDs against BigQuery's naming rules (specification 1.1).
         new TableUri(project, dataset, "table");
         durably(() -> createDatasetNow(project, dataset));
     }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rows shaped like the flattened export of CT images (BEHAVIOUR 3): UIDs, DATE/TIME, a PersonName RECORD,
+ * Rows shaped like the flattened export of CT images (specification 3): UIDs, DATE/TIME, a PersonName RECORD,
  * REPEATED STRING ImageType, a REPEATED RECORD sequence with a nested sequence, and private elements. Values
  * follow the pydicom corpus file CT_small.dcm.
  */

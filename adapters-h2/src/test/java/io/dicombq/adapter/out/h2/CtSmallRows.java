@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * A full flattened row of pydicom's CT_small.dcm, the benchmarks' "typical CT row": its 76 public elements as
- * columns (values as the file has them) and its 179 private elements in OtherElements (BEHAVIOUR 3.5), with
+ * columns (values as the file has them) and its 179 private elements in OtherElements (specification 3.5), with
  * UIDs numbered per patient, study, series and instance.
  */
 public final class CtSmallRows {

@@ -28,7 +28,7 @@ public final class H2QueryEngine implements QueryEngine {
     private static final Pattern STANDARD_PREFIX = Pattern.compile("^\\s*#standardSQL\\b", Pattern.CASE_INSENSITIVE);
     /**
      * A bracketed table reference ({@code FROM [project:dataset.table]}) is legacy SQL's (BigQuery docs: legacy SQL
-     * table references); bq runs such a query as legacy SQL by default, so it takes the legacy path (BEHAVIOUR 6).
+     * table references); bq runs such a query as legacy SQL by default, so it takes the legacy path (specification 6).
      */
     private static final Pattern LEGACY_TABLE = Pattern.compile("\\b(FROM|JOIN)\\s*\\[", Pattern.CASE_INSENSITIVE);
 
@@ -72,11 +72,31 @@ public final class H2QueryEngine implements QueryEngine {
         }
     }
 
-    /** GoogleSQL: resolved by ZetaSQL against the warehouse's tables, then rendered for H2 (BEHAVIOUR 6.1). */
+    /** GoogleSQL: resolved by ZetaSQL against the warehouse's tables, then rendered for H2 (specification 6.1). */
     private Translator.Translation standard(QueryRequest request, Connection connection, Translator functions) {
-        ZetaSqlFrontEnd.Analysis analysis = ZetaSqlFrontEnd.get().analyze(request.sql(), request.defaultProject(),
-                request.parameters(), uri -> warehouse.requireTable(connection, uri));
+        ZetaSqlFrontEnd.Analysis analysis;
+        try {
+            analysis = ZetaSqlFrontEnd.get().analyze(request.sql(), request.defaultProject(),
+                    request.parameters(), uri -> warehouse.requireTable(connection, uri));
+        } catch (RuntimeException e) {
+            if (!channelFailure(e)) {
+                throw e;
+            }
+            // The analyzer's native channel could not carry a message (its protobuf nesting limit, met by deeply
+            // nested sequence columns): the query is resolved by the engine's own parser instead (docs/sql.md).
+            return functions.translate(Parser.parse(request.sql()));
+        }
         return new ResolvedTranslator(analysis.tables(), functions).translate(analysis.statement());
+    }
+
+    /** ZetaSQL's own transport error, not a verdict on the SQL: "Failed to read message." from its JNI channel. */
+    private static boolean channelFailure(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().endsWith("Failed to read message.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** H2's "Array element error" (22034): an OFFSET or ORDINAL past the end of an array. */

@@ -71,7 +71,7 @@ import java.util.Set;
  * Renders a statement resolved by ZetaSQL as H2 SQL. Names, types and implicit coercions are already decided by the
  * analyzer; this class only chooses H2 spellings that give BigQuery's answer. Every scan becomes a derived table whose
  * columns are named after ZetaSQL's unique column ids ({@code "c12"}), so references, correlation and CTEs need no
- * name resolution. What cannot run exactly is refused naming the resolved construct (BEHAVIOUR 6.1).
+ * name resolution. What cannot run exactly is refused naming the resolved construct (specification 6.1).
  */
 final class ResolvedTranslator {
     private final Map<Long, TableEntry> tables;

@@ -30,7 +30,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * GoogleSQL resolved by ZetaSQL, the analyzer BigQuery uses (BEHAVIOUR 6.1): BigQuery's language options, the
+ * GoogleSQL resolved by ZetaSQL, the analyzer BigQuery uses (specification 6.1): BigQuery's language options, the
  * built-in functions, and a catalog of the warehouse tables that queries name. One per process: the analyzer runs
  * in a native library that takes seconds to start, and the catalog stays registered with it between queries
  * (re-registered only when a query names a table it lacks or whose schema changed).

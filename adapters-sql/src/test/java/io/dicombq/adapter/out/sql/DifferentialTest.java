@@ -32,7 +32,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The differential suite (BEHAVIOUR 6.1): each query runs on the embedded engine (ZetaSQL front end, H2) and on
+ * The differential suite (specification 6.1): each query runs on the embedded engine (ZetaSQL front end, H2) and on
  * ZetaSQL's reference implementation over the same DICOM-shaped rows. The engine must give the same rows (as a
  * multiset), or fail where the reference fails, or refuse by name; any other outcome fails the test.
  */

@@ -27,7 +27,7 @@ import java.util.Map;
 
 /**
  * ZetaSQL's reference implementation over the same rows as the warehouse: the oracle the embedded engine is held to
- * (BEHAVIOUR 6.1). The table is registered once with its content; each query is prepared and executed on it.
+ * (specification 6.1). The table is registered once with its content; each query is prepared and executed on it.
  */
 final class ReferenceOracle implements AutoCloseable {
     private final SimpleCatalog catalog;

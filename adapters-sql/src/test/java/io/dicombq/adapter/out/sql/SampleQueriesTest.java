@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The three queries of BEHAVIOUR 6, pasted verbatim, on a table shaped like the flattened export. */
+/** The three queries of specification 6, pasted verbatim, on a table shaped like the flattened export. */
 class SampleQueriesTest {
     private static final String QUERY_A = "#standardSQL\n"
             + "SELECT CONCAT('/dicomWeb/studies/', StudyInstanceUID, '/series/', SeriesInstanceUID, '/instances/', SOPInstanceUID) as DICOMwebPath\n"
@@ -36,7 +36,7 @@ class SampleQueriesTest {
             + "GROUP BY StudyInstanceUID ORDER BY StudyDateTime DESC LIMIT 10;";
     private static final String QUERY_C = "SELECT CONCAT ('/studies/', StudyInstanceUID, '/series/', SeriesInstanceUID, '/instances/', SOPInstanceUID)\n"
             + "FROM [project:DATASET.TABLE]";
-    /** A filter-file line (BEHAVIOUR 4) naming one instance. */
+    /** A filter-file line (specification 4) naming one instance. */
     private static final Pattern FILTER_LINE = Pattern.compile(
             "/studies/[0-9.]{1,64}(/series/[0-9.]{1,64}(/instances/[0-9.]{1,64})?)?");
 

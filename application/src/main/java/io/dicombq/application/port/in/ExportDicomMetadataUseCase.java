@@ -3,7 +3,7 @@ package io.dicombq.application.port.in;
 import io.dicombq.domain.operation.Operation;
 
 /**
- * dicomStores.export to BigQuery: validates the request synchronously (BEHAVIOUR 1.1; nothing is created on
+ * dicomStores.export to BigQuery: validates the request synchronously (specification 1.1; nothing is created on
  * error), creates the long-running operation and starts it in the background.
  */
 public interface ExportDicomMetadataUseCase {

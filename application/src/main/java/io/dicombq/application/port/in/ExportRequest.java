@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An export request as a user wrote it (BEHAVIOUR 1): the store, {@code bigqueryDestination.tableUri} as text (it is
+ * An export request as a user wrote it (specification 1): the store, {@code bigqueryDestination.tableUri} as text (it is
  * validated by the use case), force / writeDisposition, includeSourceStore, the layout and the filter file URI.
  */
 public record ExportRequest(StoreReference store, String tableUri, DestinationOptions options,

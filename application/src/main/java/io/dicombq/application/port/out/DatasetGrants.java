@@ -4,7 +4,7 @@ import io.dicombq.domain.access.DatasetGrant;
 
 import java.util.List;
 
-/** IAM bindings on warehouse datasets, for cross-project exports (BEHAVIOUR 1.3). */
+/** IAM bindings on warehouse datasets, for cross-project exports (specification 1.3). */
 public interface DatasetGrants {
 
     /** Adds the binding; adding it twice is harmless. */

@@ -6,7 +6,7 @@ import io.dicombq.domain.status.RpcError;
 
 import java.util.Optional;
 
-/** Whether a store's project may write into a destination dataset (BEHAVIOUR 1.3), checked before anything is written. */
+/** Whether a store's project may write into a destination dataset (specification 1.3), checked before anything is written. */
 public interface DestinationAccessPolicy {
 
     /** Empty when the export may proceed; otherwise the PERMISSION_DENIED error that ends it. */
@@ -14,7 +14,7 @@ public interface DestinationAccessPolicy {
 
     /**
      * For a warehouse that enforces its own access control (real BigQuery IAM): nothing to check here, the
-     * warehouse's own PERMISSION_DENIED passes through as the operation's error (BEHAVIOUR 1.3, last sentence).
+     * warehouse's own PERMISSION_DENIED passes through as the operation's error (specification 1.3, last sentence).
      */
     static DestinationAccessPolicy enforcedByWarehouse() {
         return (store, table) -> Optional.empty();

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * What an export operation does, validated and stored with the operation so any process can run it: the
- * store (its name and where its instances are), the destination, and the options of BEHAVIOUR 1.
+ * store (its name and where its instances are), the destination, and the options of specification 1.
  */
 public record ExportJob(DicomStoreName store, String storeSource, TableUri table, DestinationOptions options,
                         boolean includeSourceStore, Layout layout, Optional<String> filterUri) {

@@ -3,7 +3,7 @@ package io.dicombq.application.port.out;
 import io.dicombq.domain.operation.InstanceFailure;
 import io.dicombq.domain.operation.OperationName;
 
-/** The per-instance error log of an operation (BEHAVIOUR 2: one JSON line per failed instance). */
+/** The per-instance error log of an operation (specification 2: one JSON line per failed instance). */
 public interface OperationLog {
 
     /** The {@code logsUrl} of the operation, where its lines can be read. */

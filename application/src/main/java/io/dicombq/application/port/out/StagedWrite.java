@@ -5,7 +5,7 @@ import io.dicombq.domain.schema.TableSchema;
 
 import java.util.List;
 
-/** A write into a destination table that becomes visible all at once on commit (BEHAVIOUR 1.2, atomicity). */
+/** A write into a destination table that becomes visible all at once on commit (specification 1.2, atomicity). */
 public interface StagedWrite extends AutoCloseable {
 
     /**

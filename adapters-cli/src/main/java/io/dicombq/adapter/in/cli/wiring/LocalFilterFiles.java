@@ -21,7 +21,7 @@ public final class LocalFilterFiles implements FilterFileSource {
     public BufferedReader open(String uri) {
         Path path = pathOf(uri);
         try {
-            // BEHAVIOUR 4: filter files are UTF-8; malformed bytes are an error, not silently replaced.
+            // specification 4: filter files are UTF-8; malformed bytes are an error, not silently replaced.
             return new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
         } catch (NoSuchFileException e) {

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The warehouse a runtime writes to and queries: the embedded H2 stand-in, or BigQuery. {@code enforcesOwnIam} is
- * true for real BigQuery, whose IAM decides cross-project writes (BEHAVIOUR 1.3); the embedded warehouse and
+ * true for real BigQuery, whose IAM decides cross-project writes (specification 1.3); the embedded warehouse and
  * emulators have none, so dicombq's own dataset grants apply to them.
  */
 public record Warehouse(String description, TableSink sink, QueryEngine queryEngine, WarehouseCatalog catalog,

@@ -20,7 +20,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** BEHAVIOUR 1.3: dicombq's own grants decide where no real IAM exists; real BigQuery's IAM decides by itself. */
+/** specification 1.3: dicombq's own grants decide where no real IAM exists; real BigQuery's IAM decides by itself. */
 class CrossProjectAccessWiringTest {
     private static final Path CT_SMALL = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm");
 

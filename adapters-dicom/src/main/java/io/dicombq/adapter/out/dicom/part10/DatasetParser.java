@@ -32,7 +32,7 @@ final class DatasetParser {
     private static final long TO_END_OF_DATA = -2;
     /** End marker for an item of undefined length, ended by (FFFE,E00D). */
     private static final long TO_ITEM_DELIMITER = -1;
-    /** A standard element stored as UN is re-read with its dictionary VR only up to this size (BEHAVIOUR 3.2). */
+    /** A standard element stored as UN is re-read with its dictionary VR only up to this size (specification 3.2). */
     private static final int MAX_UN_REREAD = 16 * 1024 * 1024;
     private static final PrivateDictionary PRIVATE_DICTIONARY = PrivateDictionary.standard();
 
@@ -255,7 +255,7 @@ final class DatasetParser {
         Vr vr = explicit != null ? explicit : implicitVr(tag, state.pixelRepresentation);
         boolean privateGuess = explicit == null && vr == Vr.UN && creator != null;
         if (privateGuess) {
-            vr = privateVr(tag, creator); // BEHAVIOUR 3.2: the creator's private dictionary, as pydicom and dcmtk
+            vr = privateVr(tag, creator); // specification 3.2: the creator's private dictionary, as pydicom and dcmtk
         }
         long valueOffset = in.offset();
         if (length == UNDEFINED_LENGTH) {
@@ -322,7 +322,7 @@ final class DatasetParser {
     }
 
     /**
-     * BEHAVIOUR 3.2: an element stored as UN is read with {@code vr}, its dictionary VR (the standard one, or its
+     * specification 3.2: an element stored as UN is read with {@code vr}, its dictionary VR (the standard one, or its
      * private creator's), when the bytes allow; PS3.5 6.2.2: a UN sequence is encoded in implicit VR little endian.
      * Returns null to keep it as UN.
      */

@@ -52,7 +52,7 @@ public final class Part10Reader {
     public DicomInstance read(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            // BEHAVIOUR 3.6: a folder store's LastUpdated is the file's modification time
+            // specification 3.6: a folder store's LastUpdated is the file's modification time
             return read(ByteInput.of(ByteSource.of(channel, size), options.maxHeaderBytes()), file.toString(), size)
                     .withLastModified(Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.MICROS));
         } catch (IOException e) {

@@ -10,7 +10,7 @@ package io.dicombq.adapter.out.dicom.part10;
  *                            recorded as {@code Value.Bulk}; shorter ones are kept
  * @param maxDepth            deepest sequence nesting accepted, a guard against hostile input
  * @param privateBulkThreshold the same limit for private elements, whose binary values are metadata an export
- *                            keeps (BEHAVIOUR 3.5: base64 in OtherElements)
+ *                            keeps (specification 3.5: base64 in OtherElements)
  * @param maxHeaderBytes      most bytes one read may take from a file or stream into memory, and most bytes a
  *                            deflated data set may inflate to (skipped bulk data included): a guard against
  *                            decompression bombs and huge values; past it the read fails for that file

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A second, independent oracle: dcmtk's dcmdump ({@code +uc}: UN re-read with the dictionary VR, like
- * BEHAVIOUR 3.2) over the corpus. For every top-level element of every file both read: same tag set, same VR,
+ * specification 3.2) over the corpus. For every top-level element of every file both read: same tag set, same VR,
  * same value multiplicity, same numbers, and the same text where dcmdump prints ASCII. Differences must be on
  * the allow-list, each explained in docs/reader-conformance.md.
  */
@@ -44,7 +44,7 @@ class DcmdumpCrossCheckTest {
                 "test_files/SC_rgb_jpeg.dcm||dcmtk-rejects",
                 // C2 (PS3.5 7.5.1): item lengths add up past the sequence and the file; dcmtk reads on, we refuse
                 "test_files/dicomdirtests/DICOMDIR-nooffset||we-reject"));
-        // C3 (BEHAVIOUR 3.2): creator AGFA's group 0019, stored as UN, is in pydicom's private dictionary (GDCM's),
+        // C3 (specification 3.2): creator AGFA's group 0019, stored as UN, is in pydicom's private dictionary (GDCM's),
         // which we read with, and not in dcmtk's private.dic, so dcmdump keeps it UN
         String[] agfa = {"00191010|vr ours=SH", "00191013|vr ours=LO", "00191015|vr ours=LO", "00191060|vr ours=US",
                 "00191062|vr ours=SH", "00191065|vr ours=US", "00191070|vr ours=US", "00191082|vr ours=US",

@@ -15,7 +15,7 @@ public final class Names {
 
     /**
      * The H2 schema of a dataset: {@code project.dataset}. A dataset name holds only letters, digits and
-     * underscores (BEHAVIOUR 1.1), so the last dot splits it back, and projects with dashes stay distinct.
+     * underscores (specification 1.1), so the last dot splits it back, and projects with dashes stay distinct.
      */
     public static String schemaOf(String project, String dataset) {
         return project + "." + dataset;

@@ -36,7 +36,7 @@ public final class PhysicalTables {
     }
 
     /**
-     * Indexes for the queries people run on DICOM metadata (BEHAVIOUR 6): one covering "latest studies"
+     * Indexes for the queries people run on DICOM metadata (specification 6): one covering "latest studies"
      * (grouped by StudyInstanceUID, reading StudyDate, StudyTime, PatientID) so H2 answers it from the index
      * without reading whole rows, one for lookups by PatientID. Only scalar columns the table has are used.
      */

@@ -92,7 +92,7 @@ class OfficialClientWireTextTest {
     @Test
     void queryResultCellsAreBigQuerysText() throws InterruptedException {
         TableResult result = bigQuery.query(QueryJobConfiguration.of(
-                "SELECT wake, local, day, at, amount, raw, doc, x, codes FROM `wire.types` ORDER BY wake DESC"));
+                "SELECT wake, local, day, `at`, amount, raw, doc, x, codes FROM `wire.types` ORDER BY wake DESC"));
         List<FieldValueList> rows = new ArrayList<>();
         result.iterateAll().forEach(rows::add);
         assertRows(rows);

@@ -95,7 +95,7 @@ test('dicomStores.export with a file://localhost filter runs to done', async () 
   const operation = await done(data.name);
   assert.equal(operation.error, undefined, JSON.stringify(operation));
   assert.equal(operation.metadata.counter.success, '1');
-  assert.equal(operation.response['@type'], 'type.googleapis.com/google.cloud.healthcare.v1.dicom.ExportDicomDataResponse');
+  assert.equal(operation.response['@type'], 'type.googleapis.com/google.protobuf.Empty', 'specification 2: the response of a finished export is Empty');
 });
 
 test('a filter URI of another scheme is INVALID_ARGUMENT naming it', async () => {

@@ -53,16 +53,17 @@ public final class OperationsService implements GetOperationUseCase, ListOperati
     }
 
     /**
-     * What the table holds after the export's process died: the export publishes "0 pending" before it commits, and a
-     * commit is all or nothing (docs/warehouse.md), so with instances still pending nothing was written; past that
-     * point the commit may or may not have happened, and saying "unchanged" could make a retry append twice.
+     * What the table holds after the export's process died: the export marks the operation just before it commits,
+     * and a commit is all or nothing (docs/warehouse.md), so without the mark nothing was written; past it the commit
+     * may or may not have happened, and saying "unchanged" could make a retry append twice.
      */
     private static String abortedMessage(StoredOperation stored) {
         String died = "The process running this export (" + stored.owner() + ") ended before the export finished";
         var counter = stored.operation().counter();
-        if (counter.pending() > 0) {
-            return died + ", with " + counter.pending() + " instance(s) still pending: nothing was committed, the"
-                    + " destination table " + stored.job().table() + " is unchanged. Run the export again.";
+        if (!stored.committing()) {
+            String pending = counter.pending() > 0 ? ", with " + counter.pending() + " instance(s) still pending" : "";
+            return died + pending + ": nothing was committed, the destination table " + stored.job().table()
+                    + " is unchanged. Run the export again.";
         }
         return died + ", while committing its " + counter.success() + " row(s) to " + stored.job().table()
                 + ": a commit is all or nothing, so the table holds either all of them or none. Check the table"

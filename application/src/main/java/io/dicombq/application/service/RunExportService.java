@@ -132,6 +132,7 @@ public final class RunExportService implements RunExportUseCase {
                         progress, seed);
                 if (result instanceof ExportPipeline.Result.Completed completed) {
                     TableSchema exported = completed.schema();
+                    operations.markCommitting(stored.operation().name());
                     write.commit(existing.map(current -> mapping.extend(current, exported)).orElse(exported));
                     return Optional.empty();
                 }

@@ -23,7 +23,7 @@ final class InMemoryOperations implements OperationRepository {
         if (stored.containsKey(operation.name())) {
             throw new DicombqException(Code.ALREADY_EXISTS, "operation " + operation.name() + " exists");
         }
-        stored.put(operation.name(), new StoredOperation(operation, job, owner));
+        stored.put(operation.name(), new StoredOperation(operation, job, owner, false));
     }
 
     @Override
@@ -32,7 +32,7 @@ final class InMemoryOperations implements OperationRepository {
         // the cancel flag is the repository's: a worker's update must not clear a request made meanwhile
         Operation kept = before.operation().metadata().cancelRequested() && !operation.metadata().cancelRequested()
                 ? operation.withCancelRequested() : operation;
-        stored.put(operation.name(), new StoredOperation(kept, before.job(), before.owner()));
+        stored.put(operation.name(), new StoredOperation(kept, before.job(), before.owner(), before.committing()));
     }
 
     @Override
@@ -42,15 +42,21 @@ final class InMemoryOperations implements OperationRepository {
             return Optional.empty();
         }
         if (!before.operation().done()) {
-            stored.put(name, new StoredOperation(before.operation().withCancelRequested(), before.job(), before.owner()));
+            stored.put(name, new StoredOperation(before.operation().withCancelRequested(), before.job(), before.owner(), before.committing()));
         }
         return Optional.of(stored.get(name).operation());
     }
 
     @Override
+    public synchronized void markCommitting(OperationName name) {
+        StoredOperation before = require(name);
+        stored.put(name, new StoredOperation(before.operation(), before.job(), before.owner(), true));
+    }
+
+    @Override
     public synchronized void transferOwnership(OperationName name, WorkerId owner) {
         StoredOperation before = require(name);
-        stored.put(name, new StoredOperation(before.operation(), before.job(), owner));
+        stored.put(name, new StoredOperation(before.operation(), before.job(), owner, before.committing()));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.dicombq.it.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dicombq.adapter.in.cli.demo.SyntheticStudies;
+import io.dicombq.it.fixture.SilentListener;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,24 +17,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Long-running exports in a detached worker JVM ({@code --async}): a cancelled export ends CANCELLED, and one whose
- * worker is killed with SIGKILL mid-export is reported ABORTED; in both cases the destination keeps its rows.
+ * worker is killed with SIGKILL mid-export is reported ABORTED; in both cases the destination keeps its rows. The
+ * export reads a DICOMweb server that accepts connections and never answers, so it is certainly still running when the
+ * test acts: once the server has seen the worker's first request, nothing the worker can do ends the export.
  */
 class CancelAndRestartEndToEndTest {
-    /** Large enough that the worker is still exporting when the test acts (a few seconds on this machine). */
-    private static final int INSTANCES = 10_000;
     /** A guard against a hung worker, not a performance assertion. */
     private static final Duration GIVE_UP = Duration.ofMinutes(3);
 
     @TempDir
     static Path temp;
-    private static Path store;
     private static Path small;
+    private SilentListener hung;
 
     @BeforeAll
     static void stores() {
-        store = temp.resolve("generated");
-        SyntheticStudies.write(store, INSTANCES);
         small = Corpus.folderOf(temp.resolve("small"), "CT_small.dcm", "MR_small.dcm");
+    }
+
+    @BeforeEach
+    void hungServer() {
+        hung = new SilentListener();
+    }
+
+    @AfterEach
+    void closeServer() {
+        hung.close();
     }
 
     @Test
@@ -61,8 +71,8 @@ class CancelAndRestartEndToEndTest {
         cli.export(small.toString(), "--bq-table=bq://my-project.exports.t");
 
         String name = startAsync(cli, "--bq-table=bq://my-project.exports.t", "--write-disposition=write-append");
-        JsonNode running = waitUntil(cli, name, op -> op.path("metadata").path("counter").has("pending") || op.path("done").asBoolean());
-        assertThat(running.path("done").asBoolean()).as("the export must still run when it is killed: " + running).isFalse();
+        assertThat(SilentListener.await(() -> !hung.heads().isEmpty(), (int) GIVE_UP.toSeconds()))
+                .as("the worker sends its first DICOMweb request").isTrue();
         ProcessHandle worker = workerOf(cli, name);
         worker.destroyForcibly();
         worker.onExit().get();
@@ -102,10 +112,12 @@ class CancelAndRestartEndToEndTest {
         }
     }
 
-    private static String startAsync(Cli cli, String... destination) {
-        String[] args = new String[destination.length + 2];
-        args[0] = store.toString();
-        System.arraycopy(destination, 0, args, 1, destination.length);
+    private String startAsync(Cli cli, String... destination) {
+        cli.ok("dicom-stores", "create", "hung", "--project=my-project", "--source=" + hung.uri() + "/dicom-web");
+        String[] args = new String[destination.length + 3];
+        args[0] = "hung";
+        args[1] = "--project=my-project";
+        System.arraycopy(destination, 0, args, 2, destination.length);
         args[args.length - 1] = "--async";
         JsonNode started = cli.export(args);
         assertThat(started.path("done").asBoolean()).isFalse();

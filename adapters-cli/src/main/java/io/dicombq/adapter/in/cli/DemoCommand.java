@@ -58,20 +58,24 @@ public final class DemoCommand implements Callable<Integer> {
 
         String patient;
         Path filterFile = dataDirectory.resolve("demo-filter.txt");
+        // One runtime at a time: each step opens and closes the warehouse, and H2 closes a file database for every
+        // connection of this JVM when its last session ends.
         try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
             patient = mostFrequentPatient(runtime);
-            out.println("# 1. DICOMweb paths of one patient's instances (specification 6, first sample; patient " + patient + ")");
-            step(out, "query", "#standardSQL\nSELECT CONCAT('/dicomWeb/studies/', StudyInstanceUID, '/series/',"
-                    + " SeriesInstanceUID, '/instances/', SOPInstanceUID) as DICOMwebPath\nFROM `" + TABLE + "` WHERE PatientID = '"
-                    + patient + "' LIMIT 3");
-            out.println("# 2. The latest studies (second sample)");
-            step(out, "query", "#standardSQL\nSELECT MIN(CONCAT(StudyDate, ' ', StudyTime)) as StudyDateTime, MIN(PatientID) as"
-                    + " PatientID,\n       StudyInstanceUID, COUNT(*) as InstanceCount\nFROM `" + TABLE + "` AS dicom\n"
-                    + "GROUP BY StudyInstanceUID ORDER BY StudyDateTime DESC LIMIT 3");
-            out.println("# 3. Legacy SQL paths of the same patient, saved as a filter file (third sample)");
-            String legacy = "#legacySQL\nSELECT CONCAT ('/studies/', StudyInstanceUID, '/series/', SeriesInstanceUID, '/instances/',"
-                    + " SOPInstanceUID)\nFROM [" + PROJECT + ":" + DATASET + ".instances] WHERE PatientID = '" + patient + "'";
-            out.println("$ dicombq query " + shellQuoted(legacy) + " --format='csv[no-heading]' > " + filterFile);
+        }
+        out.println("# 1. DICOMweb paths of one patient's instances (specification 6, first sample; patient " + patient + ")");
+        step(out, "query", "#standardSQL\nSELECT CONCAT('/dicomWeb/studies/', StudyInstanceUID, '/series/',"
+                + " SeriesInstanceUID, '/instances/', SOPInstanceUID) as DICOMwebPath\nFROM `" + TABLE + "` WHERE PatientID = '"
+                + patient + "' LIMIT 3");
+        out.println("# 2. The latest studies (second sample)");
+        step(out, "query", "#standardSQL\nSELECT MIN(CONCAT(StudyDate, ' ', StudyTime)) as StudyDateTime, MIN(PatientID) as"
+                + " PatientID,\n       StudyInstanceUID, COUNT(*) as InstanceCount\nFROM `" + TABLE + "` AS dicom\n"
+                + "GROUP BY StudyInstanceUID ORDER BY StudyDateTime DESC LIMIT 3");
+        out.println("# 3. Legacy SQL paths of the same patient, saved as a filter file (third sample)");
+        String legacy = "#legacySQL\nSELECT CONCAT ('/studies/', StudyInstanceUID, '/series/', SeriesInstanceUID, '/instances/',"
+                + " SOPInstanceUID)\nFROM [" + PROJECT + ":" + DATASET + ".instances] WHERE PatientID = '" + patient + "'";
+        out.println("$ dicombq query " + shellQuoted(legacy) + " --format='csv[no-heading]' > " + filterFile);
+        try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
             int lines = writeFilterFile(runtime.queryEngine().query(QueryRequest.of(legacy, PROJECT)), filterFile);
             out.println("(" + lines + " paths written to " + filterFile + ")");
             out.println();

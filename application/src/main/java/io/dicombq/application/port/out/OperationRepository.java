@@ -21,6 +21,12 @@ public interface OperationRepository {
     /** Marks the operation as cancel-requested unless it is already done; returns what is stored afterwards. */
     Optional<Operation> requestCancel(OperationName name);
 
+    /**
+     * Records that the export is about to commit its rows: until then a process that dies leaves the destination
+     * unchanged; from then on the table holds all of them or none (a commit is all or nothing).
+     */
+    void markCommitting(OperationName name);
+
     /** Makes {@code owner} the worker responsible for the operation (e.g. a detached worker process taking over). */
     void transferOwnership(OperationName name, WorkerId owner);
 
@@ -29,7 +35,7 @@ public interface OperationRepository {
     /** The operations of one Healthcare dataset ({@code projects/P/locations/L/datasets/D}), newest first. */
     List<StoredOperation> list(String project, String location, String dataset);
 
-    /** An operation together with its export and the worker that owns it while it runs. */
-    record StoredOperation(Operation operation, ExportJob job, WorkerId owner) {
+    /** An operation together with its export, the worker that owns it while it runs, and whether it began committing. */
+    record StoredOperation(Operation operation, ExportJob job, WorkerId owner, boolean committing) {
     }
 }

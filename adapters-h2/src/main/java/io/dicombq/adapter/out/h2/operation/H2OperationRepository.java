@@ -26,6 +26,7 @@ public final class H2OperationRepository implements OperationRepository {
     private static final String COLUMNS = "name, project, location, dataset, create_time, end_time, done, error_code,"
             + " error_message, cancel_requested, logs_url, success, failure, pending, owner, store_name, store_source,"
             + " table_uri, force, write_disposition, include_source_store, layout, filter_uri";
+    private static final String READ_COLUMNS = COLUMNS + ", committing";
 
     private final OperationDatabase database;
 
@@ -67,6 +68,11 @@ public final class H2OperationRepository implements OperationRepository {
     }
 
     @Override
+    public void markCommitting(OperationName name) {
+        database.update("UPDATE operations SET committing = TRUE WHERE name = ?", null, name.toString());
+    }
+
+    @Override
     public void transferOwnership(OperationName name, WorkerId owner) {
         database.update("UPDATE operations SET owner = ? WHERE name = ?", null, owner.value(), name.toString());
     }
@@ -82,7 +88,7 @@ public final class H2OperationRepository implements OperationRepository {
     }
 
     private List<StoredOperation> select(String condition, Object... parameters) {
-        return database.query("SELECT " + COLUMNS + " FROM operations " + condition, H2OperationRepository::read, parameters);
+        return database.query("SELECT " + READ_COLUMNS + " FROM operations " + condition, H2OperationRepository::read, parameters);
     }
 
     private static StoredOperation read(ResultSet rows) throws SQLException {
@@ -104,6 +110,7 @@ public final class H2OperationRepository implements OperationRepository {
                 DestinationOptions.of(forceOption, disposition == null ? null : WriteDisposition.valueOf(disposition)),
                 rows.getBoolean("include_source_store"), Layout.valueOf(rows.getString("layout")),
                 Optional.ofNullable(rows.getString("filter_uri")));
-        return new StoredOperation(operation, job, new WorkerId(rows.getString("owner")));
+        return new StoredOperation(operation, job, new WorkerId(rows.getString("owner")),
+                rows.getBoolean("committing"));
     }
 }

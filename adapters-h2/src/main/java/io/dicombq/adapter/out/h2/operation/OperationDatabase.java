@@ -30,6 +30,8 @@ public final class OperationDatabase implements AutoCloseable {
                     + " store_name VARCHAR NOT NULL, store_source VARCHAR NOT NULL, table_uri VARCHAR NOT NULL,"
                     + " force BOOLEAN, write_disposition VARCHAR, include_source_store BOOLEAN NOT NULL,"
                     + " layout VARCHAR NOT NULL, filter_uri VARCHAR)",
+            // added after the first release: a data directory made before it gets the column on open
+            "ALTER TABLE operations ADD COLUMN IF NOT EXISTS committing BOOLEAN DEFAULT FALSE NOT NULL",
             "CREATE TABLE IF NOT EXISTS dicom_stores ("
                     + " name VARCHAR PRIMARY KEY, project VARCHAR NOT NULL, location VARCHAR NOT NULL,"
                     + " dataset VARCHAR NOT NULL, source VARCHAR NOT NULL, create_time VARCHAR NOT NULL)",

@@ -22,8 +22,8 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An export whose process died is reported ABORTED saying what the table holds: unchanged while instances were
- * still pending (the export commits only after publishing "0 pending"), and "all or none" once it was committing.
+ * An export whose process died is reported ABORTED saying what the table holds: unchanged until it marked itself as
+ * committing (whatever its counters say: a store still being listed has nothing pending), "all or none" after.
  */
 class AbortedOperationTest {
     private static final DicomStoreName STORE = DicomStoreName.parse("projects/my-project/locations/us/datasets/hc/dicomStores/ct");
@@ -38,24 +38,29 @@ class AbortedOperationTest {
             OperationsService operations = new OperationsService(repository, new ProcessWorkers(),
                     Clock.fixed(CREATED.plusSeconds(60), ZoneOffset.UTC));
 
-            String staging = message(repository, operations, "1", new OperationCounter(3, 0, 2));
-            String committing = message(repository, operations, "2", new OperationCounter(5, 0, 0));
+            String staging = message(repository, operations, "1", new OperationCounter(3, 0, 2), false);
+            String listing = message(repository, operations, "3", new OperationCounter(0, 0, 0), false);
+            String committing = message(repository, operations, "2", new OperationCounter(5, 0, 0), true);
 
             assertThat(staging).contains("2 instance(s) still pending").contains("nothing was committed")
                     .contains("is unchanged");
+            assertThat(listing).doesNotContain("pending").contains("nothing was committed").contains("is unchanged");
             assertThat(committing).contains("while committing its 5 row(s)").contains("either all of them or none")
                     .contains("dicombq tables describe my-project.ds.t").doesNotContain("unchanged");
         }
     }
 
     private static String message(H2OperationRepository repository, OperationsService operations, String id,
-                                  OperationCounter counter) {
+                                  OperationCounter counter, boolean committing) {
         OperationName name = STORE.operation(id);
         Operation started = Operation.started(name, CREATED, "file:///l");
         ExportJob job = new ExportJob(STORE, "/data/ct", TableUri.parse("bq://my-project.ds.t"),
                 DestinationOptions.of(null, WriteDisposition.WRITE_APPEND), false, Layout.FLATTENED, Optional.empty());
         repository.create(started, job, DEAD);
         repository.update(started.withCounter(counter));
+        if (committing) {
+            repository.markCommitting(name);
+        }
         Operation aborted = operations.get(name);
         assertThat(aborted.error().orElseThrow().code()).isEqualTo(Code.ABORTED);
         return aborted.error().orElseThrow().message();

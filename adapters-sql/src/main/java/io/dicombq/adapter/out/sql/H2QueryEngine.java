@@ -54,15 +54,7 @@ public final class H2QueryEngine implements QueryEngine {
                     // Legacy SQL keeps the hand-written parser (its table references and typing are not GoogleSQL's).
                     ? translator.translate(Parser.parse(request.sql()))
                     : standard(request, connection, translator);
-            List<Row> rows = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery(translation.sql())) {
-                while (rs.next()) {
-                    rows.add(RowReader.read(rs, translation.schema(), 1));
-                }
-            } catch (SQLException e) {
-                throw failed(e, translation.sql());
-            }
+            List<Row> rows = rows(connection, translation);
             ResultArrays.requireNoNullElements(translation.schema(), rows);
             return new QueryResult(translation.schema(), rows);
         } catch (SQLException e) {
@@ -72,31 +64,34 @@ public final class H2QueryEngine implements QueryEngine {
         }
     }
 
-    /** GoogleSQL: resolved by ZetaSQL against the warehouse's tables, then rendered for H2 (specification 6.1). */
-    private Translator.Translation standard(QueryRequest request, Connection connection, Translator functions) {
-        ZetaSqlFrontEnd.Analysis analysis;
-        try {
-            analysis = ZetaSqlFrontEnd.get().analyze(request.sql(), request.defaultProject(),
-                    request.parameters(), uri -> warehouse.requireTable(connection, uri));
-        } catch (RuntimeException e) {
-            if (!channelFailure(e)) {
-                throw e;
+    /**
+     * Runs a translated query. One that meets an array built in the query longer than the numbers table grows the
+     * table and runs again (each growth at least doubles it, up to {@link UnnestPositions#MAX_BUILT_ARRAY}).
+     */
+    private static List<Row> rows(Connection connection, Translator.Translation translation) {
+        while (true) {
+            List<Row> rows = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(translation.sql())) {
+                while (rs.next()) {
+                    rows.add(RowReader.read(rs, translation.schema(), 1));
+                }
+                return rows;
+            } catch (SQLException e) {
+                int needed = UnnestPositions.neededLength(e);
+                if (needed < 0) {
+                    throw failed(e, translation.sql());
+                }
+                UnnestPositions.grow(connection, needed);
             }
-            // The analyzer's native channel could not carry a message (its protobuf nesting limit, met by deeply
-            // nested sequence columns): the query is resolved by the engine's own parser instead (docs/sql.md).
-            return functions.translate(Parser.parse(request.sql()));
         }
-        return new ResolvedTranslator(analysis.tables(), functions).translate(analysis.statement());
     }
 
-    /** ZetaSQL's own transport error, not a verdict on the SQL: "Failed to read message." from its JNI channel. */
-    private static boolean channelFailure(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().endsWith("Failed to read message.")) {
-                return true;
-            }
-        }
-        return false;
+    /** GoogleSQL: resolved by ZetaSQL against the warehouse's tables, then rendered for H2 (specification 6.1). */
+    private Translator.Translation standard(QueryRequest request, Connection connection, Translator functions) {
+        ZetaSqlFrontEnd.Analysis analysis = ZetaSqlFrontEnd.get().analyze(request.sql(), request.defaultProject(),
+                request.parameters(), uri -> warehouse.requireTable(connection, uri));
+        return new ResolvedTranslator(analysis.tables(), functions).translate(analysis.statement());
     }
 
     /** H2's "Array element error" (22034): an OFFSET or ORDINAL past the end of an array. */

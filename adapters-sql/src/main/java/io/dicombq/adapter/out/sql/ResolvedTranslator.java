@@ -80,6 +80,8 @@ final class ResolvedTranslator {
     private final Map<String, ResolvedScan> withEntries = new HashMap<>();
     /** Columns whose value is an SQL expression rather than a derived-table column (UNNEST's element in ON). */
     private final Map<Long, String> substituted = new HashMap<>();
+    /** Columns holding values read from a warehouse table as stored (not computed by the query). */
+    private final Set<Long> storedColumns = new HashSet<>();
     private int aliases;
 
     ResolvedTranslator(Map<Long, TableEntry> tables, Translator functions) {
@@ -230,6 +232,7 @@ final class ResolvedTranslator {
                 String name = entry.schema().columns().get(scan.getColumnIndexList().get(i).intValue()).name();
                 select.add(alias + "." + Names.quote(name) + " AS " + col(column));
             }
+            storedColumns.add(column.getId());
         }
         return "SELECT " + nonEmpty(select) + " FROM " + entry.physicalSql() + " AS " + alias;
     }
@@ -256,23 +259,43 @@ final class ResolvedTranslator {
 
     /**
      * UNNEST: H2 cannot correlate its UNNEST, so the array's positions come from joining the numbers table on
-     * {@code n <= CARDINALITY(array)} (BIGQUERY_EMULATION.md §2); LEFT keeps rows whose array is empty or NULL.
+     * {@code n <= CARDINALITY(array)} (BIGQUERY_EMULATION.md §2); LEFT keeps rows whose array is empty or NULL. An
+     * array built in the query may be longer than that table, so its length is checked ({@link UnnestPositions}); an
+     * UNNEST with no input (nothing to correlate with) uses H2's own UNNEST, which has no such limit.
      */
     private String arrayScan(ResolvedArrayScan scan) {
         if (scan.getArrayExprList().size() != 1) {
             throw refuse("UNNEST of several arrays at once");
         }
-        String array = expr(scan.getArrayExprList().get(0));
+        // The input first: its table scans tell which columns are stored.
+        String input = scan.getInputScan() == null ? null : scan(scan.getInputScan());
+        ResolvedExpr arrayExpr = scan.getArrayExprList().get(0);
+        String array = expr(arrayExpr);
+        ResolvedColumn elementColumn = scan.getElementColumnList().get(0);
+        if (scan.getInputScan() == null && scan.getJoinExpr() == null) {
+            String unnest = alias();
+            Map<Long, String> computed = new HashMap<>();
+            computed.put(elementColumn.getId(), unnest + ".\"e\"");
+            if (scan.getArrayOffsetColumn() != null) {
+                computed.put(scan.getArrayOffsetColumn().getColumn().getId(), "CAST(" + unnest + ".\"n\" - 1 AS BIGINT)");
+            }
+            return "SELECT " + columns(scan.getColumnList(), computed) + " FROM UNNEST(" + array + ") WITH ORDINALITY AS "
+                    + unnest + "(\"e\", \"n\")";
+        }
+        boolean stored = stored(arrayExpr);
+        if (stored) {
+            storedColumns.add(elementColumn.getId());
+        }
         String numbers = alias();
         String n = numbers + ".N";
         String element = "(" + array + ")[" + n + "]";
-        ResolvedColumn elementColumn = scan.getElementColumnList().get(0);
         Map<Long, String> computed = new HashMap<>();
         computed.put(elementColumn.getId(), element);
         if (scan.getArrayOffsetColumn() != null) {
             computed.put(scan.getArrayOffsetColumn().getColumn().getId(), "CAST(" + n + " - 1 AS BIGINT)");
         }
-        String on = n + " <= CARDINALITY(" + array + ")";
+        String length = "CARDINALITY(" + array + ")";
+        String on = n + " <= " + (stored ? length : UnnestPositions.checkedLength(length));
         if (scan.getJoinExpr() != null) {
             substituted.putAll(computed);
             try {
@@ -285,8 +308,22 @@ final class ResolvedTranslator {
         if (scan.getInputScan() == null) {
             return select + " FROM " + Catalog.numsTable() + " AS " + numbers + " WHERE " + on;
         }
-        return select + " FROM (" + scan(scan.getInputScan()) + ") AS " + alias()
+        return select + " FROM (" + input + ") AS " + alias()
                 + (scan.getIsOuter() ? " LEFT JOIN " : " INNER JOIN ") + Catalog.numsTable() + " AS " + numbers + " ON " + on;
+    }
+
+    /**
+     * An array read from a warehouse table (a column, a field of one, an element of a stored sequence): the
+     * warehouse's numbers table covers its length, since it grows whenever a longer array is written.
+     */
+    private boolean stored(ResolvedExpr array) {
+        if (array instanceof ResolvedColumnRef) {
+            return storedColumns.contains(((ResolvedColumnRef) array).getColumn().getId());
+        }
+        if (array instanceof ResolvedGetStructField) {
+            return stored(((ResolvedGetStructField) array).getExpr());
+        }
+        return false;
     }
 
     /**
@@ -308,6 +345,7 @@ final class ResolvedTranslator {
             for (int i = 0; i < table.getColumnList().size(); i++) {
                 String name = entry.schema().columns().get(table.getColumnIndexList().get(i).intValue()).name();
                 columns.put(table.getColumnList().get(i).getId(), alias + "." + Names.quote(name));
+                storedColumns.add(table.getColumnList().get(i).getId());
             }
             return new Flat(" FROM " + entry.physicalSql() + " AS " + alias, columns);
         }

@@ -234,8 +234,25 @@ final class ZetaSqlFrontEnd {
             if (missing != null && e.getMessage() != null && e.getMessage().startsWith("Table not found")) {
                 throw missing;
             }
+            if (e.getMessage() != null && e.getMessage().contains(ZetaTypes.TOO_DEEP)) {
+                throw ResolvedTranslator.refuse("A field nested deeper than " + ZetaTypes.MAX_RECORD_DEPTH
+                        + " levels of RECORD columns (the analyzer is given that many: docs/sql.md)");
+            }
             throw invalid(e);
+        } catch (RuntimeException e) {
+            throw channelFailure(e) ? ResolvedTranslator.refuse("A query whose analysis does not fit ZetaSQL's message"
+                    + " channel (nesting past protobuf's limit)") : e;
         }
+    }
+
+    /** ZetaSQL's own transport error, not a verdict on the SQL: "Failed to read message." from its JNI channel. */
+    private static boolean channelFailure(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().endsWith("Failed to read message.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void put(List<String> path, TableUri uri, TableSchema schema) {

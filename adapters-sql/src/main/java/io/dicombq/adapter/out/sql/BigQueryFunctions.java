@@ -63,6 +63,9 @@ public final class BigQueryFunctions {
         // Not DETERMINISTIC: H2 would then fold a constant call while planning, failing a query whose CASE or IF
         // never evaluates it (BigQuery evaluates only the branch taken).
         install(connection, replace, StrictFunctions.class, StrictFunctions.NAMES, "");
+        install(connection, replace, MathRuntime.class, MathRuntime.NAMES, "");
+        install(connection, replace, TextRuntime.class, TextRuntime.NAMES, "");
+        install(connection, replace, CalendarRuntime.class, CalendarRuntime.NAMES, "");
     }
 
     private static void install(Connection connection, boolean replace, Class<?> owner, String[][] functions) {

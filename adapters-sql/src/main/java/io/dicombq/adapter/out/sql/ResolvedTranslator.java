@@ -249,12 +249,32 @@ final class ResolvedTranslator {
             case RIGHT:
                 kind = " RIGHT JOIN ";
                 break;
+            case FULL:
+                return fullJoin(join);
             default:
                 throw refuse("join type " + join.getJoinType());
         }
         String condition = join.getJoinExpr() == null ? "TRUE" : expr(join.getJoinExpr());
         return "SELECT " + columns(join.getColumnList(), Map.of()) + " FROM (" + scan(join.getLeftScan()) + ") AS " + alias()
                 + kind + "(" + scan(join.getRightScan()) + ") AS " + alias() + " ON " + condition;
+    }
+
+    /**
+     * FULL JOIN, which H2 lacks: the LEFT JOIN's rows, then the right rows no left row matched (a RIGHT JOIN whose
+     * left side is absent, told by a marker column that every left row has).
+     */
+    private String fullJoin(ResolvedJoinScan join) {
+        String marker = "\"m" + ++aliases + "\"";
+        List<String> branches = new ArrayList<>();
+        for (String kind : List.of(" LEFT JOIN ", " RIGHT JOIN ")) {
+            String left = alias();
+            String condition = join.getJoinExpr() == null ? "TRUE" : expr(join.getJoinExpr());
+            String sql = "SELECT " + columns(join.getColumnList(), Map.of()) + " FROM (SELECT " + left + ".*, TRUE AS " + marker
+                    + " FROM (" + scan(join.getLeftScan()) + ") AS " + left + ") AS " + alias() + kind + "(" + scan(join.getRightScan())
+                    + ") AS " + alias() + " ON " + condition;
+            branches.add(kind.equals(" LEFT JOIN ") ? sql : sql + " WHERE " + marker + " IS NULL");
+        }
+        return "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") AS " + alias();
     }
 
     /**
@@ -499,6 +519,9 @@ final class ResolvedTranslator {
             case EXCEPT_DISTINCT:
                 operator = " EXCEPT ";
                 break;
+            case INTERSECT_ALL:
+            case EXCEPT_ALL:
+                return setOperationAll(scan);
             default:
                 throw refuse("set operation " + scan.getOpType().name().replace('_', ' '));
         }
@@ -514,6 +537,43 @@ final class ResolvedTranslator {
             branches.add("(SELECT " + String.join(", ", select) + " FROM (" + scan(item.getScan()) + ") AS " + alias() + ")");
         }
         return "SELECT * FROM (" + String.join(operator, branches) + ") AS " + alias();
+    }
+
+    /**
+     * INTERSECT ALL and EXCEPT ALL, which H2 lacks: each row is numbered among its equals, so the DISTINCT operators
+     * on (row, number) keep min(m, n) and max(m - n, 0) copies of a row found m and n times (BigQuery docs: set
+     * operators). Several inputs are combined left to right.
+     */
+    private String setOperationAll(ResolvedSetOperationScan scan) {
+        if (!scan.getColumnMatchMode().name().equals("BY_POSITION")) {
+            throw refuse("set operation matching columns " + scan.getColumnMatchMode());
+        }
+        String operator = scan.getOpType().name().startsWith("INTERSECT") ? " INTERSECT " : " EXCEPT ";
+        List<String> names = new ArrayList<>();
+        for (ResolvedColumn column : scan.getColumnList()) {
+            names.add(col(column));
+        }
+        String columns = String.join(", ", names);
+        String result = null;
+        for (ResolvedSetOperationItem item : scan.getInputItemList()) {
+            List<String> select = new ArrayList<>();
+            for (int i = 0; i < scan.getColumnList().size(); i++) {
+                select.add(col(item.getOutputColumnList().get(i)) + " AS " + col(scan.getColumnList().get(i)));
+            }
+            String branch = "SELECT " + String.join(", ", select) + " FROM (" + scan(item.getScan()) + ") AS " + alias();
+            if (result != null) {
+                result = "SELECT " + columns + " FROM (" + numbered(result, columns) + operator + numbered(branch, columns)
+                        + ") AS " + alias();
+            } else {
+                result = branch;
+            }
+        }
+        return "SELECT * FROM (" + result + ") AS " + alias();
+    }
+
+    private String numbered(String sql, String columns) {
+        return "(SELECT " + columns + ", ROW_NUMBER() OVER (PARTITION BY " + columns + ") AS \"_n\" FROM (" + sql + ") AS "
+                + alias() + ")";
     }
 
     private String limitOffset(ResolvedLimitOffsetScan scan) {

@@ -122,7 +122,7 @@ public final class H2QueryEngine implements QueryEngine {
         if (e.getErrorCode() == ARRAY_ELEMENT_ERROR) {
             return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, outOfBounds(message)), e);
         }
-        if (state.startsWith("22") || state.equals("90016") || state.equals("90054") || state.equals("90105")) {
+        if (state.startsWith("22") || state.equals("90016") || state.equals("90053") || state.equals("90054") || state.equals("90105")) {
             return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, message), e);
         }
         return Jdbc.internal(sql, e);

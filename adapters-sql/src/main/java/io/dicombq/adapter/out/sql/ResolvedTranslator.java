@@ -82,6 +82,8 @@ final class ResolvedTranslator {
     private final Map<Long, String> substituted = new HashMap<>();
     /** Columns holding values read from a warehouse table as stored (not computed by the query). */
     private final Set<Long> storedColumns = new HashSet<>();
+    /** How many correlated subqueries enclose what is being rendered. */
+    private int correlated;
     private int aliases;
 
     ResolvedTranslator(Map<Long, TableEntry> tables, Translator functions) {
@@ -281,7 +283,7 @@ final class ResolvedTranslator {
      * UNNEST: H2 cannot correlate its UNNEST, so the array's positions come from joining the numbers table on
      * {@code n <= CARDINALITY(array)} (BIGQUERY_EMULATION.md §2); LEFT keeps rows whose array is empty or NULL. An
      * array built in the query may be longer than that table, so its length is checked ({@link UnnestPositions}); an
-     * UNNEST with no input (nothing to correlate with) uses H2's own UNNEST, which has no such limit.
+     * UNNEST with no input (nothing to correlate with) is flat (see {@link #flatUnnest}).
      */
     private String arrayScan(ResolvedArrayScan scan) {
         if (scan.getArrayExprList().size() != 1) {
@@ -292,19 +294,17 @@ final class ResolvedTranslator {
         ResolvedExpr arrayExpr = scan.getArrayExprList().get(0);
         String array = expr(arrayExpr);
         ResolvedColumn elementColumn = scan.getElementColumnList().get(0);
-        if (scan.getInputScan() == null && scan.getJoinExpr() == null) {
-            String unnest = alias();
-            Map<Long, String> computed = new HashMap<>();
-            computed.put(elementColumn.getId(), unnest + ".\"e\"");
-            if (scan.getArrayOffsetColumn() != null) {
-                computed.put(scan.getArrayOffsetColumn().getColumn().getId(), "CAST(" + unnest + ".\"n\" - 1 AS BIGINT)");
-            }
-            return "SELECT " + columns(scan.getColumnList(), computed) + " FROM UNNEST(" + array + ") WITH ORDINALITY AS "
-                    + unnest + "(\"e\", \"n\")";
-        }
         boolean stored = stored(arrayExpr);
         if (stored) {
             storedColumns.add(elementColumn.getId());
+        }
+        if (input != null && !(arrayExpr instanceof ResolvedColumnRef) && !stored) {
+            // An array computed per row (GENERATE_ARRAY, SPLIT…) is computed once, beside the input's columns, rather
+            // than once for each of its positions.
+            String materialized = "\"u" + ++aliases + "\"";
+            String inner = alias();
+            input = "SELECT " + inner + ".*, " + array + " AS " + materialized + " FROM (" + input + ") AS " + inner;
+            array = materialized;
         }
         String numbers = alias();
         String n = numbers + ".N";
@@ -350,7 +350,14 @@ final class ResolvedTranslator {
      * A chain of projections and filters over one table, as one FROM … WHERE with each column's expression: H2 plans
      * a single SELECT with its indexes (a covering index, a sorted GROUP BY) where nested derived tables defeat them.
      */
-    private record Flat(String fromWhere, Map<Long, String> columns) {
+    private record Flat(String from, List<String> where, String groupBy, Map<Long, String> columns) {
+        Flat(String from, List<String> where, Map<Long, String> columns) {
+            this(from, where, "", columns);
+        }
+
+        String fromWhere() {
+            return from + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + groupBy;
+        }
     }
 
     private Flat flat(ResolvedScan scan) {
@@ -367,7 +374,10 @@ final class ResolvedTranslator {
                 columns.put(table.getColumnList().get(i).getId(), alias + "." + Names.quote(name));
                 storedColumns.add(table.getColumnList().get(i).getId());
             }
-            return new Flat(" FROM " + entry.physicalSql() + " AS " + alias, columns);
+            return new Flat(" FROM " + entry.physicalSql() + " AS " + alias, List.of(), columns);
+        }
+        if (scan instanceof ResolvedArrayScan) {
+            return flatUnnest((ResolvedArrayScan) scan);
         }
         if (scan instanceof ResolvedProjectScan) {
             ResolvedProjectScan project = (ResolvedProjectScan) scan;
@@ -381,7 +391,7 @@ final class ResolvedTranslator {
                     columns.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
                 }
             });
-            return new Flat(input.fromWhere(), columns);
+            return new Flat(input.from(), input.where(), columns);
         }
         if (scan instanceof ResolvedFilterScan) {
             ResolvedFilterScan filter = (ResolvedFilterScan) scan;
@@ -391,10 +401,40 @@ final class ResolvedTranslator {
             }
             StringBuilder condition = new StringBuilder();
             within(input, () -> condition.append(expr(filter.getFilterExpr())));
-            String where = input.fromWhere().contains(" WHERE ") ? " AND (" + condition + ")" : " WHERE (" + condition + ")";
-            return new Flat(input.fromWhere() + where, input.columns());
+            List<String> where = new ArrayList<>(input.where());
+            where.add("(" + condition + ")");
+            return new Flat(input.from(), where, input.columns());
         }
         return null;
+    }
+
+    /**
+     * An UNNEST with nothing before it: H2's own UNNEST, or inside a correlated subquery (whose array may be a column
+     * of the outer query, which H2's UNNEST cannot read) the numbers table, checked as a correlated UNNEST is.
+     */
+    private Flat flatUnnest(ResolvedArrayScan scan) {
+        if (scan.getInputScan() != null || scan.getJoinExpr() != null || scan.getArrayExprList().size() != 1) {
+            return null;
+        }
+        ResolvedExpr arrayExpr = scan.getArrayExprList().get(0);
+        String array = expr(arrayExpr);
+        String alias = alias();
+        Map<Long, String> columns = new HashMap<>();
+        if (correlated == 0) {
+            columns.put(scan.getElementColumnList().get(0).getId(), alias + ".\"e\"");
+            if (scan.getArrayOffsetColumn() != null) {
+                columns.put(scan.getArrayOffsetColumn().getColumn().getId(), "CAST(" + alias + ".\"n\" - 1 AS BIGINT)");
+            }
+            return new Flat(" FROM UNNEST(" + array + ") WITH ORDINALITY AS " + alias + "(\"e\", \"n\")", List.of(), columns);
+        }
+        String n = alias + ".N";
+        columns.put(scan.getElementColumnList().get(0).getId(), "(" + array + ")[" + n + "]");
+        if (scan.getArrayOffsetColumn() != null) {
+            columns.put(scan.getArrayOffsetColumn().getColumn().getId(), "CAST(" + n + " - 1 AS BIGINT)");
+        }
+        String length = "CARDINALITY(" + array + ")";
+        return new Flat(" FROM " + Catalog.numsTable() + " AS " + alias,
+                List.of(n + " <= " + (stored(arrayExpr) ? length : UnnestPositions.checkedLength(length))), columns);
     }
 
     /** Renders expressions with a flat input's columns spelled as their expressions. */
@@ -697,8 +737,7 @@ final class ResolvedTranslator {
     private String subquery(ResolvedSubqueryExpr e) {
         ResolvedScan scan = e.getSubquery();
         if (!e.getParameterList().isEmpty()) {
-            // H2 cannot see an outer query's columns from inside a derived table, and every scan here is one.
-            throw refuse("a correlated subquery (one that reads columns of the outer query)");
+            return correlated(e);
         }
         switch (e.getSubqueryType()) {
             case SCALAR:
@@ -715,6 +754,121 @@ final class ResolvedTranslator {
             default:
                 throw refuse("subquery " + e.getSubqueryType());
         }
+    }
+
+    /**
+     * A subquery that reads columns of the outer query. H2 sees an outer column only from the subquery's own SELECT,
+     * WHERE and GROUP BY, never from inside a derived table, so such a subquery is rendered as one SELECT over a
+     * table or UNNEST (filters, projections, one aggregation, ORDER BY, LIMIT); any other shape is refused by name.
+     */
+    private String correlated(ResolvedSubqueryExpr e) {
+        String in = e.getSubqueryType() == com.google.zetasql.resolvedast.ResolvedSubqueryExprEnums.SubqueryType.IN ? expr(e.getInExpr()) : null;
+        if (in != null && e.getInExpr().getType().isDouble()) {
+            throw refuse("IN (subquery) on FLOAT64 values");
+        }
+        correlated++;
+        try {
+            ResolvedScan scan = e.getSubquery();
+            switch (e.getSubqueryType()) {
+                case EXISTS: {
+                    Flat flat = flat(scan);
+                    if (flat == null) {
+                        throw refuseCorrelated(scan);
+                    }
+                    return "EXISTS(SELECT 1" + flat.fromWhere() + ")";
+                }
+                case SCALAR:
+                    return "(" + flatSelect(scan) + ")";
+                case ARRAY:
+                    return "ARRAY(" + flatSelect(scan) + ")";
+                case IN:
+                    return "(" + in + " IN (" + flatSelect(scan) + "))";
+                default:
+                    throw refuse("subquery " + e.getSubqueryType());
+            }
+        } finally {
+            correlated--;
+        }
+    }
+
+    /** A correlated subquery's one column as a single SELECT (see {@link #correlated}). */
+    private String flatSelect(ResolvedScan scan) {
+        ResolvedColumn output = scan.getColumnList().get(0);
+        ResolvedScan inner = scan;
+        ResolvedLimitOffsetScan limit = null;
+        if (inner instanceof ResolvedLimitOffsetScan) {
+            limit = (ResolvedLimitOffsetScan) inner;
+            inner = limit.getInputScan();
+        }
+        ResolvedOrderByScan order = null;
+        if (inner instanceof ResolvedOrderByScan) {
+            order = (ResolvedOrderByScan) inner;
+            inner = order.getInputScan();
+        }
+        Flat flat = flat(inner);
+        if (flat == null) {
+            flat = aggregated(inner);
+        }
+        if (flat == null || flat.columns().get(output.getId()) == null) {
+            throw refuseCorrelated(scan);
+        }
+        Flat body = flat;
+        ResolvedOrderByScan orderBy = order;
+        ResolvedLimitOffsetScan limitOffset = limit;
+        StringBuilder sql = new StringBuilder();
+        within(body, () -> sql.append("SELECT ").append(body.columns().get(output.getId())).append(body.fromWhere())
+                .append(orderBy == null ? "" : orderBy(orderBy.getOrderByItemList()))
+                .append(limitOffset == null ? "" : limitOffset(limitOffset)));
+        return sql.toString();
+    }
+
+    /** An aggregation (and a projection over it) of a flat input, as one SELECT … GROUP BY. */
+    private Flat aggregated(ResolvedScan scan) {
+        ResolvedProjectScan project = null;
+        if (scan instanceof ResolvedProjectScan && ((ResolvedProjectScan) scan).getInputScan() instanceof ResolvedAggregateScan) {
+            project = (ResolvedProjectScan) scan;
+            scan = project.getInputScan();
+        }
+        if (!(scan instanceof ResolvedAggregateScan)) {
+            return null;
+        }
+        ResolvedAggregateScan aggregate = (ResolvedAggregateScan) scan;
+        if (!aggregate.getGroupingSetList().isEmpty() || !aggregate.getRollupColumnList().isEmpty()) {
+            return null;
+        }
+        Flat input = flat(aggregate.getInputScan());
+        if (input == null) {
+            return null;
+        }
+        Map<Long, String> columns = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        within(input, () -> {
+            for (ResolvedComputedColumn key : aggregate.getGroupByList()) {
+                String sql = expr(key.getExpr());
+                columns.put(key.getColumn().getId(), sql);
+                keys.add(sql);
+            }
+            for (ResolvedComputedColumnBase call : aggregate.getAggregateList()) {
+                columns.put(call.getColumn().getId(), aggregateCall((ResolvedAggregateFunctionCall) call.getExpr(), ""));
+            }
+        });
+        Flat grouped = new Flat(input.from(), input.where(), keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys), columns);
+        if (project == null) {
+            return grouped;
+        }
+        Map<Long, String> projected = new HashMap<>(columns);
+        ResolvedProjectScan projection = project;
+        within(grouped, () -> {
+            for (ResolvedComputedColumn column : projection.getExprList()) {
+                projected.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
+            }
+        });
+        return new Flat(grouped.from(), grouped.where(), grouped.groupBy(), projected);
+    }
+
+    private static DicombqException refuseCorrelated(ResolvedScan scan) {
+        return refuse("a correlated subquery (one that reads columns of the outer query) over " + describe(scan)
+                + " (one SELECT over a table or UNNEST with WHERE, GROUP BY, ORDER BY, LIMIT is supported)");
     }
 
     private String cast(ResolvedCast cast) {

@@ -104,6 +104,16 @@ class ArrayLengthAndNestingLimitsTest {
     }
 
     @Test
+    void generatedArraysAndCorrelatedSubqueriesOverLongBuiltArraysKeepEveryElement() {
+        QueryResult generated = query("SELECT k, COUNT(*) AS n, MAX(x) AS x FROM (SELECT 25000 AS k UNION ALL SELECT 3) AS s,"
+                + " UNNEST(GENERATE_ARRAY(1, s.k)) AS x GROUP BY k ORDER BY k");
+        assertThat(generated.rows()).extracting(r -> r.get("k") + ":" + r.get("n") + ":" + r.get("x"))
+                .containsExactly("3:3:3", "25000:25000:25000");
+        QueryResult subquery = query("SELECT (SELECT COUNT(*) FROM UNNEST(s.arr) AS x WHERE x >= 0) AS n FROM (" + BUILT + ") AS s");
+        assertThat(subquery.rows().get(0).get("n")).isEqualTo(20_000L);
+    }
+
+    @Test
     void anUncorrelatedUnnestOfABuiltArrayHasNoLengthLimit() {
         QueryResult result = query("SELECT COUNT(*) AS n, MAX(o) AS o FROM UNNEST((" + BUILT + ")) AS x WITH OFFSET AS o");
 

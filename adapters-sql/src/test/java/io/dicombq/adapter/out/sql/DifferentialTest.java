@@ -276,7 +276,19 @@ class DifferentialTest {
                 "SELECT id, DATETIME_TRUNC(AcquisitionDateTime, HOUR) AS h, DATETIME_TRUNC(AcquisitionDateTime, MONTH) AS m, DATETIME_TRUNC(AcquisitionDateTime, WEEK(SATURDAY)) AS w, DATE_TRUNC(AcquisitionDateTime, DAY) AS d, LAST_DAY(AcquisitionDateTime) AS l FROM " + T,
                 "SELECT id, TIMESTAMP_TRUNC(LastUpdated, SECOND) AS s, TIMESTAMP_TRUNC(LastUpdated, MILLISECOND) AS ms, TIMESTAMP_TRUNC(LastUpdated, YEAR) AS y, TIMESTAMP_TRUNC(LastUpdated, DAY, 'America/New_York') AS z, TIMESTAMP_TRUNC(LastUpdated, ISOWEEK, '+05:30') AS w FROM " + T,
                 "SELECT id, TIME_TRUNC(StudyTime, MINUTE) AS m, TIME_TRUNC(StudyTime, HOUR) AS h, TIME_TRUNC(StudyTime, SECOND) AS s FROM " + T,
-                "SELECT DATE_TRUNC(DATE '0001-01-01', WEEK) AS w");
+                "SELECT DATE_TRUNC(DATE '0001-01-01', WEEK) AS w",
+                // correlated subqueries (one SELECT over a table or UNNEST)
+                "SELECT id, (SELECT STRING_AGG(x, '/' ORDER BY o DESC) FROM UNNEST(t.ImageType) x WITH OFFSET o) AS r FROM " + T + " t",
+                "SELECT id, ARRAY(SELECT c.CodeValue FROM UNNEST(t.ProcedureCodeSequence) c WHERE c.CodeValue IS NOT NULL ORDER BY c.CodeValue DESC) AS codes FROM " + T + " t",
+                "SELECT id FROM " + T + " t WHERE 'A1' IN (SELECT c.CodeValue FROM UNNEST(t.ProcedureCodeSequence) c)",
+                "SELECT id, (SELECT MAX(u.id) FROM " + T + " u WHERE u.id < t.id) AS prev, (SELECT COUNT(*) + 1 FROM " + T + " u WHERE u.StudyDate > t.StudyDate) AS rank FROM " + T + " t",
+                "SELECT id, PatientID FROM " + T + " t WHERE NOT EXISTS (SELECT 1 FROM " + T + " u WHERE u.PatientID = t.PatientID AND u.id > t.id)",
+                "SELECT id, (SELECT x FROM UNNEST(t.ImageType) x WITH OFFSET o ORDER BY o DESC LIMIT 1) AS last FROM " + T + " t",
+                "SELECT id, (SELECT x FROM UNNEST(t.ImageType) x) AS one FROM " + T + " t",
+                "SELECT id FROM " + T + " t WHERE id IN (SELECT u.id FROM " + T + " u WHERE u.PatientID = t.PatientID AND u.IsPrimary)",
+                "SELECT id, (SELECT COUNT(*) FROM (SELECT DISTINCT x FROM UNNEST(t.ImageType) x)) AS n FROM " + T + " t",
+                "SELECT id, EXISTS(SELECT 1 FROM UNNEST(t.ProcedureCodeSequence) c WHERE c.CodeValue = 'A1') AS a1, (SELECT COUNT(*) FROM UNNEST(t.ProcedureCodeSequence) c GROUP BY c.CodeValue HAVING COUNT(*) > 5) AS h FROM " + T + " t",
+                "SELECT PatientID, (SELECT ARRAY_AGG(u.id ORDER BY u.id) FROM " + T + " u WHERE u.PatientID = t.PatientID) AS ids FROM " + T + " t GROUP BY PatientID");
     }
 
     @Test

@@ -39,10 +39,35 @@ public final class H2QueryEngine implements QueryEngine {
         warehouse.installOnce("bigquery-functions", BigQueryFunctions::install);
     }
 
+    /** Whether a query runs as legacy SQL: asked for, {@code #legacySQL}, or a bracketed table reference. */
+    private static boolean legacy(String sql, boolean requested) {
+        return requested || LEGACY_PREFIX.matcher(sql).find()
+                || (!STANDARD_PREFIX.matcher(sql).find() && LEGACY_TABLE.matcher(sql).find());
+    }
+
+    /**
+     * Starts the analyzer (native library, built-in functions) on a background thread, so that a one-shot command
+     * overlaps it with opening the warehouse; the first query waits for it (docs/BENCHMARKS.md). Nothing for legacy
+     * SQL, which does not use it; a failure here is left for the query to report.
+     */
+    public static void startAnalyzer(String sql) {
+        if (legacy(sql, false)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                ZetaSqlFrontEnd.get();
+            } catch (RuntimeException | LinkageError e) {
+                // the query that needs the analyzer fails with this error itself
+            }
+        }, "zetasql-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     @Override
     public QueryResult query(QueryRequest request) {
-        boolean legacy = request.legacySql() || LEGACY_PREFIX.matcher(request.sql()).find()
-                || (!STANDARD_PREFIX.matcher(request.sql()).find() && LEGACY_TABLE.matcher(request.sql()).find());
+        boolean legacy = legacy(request.sql(), request.legacySql());
         if (request.legacySql() && STANDARD_PREFIX.matcher(request.sql()).find()) {
             throw new DicombqException(Code.INVALID_ARGUMENT, "the query starts with #standardSQL but legacy SQL was requested");
         }

@@ -37,6 +37,16 @@ import java.util.function.Function;
  */
 final class ZetaSqlFrontEnd {
     private static volatile ZetaSqlFrontEnd instance;
+    /**
+     * gRPC, inside ZetaSQL's client, warns on every start that it found no name resolvers: it needs none (its
+     * channel is in-process), so the warning is noise on a command's standard error. Held here so it stays set.
+     */
+    private static final java.util.logging.Logger GRPC_RESOLVERS =
+            java.util.logging.Logger.getLogger("com.google.zetasql.io.grpc.NameResolverRegistry");
+
+    static {
+        GRPC_RESOLVERS.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     /** An analyzed query: its resolved AST and the warehouse table behind each catalog table id. */
     record Analysis(ResolvedStatement statement, Map<Long, TableEntry> tables) {

@@ -52,7 +52,7 @@ public final class BigQueryFunctions {
         String[][] scalars = {
             {"substr", "substr"}, {"array_to_string", "arrayToString"}, {"regexp_extract_group", "regexpExtractGroup"},
             {"date_add", "dateAdd"}, {"utc_datetime", "utcDatetime"}, {"format_date", "formatDate"},
-            {"parse_date_format", "parseDate"},
+            {"parse_date_format", "parseDate"}, {"safe_parse_date_format", "parseDateOrNull"},
         };
         String[][] json = {
             {"json_value", "jsonValue"}, {"json_query", "jsonQuery"}, {"json_quote", "quote"}, {"json_quote_all", "quoteAll"},

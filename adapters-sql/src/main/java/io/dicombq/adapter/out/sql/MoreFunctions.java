@@ -122,9 +122,37 @@ final class MoreFunctions {
                 return "CAST(" + ResolvedFunctions.call("generate_date_array", t.expr(args.get(0)), t.expr(args.get(1)), step,
                         "'" + part + "'") + " AS " + ResolvedTranslator.h2Type(type) + ")";
             }
+            case "greatest":
+            case "least":
+                return extreme(name, call, args, t);
             default:
                 return null;
         }
+    }
+
+    /**
+     * GREATEST and LEAST: NULL when any argument is NULL, NaN when any FLOAT64 argument is NaN (BigQuery docs:
+     * GREATEST); H2's own would skip NULLs and order NaN above every number.
+     */
+    private static String extreme(String name, ResolvedFunctionCall call, List<ResolvedExpr> args, ResolvedTranslator t) {
+        Type type = call.getType();
+        if (type.isArray() || type.isStruct() || type.isJson()) {
+            throw ResolvedFunctions.unsupportedTypes(call);
+        }
+        List<String> values = new java.util.ArrayList<>();
+        List<String> nulls = new java.util.ArrayList<>();
+        List<String> nans = new java.util.ArrayList<>();
+        for (ResolvedExpr arg : args) {
+            String value = t.expr(arg);
+            values.add(value);
+            nulls.add(value + " IS NULL");
+            if (arg.getType().isDouble()) {
+                nans.add(StrictFunctions.call("is_nan", value));
+            }
+        }
+        return "CASE WHEN " + String.join(" OR ", nulls) + " THEN NULL"
+                + (nans.isEmpty() ? "" : " WHEN " + String.join(" OR ", nans) + " THEN CAST('NaN' AS DOUBLE PRECISION)")
+                + " ELSE " + name.toUpperCase(java.util.Locale.ROOT) + "(" + String.join(", ", values) + ") END";
     }
 
     /** REGEXP_REPLACE on STRING, the pattern a literal (read as RE2, run as Java: see {@link Re2}). */

@@ -30,9 +30,10 @@ final class ResolvedFunctions {
             "array_length", "array_to_string", "regexp_contains", "to_json_string", "current_date", "current_timestamp",
             "current_datetime", "current_time", "$safe_array_at_offset", "$safe_array_at_ordinal", "safe_divide",
             "ceil", "floor", "ieee_divide", "sign", "replace", "split", "safe_add", "safe_subtract", "safe_multiply",
-            "safe_negate");
+            "safe_negate", "greatest", "least");
     /** Functions whose rendering honours the {@code SAFE.} prefix (NULL instead of an error). */
-    private static final Set<String> SAFE_CAPABLE = Set.of("round", "trunc", "pow", "sqrt", "ln", "log", "log10", "exp");
+    private static final Set<String> SAFE_CAPABLE = Set.of("round", "trunc", "pow", "sqrt", "ln", "log", "log10", "exp",
+            "parse_date");
 
     /** Functions of the hand-written translator, by ZetaSQL's name. */
     private static final Set<String> BRIDGED = Set.of("lower", "upper", "trim", "ltrim", "rtrim", "length",
@@ -186,6 +187,14 @@ final class ResolvedFunctions {
         String more = MoreFunctions.call(name, call, t);
         if (more != null) {
             return more;
+        }
+        if (name.equals("parse_date") && ResolvedTranslator.safe(call)) {
+            String format = stringLiteral(args.get(0));
+            if (format == null) {
+                throw ResolvedTranslator.refuse("SAFE.PARSE_DATE with a format that is not a literal");
+            }
+            return BigQueryFunctions.call("safe_parse_date_format",
+                    Literals.string(DateFormat.compile("PARSE_DATE", format).source()), t.expr(args.get(1)));
         }
         if (BRIDGED.contains(name)) {
             return bridged(call, t);

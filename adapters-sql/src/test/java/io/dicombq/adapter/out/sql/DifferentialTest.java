@@ -288,7 +288,12 @@ class DifferentialTest {
                 "SELECT id FROM " + T + " t WHERE id IN (SELECT u.id FROM " + T + " u WHERE u.PatientID = t.PatientID AND u.IsPrimary)",
                 "SELECT id, (SELECT COUNT(*) FROM (SELECT DISTINCT x FROM UNNEST(t.ImageType) x)) AS n FROM " + T + " t",
                 "SELECT id, EXISTS(SELECT 1 FROM UNNEST(t.ProcedureCodeSequence) c WHERE c.CodeValue = 'A1') AS a1, (SELECT COUNT(*) FROM UNNEST(t.ProcedureCodeSequence) c GROUP BY c.CodeValue HAVING COUNT(*) > 5) AS h FROM " + T + " t",
-                "SELECT PatientID, (SELECT ARRAY_AGG(u.id ORDER BY u.id) FROM " + T + " u WHERE u.PatientID = t.PatientID) AS ids FROM " + T + " t GROUP BY PatientID");
+                "SELECT PatientID, (SELECT ARRAY_AGG(u.id ORDER BY u.id) FROM " + T + " u WHERE u.PatientID = t.PatientID) AS ids FROM " + T + " t GROUP BY PatientID",
+                // GREATEST/LEAST, SAFE.PARSE_DATE
+                "SELECT GREATEST(1, 2, 3) AS a, LEAST(1.5, 2) AS b, GREATEST(1, NULL) AS c, LEAST(CAST('NaN' AS FLOAT64), 1) AS d, GREATEST('a', 'b') AS e, LEAST(DATE '2020-01-01', DATE '2019-01-01') AS f",
+                "SELECT id, GREATEST(id, InstanceNumber) AS g, LEAST(SliceThickness, 2) AS l, GREATEST(SliceThickness, -1) AS h FROM " + T,
+                "SELECT SAFE.PARSE_DATE('%Y%m%d', '2021xx') AS a, SAFE.PARSE_DATE('%Y%m%d', '20210304') AS b",
+                "SELECT id, SAFE.PARSE_DATE('%Y%m%d', PatientID) AS d FROM " + T);
     }
 
     @Test

@@ -94,7 +94,7 @@ public final class H2QueryEngine implements QueryEngine {
      * table and runs again (each growth at least doubles it, up to {@link UnnestPositions#MAX_BUILT_ARRAY}).
      */
     private static List<Row> rows(Connection connection, Translator.Translation translation) {
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             List<Row> rows = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery(translation.sql())) {
@@ -104,7 +104,8 @@ public final class H2QueryEngine implements QueryEngine {
                 return rows;
             } catch (SQLException e) {
                 int needed = UnnestPositions.neededLength(e);
-                if (needed < 0) {
+                // each growth at least doubles the table, so a handful of attempts reaches any length allowed
+                if (needed < 0 || attempt > 32) {
                     throw failed(e, translation.sql());
                 }
                 UnnestPositions.grow(connection, needed);

@@ -2,7 +2,6 @@ package io.dicombq.adapter.out.h2.catalog;
 
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.schema.TableSchema;
-
 import io.dicombq.domain.status.DicombqException;
 
 import java.sql.Connection;

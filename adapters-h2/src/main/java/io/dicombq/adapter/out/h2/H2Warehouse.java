@@ -233,6 +233,10 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     public boolean datasetExists(String project, String dataset) {
+        return whileReplaced(() -> datasetExistsNow(project, dataset));
+    }
+
+    private boolean datasetExistsNow(String project, String dataset) {
         try (Connection connection = database.connection()) {
             return Catalog.datasetExists(connection, project, dataset);
         } catch (SQLException e) {
@@ -241,6 +245,10 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     public List<String> listDatasets(String project) {
+        return whileReplaced(() -> listDatasetsNow(project));
+    }
+
+    private List<String> listDatasetsNow(String project) {
         try (Connection connection = database.connection()) {
             return Catalog.datasets(connection, project);
         } catch (SQLException e) {
@@ -286,6 +294,10 @@ public final class H2Warehouse implements AutoCloseable {
 
     /** The catalog entry of a table (schema, creation and modification time), if it exists. */
     public Optional<TableEntry> entry(TableUri uri) {
+        return whileReplaced(() -> entryNow(uri));
+    }
+
+    private Optional<TableEntry> entryNow(TableUri uri) {
         try (Connection connection = database.connection()) {
             return Catalog.table(connection, uri);
         } catch (SQLException e) {
@@ -359,6 +371,10 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     public List<String> listTables(String project, String dataset) {
+        return whileReplaced(() -> listTablesNow(project, dataset));
+    }
+
+    private List<String> listTablesNow(String project, String dataset) {
         try (Connection connection = database.connection()) {
             requireDataset(connection, project, dataset);
             return Catalog.tables(connection, project, dataset);
@@ -483,14 +499,31 @@ public final class H2Warehouse implements AutoCloseable {
      * window by {@link #swapLock}; another process's are not).
      */
     private static <T> T whileReplaced(java.util.function.Supplier<T> read) {
+        long handoverDeadline = H2Handover.deadline();
+        long pause = 20;
         for (int attempt = 1; ; attempt++) {
             try {
                 return read.get();
             } catch (RuntimeException e) {
-                if (attempt == 5 || !tableGone(e)) {
+                // the process serving the database (AUTO_SERVER) closed it under this read: read again once another
+                // process serves it (H2Handover), as a reader of a database shared by processes must
+                if (H2Handover.interruptedByHandover(e) && System.nanoTime() < handoverDeadline) {
+                    pause = pauseQuietly(pause, e);
+                    continue;
+                }
+                if (attempt >= 5 || !tableGone(e)) {
                     throw e;
                 }
             }
+        }
+    }
+
+    private static long pauseQuietly(long pause, RuntimeException failure) {
+        try {
+            return H2Handover.pause(pause);
+        } catch (SQLException interrupted) {
+            failure.addSuppressed(interrupted);
+            throw failure;
         }
     }
 

@@ -23,8 +23,14 @@ import java.sql.SQLException;
  * (e), which the gate keeps clean.
  */
 final class H2StoreTiming {
-    /** The URL setting that keeps H2's background writer asleep: its maximum, in milliseconds. */
-    static final String URL_SETTING = ";WRITE_DELAY=" + Integer.MAX_VALUE;
+    /**
+     * The URL settings: H2's background writer kept asleep (WRITE_DELAY at its maximum, in milliseconds), and no
+     * compaction at close (MAX_COMPACT_TIME=0). That compaction moves chunks inside the file, and on a file H2 had
+     * recovered it failed an assertion of H2's own (RandomAccessStore.moveChunkInside, in KillTest; h2database issue
+     * #4123, where rows went missing): space is reused without it, and a file is compacted whole when it is copied
+     * after a crash ({@link UncleanFileRewrite}).
+     */
+    static final String URL_SETTING = ";WRITE_DELAY=" + Integer.MAX_VALUE + ";MAX_COMPACT_TIME=0";
     /**
      * The unsaved memory past which H2 writes a version by itself: 512 MB, out of reach while loads checkpoint every
      * 100 ms, and small enough that H2's own arithmetic on it (three quarters of it, in an int) does not overflow.

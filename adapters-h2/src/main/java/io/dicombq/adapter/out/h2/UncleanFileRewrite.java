@@ -26,7 +26,7 @@ import java.util.Map;
  * warehouse writes into is always one a clean close or a fresh copy produced. A crash during the copy leaves the
  * old file in place (H2 deletes the half-written copy at open) and the next open copies again.
  */
-final class UncleanFileRewrite {
+public final class UncleanFileRewrite {
     /** H2's two copies of the store header, one block each at the start of the file (FileStore.BLOCK_SIZE). */
     private static final int HEADER_BLOCK = 4096;
     /** The copy's name: H2's own name for the file SHUTDOWN COMPACT writes, which H2 deletes at open if left over. */
@@ -85,7 +85,7 @@ final class UncleanFileRewrite {
      * Whether H2 closed the file cleanly: both copies of its store header are the same, their checksum holds, and
      * they carry the clean mark H2 writes at close and removes at the first write after open.
      */
-    static boolean closedCleanly(Path file) {
+    public static boolean closedCleanly(Path file) {
         byte[] header = new byte[2 * HEADER_BLOCK];
         try (InputStream in = Files.newInputStream(file)) {
             if (in.readNBytes(header, 0, header.length) < header.length) {

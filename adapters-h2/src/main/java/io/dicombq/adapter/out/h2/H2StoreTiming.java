@@ -21,8 +21,8 @@ import java.sql.SQLException;
  * end of a transaction an earlier version caught open, (e) on CHECKPOINT and (f) at close, after rolling back what
  * is open. (a) and (b) come at any moment, also while a transaction over ROW values is open, which H2 then cannot
  * reopen; so WRITE_DELAY is set to its maximum in the URL and the background writer is then stopped (asleep, it
- * would still wake every 8 days), and the threshold, which no setting reaches, is raised to {@link #UNSAVED_LIMIT}. (c) and (f) hold no open transaction; (d) follows only an
- * (e), which the gate keeps clean.
+ * would still wake every 8 days), and the threshold, which no setting reaches, is raised to {@link #UNSAVED_LIMIT}.
+ * (c) and (f) hold no open transaction; (d) follows only an (e), which the gate keeps clean.
  */
 final class H2StoreTiming {
     /**

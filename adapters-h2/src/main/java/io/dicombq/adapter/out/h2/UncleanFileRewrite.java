@@ -19,9 +19,9 @@ import java.util.Map;
  * Keeps H2 from ever writing into a file it had to recover. A file a killed process left (its store header lacks
  * H2's clean-close mark) is read as H2 would recover it, copied map by map into a fresh file, and that file replaces
  * it in one atomic rename, before H2 opens it for writing. H2 2.3.232 can recover such a file, then write into it
- * and close it in a state it refuses at the next open ("Double mark": its recovery zeroes the bookkeeping of dead
- * chunks whose blocks a later write reused, but their old entries stay in the layout map until the retention time
- * passes, and new chunks go on the same blocks; h2database issues #2752 and #4065 fixed one case of it). The copy
+ * and close it in a state it refuses at the next open ("Double mark", seen once in KillTest; in H2's sources, its
+ * recovery stops counting the blocks of dead chunks it cannot verify while its layout map still lists them, so new
+ * chunks may go on those blocks; h2database issues #2752 and #4065 fixed one case of it). The copy
  * is the one H2's own SHUTDOWN COMPACT makes ({@link MVStoreTool#compact(MVStore, MVStore)}), so the file the
  * warehouse writes into is always one a clean close or a fresh copy produced. A crash during the copy leaves the
  * old file in place (H2 deletes the half-written copy at open) and the next open copies again.
@@ -42,7 +42,8 @@ public final class UncleanFileRewrite {
      */
     static boolean ifLeftByACrash(Path dataDir, WriterLease lease) {
         Path file = dataDir.toAbsolutePath().resolve("warehouse.mv.db");
-        if (!Files.exists(file) || closedCleanly(file)) {
+        // Open in this JVM: it is alive, and even reading its header here would drop H2's lock on it (H2Database).
+        if (H2Database.openHere(dataDir) || !Files.exists(file) || closedCleanly(file)) {
             return false;
         }
         try {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A warehouse file that was not closed cleanly (what a killed process leaves) is copied into a fresh file before H2
- * writes to it; a cleanly closed one, and one a live process holds, are left alone.
+ * writes to it; a cleanly closed one, and one a live process holds (this one or another), are left alone.
  */
 class UncleanFileRewriteTest {
     private static final TableUri TABLE = new TableUri("rw-project", "ds", "ct");
@@ -24,13 +24,12 @@ class UncleanFileRewriteTest {
         seed(dir, 10);
         Path file = dir.resolve("warehouse.mv.db");
         assertThat(UncleanFileRewrite.closedCleanly(file)).isTrue();
-        Object identity = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object identity = fileKey(file);
 
         try (WriterLease lease = WriterLease.in(dir)) {
             assertThat(UncleanFileRewrite.ifLeftByACrash(dir, lease)).isFalse();
         }
-        assertThat(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
-                .isEqualTo(identity);
+        assertThat(fileKey(file)).isEqualTo(identity);
     }
 
     @Test
@@ -40,10 +39,9 @@ class UncleanFileRewriteTest {
             warehouse.insertRows(TABLE, rows(0, 40));
             // The file as a process killed now would leave it: written since open, no clean mark.
             Files.copy(dir.resolve("warehouse.mv.db"), crashed.resolve("warehouse.mv.db"));
-            assertThat(UncleanFileRewrite.closedCleanly(dir.resolve("warehouse.mv.db"))).isFalse();
             try (WriterLease lease = WriterLease.in(dir)) {
-                assertThat(UncleanFileRewrite.ifLeftByACrash(dir, lease))
-                        .as("a file a live H2 holds is not touched").isFalse();
+                assertThat(UncleanFileRewrite.ifLeftByACrash(dir, lease)).as("a file this JVM has open is not touched")
+                        .isFalse();
             }
         }
         Path file = crashed.resolve("warehouse.mv.db");
@@ -65,6 +63,50 @@ class UncleanFileRewriteTest {
         try (H2Warehouse reopened = H2Warehouse.open(crashed)) {
             assertThat(reopened.rowCount(TABLE)).isEqualTo(50);
         }
+    }
+
+    @Test
+    void aFileALiveProcessHoldsIsLeftAloneAndRewrittenOnceThatProcessIsKilled(@TempDir Path dir) throws Exception {
+        TableUri main = new TableUri("kill-project", "ds", "main");
+        try (H2Warehouse warehouse = H2Warehouse.open(dir)) {
+            warehouse.createDataset(main.project(), main.dataset());
+            warehouse.createTable(main, CtSmallRows.schema());
+        }
+        Path file = dir.resolve("warehouse.mv.db");
+        // A child that keeps inserting requests of 100 rows; it says AT once H2 wrote a version of its own writes.
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), "io.dicombq.adapter.out.h2.sink.KillChild",
+                dir.toString(), "INSERT_ALL", "1", "0").redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("AT")) {
+                // the child's other output
+            }
+            assertThat(line).isEqualTo("AT");
+            Object identity = fileKey(file);
+            assertThat(UncleanFileRewrite.closedCleanly(file)).isFalse();
+
+            try (WriterLease lease = WriterLease.in(dir)) {
+                assertThat(UncleanFileRewrite.ifLeftByACrash(dir, lease)).as("H2 in the child locks the file").isFalse();
+            }
+            assertThat(fileKey(file)).isEqualTo(identity);
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+
+        try (WriterLease lease = WriterLease.in(dir)) {
+            assertThat(UncleanFileRewrite.ifLeftByACrash(dir, lease)).isTrue();
+        }
+        try (H2Warehouse reopened = H2Warehouse.open(dir)) {
+            assertThat(reopened.rowCount(main) % 100).as("whole insertAll requests").isZero();
+        }
+    }
+
+    private static Object fileKey(Path file) throws java.io.IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
 
     private static void seed(Path dir, int rows) {

@@ -50,7 +50,7 @@ public final class H2Database implements AutoCloseable {
 
     /** Whether this JVM has the database of {@code dataDir} open (its file must then be left alone). */
     static boolean openHere(Path dataDir) {
-        return OPEN_HERE.containsKey(dataDir.toAbsolutePath());
+        return OPEN_HERE.containsKey(dataDir.toAbsolutePath().normalize());
     }
 
     private synchronized void released() {
@@ -69,7 +69,7 @@ public final class H2Database implements AutoCloseable {
     public static H2Database file(Path dataDir) {
         Path base = dataDir.toAbsolutePath().resolve("warehouse");
         return new H2Database("jdbc:h2:file:" + base + FLAGS + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=131072"
-                + H2StoreTiming.URL_SETTING, false, dataDir.toAbsolutePath());
+                + H2StoreTiming.URL_SETTING, false, dataDir.toAbsolutePath().normalize());
     }
 
     public static H2Database inMemory(String name) {

@@ -17,20 +17,46 @@ public final class H2Database implements AutoCloseable {
     /** Names stay as written; identifier lookups ignore case (BIGQUERY_EMULATION.md §2). */
     private static final String FLAGS = ";DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
 
+    /**
+     * The data directories whose database this JVM has open, with how many times: on Linux, closing any descriptor of
+     * a file drops every lock the process holds on it, H2's lock on its open file included, so nothing else in this
+     * JVM may open and close that file meanwhile ({@link UncleanFileRewrite} reads its header).
+     */
+    private static final java.util.Map<Path, Integer> OPEN_HERE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String url;
+    /** The data directory this database counts in {@link #OPEN_HERE} until it is closed (null in memory). */
+    private Path registered;
     private final JdbcConnectionPool pool;
     /** Keeps an in-memory database alive between pooled connections. */
     private final Connection anchor;
 
-    private H2Database(String url, boolean anchored) {
+    private H2Database(String url, boolean anchored, Path dataDir) {
         this.url = url;
+        this.registered = dataDir;
+        if (dataDir != null) {
+            OPEN_HERE.merge(dataDir, 1, Integer::sum);
+        }
         this.pool = JdbcConnectionPool.create(url, "sa", "");
         this.pool.setMaxConnections(16);
         try {
             this.anchor = anchored ? H2Handover.connect(pool) : null;
         } catch (SQLException e) {
             pool.dispose();
+            released();
             throw unavailable(url, e);
+        }
+    }
+
+    /** Whether this JVM has the database of {@code dataDir} open (its file must then be left alone). */
+    static boolean openHere(Path dataDir) {
+        return OPEN_HERE.containsKey(dataDir.toAbsolutePath().normalize());
+    }
+
+    private synchronized void released() {
+        if (registered != null) {
+            OPEN_HERE.computeIfPresent(registered, (dir, count) -> count == 1 ? null : count - 1);
+            registered = null;
         }
     }
 
@@ -43,11 +69,11 @@ public final class H2Database implements AutoCloseable {
     public static H2Database file(Path dataDir) {
         Path base = dataDir.toAbsolutePath().resolve("warehouse");
         return new H2Database("jdbc:h2:file:" + base + FLAGS + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=131072"
-                + H2StoreTiming.URL_SETTING, false);
+                + H2StoreTiming.URL_SETTING, false, dataDir.toAbsolutePath().normalize());
     }
 
     public static H2Database inMemory(String name) {
-        return new H2Database("jdbc:h2:mem:" + name + FLAGS, true);
+        return new H2Database("jdbc:h2:mem:" + name + FLAGS, true, null);
     }
 
     public String url() {
@@ -107,5 +133,6 @@ public final class H2Database implements AutoCloseable {
             // closing is best effort; the pool disposal below releases the database either way
         }
         pool.dispose();
+        released();
     }
 }

@@ -112,6 +112,8 @@ public final class H2Warehouse implements AutoCloseable {
         WriterLease lease = WriterLease.in(dataDir);
         H2Database database;
         try {
+            // H2 never writes into a file it had to recover after a crash: that file is first copied afresh.
+            UncleanFileRewrite.ifLeftByACrash(dataDir, lease);
             database = H2Database.file(dataDir);
         } catch (RuntimeException e) {
             lease.close();
@@ -494,11 +496,12 @@ public final class H2Warehouse implements AutoCloseable {
     }
 
     /**
-     * Runs a read of a table's rows again when the H2 table the catalog named is gone by the time it is read: a
-     * write in another process swapped in a new one and dropped it (this process's readers are kept out of that
-     * window by {@link #swapLock}; another process's are not).
+     * Runs a read of a table's rows again (it resolves the table anew) when the H2 table the catalog named is gone by
+     * the time it is read: a write in another process swapped in a new one and dropped it (this process's readers are
+     * kept out of that window by {@link #swapLock}; another process's are not). Five attempts at most. Also reads again,
+     * for as long as a hand-over may take, when the process serving the shared database closed it under the read.
      */
-    private static <T> T whileReplaced(java.util.function.Supplier<T> read) {
+    public static <T> T whileReplaced(java.util.function.Supplier<T> read) {
         long handoverDeadline = H2Handover.deadline();
         long pause = 20;
         for (int attempt = 1; ; attempt++) {

@@ -26,6 +26,13 @@ class H2StoreTimingTest {
                     .getDatabase().getStore().getMvStore();
             assertThat(store.getAutoCommitMemory()).isEqualTo(H2StoreTiming.UNSAVED_LIMIT);
             assertThat(store.getAutoCommitDelay()).isEqualTo(Integer.MAX_VALUE);
+            assertThat(Jdbc.query(connection, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'MAX_COMPACT_TIME'", rs -> rs.getString(1)))
+                    .as("no chunk moves at close").containsExactly("0");
+            java.lang.reflect.Field writer = org.h2.mvstore.FileStore.class.getDeclaredField("backgroundWriterThread");
+            writer.setAccessible(true);
+            assertThat(((java.util.concurrent.atomic.AtomicReference<?>) writer.get(store.getFileStore())).get())
+                    .as("H2's background writer is stopped").isNull();
 
             Jdbc.execute(connection, "CREATE TABLE scratch (id INT, payload ROW(a VARCHAR, b VARCHAR ARRAY))");
             warehouse.rowWriteGate().checkpoint();

@@ -2,10 +2,12 @@ package io.dicombq.adapter.out.sql;
 
 import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
+import io.dicombq.adapter.out.h2.catalog.TableEntry;
 import io.dicombq.adapter.out.h2.sink.RowReader;
 import io.dicombq.application.port.out.QueryEngine;
 import io.dicombq.application.port.out.QueryRequest;
 import io.dicombq.application.port.out.QueryResult;
+import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
@@ -16,6 +18,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -33,9 +37,16 @@ public final class H2QueryEngine implements QueryEngine {
     private static final Pattern LEGACY_TABLE = Pattern.compile("\\b(FROM|JOIN)\\s*\\[", Pattern.CASE_INSENSITIVE);
 
     private final H2Warehouse warehouse;
+    /** Called with each table the query resolves, before it runs (tests use it to swap the table at that moment). */
+    private final Consumer<TableEntry> resolved;
 
     public H2QueryEngine(H2Warehouse warehouse) {
+        this(warehouse, entry -> { });
+    }
+
+    H2QueryEngine(H2Warehouse warehouse, Consumer<TableEntry> resolved) {
         this.warehouse = warehouse;
+        this.resolved = resolved;
         warehouse.installOnce("bigquery-functions", BigQueryFunctions::install);
     }
 
@@ -71,14 +82,25 @@ public final class H2QueryEngine implements QueryEngine {
         if (request.legacySql() && STANDARD_PREFIX.matcher(request.sql()).find()) {
             throw new DicombqException(Code.INVALID_ARGUMENT, "the query starts with #standardSQL but legacy SQL was requested");
         }
+        // A write in another process may swap a table in and drop the one this query resolved before it reads it
+        // (this process's writes wait for the swap lock): the query is then resolved and run again.
+        return H2Warehouse.whileReplaced(() -> run(request, legacy));
+    }
+
+    private QueryResult run(QueryRequest request, boolean legacy) {
         warehouse.swapLock().readLock().lock();
         try (Connection connection = warehouse.database().connection()) {
-            Translator translator = new Translator(uri -> warehouse.requireTable(connection, uri),
-                    request.defaultProject(), request.parameters(), legacy, warehouse.clock());
+            Function<TableUri, TableEntry> tables = uri -> {
+                TableEntry entry = warehouse.requireTable(connection, uri);
+                resolved.accept(entry);
+                return entry;
+            };
+            Translator translator = new Translator(tables, request.defaultProject(), request.parameters(), legacy,
+                    warehouse.clock());
             Translator.Translation translation = legacy
                     // Legacy SQL keeps the hand-written parser (its table references and typing are not GoogleSQL's).
                     ? translator.translate(Parser.parse(request.sql()))
-                    : standard(request, connection, translator);
+                    : standard(request, tables, translator);
             List<Row> rows = rows(connection, translation);
             ResultArrays.requireNoNullElements(translation.schema(), rows);
             return new QueryResult(translation.schema(), rows);
@@ -114,9 +136,10 @@ public final class H2QueryEngine implements QueryEngine {
     }
 
     /** GoogleSQL: resolved by ZetaSQL against the warehouse's tables, then rendered for H2 (specification 6.1). */
-    private Translator.Translation standard(QueryRequest request, Connection connection, Translator functions) {
+    private Translator.Translation standard(QueryRequest request, Function<TableUri, TableEntry> tables,
+                                            Translator functions) {
         ZetaSqlFrontEnd.Analysis analysis = ZetaSqlFrontEnd.get().analyze(request.sql(), request.defaultProject(),
-                request.parameters(), uri -> warehouse.requireTable(connection, uri));
+                request.parameters(), tables);
         return new ResolvedTranslator(analysis.tables(), functions).translate(analysis.statement());
     }
 

@@ -20,11 +20,16 @@ public final class RowConformer {
     public static Row conform(Row row, TableSchema target) {
         DroppedTags dropped = new DroppedTags();
         // the row's own entries first, in either shape; then what does not fit; written in the table's shape
-        dropped.addExisting(row.get(DroppedTags.COLUMN));
+        Object existing = row.get(DroppedTags.COLUMN);
+        dropped.addExisting(existing);
+        int existingEntries = dropped.size();
         LinkedHashMap<String, Object> values = conformFields(row, target.columns(), FieldPath.ROOT, dropped);
         Column droppedColumn = target.column(DroppedTags.COLUMN);
         if (droppedColumn != null) {
-            values.put(DroppedTags.COLUMN, dropped.value(droppedColumn));
+            // nothing new dropped, no duplicate, already in the table's shape: the row's own value is the answer
+            boolean unchanged = dropped.size() == existingEntries && existing instanceof List<?> list
+                    && list.size() == existingEntries && itemsAsIs(list, droppedColumn);
+            values.put(DroppedTags.COLUMN, unchanged ? existing : dropped.value(droppedColumn));
         }
         return Row.handOver(values);
     }

@@ -95,9 +95,23 @@
     return json === null ? text : json;
   }
 
+  // Every item of a paged list (Google's list methods: pageToken in, nextPageToken out until the last page).
+  async function every(path, key) {
+    const items = [];
+    let token = null;
+    do {
+      const answer = await call('GET', token === null ? path
+          : path + (path.includes('?') ? '&' : '?') + 'pageToken=' + encodeURIComponent(token));
+      items.push(...(answer[key] || []));
+      token = answer.nextPageToken || null;
+    } while (token !== null);
+    return items;
+  }
+
   const healthcare = {
-    datasets: () => call('GET', '/v1/projects/-/locations/-/datasets').then(r => (r.datasets || []).map(d => d.name)),
-    stores: dataset => call('GET', '/v1/' + dataset + '/dicomStores').then(r => r.dicomStores || []),
+    datasets: () => every('/v1/projects/-/locations/-/datasets', 'datasets').then(list => list.map(d => d.name)),
+    stores: dataset => every('/v1/' + dataset + '/dicomStores', 'dicomStores'),
+    // the newest page (operations.list's default of 100, newest first) is what the page polls while exports run
     operations: dataset => call('GET', '/v1/' + dataset + '/operations').then(r => r.operations || []),
     exportStore: (store, body) => call('POST', '/v1/' + store + ':export', body),
     cancel: operation => call('POST', '/v1/' + operation + ':cancel', {}),
@@ -105,12 +119,11 @@
   };
 
   const bigquery = {
-    projects: () => call('GET', '/bigquery/v2/projects')
-        .then(r => (r.projects || []).map(p => p.projectReference.projectId)),
-    datasets: project => call('GET', '/bigquery/v2/projects/' + encodeURIComponent(project) + '/datasets')
-        .then(r => (r.datasets || []).map(d => d.datasetReference.datasetId)),
-    tables: (project, dataset) => call('GET', '/bigquery/v2/projects/' + encodeURIComponent(project) + '/datasets/'
-        + encodeURIComponent(dataset) + '/tables').then(r => (r.tables || []).map(t => t.tableReference.tableId)),
+    projects: () => every('/bigquery/v2/projects', 'projects').then(list => list.map(p => p.projectReference.projectId)),
+    datasets: project => every('/bigquery/v2/projects/' + encodeURIComponent(project) + '/datasets', 'datasets')
+        .then(list => list.map(d => d.datasetReference.datasetId)),
+    tables: (project, dataset) => every('/bigquery/v2/projects/' + encodeURIComponent(project) + '/datasets/'
+        + encodeURIComponent(dataset) + '/tables', 'tables').then(list => list.map(t => t.tableReference.tableId)),
     table: (project, dataset, table) => call('GET', '/bigquery/v2/projects/' + encodeURIComponent(project)
         + '/datasets/' + encodeURIComponent(dataset) + '/tables/' + encodeURIComponent(table)),
     query: async (project, sql) => {
@@ -123,6 +136,19 @@
             + (job.location ? '&location=' + encodeURIComponent(job.location) : ''));
       }
       return result;
+    },
+    // the rows after a jobs.query answer's first page, as arrays of cell values (getQueryResults with pageToken)
+    remainingRows: async answer => {
+      const job = answer.jobReference;
+      const rows = [];
+      for (let token = answer.pageToken; token;) {
+        const page = await call('GET', '/bigquery/v2/projects/' + encodeURIComponent(job.projectId) + '/queries/'
+            + encodeURIComponent(job.jobId) + '?maxResults=1000&pageToken=' + encodeURIComponent(token)
+            + (job.location ? '&location=' + encodeURIComponent(job.location) : ''));
+        rows.push(...(page.rows || []).map(row => row.f.map(cell => cell.v)));
+        token = page.pageToken;
+      }
+      return rows;
     },
   };
 
@@ -614,12 +640,35 @@
         el('thead', {}, el('tr', {}, fields.map(f => el('th', {scope: 'col'}, f.name)))),
         el('tbody', {}, rows.map(row => el('tr', {}, row.map(value => el('td', {}, cellText(value))))))));
     // a one-column result of DICOMweb paths is a filter file as it is (README, "Filter files")
-    const paths = fields.length === 1 && rows.length > 0 && rows.length === total
-        && rows.every(row => typeof row[0] === 'string' && FILTER_PATH.test(row[0]));
+    const isPath = row => typeof row[0] === 'string' && FILTER_PATH.test(row[0]);
+    const paths = fields.length === 1 && rows.length > 0 && rows.every(isPath);
     if (paths) {
       const name = field('filter-file-name', 'File name', el('input', {type: 'text', value: 'filter.txt'}));
-      const save = el('button', {type: 'button', class: 'secondary', onclick: () => {
-        const blob = new Blob([rows.map(row => row[0]).join('\n') + '\n'], {type: 'text/plain'});
+      const saveError = el('p', {id: 'save-filter-error', class: 'message error', role: 'alert', hidden: true});
+      const save = el('button', {type: 'button', class: 'secondary', onclick: async () => {
+        // the file holds every row of the result, not only the page shown
+        let all = rows;
+        if (total > rows.length) {
+          save.disabled = true;
+          try {
+            all = rows.concat(await bigquery.remainingRows(answer));
+          } catch (e) {
+            saveError.textContent = e.message;
+            saveError.hidden = false;
+            return;
+          } finally {
+            save.disabled = false;
+          }
+          const bad = all.findIndex(row => !isPath(row));
+          if (bad >= 0) {
+            saveError.textContent = 'Row ' + (bad + 1) + ' is not a DICOMweb path (/studies/…): ' + String(all[bad][0])
+                + '; only a result of paths is a filter file.';
+            saveError.hidden = false;
+            return;
+          }
+        }
+        saveError.hidden = true;
+        const blob = new Blob([all.map(row => row[0]).join('\n') + '\n'], {type: 'text/plain'});
         const url = URL.createObjectURL(blob);
         const anchor = el('a', {href: url, download: name.control.value.trim() || 'filter.txt'});
         document.body.append(anchor);
@@ -627,7 +676,7 @@
         anchor.remove();
         setTimeout(() => URL.revokeObjectURL(url), 0);
       }}, 'Save as filter file');
-      nodes.push(el('div', {class: 'save-filter'}, name.node, save,
+      nodes.push(el('div', {class: 'save-filter'}, name.node, save, saveError,
           el('p', {class: 'hint'}, 'Saves the paths, one per line; give the saved file as the export\'s Filter file.')));
     }
     return nodes;

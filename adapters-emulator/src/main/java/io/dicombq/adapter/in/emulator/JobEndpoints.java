@@ -70,7 +70,7 @@ final class JobEndpoints {
         return ApiResponse.ok(body);
     }
 
-    /** jobs.query, the client's fast path: the whole result comes back in the answer. */
+    /** jobs.query, the client's fast path: the result, or its first maxResults rows, comes back in the answer. */
     private ApiResponse query(ApiRequest request) {
         String project = request.part("project");
         JsonNode body = request.json();
@@ -88,8 +88,12 @@ final class JobEndpoints {
         ObjectNode job = runner.insert(project, insert, null);
         QueryResult result = completedResult(project, jobId, job);
         ObjectNode answer = answer("bigquery#queryResponse", job, result);
-        boolean int64 = body.path("formatOptions").path("useInt64Timestamp").asBoolean(false);
-        QueryJobResults.page(result, 0, Long.MAX_VALUE, int64, answer);
+        JsonNode format = body.path("formatOptions");
+        TimestampFormat timestamps = TimestampFormat.of(format.path("useInt64Timestamp").asBoolean(false),
+                format.path("timestampOutputFormat").isTextual() ? format.path("timestampOutputFormat").asText() : null);
+        // the first page holds maxResults rows when given (BigQuery's QueryRequest); getQueryResults pages on from pageToken
+        long maxResults = body.has("maxResults") ? Paging.parse(body.path("maxResults").asText(), "maxResults") : Long.MAX_VALUE;
+        QueryJobResults.page(result, 0, maxResults, timestamps, answer);
         return ApiResponse.ok(answer);
     }
 
@@ -103,7 +107,7 @@ final class JobEndpoints {
         QueryResult result = completedResult(project, jobId, job);
         ObjectNode answer = answer("bigquery#getQueryResultsResponse", job, result);
         QueryJobResults.page(result, Paging.start(request), Paging.max(request, DEFAULT_PAGE),
-                Paging.int64Timestamps(request), answer);
+                Paging.timestamps(request), answer);
         return ApiResponse.ok(answer);
     }
 

@@ -2,6 +2,7 @@ package io.dicombq.adapter.out.h2.catalog;
 
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.schema.TableSchema;
+import io.dicombq.domain.status.DicombqException;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,12 +53,28 @@ public final class Catalog {
 
     /** Grows {@code nums} to cover an array of {@code length} elements, so UNNEST never cuts an array short. */
     public static void ensureNums(Connection connection, int length) {
-        Integer max = Jdbc.query(connection, "SELECT MAX(n) FROM " + NUMS, rs -> (Integer) rs.getObject(1)).get(0);
-        int have = max == null ? 0 : max;
-        if (have < length) {
-            int target = Math.max(length, have * 2);
-            Jdbc.update(connection, "INSERT INTO " + NUMS + " SELECT X FROM SYSTEM_RANGE(?, ?)", have + 1, target);
+        for (int attempt = 1; ; attempt++) {
+            int have = maxNum(connection);
+            if (have >= length) {
+                return;
+            }
+            try {
+                // MERGE, not INSERT: numbers another writer added meanwhile are kept, not a duplicate key
+                Jdbc.update(connection, "MERGE INTO " + NUMS + " KEY (n) SELECT X FROM SYSTEM_RANGE(?, ?)", have + 1,
+                        Math.max(length, have * 2));
+                return;
+            } catch (DicombqException e) {
+                // two processes growing it at once: one wins; the other finds the numbers there when it looks again
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
+    }
+
+    private static int maxNum(Connection connection) {
+        Integer max = Jdbc.query(connection, "SELECT MAX(n) FROM " + NUMS, rs -> (Integer) rs.getObject(1)).get(0);
+        return max == null ? 0 : max;
     }
 
     /** Records, inside the transaction that swaps a write in, that the write with this id committed. */

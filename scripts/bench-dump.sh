@@ -3,6 +3,7 @@
 # REPEAT times (default 30), one process per tool over every file, output to a file; wall and CPU time of each
 # (/usr/bin/time) and the load average before each, since the build machine is shared.
 # Usage: scripts/bench-dump.sh [REPEAT] [DIR]     (DIR default: the pydicom corpus of Debian python3-pydicom)
+# Env: DICOMBQ (the command to run, default ./dicombq; another build's launcher, e.g. to compare before and after)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repeat="${1:-30}"
@@ -13,7 +14,8 @@ find "$corpus" -type f | grep -v -E '\.(py|pyc|txt|json|dump|gz|md)$|/README$' |
 for _ in $(seq "$repeat"); do cat "$work/once"; done > "$work/files"
 count="$(wc -l < "$work/files")"
 echo "files: $count ($(wc -l < "$work/once") under $corpus, $repeat times); $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
-./dicombq --version > /dev/null  # builds the jar first if needed, outside the measurement
+dicombq="${DICOMBQ:-./dicombq}"
+$dicombq --version > /dev/null  # builds the jar first if needed, outside the measurement
 
 report() {
   # the last line: /usr/bin/time puts "Command exited with non-zero status" first (dump exits 1 on unreadable files)
@@ -24,7 +26,7 @@ report() {
 }
 
 echo "== dicombq dump (one JVM over every file); load: $(cut -d' ' -f1-3 /proc/loadavg)"
-/usr/bin/time -f '%e %U %S' -o "$work/dicombq.time" ./dicombq dump @"$work/files" > "$work/dicombq.out" 2> /dev/null || true
+/usr/bin/time -f '%e %U %S' -o "$work/dicombq.time" $dicombq dump @"$work/files" > "$work/dicombq.out" 2> /dev/null || true
 report "dicombq dump" "$work/dicombq.time" "$(wc -l < "$work/dicombq.out")"
 
 echo "== pydicom $(/usr/bin/python3 -c 'import pydicom; print(pydicom.__version__)') dcmread + to_json_dict + json.dumps (one process); load: $(cut -d' ' -f1-3 /proc/loadavg)"

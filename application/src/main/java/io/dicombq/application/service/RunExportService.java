@@ -85,10 +85,14 @@ public final class RunExportService implements RunExportUseCase {
         } catch (Throwable e) {
             // An Error too (out of memory, stack overflow): the operation must end, or its pollers wait forever.
             LOG.log(System.Logger.Level.ERROR, "export " + name + " failed unexpectedly", e);
-            error = RpcError.of(Code.INTERNAL, "The export failed unexpectedly: " + e
-                    + "; the destination table is unchanged");
+            error = unexpected(e);
         }
         end(progress, name, error);
+    }
+
+    /** How an export that ended on an unexpected Throwable reports it; nothing was committed. */
+    static RpcError unexpected(Throwable cause) {
+        return RpcError.of(Code.INTERNAL, "The export failed unexpectedly: " + cause + "; the destination table is unchanged");
     }
 
     /** Stores the failure; if even that fails, says so in the log (the next process then reports the operation ABORTED). */

@@ -331,10 +331,10 @@ public final class InstanceFlattener {
                 drop(prefix.field(name, tag));
                 return;
             }
-            Map<String, Object> entry = new LinkedHashMap<>(4);
+            LinkedHashMap<String, Object> entry = new LinkedHashMap<>(4);
             entry.put(Columns.OTHER_TAG, name);
             entry.put(Columns.OTHER_DATA, data);
-            level.others.add(new Row(entry));
+            level.others.add(Row.handOver(entry));
         }
     }
 

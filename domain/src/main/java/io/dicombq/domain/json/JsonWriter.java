@@ -131,6 +131,10 @@ public final class JsonWriter {
             int length = text.length();
             for (int i = 0; i < length; i++) {
                 char c = text.charAt(i);
+                if (c >= 0x20 && c != '"' && c != '\\' && c < '\u2028') {
+                    // nearly every character: the run is copied in one append below
+                    continue;
+                }
                 String escape = escapeOf(c);
                 if (escape != null) {
                     out.append(text, start, i).append(escape);

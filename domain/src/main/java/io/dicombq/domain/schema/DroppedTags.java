@@ -50,6 +50,11 @@ public final class DroppedTags {
         return entries.isEmpty();
     }
 
+    /** How many distinct entries (places) were collected. */
+    public int size() {
+        return entries.size();
+    }
+
     /** The value of a column of {@code column}'s shape: RECORD entries, or the names alone (once each). */
     public List<Object> value(Column column) {
         List<Object> out = new ArrayList<>(entries.size());
@@ -63,10 +68,10 @@ public final class DroppedTags {
     }
 
     public static Row entry(String name, String reference) {
-        Map<String, Object> values = new LinkedHashMap<>(4);
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>(4);
         values.put(TAG_NAME, name);
         values.put(TAG_REFERENCE, reference);
-        return new Row(values);
+        return Row.handOver(values);
     }
 
     /** The names of a DroppedTags value of either shape. */

@@ -1,8 +1,10 @@
 package io.dicombq.domain.schema;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One table row (or the value of a RECORD): column name to value. A column absent from the map is NULL
@@ -14,11 +16,33 @@ import java.util.Map;
  */
 public record Row(Map<String, Object> values) {
     public Row {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(values instanceof HandedOver handed ? handed.values : new LinkedHashMap<>(values));
     }
 
     public static Row of(Map<String, Object> values) {
         return new Row(values);
+    }
+
+    /**
+     * A row over {@code values} without copying them: the caller hands the map over and never changes it again (the
+     * flattener and the conformer build one map per row and per RECORD value; copying each doubled their cost).
+     */
+    public static Row handOver(LinkedHashMap<String, Object> values) {
+        return new Row(new HandedOver(values));
+    }
+
+    /** Carries a handed-over map into the canonical constructor, which then wraps it instead of copying it. */
+    private static final class HandedOver extends AbstractMap<String, Object> {
+        private final Map<String, Object> values;
+
+        HandedOver(Map<String, Object> values) {
+            this.values = values;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return values.entrySet();
+        }
     }
 
     public Object get(String column) {

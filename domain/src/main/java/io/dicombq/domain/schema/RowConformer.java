@@ -20,22 +20,27 @@ public final class RowConformer {
     public static Row conform(Row row, TableSchema target) {
         DroppedTags dropped = new DroppedTags();
         // the row's own entries first, in either shape; then what does not fit; written in the table's shape
-        dropped.addExisting(row.get(DroppedTags.COLUMN));
-        Map<String, Object> values = conformFields(row, target.columns(), FieldPath.ROOT, dropped);
+        Object existing = row.get(DroppedTags.COLUMN);
+        dropped.addExisting(existing);
+        int existingEntries = dropped.size();
+        LinkedHashMap<String, Object> values = conformFields(row, target.columns(), FieldPath.ROOT, dropped);
         Column droppedColumn = target.column(DroppedTags.COLUMN);
         if (droppedColumn != null) {
-            values.put(DroppedTags.COLUMN, dropped.value(droppedColumn));
+            // nothing new dropped, no duplicate, already in the table's shape: the row's own value is the answer
+            boolean unchanged = dropped.size() == existingEntries && existing instanceof List<?> list
+                    && list.size() == existingEntries && itemsAsIs(list, droppedColumn);
+            values.put(DroppedTags.COLUMN, unchanged ? existing : dropped.value(droppedColumn));
         }
-        return new Row(values);
+        return Row.handOver(values);
     }
 
     /** Fits a RECORD value (a sequence item at {@code path}) to {@code fields}; what cannot fit goes to {@code dropped}. */
     public static Row conformRecord(Row row, List<Column> fields, FieldPath path, DroppedTags dropped) {
-        return new Row(conformFields(row, fields, path, dropped));
+        return Row.handOver(conformFields(row, fields, path, dropped));
     }
 
-    private static Map<String, Object> conformFields(Row row, List<Column> columns, FieldPath path, DroppedTags dropped) {
-        Map<String, Object> values = new LinkedHashMap<>(columns.size() * 2);
+    private static LinkedHashMap<String, Object> conformFields(Row row, List<Column> columns, FieldPath path, DroppedTags dropped) {
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>(columns.size() * 2);
         for (Column column : columns) {
             if (column.name().equals(DroppedTags.COLUMN) && path == FieldPath.ROOT) {
                 values.put(column.name(), List.of());
@@ -59,6 +64,10 @@ public final class RowConformer {
         if (column.isRepeated()) {
             if (value == null) {
                 return List.of();
+            }
+            if (value instanceof List<?> list && itemsAsIs(list, column)) {
+                // the common case (e.g. hundreds of OtherElements entries): nothing to fit, nothing copied
+                return list;
             }
             List<?> items = value instanceof List<?> list ? list : List.of(value);
             List<Object> out = new ArrayList<>(items.size());
@@ -94,7 +103,10 @@ public final class RowConformer {
 
     private static Object conformOne(Object value, Column column, FieldPath path, DroppedTags dropped) {
         if (column.isRecord()) {
-            return value instanceof Row nested ? new Row(conformFields(nested, column.fields(), path, dropped)) : NO_FIT;
+            if (!(value instanceof Row nested)) {
+                return NO_FIT;
+            }
+            return rowAsIs(nested, column.fields()) ? nested : Row.handOver(conformFields(nested, column.fields(), path, dropped));
         }
         if (value instanceof Row || value instanceof List) {
             return NO_FIT;
@@ -103,5 +115,52 @@ public final class RowConformer {
             return ValueText.of(value);
         }
         return value;
+    }
+
+    /**
+     * Whether fitting {@code row} to {@code fields} would give back an equal row: the same fields in the same order,
+     * each value already of its column's shape. Such a row is kept as it is; nothing in it can be dropped.
+     */
+    private static boolean rowAsIs(Row row, List<Column> fields) {
+        Map<String, Object> values = row.values();
+        if (values.size() != fields.size()) {
+            return false;
+        }
+        int i = 0;
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            Column column = fields.get(i++);
+            if (!column.name().equals(entry.getKey())) {
+                return false;
+            }
+            Object value = entry.getValue();
+            boolean asIs = column.isRepeated()
+                    ? value instanceof List<?> list && itemsAsIs(list, column)
+                    : value == null || oneAsIs(value, column);
+            if (!asIs) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean itemsAsIs(List<?> items, Column column) {
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (item == null || !oneAsIs(item, column)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A non-NULL value that {@link #conformOne} would return unchanged. */
+    private static boolean oneAsIs(Object value, Column column) {
+        if (column.isRecord()) {
+            return value instanceof Row nested && rowAsIs(nested, column.fields());
+        }
+        if (value instanceof Row || value instanceof List) {
+            return false;
+        }
+        return column.type() != ColumnType.STRING || value instanceof String;
     }
 }

@@ -40,7 +40,21 @@ public final class DicombqCommand implements Runnable {
 
     /** A command line with dicombq's conventions: one-line errors, exit 1 for failed requests, 2 for usage errors. */
     public static CommandLine newCommandLine() {
-        CommandLine commandLine = new CommandLine(new DicombqCommand());
+        return withConventions(new CommandLine(new DicombqCommand()));
+    }
+
+    /**
+     * {@code dicombq dump} alone, with the same conventions and names: building every command's model (reflection over
+     * all their annotations) was a tenth of a short dump's CPU (docs/BENCHMARKS.md, dump).
+     */
+    public static CommandLine newDumpCommandLine() {
+        CommandLine dump = new CommandLine(new DumpCommand()).setCommandName("dicombq dump");
+        // the options every subcommand inherits from dicombq are accepted (and ignored) here too, as in the tree
+        dump.addMixin("warehouse", new WarehouseOptions());
+        return withConventions(dump);
+    }
+
+    private static CommandLine withConventions(CommandLine commandLine) {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
             command.getErr().println("ERROR: " + oneLine(exception));

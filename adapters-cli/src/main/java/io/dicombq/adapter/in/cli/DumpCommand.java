@@ -58,7 +58,8 @@ public final class DumpCommand implements Callable<Integer> {
         Part10Reader reader = new Part10Reader(ReadOptions.defaults().withBulkThreshold(bulkThreshold), DataDictionary.standard());
         DicomJsonWriter writer = noInlineBinary ? DicomJsonWriter.withoutInlineBinary() : DicomJsonWriter.standard();
         int failures = 0;
-        // One buffer for every file, and no flush per line (println would flush an autoflush writer each time).
+        // No flush per line (println would flush an autoflush writer each time). A buffer per file, sized by the last
+        // one: a reused builder that once held a non-Latin-1 character stays UTF-16 and appends twice as slowly.
         StringBuilder json = new StringBuilder(1 << 16);
         for (Path file : files) {
             DicomInstance instance;
@@ -72,7 +73,7 @@ public final class DumpCommand implements Callable<Integer> {
                 failures++;
                 continue;
             }
-            json.setLength(0);
+            json = new StringBuilder(json.length() + 64);
             writer.write(fileMeta ? withFileMeta(instance) : instance.dataset(),
                     pretty ? JsonWriter.pretty(json) : JsonWriter.compact(json));
             out.append(json).append(System.lineSeparator());

@@ -1,6 +1,8 @@
 package io.dicombq.adapter.in.cli;
 
-import picocli.CommandLine;
+import io.dicombq.adapter.out.h2.H2Jvm;
+
+import java.util.Arrays;
 
 /** The {@code dicombq} executable. */
 public final class Main {
@@ -8,6 +10,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        H2Jvm.configure();
+        if (args.length > 0 && args[0].equals("dump")) {
+            System.exit(DicombqCommand.newDumpCommandLine().execute(Arrays.copyOfRange(args, 1, args.length)));
+        }
         System.exit(DicombqCommand.newCommandLine().execute(args));
     }
 }

@@ -38,14 +38,22 @@ class DumpCommandTest {
     }
 
     private static Run dump(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = DicombqCommand.newCommandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
         List<String> all = new ArrayList<>(List.of("dump"));
         all.addAll(args);
-        int code = commandLine.execute(all.toArray(new String[0]));
+        return run(DicombqCommand.newCommandLine(), all);
+    }
+
+    /** The executable's shortcut (Main): dump's command line alone. */
+    private static Run dumpShortcut(List<String> args) {
+        return run(DicombqCommand.newDumpCommandLine(), args);
+    }
+
+    private static Run run(CommandLine commandLine, List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int code = commandLine.execute(args.toArray(new String[0]));
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -81,6 +89,16 @@ class DumpCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines()).hasSize(unreadable.size())
                 .allSatisfy(line -> assertThat(line).startsWith("dicombq dump: cannot read DICOM file "));
+    }
+
+    @Test
+    void theExecutablesDumpShortcutBehavesAsTheCommandTree() throws IOException {
+        List<String> files = corpus().stream().map(Path::toString).collect(Collectors.toList());
+        assertThat(dumpShortcut(files)).isEqualTo(dump(files));
+        for (List<String> args : List.<List<String>>of(List.of("--help"), List.of("--version"), List.of("--bogus", files.get(0)),
+                List.of(), List.of("--data-dir=/nowhere", "--pretty", "--file-meta", files.get(0)))) {
+            assertThat(dumpShortcut(args)).as("dump %s", args).isEqualTo(dump(args));
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.dicombq.application.port.out.WarehouseCatalog;
 import io.dicombq.application.service.DicomStoresService;
 import io.dicombq.application.service.ExportDicomMetadataService;
 import io.dicombq.application.service.GrantDatasetAccessService;
+import io.dicombq.application.service.GuardedExportRun;
 import io.dicombq.application.service.OperationsService;
 import io.dicombq.application.port.in.ScaleOutEngine;
 import io.dicombq.application.service.RunExportService;
@@ -78,7 +79,7 @@ public final class DicombqRuntime implements AutoCloseable {
         this.log = new JsonLinesOperationLog(this.dataDirectory);
         this.registry = new H2DicomStoreRegistry(operationDatabase);
         this.grants = new H2DatasetGrants(operationDatabase);
-        this.threads = new ThreadExportLauncher(this::runExport, 2);
+        this.threads = new ThreadExportLauncher(new GuardedExportRun(this::runExport, operationRepository, clock), 2);
     }
 
     public Path dataDirectory() {
@@ -121,7 +122,7 @@ public final class DicombqRuntime implements AutoCloseable {
         RunExportUseCase run = engine.exports(runner, runnerArguments, new ScaleOutEngine.Context(operationRepository,
                 log, accessPolicy(), new LocalFilterFiles(), workers, clock, bigQueryProject,
                 bigQueryEndpoint == null ? null : bigQueryEndpoint.toString()));
-        ThreadExportLauncher launcher = new ThreadExportLauncher(() -> run, 1);
+        ThreadExportLauncher launcher = new ThreadExportLauncher(new GuardedExportRun(() -> run, operationRepository, clock), 1);
         scaleOutLaunchers.add(launcher);
         return new ExportDicomMetadataService(registry, sources, warehouse().sink(), new LocalFilterFiles(),
                 operationRepository, log, RandomOperationIds.secure(), workers, launcher, clock);

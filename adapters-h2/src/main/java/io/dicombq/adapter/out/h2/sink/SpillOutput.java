@@ -8,6 +8,9 @@ import java.util.Arrays;
  * once every row of it has been checked. Lengths and counts are unsigned LEB128 varints.
  */
 final class SpillOutput {
+    /** Above this length a string is encoded in bulk rather than char by char. */
+    private static final int BULK_STRING = 64;
+
     private byte[] bytes = new byte[1 << 16];
     private int size;
 
@@ -56,9 +59,17 @@ final class SpillOutput {
         size += value.length;
     }
 
-    /** UTF-8 with its byte length in front; ASCII (nearly every DICOM string) is copied char by char. */
+    /**
+     * UTF-8 with its byte length in front. Short ASCII strings (nearly every DICOM value) are copied char by char;
+     * long ones (base64 private binary values, 10-40 KB) through {@link String#getBytes}, whose ASCII check and copy
+     * are vectorised, where the char loop cost as much as H2's own write of the value.
+     */
     void putString(String value) {
         int length = value.length();
+        if (length > BULK_STRING) {
+            putBytes(value.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         ensure(length + 5);
         int start = size;
         putVarInt(length);

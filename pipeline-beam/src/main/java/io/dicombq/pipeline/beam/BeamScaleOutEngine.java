@@ -32,6 +32,12 @@ public final class BeamScaleOutEngine implements ScaleOutEngine {
         return List.of("direct", "flink", "dataflow");
     }
 
+    /** Globs and gs:// paths: the pipeline matches them with Beam's FileSystems ({@link FilePattern}). */
+    @Override
+    public boolean readsItself(String source) {
+        return FilePattern.of(source).isPresent();
+    }
+
     @Override
     public RunExportUseCase exports(String runner, List<String> runnerArguments, Context context) {
         List<String> arguments = arguments(runner, runnerArguments, context);

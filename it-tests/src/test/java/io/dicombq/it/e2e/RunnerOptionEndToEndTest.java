@@ -96,6 +96,15 @@ class RunnerOptionEndToEndTest {
     }
 
     @Test
+    void dataflowFromAJarWithoutItsRunnerSaysWhichJarToBuild() {
+        Cli.Result result = cli.run("dicom-stores", "export", "bq", temp.toString(), "--bq-table=bq://runner-project.exports.t",
+                "--runner=dataflow", "--region=europe-west4", "--temp-location=gs://my-bucket/tmp");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.err()).contains("Dataflow runner").contains("-Pbeam,beam-dataflow")
+                .contains("dicombq-beam-dataflow.jar");
+    }
+
+    @Test
     void aRunnerNeedsTheBigQueryWarehouse() {
         Cli h2 = new Cli(temp.resolve("h2-data"));
         Cli.Result result = h2.run("dicom-stores", "export", "bq", temp.toString(), "--bq-table=bq://runner-project.exports.t",

@@ -95,9 +95,23 @@
     return json === null ? text : json;
   }
 
+  // Every item of a paged list (Google's list methods: pageToken in, nextPageToken out until the last page).
+  async function every(path, key) {
+    const items = [];
+    let token = null;
+    do {
+      const answer = await call('GET', token === null ? path
+          : path + (path.includes('?') ? '&' : '?') + 'pageToken=' + encodeURIComponent(token));
+      items.push(...(answer[key] || []));
+      token = answer.nextPageToken || null;
+    } while (token !== null);
+    return items;
+  }
+
   const healthcare = {
-    datasets: () => call('GET', '/v1/projects/-/locations/-/datasets').then(r => (r.datasets || []).map(d => d.name)),
-    stores: dataset => call('GET', '/v1/' + dataset + '/dicomStores').then(r => r.dicomStores || []),
+    datasets: () => every('/v1/projects/-/locations/-/datasets', 'datasets').then(list => list.map(d => d.name)),
+    stores: dataset => every('/v1/' + dataset + '/dicomStores', 'dicomStores'),
+    // the newest page (operations.list's default of 100, newest first) is what the page polls while exports run
     operations: dataset => call('GET', '/v1/' + dataset + '/operations').then(r => r.operations || []),
     exportStore: (store, body) => call('POST', '/v1/' + store + ':export', body),
     cancel: operation => call('POST', '/v1/' + operation + ':cancel', {}),
@@ -105,12 +119,11 @@
   };
 
   const bigquery = {
-    projects: () => call('GET', '/bigquery/v2/projects')
-        .then(r => (r.projects || []).map(p => p.projectReference.projectId)),
-    datasets: project => call('GET', '/bigquery/v2/projects/' + encodeURIComponent(project) + '/datasets')
-        .then(r => (r.datasets || []).map(d => d.datasetReference.datasetId)),
-    tables: (project, dataset) => call('GET', '/bigquery/v2/projects/' + encodeURIComponent(project) + '/datasets/'
-        + encodeURIComponent(dataset) + '/tables').then(r => (r.tables || []).map(t => t.tableReference.tableId)),
+    projects: () => every('/bigquery/v2/projects', 'projects').then(list => list.map(p => p.projectReference.projectId)),
+    datasets: project => every('/bigquery/v2/projects/' + encodeURIComponent(project) + '/datasets', 'datasets')
+        .then(list => list.map(d => d.datasetReference.datasetId)),
+    tables: (project, dataset) => every('/bigquery/v2/projects/' + encodeURIComponent(project) + '/datasets/'
+        + encodeURIComponent(dataset) + '/tables', 'tables').then(list => list.map(t => t.tableReference.tableId)),
     table: (project, dataset, table) => call('GET', '/bigquery/v2/projects/' + encodeURIComponent(project)
         + '/datasets/' + encodeURIComponent(dataset) + '/tables/' + encodeURIComponent(table)),
     query: async (project, sql) => {

@@ -133,7 +133,8 @@ public final class RunExportService implements RunExportUseCase {
                 if (result instanceof ExportPipeline.Result.Completed completed) {
                     TableSchema exported = completed.schema();
                     operations.markCommitting(stored.operation().name());
-                    write.commit(existing.map(current -> mapping.extend(current, exported)).orElse(exported));
+                    write.commit(existing.map(current -> mapping.extend(current, exported)).orElse(exported),
+                            stored.operation().name().toString());
                     return Optional.empty();
                 }
                 write.abort();

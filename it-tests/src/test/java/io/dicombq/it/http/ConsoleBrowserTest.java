@@ -22,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -464,6 +465,45 @@ class ConsoleBrowserTest {
 
         assertThat(browser.script("return window.__pwned === undefined")).isEqualTo(true);
         assertThat(browser.script("return document.querySelectorAll('main script, main img').length")).isEqualTo(0L);
+    }
+
+    @Test
+    @Order(11)
+    void theAdvancedOptionsExportTheSourceStoreInTheJsonLayout() {
+        openConsole();
+        openExportPage("corpus", false);
+        fillExportForm("imaging", "advanced", "Export only if the destination table is empty", null);
+        control("summary", "Advanced").click();
+        control("input[type=checkbox]", "Include the source store").click();
+        control("input[type=radio]", "JSON (one column of DICOM JSON per instance)").click();
+        browser.screenshot("16-advanced-options");
+
+        assertThat(finished(clickExport()).get(0)).isEqualTo("OK");
+        // specification 3.9: the JSON layout's fixed columns, SourceDicomStore among them
+        JsonNode fields = admin.get("/bigquery/v2/projects/" + PROJECT + "/datasets/imaging/tables/advanced").json()
+                .path("schema").path("fields");
+        List<String> names = new ArrayList<>();
+        fields.forEach(field -> names.add(field.path("name").asText()));
+        assertThat(names).contains("SourceDicomStore", "Metadata").doesNotContain("PatientID");
+        Http.Reply stores = admin.post("/bigquery/v2/projects/" + PROJECT + "/queries", "{\"useLegacySql\": false, \"query\":"
+                + " \"SELECT DISTINCT SourceDicomStore FROM `" + PROJECT + ".imaging.advanced`\"}");
+        assertThat(stores.json().path("rows").get(0).path("f").get(0).path("v").asText())
+                .isEqualTo(DATASET_NAME + "/dicomStores/corpus");
+        assertThat(rows("advanced")).isEqualTo(INSTANCES);
+    }
+
+    @Test
+    @Order(10)
+    void aDatasetWithMoreStoresThanOnePageListsThemAll() {
+        // dicomStores.list answers 100 stores a page (docs/http-api.md): the console follows nextPageToken
+        for (int i = 0; i < 101; i++) {
+            createStore("many-%03d".formatted(i), study.toString());
+        }
+        openConsole();
+        control("a", "Datasets").click();
+        control("a", "radiology").click();
+        browser.find(By.cssSelector("tr[data-store='" + DATASET_NAME + "/dicomStores/many-100']"));
+        assertThat(browser.driver().findElements(By.cssSelector("tr[data-store]"))).hasSize(2 + 101);
     }
 
     @Test

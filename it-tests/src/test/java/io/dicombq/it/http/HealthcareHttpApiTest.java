@@ -45,6 +45,8 @@ class HealthcareHttpApiTest {
     static ServeProcess server;
     static OrthancServer orthanc;
     static FaultInjectingProxy stalledOrthanc;
+    /** A third allowed root, on an origin the server's token is not for. */
+    static FaultInjectingProxy otherOrigin;
     static Http admin;
 
     @BeforeAll
@@ -65,6 +67,7 @@ class HealthcareHttpApiTest {
         orthanc = OrthancServer.start();
         FILES.forEach(name -> assertThat(orthanc.upload(PydicomCorpus.file(name)).stored()).isTrue());
         stalledOrthanc = new FaultInjectingProxy(orthanc.baseUri());
+        otherOrigin = new FaultInjectingProxy(orthanc.baseUri());
 
         Path data = temp.resolve("data");
         dicombq(data, "datasets", "create", "hc-project.imaging");
@@ -83,15 +86,18 @@ class HealthcareHttpApiTest {
                  "dicomWebRoots": ["%s"]}
                 """.formatted(AccessControl.sha256Hex(ADMIN), AccessControl.sha256Hex(VIEWER),
                 AccessControl.sha256Hex(STORE_EDITOR), root, stalledOrthanc.uri() + "/dicom-web"));
-        // DICOMweb services: one allowed in the access file, one with the flag; the server has a token for them
-        server = ServeProcess.start(Map.of("DICOMBQ_DICOMWEB_TOKEN", SERVER_DICOMWEB_TOKEN), data, temp,
-                "--access-file", accessFile.toString(), "--dicomweb-root", orthanc.dicomWebRoot().toString());
+        // DICOMweb services: one allowed in the access file, two with the flag; the server's token is for the first
+        server = ServeProcess.start(Map.of("DICOMBQ_DICOMWEB_TOKEN", SERVER_DICOMWEB_TOKEN,
+                        "DICOMBQ_DICOMWEB_TOKEN_ORIGIN", stalledOrthanc.uri().toString()), data, temp,
+                "--access-file", accessFile.toString(), "--dicomweb-root", orthanc.dicomWebRoot().toString(),
+                "--dicomweb-root", otherOrigin.uri() + "/dicom-web");
         admin = new Http(server.uri(), Optional.of(ADMIN));
 
         createStore("corpus", study.toString());
         createStore("linked", linked.toString());
         createStore("pacs", orthanc.dicomWebRoot().toString());
         createStore("stalled", stalledOrthanc.uri() + "/dicom-web");
+        createStore("other-origin", otherOrigin.uri() + "/dicom-web");
     }
 
     @AfterAll
@@ -101,6 +107,9 @@ class HealthcareHttpApiTest {
         }
         if (stalledOrthanc != null) {
             stalledOrthanc.close();
+        }
+        if (otherOrigin != null) {
+            otherOrigin.close();
         }
         if (orthanc != null) {
             orthanc.close();
@@ -367,6 +376,13 @@ class HealthcareHttpApiTest {
             assertThat(seen).isNotEmpty().allSatisfy(request ->
                     assertThat(request.authorization()).isEqualTo("Bearer " + SERVER_DICOMWEB_TOKEN));
             assertThat(server.accessLog()).doesNotContain(SERVER_DICOMWEB_TOKEN);
+        }
+
+        @Test
+        void anAllowedServiceOnAnotherOriginThanTheTokensGetsNoToken() {
+            JsonNode done = awaitDone(admin, startExport(admin, "other-origin", exportBody("hc-project.imaging.other_origin")));
+            assertThat(done.has("error")).as(done.toString()).isFalse();
+            assertThat(otherOrigin.seen()).isNotEmpty().allSatisfy(request -> assertThat(request.authorization()).isNull());
         }
     }
 

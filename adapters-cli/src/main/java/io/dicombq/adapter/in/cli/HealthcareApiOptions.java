@@ -83,8 +83,10 @@ final class HealthcareApiOptions {
             webRoots.addAll(access.dicomWebRoots());
         }
         SourceConfinement confinement = new SourceConfinement(FolderConfinement.to(roots), DicomWebAllowList.of(webRoots));
+        LocalDicomStoreSources sources = new LocalDicomStoreSources();
+        sources.requireTokenBoundTo(confinement.dicomWeb().roots());
         DicombqRuntime runtime = CommandContext.warehouseOptions(spec)
-                .openRuntime(new ConfinedDicomStoreSources(new LocalDicomStoreSources(), confinement));
+                .openRuntime(new ConfinedDicomStoreSources(sources, confinement));
         PrintWriter err = CommandContext.err(spec);
         Optional<H2Warehouse> embedded = runtime.warehouse().resources() instanceof H2Warehouse h2
                 ? Optional.of(h2) : Optional.empty();

@@ -88,8 +88,10 @@ final class JobEndpoints {
         ObjectNode job = runner.insert(project, insert, null);
         QueryResult result = completedResult(project, jobId, job);
         ObjectNode answer = answer("bigquery#queryResponse", job, result);
-        boolean int64 = body.path("formatOptions").path("useInt64Timestamp").asBoolean(false);
-        QueryJobResults.page(result, 0, Long.MAX_VALUE, int64, answer);
+        JsonNode format = body.path("formatOptions");
+        TimestampFormat timestamps = TimestampFormat.of(format.path("useInt64Timestamp").asBoolean(false),
+                format.path("timestampOutputFormat").isTextual() ? format.path("timestampOutputFormat").asText() : null);
+        QueryJobResults.page(result, 0, Long.MAX_VALUE, timestamps, answer);
         return ApiResponse.ok(answer);
     }
 
@@ -103,7 +105,7 @@ final class JobEndpoints {
         QueryResult result = completedResult(project, jobId, job);
         ObjectNode answer = answer("bigquery#getQueryResultsResponse", job, result);
         QueryJobResults.page(result, Paging.start(request), Paging.max(request, DEFAULT_PAGE),
-                Paging.int64Timestamps(request), answer);
+                Paging.timestamps(request), answer);
         return ApiResponse.ok(answer);
     }
 

@@ -65,8 +65,9 @@ final class Paging {
         return value == null ? defaultValue : parse(value, "maxResults");
     }
 
-    static boolean int64Timestamps(ApiRequest request) {
-        return "true".equalsIgnoreCase(request.param("formatOptions.useInt64Timestamp"));
+    static TimestampFormat timestamps(ApiRequest request) {
+        return TimestampFormat.of("true".equalsIgnoreCase(request.param("formatOptions.useInt64Timestamp")),
+                request.param("formatOptions.timestampOutputFormat"));
     }
 
     private static long parse(String value, String name) {

@@ -54,7 +54,7 @@ final class QueryJobResults {
     }
 
     /** A page of rows as f/v cells into {@code into}: rows, totalRows, and pageToken when more follow. */
-    static void page(QueryResult result, long startIndex, long maxResults, boolean int64Timestamps, ObjectNode into) {
+    static void page(QueryResult result, long startIndex, long maxResults, TimestampFormat timestamps, ObjectNode into) {
         List<Row> rows = result.rows();
         into.put("totalRows", Long.toString(rows.size()));
         int from = (int) Math.min(startIndex, rows.size());
@@ -62,7 +62,7 @@ final class QueryJobResults {
         if (to > from) {
             ArrayNode list = into.putArray("rows");
             for (Row row : rows.subList(from, to)) {
-                list.add(WireValues.toCells(result.schema().columns(), row, int64Timestamps));
+                list.add(WireValues.toCells(result.schema().columns(), row, timestamps));
             }
         }
         if (to < rows.size()) {

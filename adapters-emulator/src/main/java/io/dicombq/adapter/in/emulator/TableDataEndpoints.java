@@ -89,17 +89,17 @@ final class TableDataEndpoints {
         }
         long start = Paging.start(request);
         long max = Paging.max(request, DEFAULT_PAGE);
-        boolean int64 = Paging.int64Timestamps(request);
+        TimestampFormat timestamps = Paging.timestamps(request);
         ObjectNode answer = Resources.NODES.objectNode();
         answer.put("kind", "bigquery#tableDataList");
         if (QueryJobResults.isAnonymous(table)) {
-            QueryJobResults.page(anonymous.get(table), start, max, int64, answer);
+            QueryJobResults.page(anonymous.get(table), start, max, timestamps, answer);
             return ApiResponse.ok(answer);
         }
         TableSchema schema = warehouse.tableSchema(table).orElseThrow(() -> Resources.notFound(warehouse, table));
         long total = warehouse.rowCount(table);
         List<Row> rows = max == 0 ? List.of() : warehouse.readRows(table, start, (int) Math.min(max, DEFAULT_PAGE));
-        QueryJobResults.page(new QueryResult(schema, rows), 0, rows.size(), int64, answer);
+        QueryJobResults.page(new QueryResult(schema, rows), 0, rows.size(), timestamps, answer);
         answer.put("totalRows", Long.toString(total));
         answer.remove("pageToken");
         if (start + rows.size() < total) {

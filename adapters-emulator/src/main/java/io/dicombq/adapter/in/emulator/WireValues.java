@@ -37,45 +37,45 @@ final class WireValues {
 
     // ---- f/v cells (responses) ----
 
-    static ObjectNode toCells(List<Column> columns, Row row, boolean int64Timestamps) {
+    static ObjectNode toCells(List<Column> columns, Row row, TimestampFormat timestamps) {
         ArrayNode cells = NODES.arrayNode(columns.size());
         for (Column column : columns) {
-            cells.add(cell(column, row.get(column.name()), int64Timestamps));
+            cells.add(cell(column, row.get(column.name()), timestamps));
         }
         ObjectNode record = NODES.objectNode();
         record.set("f", cells);
         return record;
     }
 
-    private static ObjectNode cell(Column column, Object value, boolean int64Timestamps) {
+    private static ObjectNode cell(Column column, Object value, TimestampFormat timestamps) {
         ObjectNode cell = NODES.objectNode();
         if (column.isRepeated()) {
             ArrayNode elements = cell.putArray("v");
             if (value != null) {
                 for (Object element : (List<?>) value) {
                     ObjectNode wrapped = NODES.objectNode();
-                    wrapped.set("v", scalarCell(column, element, int64Timestamps));
+                    wrapped.set("v", scalarCell(column, element, timestamps));
                     elements.add(wrapped);
                 }
             }
             return cell;
         }
         // The client rejects {} for NULL; the cell must say "v": null explicitly.
-        cell.set("v", scalarCell(column, value, int64Timestamps));
+        cell.set("v", scalarCell(column, value, timestamps));
         return cell;
     }
 
-    private static JsonNode scalarCell(Column column, Object value, boolean int64Timestamps) {
+    private static JsonNode scalarCell(Column column, Object value, TimestampFormat timestamps) {
         if (value == null) {
             return NODES.nullNode();
         }
         if (column.isRecord()) {
-            return toCells(column.fields(), (Row) value, int64Timestamps);
+            return toCells(column.fields(), (Row) value, timestamps);
         }
-        return NODES.textNode(text(column.type(), value, int64Timestamps));
+        return NODES.textNode(text(column.type(), value, timestamps));
     }
 
-    private static String text(ColumnType type, Object value, boolean int64Timestamps) {
+    private static String text(ColumnType type, Object value, TimestampFormat timestamps) {
         return switch (type) {
             case STRING -> (String) value;
             case INTEGER -> Long.toString(((Number) value).longValue());
@@ -87,7 +87,7 @@ final class WireValues {
             case DATE -> value.toString();
             case TIME -> time((LocalTime) value);
             case DATETIME -> ((LocalDateTime) value).toLocalDate() + "T" + time(((LocalDateTime) value).toLocalTime());
-            case TIMESTAMP -> int64Timestamps ? Long.toString(epochMicros((Instant) value)) : epochSeconds((Instant) value);
+            case TIMESTAMP -> timestamps.text((Instant) value);
             case JSON -> ((JsonText) value).json();
             case RECORD -> throw new IllegalStateException("records are cells, not text");
         };
@@ -131,7 +131,7 @@ final class WireValues {
         return sign + digits.charAt(0) + "." + fraction + "E" + exponent;
     }
 
-    private static long epochMicros(Instant instant) {
+    static long epochMicros(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 

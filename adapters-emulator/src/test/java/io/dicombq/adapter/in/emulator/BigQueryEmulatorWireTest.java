@@ -174,6 +174,22 @@ class BigQueryEmulatorWireTest {
                 + "{\"v\":null},{\"v\":null},{\"v\":\"-Infinity\"},{\"v\":\"false\"}]}");
         assertThat(int64.path("rows").get(0).path("f").get(3).path("v").asText()).isEqualTo("1577934245000000");
         assertThat(int64.path("rows").get(1).path("f").get(3).path("v").asText()).isEqualTo("1577934245500000");
+
+        // DataFormatOptions.timestampOutputFormat, the newer option: it wins over useInt64Timestamp
+        JsonNode iso = json(send("GET", BASE + "/datasets/ds/tables/types/data?formatOptions.timestampOutputFormat=ISO8601_STRING"
+                + "&formatOptions.useInt64Timestamp=true", null, false));
+        assertThat(iso.path("rows").get(1).path("f").get(3).path("v").asText()).isEqualTo("2020-01-02T03:04:05.500000Z");
+        JsonNode float64 = json(send("GET", BASE + "/datasets/ds/tables/types/data?formatOptions.timestampOutputFormat=FLOAT64",
+                null, false));
+        assertThat(float64.path("rows").get(1).path("f").get(3).path("v").asText()).isEqualTo("1.5779342455E9");
+        JsonNode queried = json(send("POST", BASE + "/queries", gzip("{\"query\":\"SELECT `at` FROM `wire-project.ds.types` WHERE NOT ok\","
+                + "\"useLegacySql\":false,\"formatOptions\":{\"timestampOutputFormat\":\"INT64\"}}"), true));
+        assertThat(queried.path("rows").get(0)).as(queried.toString()).isNotNull();
+        assertThat(queried.path("rows").get(0).path("f").get(0).path("v").asText()).isEqualTo("1577934245500000");
+        HttpResponse<String> bad = send("GET", BASE + "/datasets/ds/tables/types/data?formatOptions.timestampOutputFormat=PICOS",
+                null, false);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("timestampOutputFormat 'PICOS'");
     }
 
     /** Issue 17 item 3: maxResults, an opaque pageToken, nextPageToken while more follow, 400 for a forged token. */

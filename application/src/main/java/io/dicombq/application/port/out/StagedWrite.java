@@ -20,6 +20,14 @@ public interface StagedWrite extends AutoCloseable {
      */
     void commit(TableSchema finalSchema);
 
+    /**
+     * {@link #commit}, recording {@code writeId} in the same atomic step where the warehouse can, so that
+     * {@link CommitRecords#committed} answers for it afterwards.
+     */
+    default void commit(TableSchema finalSchema, String writeId) {
+        commit(finalSchema);
+    }
+
     /** Drops the staged rows; the destination stays exactly as it was. Safe to call more than once. */
     void abort();
 

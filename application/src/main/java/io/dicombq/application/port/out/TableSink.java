@@ -11,7 +11,12 @@ import java.util.Optional;
  * A BigQuery-shaped warehouse an export writes into: the embedded H2 stand-in or real BigQuery. Errors are
  * {@link io.dicombq.domain.status.DicombqException}s with the google.rpc code BigQuery would give.
  */
-public interface TableSink {
+public interface TableSink extends CommitRecords {
+
+    @Override
+    default Optional<Boolean> committed(String writeId) {
+        return Optional.empty();
+    }
 
     boolean datasetExists(String project, String dataset);
 

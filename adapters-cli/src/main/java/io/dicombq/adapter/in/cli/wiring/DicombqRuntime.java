@@ -144,7 +144,8 @@ public final class DicombqRuntime implements AutoCloseable {
 
     /** operations get / list / cancel. */
     public OperationsService operations() {
-        return new OperationsService(operationRepository, workers, clock);
+        // lazily: only an operation whose worker died while committing needs the warehouse opened
+        return new OperationsService(operationRepository, workers, clock, writeId -> warehouse().sink().committed(writeId));
     }
 
     public ManageDicomStoresUseCase stores() {

@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.dicom.web;
 
+import io.dicombq.adapter.out.dicom.part10.ReadOptions;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
@@ -30,6 +31,8 @@ final class DicomWebClient {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Duration requestTimeout;
+    // one answer is held in memory whole: the same bound as one file's header (docs/dicom-reader.md)
+    private final BoundedBody bodies = new BoundedBody(ReadOptions.DEFAULT_MAX_HEADER_BYTES);
 
     DicomWebClient(DicomWebEndpoint endpoint, HttpClient http, RetryPolicy retry, Sleeper sleeper, Clock clock,
                    Duration requestTimeout) {
@@ -87,7 +90,7 @@ final class DicomWebClient {
         for (int attempt = 1; ; attempt++) {
             Duration wait;
             try {
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = http.send(request, bodies);
                 int status = response.statusCode();
                 if (!isTransient(status) || attempt >= retry.maxAttempts()) {
                     return new Reply(uri, status, response.body(), response.headers().firstValue("Warning"));
@@ -100,6 +103,10 @@ final class DicomWebClient {
                 Duration backoff = retry.backoff(attempt);
                 wait = retryAfter.filter(after -> after.compareTo(backoff) > 0).orElse(backoff);
             } catch (IOException e) {
+                Optional<BoundedBody.TooLargeException> tooLarge = tooLarge(e);
+                if (tooLarge.isPresent()) {
+                    throw new DicombqException(Code.INVALID_ARGUMENT, "reading " + uri + ": " + tooLarge.get().getMessage());
+                }
                 if (attempt >= retry.maxAttempts()) {
                     throw new UnreachableException(uri, attempt, e);
                 }
@@ -113,6 +120,16 @@ final class DicomWebClient {
                 throw cancelled(uri);
             }
         }
+    }
+
+    // HttpClient.send wraps what a body subscriber failed with in an IOException of its own
+    private static Optional<BoundedBody.TooLargeException> tooLarge(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BoundedBody.TooLargeException tooLarge) {
+                return Optional.of(tooLarge);
+            }
+        }
+        return Optional.empty();
     }
 
     private static DicombqException cancelled(URI uri) {

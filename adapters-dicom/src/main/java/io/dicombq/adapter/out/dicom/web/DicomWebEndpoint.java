@@ -52,8 +52,13 @@ public record DicomWebEndpoint(URI root, Optional<String> bearerToken) {
 
     /** Whether {@code uri} has the root's scheme, host and port (RFC 6454 5). */
     boolean sameOrigin(URI uri) {
-        return root.getScheme().equalsIgnoreCase(uri.getScheme()) && root.getHost().equalsIgnoreCase(uri.getHost())
-                && effectivePort(root) == effectivePort(uri);
+        return sameOrigin(root, uri);
+    }
+
+    /** Whether two URLs have the same scheme, host and port (RFC 6454 5: the unit credentials belong to). */
+    public static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getHost() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost().equalsIgnoreCase(b.getHost()) && effectivePort(a) == effectivePort(b);
     }
 
     private static int effectivePort(URI uri) {

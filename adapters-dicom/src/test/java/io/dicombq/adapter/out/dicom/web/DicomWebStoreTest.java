@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.dicom.web;
 
+import io.dicombq.adapter.out.dicom.part10.ReadOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dicombq.adapter.out.dicom.testing.FaultInjectingProxy;
 import io.dicombq.adapter.out.dicom.testing.OrthancServer;
@@ -306,6 +307,20 @@ class DicomWebStoreTest {
             DicombqException error = catchThrowableOfType(DicombqException.class, handle::read);
             assertThat(error.code()).isEqualTo(Code.INVALID_ARGUMENT);
             assertThat(error.getMessage()).contains(handle.resourceName()).contains("(0010,0010)").contains("PS3.18 Annex F");
+        }
+
+        @Test
+        void metadataLargerThanTheHeaderLimitFailsThatInstanceWithoutHoldingIt() {
+            DicomWebStore store = throughProxy(Optional.empty());
+            // valid JSON (an empty array padded with spaces) just past 64 MiB: read whole, it would be "no data set"
+            proxy.corruptMetadata("[" + " ".repeat((int) ReadOptions.DEFAULT_MAX_HEADER_BYTES) + "]");
+            InstanceHandle handle;
+            try (Stream<InstanceHandle> handles = store.instances(InstanceSelector.all())) {
+                handle = handles.findFirst().orElseThrow();
+            }
+            DicombqException error = catchThrowableOfType(DicombqException.class, handle::read);
+            assertThat(error.code()).isEqualTo(Code.INVALID_ARGUMENT);
+            assertThat(error.getMessage()).contains(handle.resourceName()).contains("more than the limit of 64 MiB");
         }
 
         @Test

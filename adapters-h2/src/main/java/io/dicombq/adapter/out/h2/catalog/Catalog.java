@@ -21,6 +21,7 @@ public final class Catalog {
     private static final String TABLES = Names.meta("tables");
     private static final String PHYSICAL_IDS = Names.meta("physical_ids");
     private static final String NUMS = Names.meta("nums");
+    private static final String COMMITS = Names.meta("commits");
     /** Physical tables are named {@code t_<n>}; anything else in a dataset schema is not ours. */
     public static final String PHYSICAL_PREFIX = "t_";
     /** How many numbers {@code nums} starts with: enough for every array of a typical DICOM instance. */
@@ -39,6 +40,8 @@ public final class Catalog {
                 + " modified TIMESTAMP(3) WITH TIME ZONE NOT NULL, PRIMARY KEY (project, dataset, table_name))");
         Jdbc.execute(connection, "CREATE SEQUENCE IF NOT EXISTS " + PHYSICAL_IDS);
         Jdbc.execute(connection, "CREATE TABLE IF NOT EXISTS " + NUMS + " (n INT PRIMARY KEY)");
+        Jdbc.execute(connection, "CREATE TABLE IF NOT EXISTS " + COMMITS + " (write_id VARCHAR PRIMARY KEY,"
+                + " committed TIMESTAMP(3) WITH TIME ZONE NOT NULL)");
         ensureNums(connection, INITIAL_NUMS);
     }
 
@@ -55,6 +58,15 @@ public final class Catalog {
             int target = Math.max(length, have * 2);
             Jdbc.update(connection, "INSERT INTO " + NUMS + " SELECT X FROM SYSTEM_RANGE(?, ?)", have + 1, target);
         }
+    }
+
+    /** Records, inside the transaction that swaps a write in, that the write with this id committed. */
+    public static void recordCommit(Connection connection, String writeId, Instant at) {
+        Jdbc.update(connection, "INSERT INTO " + COMMITS + " (write_id, committed) VALUES (?, ?)", writeId, timestamp(at));
+    }
+
+    public static boolean committed(Connection connection, String writeId) {
+        return !Jdbc.query(connection, "SELECT 1 FROM " + COMMITS + " WHERE write_id = ?", rs -> 1, writeId).isEmpty();
     }
 
     public static String nextPhysicalName(Connection connection) {

@@ -41,6 +41,8 @@ final class H2StagedWrite implements StagedWrite {
     private final EagerLoad eager;
     private TableSchema stagedSchema = TableSchema.empty();
     private Status status = Status.OPEN;
+    /** Recorded with the swap (Catalog.recordCommit) so that a dead writer's outcome can be told; null when none. */
+    private String writeId;
 
     private H2StagedWrite(H2Warehouse warehouse, TableUri destination, WritePlan plan, SpillFile spill) {
         this.warehouse = warehouse;
@@ -78,8 +80,15 @@ final class H2StagedWrite implements StagedWrite {
      * any moment leaves a database H2 can reopen, with the destination as it was (see {@link RowWriteGate}).
      */
     @Override
-    public synchronized void commit(TableSchema finalSchema) {
+    public void commit(TableSchema finalSchema) {
+        commit(finalSchema, null);
+    }
+
+    /** The commit, with {@code writeId} (when not null) recorded in the swap's own transaction. */
+    @Override
+    public synchronized void commit(TableSchema finalSchema, String writeId) {
         requireOpen("commit");
+        this.writeId = writeId;
         requireGrowth(finalSchema);
         try {
             // One writer to the table at a time, and the commit is on disk before it returns.
@@ -218,6 +227,9 @@ final class H2StagedWrite implements StagedWrite {
                     Catalog.updateTable(c, swapped);
                 } else {
                     Catalog.insertTable(c, swapped);
+                }
+                if (writeId != null) {
+                    Catalog.recordCommit(c, writeId, warehouse.clock().instant());
                 }
                 return null;
             });

@@ -22,8 +22,9 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An export whose process died is reported ABORTED saying what the table holds: unchanged until it marked itself as
- * committing (whatever its counters say: a store still being listed has nothing pending), "all or none" after.
+ * An export whose process died is settled by what the table holds: ABORTED and unchanged until it marked itself as
+ * committing (whatever its counters say: a store still being listed has nothing pending); after the mark, done if the
+ * warehouse recorded its commit, ABORTED and unchanged if it recorded none, "all or none" if it cannot tell.
  */
 class AbortedOperationTest {
     private static final DicomStoreName STORE = DicomStoreName.parse("projects/my-project/locations/us/datasets/hc/dicomStores/ct");
@@ -35,23 +36,39 @@ class AbortedOperationTest {
     void theMessageSaysWhatTheDeadExportLeftInTheTable() {
         try (OperationDatabase database = OperationDatabase.inMemory("aborted-" + System.nanoTime())) {
             H2OperationRepository repository = new H2OperationRepository(database);
+            // operation 2 committed, 4 did not, 5 is on a warehouse that keeps no record
             OperationsService operations = new OperationsService(repository, new ProcessWorkers(),
-                    Clock.fixed(CREATED.plusSeconds(60), ZoneOffset.UTC));
+                    Clock.fixed(CREATED.plusSeconds(60), ZoneOffset.UTC), writeId -> writeId.endsWith("/5")
+                    ? Optional.empty() : Optional.of(writeId.endsWith("/2")));
 
             String staging = message(repository, operations, "1", new OperationCounter(3, 0, 2), false);
             String listing = message(repository, operations, "3", new OperationCounter(0, 0, 0), false);
-            String committing = message(repository, operations, "2", new OperationCounter(5, 0, 0), true);
+            Operation committed = settle(repository, operations, "2", new OperationCounter(5, 0, 0), true);
+            String notCommitted = message(repository, operations, "4", new OperationCounter(5, 0, 0), true);
+            String unknown = message(repository, operations, "5", new OperationCounter(5, 0, 0), true);
 
             assertThat(staging).contains("2 instance(s) still pending").contains("nothing was committed")
                     .contains("is unchanged");
             assertThat(listing).doesNotContain("pending").contains("nothing was committed").contains("is unchanged");
-            assertThat(committing).contains("while committing its 5 row(s)").contains("either all of them or none")
+            assertThat(committed.done()).isTrue();
+            assertThat(committed.error()).isEmpty();
+            assertThat(committed.counter()).isEqualTo(new OperationCounter(5, 0, 0));
+            assertThat(repository.find(committed.name()).orElseThrow().operation().error()).isEmpty();
+            assertThat(notCommitted).contains("the commit did not happen").contains("is unchanged");
+            assertThat(unknown).contains("while committing its 5 row(s)").contains("either all of them or none")
                     .contains("dicombq tables describe my-project.ds.t").doesNotContain("unchanged");
         }
     }
 
     private static String message(H2OperationRepository repository, OperationsService operations, String id,
                                   OperationCounter counter, boolean committing) {
+        Operation aborted = settle(repository, operations, id, counter, committing);
+        assertThat(aborted.error().orElseThrow().code()).isEqualTo(Code.ABORTED);
+        return aborted.error().orElseThrow().message();
+    }
+
+    private static Operation settle(H2OperationRepository repository, OperationsService operations, String id,
+                                    OperationCounter counter, boolean committing) {
         OperationName name = STORE.operation(id);
         Operation started = Operation.started(name, CREATED, "file:///l");
         ExportJob job = new ExportJob(STORE, "/data/ct", TableUri.parse("bq://my-project.ds.t"),
@@ -61,8 +78,6 @@ class AbortedOperationTest {
         if (committing) {
             repository.markCommitting(name);
         }
-        Operation aborted = operations.get(name);
-        assertThat(aborted.error().orElseThrow().code()).isEqualTo(Code.ABORTED);
-        return aborted.error().orElseThrow().message();
+        return operations.get(name);
     }
 }

@@ -25,7 +25,7 @@ public final class StreamedPart10File {
                                      Instant lastModified) {
         DicomInstance read;
         try {
-            read = reader.read(bytes, name);
+            read = reader.read(bytes, name, sizeBytes);
         } catch (DicomParseException e) {
             throw e.toDicombqException();
         } catch (UncheckedIOException e) {

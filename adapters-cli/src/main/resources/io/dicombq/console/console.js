@@ -137,6 +137,19 @@
       }
       return result;
     },
+    // the rows after a jobs.query answer's first page, as arrays of cell values (getQueryResults with pageToken)
+    remainingRows: async answer => {
+      const job = answer.jobReference;
+      const rows = [];
+      for (let token = answer.pageToken; token;) {
+        const page = await call('GET', '/bigquery/v2/projects/' + encodeURIComponent(job.projectId) + '/queries/'
+            + encodeURIComponent(job.jobId) + '?maxResults=1000&pageToken=' + encodeURIComponent(token)
+            + (job.location ? '&location=' + encodeURIComponent(job.location) : ''));
+        rows.push(...(page.rows || []).map(row => row.f.map(cell => cell.v)));
+        token = page.pageToken;
+      }
+      return rows;
+    },
   };
 
   // ---- the token: only in this tab's session storage ----
@@ -627,12 +640,35 @@
         el('thead', {}, el('tr', {}, fields.map(f => el('th', {scope: 'col'}, f.name)))),
         el('tbody', {}, rows.map(row => el('tr', {}, row.map(value => el('td', {}, cellText(value))))))));
     // a one-column result of DICOMweb paths is a filter file as it is (README, "Filter files")
-    const paths = fields.length === 1 && rows.length > 0 && rows.length === total
-        && rows.every(row => typeof row[0] === 'string' && FILTER_PATH.test(row[0]));
+    const isPath = row => typeof row[0] === 'string' && FILTER_PATH.test(row[0]);
+    const paths = fields.length === 1 && rows.length > 0 && rows.every(isPath);
     if (paths) {
       const name = field('filter-file-name', 'File name', el('input', {type: 'text', value: 'filter.txt'}));
-      const save = el('button', {type: 'button', class: 'secondary', onclick: () => {
-        const blob = new Blob([rows.map(row => row[0]).join('\n') + '\n'], {type: 'text/plain'});
+      const saveError = el('p', {id: 'save-filter-error', class: 'message error', role: 'alert', hidden: true});
+      const save = el('button', {type: 'button', class: 'secondary', onclick: async () => {
+        // the file holds every row of the result, not only the page shown
+        let all = rows;
+        if (total > rows.length) {
+          save.disabled = true;
+          try {
+            all = rows.concat(await bigquery.remainingRows(answer));
+          } catch (e) {
+            saveError.textContent = e.message;
+            saveError.hidden = false;
+            return;
+          } finally {
+            save.disabled = false;
+          }
+          const bad = all.findIndex(row => !isPath(row));
+          if (bad >= 0) {
+            saveError.textContent = 'Row ' + (bad + 1) + ' is not a DICOMweb path (/studies/…): ' + String(all[bad][0])
+                + '; only a result of paths is a filter file.';
+            saveError.hidden = false;
+            return;
+          }
+        }
+        saveError.hidden = true;
+        const blob = new Blob([all.map(row => row[0]).join('\n') + '\n'], {type: 'text/plain'});
         const url = URL.createObjectURL(blob);
         const anchor = el('a', {href: url, download: name.control.value.trim() || 'filter.txt'});
         document.body.append(anchor);
@@ -640,7 +676,7 @@
         anchor.remove();
         setTimeout(() => URL.revokeObjectURL(url), 0);
       }}, 'Save as filter file');
-      nodes.push(el('div', {class: 'save-filter'}, name.node, save,
+      nodes.push(el('div', {class: 'save-filter'}, name.node, save, saveError,
           el('p', {class: 'hint'}, 'Saves the paths, one per line; give the saved file as the export\'s Filter file.')));
     }
     return nodes;

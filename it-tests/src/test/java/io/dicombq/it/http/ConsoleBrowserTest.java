@@ -493,6 +493,29 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(12)
+    void aFilterFileSavedFromALongResultHoldsEveryRowNotOnlyThePageShown() throws IOException {
+        openConsole();
+        control("a", "Query").click();
+        new Select(control("select", "Project")).selectByVisibleText(PROJECT);
+        String digits = String.join(", ", java.util.stream.IntStream.rangeClosed(1, 40).mapToObj(Integer::toString).toList());
+        control("textarea", "SQL").sendKeys("SELECT CONCAT('/studies/1.', CAST(a AS STRING), '.', CAST(b AS STRING)) AS path"
+                + " FROM UNNEST([" + digits + "]) AS a CROSS JOIN UNNEST([" + digits + "]) AS b ORDER BY a, b");
+        control("button", "Run query").click();
+        WebElement count = browser.find(By.id("row-count"));
+        assertThat(count.getText()).isEqualTo("1600 rows (the first 1000 shown)");
+        WebElement name = control("input", "File name");
+        name.clear();
+        name.sendKeys("all-1600.txt");
+        control("button", "Save as filter file").click();
+        Path saved = downloads.resolve("all-1600.txt");
+        browser.until(driver -> Files.isRegularFile(saved) && !Files.exists(downloads.resolve("all-1600.txt.crdownload")));
+        List<String> lines = Files.readAllLines(saved);
+        assertThat(lines).hasSize(1600).doesNotHaveDuplicates().allMatch(path -> path.matches("/studies/1\\.[0-9]+\\.[0-9]+"));
+        assertThat(lines.get(1599)).isEqualTo("/studies/1.40.40");
+    }
+
+    @Test
     @Order(10)
     void aDatasetWithMoreStoresThanOnePageListsThemAll() {
         // dicomStores.list answers 100 stores a page (docs/http-api.md): the console follows nextPageToken

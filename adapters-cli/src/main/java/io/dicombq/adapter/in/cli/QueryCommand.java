@@ -54,6 +54,10 @@ public final class QueryCommand implements Runnable {
         if (!heading && !formatName.equals("csv")) {
             throw new DicombqException(Code.INVALID_ARGUMENT, "--no-heading applies to --format=csv only, not " + format);
         }
+        if (CommandContext.warehouseOptions(spec).kind == WarehouseOptions.Kind.H2) {
+            // the analyzer's start-up overlaps with opening the warehouse (docs/BENCHMARKS.md)
+            io.dicombq.adapter.out.sql.H2QueryEngine.startAnalyzer(text);
+        }
         try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
             QueryResult result = runtime.queryEngine().query(QueryRequest.of(text, defaultProject()));
             PrintWriter out = CommandContext.out(spec);

@@ -70,7 +70,7 @@ final class JobEndpoints {
         return ApiResponse.ok(body);
     }
 
-    /** jobs.query, the client's fast path: the whole result comes back in the answer. */
+    /** jobs.query, the client's fast path: the result, or its first maxResults rows, comes back in the answer. */
     private ApiResponse query(ApiRequest request) {
         String project = request.part("project");
         JsonNode body = request.json();
@@ -91,7 +91,9 @@ final class JobEndpoints {
         JsonNode format = body.path("formatOptions");
         TimestampFormat timestamps = TimestampFormat.of(format.path("useInt64Timestamp").asBoolean(false),
                 format.path("timestampOutputFormat").isTextual() ? format.path("timestampOutputFormat").asText() : null);
-        QueryJobResults.page(result, 0, Long.MAX_VALUE, timestamps, answer);
+        // the first page holds maxResults rows when given (BigQuery's QueryRequest); getQueryResults pages on from pageToken
+        long maxResults = body.has("maxResults") ? Paging.parse(body.path("maxResults").asText(), "maxResults") : Long.MAX_VALUE;
+        QueryJobResults.page(result, 0, maxResults, timestamps, answer);
         return ApiResponse.ok(answer);
     }
 

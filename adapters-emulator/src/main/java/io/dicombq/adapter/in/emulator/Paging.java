@@ -70,7 +70,7 @@ final class Paging {
                 request.param("formatOptions.timestampOutputFormat"));
     }
 
-    private static long parse(String value, String name) {
+    static long parse(String value, String name) {
         try {
             long parsed = Long.parseLong(value);
             if (parsed < 0) {

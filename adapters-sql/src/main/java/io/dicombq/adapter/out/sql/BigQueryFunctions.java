@@ -52,7 +52,7 @@ public final class BigQueryFunctions {
         String[][] scalars = {
             {"substr", "substr"}, {"array_to_string", "arrayToString"}, {"regexp_extract_group", "regexpExtractGroup"},
             {"date_add", "dateAdd"}, {"utc_datetime", "utcDatetime"}, {"format_date", "formatDate"},
-            {"parse_date_format", "parseDate"},
+            {"parse_date_format", "parseDate"}, {"safe_parse_date_format", "parseDateOrNull"},
         };
         String[][] json = {
             {"json_value", "jsonValue"}, {"json_query", "jsonQuery"}, {"json_quote", "quote"}, {"json_quote_all", "quoteAll"},
@@ -63,6 +63,9 @@ public final class BigQueryFunctions {
         // Not DETERMINISTIC: H2 would then fold a constant call while planning, failing a query whose CASE or IF
         // never evaluates it (BigQuery evaluates only the branch taken).
         install(connection, replace, StrictFunctions.class, StrictFunctions.NAMES, "");
+        install(connection, replace, MathRuntime.class, MathRuntime.NAMES, "");
+        install(connection, replace, TextRuntime.class, TextRuntime.NAMES, "");
+        install(connection, replace, CalendarRuntime.class, CalendarRuntime.NAMES, "");
     }
 
     private static void install(Connection connection, boolean replace, Class<?> owner, String[][] functions) {

@@ -39,10 +39,35 @@ public final class H2QueryEngine implements QueryEngine {
         warehouse.installOnce("bigquery-functions", BigQueryFunctions::install);
     }
 
+    /** Whether a query runs as legacy SQL: asked for, {@code #legacySQL}, or a bracketed table reference. */
+    private static boolean legacy(String sql, boolean requested) {
+        return requested || LEGACY_PREFIX.matcher(sql).find()
+                || (!STANDARD_PREFIX.matcher(sql).find() && LEGACY_TABLE.matcher(sql).find());
+    }
+
+    /**
+     * Starts the analyzer (native library, built-in functions) on a background thread, so that a one-shot command
+     * overlaps it with opening the warehouse; the first query waits for it (docs/BENCHMARKS.md). Nothing for legacy
+     * SQL, which does not use it; a failure here is left for the query to report.
+     */
+    public static void startAnalyzer(String sql) {
+        if (legacy(sql, false)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                ZetaSqlFrontEnd.get();
+            } catch (RuntimeException | LinkageError e) {
+                // the query that needs the analyzer fails with this error itself
+            }
+        }, "zetasql-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     @Override
     public QueryResult query(QueryRequest request) {
-        boolean legacy = request.legacySql() || LEGACY_PREFIX.matcher(request.sql()).find()
-                || (!STANDARD_PREFIX.matcher(request.sql()).find() && LEGACY_TABLE.matcher(request.sql()).find());
+        boolean legacy = legacy(request.sql(), request.legacySql());
         if (request.legacySql() && STANDARD_PREFIX.matcher(request.sql()).find()) {
             throw new DicombqException(Code.INVALID_ARGUMENT, "the query starts with #standardSQL but legacy SQL was requested");
         }
@@ -54,15 +79,7 @@ public final class H2QueryEngine implements QueryEngine {
                     // Legacy SQL keeps the hand-written parser (its table references and typing are not GoogleSQL's).
                     ? translator.translate(Parser.parse(request.sql()))
                     : standard(request, connection, translator);
-            List<Row> rows = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery(translation.sql())) {
-                while (rs.next()) {
-                    rows.add(RowReader.read(rs, translation.schema(), 1));
-                }
-            } catch (SQLException e) {
-                throw failed(e, translation.sql());
-            }
+            List<Row> rows = rows(connection, translation);
             ResultArrays.requireNoNullElements(translation.schema(), rows);
             return new QueryResult(translation.schema(), rows);
         } catch (SQLException e) {
@@ -72,31 +89,35 @@ public final class H2QueryEngine implements QueryEngine {
         }
     }
 
-    /** GoogleSQL: resolved by ZetaSQL against the warehouse's tables, then rendered for H2 (specification 6.1). */
-    private Translator.Translation standard(QueryRequest request, Connection connection, Translator functions) {
-        ZetaSqlFrontEnd.Analysis analysis;
-        try {
-            analysis = ZetaSqlFrontEnd.get().analyze(request.sql(), request.defaultProject(),
-                    request.parameters(), uri -> warehouse.requireTable(connection, uri));
-        } catch (RuntimeException e) {
-            if (!channelFailure(e)) {
-                throw e;
+    /**
+     * Runs a translated query. One that meets an array built in the query longer than the numbers table grows the
+     * table and runs again (each growth at least doubles it, up to {@link UnnestPositions#MAX_BUILT_ARRAY}).
+     */
+    private static List<Row> rows(Connection connection, Translator.Translation translation) {
+        for (int attempt = 1; ; attempt++) {
+            List<Row> rows = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(translation.sql())) {
+                while (rs.next()) {
+                    rows.add(RowReader.read(rs, translation.schema(), 1));
+                }
+                return rows;
+            } catch (SQLException e) {
+                int needed = UnnestPositions.neededLength(e);
+                // each growth at least doubles the table, so a handful of attempts reaches any length allowed
+                if (needed < 0 || attempt > 32) {
+                    throw failed(e, translation.sql());
+                }
+                UnnestPositions.grow(connection, needed);
             }
-            // The analyzer's native channel could not carry a message (its protobuf nesting limit, met by deeply
-            // nested sequence columns): the query is resolved by the engine's own parser instead (docs/sql.md).
-            return functions.translate(Parser.parse(request.sql()));
         }
-        return new ResolvedTranslator(analysis.tables(), functions).translate(analysis.statement());
     }
 
-    /** ZetaSQL's own transport error, not a verdict on the SQL: "Failed to read message." from its JNI channel. */
-    private static boolean channelFailure(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().endsWith("Failed to read message.")) {
-                return true;
-            }
-        }
-        return false;
+    /** GoogleSQL: resolved by ZetaSQL against the warehouse's tables, then rendered for H2 (specification 6.1). */
+    private Translator.Translation standard(QueryRequest request, Connection connection, Translator functions) {
+        ZetaSqlFrontEnd.Analysis analysis = ZetaSqlFrontEnd.get().analyze(request.sql(), request.defaultProject(),
+                request.parameters(), uri -> warehouse.requireTable(connection, uri));
+        return new ResolvedTranslator(analysis.tables(), functions).translate(analysis.statement());
     }
 
     /** H2's "Array element error" (22034): an OFFSET or ORDINAL past the end of an array. */
@@ -127,7 +148,7 @@ public final class H2QueryEngine implements QueryEngine {
         if (e.getErrorCode() == ARRAY_ELEMENT_ERROR) {
             return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, outOfBounds(message)), e);
         }
-        if (state.startsWith("22") || state.equals("90016") || state.equals("90054") || state.equals("90105")) {
+        if (state.startsWith("22") || state.equals("90016") || state.equals("90053") || state.equals("90054") || state.equals("90105")) {
             return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, message), e);
         }
         return Jdbc.internal(sql, e);

@@ -28,7 +28,12 @@ final class ResolvedFunctions {
     private static final Set<String> TOTAL = Set.of("concat", "$concat_op", "lower", "upper", "length", "char_length",
             "character_length", "trim", "ltrim", "rtrim", "starts_with", "ends_with", "ifnull", "coalesce", "if", "nullif",
             "array_length", "array_to_string", "regexp_contains", "to_json_string", "current_date", "current_timestamp",
-            "current_datetime", "current_time", "$safe_array_at_offset", "$safe_array_at_ordinal", "safe_divide");
+            "current_datetime", "current_time", "$safe_array_at_offset", "$safe_array_at_ordinal", "safe_divide",
+            "ceil", "floor", "ieee_divide", "sign", "replace", "split", "safe_add", "safe_subtract", "safe_multiply",
+            "safe_negate", "greatest", "least");
+    /** Functions whose rendering honours the {@code SAFE.} prefix (NULL instead of an error). */
+    private static final Set<String> SAFE_CAPABLE = Set.of("round", "trunc", "pow", "sqrt", "ln", "log", "log10", "exp",
+            "parse_date");
 
     /** Functions of the hand-written translator, by ZetaSQL's name. */
     private static final Set<String> BRIDGED = Set.of("lower", "upper", "trim", "ltrim", "rtrim", "length",
@@ -43,7 +48,7 @@ final class ResolvedFunctions {
 
     static String call(ResolvedFunctionCall call, ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
-        if (ResolvedTranslator.safe(call) && !TOTAL.contains(name)) {
+        if (ResolvedTranslator.safe(call) && !TOTAL.contains(name) && !SAFE_CAPABLE.contains(name)) {
             throw ResolvedTranslator.refuse("SAFE." + sqlName(call));
         }
         List<ResolvedExpr> args = call.getArgumentList();
@@ -64,7 +69,7 @@ final class ResolvedFunctions {
                 if (type.isInt64()) {
                     return StrictFunctions.call("idiv", t.expr(args.get(0)), t.expr(args.get(1)));
                 }
-                throw unsupportedTypes(call);
+                break;
             case "mod":
                 if (type.isInt64() || type.isNumeric()) {
                     return "MOD(" + t.expr(args.get(0)) + ", " + t.expr(args.get(1)) + ")";
@@ -170,9 +175,26 @@ final class ResolvedFunctions {
                 return "CASE WHEN " + position + " BETWEEN 1 AND CARDINALITY(" + array + ") THEN (" + array + ")[" + position + "] END";
             }
             case "date_trunc":
-                return dateTrunc(args, call, t);
+            case "datetime_trunc":
+            case "timestamp_trunc":
+            case "time_trunc":
+                return trunc(args, call, t);
+            case "last_day":
+                return lastDay(args, call, t);
             default:
                 break;
+        }
+        String more = MoreFunctions.call(name, call, t);
+        if (more != null) {
+            return more;
+        }
+        if (name.equals("parse_date") && ResolvedTranslator.safe(call)) {
+            String format = stringLiteral(args.get(0));
+            if (format == null) {
+                throw ResolvedTranslator.refuse("SAFE.PARSE_DATE with a format that is not a literal");
+            }
+            return BigQueryFunctions.call("safe_parse_date_format",
+                    Literals.string(DateFormat.compile("PARSE_DATE", format).source()), t.expr(args.get(1)));
         }
         if (BRIDGED.contains(name)) {
             return bridged(call, t);
@@ -297,27 +319,51 @@ final class ResolvedFunctions {
         return sql.append(" END").toString();
     }
 
-    /** DATE_TRUNC on a DATE: BigQuery's WEEK starts on Sunday, ISOWEEK on Monday (BigQuery docs: DATE_TRUNC). */
-    private static String dateTrunc(List<ResolvedExpr> args, ResolvedFunctionCall call, ResolvedTranslator t) {
-        if (!args.get(0).getType().isDate() || args.size() != 2) {
-            throw ResolvedTranslator.refuse("DATE_TRUNC on " + ZetaTypes.name(args.get(0).getType()));
-        }
-        String date = t.expr(args.get(0));
+    /**
+     * DATE_TRUNC, DATETIME_TRUNC, TIMESTAMP_TRUNC (in UTC or the zone given), TIME_TRUNC: weeks start on Sunday,
+     * WEEK(&lt;WEEKDAY&gt;) on that day, ISOWEEK on Monday; ISOYEAR at its first Monday (BigQuery docs: DATE_TRUNC).
+     */
+    private static String trunc(List<ResolvedExpr> args, ResolvedFunctionCall call, ResolvedTranslator t) {
+        Type type = args.get(0).getType();
+        String value = t.expr(args.get(0));
         String part = datePart(args.get(1));
-        switch (part) {
-            case "DAY":
-                return date;
-            case "MONTH":
-            case "QUARTER":
-            case "YEAR":
-                return "CAST(DATE_TRUNC(" + part + ", " + date + ") AS DATE)";
-            case "WEEK":
-                return "DATEADD(DAY, -MOD(ISO_DAY_OF_WEEK(" + date + "), 7), " + date + ")";
-            case "ISOWEEK":
-                return "DATEADD(DAY, 1 - ISO_DAY_OF_WEEK(" + date + "), " + date + ")";
-            default:
-                throw ResolvedTranslator.refuse("DATE_TRUNC to " + part);
+        if (type.isDate() && args.size() == 2) {
+            switch (part) {
+                case "DAY":
+                    return value;
+                case "MONTH":
+                case "QUARTER":
+                case "YEAR":
+                    return "CAST(DATE_TRUNC(" + part + ", " + value + ") AS DATE)";
+                default:
+                    return call("trunc_date", value, "'" + part + "'");
+            }
         }
+        if (type.isDatetime() && args.size() == 2) {
+            return call("trunc_datetime", value, "'" + part + "'");
+        }
+        if (type.isTimestamp()) {
+            return call("trunc_timestamp", value, "'" + part + "'", args.size() > 2 ? t.expr(args.get(2)) : "''");
+        }
+        if (type.getKind() == com.google.zetasql.ZetaSQLType.TypeKind.TYPE_TIME && args.size() == 2) {
+            return call("trunc_time", value, "'" + part + "'");
+        }
+        throw unsupportedTypes(call);
+    }
+
+    /** LAST_DAY(date or datetime[, part]): a DATE, the end of the month unless another part is given. */
+    private static String lastDay(List<ResolvedExpr> args, ResolvedFunctionCall call, ResolvedTranslator t) {
+        Type type = args.get(0).getType();
+        if (!type.isDate() && !type.isDatetime()) {
+            throw unsupportedTypes(call);
+        }
+        String part = args.size() > 1 ? datePart(args.get(1)) : "MONTH";
+        return call("last_day_of", "CAST(" + t.expr(args.get(0)) + " AS DATE)", "'" + part + "'");
+    }
+
+    /** The SQL call of a function the engine installs in H2. */
+    static String call(String function, String... args) {
+        return StrictFunctions.call(function, args);
     }
 
     // ---- the hand-written translator's functions
@@ -371,7 +417,7 @@ final class ResolvedFunctions {
         return arg instanceof ResolvedLiteral && arg.getType().isEnum();
     }
 
-    private static String datePart(ResolvedExpr arg) {
+    static String datePart(ResolvedExpr arg) {
         if (!isDatePart(arg)) {
             throw ResolvedTranslator.refuse("a date part that is not a literal");
         }
@@ -562,7 +608,7 @@ final class ResolvedFunctions {
         }
     }
 
-    private static DicombqException unsupportedTypes(ResolvedFunctionCallBase call) {
+    static DicombqException unsupportedTypes(ResolvedFunctionCallBase call) {
         List<String> types = new ArrayList<>();
         for (ResolvedExpr arg : call.getArgumentList()) {
             types.add(ZetaTypes.name(arg.getType()));

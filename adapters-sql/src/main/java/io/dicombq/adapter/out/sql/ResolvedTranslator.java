@@ -80,6 +80,10 @@ final class ResolvedTranslator {
     private final Map<String, ResolvedScan> withEntries = new HashMap<>();
     /** Columns whose value is an SQL expression rather than a derived-table column (UNNEST's element in ON). */
     private final Map<Long, String> substituted = new HashMap<>();
+    /** Columns holding values read from a warehouse table as stored (not computed by the query). */
+    private final Set<Long> storedColumns = new HashSet<>();
+    /** How many correlated subqueries enclose what is being rendered. */
+    private int correlated;
     private int aliases;
 
     ResolvedTranslator(Map<Long, TableEntry> tables, Translator functions) {
@@ -230,6 +234,7 @@ final class ResolvedTranslator {
                 String name = entry.schema().columns().get(scan.getColumnIndexList().get(i).intValue()).name();
                 select.add(alias + "." + Names.quote(name) + " AS " + col(column));
             }
+            storedColumns.add(column.getId());
         }
         return "SELECT " + nonEmpty(select) + " FROM " + entry.physicalSql() + " AS " + alias;
     }
@@ -246,6 +251,8 @@ final class ResolvedTranslator {
             case RIGHT:
                 kind = " RIGHT JOIN ";
                 break;
+            case FULL:
+                return fullJoin(join);
             default:
                 throw refuse("join type " + join.getJoinType());
         }
@@ -255,24 +262,60 @@ final class ResolvedTranslator {
     }
 
     /**
+     * FULL JOIN, which H2 lacks: the LEFT JOIN's rows, then the right rows no left row matched (a RIGHT JOIN whose
+     * left side is absent, told by a marker column that every left row has).
+     */
+    private String fullJoin(ResolvedJoinScan join) {
+        String marker = "\"m" + ++aliases + "\"";
+        List<String> branches = new ArrayList<>();
+        for (String kind : List.of(" LEFT JOIN ", " RIGHT JOIN ")) {
+            String left = alias();
+            String condition = join.getJoinExpr() == null ? "TRUE" : expr(join.getJoinExpr());
+            String sql = "SELECT " + columns(join.getColumnList(), Map.of()) + " FROM (SELECT " + left + ".*, TRUE AS " + marker
+                    + " FROM (" + scan(join.getLeftScan()) + ") AS " + left + ") AS " + alias() + kind + "(" + scan(join.getRightScan())
+                    + ") AS " + alias() + " ON " + condition;
+            branches.add(kind.equals(" LEFT JOIN ") ? sql : sql + " WHERE " + marker + " IS NULL");
+        }
+        return "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") AS " + alias();
+    }
+
+    /**
      * UNNEST: H2 cannot correlate its UNNEST, so the array's positions come from joining the numbers table on
-     * {@code n <= CARDINALITY(array)} (BIGQUERY_EMULATION.md §2); LEFT keeps rows whose array is empty or NULL.
+     * {@code n <= CARDINALITY(array)} (BIGQUERY_EMULATION.md §2); LEFT keeps rows whose array is empty or NULL. An
+     * array built in the query may be longer than that table, so its length is checked ({@link UnnestPositions}); an
+     * UNNEST with no input (nothing to correlate with) is flat (see {@link #flatUnnest}).
      */
     private String arrayScan(ResolvedArrayScan scan) {
         if (scan.getArrayExprList().size() != 1) {
             throw refuse("UNNEST of several arrays at once");
         }
-        String array = expr(scan.getArrayExprList().get(0));
+        // The input first: its table scans tell which columns are stored.
+        String input = scan.getInputScan() == null ? null : scan(scan.getInputScan());
+        ResolvedExpr arrayExpr = scan.getArrayExprList().get(0);
+        String array = expr(arrayExpr);
+        ResolvedColumn elementColumn = scan.getElementColumnList().get(0);
+        boolean stored = stored(arrayExpr);
+        if (stored) {
+            storedColumns.add(elementColumn.getId());
+        }
+        if (input != null && !(arrayExpr instanceof ResolvedColumnRef) && !stored) {
+            // An array computed per row (GENERATE_ARRAY, SPLIT…) is computed once, beside the input's columns, rather
+            // than once for each of its positions.
+            String materialized = "\"u" + ++aliases + "\"";
+            String inner = alias();
+            input = "SELECT " + inner + ".*, " + array + " AS " + materialized + " FROM (" + input + ") AS " + inner;
+            array = materialized;
+        }
         String numbers = alias();
         String n = numbers + ".N";
         String element = "(" + array + ")[" + n + "]";
-        ResolvedColumn elementColumn = scan.getElementColumnList().get(0);
         Map<Long, String> computed = new HashMap<>();
         computed.put(elementColumn.getId(), element);
         if (scan.getArrayOffsetColumn() != null) {
             computed.put(scan.getArrayOffsetColumn().getColumn().getId(), "CAST(" + n + " - 1 AS BIGINT)");
         }
-        String on = n + " <= CARDINALITY(" + array + ")";
+        String length = "CARDINALITY(" + array + ")";
+        String on = n + " <= " + (stored ? length : UnnestPositions.checkedLength(length));
         if (scan.getJoinExpr() != null) {
             substituted.putAll(computed);
             try {
@@ -285,15 +328,36 @@ final class ResolvedTranslator {
         if (scan.getInputScan() == null) {
             return select + " FROM " + Catalog.numsTable() + " AS " + numbers + " WHERE " + on;
         }
-        return select + " FROM (" + scan(scan.getInputScan()) + ") AS " + alias()
+        return select + " FROM (" + input + ") AS " + alias()
                 + (scan.getIsOuter() ? " LEFT JOIN " : " INNER JOIN ") + Catalog.numsTable() + " AS " + numbers + " ON " + on;
+    }
+
+    /**
+     * An array read from a warehouse table (a column, a field of one, an element of a stored sequence): the
+     * warehouse's numbers table covers its length, since it grows whenever a longer array is written.
+     */
+    private boolean stored(ResolvedExpr array) {
+        if (array instanceof ResolvedColumnRef) {
+            return storedColumns.contains(((ResolvedColumnRef) array).getColumn().getId());
+        }
+        if (array instanceof ResolvedGetStructField) {
+            return stored(((ResolvedGetStructField) array).getExpr());
+        }
+        return false;
     }
 
     /**
      * A chain of projections and filters over one table, as one FROM … WHERE with each column's expression: H2 plans
      * a single SELECT with its indexes (a covering index, a sorted GROUP BY) where nested derived tables defeat them.
      */
-    private record Flat(String fromWhere, Map<Long, String> columns) {
+    private record Flat(String from, List<String> where, String groupBy, Map<Long, String> columns) {
+        Flat(String from, List<String> where, Map<Long, String> columns) {
+            this(from, where, "", columns);
+        }
+
+        String fromWhere() {
+            return from + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + groupBy;
+        }
     }
 
     private Flat flat(ResolvedScan scan) {
@@ -308,8 +372,12 @@ final class ResolvedTranslator {
             for (int i = 0; i < table.getColumnList().size(); i++) {
                 String name = entry.schema().columns().get(table.getColumnIndexList().get(i).intValue()).name();
                 columns.put(table.getColumnList().get(i).getId(), alias + "." + Names.quote(name));
+                storedColumns.add(table.getColumnList().get(i).getId());
             }
-            return new Flat(" FROM " + entry.physicalSql() + " AS " + alias, columns);
+            return new Flat(" FROM " + entry.physicalSql() + " AS " + alias, List.of(), columns);
+        }
+        if (scan instanceof ResolvedArrayScan) {
+            return flatUnnest((ResolvedArrayScan) scan);
         }
         if (scan instanceof ResolvedProjectScan) {
             ResolvedProjectScan project = (ResolvedProjectScan) scan;
@@ -323,7 +391,7 @@ final class ResolvedTranslator {
                     columns.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
                 }
             });
-            return new Flat(input.fromWhere(), columns);
+            return new Flat(input.from(), input.where(), columns);
         }
         if (scan instanceof ResolvedFilterScan) {
             ResolvedFilterScan filter = (ResolvedFilterScan) scan;
@@ -333,10 +401,40 @@ final class ResolvedTranslator {
             }
             StringBuilder condition = new StringBuilder();
             within(input, () -> condition.append(expr(filter.getFilterExpr())));
-            String where = input.fromWhere().contains(" WHERE ") ? " AND (" + condition + ")" : " WHERE (" + condition + ")";
-            return new Flat(input.fromWhere() + where, input.columns());
+            List<String> where = new ArrayList<>(input.where());
+            where.add("(" + condition + ")");
+            return new Flat(input.from(), where, input.columns());
         }
         return null;
+    }
+
+    /**
+     * An UNNEST with nothing before it: H2's own UNNEST, or inside a correlated subquery (whose array may be a column
+     * of the outer query, which H2's UNNEST cannot read) the numbers table, checked as a correlated UNNEST is.
+     */
+    private Flat flatUnnest(ResolvedArrayScan scan) {
+        if (scan.getInputScan() != null || scan.getJoinExpr() != null || scan.getArrayExprList().size() != 1) {
+            return null;
+        }
+        ResolvedExpr arrayExpr = scan.getArrayExprList().get(0);
+        String array = expr(arrayExpr);
+        String alias = alias();
+        Map<Long, String> columns = new HashMap<>();
+        if (correlated == 0) {
+            columns.put(scan.getElementColumnList().get(0).getId(), alias + ".\"e\"");
+            if (scan.getArrayOffsetColumn() != null) {
+                columns.put(scan.getArrayOffsetColumn().getColumn().getId(), "CAST(" + alias + ".\"n\" - 1 AS BIGINT)");
+            }
+            return new Flat(" FROM UNNEST(" + array + ") WITH ORDINALITY AS " + alias + "(\"e\", \"n\")", List.of(), columns);
+        }
+        String n = alias + ".N";
+        columns.put(scan.getElementColumnList().get(0).getId(), "(" + array + ")[" + n + "]");
+        if (scan.getArrayOffsetColumn() != null) {
+            columns.put(scan.getArrayOffsetColumn().getColumn().getId(), "CAST(" + n + " - 1 AS BIGINT)");
+        }
+        String length = "CARDINALITY(" + array + ")";
+        return new Flat(" FROM " + Catalog.numsTable() + " AS " + alias,
+                List.of(n + " <= " + (stored(arrayExpr) ? length : UnnestPositions.checkedLength(length))), columns);
     }
 
     /** Renders expressions with a flat input's columns spelled as their expressions. */
@@ -461,6 +559,9 @@ final class ResolvedTranslator {
             case EXCEPT_DISTINCT:
                 operator = " EXCEPT ";
                 break;
+            case INTERSECT_ALL:
+            case EXCEPT_ALL:
+                return setOperationAll(scan);
             default:
                 throw refuse("set operation " + scan.getOpType().name().replace('_', ' '));
         }
@@ -476,6 +577,43 @@ final class ResolvedTranslator {
             branches.add("(SELECT " + String.join(", ", select) + " FROM (" + scan(item.getScan()) + ") AS " + alias() + ")");
         }
         return "SELECT * FROM (" + String.join(operator, branches) + ") AS " + alias();
+    }
+
+    /**
+     * INTERSECT ALL and EXCEPT ALL, which H2 lacks: each row is numbered among its equals, so the DISTINCT operators
+     * on (row, number) keep min(m, n) and max(m - n, 0) copies of a row found m and n times (BigQuery docs: set
+     * operators). Several inputs are combined left to right.
+     */
+    private String setOperationAll(ResolvedSetOperationScan scan) {
+        if (!scan.getColumnMatchMode().name().equals("BY_POSITION")) {
+            throw refuse("set operation matching columns " + scan.getColumnMatchMode());
+        }
+        String operator = scan.getOpType().name().startsWith("INTERSECT") ? " INTERSECT " : " EXCEPT ";
+        List<String> names = new ArrayList<>();
+        for (ResolvedColumn column : scan.getColumnList()) {
+            names.add(col(column));
+        }
+        String columns = String.join(", ", names);
+        String result = null;
+        for (ResolvedSetOperationItem item : scan.getInputItemList()) {
+            List<String> select = new ArrayList<>();
+            for (int i = 0; i < scan.getColumnList().size(); i++) {
+                select.add(col(item.getOutputColumnList().get(i)) + " AS " + col(scan.getColumnList().get(i)));
+            }
+            String branch = "SELECT " + String.join(", ", select) + " FROM (" + scan(item.getScan()) + ") AS " + alias();
+            if (result != null) {
+                result = "SELECT " + columns + " FROM (" + numbered(result, columns) + operator + numbered(branch, columns)
+                        + ") AS " + alias();
+            } else {
+                result = branch;
+            }
+        }
+        return "SELECT * FROM (" + result + ") AS " + alias();
+    }
+
+    private String numbered(String sql, String columns) {
+        return "(SELECT " + columns + ", ROW_NUMBER() OVER (PARTITION BY " + columns + ") AS \"_n\" FROM (" + sql + ") AS "
+                + alias() + ")";
     }
 
     private String limitOffset(ResolvedLimitOffsetScan scan) {
@@ -599,8 +737,7 @@ final class ResolvedTranslator {
     private String subquery(ResolvedSubqueryExpr e) {
         ResolvedScan scan = e.getSubquery();
         if (!e.getParameterList().isEmpty()) {
-            // H2 cannot see an outer query's columns from inside a derived table, and every scan here is one.
-            throw refuse("a correlated subquery (one that reads columns of the outer query)");
+            return correlated(e);
         }
         switch (e.getSubqueryType()) {
             case SCALAR:
@@ -617,6 +754,121 @@ final class ResolvedTranslator {
             default:
                 throw refuse("subquery " + e.getSubqueryType());
         }
+    }
+
+    /**
+     * A subquery that reads columns of the outer query. H2 sees an outer column only from the subquery's own SELECT,
+     * WHERE and GROUP BY, never from inside a derived table, so such a subquery is rendered as one SELECT over a
+     * table or UNNEST (filters, projections, one aggregation, ORDER BY, LIMIT); any other shape is refused by name.
+     */
+    private String correlated(ResolvedSubqueryExpr e) {
+        String in = e.getSubqueryType() == com.google.zetasql.resolvedast.ResolvedSubqueryExprEnums.SubqueryType.IN ? expr(e.getInExpr()) : null;
+        if (in != null && e.getInExpr().getType().isDouble()) {
+            throw refuse("IN (subquery) on FLOAT64 values");
+        }
+        correlated++;
+        try {
+            ResolvedScan scan = e.getSubquery();
+            switch (e.getSubqueryType()) {
+                case EXISTS: {
+                    Flat flat = flat(scan);
+                    if (flat == null) {
+                        throw refuseCorrelated(scan);
+                    }
+                    return "EXISTS(SELECT 1" + flat.fromWhere() + ")";
+                }
+                case SCALAR:
+                    return "(" + flatSelect(scan) + ")";
+                case ARRAY:
+                    return "ARRAY(" + flatSelect(scan) + ")";
+                case IN:
+                    return "(" + in + " IN (" + flatSelect(scan) + "))";
+                default:
+                    throw refuse("subquery " + e.getSubqueryType());
+            }
+        } finally {
+            correlated--;
+        }
+    }
+
+    /** A correlated subquery's one column as a single SELECT (see {@link #correlated}). */
+    private String flatSelect(ResolvedScan scan) {
+        ResolvedColumn output = scan.getColumnList().get(0);
+        ResolvedScan inner = scan;
+        ResolvedLimitOffsetScan limit = null;
+        if (inner instanceof ResolvedLimitOffsetScan) {
+            limit = (ResolvedLimitOffsetScan) inner;
+            inner = limit.getInputScan();
+        }
+        ResolvedOrderByScan order = null;
+        if (inner instanceof ResolvedOrderByScan) {
+            order = (ResolvedOrderByScan) inner;
+            inner = order.getInputScan();
+        }
+        Flat flat = flat(inner);
+        if (flat == null) {
+            flat = aggregated(inner);
+        }
+        if (flat == null || flat.columns().get(output.getId()) == null) {
+            throw refuseCorrelated(scan);
+        }
+        Flat body = flat;
+        ResolvedOrderByScan orderBy = order;
+        ResolvedLimitOffsetScan limitOffset = limit;
+        StringBuilder sql = new StringBuilder();
+        within(body, () -> sql.append("SELECT ").append(body.columns().get(output.getId())).append(body.fromWhere())
+                .append(orderBy == null ? "" : orderBy(orderBy.getOrderByItemList()))
+                .append(limitOffset == null ? "" : limitOffset(limitOffset)));
+        return sql.toString();
+    }
+
+    /** An aggregation (and a projection over it) of a flat input, as one SELECT … GROUP BY. */
+    private Flat aggregated(ResolvedScan scan) {
+        ResolvedProjectScan project = null;
+        if (scan instanceof ResolvedProjectScan && ((ResolvedProjectScan) scan).getInputScan() instanceof ResolvedAggregateScan) {
+            project = (ResolvedProjectScan) scan;
+            scan = project.getInputScan();
+        }
+        if (!(scan instanceof ResolvedAggregateScan)) {
+            return null;
+        }
+        ResolvedAggregateScan aggregate = (ResolvedAggregateScan) scan;
+        if (!aggregate.getGroupingSetList().isEmpty() || !aggregate.getRollupColumnList().isEmpty()) {
+            return null;
+        }
+        Flat input = flat(aggregate.getInputScan());
+        if (input == null) {
+            return null;
+        }
+        Map<Long, String> columns = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        within(input, () -> {
+            for (ResolvedComputedColumn key : aggregate.getGroupByList()) {
+                String sql = expr(key.getExpr());
+                columns.put(key.getColumn().getId(), sql);
+                keys.add(sql);
+            }
+            for (ResolvedComputedColumnBase call : aggregate.getAggregateList()) {
+                columns.put(call.getColumn().getId(), aggregateCall((ResolvedAggregateFunctionCall) call.getExpr(), ""));
+            }
+        });
+        Flat grouped = new Flat(input.from(), input.where(), keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys), columns);
+        if (project == null) {
+            return grouped;
+        }
+        Map<Long, String> projected = new HashMap<>(columns);
+        ResolvedProjectScan projection = project;
+        within(grouped, () -> {
+            for (ResolvedComputedColumn column : projection.getExprList()) {
+                projected.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
+            }
+        });
+        return new Flat(grouped.from(), grouped.where(), grouped.groupBy(), projected);
+    }
+
+    private static DicombqException refuseCorrelated(ResolvedScan scan) {
+        return refuse("a correlated subquery (one that reads columns of the outer query) over " + describe(scan)
+                + " (one SELECT over a table or UNNEST with WHERE, GROUP BY, ORDER BY, LIMIT is supported)");
     }
 
     private String cast(ResolvedCast cast) {

@@ -15,6 +15,7 @@ public final class StrictFunctions {
     static final String[][] NAMES = {
         {"is_nan", "isNaN"}, {"fcmp", "compare"}, {"fadd", "add"}, {"fsub", "subtract"}, {"fmul", "multiply"},
         {"fdiv", "divide"}, {"ndiv", "divideNumeric"}, {"idiv", "divideInteger"}, {"cast_int64", "castInt64"},
+        {"unnest_length", "unnestLength"},
     };
 
     private StrictFunctions() {
@@ -131,6 +132,17 @@ public final class StrictFunctions {
                     : "int64 out of range: ") + BigQueryFunctions.floatString(value));
         }
         return (long) rounded;
+    }
+
+    /**
+     * The length of an array built in the query that UNNEST expands, when the numbers table has a position for each
+     * element; otherwise it stops the query (see {@link UnnestPositions}) rather than let the join cut it short.
+     */
+    public static Integer unnestLength(Integer length, Integer positions) {
+        if (length != null && (positions == null || length > positions)) {
+            throw new UnnestPositions.TooShort(length);
+        }
+        return length;
     }
 
     private static double finite(double result, double a, double b, String operator) {

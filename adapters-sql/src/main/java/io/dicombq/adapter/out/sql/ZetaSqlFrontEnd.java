@@ -37,6 +37,16 @@ import java.util.function.Function;
  */
 final class ZetaSqlFrontEnd {
     private static volatile ZetaSqlFrontEnd instance;
+    /**
+     * gRPC, inside ZetaSQL's client, warns on every start that it found no name resolvers: it needs none (its
+     * channel is in-process), so the warning is noise on a command's standard error. Held here so it stays set.
+     */
+    private static final java.util.logging.Logger GRPC_RESOLVERS =
+            java.util.logging.Logger.getLogger("com.google.zetasql.io.grpc.NameResolverRegistry");
+
+    static {
+        GRPC_RESOLVERS.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     /** An analyzed query: its resolved AST and the warehouse table behind each catalog table id. */
     record Analysis(ResolvedStatement statement, Map<Long, TableEntry> tables) {
@@ -234,8 +244,25 @@ final class ZetaSqlFrontEnd {
             if (missing != null && e.getMessage() != null && e.getMessage().startsWith("Table not found")) {
                 throw missing;
             }
+            if (e.getMessage() != null && e.getMessage().contains(ZetaTypes.TOO_DEEP)) {
+                throw ResolvedTranslator.refuse("A field nested deeper than " + ZetaTypes.MAX_RECORD_DEPTH
+                        + " levels of RECORD columns (the analyzer is given that many: docs/sql.md)");
+            }
             throw invalid(e);
+        } catch (RuntimeException e) {
+            throw channelFailure(e) ? ResolvedTranslator.refuse("A query whose analysis does not fit ZetaSQL's message"
+                    + " channel (nesting past protobuf's limit)") : e;
         }
+    }
+
+    /** ZetaSQL's own transport error, not a verdict on the SQL: "Failed to read message." from its JNI channel. */
+    private static boolean channelFailure(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().endsWith("Failed to read message.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void put(List<String> path, TableUri uri, TableSchema schema) {

@@ -17,9 +17,24 @@ final class ZetaTypes {
     private ZetaTypes() {
     }
 
+    /**
+     * How many levels of RECORD columns the analyzer is given. ZetaSQL's Java client talks to its native library in
+     * protobuf messages, which refuse nesting past 100 levels; an ARRAY&lt;STRUCT&gt; costs about five, and a catalog
+     * table nesting sequences 19 deep (a DICOMweb export through Orthanc) broke the channel. Deeper records are
+     * registered as {@link #TOO_DEEP}, so every query is still analyzed and only one that reaches below is refused.
+     */
+    static final int MAX_RECORD_DEPTH = 12;
+    /** The field of the stand-in STRUCT for records nested past {@link #MAX_RECORD_DEPTH}; no column is so named. */
+    static final String TOO_DEEP = "$nested deeper than " + MAX_RECORD_DEPTH + " levels";
+
     /** The ZetaSQL type of a warehouse column: REPEATED is ARRAY, RECORD is STRUCT (BigQuery docs: data types). */
     static Type of(Column column) {
-        Type element = column.isRecord() ? struct(column.fields()) : TypeFactory.createSimpleType(kind(column.type()));
+        return of(column, 1);
+    }
+
+    private static Type of(Column column, int depth) {
+        Type element = !column.isRecord() ? TypeFactory.createSimpleType(kind(column.type()))
+                : depth > MAX_RECORD_DEPTH ? tooDeep() : struct(column.fields(), depth + 1);
         return column.isRepeated() ? TypeFactory.createArrayType(element) : element;
     }
 
@@ -27,12 +42,32 @@ final class ZetaTypes {
         return TypeFactory.createSimpleType(kind(type));
     }
 
-    private static StructType struct(List<Column> fields) {
+    private static StructType struct(List<Column> fields, int depth) {
         List<StructType.StructField> zeta = new ArrayList<>();
         for (Column field : fields) {
-            zeta.add(new StructType.StructField(field.name(), of(field)));
+            zeta.add(new StructType.StructField(field.name(), of(field, depth)));
         }
         return TypeFactory.createStructType(zeta);
+    }
+
+    private static StructType tooDeep() {
+        return TypeFactory.createStructType(List.of(new StructType.StructField(TOO_DEEP, TypeFactory.createSimpleType(TypeKind.TYPE_BOOL))));
+    }
+
+    /** Whether a type holds the stand-in for records nested too deep: its values cannot be typed, only drilled into. */
+    static boolean holdsTooDeep(Type type) {
+        if (type.isArray()) {
+            return holdsTooDeep(((ArrayType) type).getElementType());
+        }
+        if (type.isStruct()) {
+            StructType struct = (StructType) type;
+            for (int i = 0; i < struct.getFieldCount(); i++) {
+                if (struct.getField(i).getName().equals(TOO_DEEP) || holdsTooDeep(struct.getField(i).getType())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static TypeKind kind(ColumnType type) {
@@ -78,6 +113,9 @@ final class ZetaTypes {
             return inner == null ? null : new Column(name, inner.type(), Mode.REPEATED, inner.fields());
         }
         if (type.isStruct()) {
+            if (holdsTooDeep(type)) {
+                return null;
+            }
             List<Column> fields = new ArrayList<>();
             StructType struct = (StructType) type;
             for (int i = 0; i < struct.getFieldCount(); i++) {
@@ -125,6 +163,9 @@ final class ZetaTypes {
     /** BigQuery's spelling of a ZetaSQL type (FLOAT64, not DOUBLE), for messages. */
     static String name(Type type) {
         // Type.typeName throws for STRUCT types in the Java client, so the warehouse's spelling is used when it can be.
+        if (holdsTooDeep(type)) {
+            return "RECORD (nesting sequences deeper than " + MAX_RECORD_DEPTH + " levels)";
+        }
         Column column = column("_", type);
         return column != null ? Typed.describe(column) : type.getKind().name().replace("TYPE_", "");
     }

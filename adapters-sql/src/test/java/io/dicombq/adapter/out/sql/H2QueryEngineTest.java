@@ -194,7 +194,7 @@ class H2QueryEngineTest {
         "SELECT FARM_FINGERPRINT(PatientID) FROM `my-project.dicom.ct`|Function FARM_FINGERPRINT is not supported by the embedded warehouse",
         "SELECT PERCENTILE_CONT(`Rows`, 0.5) OVER () FROM `my-project.dicom.ct`|PERCENTILE_CONT is not supported by the embedded warehouse",
         "WITH RECURSIVE x AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM x WHERE n < 3) SELECT n FROM x|WITH RECURSIVE is not supported",
-        "SELECT PatientID FROM `my-project.dicom.ct` INTERSECT ALL SELECT PatientID FROM `my-project.dicom.ct`|set operation INTERSECT ALL is not supported",
+        "SELECT PatientID, COUNT(*) FROM `my-project.dicom.ct` GROUP BY ROLLUP (PatientID)|GROUP BY ROLLUP / GROUPING SETS is not supported",
         "DELETE FROM `my-project.dicom.ct` WHERE TRUE|Statement not supported: DeleteStatement [at 1:1]",
         "SELECT PatientID FROM `my-project.dicom.ct` WHERE PatientID = 1002|No matching signature for operator =",
         "SELECT NoSuchColumn FROM `my-project.dicom.ct`|Unrecognized name: NoSuchColumn [at 1:8]",
@@ -221,6 +221,8 @@ class H2QueryEngineTest {
         assertThat(query("SELECT * EXCEPT (`Rows`) FROM " + T).schema().column("Rows")).isNull();
         assertThat(column("SELECT PatientID FROM " + T + " UNION ALL SELECT PatientID FROM " + T + " ORDER BY PatientID", "PatientID"))
                 .containsExactly("1001", "1001", "1002", "1002");
+        assertThat(column("SELECT PatientID FROM " + T + " INTERSECT ALL SELECT PatientID FROM " + T + " ORDER BY PatientID",
+                "PatientID")).containsExactly("1001", "1002");
         assertThat(column("SELECT InstanceNumber FROM " + T + " WHERE TRUE QUALIFY ROW_NUMBER() OVER (ORDER BY InstanceNumber DESC) = 1",
                 "InstanceNumber")).containsExactly("7");
     }

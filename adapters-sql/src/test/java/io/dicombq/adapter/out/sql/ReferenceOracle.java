@@ -61,7 +61,8 @@ final class ReferenceOracle implements AutoCloseable {
             for (List<Value> row : content.getTableData()) {
                 List<String> values = new ArrayList<>();
                 for (Value value : row) {
-                    values.add(Canonical.of(value));
+                    // BigQuery returns a NULL ARRAY in a query result as an empty one (BigQuery docs: array type)
+                    values.add(value.isNull() && value.getType().isArray() ? "[]" : Canonical.of(value));
                 }
                 rows.add(values);
             }

@@ -62,6 +62,49 @@ class RunnerOptionEndToEndTest {
     }
 
     @Test
+    void aGlobIsMatchedByThePipelineAndItsFilesReadAsAFolderExportReadsThem() throws java.io.IOException {
+        Path store = Corpus.folderOf(temp.resolve("store"), "CT_small.dcm", "MR_small.dcm");
+        Corpus.folderOf(store.resolve("series-2"), "rtplan.dcm");
+        java.nio.file.Files.writeString(store.resolve("notes.txt"), "not DICOM");
+        java.nio.file.Files.writeString(store.resolve("series-2").resolve("DICOMDIR"), "a file-set index");
+        cli.ok("datasets", "create", "runner-project.exports");
+
+        JsonNode local = cli.export(store.toString(), "--bq-table=bq://runner-project.exports.local");
+        JsonNode beam = cli.export(store + "/**.dcm", "--bq-table=bq://runner-project.exports.glob", "--runner=direct",
+                "--temp-location=" + temp.resolve("beam-temp"));
+
+        assertThat(beam.has("error")).as(beam.toString()).isFalse();
+        assertThat(local.at("/metadata/counter/failure").asLong()).as("notes.txt is no DICOM file").isEqualTo(1);
+        assertThat(beam.at("/metadata/counter/success").asLong()).isEqualTo(3);
+        assertThat(beam.at("/metadata/counter/failure").isMissingNode() || beam.at("/metadata/counter/failure").asLong() == 0)
+                .as("the glob leaves notes.txt out: " + beam).isTrue();
+        assertThat(rows("glob")).hasSize(3).containsExactlyElementsOf(rows("local"));
+        assertThat(served.tableSchema(table("glob"))).isEqualTo(served.tableSchema(table("local")));
+    }
+
+    @Test
+    void aGcsPathIsAcceptedAndReadThroughBeamsGcsFileSystemWhichNeedsCredentials() {
+        cli.ok("datasets", "create", "runner-project.exports");
+        JsonNode beam = cli.export("gs://dicombq-test-bucket/dicom/**/*.dcm", "--bq-table=bq://runner-project.exports.gcs",
+                "--runner=direct", "--temp-location=" + temp.resolve("beam-temp"));
+
+        assertThat(beam.get("done").asBoolean()).isTrue();
+        assertThat(beam.at("/error/code").asInt()).as(beam.toString()).isEqualTo(16); // UNAUTHENTICATED
+        assertThat(beam.at("/error/message").asText()).contains("gs://dicombq-test-bucket/dicom/**/*.dcm")
+                .contains("GCS file system").contains("credentials").contains("unchanged");
+        assertThat(served.tableSchema(table("gcs"))).isEmpty();
+    }
+
+    @Test
+    void dataflowFromAJarWithoutItsRunnerSaysWhichJarToBuild() {
+        Cli.Result result = cli.run("dicom-stores", "export", "bq", temp.toString(), "--bq-table=bq://runner-project.exports.t",
+                "--runner=dataflow", "--region=europe-west4", "--temp-location=gs://my-bucket/tmp");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.err()).contains("Dataflow runner").contains("-Pbeam,beam-dataflow")
+                .contains("dicombq-beam-dataflow.jar");
+    }
+
+    @Test
     void aRunnerNeedsTheBigQueryWarehouse() {
         Cli h2 = new Cli(temp.resolve("h2-data"));
         Cli.Result result = h2.run("dicom-stores", "export", "bq", temp.toString(), "--bq-table=bq://runner-project.exports.t",

@@ -104,7 +104,8 @@ final class BeamRunExportService implements RunExportUseCase {
         WorkDirectory work = WorkDirectory.under(pipelineOptions.getTempLocation(), "dicombq-" + UUID.randomUUID());
         ExportSpec spec = new ExportSpec(job.storeSource(), job.store().toString(), job.layout(),
                 job.includeSourceStore(), job.filterUri().orElse(null), filterText(job), BigQueryTables.spec(staging),
-                existing.map(SchemaJson::write).orElse(null), work.path());
+                existing.map(SchemaJson::write).orElse(null), work.path(),
+                FilePattern.of(job.storeSource()).orElse(null));
         OperationName name = stored.operation().name();
         try {
             Pipeline pipeline = Pipeline.create(pipelineOptions);

@@ -32,10 +32,19 @@ public final class BeamScaleOutEngine implements ScaleOutEngine {
         return List.of("direct", "flink", "dataflow");
     }
 
+    /** Globs and gs:// paths: the pipeline matches them with Beam's FileSystems ({@link FilePattern}). */
+    @Override
+    public boolean readsItself(String source) {
+        return FilePattern.of(source).isPresent();
+    }
+
     @Override
     public RunExportUseCase exports(String runner, List<String> runnerArguments, Context context) {
         List<String> arguments = arguments(runner, runnerArguments, context);
         // Checked now, so a bad runner option is the command's error rather than the operation's.
+        if (runner.equals("dataflow")) {
+            DataflowRequirements.check(arguments);
+        }
         options(arguments);
         return new BeamRunExportService(context, () -> options(arguments));
     }
@@ -74,8 +83,14 @@ public final class BeamScaleOutEngine implements ScaleOutEngine {
     }
 
     static PipelineOptions options(List<String> arguments) {
+        return options(arguments, true);
+    }
+
+    /** The options; with {@code validated}, Beam's own checks of required options too. */
+    static PipelineOptions options(List<String> arguments, boolean validated) {
         try {
-            return PipelineOptionsFactory.fromArgs(arguments.toArray(String[]::new)).withValidation().create();
+            PipelineOptionsFactory.Builder builder = PipelineOptionsFactory.fromArgs(arguments.toArray(String[]::new));
+            return validated ? builder.withValidation().create() : builder.create();
         } catch (IllegalArgumentException e) {
             throw new DicombqException(Code.INVALID_ARGUMENT, "the runner's options were refused: " + e.getMessage());
         }

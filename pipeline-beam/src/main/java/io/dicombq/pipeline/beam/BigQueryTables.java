@@ -38,6 +38,7 @@ import java.util.UUID;
 final class BigQueryTables {
     private static final String DEFAULT_ROOT = "https://bigquery.googleapis.com/";
     private static final long POLL_MILLIS = 200;
+    private static final int READ_TIMEOUT_MILLIS = (int) java.time.Duration.ofMinutes(30).toMillis();
 
     private final Bigquery client;
 
@@ -47,7 +48,13 @@ final class BigQueryTables {
 
     static BigQueryTables of(PipelineOptions options) {
         Credentials credentials = options.as(GcpOptions.class).getGcpCredential();
-        HttpRequestInitializer initializer = credentials == null ? request -> { } : new HttpCredentialsAdapter(credentials);
+        HttpRequestInitializer authorize = credentials == null ? request -> { } : new HttpCredentialsAdapter(credentials);
+        HttpRequestInitializer initializer = request -> {
+            authorize.initialize(request);
+            // BigQuery answers jobs.insert at once and the driver polls; a BigQuery-compatible endpoint such as the
+            // dicombq emulator may run the whole copy job within the call, which the client's 20 s default cuts off.
+            request.setReadTimeout(READ_TIMEOUT_MILLIS);
+        };
         String endpoint = options.as(BigQueryOptions.class).getBigQueryEndpoint();
         String root = endpoint == null || endpoint.isEmpty() ? DEFAULT_ROOT : endpoint.endsWith("/") ? endpoint : endpoint + "/";
         return new BigQueryTables(new Bigquery.Builder(Transport.getTransport(), Transport.getJsonFactory(), initializer)

@@ -41,7 +41,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The export as a Beam graph: list the store, spread the names over workers, read and flatten each instance (the
+ * The export as a Beam graph: list the store (its parts, such as a DICOMweb store's studies, in parallel) or match a
+ * file pattern, spread the names over workers, read and flatten each instance (the
  * domain's mapper), merge the schemas with a Combine, conform every row to the merged schema, and load the rows
  * into the staging table with BigQueryIO's FILE_LOADS. The merged table schema and the failed instances' log lines
  * are written under the work directory for the driver, which commits (one copy job) only after the pipeline ends
@@ -52,11 +53,20 @@ final class ExportGraph {
     }
 
     static void build(Pipeline pipeline, ExportSpec spec) {
-        PCollection<String> names = pipeline
-                .apply("Store", Create.of(spec.storeSource()).withCoder(StringUtf8Coder.of()))
-                .apply("List instances", ParDo.of(new ListInstancesFn(spec)));
-        if (!pipeline.getOptions().getRunner().getSimpleName().equals("DirectRunner")) {
-            // The listing comes out of one worker; a reshuffle spreads the reads over all of them. The direct runner
+        boolean spread = !pipeline.getOptions().getRunner().getSimpleName().equals("DirectRunner");
+        PCollection<String> source = pipeline.apply("Store", Create.of(spec.storeSource()).withCoder(StringUtf8Coder.of()));
+        PCollection<String> names;
+        if (spec.files() != null) {
+            names = source.apply("Match files", ParDo.of(new MatchFilesFn(spec.files())));
+        } else {
+            PCollection<String> parts = source.apply("List parts", ParDo.of(new ListPartsFn(spec)));
+            if (spread) {
+                parts = parts.apply("Spread parts", Reshuffle.viaRandomKey());
+            }
+            names = parts.apply("List instances", ParDo.of(new ListInstancesFn(spec)));
+        }
+        if (spread) {
+            // Each listing comes out of one worker; a reshuffle spreads the reads over all of them. The direct runner
             // has one worker and would pay for a bundle per instance.
             names = names.apply("Spread", Reshuffle.viaRandomKey());
         }

@@ -26,9 +26,11 @@ import java.util.Objects;
  * @param stagingTable       {@code project:dataset.table}, as BigQueryIO names tables
  * @param existingSchemaJson the destination's schema when the plan keeps it (APPEND, WRITE_EMPTY), else null
  * @param workDirectory      where the driver finds the merged schema and the failures (under the temp location)
+ * @param files              the Part 10 files the pipeline matches itself when the source is a file pattern, else null
  */
 record ExportSpec(String storeSource, String storeName, Layout layout, boolean includeSourceStore, String filterName,
-                  String filterText, String stagingTable, String existingSchemaJson, String workDirectory)
+                  String filterText, String stagingTable, String existingSchemaJson, String workDirectory,
+                  FilePattern files)
         implements Serializable {
     ExportSpec {
         Objects.requireNonNull(storeSource, "storeSource");

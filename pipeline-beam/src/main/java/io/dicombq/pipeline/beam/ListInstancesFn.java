@@ -8,8 +8,9 @@ import org.apache.beam.sdk.transforms.DoFn;
 import java.util.stream.Stream;
 
 /**
- * Lists the store (pruned by the filter file as early as the store can, specification 4) and emits each instance's
- * resource name; a store that cannot be listed fails the pipeline, as it fails a single-node export (specification 5).
+ * Lists one part of the store ({@link ListPartsFn}: a DICOMweb study's series and instances, or a whole folder),
+ * pruned by the filter file as early as the store can (specification 4), and emits each instance's resource name; a
+ * part that cannot be listed fails the pipeline, as a store that cannot be listed fails a single-node export.
  */
 final class ListInstancesFn extends DoFn<String, String> {
     private static final long serialVersionUID = 1L;
@@ -21,8 +22,8 @@ final class ListInstancesFn extends DoFn<String, String> {
     }
 
     @ProcessElement
-    public void process(@Element String source, OutputReceiver<String> out) {
-        try (Stream<InstanceHandle> handles = StoreAccess.store(source).instances(spec.selector())) {
+    public void process(@Element String part, OutputReceiver<String> out) {
+        try (Stream<InstanceHandle> handles = StoreAccess.store(spec.storeSource()).instances(part, spec.selector())) {
             handles.forEach(handle -> {
                 listed.inc();
                 out.output(handle.resourceName());

@@ -1,6 +1,5 @@
 package io.dicombq.pipeline.beam;
 
-import io.dicombq.application.port.out.InstanceHandle;
 import io.dicombq.domain.dicom.DicomInstance;
 import io.dicombq.domain.filter.InstanceSelector;
 import io.dicombq.domain.flatten.FlattenedInstance;
@@ -47,8 +46,7 @@ final class MapInstanceFn extends DoFn<String, MappedInstance> {
     @ProcessElement
     public void process(@Element String resourceName, MultiOutputReceiver out) {
         try {
-            InstanceHandle handle = StoreAccess.store(spec.storeSource()).handle(resourceName);
-            DicomInstance instance = handle.read();
+            DicomInstance instance = InstanceReading.read(spec, resourceName);
             // A folder store can only filter after reading the UIDs, so the selector is checked again here.
             if (!selector.selects(instance.studyInstanceUid(), instance.seriesInstanceUid(), instance.sopInstanceUid())) {
                 unselected.inc();

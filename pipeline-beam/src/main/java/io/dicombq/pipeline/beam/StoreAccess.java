@@ -2,9 +2,12 @@ package io.dicombq.pipeline.beam;
 
 import io.dicombq.application.port.out.DicomStore;
 import io.dicombq.application.port.out.DicomStoreSources;
+import io.dicombq.domain.dicom.DicomInstance;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
+import java.io.InputStream;
+import java.time.Instant;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +25,25 @@ final class StoreAccess {
 
     static DicomStore store(String source) {
         return OPEN.computeIfAbsent(source, key -> sources(key).open(key));
+    }
+
+    /**
+     * Reads a Part 10 file the pipeline opened itself (a gs:// object) with the first registered sources that can
+     * (the default of {@link DicomStoreSources#readFile} refuses with UNIMPLEMENTED before touching the stream).
+     */
+    static DicomInstance readFile(String name, InputStream bytes, long sizeBytes, Instant lastModified) {
+        for (DicomStoreSources sources : ServiceLoader.load(DicomStoreSources.class, StoreAccess.class.getClassLoader())) {
+            try {
+                return sources.readFile(name, bytes, sizeBytes, lastModified);
+            } catch (DicombqException e) {
+                if (e.code() != Code.UNIMPLEMENTED) {
+                    throw e;
+                }
+            }
+        }
+        throw new DicombqException(Code.FAILED_PRECONDITION, "no DICOM store sources on this worker's class path can"
+                + " read Part 10 files (" + name + "): run the pipeline from the dicombq jar, which registers"
+                + " META-INF/services/" + DicomStoreSources.class.getName());
     }
 
     /** The first registered sources that accept {@code source} (their check passes); the last refusal otherwise. */

@@ -88,7 +88,8 @@ public final class ExportBqCommand implements Callable<Integer> {
     private int export(DicombqRuntime runtime) throws InterruptedException {
         PrintWriter out = CommandContext.out(spec);
         TableUri destination = TableUri.parse(table);
-        ExportRequest.StoreReference storeReference = StoreArgument.resolve(store, location, destination.project(), runtime.stores());
+        ExportRequest.StoreReference storeReference = StoreArgument.resolve(store, location, destination.project(),
+                runtime.stores(), source -> !runner.local() && runtime.engineReads(runner.name(), source));
         DestinationOptions options = DestinationOptions.of(overwriteTable ? Boolean.TRUE : null,
                 writeDisposition == null ? null : WriteDisposition.fromCliValue(writeDisposition));
         ExportDestinationRules.ignoredForceWarning(options)

@@ -8,6 +8,7 @@ import io.dicombq.domain.status.DicombqException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * The STORE argument of an export: a full resource name, a store ID in the {@code --project/--location/--dataset}
@@ -20,8 +21,22 @@ final class StoreArgument {
 
     static ExportRequest.StoreReference resolve(String text, HealthcareDatasetOptions location, String destinationProject,
                                                 ManageDicomStoresUseCase stores) {
+        return resolve(text, location, destinationProject, stores, source -> false);
+    }
+
+    /**
+     * As above; {@code readByEngine} tells the file patterns a distributed export's engine reads itself (a glob, a
+     * gs:// path), which become an ad-hoc store named after the folder the pattern starts from.
+     */
+    static ExportRequest.StoreReference resolve(String text, HealthcareDatasetOptions location, String destinationProject,
+                                                ManageDicomStoresUseCase stores, Predicate<String> readByEngine) {
         if (DicomStoreName.looksLikeName(text)) {
             return new ExportRequest.RegisteredStore(DicomStoreName.parse(text));
+        }
+        if (readByEngine.test(text)) {
+            String project = location.projectGiven() ? location.project() : destinationProject;
+            return new ExportRequest.AdHocStore(new DicomStoreName(project, location.location(), location.dataset(),
+                    idOf(patternFolder(text))), text);
         }
         boolean pathLike = text.contains("/") || text.contains(java.io.File.separator) || text.startsWith(".") || text.startsWith("~");
         if (!pathLike) {
@@ -50,6 +65,17 @@ final class StoreArgument {
             }
             throw e;
         }
+    }
+
+    /** The folder a pattern starts from: the segments before the first one with a wildcard, without a scheme. */
+    private static Path patternFolder(String pattern) {
+        String path = pattern.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "/");
+        int wildcard = 0;
+        while (wildcard < path.length() && "*?[{".indexOf(path.charAt(wildcard)) < 0) {
+            wildcard++;
+        }
+        String folder = path.substring(0, wildcard);
+        return Path.of(folder.isEmpty() ? "." : folder).toAbsolutePath().normalize();
     }
 
     /** The folder's name with every character a store ID cannot hold replaced by '-'. */

@@ -22,6 +22,15 @@ public interface ScaleOutEngine {
     List<String> runners();
 
     /**
+     * Whether the engine reads {@code source} itself rather than through {@code DicomStoreSources}: Part 10 files named
+     * by a file pattern its file systems match (a glob such as {@code /data/**}{@code /*.dcm}, anything under
+     * {@code gs://}). INVALID_ARGUMENT when it is such a pattern but a malformed one.
+     */
+    default boolean readsItself(String source) {
+        return false;
+    }
+
+    /**
      * The use case that runs a created export operation on {@code runner}. INVALID_ARGUMENT for an unknown runner
      * or a runner argument the engine refuses.
      *

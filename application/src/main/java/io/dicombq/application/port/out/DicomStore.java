@@ -20,6 +20,26 @@ public interface DicomStore {
     Stream<InstanceHandle> instances(InstanceSelector selector);
 
     /**
+     * The listing split into parts that can be listed independently, in parallel (a DICOMweb store's studies, pruned
+     * by the selector); {@link #instances(String, InstanceSelector)} lists one. By default one part, the whole store.
+     * The caller closes the stream.
+     */
+    default Stream<String> listingParts(InstanceSelector selector) {
+        return Stream.of(WHOLE_STORE);
+    }
+
+    /** The instances of one part named by {@link #listingParts}, pruned as {@link #instances(InstanceSelector)} prunes. */
+    default Stream<InstanceHandle> instances(String part, InstanceSelector selector) {
+        if (!part.equals(WHOLE_STORE)) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "'" + part + "' is not a listing part of " + this);
+        }
+        return instances(selector);
+    }
+
+    /** The one listing part of a store that does not split its listing. */
+    String WHOLE_STORE = "";
+
+    /**
      * The handle of an instance this store listed, found again from its {@link InstanceHandle#resourceName()}: a
      * distributed export lists in one process and reads in others. INVALID_ARGUMENT when the name is not one of
      * this store's.

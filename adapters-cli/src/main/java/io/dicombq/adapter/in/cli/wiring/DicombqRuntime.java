@@ -124,8 +124,13 @@ public final class DicombqRuntime implements AutoCloseable {
                 bigQueryEndpoint == null ? null : bigQueryEndpoint.toString()));
         ThreadExportLauncher launcher = new ThreadExportLauncher(new GuardedExportRun(() -> run, operationRepository, clock), 1);
         scaleOutLaunchers.add(launcher);
-        return new ExportDicomMetadataService(registry, sources, warehouse().sink(), new LocalFilterFiles(),
+        return new ExportDicomMetadataService(registry, new EngineStoreSources(engine, sources), warehouse().sink(), new LocalFilterFiles(),
                 operationRepository, log, RandomOperationIds.secure(), workers, launcher, clock);
+    }
+
+    /** Whether the engine of {@code runner} reads {@code source} itself (a glob, a gs:// path) rather than as a store. */
+    public boolean engineReads(String runner, String source) {
+        return ScaleOutEngines.find(runner).readsItself(source);
     }
 
     public RunExportUseCase runExport() {

@@ -1,21 +1,25 @@
 package io.dicombq.adapter.in.cli.wiring;
 
 import io.dicombq.adapter.out.dicom.folder.FolderDicomStore;
+import io.dicombq.adapter.out.dicom.folder.StreamedPart10File;
 import io.dicombq.adapter.out.dicom.part10.Part10Reader;
 import io.dicombq.adapter.out.dicom.part10.ReadOptions;
 import io.dicombq.adapter.out.dicom.web.DicomWebEndpoint;
 import io.dicombq.adapter.out.dicom.web.DicomWebStore;
 import io.dicombq.domain.dicom.DataDictionary;
+import io.dicombq.domain.dicom.DicomInstance;
 import io.dicombq.application.port.out.DicomStore;
 import io.dicombq.application.port.out.DicomStoreSources;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +117,16 @@ public final class LocalDicomStoreSources implements DicomStoreSources {
         if (isDicomWeb(source)) {
             return DicomWebStore.connect(DicomWebEndpoint.parse(source, tokenFor(source)));
         }
-        return new FolderDicomStore(folder(source), new Part10Reader(ReadOptions.forExport(), DataDictionary.standard()));
+        return new FolderDicomStore(folder(source), exportReader());
+    }
+
+    @Override
+    public DicomInstance readFile(String resourceName, InputStream bytes, long sizeBytes, Instant lastModified) {
+        return StreamedPart10File.read(exportReader(), resourceName, bytes, sizeBytes, lastModified);
+    }
+
+    private static Part10Reader exportReader() {
+        return new Part10Reader(ReadOptions.forExport(), DataDictionary.standard());
     }
 
     private static Path folder(String source) {

@@ -48,17 +48,22 @@ final class FileInstanceHandle implements InstanceHandle {
                     : e.getCause() instanceof AccessDeniedException ? Code.PERMISSION_DENIED : Code.UNAVAILABLE;
             throw new DicombqException(new RpcError(code, e.getMessage()), e);
         }
+        return exportable(instance, file.toString());
+    }
+
+    /** The checks every Part 10 file gets before export, wherever it was read from; {@code file} names it in errors. */
+    static DicomInstance exportable(DicomInstance instance, String file) {
         if (MEDIA_STORAGE_DIRECTORY.equals(instance.fileMeta().text(Tag.of(0x0002, 0x0002)))) {
             throw new DicombqException(Code.INVALID_ARGUMENT, file + " is a DICOMDIR (Media Storage Directory), an index"
                     + " of a file-set rather than an instance; it is not exported");
         }
-        requireUid(instance, Tag.STUDY_INSTANCE_UID, "StudyInstanceUID");
-        requireUid(instance, Tag.SERIES_INSTANCE_UID, "SeriesInstanceUID");
-        requireUid(instance, Tag.SOP_INSTANCE_UID, "SOPInstanceUID");
+        requireUid(instance, file, Tag.STUDY_INSTANCE_UID, "StudyInstanceUID");
+        requireUid(instance, file, Tag.SERIES_INSTANCE_UID, "SeriesInstanceUID");
+        requireUid(instance, file, Tag.SOP_INSTANCE_UID, "SOPInstanceUID");
         return instance;
     }
 
-    private void requireUid(DicomInstance instance, Tag tag, String keyword) {
+    private static void requireUid(DicomInstance instance, String file, Tag tag, String keyword) {
         String uid = instance.dataset().text(tag);
         if (uid == null || uid.isEmpty()) {
             throw new DicombqException(Code.INVALID_ARGUMENT, file + " has no " + keyword + " " + tag

@@ -3,13 +3,13 @@ package io.dicombq.adapter.out.dicom.folder;
 import io.dicombq.adapter.out.dicom.part10.Part10Reader;
 import io.dicombq.application.port.out.DicomStore;
 import io.dicombq.application.port.out.InstanceHandle;
+import io.dicombq.domain.dicom.FileSetNames;
 import io.dicombq.domain.filter.InstanceSelector;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -74,6 +74,6 @@ public final class FolderDicomStore implements DicomStore {
     }
 
     private static boolean isDicomDir(Path file) {
-        return file.getFileName().toString().toUpperCase(Locale.ROOT).equals("DICOMDIR");
+        return FileSetNames.isDicomDir(file.getFileName().toString());
     }
 }

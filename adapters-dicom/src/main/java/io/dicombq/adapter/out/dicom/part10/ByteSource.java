@@ -25,6 +25,11 @@ interface ByteSource {
         return new StreamSource(stream);
     }
 
+    /** A stream whose length its file system told (an object of gs://), so a value running past the end is found. */
+    static ByteSource of(InputStream stream, long size) {
+        return new StreamSource(stream, size);
+    }
+
     /** A file: skipping is a seek, so bulk data is never read. */
     final class ChannelSource implements ByteSource {
         private final FileChannel channel;
@@ -57,13 +62,19 @@ interface ByteSource {
         }
     }
 
-    /** A stream of unknown length (an upload, inflated data): skipping reads and discards. */
+    /** A stream, of unknown length (an upload, inflated data) unless told: skipping reads and discards. */
     final class StreamSource implements ByteSource {
         private final InputStream stream;
+        private final long size;
         private byte[] scratch;
 
         StreamSource(InputStream stream) {
+            this(stream, -1);
+        }
+
+        StreamSource(InputStream stream, long size) {
             this.stream = stream;
+            this.size = size;
         }
 
         @Override
@@ -95,7 +106,7 @@ interface ByteSource {
 
         @Override
         public long size() {
-            return -1;
+            return size;
         }
     }
 }

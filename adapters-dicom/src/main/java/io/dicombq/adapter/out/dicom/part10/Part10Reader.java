@@ -91,6 +91,18 @@ public final class Part10Reader {
         }
     }
 
+    /**
+     * Reads from a stream (not closed here) of {@code size} bytes, as its file system reports it: a value running
+     * past the end is found as in a file, and the instance's size is {@code size}.
+     */
+    public DicomInstance read(InputStream stream, String source, long size) {
+        try {
+            return read(ByteInput.of(ByteSource.of(stream, size), options.maxHeaderBytes()), source, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
     private DicomInstance read(ByteInput in, String source, long size) throws IOException {
         try {
             return readParts(in, source, size);

@@ -62,9 +62,20 @@ public final class DicomWebStore implements DicomStore {
 
     @Override
     public Stream<InstanceHandle> instances(InstanceSelector selector) {
+        return listingParts(selector).flatMap(study -> series(selector, study));
+    }
+
+    /** The selected studies' UIDs: each study's series and instances can be listed apart, in parallel. */
+    @Override
+    public Stream<String> listingParts(InstanceSelector selector) {
         return QidoSearch.uids(client, json, "/studies", Tag.STUDY_INSTANCE_UID, pageSize)
-                .filter(selector::mightSelectStudy)
-                .flatMap(study -> series(selector, study));
+                .filter(selector::mightSelectStudy);
+    }
+
+    /** The instances of one study {@link #listingParts} named. */
+    @Override
+    public Stream<InstanceHandle> instances(String study, InstanceSelector selector) {
+        return series(selector, study);
     }
 
     private Stream<InstanceHandle> series(InstanceSelector selector, String study) {

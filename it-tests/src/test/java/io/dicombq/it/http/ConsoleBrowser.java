@@ -3,6 +3,7 @@ package io.dicombq.it.http;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -76,10 +77,14 @@ final class ConsoleBrowser implements AutoCloseable {
         });
     }
 
-    /** Waits until the condition gives a value other than null or false, polling the page. */
+    /**
+     * Waits until the condition gives a value other than null or false, polling the page. An element that a
+     * re-render detached between finding it and reading it is polled again (the page renders asynchronously);
+     * a condition that holds on to one element times out instead if that element is really gone.
+     */
     <T> T until(ExpectedCondition<T> condition) {
         try {
-            return new WebDriverWait(driver, PATIENCE).until(condition);
+            return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
         } catch (TimeoutException e) {
             // what the page showed when the wait gave up, for the failure report
             throw new TimeoutException(e.getMessage() + "\nthe page at " + driver.getCurrentUrl() + " showed:\n"

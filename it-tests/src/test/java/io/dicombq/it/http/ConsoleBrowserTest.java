@@ -237,11 +237,17 @@ class ConsoleBrowserTest {
     /** The operation's row in the Operations tab, once it is done: its status and error cells. */
     static List<String> finished(String operation) {
         control("a", "Operations").click();
-        WebElement status = browser.find(By.cssSelector("tr[data-operation='" + operation + "'] td.status"));
-        browser.until(driver -> Set.of("OK", "Failed").contains(status.getText()));
-        WebElement row = browser.find(By.cssSelector("tr[data-operation='" + operation + "']"));
-        return List.of(status.getText(), row.findElement(By.cssSelector("td.detail")).getText(),
-                row.findElement(By.cssSelector("td.counters")).getText());
+        // the row is found again at each poll: the first one found may belong to a render the page then replaced
+        return browser.until(driver -> {
+            List<WebElement> rows = driver.findElements(By.cssSelector("tr[data-operation='" + operation + "']"));
+            if (rows.isEmpty()) {
+                return null;
+            }
+            WebElement row = rows.get(0);
+            String status = row.findElement(By.cssSelector("td.status")).getText();
+            return Set.of("OK", "Failed").contains(status) ? List.of(status, row.findElement(By.cssSelector("td.detail")).getText(),
+                    row.findElement(By.cssSelector("td.counters")).getText()) : null;
+        });
     }
 
     static long rows(String table) {

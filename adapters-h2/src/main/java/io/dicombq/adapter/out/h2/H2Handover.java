@@ -41,9 +41,8 @@ public final class H2Handover {
 
     private static boolean isHandover(SQLException e) {
         int code = e.getErrorCode();
-        // DATABASE_CALLED_AT_SHUTDOWN: the serving process is closing the database as this one connects through it
         return code == ErrorCode.ERROR_OPENING_DATABASE_1 || code == ErrorCode.DATABASE_ALREADY_OPEN_1
-                || code == ErrorCode.CONNECTION_BROKEN_1 || code == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN;
+                || code == ErrorCode.CONNECTION_BROKEN_1;
     }
 
     /**

@@ -4,8 +4,6 @@ import io.dicombq.adapter.in.cli.wiring.DicombqRuntime;
 import io.dicombq.domain.operation.Operation;
 import io.dicombq.domain.operation.OperationJson;
 import io.dicombq.domain.operation.OperationName;
-import io.dicombq.domain.status.Code;
-import io.dicombq.domain.status.DicombqException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -124,34 +122,9 @@ public final class OperationsCommand extends CommandGroup {
             CommandContext.out(spec).println("dicombq worker pid " + ProcessHandle.current().pid() + " runs " + name);
             CommandContext.out(spec).flush();
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
-                openWarehouse(runtime);
                 runtime.runExport().run(name);
             }
             CommandContext.out(spec).println("dicombq worker pid " + ProcessHandle.current().pid() + " finished " + name);
-        }
-
-        /**
-         * Opens the warehouse before the export starts: the CLI that started this worker may be closing the database
-         * it served to other processes (H2 AUTO_SERVER) at this very moment, which H2 answers UNAVAILABLE for a short
-         * while; the export would otherwise fail for a reason the user did not cause. Five seconds at most.
-         */
-        private static void openWarehouse(DicombqRuntime runtime) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    runtime.warehouse();
-                    return;
-                } catch (DicombqException e) {
-                    if (e.code() != Code.UNAVAILABLE || attempt == 10) {
-                        return; // the export reports what is wrong when it opens the warehouse itself
-                    }
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
         }
     }
 }

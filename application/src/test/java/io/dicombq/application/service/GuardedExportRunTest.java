@@ -9,12 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.dicombq.application.service.RunExportServiceTest.varied;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,33 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GuardedExportRunTest {
     private final ExportFixture fixture = new ExportFixture();
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Logger logger = Logger.getLogger(GuardedExportRun.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (logged) {
-                logged.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final CapturedLog log = new CapturedLog(GuardedExportRun.class);
 
     @BeforeEach
     void captureTheLog() {
-        logger.addHandler(capture);
+        log.start();
     }
 
     @AfterEach
     void releaseTheLog() {
-        logger.removeHandler(capture);
+        log.stop();
     }
 
     @Test
@@ -93,9 +71,7 @@ class GuardedExportRunTest {
 
         assertThat(ended.error()).isEmpty();
         assertThat(ended.counter().success()).isEqualTo(1);
-        synchronized (logged) {
-            assertThat(logged).isEmpty();
-        }
+        assertThat(log.records()).isEmpty();
     }
 
     private Operation runGuarded(java.util.function.Supplier<RunExportUseCase> runner) {
@@ -111,11 +87,9 @@ class GuardedExportRunTest {
         assertThat(operation.error()).map(RpcError::code).contains(Code.INTERNAL);
         assertThat(operation.error()).map(RpcError::message).hasValueSatisfying(text ->
                 assertThat(text).contains(errorClass).contains(message).contains("destination table is unchanged"));
-        synchronized (logged) {
-            assertThat(logged).anySatisfy(record -> {
-                assertThat(record.getMessage()).contains(name.toString());
-                assertThat(record.getThrown()).hasMessage(message);
-            });
-        }
+        assertThat(log.records()).anySatisfy(record -> {
+            assertThat(record.getMessage()).contains(name.toString());
+            assertThat(record.getThrown()).hasMessage(message);
+        });
     }
 }

@@ -8,12 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.dicombq.application.service.RunExportServiceTest.varied;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,33 +23,16 @@ class RunExportServiceEndingTest {
 
     private final ExportFixture fixture = new ExportFixture();
     private final AtomicReference<OperationName> running = new AtomicReference<>();
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Logger logger = Logger.getLogger(RunExportService.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (logged) {
-                logged.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final CapturedLog log = new CapturedLog(RunExportService.class);
 
     @BeforeEach
     void captureTheLog() {
-        logger.addHandler(capture);
+        log.start();
     }
 
     @AfterEach
     void releaseTheLog() {
-        logger.removeHandler(capture);
+        log.stop();
     }
 
     @Test
@@ -170,12 +148,10 @@ class RunExportServiceEndingTest {
         assertThat(operation.error()).map(RpcError::code).contains(Code.INTERNAL);
         assertThat(operation.error()).map(RpcError::message).hasValueSatisfying(text ->
                 assertThat(text).contains(errorClass).contains(message).contains("destination table is unchanged"));
-        synchronized (logged) {
-            assertThat(logged).anySatisfy(record -> {
-                assertThat(record.getMessage()).contains(operation.name().toString());
-                assertThat(record.getThrown()).hasMessage(message);
-            });
-        }
+        assertThat(log.records()).anySatisfy(record -> {
+            assertThat(record.getMessage()).contains(operation.name().toString());
+            assertThat(record.getThrown()).hasMessage(message);
+        });
         assertNothingLeft();
     }
 

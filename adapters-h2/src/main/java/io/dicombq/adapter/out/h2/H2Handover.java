@@ -69,6 +69,30 @@ public final class H2Handover {
         return Math.min(pause * 2, 250);
     }
 
+    /**
+     * Runs a read again, for as long as a hand-over may take, while it fails because the process serving the shared
+     * database closed it under the read ({@link #interruptedByHandover}), until {@code deadline} ({@link #deadline});
+     * any other failure is the caller's.
+     */
+    public static <T> T acrossHandovers(long deadline, java.util.function.Supplier<T> read) {
+        long pause = 20;
+        while (true) {
+            try {
+                return read.get();
+            } catch (RuntimeException e) {
+                if (!interruptedByHandover(e) || System.nanoTime() >= deadline) {
+                    throw e;
+                }
+                try {
+                    pause = pause(pause);
+                } catch (SQLException interrupted) {
+                    e.addSuppressed(interrupted);
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** How long a statement keeps being retried across hand-overs. */
     public static long deadline() {
         return System.nanoTime() + HANDOVER_MILLIS * 1_000_000;

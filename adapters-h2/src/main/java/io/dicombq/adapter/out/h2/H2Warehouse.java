@@ -503,30 +503,14 @@ public final class H2Warehouse implements AutoCloseable {
      */
     public static <T> T whileReplaced(java.util.function.Supplier<T> read) {
         long handoverDeadline = H2Handover.deadline();
-        long pause = 20;
         for (int attempt = 1; ; attempt++) {
             try {
-                return read.get();
+                return H2Handover.acrossHandovers(handoverDeadline, read);
             } catch (RuntimeException e) {
-                // the process serving the database (AUTO_SERVER) closed it under this read: read again once another
-                // process serves it (H2Handover), as a reader of a database shared by processes must
-                if (H2Handover.interruptedByHandover(e) && System.nanoTime() < handoverDeadline) {
-                    pause = pauseQuietly(pause, e);
-                    continue;
-                }
                 if (attempt >= 5 || !tableGone(e)) {
                     throw e;
                 }
             }
-        }
-    }
-
-    private static long pauseQuietly(long pause, RuntimeException failure) {
-        try {
-            return H2Handover.pause(pause);
-        } catch (SQLException interrupted) {
-            failure.addSuppressed(interrupted);
-            throw failure;
         }
     }
 

@@ -3,7 +3,6 @@ package io.dicombq.adapter.out.h2;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,22 +26,24 @@ public final class H2Database implements AutoCloseable {
     private final String url;
     /** The data directory this database counts in {@link #OPEN_HERE} until it is closed (null in memory). */
     private Path registered;
-    private final JdbcConnectionPool pool;
+    /** A file the warehouse decides the writes of ({@link H2StoreTiming}), whichever process hosts it. */
+    private final boolean fileBacked;
+    private final H2ConnectionPool pool;
     /** Keeps an in-memory database alive between pooled connections. */
     private final Connection anchor;
 
     private H2Database(String url, boolean anchored, Path dataDir) {
         this.url = url;
         this.registered = dataDir;
+        this.fileBacked = dataDir != null;
         if (dataDir != null) {
             OPEN_HERE.merge(dataDir, 1, Integer::sum);
         }
-        this.pool = JdbcConnectionPool.create(url, "sa", "");
-        this.pool.setMaxConnections(16);
+        this.pool = new H2ConnectionPool(url);
         try {
             this.anchor = anchored ? H2Handover.connect(pool) : null;
         } catch (SQLException e) {
-            pool.dispose();
+            pool.close();
             released();
             throw unavailable(url, e);
         }
@@ -87,7 +88,15 @@ public final class H2Database implements AutoCloseable {
     public Connection connection() {
         try {
             Connection connection = H2Handover.connect(pool);
-            connection.setAutoCommit(true);
+            if (fileBacked) {
+                try {
+                    // This process may have come to host the file since its last connection (AUTO_RECONNECT).
+                    H2StoreTiming.takeOver(connection);
+                } catch (RuntimeException e) {
+                    connection.close();
+                    throw e;
+                }
+            }
             return connection;
         } catch (SQLException e) {
             throw unavailable(url, e);
@@ -135,7 +144,7 @@ public final class H2Database implements AutoCloseable {
         } catch (SQLException ignored) {
             // closing is best effort; the pool disposal below releases the database either way
         }
-        pool.dispose();
+        pool.close();
         released();
     }
 }

@@ -1,7 +1,6 @@
 package io.dicombq.adapter.out.h2;
 
 import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,12 +17,12 @@ public final class H2Handover {
     private H2Handover() {
     }
 
-    public static Connection connect(JdbcConnectionPool pool) throws SQLException {
+    public static Connection connect(H2ConnectionPool pool) throws SQLException {
         long deadline = System.nanoTime() + HANDOVER_MILLIS * 1_000_000;
         long pause = 20;
         while (true) {
             try {
-                return pool.getConnection();
+                return pool.connection();
             } catch (SQLException e) {
                 if (!isHandover(e) || System.nanoTime() > deadline) {
                     throw e;
@@ -41,8 +40,9 @@ public final class H2Handover {
 
     private static boolean isHandover(SQLException e) {
         int code = e.getErrorCode();
+        // DATABASE_CALLED_AT_SHUTDOWN: a session of a process that was closing the database as it was reached.
         return code == ErrorCode.ERROR_OPENING_DATABASE_1 || code == ErrorCode.DATABASE_ALREADY_OPEN_1
-                || code == ErrorCode.CONNECTION_BROKEN_1;
+                || code == ErrorCode.CONNECTION_BROKEN_1 || code == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
+import org.h2.engine.SessionRemote;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
@@ -43,27 +44,26 @@ final class H2StoreTiming {
     }
 
     /**
-     * Applies the threshold to the database this process opened (a process that reaches it through another one's
-     * AUTO_SERVER finds it applied there). Refuses to go on if this H2 does not let it: the warehouse would be
-     * exposed to the crash it exists to prevent.
+     * Applies the threshold and stops the writer in the database this process hosts, whether it opened it or came to
+     * host it when the process serving it exited (a process reaching it through another's AUTO_SERVER finds it applied
+     * there). Checked at every connection, a no-op once applied. Refuses to go on if this H2 does not let it: the
+     * warehouse would be exposed to the crash it exists to prevent.
      */
     static void takeOver(Connection connection) {
         try {
-            Session session = connection.unwrap(JdbcConnection.class).getSession();
-            if (!(session instanceof SessionLocal local)) {
+            MVStore store = hostedStore(connection);
+            // The threshold is set last: once it is there, the writer was stopped too.
+            if (store == null || store.getAutoCommitMemory() == UNSAVED_LIMIT) {
                 return;
-            }
-            MVStore store = local.getDatabase().getStore().getMvStore();
-            if (store.getAutoCommitMemory() != UNSAVED_LIMIT) {
-                Field limit = MVStore.class.getDeclaredField("autoCommitMemory");
-                limit.setAccessible(true);
-                limit.setInt(store, UNSAVED_LIMIT);
             }
             // Asleep is not stopped: every WRITE_DELAY / 3 (8 days) the writer wakes and runs H2's housekeeping, which
             // moves and rewrites chunks whatever transaction is open. A long-running serve would meet it.
             Method stop = FileStore.class.getDeclaredMethod("stopBackgroundThread", boolean.class);
             stop.setAccessible(true);
             stop.invoke(store.getFileStore(), true);
+            Field limit = MVStore.class.getDeclaredField("autoCommitMemory");
+            limit.setAccessible(true);
+            limit.setInt(store, UNSAVED_LIMIT);
             if (store.getAutoCommitMemory() != UNSAVED_LIMIT || store.getAutoCommitDelay() != Integer.MAX_VALUE) {
                 throw new IllegalStateException("H2 kept auto-commit memory " + store.getAutoCommitMemory()
                         + " and delay " + store.getAutoCommitDelay());
@@ -72,5 +72,20 @@ final class H2StoreTiming {
             throw new DicombqException(io.dicombq.domain.status.RpcError.of(Code.INTERNAL, "this H2 version does not"
                     + " let the warehouse decide when it writes to disk (" + e + "); dicombq needs H2 2.3.232"), e);
         }
+    }
+
+    /**
+     * The store of the database this connection reaches if this process hosts it, else null. A process reaching the
+     * database through another's AUTO_SERVER comes to host it when that one exits: H2's automatic reconnect opens
+     * the file here and keeps its session to it inside the remote one (SessionRemote's embedded session).
+     */
+    static MVStore hostedStore(Connection connection) throws SQLException, ReflectiveOperationException {
+        Session session = connection.unwrap(JdbcConnection.class).getSession();
+        if (session instanceof SessionRemote remote) {
+            Field embedded = SessionRemote.class.getDeclaredField("embedded");
+            embedded.setAccessible(true);
+            session = (Session) embedded.get(remote);
+        }
+        return session instanceof SessionLocal local ? local.getDatabase().getStore().getMvStore() : null;
     }
 }

@@ -74,9 +74,6 @@ public final class H2Warehouse implements AutoCloseable {
         this.lease = lease;
         this.rowWriteGate = new RowWriteGate(database, !inMemory, nanoTime, lease);
         try (Connection connection = database.connection()) {
-            if (!inMemory) {
-                H2StoreTiming.takeOver(connection);
-            }
             // Another process sharing the database (AUTO_SERVER) may be mid-write or mid-query: leave its things be.
             boolean alone = Jdbc.query(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS",
                     rs -> rs.getLong(1)).get(0) == 1;

@@ -3,10 +3,10 @@ package io.dicombq.adapter.out.h2.operation;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import io.dicombq.domain.status.RpcError;
+import io.dicombq.adapter.out.h2.H2ConnectionPool;
 import io.dicombq.adapter.out.h2.H2Handover;
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
 import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,16 +40,16 @@ public final class OperationDatabase implements AutoCloseable {
                     + " role VARCHAR NOT NULL, PRIMARY KEY (project, dataset, member, role))",
     };
 
-    private final JdbcConnectionPool pool;
+    private final H2ConnectionPool pool;
 
     private OperationDatabase(String url) {
-        this.pool = JdbcConnectionPool.create(url, "sa", "");
+        this.pool = new H2ConnectionPool(url);
         try (Connection connection = connection(); Statement statement = connection.createStatement()) {
             for (String ddl : SCHEMA) {
                 statement.execute(ddl);
             }
         } catch (SQLException e) {
-            pool.dispose();
+            pool.close();
             throw failure("open the operations database " + url, e);
         }
     }
@@ -139,6 +139,6 @@ public final class OperationDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        pool.close();
     }
 }

@@ -10,6 +10,7 @@ import com.google.cloud.bigquery.TableId;
 import io.dicombq.application.port.out.WarehouseCatalog;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,13 @@ public final class BigQueryWarehouseCatalog implements WarehouseCatalog {
         } catch (BigQueryException e) {
             throw BigQueryErrors.fromException(e, "deleting table " + new TableUri(project, dataset, table));
         }
+    }
+
+    @Override
+    public long readEveryRow(String project, String dataset, String table) {
+        throw new DicombqException(Code.FAILED_PRECONDITION, "checking " + new TableUri(project, dataset, table)
+                + " reads the embedded warehouse's file; BigQuery keeps and checks its own storage (run `tables check`"
+                + " without --warehouse=bigquery)");
     }
 
     @Override

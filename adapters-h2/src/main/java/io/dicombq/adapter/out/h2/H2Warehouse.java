@@ -395,6 +395,34 @@ public final class H2Warehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads every value of every row of a table, as a check that the file holds it whole: the number of rows, or
+     * DATA_LOSS when H2 cannot read part of it ({@link Jdbc#damaged}). NOT_FOUND when the table does not exist.
+     */
+    public long readEveryRow(TableUri uri) {
+        return whileReplaced(() -> readEveryRowNow(uri));
+    }
+
+    private long readEveryRowNow(TableUri uri) {
+        try (Connection connection = database.connection();
+             java.sql.Statement statement = connection.createStatement()) {
+            TableEntry entry = requireTable(connection, uri);
+            long rows = 0;
+            try (java.sql.ResultSet all = statement.executeQuery("SELECT * FROM " + entry.physicalSql())) {
+                int columns = all.getMetaData().getColumnCount();
+                while (all.next()) {
+                    for (int column = 1; column <= columns; column++) {
+                        all.getObject(column);
+                    }
+                    rows++;
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw Jdbc.internal("readEveryRow", e);
+        }
+    }
+
     /** ABSENT, EMPTY or HAS_ROWS; NOT_FOUND when the dataset does not exist. */
     public TableState state(TableUri uri) {
         return whileReplaced(() -> stateNow(uri));

@@ -50,6 +50,11 @@ public final class H2WarehouseCatalog implements WarehouseCatalog {
     }
 
     @Override
+    public long readEveryRow(String project, String dataset, String table) {
+        return warehouse.readEveryRow(new TableUri(project, dataset, table));
+    }
+
+    @Override
     public Optional<TableDescription> describe(String project, String dataset, String table) {
         TableUri uri = new TableUri(project, dataset, table);
         return warehouse.tableSchema(uri).map(schema -> new TableDescription(schema, warehouse.rowCount(uri)));

@@ -83,8 +83,22 @@ public final class Jdbc {
     }
 
     public static DicombqException internal(String what, SQLException e) {
+        if (DamagedFile.is(e)) {
+            return damaged(e);
+        }
         return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INTERNAL,
                 "warehouse error in " + abbreviate(what) + ": " + e.getMessage()), e);
+    }
+
+    /**
+     * DATA_LOSS in one line, with what to do: a table the statement reads is damaged in the file (H2 cannot read a
+     * page of it); the other tables are readable, and the command that finds the damaged ones is named.
+     */
+    public static DicombqException damaged(Throwable e) {
+        return new DicombqException(new io.dicombq.domain.status.RpcError(Code.DATA_LOSS, "the warehouse file is"
+                + " damaged where this reads (" + DamagedFile.reason(e) + "); the other tables stay readable: run"
+                + " `dicombq tables check` to find the damaged tables, delete them (`dicombq tables delete"
+                + " PROJECT.DATASET.TABLE`) and export them again"), e);
     }
 
     private static void bind(PreparedStatement statement, Object[] params) throws SQLException {

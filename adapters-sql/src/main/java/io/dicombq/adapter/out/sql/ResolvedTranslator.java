@@ -82,6 +82,8 @@ final class ResolvedTranslator {
     private final Map<Long, String> substituted = new HashMap<>();
     /** Columns holding values read from a warehouse table as stored (not computed by the query). */
     private final Set<Long> storedColumns = new HashSet<>();
+    /** Arguments rendered as placeholders while a SAFE. call is rendered (see {@link SafeCalls}). */
+    private final Map<ResolvedExpr, String> placeholders = new java.util.IdentityHashMap<>();
     /** How many correlated subqueries enclose what is being rendered. */
     private int correlated;
     private int aliases;
@@ -689,7 +691,21 @@ final class ResolvedTranslator {
 
     // ---- expressions
 
+    /** What {@code render} gives while each of these expressions renders as its placeholder. */
+    String withPlaceholders(Map<ResolvedExpr, String> stand, java.util.function.Supplier<String> render) {
+        placeholders.putAll(stand);
+        try {
+            return render.get();
+        } finally {
+            stand.keySet().forEach(placeholders::remove);
+        }
+    }
+
     String expr(ResolvedExpr e) {
+        String placeholder = placeholders.get(e);
+        if (placeholder != null) {
+            return placeholder;
+        }
         if (e instanceof ResolvedColumnRef) {
             ResolvedColumn column = ((ResolvedColumnRef) e).getColumn();
             String sql = substituted.get(column.getId());

@@ -293,7 +293,27 @@ class DifferentialTest {
                 "SELECT GREATEST(1, 2, 3) AS a, LEAST(1.5, 2) AS b, GREATEST(1, NULL) AS c, LEAST(CAST('NaN' AS FLOAT64), 1) AS d, GREATEST('a', 'b') AS e, LEAST(DATE '2020-01-01', DATE '2019-01-01') AS f",
                 "SELECT id, GREATEST(id, InstanceNumber) AS g, LEAST(SliceThickness, 2) AS l, GREATEST(SliceThickness, -1) AS h FROM " + T,
                 "SELECT SAFE.PARSE_DATE('%Y%m%d', '2021xx') AS a, SAFE.PARSE_DATE('%Y%m%d', '20210304') AS b",
-                "SELECT id, SAFE.PARSE_DATE('%Y%m%d', PatientID) AS d FROM " + T);
+                "SELECT id, SAFE.PARSE_DATE('%Y%m%d', PatientID) AS d FROM " + T,
+                // SAFE. on every fallible function: NULL where the function fails, an argument's error still fails
+                "SELECT SAFE.SUBSTR('apple', 2, -1) AS a, SAFE.SUBSTR('apple', 2, 2) AS b, SAFE.SUBSTRING('apple', -2) AS c",
+                "SELECT id, SAFE.SUBSTR(PatientID, 1, InstanceNumber) AS s FROM " + T,
+                "SELECT SAFE.SUBSTR(SUBSTR('abc', 1, -1), 1) AS a",
+                "SELECT SAFE.SUBSTR('abc', DIV(1, 0)) AS a",
+                "SELECT SAFE.REGEXP_REPLACE('abc', r'(b)', r'\\2') AS a, SAFE.REGEXP_REPLACE('abc', r'(b)', r'<\\1>') AS b, SAFE.REGEXP_EXTRACT('abc', r'(b)') AS c",
+                "SELECT SAFE.JSON_VALUE('{bad', '$.a') AS a, SAFE.JSON_QUERY('[1,', '$') AS b, SAFE.JSON_VALUE('{\"a\":\"x\"}', '$.a') AS c, SAFE.JSON_QUERY('{\"a\":[1,2]}', '$.a') AS d",
+                "SELECT id, SAFE.JSON_VALUE(PatientID, '$') AS a, SAFE.JSON_QUERY(PatientID, '$') AS q FROM " + T,
+                "SELECT id, SAFE.JSON_VALUE(Metadata, '$.a') AS a, SAFE.JSON_QUERY(Metadata, '$.b') AS b FROM " + T,
+                "SELECT SAFE.JSON_VALUE('{\"a\":1}', 'a') AS a",
+                "SELECT SAFE.DATE_ADD(DATE '9999-12-31', INTERVAL 1 DAY) AS a, SAFE.DATE_SUB(DATE '0001-01-01', INTERVAL 1 MONTH) AS b, SAFE.DATE_ADD(DATE '2020-01-31', INTERVAL 1 MONTH) AS c",
+                "SELECT id, SAFE.DATE_ADD(StudyDate, INTERVAL InstanceNumber YEAR) AS d FROM " + T,
+                "SELECT SAFE.DATE_TRUNC(DATE '0001-01-01', WEEK) AS a, SAFE.DATE_TRUNC(DATE '2021-03-04', ISOWEEK) AS b, SAFE.DATE_TRUNC(DATE '2021-03-04', MONTH) AS c, SAFE.DATE_TRUNC(DATE '0001-01-02', ISOYEAR) AS d",
+                "SELECT SAFE.DATETIME_TRUNC(DATETIME '0001-01-01 10:00:00', WEEK) AS a, SAFE.TIME_TRUNC(TIME '10:11:12', HOUR) AS b, SAFE.TIMESTAMP_TRUNC(TIMESTAMP '2021-03-04 10:00:00+00', DAY, 'America/New_York') AS c",
+                "SELECT SAFE.TIMESTAMP_TRUNC(TIMESTAMP '2021-03-04 10:00:00+00', DAY, 'No/Such_Zone') AS a",
+                "SELECT SAFE.LAST_DAY(DATE '2021-02-03') AS a, SAFE.LAST_DAY(DATE '2021-02-03', YEAR) AS b, SAFE.FORMAT_DATE('%Y/%m', DATE '2021-02-03') AS c, SAFE.DATE_DIFF(DATE '2021-02-03', DATE '2020-01-01', DAY) AS d",
+                "SELECT SAFE.GENERATE_ARRAY(1, 3, 0) AS a, SAFE.GENERATE_DATE_ARRAY(DATE '2021-01-01', DATE '2021-01-03', INTERVAL 0 DAY) AS b, SAFE.GENERATE_ARRAY(1, 3) AS c, SAFE.GENERATE_ARRAY(0.5, 1.5, 0) AS d",
+                "SELECT SAFE.DIV(1, 0) AS a, SAFE.DIV(-9223372036854775807 - 1, -1) AS b, SAFE.DIV(NUMERIC '1', NUMERIC '0') AS c, SAFE.MOD(5, 0) AS d, SAFE.MOD(NUMERIC '5', NUMERIC '0') AS e, SAFE.ABS(-9223372036854775807 - 1) AS f, SAFE.MOD(7, 2) AS g, SAFE.ABS(-2.5) AS h",
+                "SELECT id, SAFE.DIV(id, InstanceNumber) AS d, SAFE.MOD(id, InstanceNumber) AS m, SAFE.ABS(InstanceNumber) AS a FROM " + T,
+                "SELECT SAFE.FARM_FINGERPRINT('a') AS a");
     }
 
     @Test

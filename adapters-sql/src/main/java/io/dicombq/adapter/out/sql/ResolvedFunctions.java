@@ -185,6 +185,10 @@ final class ResolvedFunctions {
                 return trunc(args, call, t);
             case "last_day":
                 return lastDay(args, call, t);
+            case "date_bucket":
+            case "datetime_bucket":
+            case "timestamp_bucket":
+                return Buckets.render(call, name, t);
             default:
                 break;
         }

@@ -22,7 +22,7 @@ final class SafeCalls {
     private static final Set<String> FUNCTIONS = Set.of("substr", "substring", "regexp_extract", "regexp_replace",
             "json_value", "json_query", "date_add", "date_sub", "date_diff", "format_date", "parse_date", "date_trunc",
             "datetime_trunc", "timestamp_trunc", "time_trunc", "last_day", "generate_array", "generate_date_array", "div",
-            "mod", "abs");
+            "mod", "abs", "date_bucket", "datetime_bucket", "timestamp_bucket");
     private static final Pattern PLACEHOLDER = Pattern.compile("\u0001safe-argument-(\\d+)\u0001");
 
     private SafeCalls() {

@@ -25,6 +25,8 @@ public final class SafeRuntime {
         {"generate_numeric_array", "safe_generate_numeric_array", "generateNumeric"},
         {"generate_date_array", "safe_generate_date_array", "generateDates"}, {"idiv", "safe_idiv", "divideInteger"},
         {"div_numeric", "safe_div_numeric", "divNumeric"}, {"parse_date_format", "safe_parse_date_format", "parseDate"},
+        {"date_bucket", "safe_date_bucket", "dateBucket"}, {"datetime_bucket", "safe_datetime_bucket", "datetimeBucket"},
+        {"timestamp_bucket", "safe_timestamp_bucket", "timestampBucket"},
     };
 
     private SafeRuntime() {
@@ -105,6 +107,18 @@ public final class SafeRuntime {
 
     public static LocalDate parseDate(String format, String text) {
         return orNull(() -> ScalarRuntime.parseDate(format, text));
+    }
+
+    public static LocalDate dateBucket(LocalDate date, Long months, Long days, Long micros, LocalDate origin) {
+        return orNull(() -> BucketRuntime.dateBucket(date, months, days, micros, origin));
+    }
+
+    public static LocalDateTime datetimeBucket(LocalDateTime value, Long months, Long days, Long micros, LocalDateTime origin) {
+        return orNull(() -> BucketRuntime.datetimeBucket(value, months, days, micros, origin));
+    }
+
+    public static OffsetDateTime timestampBucket(OffsetDateTime value, Long months, Long days, Long micros, OffsetDateTime origin) {
+        return orNull(() -> BucketRuntime.timestampBucket(value, months, days, micros, origin));
     }
 
     private static <T> T orNull(Supplier<T> function) {

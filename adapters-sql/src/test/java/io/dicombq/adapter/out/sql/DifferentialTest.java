@@ -328,7 +328,23 @@ class DifferentialTest {
                 "SELECT DATETIME_BUCKET(DATETIME '2021-03-04 10:11:12.345678', INTERVAL 250 MILLISECOND) AS b, DATETIME_BUCKET(DATETIME '1949-03-04 10:11:12', INTERVAL 7 MINUTE, DATETIME '2000-01-01 00:00:01') AS c",
                 "SELECT TIMESTAMP_BUCKET(TIMESTAMP '2021-03-04 10:11:12+00', INTERVAL 1 DAY) AS b, TIMESTAMP_BUCKET(TIMESTAMP '2021-03-04 10:11:12+00', INTERVAL 1 WEEK) AS c, TIMESTAMP_BUCKET(TIMESTAMP '2021-03-04 10:11:12+00', INTERVAL 90 MINUTE, TIMESTAMP '2021-01-01 00:10:00+03') AS d",
                 "SELECT TIMESTAMP_BUCKET(TIMESTAMP '2021-03-04 10:11:12+00', INTERVAL 1 MONTH) AS b",
-                "SELECT SAFE.DATE_BUCKET(DATE '2021-03-04', INTERVAL 0 DAY) AS a, SAFE.DATE_BUCKET(DATE '0001-01-01', INTERVAL 7 DAY) AS b, DATE_BUCKET(NULL, INTERVAL 1 DAY) AS c, DATE_BUCKET(DATE '2021-03-04', NULL) AS d");
+                "SELECT SAFE.DATE_BUCKET(DATE '2021-03-04', INTERVAL 0 DAY) AS a, SAFE.DATE_BUCKET(DATE '0001-01-01', INTERVAL 7 DAY) AS b, DATE_BUCKET(NULL, INTERVAL 1 DAY) AS c, DATE_BUCKET(DATE '2021-03-04', NULL) AS d",
+                // correlated subqueries over joins, with DISTINCT, GROUP BY … HAVING
+                "SELECT id, ARRAY(SELECT DISTINCT x FROM UNNEST(t.ImageType) x ORDER BY x) AS d FROM " + T + " t",
+                "SELECT id, (SELECT COUNT(DISTINCT u.PatientID) FROM " + T + " u WHERE u.StudyDate = t.StudyDate) AS n FROM " + T + " t",
+                "SELECT id, (SELECT COUNT(*) FROM " + T + " u JOIN " + T + " v ON u.PatientID = v.PatientID WHERE u.id = t.id) AS n FROM " + T + " t",
+                "SELECT id, (SELECT COUNT(*) FROM " + T + " u, " + T + " v WHERE u.id = v.id + 1 AND v.PatientID = t.PatientID) AS n FROM " + T + " t",
+                "SELECT id, (SELECT COUNT(*) FROM " + T + " u LEFT JOIN " + T + " v ON v.id = u.id + 1 AND v.PatientID = t.PatientID WHERE u.id < 4) AS n, (SELECT COUNT(v.id) FROM " + T + " u LEFT JOIN " + T + " v ON v.id = u.id + 1 AND v.PatientID = t.PatientID) AS m FROM " + T + " t",
+                "SELECT id, (SELECT MAX(v.id) FROM " + T + " u JOIN " + T + " v USING (PatientID) WHERE u.id = t.id AND v.id <> u.id) AS n FROM " + T + " t",
+                "SELECT id, (SELECT COUNT(*) FROM " + T + " u, UNNEST(u.ImageType) x WHERE x = 'ORIGINAL' AND u.PatientID = t.PatientID) AS n FROM " + T + " t",
+                "SELECT id, (SELECT STRING_AGG(c.CodeValue, ',' ORDER BY c.CodeValue) FROM " + T + " u, UNNEST(u.ProcedureCodeSequence) c WHERE u.PatientID = t.PatientID) AS codes FROM " + T + " t",
+                "SELECT id, (SELECT COUNT(*) FROM " + T + " u LEFT JOIN UNNEST(u.ImageType) x WHERE u.PatientID = t.PatientID) AS n, (SELECT COUNT(x) FROM " + T + " u LEFT JOIN UNNEST(u.ImageType) x ON x <> 'ORIGINAL' WHERE u.PatientID = t.PatientID) AS m FROM " + T + " t",
+                "SELECT id, 'A1' IN (SELECT DISTINCT c.CodeValue FROM " + T + " u, UNNEST(u.ProcedureCodeSequence) c WHERE u.id = t.id) AS a FROM " + T + " t",
+                "SELECT id, (SELECT COUNT(*) FROM UNNEST(t.ImageType) x GROUP BY x HAVING COUNT(*) >= 1 ORDER BY 1 LIMIT 1) AS h FROM " + T + " t",
+                "SELECT id, ARRAY(SELECT x FROM UNNEST(t.ImageType) x GROUP BY x HAVING MIN(LENGTH(x)) > 7 ORDER BY x) AS h FROM " + T + " t",
+                "SELECT id FROM " + T + " t WHERE EXISTS (SELECT u.PatientID FROM " + T + " u WHERE u.id <> t.id GROUP BY u.PatientID HAVING COUNT(*) >= 1 AND u.PatientID = t.PatientID)",
+                "SELECT id, (SELECT COUNT(*) FROM " + T + " u JOIN " + T + " v ON u.id = v.id WHERE u.PatientID = t.PatientID GROUP BY u.PatientID HAVING COUNT(*) > 1) AS n FROM " + T + " t",
+                "SELECT id, (SELECT COUNT(*) FROM " + T + " u RIGHT JOIN " + T + " v ON u.id = v.id WHERE v.PatientID = t.PatientID) AS n FROM " + T + " t");
     }
 
     @Test

@@ -1025,6 +1025,11 @@ final class ResolvedTranslator {
             for (Value element : value.getElementList()) {
                 elements.add(literal(element));
             }
+            if (!elements.isEmpty() && ((com.google.zetasql.ArrayType) type).getElementType().isDouble()) {
+                // Its elements are typed already; H2 fails re-reading a derived table's CAST of a constant DOUBLE
+                // array holding NaN or an infinity ("Data conversion error converting NaN").
+                return "ARRAY[" + String.join(", ", elements) + "]";
+            }
             return "CAST(ARRAY[" + String.join(", ", elements) + "] AS " + h2Type(type) + ")";
         }
         if (type.isDouble()) {

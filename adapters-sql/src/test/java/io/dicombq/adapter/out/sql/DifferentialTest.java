@@ -344,7 +344,31 @@ class DifferentialTest {
                 "SELECT id, ARRAY(SELECT x FROM UNNEST(t.ImageType) x GROUP BY x HAVING MIN(LENGTH(x)) > 7 ORDER BY x) AS h FROM " + T + " t",
                 "SELECT id FROM " + T + " t WHERE EXISTS (SELECT u.PatientID FROM " + T + " u WHERE u.id <> t.id GROUP BY u.PatientID HAVING COUNT(*) >= 1 AND u.PatientID = t.PatientID)",
                 "SELECT id, (SELECT COUNT(*) FROM " + T + " u JOIN " + T + " v ON u.id = v.id WHERE u.PatientID = t.PatientID GROUP BY u.PatientID HAVING COUNT(*) > 1) AS n FROM " + T + " t",
-                "SELECT id, (SELECT COUNT(*) FROM " + T + " u RIGHT JOIN " + T + " v ON u.id = v.id WHERE v.PatientID = t.PatientID) AS n FROM " + T + " t");
+                "SELECT id, (SELECT COUNT(*) FROM " + T + " u RIGHT JOIN " + T + " v ON u.id = v.id WHERE v.PatientID = t.PatientID) AS n FROM " + T + " t",
+                // FLOAT64 ROUND/TRUNC (BigDecimal, half away from zero): halves, doubles just below .5, huge, tiny, NaN/Inf, digits out of range
+                "SELECT ROUND(0.5) AS a, ROUND(1.5) AS b, ROUND(-0.5) AS c, ROUND(-1.5) AS d, ROUND(0.49999999999999994) AS e, ROUND(2.675, 2) AS f, ROUND(1.005, 2) AS g, ROUND(-2.675, 2) AS h",
+                "SELECT ROUND(1e300, 2) AS a, ROUND(123.456, -1) AS d, ROUND(5.5, -1) AS e, ROUND(15.0, -1) AS f, ROUND(-15.0, -1) AS g, ROUND(4503599627370497.0) AS h, ROUND(9007199254740993.0) AS i, ROUND(9.5e307, -308) AS j",
+                "SELECT ROUND(1.7976931348623157e308, -308) AS a",
+                "SELECT ROUND(-1.5e308, -308) AS a",
+                "SELECT ROUND(CAST('NaN' AS FLOAT64)) AS a, ROUND(CAST('inf' AS FLOAT64)) AS b, ROUND(CAST('-inf' AS FLOAT64), 2) AS c, ROUND(CAST('NaN' AS FLOAT64), -2) AS d",
+                "SELECT ROUND(1e-320, 320) AS a, ROUND(0.1, 400) AS b, ROUND(123.0, -400) AS c, ROUND(-0.4) AS d, ROUND(-0.0) AS e, ROUND(1.45, 1) AS g, ROUND(1e-5, 4) AS h, ROUND(5e-5, 4) AS i, ROUND(2.2250738585072014e-308, 310) AS j",
+                "SELECT ROUND(123.456, 9223372036854775807) AS a, ROUND(123.456, -9223372036854775807 - 1) AS b, TRUNC(-0.5) AS c, TRUNC(1.7976931348623157e308, -308) AS d, TRUNC(CAST('NaN' AS FLOAT64), 1) AS e, TRUNC(-123.456, -1) AS f, TRUNC(2.675, 2) AS g",
+                "SELECT id, ROUND(SliceThickness, -1) AS a, ROUND(SliceThickness, 300) AS b, TRUNC(SliceThickness, 1) AS c FROM " + T,
+                // set operations, DISTINCT and GROUP BY over -0.0, 0.0 and NaN (NaN equals NaN there; -0.0 equals 0.0)
+                "SELECT x FROM UNNEST([0.0, -0.0, CAST('NaN' AS FLOAT64), 1.0]) x INTERSECT DISTINCT SELECT y FROM UNNEST([-0.0, CAST('NaN' AS FLOAT64)]) y",
+                "SELECT x FROM UNNEST([0.0, -0.0, CAST('NaN' AS FLOAT64), 1.0]) x EXCEPT DISTINCT SELECT y FROM UNNEST([-0.0, CAST('NaN' AS FLOAT64)]) y",
+                "SELECT x FROM UNNEST([0.0, -0.0, CAST('NaN' AS FLOAT64), CAST('NaN' AS FLOAT64), 1.0]) x INTERSECT ALL SELECT y FROM UNNEST([-0.0, 0.0, 0.0, CAST('NaN' AS FLOAT64)]) y",
+                "SELECT x FROM UNNEST([0.0, -0.0, CAST('NaN' AS FLOAT64), CAST('NaN' AS FLOAT64), 1.0]) x EXCEPT ALL SELECT y FROM UNNEST([-0.0, CAST('NaN' AS FLOAT64)]) y",
+                "SELECT x FROM UNNEST([0.0, CAST('NaN' AS FLOAT64)]) x UNION DISTINCT SELECT y FROM UNNEST([-0.0, CAST('NaN' AS FLOAT64), CAST('-inf' AS FLOAT64)]) y",
+                "SELECT DISTINCT x FROM UNNEST([0.0, -0.0, CAST('NaN' AS FLOAT64), CAST('NaN' AS FLOAT64)]) x",
+                "SELECT x, COUNT(*) AS n FROM UNNEST([0.0, -0.0, CAST('NaN' AS FLOAT64), CAST('NaN' AS FLOAT64)]) x GROUP BY x",
+                "SELECT SliceThickness FROM " + T + " INTERSECT DISTINCT SELECT y FROM UNNEST([0.0, CAST('NaN' AS FLOAT64), CAST('inf' AS FLOAT64)]) y",
+                "SELECT SliceThickness FROM " + T + " EXCEPT ALL SELECT y FROM UNNEST([0.0, CAST('NaN' AS FLOAT64), 2.5]) y",
+                "SELECT [0.0, CAST('NaN' AS FLOAT64), CAST('-inf' AS FLOAT64)] AS a, ARRAY<FLOAT64>[1.0, CAST('inf' AS FLOAT64)] AS b",
+                // the sign of zero is not kept by H2: IEEE_DIVIDE of a non-zero by zero is refused rather than guessed
+                "SELECT IEEE_DIVIDE(1, x) AS y FROM (SELECT DISTINCT x FROM UNNEST([-0.0, 0.0]) x)",
+                "SELECT id, IEEE_DIVIDE(1, SliceThickness) AS d FROM " + T + " WHERE id = 6",
+                "SELECT IEEE_DIVIDE(0, 0) AS a, IEEE_DIVIDE(CAST('NaN' AS FLOAT64), 0) AS b, IEEE_DIVIDE(-1, 4) AS c");
     }
 
     @Test

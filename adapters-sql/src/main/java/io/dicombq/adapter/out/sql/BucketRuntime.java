@@ -23,10 +23,9 @@ public final class BucketRuntime {
     }
 
     public static LocalDate dateBucket(LocalDate date, Long months, Long days, Long micros, LocalDate origin) {
-        if (date == null || months == null || days == null || micros == null || origin == null) {
+        if (!validWidth(date, months, days, micros, origin)) {
             return null;
         }
-        requireWidth(months, days, micros);
         if (micros != 0) {
             throw new InvalidValueException("Only MONTH and DAY parts are allowed in bucket width INTERVAL");
         }
@@ -37,20 +36,18 @@ public final class BucketRuntime {
     }
 
     public static LocalDateTime datetimeBucket(LocalDateTime value, Long months, Long days, Long micros, LocalDateTime origin) {
-        if (value == null || months == null || days == null || micros == null || origin == null) {
+        if (!validWidth(value, months, days, micros, origin)) {
             return null;
         }
-        requireWidth(months, days, micros);
         LocalDateTime start = months != 0 ? monthBucket(value, months, origin)
                 : microBucket(value, Math.addExact(Math.multiplyExact(days, DAY_MICROS), micros), origin);
         return inRange(start, value);
     }
 
     public static OffsetDateTime timestampBucket(OffsetDateTime value, Long months, Long days, Long micros, OffsetDateTime origin) {
-        if (value == null || months == null || days == null || micros == null || origin == null) {
+        if (!validWidth(value, months, days, micros, origin)) {
             return null;
         }
-        requireWidth(months, days, micros);
         if (months != 0) {
             throw new InvalidValueException("Bucket width INTERVAL with non-zero MONTH part is not allowed");
         }
@@ -60,13 +57,18 @@ public final class BucketRuntime {
         return inRange(start, value).atOffset(ZoneOffset.UTC);
     }
 
-    private static void requireWidth(long months, long days, long micros) {
+    /** False when an argument is NULL (the result is NULL); an error when the width is not one positive part. */
+    private static boolean validWidth(Object value, Long months, Long days, Long micros, Object origin) {
+        if (value == null || months == null || days == null || micros == null || origin == null) {
+            return false;
+        }
         if ((months != 0 ? 1 : 0) + (days != 0 ? 1 : 0) + (micros != 0 ? 1 : 0) != 1) {
             throw new InvalidValueException("Exactly one non-zero INTERVAL part in bucket width is required");
         }
         if (months < 0 || days < 0 || micros < 0) {
             throw new InvalidValueException("Negative bucket width INTERVAL is not allowed");
         }
+        return true;
     }
 
     /** The latest {@code origin + k * months} (the day of month kept to the month's last day) not after the value. */

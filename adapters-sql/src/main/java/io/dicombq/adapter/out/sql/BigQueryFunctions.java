@@ -52,7 +52,7 @@ public final class BigQueryFunctions {
         String[][] scalars = {
             {"substr", "substr"}, {"array_to_string", "arrayToString"}, {"regexp_extract_group", "regexpExtractGroup"},
             {"date_add", "dateAdd"}, {"utc_datetime", "utcDatetime"}, {"format_date", "formatDate"},
-            {"parse_date_format", "parseDate"}, {"safe_parse_date_format", "parseDateOrNull"},
+            {"parse_date_format", "parseDate"},
         };
         String[][] json = {
             {"json_value", "jsonValue"}, {"json_query", "jsonQuery"}, {"json_quote", "quote"}, {"json_quote_all", "quoteAll"},
@@ -66,6 +66,8 @@ public final class BigQueryFunctions {
         install(connection, replace, MathRuntime.class, MathRuntime.NAMES, "");
         install(connection, replace, TextRuntime.class, TextRuntime.NAMES, "");
         install(connection, replace, CalendarRuntime.class, CalendarRuntime.NAMES, "");
+        install(connection, replace, BucketRuntime.class, BucketRuntime.NAMES, "");
+        install(connection, replace, SafeRuntime.class, SafeRuntime.aliases(), "");
     }
 
     private static void install(Connection connection, boolean replace, Class<?> owner, String[][] functions) {

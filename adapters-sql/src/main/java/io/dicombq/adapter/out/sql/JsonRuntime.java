@@ -107,6 +107,10 @@ public final class JsonRuntime {
             return found;
         } catch (IOException e) {
             String why = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
+            if (why != null && why.startsWith("Duplicate field")) {
+                // Whether BigQuery keeps the first or the last of two members of one name is not known here.
+                throw InvalidValueException.unknownAnswer(function + ": the input has two members of one name: " + why);
+            }
             throw new InvalidValueException(function + ": the input is not valid JSON: " + why);
         }
     }
@@ -160,7 +164,7 @@ public final class JsonRuntime {
             sorted.sort(Map.Entry.comparingByKey());
             if (!jsonTyped && !sorted.equals(fields)) {
                 // BigQuery's JSON type keeps members sorted by name; whether it re-sorts a STRING's is not known here.
-                throw new InvalidValueException("JSON_QUERY: the object at " + path + " in a STRING has members out of name"
+                throw InvalidValueException.unknownAnswer("JSON_QUERY: the object at " + path + " in a STRING has members out of name"
                         + " order, which the embedded engine does not reproduce; keep such documents in a JSON column (--schema=json)");
             }
             boolean first = true;
@@ -209,7 +213,7 @@ public final class JsonRuntime {
                 return value.toPlainString();
             }
         }
-        throw new InvalidValueException(function + ": the number " + node.asText() + " at " + path
+        throw InvalidValueException.unknownAnswer(function + ": the number " + node.asText() + " at " + path
                 + " has a form whose BigQuery text the embedded engine cannot reproduce exactly");
     }
 
@@ -219,7 +223,7 @@ public final class JsonRuntime {
             char c = text.charAt(i);
             boolean plainEscape = c == '\n' || c == '\r' || c == '\t';
             if ((c < 0x20 && !plainEscape) || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                throw new InvalidValueException(function + ": the string \"" + text + "\" holds a character (U+"
+                throw InvalidValueException.unknownAnswer(function + ": the string \"" + text + "\" holds a character (U+"
                         + String.format("%04X", (int) c) + ") whose JSON escaping the embedded engine does not reproduce");
             }
         }

@@ -128,9 +128,20 @@ public final class MathRuntime {
         return checked(Math.exp(x), "EXP", safe, x);
     }
 
-    /** IEEE_DIVIDE: never an error; division by zero gives an infinity or NaN. */
+    /**
+     * IEEE_DIVIDE: never an error in BigQuery; division by zero gives an infinity or NaN. H2 keeps no negative zero
+     * (-0.0 is stored and computed as 0.0), so the sign of the infinity from a non-zero divided by zero is unknown.
+     */
     public static Double ieeeDivide(Double x, Double y) {
-        return x == null || y == null ? null : x / y;
+        if (x == null || y == null) {
+            return null;
+        }
+        if (y == 0.0 && x != 0.0 && !Double.isNaN(x)) {
+            throw InvalidValueException.unknownAnswer("IEEE_DIVIDE(" + BigQueryFunctions.floatString(x)
+                    + ", 0) (whose sign, +inf or -inf, depends on the sign of a zero the embedded warehouse does not keep)"
+                    + " is not supported by the embedded warehouse (see docs/sql.md)");
+        }
+        return x / y;
     }
 
     /** SIGN on FLOAT64: -1, 1, or the argument itself for zeros and NaN. */

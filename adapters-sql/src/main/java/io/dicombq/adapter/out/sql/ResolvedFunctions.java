@@ -31,9 +31,8 @@ final class ResolvedFunctions {
             "current_datetime", "current_time", "$safe_array_at_offset", "$safe_array_at_ordinal", "safe_divide",
             "ceil", "floor", "ieee_divide", "sign", "replace", "split", "safe_add", "safe_subtract", "safe_multiply",
             "safe_negate", "greatest", "least");
-    /** Functions whose rendering honours the {@code SAFE.} prefix (NULL instead of an error). */
-    private static final Set<String> SAFE_CAPABLE = Set.of("round", "trunc", "pow", "sqrt", "ln", "log", "log10", "exp",
-            "parse_date");
+    /** Functions whose rendering honours the {@code SAFE.} prefix itself; others go through {@link SafeCalls}. */
+    private static final Set<String> SAFE_CAPABLE = Set.of("round", "trunc", "pow", "sqrt", "ln", "log", "log10", "exp");
 
     /** Functions of the hand-written translator, by ZetaSQL's name. */
     private static final Set<String> BRIDGED = Set.of("lower", "upper", "trim", "ltrim", "rtrim", "length",
@@ -49,8 +48,13 @@ final class ResolvedFunctions {
     static String call(ResolvedFunctionCall call, ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
         if (ResolvedTranslator.safe(call) && !TOTAL.contains(name) && !SAFE_CAPABLE.contains(name)) {
-            throw ResolvedTranslator.refuse("SAFE." + sqlName(call));
+            return SafeCalls.render(call, name, t);
         }
+        return render(call, name, t);
+    }
+
+    /** The call as if it had no {@code SAFE.} prefix. */
+    static String render(ResolvedFunctionCall call, String name, ResolvedTranslator t) {
         List<ResolvedExpr> args = call.getArgumentList();
         if (!call.getGenericArgumentList().isEmpty()) {
             throw ResolvedTranslator.refuse("function " + sqlName(call) + " with lambda or generic arguments");
@@ -181,20 +185,16 @@ final class ResolvedFunctions {
                 return trunc(args, call, t);
             case "last_day":
                 return lastDay(args, call, t);
+            case "date_bucket":
+            case "datetime_bucket":
+            case "timestamp_bucket":
+                return Buckets.render(call, name, t);
             default:
                 break;
         }
         String more = MoreFunctions.call(name, call, t);
         if (more != null) {
             return more;
-        }
-        if (name.equals("parse_date") && ResolvedTranslator.safe(call)) {
-            String format = stringLiteral(args.get(0));
-            if (format == null) {
-                throw ResolvedTranslator.refuse("SAFE.PARSE_DATE with a format that is not a literal");
-            }
-            return BigQueryFunctions.call("safe_parse_date_format",
-                    Literals.string(DateFormat.compile("PARSE_DATE", format).source()), t.expr(args.get(1)));
         }
         if (BRIDGED.contains(name)) {
             return bridged(call, t);

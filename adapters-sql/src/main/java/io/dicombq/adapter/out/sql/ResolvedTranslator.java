@@ -82,6 +82,8 @@ final class ResolvedTranslator {
     private final Map<Long, String> substituted = new HashMap<>();
     /** Columns holding values read from a warehouse table as stored (not computed by the query). */
     private final Set<Long> storedColumns = new HashSet<>();
+    /** Arguments rendered as placeholders while a SAFE. call is rendered (see {@link SafeCalls}). */
+    private final Map<ResolvedExpr, String> placeholders = new java.util.IdentityHashMap<>();
     /** How many correlated subqueries enclose what is being rendered. */
     private int correlated;
     private int aliases;
@@ -379,6 +381,9 @@ final class ResolvedTranslator {
         if (scan instanceof ResolvedArrayScan) {
             return flatUnnest((ResolvedArrayScan) scan);
         }
+        if (scan instanceof ResolvedJoinScan && correlated > 0) {
+            return flatJoin((ResolvedJoinScan) scan);
+        }
         if (scan instanceof ResolvedProjectScan) {
             ResolvedProjectScan project = (ResolvedProjectScan) scan;
             Flat input = flat(project.getInputScan());
@@ -409,10 +414,55 @@ final class ResolvedTranslator {
     }
 
     /**
+     * A join inside a correlated subquery, as one FROM: H2 sees the outer query's columns in ON and WHERE but not
+     * inside a derived table. An inner or cross join puts both sides' filters in WHERE; a LEFT JOIN's right side
+     * must be a table (with filters, which join its ON), so no computed right column outlives an unmatched row.
+     */
+    private Flat flatJoin(ResolvedJoinScan join) {
+        boolean left = join.getJoinType() == com.google.zetasql.resolvedast.ResolvedJoinScanEnums.JoinType.LEFT;
+        if (!left && join.getJoinType() != com.google.zetasql.resolvedast.ResolvedJoinScanEnums.JoinType.INNER) {
+            return null;
+        }
+        if (left && !filteredTable(join.getRightScan())) {
+            return null;
+        }
+        Flat a = flat(join.getLeftScan());
+        Flat b = a == null ? null : flat(join.getRightScan());
+        if (b == null) {
+            return null;
+        }
+        Map<Long, String> columns = new HashMap<>(a.columns());
+        columns.putAll(b.columns());
+        List<String> conditions = new ArrayList<>(b.where());
+        if (join.getJoinExpr() != null) {
+            within(new Flat("", List.of(), columns), () -> conditions.add("(" + expr(join.getJoinExpr()) + ")"));
+        }
+        String right = b.from().substring(" FROM ".length());
+        if (left) {
+            String on = conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+            return new Flat(a.from() + " LEFT JOIN " + right + " ON " + on, a.where(), columns);
+        }
+        List<String> where = new ArrayList<>(a.where());
+        where.addAll(conditions);
+        return new Flat(a.from() + " CROSS JOIN " + right, where, columns);
+    }
+
+    /** A table scan under nothing but filters. */
+    private static boolean filteredTable(ResolvedScan scan) {
+        while (scan instanceof ResolvedFilterScan) {
+            scan = ((ResolvedFilterScan) scan).getInputScan();
+        }
+        return scan instanceof ResolvedTableScan;
+    }
+
+    /**
      * An UNNEST with nothing before it: H2's own UNNEST, or inside a correlated subquery (whose array may be a column
      * of the outer query, which H2's UNNEST cannot read) the numbers table, checked as a correlated UNNEST is.
      */
     private Flat flatUnnest(ResolvedArrayScan scan) {
+        if (scan.getInputScan() != null && correlated > 0 && scan.getArrayExprList().size() == 1) {
+            return flatUnnestAfter(scan);
+        }
         if (scan.getInputScan() != null || scan.getJoinExpr() != null || scan.getArrayExprList().size() != 1) {
             return null;
         }
@@ -435,6 +485,39 @@ final class ResolvedTranslator {
         String length = "CARDINALITY(" + array + ")";
         return new Flat(" FROM " + Catalog.numsTable() + " AS " + alias,
                 List.of(n + " <= " + (stored(arrayExpr) ? length : UnnestPositions.checkedLength(length))), columns);
+    }
+
+    /**
+     * {@code FROM u, UNNEST(u.arr)} (or {@code LEFT JOIN UNNEST}) inside a correlated subquery: the numbers table
+     * joined to the input's FROM, one row per position of the input row's array.
+     */
+    private Flat flatUnnestAfter(ResolvedArrayScan scan) {
+        Flat input = flat(scan.getInputScan());
+        if (input == null) {
+            return null;
+        }
+        ResolvedExpr arrayExpr = scan.getArrayExprList().get(0);
+        StringBuilder array = new StringBuilder();
+        within(input, () -> array.append(expr(arrayExpr)));
+        String numbersAlias = alias();
+        String n = numbersAlias + ".N";
+        Map<Long, String> columns = new HashMap<>(input.columns());
+        columns.put(scan.getElementColumnList().get(0).getId(), "(" + array + ")[" + n + "]");
+        if (scan.getArrayOffsetColumn() != null) {
+            columns.put(scan.getArrayOffsetColumn().getColumn().getId(), "CAST(" + n + " - 1 AS BIGINT)");
+        }
+        String length = "CARDINALITY(" + array + ")";
+        List<String> on = new ArrayList<>(List.of(n + " <= " + (stored(arrayExpr) ? length : UnnestPositions.checkedLength(length))));
+        if (scan.getJoinExpr() != null) {
+            within(new Flat("", List.of(), columns), () -> on.add("(" + expr(scan.getJoinExpr()) + ")"));
+        }
+        String numbers = Catalog.numsTable() + " AS " + numbersAlias;
+        if (scan.getIsOuter()) {
+            return new Flat(input.from() + " LEFT JOIN " + numbers + " ON " + String.join(" AND ", on), input.where(), columns);
+        }
+        List<String> where = new ArrayList<>(input.where());
+        where.addAll(on);
+        return new Flat(input.from() + " CROSS JOIN " + numbers, where, columns);
     }
 
     /** Renders expressions with a flat input's columns spelled as their expressions. */
@@ -689,7 +772,21 @@ final class ResolvedTranslator {
 
     // ---- expressions
 
+    /** What {@code render} gives while each of these expressions renders as its placeholder. */
+    String withPlaceholders(Map<ResolvedExpr, String> stand, java.util.function.Supplier<String> render) {
+        placeholders.putAll(stand);
+        try {
+            return render.get();
+        } finally {
+            stand.keySet().forEach(placeholders::remove);
+        }
+    }
+
     String expr(ResolvedExpr e) {
+        String placeholder = placeholders.get(e);
+        if (placeholder != null) {
+            return placeholder;
+        }
         if (e instanceof ResolvedColumnRef) {
             ResolvedColumn column = ((ResolvedColumnRef) e).getColumn();
             String sql = substituted.get(column.getId());
@@ -758,8 +855,9 @@ final class ResolvedTranslator {
 
     /**
      * A subquery that reads columns of the outer query. H2 sees an outer column only from the subquery's own SELECT,
-     * WHERE and GROUP BY, never from inside a derived table, so such a subquery is rendered as one SELECT over a
-     * table or UNNEST (filters, projections, one aggregation, ORDER BY, LIMIT); any other shape is refused by name.
+     * WHERE, GROUP BY, HAVING and ON, never from inside a derived table, so such a subquery is rendered as one SELECT
+     * over joined tables and UNNESTs (filters, projections, one aggregation with HAVING, ORDER BY, LIMIT); any other
+     * shape is refused by name.
      */
     private String correlated(ResolvedSubqueryExpr e) {
         String in = e.getSubqueryType() == com.google.zetasql.resolvedast.ResolvedSubqueryExprEnums.SubqueryType.IN ? expr(e.getInExpr()) : null;
@@ -772,6 +870,9 @@ final class ResolvedTranslator {
             switch (e.getSubqueryType()) {
                 case EXISTS: {
                     Flat flat = flat(scan);
+                    if (flat == null) {
+                        flat = aggregated(scan);
+                    }
                     if (flat == null) {
                         throw refuseCorrelated(scan);
                     }
@@ -825,9 +926,14 @@ final class ResolvedTranslator {
     /** An aggregation (and a projection over it) of a flat input, as one SELECT … GROUP BY. */
     private Flat aggregated(ResolvedScan scan) {
         ResolvedProjectScan project = null;
-        if (scan instanceof ResolvedProjectScan && ((ResolvedProjectScan) scan).getInputScan() instanceof ResolvedAggregateScan) {
+        if (scan instanceof ResolvedProjectScan) {
             project = (ResolvedProjectScan) scan;
             scan = project.getInputScan();
+        }
+        ResolvedFilterScan having = null;
+        if (scan instanceof ResolvedFilterScan && ((ResolvedFilterScan) scan).getInputScan() instanceof ResolvedAggregateScan) {
+            having = (ResolvedFilterScan) scan;
+            scan = having.getInputScan();
         }
         if (!(scan instanceof ResolvedAggregateScan)) {
             return null;
@@ -852,7 +958,12 @@ final class ResolvedTranslator {
                 columns.put(call.getColumn().getId(), aggregateCall((ResolvedAggregateFunctionCall) call.getExpr(), ""));
             }
         });
-        Flat grouped = new Flat(input.from(), input.where(), keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys), columns);
+        StringBuilder groupBy = new StringBuilder(keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys));
+        if (having != null) {
+            ResolvedFilterScan filter = having;
+            within(new Flat(input.from(), input.where(), columns), () -> groupBy.append(" HAVING ").append(expr(filter.getFilterExpr())));
+        }
+        Flat grouped = new Flat(input.from(), input.where(), groupBy.toString(), columns);
         if (project == null) {
             return grouped;
         }
@@ -868,7 +979,7 @@ final class ResolvedTranslator {
 
     private static DicombqException refuseCorrelated(ResolvedScan scan) {
         return refuse("a correlated subquery (one that reads columns of the outer query) over " + describe(scan)
-                + " (one SELECT over a table or UNNEST with WHERE, GROUP BY, ORDER BY, LIMIT is supported)");
+                + " (one SELECT over joined tables and UNNESTs with WHERE, GROUP BY, HAVING, ORDER BY, LIMIT is supported)");
     }
 
     private String cast(ResolvedCast cast) {
@@ -913,6 +1024,11 @@ final class ResolvedTranslator {
             List<String> elements = new ArrayList<>();
             for (Value element : value.getElementList()) {
                 elements.add(literal(element));
+            }
+            if (!elements.isEmpty() && ((com.google.zetasql.ArrayType) type).getElementType().isDouble()) {
+                // Its elements are typed already; H2 fails re-reading a derived table's CAST of a constant DOUBLE
+                // array holding NaN or an infinity ("Data conversion error converting NaN").
+                return "ARRAY[" + String.join(", ", elements) + "]";
             }
             return "CAST(ARRAY[" + String.join(", ", elements) + "] AS " + h2Type(type) + ")";
         }

@@ -121,15 +121,6 @@ public final class ScalarRuntime {
         return DateFormat.compile("FORMAT_DATE", format).format(date);
     }
 
-    /** SAFE.PARSE_DATE: NULL where PARSE_DATE would fail on the input (BigQuery docs: SAFE. prefix). */
-    public static LocalDate parseDateOrNull(String format, String text) {
-        try {
-            return parseDate(format, text);
-        } catch (InvalidValueException e) {
-            return null;
-        }
-    }
-
     public static LocalDate parseDate(String format, String text) {
         if (format == null || text == null) {
             return null;

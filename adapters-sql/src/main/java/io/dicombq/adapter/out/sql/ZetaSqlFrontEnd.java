@@ -65,6 +65,7 @@ final class ZetaSqlFrontEnd {
         language = bigQueryLanguage();
         root = new SimpleCatalog("warehouse");
         root.addZetaSQLFunctionsAndTypes(new ZetaSQLBuiltinFunctionOptions(language));
+        NativeLibraryCache.keep();
     }
 
     static ZetaSqlFrontEnd get() {

@@ -34,7 +34,11 @@ final class Buckets {
             origin = "DATE '1950-01-01'";
         }
         String[] width = width(args.get(1), t, call);
-        return ResolvedFunctions.call(name, t.expr(args.get(0)), width[0], width[1], width[2], origin);
+        // DATE_BUCKET also takes a DATETIME (ZetaSQL's signatures): the runtime follows the value's type, or H2
+        // would convert a DATETIME and its origin to dates.
+        String runtime = call.getType().isDate() ? "date_bucket" : call.getType().isDatetime() ? "datetime_bucket"
+                : call.getType().isTimestamp() ? "timestamp_bucket" : name;
+        return ResolvedFunctions.call(runtime, t.expr(args.get(0)), width[0], width[1], width[2], origin);
     }
 
     private static String[] width(ResolvedExpr width, ResolvedTranslator t, ResolvedFunctionCall call) {

@@ -176,7 +176,10 @@ final class ResolvedFunctions {
                 String array = t.expr(args.get(0));
                 String index = t.expr(args.get(1));
                 String position = name.endsWith("offset") ? "(" + index + " + 1)" : index;
-                return "CASE WHEN " + position + " BETWEEN 1 AND CARDINALITY(" + array + ") THEN (" + array + ")[" + position + "] END";
+                // A NULL subscript, not a CASE around the subscript: H2 folds a constant subscript out of range
+                // into an error before the CASE is looked at ([1,2,3][SAFE_OFFSET(-1)]).
+                return "(" + array + ")[CASE WHEN " + position + " BETWEEN 1 AND CARDINALITY(" + array + ") THEN "
+                        + position + " END]";
             }
             case "date_trunc":
             case "datetime_trunc":

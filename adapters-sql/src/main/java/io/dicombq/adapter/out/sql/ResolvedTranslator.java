@@ -595,12 +595,23 @@ final class ResolvedTranslator {
             }
             for (ResolvedComputedColumnBase column : group.getAnalyticFunctionList()) {
                 ResolvedAnalyticFunctionCall call = (ResolvedAnalyticFunctionCall) column.getExpr();
+                if (orderedWindow && offsetRange(call.getWindowFrame())
+                        && group.getOrderBy().getOrderByItemList().get(0).getColumnRef().getType().isDouble()) {
+                    // A FLOAT64 key is ordered by two H2 keys (NaN first), and H2 takes a RANGE offset over one.
+                    throw refuse("a RANGE window frame with an offset over a FLOAT64 ORDER BY");
+                }
                 String frame = frame(call.getWindowFrame());
                 String over = " OVER (" + window + (frame.isEmpty() ? "" : " " + frame) + ")";
                 computed.put(column.getColumn().getId(), analyticCall(call, over));
             }
         }
         return "SELECT " + columns(scan.getColumnList(), computed) + " FROM (" + scan(scan.getInputScan()) + ") AS " + alias();
+    }
+
+    private static boolean offsetRange(ResolvedWindowFrame frame) {
+        return frame != null && frame.getFrameUnit().name().equals("RANGE")
+                && (frame.getStartExpr().getBoundaryType().name().startsWith("OFFSET")
+                || frame.getEndExpr().getBoundaryType().name().startsWith("OFFSET"));
     }
 
     private String frame(ResolvedWindowFrame frame) {

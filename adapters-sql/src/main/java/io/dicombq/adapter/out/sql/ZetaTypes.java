@@ -118,6 +118,9 @@ final class ZetaTypes {
             }
             List<Column> fields = new ArrayList<>();
             StructType struct = (StructType) type;
+            if (repeatsAFieldName(struct)) {
+                return null;
+            }
             for (int i = 0; i < struct.getFieldCount(); i++) {
                 Column field = column(struct.getField(i).getName(), struct.getField(i).getType());
                 if (field == null) {
@@ -167,6 +170,42 @@ final class ZetaTypes {
             return "RECORD (nesting sequences deeper than " + MAX_RECORD_DEPTH + " levels)";
         }
         Column column = column("_", type);
+        if (column == null && holdsRepeatedFieldNames(type)) {
+            return type.getKind().name().replace("TYPE_", "") + " holding a STRUCT with anonymous or repeated field names";
+        }
         return column != null ? Typed.describe(column) : type.getKind().name().replace("TYPE_", "");
+    }
+
+    private static boolean holdsRepeatedFieldNames(Type type) {
+        if (type.isArray()) {
+            return holdsRepeatedFieldNames(((ArrayType) type).getElementType());
+        }
+        if (!type.isStruct()) {
+            return false;
+        }
+        StructType struct = (StructType) type;
+        if (repeatsAFieldName(struct)) {
+            return true;
+        }
+        for (int i = 0; i < struct.getFieldCount(); i++) {
+            if (holdsRepeatedFieldNames(struct.getField(i).getType())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether two fields share a name (anonymous ones included: STRUCT(1, 2)): an H2 ROW type cannot hold them
+     * ("Duplicate column name"), so such a value is refused by its type.
+     */
+    private static boolean repeatsAFieldName(StructType struct) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < struct.getFieldCount(); i++) {
+            if (!names.add(struct.getField(i).getName().toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

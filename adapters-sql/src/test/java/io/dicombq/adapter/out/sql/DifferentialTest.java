@@ -368,7 +368,17 @@ class DifferentialTest {
                 // the sign of zero is not kept by H2: IEEE_DIVIDE of a non-zero by zero is refused rather than guessed
                 "SELECT IEEE_DIVIDE(1, x) AS y FROM (SELECT DISTINCT x FROM UNNEST([-0.0, 0.0]) x)",
                 "SELECT id, IEEE_DIVIDE(1, SliceThickness) AS d FROM " + T + " WHERE id = 6",
-                "SELECT IEEE_DIVIDE(0, 0) AS a, IEEE_DIVIDE(CAST('NaN' AS FLOAT64), 0) AS b, IEEE_DIVIDE(-1, 4) AS c");
+                "SELECT IEEE_DIVIDE(0, 0) AS a, IEEE_DIVIDE(CAST('NaN' AS FLOAT64), 0) AS b, IEEE_DIVIDE(-1, 4) AS c",
+                // Found by running ZetaSQL's own compliance queries locally against the reference (not kept here):
+                // a constant subscript out of range under SAFE_, a DATETIME given to DATE_BUCKET with an origin,
+                // STRUCTs whose fields H2 cannot name apart, a RANGE offset over a FLOAT64 key.
+                "SELECT [1, 2, 3][SAFE_OFFSET(-1)] AS a, [1, 2, 3][SAFE_ORDINAL(0)] AS b, [1, 2, 3][SAFE_OFFSET(2)] AS c,"
+                        + " [1, 2, 3][SAFE_ORDINAL(3)] AS d, ARRAY<INT64>[][SAFE_OFFSET(0)] AS e",
+                "SELECT DATE_BUCKET(DATETIME '2020-02-15 14:57:39.646565', INTERVAL 7 DAY) AS a,"
+                        + " DATE_BUCKET(DATETIME '2020-02-15 14:57:39.646565', INTERVAL 7 DAY, DATETIME '2150-12-11 07:00:00') AS b",
+                "SELECT ARRAY<STRUCT<INT64, INT64>>[(11, 12), (21, 22)] AS a",
+                "SELECT STRUCT(1 AS x, 2 AS x) AS s",
+                "SELECT id, AVG(id) OVER (ORDER BY CAST(id AS FLOAT64) RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS a FROM " + T);
     }
 
     @Test

@@ -473,7 +473,8 @@ final class ResolvedFunctions {
                     return "CAST(SUM(" + distinct + t.expr(args.get(0)) + ")" + over + " AS BIGINT)";
                 }
                 if (type.isDouble()) {
-                    return "SUM(" + distinct + t.expr(args.get(0)) + ")" + over;
+                    String value = t.expr(args.get(0));
+                    return StrictFunctions.call("fsum", "SUM(" + distinct + value + ")" + over, "MAX(ABS(" + value + "))" + over);
                 }
                 if (type.isNumeric()) {
                     return "CAST(SUM(" + distinct + t.expr(args.get(0)) + ")" + over + " AS NUMERIC(38, 9))";

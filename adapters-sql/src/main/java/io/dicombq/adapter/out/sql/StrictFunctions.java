@@ -15,7 +15,7 @@ public final class StrictFunctions {
     static final String[][] NAMES = {
         {"is_nan", "isNaN"}, {"fcmp", "compare"}, {"fadd", "add"}, {"fsub", "subtract"}, {"fmul", "multiply"},
         {"fdiv", "divide"}, {"ndiv", "divideNumeric"}, {"idiv", "divideInteger"}, {"cast_int64", "castInt64"},
-        {"unnest_length", "unnestLength"},
+        {"unnest_length", "unnestLength"}, {"fsum", "checkedSum"},
     };
 
     private StrictFunctions() {
@@ -143,6 +143,17 @@ public final class StrictFunctions {
             throw new UnnestPositions.TooShort(length);
         }
         return length;
+    }
+
+    /**
+     * SUM over FLOAT64: H2's sum, an error when it overflowed to an infinity that no summed value was (BigQuery docs,
+     * SUM: "If there is numeric overflow, produces an error"); {@code largest} is the largest absolute value summed.
+     */
+    public static Double checkedSum(Double sum, Double largest) {
+        if (sum != null && Double.isInfinite(sum) && largest != null && !Double.isInfinite(largest)) {
+            throw new InvalidValueException("Floating point overflow in function: SUM");
+        }
+        return sum;
     }
 
     private static double finite(double result, double a, double b, String operator) {

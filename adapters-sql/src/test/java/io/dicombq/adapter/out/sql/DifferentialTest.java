@@ -378,6 +378,10 @@ class DifferentialTest {
                         + " DATE_BUCKET(DATETIME '2020-02-15 14:57:39.646565', INTERVAL 7 DAY, DATETIME '2150-12-11 07:00:00') AS b",
                 "SELECT ARRAY<STRUCT<INT64, INT64>>[(11, 12), (21, 22)] AS a",
                 "SELECT STRUCT(1 AS x, 2 AS x) AS s",
+                "SELECT SUM(x) AS s FROM UNNEST([1.1e308, 1.2e308]) x",
+                "SELECT SUM(DISTINCT x) AS s FROM (SELECT 1.1e308 x UNION ALL SELECT 1.2e308)",
+                "SELECT SUM(x) AS s, SUM(-x) AS n FROM UNNEST([CAST('inf' AS FLOAT64), 1e308, 1e308]) x",
+                "SELECT id, SUM(SliceThickness) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS s FROM " + T,
                 "SELECT id, AVG(id) OVER (ORDER BY CAST(id AS FLOAT64) RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS a FROM " + T);
     }
 

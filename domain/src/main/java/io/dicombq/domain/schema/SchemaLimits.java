@@ -41,7 +41,9 @@ public final class SchemaLimits {
     public static TableSchema check(TableSchema schema) {
         int count = columnCount(schema.columns());
         if (count > MAX_COLUMNS) {
-            throw new DicombqException(Code.FAILED_PRECONDITION, "the exported schema needs " + count
+            // specification 3.8: BigQuery's own words first, then what they mean and what to do
+            throw new DicombqException(Code.FAILED_PRECONDITION, "Too many total leaf fields: " + count
+                    + ", max allowed field count: " + MAX_COLUMNS + ": the exported schema needs " + count
                     + " leaf fields (columns that are not RECORDs, nested ones included), more than BigQuery's limit"
                     + " of " + MAX_COLUMNS + " leaf fields per table; export fewer instances into this table (filter by study or series)"
                     + " or use --schema=json, whose table has a fixed set of columns");

@@ -4,6 +4,7 @@ import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
 import java.util.List;
+import java.util.Optional;
 
 /** BigQuery's schema limits (quotas page, "Table limits" and "Column names"). */
 public final class SchemaLimits {
@@ -37,33 +38,49 @@ public final class SchemaLimits {
         return depth;
     }
 
-    /** Refuses a schema BigQuery would refuse, with FAILED_PRECONDITION naming the limit it breaks. */
+    /** Refuses a schema BigQuery would refuse, with FAILED_PRECONDITION naming the limit it breaks (an export's schema). */
     public static TableSchema check(TableSchema schema) {
-        int count = columnCount(schema.columns());
-        if (count > MAX_COLUMNS) {
-            throw new DicombqException(Code.FAILED_PRECONDITION, "the exported schema needs " + count
-                    + " leaf fields (columns that are not RECORDs, nested ones included), more than BigQuery's limit"
-                    + " of " + MAX_COLUMNS + " leaf fields per table; export fewer instances into this table (filter by study or series)"
-                    + " or use --schema=json, whose table has a fixed set of columns");
+        Optional<String> violation = violation(schema);
+        if (violation.isPresent()) {
+            String advice = columnCount(schema.columns()) > MAX_COLUMNS
+                    ? "; export fewer instances into this table (filter by study or series) or use --schema=json, whose"
+                    + " table has a fixed set of columns" : "";
+            throw new DicombqException(Code.FAILED_PRECONDITION, violation.get() + advice);
         }
-        int depth = recordDepth(schema.columns());
-        if (depth > MAX_RECORD_DEPTH) {
-            throw new DicombqException(Code.FAILED_PRECONDITION, "the exported schema nests RECORD columns "
-                    + depth + " levels deep, more than BigQuery's limit of " + MAX_RECORD_DEPTH + " levels");
-        }
-        checkNames(schema.columns(), "");
         return schema;
     }
 
-    private static void checkNames(List<Column> columns, String path) {
+    /**
+     * The first of BigQuery's schema limits that {@code schema} breaks, said as BigQuery says it where its words are
+     * known ("Too many total leaf fields"); empty when it keeps them all. Exports and the emulator's tables share it.
+     */
+    public static Optional<String> violation(TableSchema schema) {
+        int count = columnCount(schema.columns());
+        if (count > MAX_COLUMNS) {
+            return Optional.of("Too many total leaf fields: " + count + ", max allowed field count: " + MAX_COLUMNS
+                    + ": the schema needs " + count + " leaf fields (columns that are not RECORDs, nested ones"
+                    + " included), more than BigQuery's limit of " + MAX_COLUMNS + " leaf fields per table");
+        }
+        int depth = recordDepth(schema.columns());
+        if (depth > MAX_RECORD_DEPTH) {
+            return Optional.of("the schema nests RECORD columns " + depth + " levels deep, more than BigQuery's"
+                    + " limit of " + MAX_RECORD_DEPTH + " levels");
+        }
+        return longName(schema.columns(), "");
+    }
+
+    private static Optional<String> longName(List<Column> columns, String path) {
         for (Column column : columns) {
             String where = path.isEmpty() ? column.name() : path + "." + column.name();
             if (column.name().length() > MAX_NAME_LENGTH) {
-                throw new DicombqException(Code.FAILED_PRECONDITION, "column name " + where + " has "
-                        + column.name().length() + " characters, more than BigQuery's limit of "
-                        + MAX_NAME_LENGTH + " characters per column name");
+                return Optional.of("column name " + where + " has " + column.name().length() + " characters, more"
+                        + " than BigQuery's limit of " + MAX_NAME_LENGTH + " characters per column name");
             }
-            checkNames(column.fields(), where);
+            Optional<String> nested = longName(column.fields(), where);
+            if (nested.isPresent()) {
+                return nested;
+            }
         }
+        return Optional.empty();
     }
 }

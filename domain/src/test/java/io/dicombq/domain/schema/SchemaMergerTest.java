@@ -73,7 +73,9 @@ class SchemaMergerTest {
         assertThatThrownBy(() -> merger.merge(new TableSchema(many), new TableSchema(more)))
                 .isInstanceOfSatisfying(DicombqException.class, e -> {
                     assertThat(e.code()).isEqualTo(Code.FAILED_PRECONDITION);
-                    assertThat(e.getMessage()).contains("10001 leaf fields").contains("limit of 10000 leaf fields");
+                    // specification 3.8: BigQuery's own words first, so the message reads as BigQuery's would
+                    assertThat(e.getMessage()).startsWith("Too many total leaf fields: 10001, max allowed field count: 10000")
+                            .contains("limit of 10000 leaf fields").contains("--schema=json");
                 });
         more.remove(more.size() - 1);
         assertThat(SchemaLimits.columnCount(merger.merge(new TableSchema(many), new TableSchema(more)).columns()))
@@ -92,6 +94,22 @@ class SchemaMergerTest {
         }
         // 5,000 RECORDs holding 10,000 leaves: accepted, though the nodes number 15,000
         assertThat(SchemaLimits.check(new TableSchema(records)).columns()).hasSize(5000);
+    }
+
+    @Test
+    void refusesRecordsNestedDeeperThanFifteenLevelsAndSaysWhichLimitAnyTableBreaks() {
+        Column deep = string("leaf");
+        for (int level = 0; level < 15; level++) {
+            deep = Column.record("R" + level, Mode.NULLABLE, List.of(deep));
+        }
+        assertThat(SchemaLimits.violation(TableSchema.of(deep))).isEmpty();
+        Column tooDeep = Column.record("Top", Mode.REPEATED, List.of(deep));
+        assertThat(SchemaLimits.violation(TableSchema.of(tooDeep)))
+                .hasValue("the schema nests RECORD columns 16 levels deep, more than BigQuery's limit of 15 levels");
+        assertThatThrownBy(() -> SchemaLimits.check(TableSchema.of(tooDeep)))
+                .isInstanceOfSatisfying(DicombqException.class,
+                        e -> assertThat(e.code()).isEqualTo(Code.FAILED_PRECONDITION))
+                .hasMessageContaining("16 levels deep");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.ColumnType;
 import io.dicombq.domain.schema.Mode;
+import io.dicombq.domain.schema.SchemaLimits;
 import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
@@ -49,7 +50,12 @@ final class WireSchema {
         if (schema == null || schema.isNull()) {
             return null;
         }
-        return new TableSchema(columns(schema.path("fields"), "schema"));
+        TableSchema read = new TableSchema(columns(schema.path("fields"), "schema"));
+        // specification 3.8: BigQuery refuses a table past its schema limits as an invalid request
+        SchemaLimits.violation(read).ifPresent(limit -> {
+            throw WireValues.invalid(limit);
+        });
+        return read;
     }
 
     private static List<Column> columns(JsonNode fields, String where) {

@@ -237,6 +237,37 @@ class BigQueryEmulatorWireTest {
     }
 
     @Test
+    void aTableBeyondBigQuerysSchemaLimitsIsAnInvalidRequestNamingTheLimit() throws Exception {
+        // specification 3.8: BigQuery's limits hold for any table, not only an export's
+        StringBuilder wide = new StringBuilder();
+        for (int i = 0; i <= 10_000; i++) {
+            wide.append(i == 0 ? "" : ",").append("{\"name\":\"c").append(i).append("\",\"type\":\"STRING\"}");
+        }
+        String deep = "{\"name\":\"leaf\",\"type\":\"STRING\"}";
+        for (int level = 16; level >= 1; level--) {
+            deep = "{\"name\":\"r" + level + "\",\"type\":\"RECORD\",\"fields\":[" + deep + "]}";
+        }
+        String longName = "{\"name\":\"" + "x".repeat(301) + "\",\"type\":\"STRING\"}";
+
+        assertRefusedTable("wide", wide.toString(), "Too many total leaf fields: 10001, max allowed field count: 10000");
+        assertRefusedTable("deep", deep, "16 levels deep, more than BigQuery's limit of 15 levels");
+        assertRefusedTable("long", longName, "has 301 characters, more than BigQuery's limit of 300 characters");
+        assertThat(send("GET", BASE + "/datasets/ds/tables/wide", null, false).statusCode()).isEqualTo(404);
+    }
+
+    private void assertRefusedTable(String table, String fields, String message) throws Exception {
+        HttpResponse<String> response = send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{"
+                + "\"projectId\":\"wire-project\",\"datasetId\":\"ds\",\"tableId\":\"" + table + "\"},"
+                + "\"schema\":{\"fields\":[" + fields + "]}}"), true);
+
+        assertThat(response.statusCode()).as(table).isEqualTo(400);
+        JsonNode error = json(response).path("error");
+        assertThat(error.path("status").asText()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(error.path("errors").get(0).path("reason").asText()).isEqualTo("invalid");
+        assertThat(error.path("message").asText()).contains(message);
+    }
+
+    @Test
     void positionalQueryParametersAreRefusedNotIgnored() throws Exception {
         HttpResponse<String> response = send("POST", BASE + "/queries",
                 gzip("{\"query\":\"SELECT nonsense FROM\",\"useLegacySql\":false,\"queryParameters\":[{\"parameterType\":"

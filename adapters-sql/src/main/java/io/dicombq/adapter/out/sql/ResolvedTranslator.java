@@ -550,8 +550,7 @@ final class ResolvedTranslator {
                     computed.put(aggregate.getColumn().getId(), aggregateCall((ResolvedAggregateFunctionCall) aggregate.getExpr(), ""));
                 }
             });
-            return "SELECT " + columns(scan.getColumnList(), computed) + flat.fromWhere()
-                    + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys));
+            return "SELECT " + columns(scan.getColumnList(), computed) + flat.fromWhere() + groupBy(keys, scan);
         }
         // Keys are computed first, then grouped by name, so H2 never has to match expressions.
         List<String> inner = new ArrayList<>();
@@ -571,8 +570,18 @@ final class ResolvedTranslator {
             computed.put(aggregate.getColumn().getId(), aggregateCall((ResolvedAggregateFunctionCall) aggregate.getExpr(), ""));
         }
         return "SELECT " + columns(scan.getColumnList(), computed) + " FROM (SELECT " + nonEmpty(inner) + " FROM ("
-                + scan(scan.getInputScan()) + ") AS " + alias() + ") AS " + alias()
-                + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys));
+                + scan(scan.getInputScan()) + ") AS " + alias() + ") AS " + alias() + groupBy(keys, scan);
+    }
+
+    /**
+     * The GROUP BY of an aggregation: its keys, or the one group of all rows, which an aggregation with neither keys
+     * nor aggregate functions still is (GROUP BY ALL over constants gives one row), and H2 needs told.
+     */
+    private static String groupBy(List<String> keys, ResolvedAggregateScan scan) {
+        if (!keys.isEmpty()) {
+            return " GROUP BY " + String.join(", ", keys);
+        }
+        return scan.getAggregateList().isEmpty() ? " GROUP BY ()" : "";
     }
 
     private String analytic(ResolvedAnalyticScan scan) {

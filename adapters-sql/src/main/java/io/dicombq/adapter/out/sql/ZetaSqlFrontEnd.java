@@ -251,8 +251,15 @@ final class ZetaSqlFrontEnd {
             }
             throw invalid(e);
         } catch (RuntimeException e) {
-            throw channelFailure(e) ? ResolvedTranslator.refuse("A query whose analysis does not fit ZetaSQL's message"
-                    + " channel (nesting past protobuf's limit)") : e;
+            if (channelFailure(e)) {
+                throw ResolvedTranslator.refuse("A query whose analysis does not fit ZetaSQL's message"
+                        + " channel (nesting past protobuf's limit)");
+            }
+            // ZetaSQL's Java client cannot read back every value its analyzer resolves (a GEOGRAPHY literal).
+            if (e instanceof IllegalArgumentException && String.valueOf(e.getMessage()).startsWith("Type not supported")) {
+                throw ResolvedTranslator.refuse("Values of type " + e.getMessage().substring("Type not supported".length()).strip());
+            }
+            throw e;
         }
     }
 

@@ -118,7 +118,8 @@ final class ZetaTypes {
             }
             List<Column> fields = new ArrayList<>();
             StructType struct = (StructType) type;
-            if (repeatsAFieldName(struct)) {
+            if (repeatsAFieldName(struct) || struct.getFieldCount() == 0) {
+                // H2 cannot hold such a ROW; a RECORD column has at least one field
                 return null;
             }
             for (int i = 0; i < struct.getFieldCount(); i++) {

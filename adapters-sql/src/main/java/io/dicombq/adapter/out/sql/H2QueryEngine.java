@@ -33,8 +33,10 @@ public final class H2QueryEngine implements QueryEngine {
     /**
      * A bracketed table reference ({@code FROM [project:dataset.table]}) is legacy SQL's (BigQuery docs: legacy SQL
      * table references); bq runs such a query as legacy SQL by default, so it takes the legacy path (specification 6).
+     * Only a table name fits between the brackets: {@code x IS DISTINCT FROM [1, 2]} is a standard SQL array.
      */
-    private static final Pattern LEGACY_TABLE = Pattern.compile("\\b(FROM|JOIN)\\s*\\[", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEGACY_TABLE = Pattern.compile("\\b(FROM|JOIN)\\s*\\[[\\w-]+[:.][\\w.:-]*\\]",
+            Pattern.CASE_INSENSITIVE);
 
     private final H2Warehouse warehouse;
     /** Called with each table the query resolves, before it runs (tests use it to swap the table at that moment). */

@@ -124,11 +124,11 @@ final class ResolvedFunctions {
                 return "(" + t.expr(args.get(0)) + " IS TRUE)";
             case "$is_false":
                 return "(" + t.expr(args.get(0)) + " IS FALSE)";
-            case "$is_distinct":
-                requireScalar(call, args);
+            case "$is_distinct_from":
+                requireScalarOrPlainArray(call, args);
                 return "(" + t.expr(args.get(0)) + " IS DISTINCT FROM " + t.expr(args.get(1)) + ")";
-            case "$is_not_distinct":
-                requireScalar(call, args);
+            case "$is_not_distinct_from":
+                requireScalarOrPlainArray(call, args);
                 return "(" + t.expr(args.get(0)) + " IS NOT DISTINCT FROM " + t.expr(args.get(1)) + ")";
             case "$like":
                 requireString(call, args.get(0));
@@ -601,6 +601,24 @@ final class ResolvedFunctions {
     private static void requireScalar(ResolvedFunctionCallBase call, List<ResolvedExpr> args) {
         for (ResolvedExpr arg : args) {
             if (arg.getType().isArray() || arg.getType().isStruct() || arg.getType().isJson()) {
+                throw unsupportedTypes(call);
+            }
+        }
+    }
+
+    /**
+     * Scalars, or arrays of scalars other than FLOAT64 (H2 compares arrays element by element, NULLs alike, as
+     * ZetaSQL does; its -0.0 and NaN rules for FLOAT64 elements are not BigQuery's).
+     */
+    private static void requireScalarOrPlainArray(ResolvedFunctionCallBase call, List<ResolvedExpr> args) {
+        for (ResolvedExpr arg : args) {
+            com.google.zetasql.Type type = arg.getType();
+            if (type.isArray()) {
+                com.google.zetasql.Type element = ((com.google.zetasql.ArrayType) type).getElementType();
+                if (element.isArray() || element.isStruct() || element.isJson() || element.isDouble() || element.isFloat()) {
+                    throw unsupportedTypes(call);
+                }
+            } else if (type.isStruct() || type.isJson()) {
                 throw unsupportedTypes(call);
             }
         }

@@ -383,6 +383,16 @@ class DifferentialTest {
                 "SELECT 'a' AS x FROM " + T + " GROUP BY ALL HAVING TRUE",
                 "SELECT 'a' AS x, 1 AS y FROM " + T + " WHERE id < 0 GROUP BY ALL",
                 "SELECT STRUCT() AS s",
+                "SELECT [1, 2] IS DISTINCT FROM [1, 2] AS d, [1, 2] IS NOT DISTINCT FROM [2, 1] AS n",
+                "SELECT [1, NULL] IS NOT DISTINCT FROM [1, NULL] AS a, [1] IS DISTINCT FROM [1, NULL] AS b,"
+                        + " CAST(NULL AS ARRAY<INT64>) IS DISTINCT FROM [] AS c, ARRAY<INT64>[] IS NOT DISTINCT FROM [] AS e,"
+                        + " ['a', NULL] IS DISTINCT FROM [NULL, 'a'] AS f",
+                "SELECT id, ImageType IS NOT DISTINCT FROM ['ORIGINAL', 'PRIMARY'] AS same FROM " + T,
+                "SELECT [1.0, -0.0] IS DISTINCT FROM [1.0, 0.0] AS d",
+                "SELECT id, SliceThickness IS DISTINCT FROM 2.5 AS a, SliceThickness IS NOT DISTINCT FROM NULL AS b,"
+                        + " CAST('NaN' AS FLOAT64) IS NOT DISTINCT FROM CAST('NaN' AS FLOAT64) AS c,"
+                        + " -0.0 IS DISTINCT FROM 0.0 AS e, StudyDate IS DISTINCT FROM DATE '2020-01-01' AS f FROM " + T,
+                "SELECT id FROM " + T + " WHERE PatientID IS DISTINCT FROM 'x' AND [id] IS NOT DISTINCT FROM [id]",
                 "SELECT TYPEOF(CAST(NULL AS GEOGRAPHY)) AS t",
                 "SELECT SUM(DISTINCT x) AS s FROM (SELECT 1.1e308 x UNION ALL SELECT 1.2e308)",
                 "SELECT SUM(x) AS s, SUM(-x) AS n FROM UNNEST([CAST('inf' AS FLOAT64), 1e308, 1e308]) x",

@@ -721,8 +721,9 @@ final class Translator {
     }
 
     static DicombqException unsupported(String construct) {
-        return new DicombqException(Code.INVALID_ARGUMENT, "Not supported by the embedded BigQuery engine: " + construct
-                + " (see docs/sql.md for the supported subset)");
+        // One wording for every refusal, the GoogleSQL path's (ResolvedTranslator.refuse): the construct, then why.
+        return new DicombqException(Code.INVALID_ARGUMENT, construct
+                + " is not supported by the embedded warehouse (see docs/sql.md for the supported subset)");
     }
 
     static String h2Type(Column column) {

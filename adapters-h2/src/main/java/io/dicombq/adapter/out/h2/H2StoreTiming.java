@@ -82,10 +82,25 @@ final class H2StoreTiming {
     static MVStore hostedStore(Connection connection) throws SQLException, ReflectiveOperationException {
         Session session = connection.unwrap(JdbcConnection.class).getSession();
         if (session instanceof SessionRemote remote) {
-            Field embedded = SessionRemote.class.getDeclaredField("embedded");
-            embedded.setAccessible(true);
-            session = (Session) embedded.get(remote);
+            session = (Session) EmbeddedSession.FIELD.get(remote);
         }
         return session instanceof SessionLocal local ? local.getDatabase().getStore().getMvStore() : null;
+    }
+
+    /** SessionRemote's session to a database it came to host, looked up once (every connection reads it). */
+    private static final class EmbeddedSession {
+        static final Field FIELD;
+
+        static {
+            try {
+                FIELD = SessionRemote.class.getDeclaredField("embedded");
+                FIELD.setAccessible(true);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private EmbeddedSession() {
+        }
     }
 }

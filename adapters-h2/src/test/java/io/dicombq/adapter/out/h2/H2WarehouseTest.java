@@ -50,6 +50,22 @@ class H2WarehouseTest {
     }
 
     @Test
+    void aNameLongerThanH2HoldsIsRefusedByNameAndCreatesNothing() {
+        warehouse.createDataset("proj-1", "ds");
+        String longName = "a".repeat(280);
+        io.dicombq.domain.schema.TableSchema schema = new io.dicombq.domain.schema.TableSchema(List.of(
+                io.dicombq.domain.schema.Column.record("Outer", io.dicombq.domain.schema.Mode.NULLABLE, List.of(
+                        io.dicombq.domain.schema.Column.of(longName, io.dicombq.domain.schema.ColumnType.STRING,
+                                io.dicombq.domain.schema.Mode.NULLABLE)))));
+
+        assertThatThrownBy(() -> warehouse.createTable(new TableUri("proj-1", "ds", "t"), schema))
+                .isInstanceOf(DicombqException.class).hasMessageContaining("has 280 characters")
+                .hasMessageContaining("at most 256").hasMessageContaining("Outer.aaaa")
+                .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
+        assertThat(warehouse.listTables("proj-1", "ds")).isEmpty();
+    }
+
+    @Test
     void datasetErrorsUseBigQueryCodes() {
         warehouse.createDataset("proj-1", "ds");
         assertThatThrownBy(() -> warehouse.createDataset("proj-1", "ds")).isInstanceOf(DicombqException.class)

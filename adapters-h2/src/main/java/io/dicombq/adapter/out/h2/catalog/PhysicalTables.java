@@ -1,5 +1,8 @@
 package io.dicombq.adapter.out.h2.catalog;
 
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.Mode;
 import io.dicombq.domain.schema.TableSchema;
@@ -28,6 +31,7 @@ public final class PhysicalTables {
     }
 
     private static void create(Connection connection, String qualifiedName, TableSchema schema) {
+        requireNamesH2Holds(schema.columns(), "");
         StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(qualifiedName).append(" (");
         for (int i = 0; i < schema.columns().size(); i++) {
             ddl.append(i > 0 ? ", " : "").append(definition(schema.columns().get(i)));
@@ -60,6 +64,26 @@ public final class PhysicalTables {
             }
         }
         return found;
+    }
+
+    /** H2's longest identifier (org.h2.engine.Constants.MAX_IDENTIFIER_LENGTH); BigQuery allows 300 characters. */
+    private static final int H2_NAME_LIMIT = 256;
+
+    /** Refuses, naming it, a column or field name longer than H2 can hold, before any DDL runs. */
+    private static void requireNamesH2Holds(List<Column> columns, String parent) {
+        for (Column column : columns) {
+            String path = parent + column.name();
+            if (column.name().length() > H2_NAME_LIMIT) {
+                throw new DicombqException(Code.INVALID_ARGUMENT, "the field name " + abbreviated(path) + " has "
+                        + column.name().length() + " characters; the embedded warehouse holds names of at most "
+                        + H2_NAME_LIMIT + " (BigQuery allows 300): shorten it, or use --warehouse=bigquery");
+            }
+            requireNamesH2Holds(column.fields(), path + ".");
+        }
+    }
+
+    private static String abbreviated(String path) {
+        return path.length() <= 60 ? path : path.substring(0, 40) + "…" + path.substring(path.length() - 10);
     }
 
     public static void drop(Connection connection, String qualifiedName) {

@@ -15,7 +15,8 @@ public final class StrictFunctions {
     static final String[][] NAMES = {
         {"is_nan", "isNaN"}, {"fcmp", "compare"}, {"fadd", "add"}, {"fsub", "subtract"}, {"fmul", "multiply"},
         {"fdiv", "divide"}, {"ndiv", "divideNumeric"}, {"idiv", "divideInteger"}, {"cast_int64", "castInt64"},
-        {"unnest_length", "unnestLength"}, {"fsum", "checkedSum"},
+        {"unnest_length", "unnestLength"}, {"fsum", "checkedSum"}, {"iadd", "addInt64"}, {"isub", "subtractInt64"},
+        {"imul", "multiplyInt64"},
     };
 
     private StrictFunctions() {
@@ -143,6 +144,40 @@ public final class StrictFunctions {
             throw new UnnestPositions.TooShort(length);
         }
         return length;
+    }
+
+    /** {@code +} on INT64: an overflow is an error in BigQuery's words ("int64 overflow: a + b"). */
+    public static Long addInt64(Long a, Long b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new InvalidValueException("int64 overflow: " + a + " + " + b);
+        }
+    }
+
+    public static Long subtractInt64(Long a, Long b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        try {
+            return Math.subtractExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new InvalidValueException("int64 overflow: " + a + " - " + b);
+        }
+    }
+
+    public static Long multiplyInt64(Long a, Long b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new InvalidValueException("int64 overflow: " + a + " * " + b);
+        }
     }
 
     /**

@@ -83,6 +83,15 @@ class SqlFunctionsTest {
                 .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
     }
 
+    @Test
+    void int64OverflowIsAnErrorInBigQuerysWords() {
+        assertInvalid(() -> value("9223372036854775807 + `Rows`"), "int64 overflow: 9223372036854775807 + 128");
+        assertInvalid(() -> value("-9223372036854775807 - `Rows`"), "int64 overflow: -9223372036854775807 - 128");
+        assertInvalid(() -> value("4611686018427387904 * `Rows`"), "int64 overflow: 4611686018427387904 * 128");
+        assertThat(value("`Rows` + 1 - 2 * 3")).isEqualTo(123L);
+        assertThat(value("`Rows` + CAST(NULL AS INT64)")).isNull();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '#', value = {
         "SUBSTR(NULL, 1)", "SUBSTR('a', 1, NULL)", "ARRAY_TO_STRING(NULL, ',')", "ARRAY_TO_STRING(ImageType, ',', NULL)",

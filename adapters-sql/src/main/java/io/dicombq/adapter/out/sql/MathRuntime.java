@@ -166,18 +166,23 @@ public final class MathRuntime {
             return null;
         }
         try {
-            switch (operator) {
-                case "+":
-                    return Math.addExact(x, y);
-                case "-":
-                    return Math.subtractExact(x, y);
-                case "*":
-                    return Math.multiplyExact(x, y);
-                default:
-                    return Math.negateExact(x);
-            }
+            return exactInt64(operator, x, y);
         } catch (ArithmeticException e) {
             return null;
+        }
+    }
+
+    /** {@code x operator y} on INT64 ({@code neg}: {@code -x}); ArithmeticException on overflow. */
+    static long exactInt64(String operator, long x, Long y) {
+        switch (operator) {
+            case "+":
+                return Math.addExact(x, y);
+            case "-":
+                return Math.subtractExact(x, y);
+            case "*":
+                return Math.multiplyExact(x, y);
+            default:
+                return Math.negateExact(x);
         }
     }
 

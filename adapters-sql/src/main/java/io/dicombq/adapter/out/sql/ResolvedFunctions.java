@@ -213,8 +213,7 @@ final class ResolvedFunctions {
         String operator = name.equals("$add") ? "+" : name.equals("$subtract") ? "-" : "*";
         if (type.isInt64() && args.get(0).getType().isInt64() && args.get(1).getType().isInt64()) {
             // H2 fails on BIGINT overflow too, but in its own words; BigQuery's name the operation.
-            String function = operator.equals("+") ? "iadd" : operator.equals("-") ? "isub" : "imul";
-            return StrictFunctions.call(function, a, b);
+            return StrictFunctions.call("iarith", a, b, "'" + operator + "'");
         }
         if (type.isDouble()) {
             String function = operator.equals("+") ? "fadd" : operator.equals("-") ? "fsub" : "fmul";

@@ -47,6 +47,8 @@ import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedWithScan;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedWithEntry;
 import com.google.zetasql.resolvedast.ResolvedNonScalarFunctionCallBaseEnums.NullHandlingModifier;
 import com.google.zetasql.resolvedast.ResolvedOrderByItemEnums.NullOrderMode;
+import com.google.zetasql.resolvedast.ResolvedWindowFrameEnums;
+import com.google.zetasql.resolvedast.ResolvedWindowFrameExprEnums;
 import io.dicombq.adapter.out.h2.catalog.Catalog;
 import io.dicombq.adapter.out.h2.catalog.H2Types;
 import io.dicombq.adapter.out.h2.catalog.Names;
@@ -618,9 +620,13 @@ final class ResolvedTranslator {
     }
 
     private static boolean offsetRange(ResolvedWindowFrame frame) {
-        return frame != null && frame.getFrameUnit().name().equals("RANGE")
-                && (frame.getStartExpr().getBoundaryType().name().startsWith("OFFSET")
-                || frame.getEndExpr().getBoundaryType().name().startsWith("OFFSET"));
+        return frame != null && frame.getFrameUnit() == ResolvedWindowFrameEnums.FrameUnit.RANGE
+                && (offset(frame.getStartExpr()) || offset(frame.getEndExpr()));
+    }
+
+    private static boolean offset(ResolvedWindowFrameExpr bound) {
+        return bound.getBoundaryType() == ResolvedWindowFrameExprEnums.BoundaryType.OFFSET_PRECEDING
+                || bound.getBoundaryType() == ResolvedWindowFrameExprEnums.BoundaryType.OFFSET_FOLLOWING;
     }
 
     private String frame(ResolvedWindowFrame frame) {

@@ -15,8 +15,7 @@ public final class StrictFunctions {
     static final String[][] NAMES = {
         {"is_nan", "isNaN"}, {"fcmp", "compare"}, {"fadd", "add"}, {"fsub", "subtract"}, {"fmul", "multiply"},
         {"fdiv", "divide"}, {"ndiv", "divideNumeric"}, {"idiv", "divideInteger"}, {"cast_int64", "castInt64"},
-        {"unnest_length", "unnestLength"}, {"fsum", "checkedSum"}, {"iadd", "addInt64"}, {"isub", "subtractInt64"},
-        {"imul", "multiplyInt64"},
+        {"unnest_length", "unnestLength"}, {"fsum", "checkedSum"}, {"iarith", "int64Arithmetic"},
     };
 
     private StrictFunctions() {
@@ -146,37 +145,15 @@ public final class StrictFunctions {
         return length;
     }
 
-    /** {@code +} on INT64: an overflow is an error in BigQuery's words ("int64 overflow: a + b"). */
-    public static Long addInt64(Long a, Long b) {
+    /** {@code + - *} on INT64: an overflow is an error in BigQuery's words ("int64 overflow: a + b"). */
+    public static Long int64Arithmetic(Long a, Long b, String operator) {
         if (a == null || b == null) {
             return null;
         }
         try {
-            return Math.addExact(a, b);
+            return MathRuntime.exactInt64(operator, a, b);
         } catch (ArithmeticException e) {
-            throw new InvalidValueException("int64 overflow: " + a + " + " + b);
-        }
-    }
-
-    public static Long subtractInt64(Long a, Long b) {
-        if (a == null || b == null) {
-            return null;
-        }
-        try {
-            return Math.subtractExact(a, b);
-        } catch (ArithmeticException e) {
-            throw new InvalidValueException("int64 overflow: " + a + " - " + b);
-        }
-    }
-
-    public static Long multiplyInt64(Long a, Long b) {
-        if (a == null || b == null) {
-            return null;
-        }
-        try {
-            return Math.multiplyExact(a, b);
-        } catch (ArithmeticException e) {
-            throw new InvalidValueException("int64 overflow: " + a + " * " + b);
+            throw new InvalidValueException("int64 overflow: " + a + " " + operator + " " + b);
         }
     }
 

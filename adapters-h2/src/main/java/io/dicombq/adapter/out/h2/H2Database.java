@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.h2;
 
+import io.dicombq.adapter.out.h2.catalog.Jdbc;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import org.h2.api.ErrorCode;
@@ -109,7 +110,7 @@ public final class H2Database implements AutoCloseable {
      */
     private static DicombqException unavailable(String url, SQLException e) {
         String file = url.substring(0, url.indexOf(';')).replaceFirst("^jdbc:h2:(file:)?", "") + ".mv.db";
-        String cause = firstSentence(e.getMessage());
+        String cause = Jdbc.firstSentence(e.getMessage());
         String message = switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> "the warehouse " + file + " is held by another program that does"
                     + " not share it (" + cause + "); stop that program or choose another --data-dir";
@@ -120,19 +121,6 @@ public final class H2Database implements AutoCloseable {
             default -> "cannot open the warehouse " + file + ": " + cause;
         };
         return new DicombqException(new io.dicombq.domain.status.RpcError(Code.UNAVAILABLE, message), e);
-    }
-
-    private static String firstSentence(String message) {
-        String text = message == null ? "" : message;
-        int end = text.length();
-        for (String stop : new String[] {"\n", "; SQL statement:", " [", ". Possible solution"}) {
-            int at = text.indexOf(stop);
-            if (at >= 0) {
-                end = Math.min(end, at);
-            }
-        }
-        String first = text.substring(0, end).strip();
-        return first.length() > 200 ? first.substring(0, 200) + "…" : first;
     }
 
     @Override

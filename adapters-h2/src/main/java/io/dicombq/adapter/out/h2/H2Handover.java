@@ -18,7 +18,7 @@ public final class H2Handover {
     }
 
     public static Connection connect(H2ConnectionPool pool) throws SQLException {
-        long deadline = System.nanoTime() + HANDOVER_MILLIS * 1_000_000;
+        long deadline = deadline();
         long pause = 20;
         while (true) {
             try {
@@ -28,13 +28,7 @@ public final class H2Handover {
                     throw e;
                 }
             }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while waiting for another dicombq process to hand the database over", e);
-            }
-            pause = Math.min(pause * 2, 250);
+            pause = pause(pause);
         }
     }
 

@@ -42,13 +42,6 @@ public final class DamagedFile {
             int end = text.indexOf(',', page);
             return text.substring(page, end < 0 ? Math.min(text.length(), page + 80) : end);
         }
-        int end = text.length();
-        for (String stop : new String[] {"\n", "; SQL statement:", ". Possible solution", " ["}) {
-            int at = text.indexOf(stop);
-            if (at >= 0) {
-                end = Math.min(end, at);
-            }
-        }
-        return text.substring(0, Math.min(end, 200));
+        return Jdbc.firstSentence(text);
     }
 }

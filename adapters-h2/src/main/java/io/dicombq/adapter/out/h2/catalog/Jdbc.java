@@ -101,6 +101,20 @@ public final class Jdbc {
                 + " PROJECT.DATASET.TABLE`) and export them again"), e);
     }
 
+    /** H2's message cut to its first sentence: its messages run to pages (they quote a whole CREATE TABLE). */
+    public static String firstSentence(String message) {
+        String text = message == null ? "" : message;
+        int end = text.length();
+        for (String stop : new String[] {"\n", "; SQL statement:", " [", ". Possible solution"}) {
+            int at = text.indexOf(stop);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        String first = text.substring(0, end).strip();
+        return first.length() > 200 ? first.substring(0, 200) + "…" : first;
+    }
+
     private static void bind(PreparedStatement statement, Object[] params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             statement.setObject(i + 1, params[i]);

@@ -1,11 +1,10 @@
 package io.dicombq.adapter.out.h2.catalog;
 
-import io.dicombq.domain.status.Code;
-import io.dicombq.domain.status.DicombqException;
-
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.Mode;
 import io.dicombq.domain.schema.TableSchema;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
 
 import java.sql.Connection;
 import java.util.ArrayList;

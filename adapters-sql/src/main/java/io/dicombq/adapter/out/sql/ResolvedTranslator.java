@@ -836,19 +836,17 @@ final class ResolvedTranslator {
         }
         if (e instanceof ResolvedMakeStruct) {
             ResolvedMakeStruct struct = (ResolvedMakeStruct) e;
-            if (struct.getFieldList().stream().allMatch(f -> f instanceof ResolvedLiteral)) {
-                requireOneFieldType((StructType) e.getType());
-            }
             List<String> fields = new ArrayList<>();
             for (ResolvedExpr field : struct.getFieldList()) {
                 fields.add(expr(field));
             }
-            return "CAST(ROW(" + String.join(", ", fields) + ") AS " + h2Type(e.getType()) + ")";
+            return row(fields, (StructType) e.getType(),
+                    struct.getFieldList().stream().allMatch(f -> f instanceof ResolvedLiteral));
         }
         if (e instanceof ResolvedGetStructField) {
             ResolvedGetStructField get = (ResolvedGetStructField) e;
             StructType struct = (StructType) get.getExpr().getType();
-            String name = fieldName(struct, (int) get.getFieldIdx());
+            String name = ZetaTypes.fieldName(struct, (int) get.getFieldIdx());
             return "(" + expr(get.getExpr()) + ")." + Names.quote(name);
         }
         if (e instanceof ResolvedSubqueryExpr) {
@@ -1039,12 +1037,11 @@ final class ResolvedTranslator {
             return "CAST(NULL AS " + h2Type(type) + ")";
         }
         if (type.isStruct()) {
-            requireOneFieldType((StructType) type);
             List<String> fields = new ArrayList<>();
             for (Value field : value.getFieldList()) {
                 fields.add(literal(field));
             }
-            return "CAST(ROW(" + String.join(", ", fields) + ") AS " + h2Type(type) + ")";
+            return row(fields, (StructType) type, true);
         }
         if (type.isArray()) {
             List<String> elements = new ArrayList<>();
@@ -1111,19 +1108,19 @@ final class ResolvedTranslator {
         return H2Types.of(column);
     }
 
-    /** H2 2.3 fails to carry a constant ROW whose fields have different types through a derived table. */
-    private static void requireOneFieldType(StructType struct) {
-        if (struct.getFieldList().stream().map(f -> f.getType().getKind()).distinct().count() > 1) {
-            throw refuse("a constant STRUCT with fields of different types (" + ZetaTypes.name(struct) + ")");
+    /**
+     * A STRUCT as an H2 ROW whose fields already have their exact types. H2 2.3.232's ROW-to-ROW cast converts every
+     * field after the first one it has to convert to that field's type (CAST(ROW(1, 2.5) AS ROW(a BIGINT, b DOUBLE
+     * PRECISION)) is ROW(1, 3)), so no field may need converting. A ROW of constants is kept from being folded: a
+     * derived table re-reads a folded ROW from its SQL text, whose literals would need converting again.
+     */
+    private static String row(List<String> fields, StructType type, boolean constant) {
+        List<String> typed = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            String field = "CAST(" + fields.get(i) + " AS " + h2Type(type.getField(i).getType()) + ")";
+            typed.add(i == 0 && constant ? "CASE WHEN RAND() >= 0 THEN " + field + " END" : field);
         }
-    }
-
-    static String fieldName(StructType struct, int index) {
-        String name = struct.getField(index).getName();
-        if (name.isEmpty()) {
-            throw refuse("anonymous STRUCT fields");
-        }
-        return name;
+        return "CAST(ROW(" + String.join(", ", typed) + ") AS " + h2Type(type) + ")";
     }
 
     String aggregateCall(ResolvedAggregateFunctionCall call, String over) {

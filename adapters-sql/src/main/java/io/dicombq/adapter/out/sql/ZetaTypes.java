@@ -123,7 +123,7 @@ final class ZetaTypes {
                 return null;
             }
             for (int i = 0; i < struct.getFieldCount(); i++) {
-                Column field = column(struct.getField(i).getName(), struct.getField(i).getType());
+                Column field = column(fieldName(struct, i), struct.getField(i).getType());
                 if (field == null) {
                     return null;
                 }
@@ -172,7 +172,7 @@ final class ZetaTypes {
         }
         Column column = column("_", type);
         if (column == null && holdsRepeatedFieldNames(type)) {
-            return type.getKind().name().replace("TYPE_", "") + " holding a STRUCT with anonymous or repeated field names";
+            return type.getKind().name().replace("TYPE_", "") + " holding a STRUCT with repeated field names";
         }
         return column != null ? Typed.describe(column) : type.getKind().name().replace("TYPE_", "");
     }
@@ -197,13 +197,22 @@ final class ZetaTypes {
     }
 
     /**
-     * Whether two fields share a name (anonymous ones included: STRUCT(1, 2)): an H2 ROW type cannot hold them
+     * A field's name, or BigQuery's for an anonymous one: {@code _field_} and its 1-based position, as the result
+     * schema of {@code SELECT STRUCT(1, 'a')} names them.
+     */
+    static String fieldName(StructType struct, int index) {
+        String name = struct.getField(index).getName();
+        return name.isEmpty() ? "_field_" + (index + 1) : name;
+    }
+
+    /**
+     * Whether two fields share a name (STRUCT(1 AS x, 2 AS x)): an H2 ROW type cannot hold them
      * ("Duplicate column name"), so such a value is refused by its type.
      */
     private static boolean repeatsAFieldName(StructType struct) {
         java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < struct.getFieldCount(); i++) {
-            if (!names.add(struct.getField(i).getName().toLowerCase(java.util.Locale.ROOT))) {
+            if (!names.add(fieldName(struct, i).toLowerCase(java.util.Locale.ROOT))) {
                 return true;
             }
         }

@@ -397,7 +397,20 @@ class DifferentialTest {
                 "SELECT SUM(DISTINCT x) AS s FROM (SELECT 1.1e308 x UNION ALL SELECT 1.2e308)",
                 "SELECT SUM(x) AS s, SUM(-x) AS n FROM UNNEST([CAST('inf' AS FLOAT64), 1e308, 1e308]) x",
                 "SELECT id, SUM(SliceThickness) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS s FROM " + T,
-                "SELECT id, AVG(id) OVER (ORDER BY CAST(id AS FLOAT64) RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS a FROM " + T);
+                "SELECT id, AVG(id) OVER (ORDER BY CAST(id AS FLOAT64) RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS a FROM " + T,
+                // STRUCTs whose fields differ in type, constant or not, anonymous fields (BigQuery's _field_N)
+                "SELECT STRUCT(1 AS a, 2.5 AS b) AS s, STRUCT(1 AS a, TRUE AS b, 'x' AS c) AS t",
+                "SELECT s.b, s.c FROM (SELECT STRUCT(1 AS a, 'x' AS b, DATE '2020-01-02' AS c) AS s)",
+                "SELECT x.a, x.b FROM UNNEST([STRUCT(1 AS a, 'one' AS b), (2, 'two'), (3, NULL)]) AS x",
+                "SELECT * FROM UNNEST(ARRAY<STRUCT<n INT64, s STRING, f FLOAT64>>[(1, 'a', 0.5), (2, 'b', NULL)])",
+                "SELECT STRUCT(1, 'a') AS s, (2, 2.5) AS t",
+                "SELECT s._field_2 FROM (SELECT STRUCT(1, 'a') AS s)",
+                "SELECT [STRUCT(1, 'a'), (2, 'b')] AS arr",
+                "SELECT id, STRUCT(id + 1 AS a, PatientID AS b, SliceThickness * 2 AS c) AS s FROM " + T,
+                "SELECT id, STRUCT(InstanceNumber AS n, StudyDate AS d, PixelSpacing AS p, IsPrimary AS b) AS s FROM " + T + " WHERE id < 4",
+                "SELECT STRUCT(NUMERIC '1.5' AS n, 'q' AS s, TIMESTAMP '2020-01-01 10:00:00.123456+00' AS t, b'\\x01' AS y) AS s",
+                "SELECT t.s.a, t.s.b FROM (SELECT STRUCT(1 AS a, 'x' AS b) AS s UNION ALL SELECT STRUCT(2 AS a, 'y' AS b)) t",
+                "SELECT STRUCT(STRUCT(1 AS x, 'y' AS y) AS inner, [1, 2] AS arr, 'z' AS z) AS s");
     }
 
     @Test

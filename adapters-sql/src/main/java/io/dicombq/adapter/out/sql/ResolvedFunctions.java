@@ -10,6 +10,7 @@ import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCallBase;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedLiteral;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedNonScalarFunctionCallBase;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedOrderByItem;
+import io.dicombq.adapter.out.h2.catalog.Catalog;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.status.DicombqException;
 
@@ -136,6 +137,9 @@ final class ResolvedFunctions {
             case "$like_any":
             case "$like_all":
                 return likeQuantified(name.endsWith("any") ? " OR " : " AND ", args, call, t);
+            case "$like_any_array":
+            case "$like_all_array":
+                return likeQuantifiedArray(name.equals("$like_any_array"), args, call, t);
             case "$case_no_value":
                 return caseNoValue(args, t);
             case "$case_with_value":
@@ -295,6 +299,22 @@ final class ResolvedFunctions {
             tests.add("(" + value + " LIKE " + t.expr(args.get(i)) + " ESCAPE '\\')");
         }
         return "(" + String.join(joiner, tests) + ")";
+    }
+
+    /**
+     * {@code x LIKE ANY|ALL UNNEST(patterns)}: the OR (AND) of {@code x LIKE p} over the elements, so with SQL's
+     * three-valued logic; an empty or NULL array gives FALSE for ANY and TRUE for ALL. The positions come from the
+     * numbers table, since H2 cannot correlate an UNNEST of an outer column ({@link UnnestPositions}).
+     */
+    private static String likeQuantifiedArray(boolean any, List<ResolvedExpr> args, ResolvedFunctionCall call, ResolvedTranslator t) {
+        requireString(call, args.get(0));
+        String array = t.expr(args.get(1));
+        String match = "(" + t.expr(args.get(0)) + " LIKE (" + array + ")[\"like_n\".N] ESCAPE '\\')";
+        String decided = any ? "TRUE" : "FALSE";
+        return "(SELECT CASE WHEN COUNT(CASE WHEN " + match + " = " + decided + " THEN 1 END) > 0 THEN " + decided
+                + " WHEN COUNT(CASE WHEN " + match + " IS NULL THEN 1 END) > 0 THEN NULL ELSE " + !any
+                + " END FROM " + Catalog.numsTable() + " AS \"like_n\" WHERE \"like_n\".N <= "
+                + UnnestPositions.checkedLength("CARDINALITY(" + array + ")") + ")";
     }
 
     private static String caseNoValue(List<ResolvedExpr> args, ResolvedTranslator t) {

@@ -410,7 +410,16 @@ class DifferentialTest {
                 "SELECT id, STRUCT(InstanceNumber AS n, StudyDate AS d, PixelSpacing AS p, IsPrimary AS b) AS s FROM " + T + " WHERE id < 4",
                 "SELECT STRUCT(NUMERIC '1.5' AS n, 'q' AS s, TIMESTAMP '2020-01-01 10:00:00.123456+00' AS t, b'\\x01' AS y) AS s",
                 "SELECT t.s.a, t.s.b FROM (SELECT STRUCT(1 AS a, 'x' AS b) AS s UNION ALL SELECT STRUCT(2 AS a, 'y' AS b)) t",
-                "SELECT STRUCT(STRUCT(1 AS x, 'y' AS y) AS inner, [1, 2] AS arr, 'z' AS z) AS s");
+                "SELECT STRUCT(STRUCT(1 AS x, 'y' AS y) AS inner, [1, 2] AS arr, 'z' AS z) AS s",
+                // LIKE ANY | ALL UNNEST(array): three-valued, empty and NULL arrays
+                "SELECT id, PatientID LIKE ANY UNNEST(['19%', '%1']) AS a, PatientID LIKE ALL UNNEST(['%0%', '2%']) AS b,"
+                        + " PatientID NOT LIKE ANY UNNEST(['19%', NULL]) AS c, PatientID LIKE ALL UNNEST(ARRAY<STRING>[]) AS d,"
+                        + " PatientID LIKE ANY UNNEST(ARRAY<STRING>[]) AS e FROM " + T,
+                "SELECT 'abc' LIKE ANY UNNEST(CAST(NULL AS ARRAY<STRING>)) AS a, 'abc' LIKE ALL UNNEST(CAST(NULL AS ARRAY<STRING>)) AS b,"
+                        + " CAST(NULL AS STRING) LIKE ANY UNNEST(['a']) AS c, 'a' LIKE ALL UNNEST(['a', NULL]) AS d,"
+                        + " 'a' LIKE ANY UNNEST(['b', NULL]) AS e, 'a' LIKE ANY UNNEST(['a', NULL]) AS f, 'a' LIKE ALL UNNEST(['b', NULL]) AS g",
+                "SELECT id FROM " + T + " WHERE PatientName.Alphabetic.FamilyName LIKE ANY UNNEST(ImageType) OR PatientID LIKE ANY UNNEST(ARRAY(SELECT x FROM UNNEST(['2%', '3%']) x))",
+                "SELECT id, 'ORIGINAL' LIKE ALL UNNEST(ImageType) AS o FROM " + T);
     }
 
     @Test

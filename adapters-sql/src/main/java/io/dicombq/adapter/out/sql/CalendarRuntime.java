@@ -232,8 +232,7 @@ public final class CalendarRuntime {
 
     private static void limit(int size, String function) {
         if (size > MAX_GENERATED) {
-            throw InvalidValueException.unknownAnswer(function + ": arrays of more than " + MAX_GENERATED
-                    + " elements are not supported by the embedded warehouse");
+            throw InvalidValueException.unknownAnswer(function + " of more than " + MAX_GENERATED + " elements");
         }
     }
 }

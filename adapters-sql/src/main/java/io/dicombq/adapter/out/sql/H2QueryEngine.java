@@ -108,6 +108,9 @@ public final class H2QueryEngine implements QueryEngine {
             return new QueryResult(translation.schema(), rows);
         } catch (SQLException e) {
             throw Jdbc.internal("query", e);
+        } catch (InvalidValueException e) {
+            // a constant the translation evaluated itself (TO_JSON_STRING of a literal), as when a row holds it
+            throw new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, e.getMessage()), e);
         } finally {
             warehouse.swapLock().readLock().unlock();
         }

@@ -18,9 +18,12 @@ public final class InvalidValueException extends IllegalArgumentException {
         this.bigQueryFails = bigQueryFails;
     }
 
-    /** A value BigQuery answers but the engine cannot reproduce: the query fails, even under {@code SAFE.}. */
-    static InvalidValueException unknownAnswer(String message) {
-        return new InvalidValueException(message, false);
+    /**
+     * A value BigQuery answers but the engine cannot reproduce: the query fails, even under {@code SAFE.}, with a
+     * refusal naming {@code construct}.
+     */
+    static InvalidValueException unknownAnswer(String construct) {
+        return new InvalidValueException(Refusals.message(construct), false);
     }
 
     /** Whether BigQuery fails on this value too, so {@code SAFE.} may turn it into NULL. */

@@ -109,7 +109,7 @@ public final class JsonRuntime {
             String why = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
             if (why != null && why.startsWith("Duplicate field")) {
                 // Whether BigQuery keeps the first or the last of two members of one name is not known here.
-                throw InvalidValueException.unknownAnswer(function + ": the input has two members of one name: " + why);
+                throw InvalidValueException.unknownAnswer(function + " of a document with two members of one name (" + why + ")");
             }
             throw new InvalidValueException(function + ": the input is not valid JSON: " + why);
         }
@@ -164,8 +164,8 @@ public final class JsonRuntime {
             sorted.sort(Map.Entry.comparingByKey());
             if (!jsonTyped && !sorted.equals(fields)) {
                 // BigQuery's JSON type keeps members sorted by name; whether it re-sorts a STRING's is not known here.
-                throw InvalidValueException.unknownAnswer("JSON_QUERY: the object at " + path + " in a STRING has members out of name"
-                        + " order, which the embedded engine does not reproduce; keep such documents in a JSON column (--schema=json)");
+                throw InvalidValueException.unknownAnswer("JSON_QUERY of an object at " + path + " in a STRING whose members are"
+                        + " out of name order (keep such documents in a JSON column: --schema=json)");
             }
             boolean first = true;
             for (Map.Entry<String, JsonNode> field : sorted) {
@@ -213,8 +213,8 @@ public final class JsonRuntime {
                 return value.toPlainString();
             }
         }
-        throw InvalidValueException.unknownAnswer(function + ": the number " + node.asText() + " at " + path
-                + " has a form whose BigQuery text the embedded engine cannot reproduce exactly");
+        throw InvalidValueException.unknownAnswer(function + " of the number " + node.asText() + " at " + path
+                + " (a form whose BigQuery text the embedded engine cannot reproduce exactly)");
     }
 
     /** A JSON string literal; characters whose escaping BigQuery may choose differently are refused. */
@@ -223,8 +223,8 @@ public final class JsonRuntime {
             char c = text.charAt(i);
             boolean plainEscape = c == '\n' || c == '\r' || c == '\t';
             if ((c < 0x20 && !plainEscape) || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                throw InvalidValueException.unknownAnswer(function + ": the string \"" + text + "\" holds a character (U+"
-                        + String.format("%04X", (int) c) + ") whose JSON escaping the embedded engine does not reproduce");
+                throw InvalidValueException.unknownAnswer(function + " of the string \"" + text + "\" holding U+"
+                        + String.format("%04X", (int) c) + " (whose JSON escaping the embedded engine does not reproduce)");
             }
         }
         JsonWriter.quote(text, out);

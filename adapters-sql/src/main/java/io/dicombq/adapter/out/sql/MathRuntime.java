@@ -138,8 +138,7 @@ public final class MathRuntime {
         }
         if (y == 0.0 && x != 0.0 && !Double.isNaN(x)) {
             throw InvalidValueException.unknownAnswer("IEEE_DIVIDE(" + BigQueryFunctions.floatString(x)
-                    + ", 0) (whose sign, +inf or -inf, depends on the sign of a zero the embedded warehouse does not keep)"
-                    + " is not supported by the embedded warehouse (see docs/sql.md)");
+                    + ", 0) (whose sign, +inf or -inf, depends on the sign of a zero the embedded warehouse does not keep)");
         }
         return x / y;
     }

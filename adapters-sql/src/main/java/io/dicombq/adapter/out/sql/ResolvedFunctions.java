@@ -120,7 +120,7 @@ final class ResolvedFunctions {
             case "$not":
                 return "(NOT " + t.expr(args.get(0)) + ")";
             case "$is_null":
-                return "(" + t.expr(args.get(0)) + (args.get(0).getType().isStruct() ? " IS NOT DISTINCT FROM NULL)" : " IS NULL)");
+                return "(" + isNull(t.expr(args.get(0)), args.get(0).getType(), true) + ")";
             case "$is_true":
                 return "(" + t.expr(args.get(0)) + " IS TRUE)";
             case "$is_false":
@@ -540,6 +540,17 @@ final class ResolvedFunctions {
         }
     }
 
+    /**
+     * Whether a value is (not) NULL in BigQuery's sense. For a STRUCT that is the STRUCT itself, where SQL's
+     * {@code IS NULL} on an H2 ROW asks whether every field is NULL (and {@code IS NOT NULL} whether none is).
+     */
+    static String isNull(String sql, Type type, boolean isNull) {
+        if (type.isStruct()) {
+            return sql + (isNull ? " IS NOT DISTINCT FROM NULL" : " IS DISTINCT FROM NULL");
+        }
+        return sql + (isNull ? " IS NULL" : " IS NOT NULL");
+    }
+
     /** ARRAY_AGG: IGNORE NULLS drops NULL elements; no rows give NULL, as in H2 (BigQuery docs: ARRAY_AGG). */
     private static String arrayAgg(ResolvedNonScalarFunctionCallBase call, List<ResolvedOrderByItem> orderItems,
                                    ResolvedExpr limitExpr, String over, ResolvedTranslator t) {
@@ -547,7 +558,7 @@ final class ResolvedFunctions {
         String distinct = call.getDistinct() ? "DISTINCT " : "";
         String order = orderItems.isEmpty() ? "" : t.orderByItems(orderItems);
         boolean ignoreNulls = t.ignoresNulls(call);
-        String filter = ignoreNulls ? " FILTER (WHERE " + value + " IS NOT NULL)" : "";
+        String filter = ignoreNulls ? " FILTER (WHERE " + isNull(value, call.getArgumentList().get(0).getType(), false) + ")" : "";
         String agg = "ARRAY_AGG(" + distinct + value + order + ")" + filter + over;
         if (limitExpr != null) {
             String limit = t.expr(limitExpr);

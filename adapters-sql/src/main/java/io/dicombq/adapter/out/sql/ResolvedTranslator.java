@@ -1156,8 +1156,7 @@ final class ResolvedTranslator {
     }
 
     static DicombqException refuse(String construct) {
-        return new DicombqException(Code.INVALID_ARGUMENT, construct + " is not supported by the embedded warehouse"
-                + " (see docs/sql.md)");
+        return new DicombqException(Code.INVALID_ARGUMENT, Refusals.message(construct));
     }
 
     static Column columnOf(Type type) {

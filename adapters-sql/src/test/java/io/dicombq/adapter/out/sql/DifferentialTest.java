@@ -419,7 +419,13 @@ class DifferentialTest {
                         + " CAST(NULL AS STRING) LIKE ANY UNNEST(['a']) AS c, 'a' LIKE ALL UNNEST(['a', NULL]) AS d,"
                         + " 'a' LIKE ANY UNNEST(['b', NULL]) AS e, 'a' LIKE ANY UNNEST(['a', NULL]) AS f, 'a' LIKE ALL UNNEST(['b', NULL]) AS g",
                 "SELECT id FROM " + T + " WHERE PatientName.Alphabetic.FamilyName LIKE ANY UNNEST(ImageType) OR PatientID LIKE ANY UNNEST(ARRAY(SELECT x FROM UNNEST(['2%', '3%']) x))",
-                "SELECT id, 'ORIGINAL' LIKE ALL UNNEST(ImageType) AS o FROM " + T);
+                "SELECT id, 'ORIGINAL' LIKE ALL UNNEST(ImageType) AS o FROM " + T + "",
+                // IGNORE NULLS and IS NULL on a STRUCT ask whether the STRUCT is NULL, not its fields
+                "SELECT ARRAY_AGG(s IGNORE NULLS) AS a FROM (SELECT STRUCT<a INT64, b STRING>(1, NULL) AS s UNION ALL"
+                        + " SELECT CAST(NULL AS STRUCT<a INT64, b STRING>) UNION ALL SELECT STRUCT<a INT64, b STRING>(NULL, NULL))",
+                "SELECT id, PatientName IS NULL AS n, PatientName.Alphabetic IS NOT NULL AS a FROM " + T,
+                "SELECT ARRAY_AGG(PatientName.Alphabetic IGNORE NULLS ORDER BY id) AS names FROM " + T,
+                "SELECT TO_JSON_STRING(STRUCT('a\\u0001' AS s)) AS j");
     }
 
     @Test

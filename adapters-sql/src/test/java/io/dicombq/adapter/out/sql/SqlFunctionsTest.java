@@ -477,7 +477,7 @@ class SqlFunctionsTest {
             assertThat(json("JSON_VALUE(" + column + ", '$.Missing.Deeper[3]')")).isNull();
         }
         assertThat(json("JSON_QUERY(Metadata, '$.Odd')")).isEqualTo(new JsonText("1.5"));
-        assertInvalid(() -> json("JSON_VALUE(Text, '$.Odd')"), "the number 1.50 at $.Odd has a form");
+        assertInvalid(() -> json("JSON_VALUE(Text, '$.Odd')"), "JSON_VALUE of the number 1.50 at $.Odd (a form");
         assertThat(value("JSON_VALUE('{\"name\": \"Jakob\", \"age\": \"6\"}', '$.age')")).isEqualTo("6");
         assertThat(value("JSON_VALUE('{\"fruits\": [\"apple\", \"banana\"]}', '$.fruits')")).isNull();
         assertThat(value("JSON_VALUE('{\"fruits\": [\"apple\", \"banana\"]}', '$.fruits[1]')")).isEqualTo("banana");
@@ -499,7 +499,7 @@ class SqlFunctionsTest {
         assertThat(result.schema().column("s").type()).isEqualTo(ColumnType.STRING);
         // BigQuery's JSON type keeps an object's members sorted by name.
         assertThat(row.get("sorted")).isEqualTo(new JsonText("{\"Value\":[0.5,0.661468],\"vr\":\"DS\"}"));
-        assertInvalid(() -> json("JSON_QUERY(Text, '$.\"00280030\"')"), "has members out of name order");
+        assertInvalid(() -> json("JSON_QUERY(Text, '$.\"00280030\"')"), "whose members are out of name order");
         assertThat(row.get("n")).isEqualTo(new JsonText("null"));
         assertThat(row.get("missing")).isNull();
         assertThat(value("JSON_QUERY('{\"class\": {\"students\": [{\"name\": \"Jane\"}]}}', '$.class')"))

@@ -67,6 +67,7 @@ public final class BigQueryFunctions {
         install(connection, replace, TextRuntime.class, TextRuntime.NAMES, "");
         install(connection, replace, CalendarRuntime.class, CalendarRuntime.NAMES, "");
         install(connection, replace, BucketRuntime.class, BucketRuntime.NAMES, "");
+        install(connection, replace, AggregateRuntime.class, AggregateRuntime.NAMES, "");
         install(connection, replace, SafeRuntime.class, SafeRuntime.aliases(), "");
     }
 

@@ -47,7 +47,8 @@ final class ResolvedFunctions {
 
     static String call(ResolvedFunctionCall call, ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
-        if (ResolvedTranslator.safe(call) && !TOTAL.contains(name) && !SAFE_CAPABLE.contains(name)) {
+        if (ResolvedTranslator.safe(call) && !TOTAL.contains(name) && !SAFE_CAPABLE.contains(name)
+                && !NumberFunctions.SAFE_CAPABLE.contains(name)) {
             return SafeCalls.render(call, name, t);
         }
         return render(call, name, t);
@@ -198,6 +199,13 @@ final class ResolvedFunctions {
         String more = MoreFunctions.call(name, call, t);
         if (more != null) {
             return more;
+        }
+        String number = NumberFunctions.call(name, call, t);
+        if (number == null) {
+            number = ArrayFunctions.call(name, call, t);
+        }
+        if (number != null) {
+            return number;
         }
         if (BRIDGED.contains(name)) {
             return bridged(call, t);

@@ -166,6 +166,9 @@ final class ResolvedFunctions {
                 return "CAST(CARDINALITY(" + t.expr(args.get(0)) + ") AS BIGINT)";
             case "$array_at_offset":
             case "$subscript":
+                if (args.get(0).getType().isJson()) {
+                    return JsonDocumentFunctions.call(name, call, t);
+                }
                 if (!args.get(0).getType().isArray() || !args.get(1).getType().isInt64()) {
                     throw unsupportedTypes(call);
                 }
@@ -203,6 +206,9 @@ final class ResolvedFunctions {
         String number = NumberFunctions.call(name, call, t);
         if (number == null) {
             number = ArrayFunctions.call(name, call, t);
+        }
+        if (number == null) {
+            number = JsonDocumentFunctions.call(name, call, t);
         }
         if (number != null) {
             return number;

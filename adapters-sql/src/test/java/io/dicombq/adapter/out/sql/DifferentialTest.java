@@ -406,6 +406,7 @@ class DifferentialTest {
         queries.addAll(RandomExpressions.queries(new Random(13), 150, T));
         queries.addAll(DifferentialStatisticsQueries.queries(T));
         queries.addAll(DifferentialMathArrayQueries.queries(T));
+        queries.addAll(DifferentialJsonQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

@@ -465,7 +465,7 @@ class SqlFunctionsTest {
             assertThat(json("JSON_VALUE(" + column + ", '$.Missing.Deeper[3]')")).isNull();
         }
         assertThat(json("JSON_QUERY(Metadata, '$.Odd')")).isEqualTo(new JsonText("1.5"));
-        assertInvalid(() -> json("JSON_VALUE(Text, '$.Odd')"), "the number 1.50 at $.Odd has a form");
+        assertInvalid(() -> json("JSON_VALUE(Text, '$.Odd')"), "the number 1.50 at $.Odd (a form");
         assertThat(value("JSON_VALUE('{\"name\": \"Jakob\", \"age\": \"6\"}', '$.age')")).isEqualTo("6");
         assertThat(value("JSON_VALUE('{\"fruits\": [\"apple\", \"banana\"]}', '$.fruits')")).isNull();
         assertThat(value("JSON_VALUE('{\"fruits\": [\"apple\", \"banana\"]}', '$.fruits[1]')")).isEqualTo("banana");

@@ -73,6 +73,7 @@ public final class BigQueryFunctions {
         install(connection, replace, ArrayRuntime.class, ArrayRuntime.NAMES, "");
         install(connection, replace, JsonDocumentRuntime.class, JsonDocumentRuntime.NAMES, "");
         install(connection, replace, JsonBuildRuntime.class, JsonBuildRuntime.NAMES, "");
+        install(connection, replace, JsonMutateRuntime.class, JsonMutateRuntime.NAMES, "");
         install(connection, replace, SafeRuntime.class, SafeRuntime.aliases(), "");
     }
 

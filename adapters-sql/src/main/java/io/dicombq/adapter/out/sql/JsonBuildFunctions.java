@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * TO_JSON, JSON_ARRAY, JSON_OBJECT, JSON_KEYS, JSON_STRIP_NULLS and JSON_REMOVE (BigQuery docs: JSON functions),
- * rendered as calls of {@link JsonBuildRuntime}; values of INT64, FLOAT64, STRING, BOOL, JSON and arrays of them.
+ * TO_JSON, JSON_ARRAY, JSON_OBJECT, JSON_KEYS, JSON_STRIP_NULLS, JSON_REMOVE, JSON_SET, JSON_ARRAY_APPEND and
+ * JSON_ARRAY_INSERT (BigQuery docs: JSON functions), rendered as calls of {@link JsonBuildRuntime} and
+ * {@link JsonMutateRuntime}; values of INT64, FLOAT64, STRING, BOOL, JSON and arrays of them.
  */
 final class JsonBuildFunctions {
     private JsonBuildFunctions() {
@@ -54,9 +55,28 @@ final class JsonBuildFunctions {
                 }
                 return json(JsonBuildRuntime.call("json_without", sql.toArray(new String[0])));
             }
+            case "json_set":
+            case "json_array_append":
+            case "json_array_insert":
+                return mutation(name, call, t);
             default:
                 return null;
         }
+    }
+
+    /** JSON_SET, JSON_ARRAY_APPEND, JSON_ARRAY_INSERT: the document, the trailing flag, then (path, value) pairs. */
+    private static String mutation(String name, ResolvedFunctionCall call, ResolvedTranslator t) {
+        List<ResolvedExpr> args = call.getArgumentList();
+        boolean flagged = args.size() % 2 == 0;
+        List<String> sql = new ArrayList<>();
+        sql.add(document(args.get(0), t));
+        sql.add(flagged ? t.expr(args.get(args.size() - 1)) : "TRUE");
+        for (int i = 1; i + 1 < args.size(); i += 2) {
+            sql.add(t.expr(args.get(i)));
+            sql.add(value(call, args.get(i + 1), t));
+        }
+        String function = name.equals("json_set") ? "json_with" : name.equals("json_array_append") ? "json_appended" : "json_inserted";
+        return json(JsonMutateRuntime.call(function, sql.toArray(new String[0])));
     }
 
     private static String values(ResolvedFunctionCall call, List<ResolvedExpr> args, ResolvedTranslator t) {

@@ -65,7 +65,7 @@ public final class JsonBuildRuntime {
         return JsonRuntime.text("JSON_OBJECT", object, "$", true);
     }
 
-    private static JsonNode node(String function, Value value) {
+    static JsonNode node(String function, Value value) {
         switch (value.getValueType()) {
             case Value.NULL:
                 return NODES.nullNode();
@@ -219,7 +219,7 @@ public final class JsonBuildRuntime {
         return JsonRuntime.text("JSON_REMOVE", root, "$", true);
     }
 
-    private static JsonNode at(JsonNode root, List<Object> steps) {
+    static JsonNode at(JsonNode root, List<Object> steps) {
         JsonNode node = root;
         for (Object step : steps) {
             node = node == null ? null : step instanceof Integer ? (node.isArray() ? node.get((Integer) step) : null)

@@ -63,6 +63,18 @@ final class DifferentialJsonQueries {
                 "SELECT JSON_REMOVE(JSON '{\"a\":1}', '$.a'), JSON_REMOVE(JSON '{\"a\":[1,2,3]}', '$.a[1]'), JSON_REMOVE(JSON '{\"a\":[1,2,3]}', '$.a[1]', '$.a[0]'), JSON_REMOVE(JSON '{\"a\":1}', '$.b'), JSON_REMOVE(JSON '{\"a\":{\"b\":1}}', '$.a.b.c'), JSON_REMOVE(JSON '[1]', '$[5]')",
                 "SELECT JSON_REMOVE(JSON '{\"a\":1}', '$')",
                 "SELECT JSON_REMOVE(JSON '{\"a\":1}', CAST(NULL AS STRING))",
-                "SELECT id, JSON_REMOVE(Metadata, '$.a', '$.b.c') FROM " + t + "");
+                "SELECT id, JSON_REMOVE(Metadata, '$.a', '$.b.c') FROM " + t + "",
+                "SELECT JSON_SET(JSON '{\"a\":1}', '$.b', 2), JSON_SET(JSON '{\"a\":1}', '$.a', 'x'), JSON_SET(JSON '{\"a\":1}', '$', [1]), JSON_SET(JSON '{\"a\":1}', '$.b.c', 2), JSON_SET(JSON '{\"a\":1}', '$.b[2]', 2), JSON_SET(JSON '{\"a\":[1]}', '$.a[3]', 2)",
+                "SELECT JSON_SET(JSON '{\"a\":1}', '$.a.b', 2), JSON_SET(JSON '{\"a\":null}', '$.a.b', 2), JSON_SET(JSON '[1]', '$.a', 2), JSON_SET(JSON '{\"a\":1}', '$.b', 2, create_if_missing => FALSE), JSON_SET(JSON '{\"a\":1}', '$.a', 2, create_if_missing => FALSE), JSON_SET(JSON '{\"a\":1}', '$.a', 2, '$.b', JSON '{\"c\":true}')",
+                "SELECT JSON_SET(JSON 'null', '$.a', 1), JSON_SET(JSON '{\"a\":[1]}', '$.a[0].b', 1), JSON_SET(JSON '1', '$[0]', 1)",
+                "SELECT JSON_SET(JSON '{\"a\":1}', CAST(NULL AS STRING), 2)",
+                "SELECT id, JSON_SET(Metadata, '$.a', id), JSON_SET(Metadata, '$.b.d', PatientID) FROM " + t + "",
+                "SELECT JSON_ARRAY_APPEND(JSON '[1]', '$', 2), JSON_ARRAY_APPEND(JSON '{\"a\":[1]}', '$.a', [2, 3]), JSON_ARRAY_APPEND(JSON '{\"a\":[1]}', '$.a', [2, 3], append_each_element => FALSE), JSON_ARRAY_APPEND(JSON '{\"a\":1}', '$.a', 2), JSON_ARRAY_APPEND(JSON '{\"a\":[]}', '$.b', 2), JSON_ARRAY_APPEND(JSON '{\"a\":null}', '$.a', 2)",
+                "SELECT JSON_ARRAY_INSERT(JSON '[1, 2]', '$[1]', 'x'), JSON_ARRAY_INSERT(JSON '[1, 2]', '$[5]', 'x'), JSON_ARRAY_INSERT(JSON '{\"a\":[1]}', '$.a[0]', [7, 8]), JSON_ARRAY_INSERT(JSON '{\"a\":[1]}', '$.a[0]', [7, 8], insert_each_element => FALSE), JSON_ARRAY_INSERT(JSON '{\"a\":1}', '$.a[0]', 2), JSON_ARRAY_INSERT(JSON '{\"a\":null}', '$.a[0]', 2)",
+                "SELECT JSON_ARRAY_INSERT(JSON '[1]', '$', 2)",
+                "SELECT JSON_ARRAY_INSERT(JSON '{\"a\":1}', '$.a', 2)",
+                "SELECT id, JSON_ARRAY_APPEND(Metadata, '$.arr', id), JSON_ARRAY_INSERT(Metadata, '$.arr[1]', PatientID) FROM " + t + "",
+                "SELECT JSON_SET(JSON '{\"a\":null}', '$.a.b', 2, create_if_missing => FALSE), JSON_ARRAY_APPEND(JSON 'null', '$', 1), JSON_ARRAY_INSERT(JSON 'null', '$[1]', 1), JSON_ARRAY_APPEND(JSON '[1]', CAST(NULL AS STRING), 1), JSON_ARRAY_APPEND(JSON '{\"a\":{\"b\":null}}', '$.a.b', [1, 2])",
+                "SELECT JSON_SET(JSON '{\"a\":1}', '$.b', CAST('nan' AS FLOAT64))");
     }
 }

@@ -60,9 +60,7 @@ public final class JsonRuntime {
         if (node == null || (node.isNull() && !Boolean.TRUE.equals(jsonTyped))) {
             return null;
         }
-        StringBuilder out = new StringBuilder();
-        write(node, path, jsonTyped, out);
-        return out.toString();
+        return text("JSON_QUERY", node, path, jsonTyped);
     }
 
     /** A STRING as a JSON string literal (TO_JSON_STRING); NULL as {@code null}. */
@@ -95,7 +93,14 @@ public final class JsonRuntime {
         if (json == null || path == null) {
             return null;
         }
-        List<Object> steps = JsonPath.parse(function, path);
+        return find(function, json, JsonPath.parse(function, path));
+    }
+
+    /** The value at the end of {@code steps} (String member names, Integer array positions), or null. */
+    static JsonNode find(String function, byte[] json, List<Object> steps) {
+        if (json == null) {
+            return null;
+        }
         try (JsonParser parser = MAPPER.createParser(json)) {
             JsonNode found = descend(function, parser, steps) ? MAPPER.readTree(parser) : null;
             while (!parser.getParsingContext().inRoot()) {
@@ -155,7 +160,14 @@ public final class JsonRuntime {
         return true;
     }
 
-    private static void write(JsonNode node, String path, boolean jsonTyped, StringBuilder out) {
+    /** Compact JSON text of a value as BigQuery writes it (see {@link #write(String, JsonNode, String, boolean, StringBuilder)}). */
+    static String text(String function, JsonNode node, String path, boolean jsonTyped) {
+        StringBuilder out = new StringBuilder();
+        write(function, node, path, jsonTyped, out);
+        return out.toString();
+    }
+
+    private static void write(String function, JsonNode node, String path, boolean jsonTyped, StringBuilder out) {
         if (node.isObject()) {
             out.append('{');
             List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
@@ -164,15 +176,15 @@ public final class JsonRuntime {
             sorted.sort(Map.Entry.comparingByKey());
             if (!jsonTyped && !sorted.equals(fields)) {
                 // BigQuery's JSON type keeps members sorted by name; whether it re-sorts a STRING's is not known here.
-                throw InvalidValueException.unknownAnswer("JSON_QUERY of an object at " + path + " in a STRING whose members are"
+                throw InvalidValueException.unknownAnswer(function + " of an object at " + path + " in a STRING whose members are"
                         + " out of name order (keep such documents in a JSON column: --schema=json)");
             }
             boolean first = true;
             for (Map.Entry<String, JsonNode> field : sorted) {
                 out.append(first ? "" : ",");
-                quote("JSON_QUERY", field.getKey(), out);
+                quote(function, field.getKey(), out);
                 out.append(':');
-                write(field.getValue(), path, jsonTyped, out);
+                write(function, field.getValue(), path, jsonTyped, out);
                 first = false;
             }
             out.append('}');
@@ -180,15 +192,15 @@ public final class JsonRuntime {
             out.append('[');
             for (int i = 0; i < node.size(); i++) {
                 out.append(i > 0 ? "," : "");
-                write(node.get(i), path, jsonTyped, out);
+                write(function, node.get(i), path, jsonTyped, out);
             }
             out.append(']');
         } else if (node.isTextual()) {
-            quote("JSON_QUERY", node.textValue(), out);
+            quote(function, node.textValue(), out);
         } else if (node.isBoolean() || node.isNull()) {
             out.append(node.asText());
         } else {
-            out.append(number("JSON_QUERY", node, path, jsonTyped));
+            out.append(number(function, node, path, jsonTyped));
         }
     }
 
@@ -197,7 +209,7 @@ public final class JsonRuntime {
      * digits are the shortest form of the double BigQuery keeps (0.5, -12.25), else an error. A JSON value's
      * trailing zeros do not count (BigQuery stores 1.50 as the double 1.5); a STRING's digits must be exact.
      */
-    private static String number(String function, JsonNode node, String path, boolean jsonTyped) {
+    static String number(String function, JsonNode node, String path, boolean jsonTyped) {
         if (node.isIntegralNumber()) {
             BigInteger value = node.bigIntegerValue();
             if (value.compareTo(INT64_MIN) >= 0 && value.compareTo(UINT64_MAX) <= 0) {

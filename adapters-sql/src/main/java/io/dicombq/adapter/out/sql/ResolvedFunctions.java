@@ -48,7 +48,8 @@ final class ResolvedFunctions {
 
     static String call(ResolvedFunctionCall call, ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
-        if (ResolvedTranslator.safe(call) && !TOTAL.contains(name) && !SAFE_CAPABLE.contains(name)) {
+        if (ResolvedTranslator.safe(call) && !TOTAL.contains(name) && !SAFE_CAPABLE.contains(name)
+                && !NumberFunctions.SAFE_CAPABLE.contains(name)) {
             return SafeCalls.render(call, name, t);
         }
         return render(call, name, t);
@@ -169,6 +170,9 @@ final class ResolvedFunctions {
                 return "CAST(CARDINALITY(" + t.expr(args.get(0)) + ") AS BIGINT)";
             case "$array_at_offset":
             case "$subscript":
+                if (args.get(0).getType().isJson()) {
+                    return JsonDocumentFunctions.call(name, call, t);
+                }
                 if (!args.get(0).getType().isArray() || !args.get(1).getType().isInt64()) {
                     throw unsupportedTypes(call);
                 }
@@ -202,6 +206,16 @@ final class ResolvedFunctions {
         String more = MoreFunctions.call(name, call, t);
         if (more != null) {
             return more;
+        }
+        String number = NumberFunctions.call(name, call, t);
+        if (number == null) {
+            number = ArrayFunctions.call(name, call, t);
+        }
+        if (number == null) {
+            number = JsonDocumentFunctions.call(name, call, t);
+        }
+        if (number != null) {
+            return number;
         }
         if (BRIDGED.contains(name)) {
             return bridged(call, t);
@@ -470,7 +484,7 @@ final class ResolvedFunctions {
                 ? ((ResolvedAggregateFunctionCall) call).getOrderByItemList() : List.of();
         ResolvedExpr limit = call instanceof ResolvedAggregateFunctionCall ? ((ResolvedAggregateFunctionCall) call).getLimit() : null;
         boolean ordered = !orderItems.isEmpty();
-        if ((ordered || limit != null) && !name.equals("array_agg") && !name.equals("string_agg")) {
+        if ((ordered || limit != null) && !StatisticalAggregates.ORDERED.contains(name)) {
             throw ResolvedTranslator.refuse("ORDER BY or LIMIT inside " + sqlName(call));
         }
         if (t.ignoresNulls(call) && !name.equals("array_agg")) {
@@ -482,11 +496,6 @@ final class ResolvedFunctions {
                 return "COUNT(*)" + over;
             case "count":
                 return "COUNT(" + distinct + t.expr(args.get(0)) + ")" + over;
-            case "countif":
-                if (call.getDistinct()) {
-                    throw ResolvedTranslator.refuse("COUNTIF(DISTINCT …)");
-                }
-                return "COUNT(CASE WHEN " + t.expr(args.get(0)) + " THEN 1 END)" + over;
             case "sum":
                 if (type.isInt64()) {
                     // H2 sums BIGINT as NUMERIC; the cast fails on overflow as BigQuery does.
@@ -529,13 +538,17 @@ final class ResolvedFunctions {
                 return arrayAgg(call, orderItems, limit, over, t);
             case "string_agg": {
                 if (!type.isString() || limit != null) {
-                    throw ResolvedTranslator.refuse("STRING_AGG on BYTES or with LIMIT");
+                    return StatisticalAggregates.render(name, call, over, t);
                 }
                 String delimiter = args.size() > 1 ? t.expr(args.get(1)) : "','";
                 String within = ordered ? " WITHIN GROUP (" + t.orderByItems(orderItems).trim() + ")" : "";
                 return "LISTAGG(" + distinct + t.expr(args.get(0)) + ", " + delimiter + ")" + within + over;
             }
             default:
+                String statistical = StatisticalAggregates.render(name, call, over, t);
+                if (statistical != null) {
+                    return statistical;
+                }
                 throw ResolvedTranslator.refuse("Aggregate function " + sqlName(call));
         }
     }
@@ -590,6 +603,9 @@ final class ResolvedFunctions {
                 return name.toUpperCase(Locale.ROOT) + "(" + t.expr(args.get(0)) + ")" + nulls + over;
             case "nth_value":
                 return "NTH_VALUE(" + t.expr(args.get(0)) + ", " + t.expr(args.get(1)) + ")" + nulls + over;
+            case "percentile_cont":
+            case "percentile_disc":
+                return StatisticalAggregates.render(name, call, over, t);
             default:
                 if (call.getDistinct()) {
                     throw ResolvedTranslator.refuse("DISTINCT in analytic " + sqlName(call));
@@ -601,7 +617,8 @@ final class ResolvedFunctions {
     /** An aggregate used as an analytic function: the same rendering, with its OVER clause. */
     private static String aggregateOver(ResolvedAnalyticFunctionCall call, String over, ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
-        if (!Set.of("$count_star", "count", "countif", "sum", "avg", "min", "max", "logical_and", "logical_or").contains(name)) {
+        if (!Set.of("$count_star", "count", "countif", "sum", "avg", "min", "max", "logical_and", "logical_or").contains(name)
+                && !StatisticalAggregates.WINDOWED.contains(name)) {
             throw ResolvedTranslator.refuse("Function " + sqlName(call));
         }
         return aggregate(call, over, t);

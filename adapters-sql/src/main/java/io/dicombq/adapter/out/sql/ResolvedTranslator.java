@@ -852,6 +852,9 @@ final class ResolvedTranslator {
         if (e instanceof ResolvedSubqueryExpr) {
             return subquery((ResolvedSubqueryExpr) e);
         }
+        if (e instanceof com.google.zetasql.resolvedast.ResolvedNodes.ResolvedGetJsonField) {
+            return JsonDocumentFunctions.field((com.google.zetasql.resolvedast.ResolvedNodes.ResolvedGetJsonField) e, this);
+        }
         throw refuse(describe(e));
     }
 

@@ -172,6 +172,8 @@ final class ZetaSqlFrontEnd {
         options.setDefaultTimezone("UTC");
         // LIKE ANY/ALL stays a function call: the rewrite into a subquery over UNNEST would be a correlated subquery.
         options.enableRewrite(com.google.zetasql.ZetaSQLOptions.ResolvedASTRewrite.REWRITE_LIKE_ANY_ALL, false);
+        // ARRAY_FIRST, ARRAY_LAST, ARRAY_SLICE… stay calls (ArrayFunctions): inlined, they read the array in a subquery.
+        options.enableRewrite(com.google.zetasql.ZetaSQLOptions.ResolvedASTRewrite.REWRITE_BUILTIN_FUNCTION_INLINER, false);
         return options;
     }
 

@@ -432,6 +432,9 @@ class DifferentialTest {
     void theEngineGivesTheReferenceRowsOrRefusesByName() {
         List<String> queries = new ArrayList<>(queries());
         queries.addAll(RandomExpressions.queries(new Random(13), 150, T));
+        queries.addAll(DifferentialStatisticsQueries.queries(T));
+        queries.addAll(DifferentialMathArrayQueries.queries(T));
+        queries.addAll(DifferentialJsonQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

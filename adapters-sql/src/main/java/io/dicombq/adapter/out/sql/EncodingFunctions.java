@@ -49,6 +49,8 @@ final class EncodingFunctions {
                 String algorithm = name.equals("md5") ? "MD5" : "SHA-" + name.substring(3);
                 return runtime(bytes ? "bytes_digest" : "text_digest", args, t, "'" + algorithm + "'");
             }
+            case "farm_fingerprint":
+                return runtime(bytes ? "bytes_fingerprint" : "text_fingerprint", args, t);
             default:
                 return FormatFunctions.call(name, call, t);
         }

@@ -22,6 +22,7 @@ public final class EncodingRuntime {
         {"bytes_code_points", "codePointsOfBytes"}, {"code_points_text", "codePointsToString"},
         {"code_points_bytes", "codePointsToBytes"}, {"lenient_utf8", "lenientUtf8"}, {"strict_utf8", "strictUtf8"},
         {"normalize_text", "normalize"}, {"text_digest", "digest"}, {"bytes_digest", "digestBytes"},
+        {"text_fingerprint", "fingerprint"}, {"bytes_fingerprint", "fingerprintBytes"},
     };
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -274,5 +275,13 @@ public final class EncodingRuntime {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has " + algorithm, e);
         }
+    }
+
+    public static Long fingerprint(String value) {
+        return value == null ? null : FarmFingerprint.of(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Long fingerprintBytes(byte[] value) {
+        return value == null ? null : FarmFingerprint.of(value);
     }
 }

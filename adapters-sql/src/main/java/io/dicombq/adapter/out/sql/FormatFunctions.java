@@ -1,10 +1,13 @@
 package io.dicombq.adapter.out.sql;
 
 import com.google.zetasql.ArrayType;
+import com.google.zetasql.StructType;
 import com.google.zetasql.Type;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedExpr;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCall;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedLiteral;
+
+import io.dicombq.adapter.out.h2.catalog.Names;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,24 +97,45 @@ final class FormatFunctions {
 
     private static String piece(ResolvedExpr arg, String flags, String conversion, String width, String precision,
                                 ResolvedTranslator t) {
-        Type type = arg.getType();
         String flagsSql = Literals.string(flags);
         String conversionSql = Literals.string(conversion.equals("i") ? "d" : conversion);
-        if (type.isArray()) {
-            Type element = ((ArrayType) type).getElementType();
-            String name = scalarName(element);
-            if (name == null || element.isTime() || element.isDatetime() || element.isTimestamp() || element.isJson()) {
-                throw ResolvedTranslator.refuse("FORMAT of " + ZetaTypes.name(type));
-            }
-            return ResolvedFunctions.call("fmt_" + name.toLowerCase(java.util.Locale.ROOT) + "_array", t.expr(arg), flagsSql,
-                    conversionSql, width, precision);
+        if (arg.getType().isStruct()) {
+            // The struct's text, then cut and padded as a %t string is.
+            return ResolvedFunctions.call("fmt_string", text(t.expr(arg), arg.getType(), conversion), flagsSql, "'t'", width,
+                    precision);
         }
-        String name = scalarName(type);
-        if (name == null) {
+        return ResolvedFunctions.call(function(arg.getType()), t.expr(arg), flagsSql, conversionSql, width, precision);
+    }
+
+    /**
+     * The never-NULL %t or %T text of a value inside a STRUCT or of a STRUCT: {@code (a, b)}, and under %T
+     * {@code STRUCT(a)} for one field and {@code STRUCT()} for none, as ZetaSQL writes them.
+     */
+    private static String text(String sql, Type type, String conversion) {
+        if (!type.isStruct()) {
+            return ResolvedFunctions.call(function(type), sql, "''", Literals.string(conversion), "CAST(NULL AS BIGINT)",
+                    "CAST(NULL AS BIGINT)");
+        }
+        StructType struct = (StructType) type;
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < struct.getFieldCount(); i++) {
+            String field = "(" + sql + ")." + Names.quote(ResolvedTranslator.fieldName(struct, i));
+            fields.add(text(field, struct.getField(i).getType(), conversion));
+        }
+        String open = conversion.equals("T") && fields.size() < 2 ? "'STRUCT('" : "'('";
+        String joined = fields.isEmpty() ? "" : " || " + String.join(" || ', ' || ", fields);
+        return "CASE WHEN (" + sql + ") IS NOT DISTINCT FROM NULL THEN 'NULL' ELSE " + open + joined + " || ')' END";
+    }
+
+    /** The {@link FormatRuntime} function for a scalar or an array of scalars. */
+    private static String function(Type type) {
+        Type element = type.isArray() ? ((ArrayType) type).getElementType() : type;
+        String name = scalarName(element);
+        if (name == null || type.isArray() && (element.isTime() || element.isDatetime() || element.isTimestamp()
+                || element.isJson())) {
             throw ResolvedTranslator.refuse("FORMAT of " + ZetaTypes.name(type));
         }
-        return ResolvedFunctions.call("fmt_" + name.toLowerCase(java.util.Locale.ROOT), t.expr(arg), flagsSql,
-                conversionSql, width, precision);
+        return "fmt_" + name.toLowerCase(java.util.Locale.ROOT) + (type.isArray() ? "_array" : "");
     }
 
     /** The type's name for {@link FormatRuntime}, or null for types it does not write. */

@@ -16,13 +16,25 @@ final class StringFunctions {
     /** Functions of this family that cannot fail, so {@code SAFE.} changes nothing (BigQuery docs: SAFE. prefix). */
     static final Set<String> TOTAL = Set.of("strpos", "reverse", "byte_length", "octet_length", "unicode", "soundex",
             "initcap", "to_base64", "to_base32", "to_hex", "to_code_points", "safe_convert_bytes_to_string", "md5",
-            "sha1", "sha256", "sha512", "normalize", "normalize_and_casefold");
+            "sha1", "sha256", "sha512", "normalize", "farm_fingerprint", "length", "lower", "upper", "replace", "split",
+            "starts_with", "ends_with", "trim", "ltrim", "rtrim");
 
     private StringFunctions() {
     }
 
-    /** The H2 SQL of {@code name}, or {@code null} when it is not one of these functions (or forms). */
+    /**
+     * The H2 SQL of {@code name}, or {@code null} when it is not one of these functions (or forms). The runtime
+     * functions that can fail have no {@code SAFE.} twins, so {@code SAFE.} on them is refused by name.
+     */
     static String call(String name, ResolvedFunctionCall call, ResolvedTranslator t) {
+        String sql = render(name, call, t);
+        if (sql != null && ResolvedTranslator.safe(call) && !TOTAL.contains(name)) {
+            throw ResolvedTranslator.refuse("SAFE." + ResolvedFunctions.sqlName(call));
+        }
+        return sql;
+    }
+
+    private static String render(String name, ResolvedFunctionCall call, ResolvedTranslator t) {
         List<ResolvedExpr> args = call.getArgumentList();
         boolean bytes = !args.isEmpty() && args.get(0).getType().isBytes();
         String prefix = bytes ? "bytes_" : "text_";
@@ -67,6 +79,8 @@ final class StringFunctions {
                 return runtime("text_unicode", args, t);
             case "soundex":
                 return runtime("text_soundex", args, t);
+            case "edit_distance":
+                return runtime(prefix + "edit_distance", args, t, args.size() > 2 ? null : "CAST(NULL AS BIGINT)");
             default:
                 return bytes ? bytesForm(name, call, t) : EncodingFunctions.call(name, call, t);
         }

@@ -19,6 +19,7 @@ public final class StringRuntime {
         {"bytes_ends_with", "endsWithBytes"}, {"bytes_length", "lengthBytes"}, {"text_byte_length", "byteLength"},
         {"bytes_case", "caseBytes"}, {"text_initcap", "initcap"}, {"text_ascii", "ascii"}, {"bytes_ascii", "asciiBytes"},
         {"text_chr", "chr"}, {"text_unicode", "unicode"}, {"text_soundex", "soundex"},
+        {"text_edit_distance", "editDistance"}, {"bytes_edit_distance", "editDistanceBytes"},
     };
     /** BigQuery's limit on the output of LPAD, RPAD and REPEAT. */
     private static final long MAX_OUTPUT = 1 << 20;
@@ -325,6 +326,40 @@ public final class StringRuntime {
             }
         }
         return out;
+    }
+
+    // ---- EDIT_DISTANCE
+
+    public static Long editDistance(String a, String b, Long max) {
+        return anyNull(a, b) ? null : editDistance(TextUnits.of(a), TextUnits.of(b), max);
+    }
+
+    public static Long editDistanceBytes(byte[] a, byte[] b, Long max) {
+        return anyNull(a, b) ? null : editDistance(TextUnits.of(a), TextUnits.of(b), max);
+    }
+
+    /** EDIT_DISTANCE: Levenshtein's distance (insert, delete, substitute), capped at {@code max} when given. */
+    private static long editDistance(TextUnits a, TextUnits b, Long max) {
+        if (max != null && max < 0) {
+            throw new InvalidValueException("Max distance must be non-negative");
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.units()[i - 1] == b.units()[j - 1] ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        long distance = previous[b.length()];
+        return max == null ? distance : Math.min(distance, max);
     }
 
     // ---- INITCAP, ASCII, CHR, UNICODE, SOUNDEX (STRING)

@@ -113,6 +113,16 @@ final class DifferentialTextQueries {
                 "SELECT id, FORMAT('%s %s', PatientID, PatientName.Alphabetic.FamilyName), FORMAT('%-8s|%5.2s|%T', PatientName.Alphabetic.GivenName, PatientID, PatientName.Alphabetic.FamilyName) FROM " + t,
                 "SELECT FORMAT('%d', InstanceNumber), FORMAT('%.3f', SliceThickness), FORMAT('%T', ImageType), FORMAT('%t', StudyDate), FORMAT('%T', PixelSpacing), FORMAT('%T', IsPrimary), FORMAT('%t', LastUpdated), FORMAT('%T|%t', AcquisitionDateTime, StudyTime) FROM " + t,
                 "SELECT id, FORMAT('%e|%g|%08.3f', SliceThickness, SliceThickness, SliceThickness), FORMAT(\"%'d|%x\", InstanceNumber, InstanceNumber) FROM " + t + " WHERE id <> 6",
+                "SELECT FORMAT('%t|%T', STRUCT(1 AS x), STRUCT('a' AS x, 'b' AS y)), FORMAT('%T|%t', CAST(NULL AS STRUCT<a INT64>), STRUCT()), FORMAT('%t', STRUCT(CAST(NULL AS STRING) AS a)), FORMAT('%T', STRUCT(STRUCT(CAST(NULL AS INT64) AS x) AS s))",
+                "SELECT FORMAT('%T', PatientName), FORMAT('%t', PatientName), FORMAT('%-30T|%.6t|', STRUCT(PatientID AS p, StudyDate AS d, ImageType AS i), PatientName) FROM " + t,
+                // FARM_FINGERPRINT over every length class of its algorithm (0-16, 17-32, 33-64, longer), EDIT_DISTANCE
+                "SELECT FARM_FINGERPRINT('abc'), FARM_FINGERPRINT(b''), FARM_FINGERPRINT(''), FARM_FINGERPRINT('a'), FARM_FINGERPRINT('abcd'), FARM_FINGERPRINT('abcdefgh'), FARM_FINGERPRINT(NULL)",
+                "SELECT n, FARM_FINGERPRINT(SUBSTR(REPEAT(SHA512(CAST(n AS STRING)), 6), 1, n)) FROM UNNEST(GENERATE_ARRAY(0, 300)) n",
+                "SELECT n, FARM_FINGERPRINT(SUBSTR(REPEAT('The quick brown fox jumps over the lazy dog ÄÖÜ 0123456789 ', 20), 1 + MOD(n * 7, 13), n)) FROM UNNEST(GENERATE_ARRAY(0, 700, 3)) n",
+                "SELECT id, FARM_FINGERPRINT(PatientID), FARM_FINGERPRINT(CONCAT(PatientName.Alphabetic.FamilyName, PatientName.Alphabetic.GivenName)) FROM " + t,
+                "SELECT EDIT_DISTANCE('a', 'b'), EDIT_DISTANCE('kitten', 'sitting'), EDIT_DISTANCE('', 'abc'), EDIT_DISTANCE('é', 'e'), EDIT_DISTANCE(NULL, 'a'), EDIT_DISTANCE('abcdef', 'a', max_distance => 10), EDIT_DISTANCE('abc', 'xyz', max_distance => 2)",
+                "SELECT EDIT_DISTANCE('a', 'b', max_distance => -1)",
+                "SELECT id, EDIT_DISTANCE(PatientName.Alphabetic.FamilyName, PatientName.Alphabetic.GivenName) FROM " + t,
                 // regular expressions
                 "SELECT REGEXP_EXTRACT('abcabc', 'b', 3), REGEXP_EXTRACT('abcabc', 'b', 1, 2), REGEXP_EXTRACT('abcabc', '(b)c', 1, 3), REGEXP_EXTRACT_ALL('a1b22c', '[0-9]+'), REGEXP_EXTRACT_ALL('a1b22c', '([a-z])[0-9]'), REGEXP_INSTR('ab@cd', '@'), REGEXP_INSTR('abab', 'b', 1, 2), REGEXP_INSTR('abab', 'a(b)', 1, 1, 1), REGEXP_INSTR('abab', 'a(b)', 1, 1, 0), REGEXP_SUBSTR('abcabc', 'b', 3)",
                 "SELECT REGEXP_EXTRACT('abc','x*',4), REGEXP_EXTRACT('abc','x*',3), REGEXP_EXTRACT('abab','^a',3), REGEXP_EXTRACT_ALL('', ''), REGEXP_EXTRACT_ALL('ab', 'b*'), REGEXP_EXTRACT_ALL('abc', 'x*'), REGEXP_EXTRACT_ALL('', 'x'), REGEXP_INSTR('abab','^a',3), REGEXP_INSTR('aéb', 'b'), REGEXP_EXTRACT('aébé', 'b', 3)",
@@ -123,6 +133,10 @@ final class DifferentialTextQueries {
                 "SELECT REGEXP_INSTR('abc', 'b', 1, 1, 2)",
                 "SELECT REGEXP_EXTRACT_ALL('abc', '(a)(b)')",
                 "SELECT id, REGEXP_EXTRACT_ALL(PatientID, '0+'), REGEXP_INSTR(PatientName.Alphabetic.FamilyName, '[a-z]', 1, 2), REGEXP_SUBSTR(PatientName.Alphabetic.GivenName, '.', 2), REGEXP_EXTRACT(PatientName.Alphabetic.FamilyName, '[A-Z](.)', 1, 1) FROM " + t,
+                // SAFE.: plain on the functions that cannot fail, refused on the others
+                "SELECT SAFE.REVERSE('abc'), SAFE.TO_HEX(b'\\x01'), SAFE.STRPOS('abc', 'c'), SAFE.LENGTH(b'ab'), SAFE.UPPER(b'ab')",
+                "SELECT SAFE.LPAD('a', -1)",
+                "SELECT SAFE.SUBSTR(b'abc', 1, -1)",
                 "SELECT " + names + ", CONCAT(LPAD(PatientID, 6, '*'), '/', INITCAP(REVERSE(PatientName.Alphabetic.FamilyName))) AS c FROM " + t);
     }
 }

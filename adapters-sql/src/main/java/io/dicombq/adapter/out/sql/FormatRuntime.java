@@ -42,13 +42,12 @@ public final class FormatRuntime {
             digits = digits.toUpperCase(java.util.Locale.ROOT);
         }
         if (precision != null) {
-            digits = "0".repeat(Math.max(0, precision.intValue() - digits.length())) + digits;
+            // ZetaSQL writes no digits for a zero with precision 0 under %d only ('%.0x' of 0 is 0).
+            digits = precision == 0 && value == 0 && radix == 10 ? "" : "0".repeat(Math.max(0, precision.intValue() - digits.length())) + digits;
         }
         if (flags.contains("'")) {
-            if (radix == 8) {
-                throw InvalidValueException.unknownAnswer("FORMAT: the ' flag with %o is not supported by the embedded warehouse");
-            }
-            digits = group(digits, radix == 16 ? 4 : 3, radix == 16 ? ':' : ',');
+            // Groups of three with ',' in decimal, of four with ':' in hexadecimal and ',' in octal.
+            digits = group(digits, radix == 10 ? 3 : 4, radix == 16 ? ':' : ',');
         }
         String prefix = !flags.contains("#") ? "" : radix == 16 ? "0" + conversion : radix == 8 ? "0" : "";
         return number(value < 0, prefix, digits, flags, width, precision == null);

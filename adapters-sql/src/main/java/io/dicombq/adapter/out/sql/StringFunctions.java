@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * String and bytes functions of a resolved statement (BigQuery docs: string functions), rendered as calls of
  * {@link StringRuntime}; encodings, hashes and FORMAT are in {@link EncodingFunctions}. The STRING forms of LOWER,
- * UPPER, LENGTH, SUBSTR, TRIM, REPLACE, SPLIT, STARTS_WITH and ENDS_WITH stay with the hand-written translator.
+ * UPPER, LENGTH, SUBSTR, REPLACE, SPLIT, STARTS_WITH and ENDS_WITH stay with the hand-written translator.
  */
 final class StringFunctions {
     /** Functions of this family that cannot fail, so {@code SAFE.} changes nothing (BigQuery docs: SAFE. prefix). */
@@ -62,11 +62,8 @@ final class StringFunctions {
             case "trim":
             case "ltrim":
             case "rtrim":
-                if (args.size() == 1 && !bytes) {
-                    return null;
-                }
-                return runtime(prefix + "trim_chars", args, t, args.size() > 1 ? null : "X'20'",
-                        name.equals("trim") ? "'B'" : name.equals("ltrim") ? "'L'" : "'R'");
+                String side = name.equals("trim") ? "'B'" : name.equals("ltrim") ? "'L'" : "'R'";
+                return args.size() == 1 ? runtime("text_trim_space", args, t, side) : runtime(prefix + "trim_chars", args, t, side);
             case "initcap":
                 return runtime("text_initcap", args, t, args.size() > 1 ? null : "CAST(NULL AS CHARACTER VARYING)",
                         args.size() > 1 ? "TRUE" : "FALSE");

@@ -14,6 +14,7 @@ public final class StringRuntime {
         {"text_instr", "instr"}, {"bytes_instr", "instrBytes"}, {"text_edge", "edge"}, {"bytes_edge", "edgeBytes"},
         {"text_reverse", "reverse"}, {"bytes_reverse", "reverseBytes"}, {"text_repeat", "repeat"},
         {"bytes_repeat", "repeatBytes"}, {"text_trim_chars", "trimChars"}, {"bytes_trim_chars", "trimCharsBytes"},
+        {"text_trim_space", "trimSpace"},
         {"text_translate", "translate"}, {"bytes_translate", "translateBytes"}, {"bytes_substr", "substrBytes"},
         {"bytes_replace", "replaceBytes"}, {"bytes_split", "splitBytes"}, {"bytes_starts_with", "startsWithBytes"},
         {"bytes_ends_with", "endsWithBytes"}, {"bytes_length", "lengthBytes"}, {"text_byte_length", "byteLength"},
@@ -23,6 +24,9 @@ public final class StringRuntime {
     };
     /** BigQuery's limit on the output of LPAD, RPAD and REPEAT. */
     private static final long MAX_OUTPUT = 1 << 20;
+    /** Unicode's White_Space characters, which TRIM removes and INITCAP splits words at (as ZetaSQL does). */
+    private static final int[] WHITE_SPACE = {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001,
+        0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
     /** INITCAP's default word delimiters besides whitespace (BigQuery docs: INITCAP). */
     private static final String INITCAP_DELIMITERS = " [](){}/|\\<>!?@\"^#$&~_,.:;*%+-";
 
@@ -198,24 +202,33 @@ public final class StringRuntime {
     // ---- TRIM / LTRIM / RTRIM with characters, TRANSLATE
 
     public static String trimChars(String value, String chars, String side) {
-        return anyNull(value, chars) ? null : trim(TextUnits.of(value), TextUnits.of(chars), side).text();
+        return anyNull(value, chars) ? null : trim(TextUnits.of(value), TextUnits.of(chars)::contains, side).text();
     }
 
     public static byte[] trimCharsBytes(byte[] value, byte[] chars, String side) {
-        return anyNull(value, chars) ? null : trim(TextUnits.of(value), TextUnits.of(chars), side).byteValue();
+        return anyNull(value, chars) ? null : trim(TextUnits.of(value), TextUnits.of(chars)::contains, side).byteValue();
+    }
+
+    /** TRIM, LTRIM and RTRIM of a STRING without characters: Unicode's White_Space. */
+    public static String trimSpace(String value, String side) {
+        return value == null ? null : trim(TextUnits.of(value), StringRuntime::isWhiteSpace, side).text();
     }
 
     /** {@code side}: L, R or B (both). */
-    private static TextUnits trim(TextUnits value, TextUnits chars, String side) {
+    private static TextUnits trim(TextUnits value, java.util.function.IntPredicate remove, String side) {
         int from = 0;
         int to = value.length();
-        while (!side.equals("R") && from < to && chars.contains(value.units()[from])) {
+        while (!side.equals("R") && from < to && remove.test(value.units()[from])) {
             from++;
         }
-        while (!side.equals("L") && to > from && chars.contains(value.units()[to - 1])) {
+        while (!side.equals("L") && to > from && remove.test(value.units()[to - 1])) {
             to--;
         }
         return value.slice(from, to);
+    }
+
+    private static boolean isWhiteSpace(int c) {
+        return java.util.Arrays.binarySearch(WHITE_SPACE, c) >= 0;
     }
 
     public static String translate(String value, String source, String target) {
@@ -373,7 +386,7 @@ public final class StringRuntime {
         boolean wordStart = true;
         for (int c : value.codePoints().toArray()) {
             boolean delimiter = hasDelimiters ? delimiters.indexOf(c) >= 0
-                    : Character.isWhitespace(c) || INITCAP_DELIMITERS.indexOf(c) >= 0;
+                    : isWhiteSpace(c) || INITCAP_DELIMITERS.indexOf(c) >= 0;
             if (delimiter) {
                 out.appendCodePoint(c);
                 wordStart = true;

@@ -47,6 +47,9 @@ final class DifferentialTextQueries {
                 "SELECT TRIM('xxabcxx', 'x'), LTRIM('  abc  '), RTRIM('abcxyz', 'zyx'), TRIM(b'\\x00ab\\x00', b'\\x00'), TRIM('aéa', 'é'), TRIM('abc', '')",
                 "SELECT TRIM('abc', 'é'), TRIM('  abc  ', ' '), TRIM(b'abc', b''), LTRIM('xxa', 'x'), RTRIM(b'axx', b'x'), LTRIM(b'xxa', b'x'), TRIM('abc', NULL)",
                 "SELECT id, TRIM(PatientName.Alphabetic.FamilyName, 'eD'), RTRIM(PatientID, '0'), LTRIM(PatientName.Alphabetic.GivenName, 'JZ') FROM " + t,
+                // which characters are whitespace to TRIM and INITCAP (Unicode's White_Space)
+                "SELECT c, TO_CODE_POINTS(TRIM(CODE_POINTS_TO_STRING([c, 97, c]))), TO_CODE_POINTS(LTRIM(CODE_POINTS_TO_STRING([c, 97, c]))), INITCAP(CODE_POINTS_TO_STRING([97, c, 97])) FROM UNNEST(GENERATE_ARRAY(0, 160)) c",
+                "SELECT c, TO_CODE_POINTS(RTRIM(CODE_POINTS_TO_STRING([c, 97, c]))), INITCAP(CODE_POINTS_TO_STRING([97, c, 97])) FROM UNNEST([5760, 6158, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8203, 8204, 8205, 8206, 8207, 8232, 8233, 8234, 8239, 8287, 8288, 12288, 65279]) c",
                 // ASCII, CHR, UNICODE, TRANSLATE, SOUNDEX
                 "SELECT ASCII('abc'), ASCII(''), ASCII(b'A'), ASCII(b'\\xff'), ASCII(b''), CHR(65), CHR(233), CHR(0), UNICODE('é'), UNICODE(''), UNICODE('😀x')",
                 "SELECT ASCII('é')",
@@ -107,6 +110,11 @@ final class DifferentialTextQueries {
                 "SELECT FORMAT('%T', JSON '[1,\"a\"]'), FORMAT('%t', JSON '\"é\"'), FORMAT('%T', JSON '1.50'), FORMAT('%t', JSON '1e2')",
                 "SELECT FORMAT('%g|%g|%g|%.10g|%g', 1e-5, 123456789.0, 0.000123456, 1.0/3, 1e100), FORMAT('%e|%.0e', 1e-300, 5e-324), FORMAT('%f', 1e20), FORMAT('%.3f', 5e-324), FORMAT('%.2f', -0.001), FORMAT('%f', -0.0)",
                 "SELECT FORMAT('%-5d|%-05d|%+5d|%+05d|% 05d|%0+5.1f|%05s', 42, 42, 42, 42, 42, 1.5, 'ab')",
+                "SELECT FORMAT('%.3d|%.0d|%5.0d|%-6.3d|', -7, 0, 0, 5), FORMAT('%+.0f|% .1e|%+#.0e', 2.5, 1.0, 3.0), FORMAT('%010.3e|%-10.1g|', -1234.5, 0.000123), FORMAT('%.0d|%.0i|%.0x|%.0o|%#.0o|%.0X', 0, 0, 0, 0, 0, 0)",
+                "SELECT FORMAT(\"%'o|%'o|%'X|%'o\", 32768, 16777216, 4294967295, 8), FORMAT('%#o|%#x|%#X', -8, -255, -255), FORMAT('%+x|% o', 255, 8), FORMAT(\"%'d|%'d|%'d\", -1234, 123, -1234567), FORMAT(\"%'x|%'X\", 65535, -1048575)",
+                "SELECT FORMAT('%f|%e|%g', NUMERIC '123456789012345678901234567.123456789', NUMERIC '-99999999999999999999999999999.999999999', NUMERIC '0.000000001'), FORMAT('%.20f|%.12e', NUMERIC '1.1', NUMERIC '1.1'), FORMAT('%#g|%g', NUMERIC '100', NUMERIC '1e10')",
+                "SELECT FORMAT('%.30f', 0.1), FORMAT('%.20e', 1.0/3), FORMAT('%.17g', 0.1), FORMAT('%40.30g', 1e-300), FORMAT('%G|%E|%.2G', 1e-10, 123.0, 0.00001234), FORMAT('%g|%g|%g', 1e15, 123456.5, 1234567.0), FORMAT('%.0g|%#.0g', 0.5, 5.0)",
+                "SELECT FORMAT('%t|%T', TIMESTAMP '0001-01-01 00:00:00 UTC', TIMESTAMP '9999-12-31 23:59:59.999999 UTC'), FORMAT('%T', DATE '0001-01-01'), FORMAT('%t', TIME '23:59:59.999999'), FORMAT('%T|%t', b'', ''), FORMAT('%5T|', b'a'), FORMAT('%-5t|', b'\\x00')",
                 "SELECT FORMAT('%T', -0.0)",
                 "SELECT FORMAT('%T', STRUCT(1 AS x))",
                 "SELECT FORMAT('%T', Metadata) FROM " + t,

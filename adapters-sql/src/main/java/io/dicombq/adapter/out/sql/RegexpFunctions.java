@@ -4,12 +4,14 @@ import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedExpr;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCall;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedLiteral;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * REGEXP_EXTRACT and REGEXP_SUBSTR with a position or occurrence, REGEXP_EXTRACT_ALL and REGEXP_INSTR on STRING,
- * rendered as calls of {@link RegexpRuntime}; the two-argument REGEXP_EXTRACT stays with the hand-written translator.
+ * REGEXP_EXTRACT and REGEXP_SUBSTR with a position or occurrence, REGEXP_EXTRACT_ALL and REGEXP_INSTR, and every
+ * regular-expression function on BYTES, rendered as calls of {@link RegexpRuntime}; REGEXP_CONTAINS, REGEXP_REPLACE
+ * and the two-argument REGEXP_EXTRACT on STRING stay where they were (hand-written translator, {@link MoreFunctions}).
  * The pattern must be a literal: it is read as RE2 once, here (see {@link Re2}).
  */
 final class RegexpFunctions {
@@ -19,17 +21,23 @@ final class RegexpFunctions {
     /** The H2 SQL of {@code name}, or {@code null} when it is none of these functions. */
     static String call(String name, ResolvedFunctionCall call, ResolvedTranslator t) {
         List<ResolvedExpr> args = call.getArgumentList();
+        boolean bytes = !args.isEmpty() && args.get(0).getType().isBytes();
+        String suffix = bytes ? "_bytes" : "";
         switch (name) {
+            case "regexp_contains":
+            case "regexp_replace":
+                return bytes ? render("re_" + name.substring("regexp_".length()) + "_bytes", call, t) : null;
             case "regexp_extract":
             case "regexp_substr":
-                if (name.equals("regexp_extract") && args.size() == 2 && args.get(0).getType().isString()) {
+                if (name.equals("regexp_extract") && args.size() == 2 && !bytes) {
                     return null;
                 }
-                return render("re_extract_at", call, t, "CAST(1 AS BIGINT)", "CAST(1 AS BIGINT)");
+                return render("re_extract_at" + suffix, call, t, "CAST(1 AS BIGINT)", "CAST(1 AS BIGINT)");
             case "regexp_extract_all":
-                return "CAST(" + render("re_extract_all", call, t) + " AS CHARACTER VARYING ARRAY)";
+                return "CAST(" + render("re_extract_all" + suffix, call, t) + " AS "
+                        + ResolvedTranslator.h2Type(call.getType()) + ")";
             case "regexp_instr":
-                return render("re_instr", call, t, "CAST(1 AS BIGINT)", "CAST(1 AS BIGINT)", "CAST(0 AS BIGINT)");
+                return render("re_instr" + suffix, call, t, "CAST(1 AS BIGINT)", "CAST(1 AS BIGINT)", "CAST(0 AS BIGINT)");
             default:
                 return null;
         }
@@ -39,7 +47,7 @@ final class RegexpFunctions {
     private static String render(String function, ResolvedFunctionCall call, ResolvedTranslator t, String... defaults) {
         List<ResolvedExpr> args = call.getArgumentList();
         for (ResolvedExpr arg : args) {
-            if (!arg.getType().isString() && !arg.getType().isInt64()) {
+            if (!arg.getType().isString() && !arg.getType().isBytes() && !arg.getType().isInt64()) {
                 throw ResolvedFunctions.unsupportedTypes(call);
             }
         }
@@ -49,8 +57,11 @@ final class RegexpFunctions {
         ResolvedLiteral pattern = (ResolvedLiteral) args.get(1);
         List<String> sql = new ArrayList<>();
         sql.add(t.expr(args.get(0)));
-        sql.add(pattern.getValue().isNull() ? "CAST(NULL AS CHARACTER VARYING)"
-                : Literals.string(Re2.translate(ResolvedFunctions.sqlName(call), pattern.getValue().getStringValue()).java()));
+        String re = pattern.getValue().isNull() ? null : pattern.getType().isBytes()
+                ? new String(pattern.getValue().getBytesValue().toByteArray(), StandardCharsets.ISO_8859_1)
+                : pattern.getValue().getStringValue();
+        sql.add(re == null ? "CAST(NULL AS CHARACTER VARYING)"
+                : Literals.string(Re2.translate(ResolvedFunctions.sqlName(call), re).java()));
         for (int i = 2; i < args.size(); i++) {
             sql.add(t.expr(args.get(i)));
         }

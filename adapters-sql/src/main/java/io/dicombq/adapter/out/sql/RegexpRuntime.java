@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
  * there), positions count characters, a pattern has at most one capturing group, whose text is the answer when it
  * has one. Matches go left to right, an empty match moving on by one character, until the end of the value.
  * Installed as H2 functions (see {@link BigQueryFunctions#install}); the patterns arrive translated by {@link Re2}.
+ * BYTES are matched as Latin-1 text, one character a byte, as RE2 matches them in ZetaSQL.
  */
 public final class RegexpRuntime {
     static final String[][] NAMES = {
         {"re_extract_at", "extract"}, {"re_extract_all", "extractAll"}, {"re_instr", "instr"},
+        {"re_extract_at_bytes", "extractBytes"}, {"re_extract_all_bytes", "extractAllBytes"},
+        {"re_instr_bytes", "instrBytes"}, {"re_contains_bytes", "containsBytes"}, {"re_replace_bytes", "replaceBytes"},
     };
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
@@ -69,6 +72,39 @@ public final class RegexpRuntime {
         return (long) value.codePointCount(0, at) + 1;
     }
 
+    public static byte[] extractBytes(byte[] value, String javaPattern, Long position, Long occurrence) {
+        return bytes(extract(latin1(value), javaPattern, position, occurrence));
+    }
+
+    public static byte[][] extractAllBytes(byte[] value, String javaPattern) {
+        String[] found = extractAll(latin1(value), javaPattern);
+        byte[][] out = new byte[found.length][];
+        for (int i = 0; i < found.length; i++) {
+            out[i] = bytes(found[i]);
+        }
+        return out;
+    }
+
+    public static Long instrBytes(byte[] value, String javaPattern, Long position, Long occurrence, Long after) {
+        return instr(latin1(value), javaPattern, position, occurrence, after);
+    }
+
+    public static Boolean containsBytes(byte[] value, String javaPattern) {
+        return value == null || javaPattern == null ? null : matcher(latin1(value), javaPattern, false).find();
+    }
+
+    public static byte[] replaceBytes(byte[] value, String javaPattern, byte[] replacement) {
+        return bytes(TextRuntime.regexpReplace(latin1(value), javaPattern, latin1(replacement)));
+    }
+
+    private static String latin1(byte[] value) {
+        return value == null ? null : new String(value, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] bytes(String latin1) {
+        return latin1 == null ? null : latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     private static Found find(String value, String javaPattern, long position, long occurrence, String function) {
         if (position <= 0) {
             throw new InvalidValueException("Position must be positive");
@@ -110,8 +146,12 @@ public final class RegexpRuntime {
     }
 
     private static Matcher matcher(String value, String javaPattern) {
+        return matcher(value, javaPattern, true);
+    }
+
+    private static Matcher matcher(String value, String javaPattern, boolean extracting) {
         Matcher m = PATTERNS.computeIfAbsent(javaPattern, Pattern::compile).matcher(value);
-        if (m.groupCount() > 1) {
+        if (extracting && m.groupCount() > 1) {
             throw new InvalidValueException("Regular expressions passed into extraction functions must not have more than 1"
                     + " capturing group");
         }

@@ -10,14 +10,15 @@ import java.util.Set;
 /**
  * String and bytes functions of a resolved statement (BigQuery docs: string functions), rendered as calls of
  * {@link StringRuntime}; encodings, hashes and FORMAT are in {@link EncodingFunctions}. The STRING forms of LOWER,
- * UPPER, LENGTH, SUBSTR, REPLACE, SPLIT, STARTS_WITH and ENDS_WITH stay with the hand-written translator.
+ * UPPER, SUBSTR, REPLACE, SPLIT, STARTS_WITH, ENDS_WITH and ARRAY_TO_STRING stay with the hand-written translator.
  */
 final class StringFunctions {
     /** Functions of this family that cannot fail, so {@code SAFE.} changes nothing (BigQuery docs: SAFE. prefix). */
     static final Set<String> TOTAL = Set.of("strpos", "reverse", "byte_length", "octet_length", "unicode", "soundex",
             "initcap", "to_base64", "to_base32", "to_hex", "to_code_points", "safe_convert_bytes_to_string", "md5",
             "sha1", "sha256", "sha512", "normalize", "farm_fingerprint", "length", "lower", "upper", "replace", "split",
-            "starts_with", "ends_with", "trim", "ltrim", "rtrim");
+            "starts_with", "ends_with", "trim", "ltrim", "rtrim", "char_length", "character_length", "array_to_string",
+            "regexp_contains");
 
     private StringFunctions() {
     }
@@ -76,6 +77,16 @@ final class StringFunctions {
                 return runtime("text_unicode", args, t);
             case "soundex":
                 return runtime("text_soundex", args, t);
+            case "array_to_string":
+                if (!args.get(1).getType().isBytes()) {
+                    return null;
+                }
+                return runtime("bytes_array_to_string", args, t, args.size() > 2 ? null : "CAST(NULL AS BINARY VARYING)",
+                        args.size() > 2 ? "TRUE" : "FALSE");
+            case "length":
+            case "char_length":
+            case "character_length":
+                return runtime(bytes ? "bytes_length" : "text_length", args, t);
             case "edit_distance":
                 return runtime(prefix + "edit_distance", args, t, args.size() > 2 ? null : "CAST(NULL AS BIGINT)");
             default:
@@ -87,8 +98,6 @@ final class StringFunctions {
     private static String bytesForm(String name, ResolvedFunctionCall call, ResolvedTranslator t) {
         List<ResolvedExpr> args = call.getArgumentList();
         switch (name) {
-            case "length":
-                return runtime("bytes_length", args, t);
             case "lower":
             case "upper":
                 return runtime("bytes_case", args, t, name.equals("upper") ? "TRUE" : "FALSE");
@@ -105,6 +114,7 @@ final class StringFunctions {
                 return runtime("bytes_starts_with", args, t);
             case "ends_with":
                 return runtime("bytes_ends_with", args, t);
+
             default:
                 return EncodingFunctions.call(name, call, t);
         }

@@ -21,6 +21,7 @@ public final class StringRuntime {
         {"bytes_case", "caseBytes"}, {"text_initcap", "initcap"}, {"text_ascii", "ascii"}, {"bytes_ascii", "asciiBytes"},
         {"text_chr", "chr"}, {"text_unicode", "unicode"}, {"text_soundex", "soundex"},
         {"text_edit_distance", "editDistance"}, {"bytes_edit_distance", "editDistanceBytes"},
+        {"text_length", "length"}, {"bytes_array_to_string", "arrayToStringBytes"},
     };
     /** BigQuery's limit on the output of LPAD, RPAD and REPEAT. */
     private static final long MAX_OUTPUT = 1 << 20;
@@ -315,6 +316,31 @@ public final class StringRuntime {
 
     public static Boolean endsWithBytes(byte[] value, byte[] suffix) {
         return anyNull(value, suffix) ? null : TextUnits.of(value).startsAt(TextUnits.of(suffix), value.length - suffix.length);
+    }
+
+    /** LENGTH of a STRING: its characters (code points), so an emoji counts once, not as H2's two UTF-16 units. */
+    public static Long length(String value) {
+        return value == null ? null : (long) value.codePointCount(0, value.length());
+    }
+
+    /** ARRAY_TO_STRING of BYTES: NULL elements are skipped, or written as {@code nullText} when one is given. */
+    public static byte[] arrayToStringBytes(byte[][] values, byte[] delimiter, byte[] nullText, Boolean hasNullText) {
+        if (values == null || delimiter == null || (hasNullText && nullText == null)) {
+            return null;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        boolean first = true;
+        for (byte[] value : values) {
+            if (value == null && !hasNullText) {
+                continue;
+            }
+            if (!first) {
+                out.writeBytes(delimiter);
+            }
+            out.writeBytes(value == null ? nullText : value);
+            first = false;
+        }
+        return out.toByteArray();
     }
 
     public static Long lengthBytes(byte[] value) {

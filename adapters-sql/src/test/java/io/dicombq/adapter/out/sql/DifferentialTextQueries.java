@@ -141,6 +141,12 @@ final class DifferentialTextQueries {
                 "SELECT REGEXP_INSTR('abc', 'b', 1, 1, 2)",
                 "SELECT REGEXP_EXTRACT_ALL('abc', '(a)(b)')",
                 "SELECT id, REGEXP_EXTRACT_ALL(PatientID, '0+'), REGEXP_INSTR(PatientName.Alphabetic.FamilyName, '[a-z]', 1, 2), REGEXP_SUBSTR(PatientName.Alphabetic.GivenName, '.', 2), REGEXP_EXTRACT(PatientName.Alphabetic.FamilyName, '[A-Z](.)', 1, 1) FROM " + t,
+                "SELECT REGEXP_CONTAINS(b'abc', b'b'), REGEXP_EXTRACT(b'a\\xffc', b'.c'), REGEXP_REPLACE(b'abc', b'b', b'\\\\0\\\\0'), REGEXP_EXTRACT_ALL(b'abab', b'a(b)'), REGEXP_INSTR(b'\\xff\\xfeb', b'b'), REGEXP_SUBSTR(b'abcabc', b'b', 3), REGEXP_CONTAINS(b'\\xe9', b'(?i)\\xc9'), REGEXP_CONTAINS(b'\\xe9', b'\\\\w'), REGEXP_EXTRACT(b'a\\nb', b'a.b')",
+                "SELECT REGEXP_CONTAINS(b'\\xc3\\xa9', b'^.$'), REGEXP_CONTAINS('é', '^.$'), REGEXP_REPLACE(b'', b'', b'x'), REGEXP_EXTRACT(CAST(NULL AS BYTES), b'a'), REGEXP_CONTAINS(b'a', CAST(NULL AS BYTES))",
+                "SELECT id, REGEXP_CONTAINS(CAST(PatientID AS BYTES), b'^[0-9]+$'), REGEXP_REPLACE(CAST(PatientName.Alphabetic.FamilyName AS BYTES), b'[a-z]', b'.') FROM " + t,
+                // LENGTH counts characters, not UTF-16 units; ARRAY_TO_STRING of BYTES
+                "SELECT LENGTH('😀a'), CHAR_LENGTH('😀'), CHARACTER_LENGTH(''), LENGTH(CAST(NULL AS STRING)), SAFE.LENGTH('😀')",
+                "SELECT ARRAY_TO_STRING(['a', NULL, 'b'], ','), ARRAY_TO_STRING(['a', NULL], ',', 'N'), ARRAY_TO_STRING([b'a', b'b'], b'-'), ARRAY_TO_STRING([b'a', NULL], b'', b'?'), ARRAY_TO_STRING(CAST([] AS ARRAY<BYTES>), b',')",
                 // SAFE.: plain on the functions that cannot fail, refused on the others
                 "SELECT SAFE.REVERSE('abc'), SAFE.TO_HEX(b'\\x01'), SAFE.STRPOS('abc', 'c'), SAFE.LENGTH(b'ab'), SAFE.UPPER(b'ab')",
                 "SELECT SAFE.LPAD('a', -1)",

@@ -171,11 +171,17 @@ public final class EncodingRuntime {
         if (value == null) {
             return null;
         }
+        String text = utf8(value);
+        return text != null ? text : replaceInvalid(value);
+    }
+
+    /** The bytes as UTF-8, or null when they are not well-formed UTF-8. */
+    private static String utf8(byte[] value) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
         } catch (CharacterCodingException e) {
-            return replaceInvalid(value);
+            return null;
         }
     }
 
@@ -221,15 +227,11 @@ public final class EncodingRuntime {
         if (value == null) {
             return null;
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
-        } catch (CharacterCodingException e) {
-            if (safe) {
-                return null;
-            }
+        String text = utf8(value);
+        if (text == null && !safe) {
             throw new InvalidValueException("Invalid cast of bytes to UTF8 string");
         }
+        return text;
     }
 
     /**

@@ -73,11 +73,11 @@ public final class RegexpRuntime {
     }
 
     public static byte[] extractBytes(byte[] value, String javaPattern, Long position, Long occurrence) {
-        return bytes(extract(latin1(value), javaPattern, position, occurrence));
+        return bytes(extract(StringRuntime.latin1(value), javaPattern, position, occurrence));
     }
 
     public static byte[][] extractAllBytes(byte[] value, String javaPattern) {
-        String[] found = extractAll(latin1(value), javaPattern);
+        String[] found = extractAll(StringRuntime.latin1(value), javaPattern);
         byte[][] out = new byte[found.length][];
         for (int i = 0; i < found.length; i++) {
             out[i] = bytes(found[i]);
@@ -86,19 +86,15 @@ public final class RegexpRuntime {
     }
 
     public static Long instrBytes(byte[] value, String javaPattern, Long position, Long occurrence, Long after) {
-        return instr(latin1(value), javaPattern, position, occurrence, after);
+        return instr(StringRuntime.latin1(value), javaPattern, position, occurrence, after);
     }
 
     public static Boolean containsBytes(byte[] value, String javaPattern) {
-        return value == null || javaPattern == null ? null : matcher(latin1(value), javaPattern, false).find();
+        return value == null || javaPattern == null ? null : matcher(StringRuntime.latin1(value), javaPattern, false).find();
     }
 
     public static byte[] replaceBytes(byte[] value, String javaPattern, byte[] replacement) {
-        return bytes(TextRuntime.regexpReplace(latin1(value), javaPattern, latin1(replacement)));
-    }
-
-    private static String latin1(byte[] value) {
-        return value == null ? null : new String(value, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return bytes(TextRuntime.regexpReplace(StringRuntime.latin1(value), javaPattern, StringRuntime.latin1(replacement)));
     }
 
     private static byte[] bytes(String latin1) {

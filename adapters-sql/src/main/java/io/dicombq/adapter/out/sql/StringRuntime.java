@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.sql;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -323,24 +324,19 @@ public final class StringRuntime {
         return value == null ? null : (long) value.codePointCount(0, value.length());
     }
 
-    /** ARRAY_TO_STRING of BYTES: NULL elements are skipped, or written as {@code nullText} when one is given. */
+    /** ARRAY_TO_STRING of BYTES: as of STRING ({@link ScalarRuntime#arrayToString}), one Latin-1 character a byte. */
     public static byte[] arrayToStringBytes(byte[][] values, byte[] delimiter, byte[] nullText, Boolean hasNullText) {
-        if (values == null || delimiter == null || (hasNullText && nullText == null)) {
-            return null;
+        String[] texts = values == null ? null : new String[values.length];
+        for (int i = 0; texts != null && i < values.length; i++) {
+            texts[i] = latin1(values[i]);
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        boolean first = true;
-        for (byte[] value : values) {
-            if (value == null && !hasNullText) {
-                continue;
-            }
-            if (!first) {
-                out.writeBytes(delimiter);
-            }
-            out.writeBytes(value == null ? nullText : value);
-            first = false;
-        }
-        return out.toByteArray();
+        String joined = ScalarRuntime.arrayToString(texts, latin1(delimiter), latin1(nullText), hasNullText);
+        return joined == null ? null : joined.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** BYTES as text of one Latin-1 character a byte, the form the regular expressions match them in. */
+    static String latin1(byte[] value) {
+        return value == null ? null : new String(value, StandardCharsets.ISO_8859_1);
     }
 
     public static Long lengthBytes(byte[] value) {

@@ -65,6 +65,10 @@ public final class BigQueryFunctions {
         install(connection, replace, StrictFunctions.class, StrictFunctions.NAMES, "");
         install(connection, replace, MathRuntime.class, MathRuntime.NAMES, "");
         install(connection, replace, TextRuntime.class, TextRuntime.NAMES, "");
+        install(connection, replace, StringRuntime.class, StringRuntime.NAMES, "");
+        install(connection, replace, EncodingRuntime.class, EncodingRuntime.NAMES, "");
+        install(connection, replace, FormatRuntime.class, FormatRuntime.NAMES, "");
+        install(connection, replace, RegexpRuntime.class, RegexpRuntime.NAMES, "");
         install(connection, replace, CalendarRuntime.class, CalendarRuntime.NAMES, "");
         install(connection, replace, BucketRuntime.class, BucketRuntime.NAMES, "");
         install(connection, replace, AggregateRuntime.class, AggregateRuntime.NAMES, "");

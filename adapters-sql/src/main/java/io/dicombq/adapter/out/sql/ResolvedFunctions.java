@@ -49,7 +49,7 @@ final class ResolvedFunctions {
     static String call(ResolvedFunctionCall call, ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
         if (ResolvedTranslator.safe(call) && !TOTAL.contains(name) && !SAFE_CAPABLE.contains(name)
-                && !NumberFunctions.SAFE_CAPABLE.contains(name)) {
+                && !NumberFunctions.SAFE_CAPABLE.contains(name) && !StringFunctions.TOTAL.contains(name)) {
             return SafeCalls.render(call, name, t);
         }
         return render(call, name, t);
@@ -157,10 +157,10 @@ final class ResolvedFunctions {
                 if (type.isArray()) {
                     return "(" + joinedArgs(" || ", args, t) + ")";
                 }
-                if (!type.isString()) {
+                if (!type.isString() && !type.isBytes()) {
                     throw unsupportedTypes(call);
                 }
-                // BigQuery: NULL when any argument is NULL, as H2's || is.
+                // BigQuery: NULL when any argument is NULL, as H2's || is (on BINARY VARYING too).
                 return "(" + joinedArgs(" || ", args, t) + ")";
             case "array_concat":
                 return "(" + joinedArgs(" || ", args, t) + ")";
@@ -202,6 +202,10 @@ final class ResolvedFunctions {
                 return Buckets.render(call, name, t);
             default:
                 break;
+        }
+        String text = StringFunctions.call(name, call, t);
+        if (text != null) {
+            return text;
         }
         String more = MoreFunctions.call(name, call, t);
         if (more != null) {

@@ -1019,6 +1019,10 @@ final class ResolvedTranslator {
         if (from.equivalent(to)) {
             return value;
         }
+        if (from.isBytes() && to.isString()) {
+            // BigQuery reads the bytes as UTF-8 and fails (or gives NULL) on anything else.
+            return StrictFunctions.call("strict_utf8", value, cast.getReturnNullOnError() ? "TRUE" : "FALSE");
+        }
         if (from.isDouble() && to.isInt64()) {
             // BigQuery rounds half away from zero and fails (or gives NULL) out of range, never clamps.
             return StrictFunctions.call("cast_int64", value, cast.getReturnNullOnError() ? "TRUE" : "FALSE");

@@ -435,6 +435,7 @@ class DifferentialTest {
         queries.addAll(DifferentialStatisticsQueries.queries(T));
         queries.addAll(DifferentialMathArrayQueries.queries(T));
         queries.addAll(DifferentialJsonQueries.queries(T));
+        queries.addAll(DifferentialTextQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

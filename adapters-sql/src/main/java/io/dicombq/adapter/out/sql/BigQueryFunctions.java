@@ -67,6 +67,7 @@ public final class BigQueryFunctions {
         install(connection, replace, TextRuntime.class, TextRuntime.NAMES, "");
         install(connection, replace, CalendarRuntime.class, CalendarRuntime.NAMES, "");
         install(connection, replace, BucketRuntime.class, BucketRuntime.NAMES, "");
+        install(connection, replace, TimeRuntime.class, TimeRuntime.NAMES, "");
         install(connection, replace, SafeRuntime.class, SafeRuntime.aliases(), "");
     }
 
@@ -232,17 +233,30 @@ public final class BigQueryFunctions {
         if (text == null) {
             return null;
         }
+        OffsetDateTime timestamp = timestamp(text, null);
+        return timestamp != null ? timestamp : bad("timestamp", text, safe);
+    }
+
+    /**
+     * A timestamp text read in its own zone, else in {@code givenZone}, else in UTC; {@code null} when it is not one.
+     * TIMESTAMP(string, zone) may not have both (ZetaSQL: "Timezone is not allowed in …").
+     */
+    static OffsetDateTime timestamp(String text, ZoneId givenZone) {
         Matcher m = TIMESTAMP.matcher(text.trim());
         if (m.matches()) {
             LocalDate date = parseDate(m.group(1), true);
             String clock = m.group(2) == null ? "00:00:00" : (m.group(2).length() <= 5 ? m.group(2) + ":00" : m.group(2));
             LocalTime time = time(clock);
-            ZoneId zone = zone(m.group(3).trim());
+            String own = m.group(3).trim();
+            if (!own.isEmpty() && givenZone != null) {
+                throw new InvalidValueException("Timezone is not allowed in \"" + text + "\"");
+            }
+            ZoneId zone = !own.isEmpty() ? zone(own) : givenZone != null ? givenZone : ZoneOffset.UTC;
             if (date != null && time != null && zone != null) {
                 return LocalDateTime.of(date, time).atZone(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
             }
         }
-        return bad("timestamp", text, safe);
+        return null;
     }
 
     public static byte[] utf8Bytes(String text) {
@@ -263,7 +277,7 @@ public final class BigQueryFunctions {
     }
 
     /** A time zone as BigQuery accepts it in a timestamp: none (UTC), Z, UTC, +HH[:MM], or a region name. */
-    private static ZoneId zone(String text) {
+    static ZoneId zone(String text) {
         if (text.isEmpty() || text.equalsIgnoreCase("Z") || text.equalsIgnoreCase("UTC")) {
             return ZoneOffset.UTC;
         }

@@ -196,6 +196,7 @@ final class ResolvedFunctions {
                 break;
         }
         String more = MoreFunctions.call(name, call, t);
+        more = more != null ? more : TimeFunctions.call(name, call, t);
         if (more != null) {
             return more;
         }

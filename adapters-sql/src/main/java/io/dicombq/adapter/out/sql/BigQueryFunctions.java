@@ -32,7 +32,7 @@ public final class BigQueryFunctions {
     private static final Pattern DATETIME = Pattern.compile(
             "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ Tt]([0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\\.[0-9]{1,6})?))?");
     private static final Pattern TIMESTAMP = Pattern.compile(
-            "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ Tt]([0-9]{1,2}:[0-9]{1,2}(?::[0-9]{1,2}(?:\\.[0-9]{1,6})?)?))?\\s*(.*)");
+            "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ Tt]([0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\\.[0-9]{1,6})?))?\\s*(.*)");
 
     private BigQueryFunctions() {
     }
@@ -245,7 +245,8 @@ public final class BigQueryFunctions {
         Matcher m = TIMESTAMP.matcher(text.trim());
         if (m.matches()) {
             LocalDate date = parseDate(m.group(1), true);
-            String clock = m.group(2) == null ? "00:00:00" : (m.group(2).length() <= 5 ? m.group(2) + ":00" : m.group(2));
+            // the seconds are required, as in BigQuery's canonical format ('2008-12-25 12:30' is not a timestamp)
+            String clock = m.group(2) == null ? "00:00:00" : m.group(2);
             LocalTime time = time(clock);
             String own = m.group(3).trim();
             if (!own.isEmpty() && givenZone != null) {

@@ -135,7 +135,10 @@ record DateFormat(String source, List<DateFormat.Piece> parts) {
             int length = piece != null ? 4 : 0;
             if (piece == null) {
                 Element element = element(format, i);
-                if (element == null || !scopes(function).contains(element.scope) || (parsing && !element.parses)) {
+                if (element != null && scopes(function).contains(element.scope) && parsing && !element.parses) {
+                    throw Translator.unsupported(function + ": reading the format element " + element.code);
+                }
+                if (element == null || !scopes(function).contains(element.scope)) {
                     int end = Math.min(format.length(), i + (i + 1 < format.length() && "EO".indexOf(format.charAt(i + 1)) >= 0 ? 3 : 2));
                     throw Translator.unsupported(function + ": the format element " + format.substring(i, end));
                 }
@@ -440,7 +443,7 @@ record DateFormat(String source, List<DateFormat.Piece> parts) {
             }
         }
 
-        /** %S, or with {@code fraction} %E*S: seconds 0-59, then up to 6 digits of fraction (finer is refused). */
+        /** %S, or with {@code fraction} %E*S: seconds 0-60, then up to 6 digits of fraction (finer is refused). */
         void seconds(boolean fraction) {
             second = number(1, 2);
             nanos = 0;
@@ -467,8 +470,8 @@ record DateFormat(String source, List<DateFormat.Piece> parts) {
             if (pos != text.length()) {
                 throw fail();
             }
-            if (second == 60) {
-                throw InvalidValueException.unknownAnswer("\"" + text + "\": a leap second (60) is not supported by the embedded warehouse");
+            if (second > 60) {
+                throw fail();
             }
             if (epochSeconds != null) {
                 try {
@@ -480,7 +483,8 @@ record DateFormat(String source, List<DateFormat.Piece> parts) {
             LocalDateTime local;
             try {
                 int clockHour = twelveHour ? hour % 12 + (afternoon ? 12 : 0) : hour;
-                local = LocalDateTime.of(year, month, day, clockHour, minute, second, nanos);
+                // a leap second (60) is the first second of the next minute, as in ZetaSQL
+                local = LocalDateTime.of(year, month, day, clockHour, minute, Math.min(second, 59), nanos).plusSeconds(second / 60);
             } catch (java.time.DateTimeException e) {
                 throw fail();
             }

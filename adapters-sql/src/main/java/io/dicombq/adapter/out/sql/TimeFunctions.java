@@ -238,15 +238,23 @@ final class TimeFunctions {
             throw ResolvedTranslator.refuse(sqlName + " with a format that is not a literal");
         }
         if (!((ResolvedLiteral) format).getValue().isNull()) {
-            try {
-                DateFormat.compile(sqlName, ((ResolvedLiteral) format).getValue().getStringValue());
-            } catch (io.dicombq.domain.status.DicombqException e) {
-                throw ResolvedTranslator.refuse(e.getMessage());
-            }
+            DateFormat.compile(sqlName, ((ResolvedLiteral) format).getValue().getStringValue());
         }
         String[] sql = zoned ? new String[] {t.expr(format), t.expr(args.get(1)), zone(args, 2, t)}
                 : new String[] {t.expr(format), t.expr(args.get(1))};
         return call.getType().isString() ? ResolvedFunctions.call(function, sql) : cast(call, runtime(function, sql));
+    }
+
+    /**
+     * ZetaSQL 2024.11.1's analyzer folds {@code CAST(DATE '2008-12-25' AS DATETIME)} into the constant 1970-01-01
+     * 00:00:00 (its reference implementation agrees; BigQuery docs, conversion rules: the date at midnight), so such
+     * a folded constant is refused rather than answered.
+     */
+    static void requireFaithful(ResolvedLiteral literal) {
+        if (literal.getHasExplicitType() && literal.getType().isDatetime() && !literal.getValue().isNull()
+                && literal.getValue().getLocalDateTimeValue().equals(java.time.LocalDateTime.of(1970, 1, 1, 0, 0))) {
+            throw ResolvedTranslator.refuse("CAST of a constant to DATETIME that gives 1970-01-01 00:00:00");
+        }
     }
 
     /** The zone argument at {@code index}, or UTC when the call has none. */

@@ -404,6 +404,7 @@ class DifferentialTest {
     void theEngineGivesTheReferenceRowsOrRefusesByName() {
         List<String> queries = new ArrayList<>(queries());
         queries.addAll(RandomExpressions.queries(new Random(13), 150, T));
+        queries.addAll(DifferentialTimeQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

@@ -68,6 +68,7 @@ public final class BigQueryFunctions {
         install(connection, replace, CalendarRuntime.class, CalendarRuntime.NAMES, "");
         install(connection, replace, BucketRuntime.class, BucketRuntime.NAMES, "");
         install(connection, replace, TimeRuntime.class, TimeRuntime.NAMES, "");
+        install(connection, replace, SafeTimeRuntime.class, SafeTimeRuntime.aliases(), "");
         install(connection, replace, SafeRuntime.class, SafeRuntime.aliases(), "");
     }
 

@@ -8,6 +8,7 @@ import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedLiteral;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The TIME, DATETIME and TIMESTAMP functions of a resolved statement (BigQuery docs: datetime, time and timestamp
@@ -17,6 +18,13 @@ import java.util.Locale;
  */
 final class TimeFunctions {
     private static final long MICROS_PER_SECOND = 1_000_000L;
+    /** The functions rendered here that {@code SAFE.} may prefix: their failures are in {@link SafeTimeRuntime}'s twins. */
+    static final Set<String> SAFE = Set.of("date", "datetime", "time", "timestamp", "string", "datetime_add",
+            "datetime_sub", "timestamp_add", "timestamp_sub", "time_add", "time_sub", "datetime_diff", "timestamp_diff",
+            "time_diff", "date_from_unix_date", "unix_date", "unix_seconds", "unix_millis", "unix_micros",
+            "timestamp_seconds", "timestamp_millis", "timestamp_micros", "timestamp_from_unix_seconds",
+            "timestamp_from_unix_millis", "timestamp_from_unix_micros", "format_time", "format_datetime",
+            "format_timestamp", "parse_time", "parse_datetime", "parse_timestamp", "generate_timestamp_array");
 
     private TimeFunctions() {
     }
@@ -24,10 +32,6 @@ final class TimeFunctions {
     /** The H2 SQL of {@code name}, or {@code null} when it is none of these functions (or a DATE-only form). */
     static String call(String name, ResolvedFunctionCall call, ResolvedTranslator t) {
         List<ResolvedExpr> args = call.getArgumentList();
-        if (ResolvedTranslator.safe(call) && kind(args.get(0)) != TypeKind.TYPE_DATE) {
-            // SAFE. reaches here only for DATE_ADD, DATE_SUB, DATE_DIFF; their DATETIME and TIMESTAMP forms have no twins
-            throw ResolvedTranslator.refuse("SAFE." + ResolvedFunctions.sqlName(call) + " of a " + ZetaTypes.name(args.get(0).getType()));
-        }
         switch (name) {
             case "date":
                 return date(call, args, t);
@@ -38,8 +42,7 @@ final class TimeFunctions {
             case "timestamp":
                 return timestamp(call, args, t);
             case "string":
-                return args.get(0).getType().isTimestamp()
-                        ? runtime("timestamp_text", t.expr(args.get(0)), zone(args, 1, t)) : null;
+                return string(args, t);
             case "date_add":
             case "date_sub":
                 return kind(args.get(0)) == TypeKind.TYPE_DATE ? null : add(call, name.endsWith("sub"), args, t);
@@ -177,6 +180,20 @@ final class TimeFunctions {
         }
     }
 
+    /** STRING(timestamp[, zone]) and STRING of a DATE, TIME or DATETIME (their CAST to STRING); others are not ours. */
+    private static String string(List<ResolvedExpr> args, ResolvedTranslator t) {
+        switch (kind(args.get(0))) {
+            case TYPE_TIMESTAMP:
+                return runtime("timestamp_text", t.expr(args.get(0)), zone(args, 1, t));
+            case TYPE_DATE:
+            case TYPE_TIME:
+            case TYPE_DATETIME:
+                return Casts.cast(new Typed(t.expr(args.get(0)), ResolvedTranslator.columnOf(args.get(0).getType())), "STRING", false).sql();
+            default:
+                return null;
+        }
+    }
+
     /** *_ADD and *_SUB (and DATE_ADD / DATE_SUB of a DATETIME or TIMESTAMP): the part's unit rules are the runtime's. */
     private static String add(ResolvedFunctionCall call, boolean subtract, List<ResolvedExpr> args, ResolvedTranslator t) {
         String function;
@@ -195,8 +212,7 @@ final class TimeFunctions {
         }
         String amount = t.expr(args.get(1));
         String part = ResolvedFunctions.datePart(args.get(2));
-        return cast(call, runtime(function, t.expr(args.get(0)), subtract ? StrictFunctions.call("iarith", "CAST(0 AS BIGINT)",
-                amount, "'-'") : amount, quote(part)));
+        return cast(call, runtime(function, t.expr(args.get(0)), amount, quote(part), subtract ? "TRUE" : "FALSE"));
     }
 
     /** *_DIFF (and DATE_DIFF of DATETIMEs or TIMESTAMPs); a DATETIME's date parts count boundaries as DATE_DIFF does. */

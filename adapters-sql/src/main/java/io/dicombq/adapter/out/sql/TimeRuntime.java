@@ -144,13 +144,14 @@ public final class TimeRuntime {
 
     // ---- arithmetic
 
-    /** DATETIME_ADD / DATETIME_SUB (the amount negated); a month past its last day keeps to the last day. */
-    public static LocalDateTime datetimeAdd(LocalDateTime value, Long amount, String part) {
-        if (value == null || amount == null) {
+    /** DATETIME_ADD / DATETIME_SUB ({@code subtract}); a month past its last day keeps to the last day. */
+    public static LocalDateTime datetimeAdd(LocalDateTime value, Long by, String part, Boolean subtract) {
+        if (value == null || by == null) {
             return null;
         }
         LocalDateTime result;
         try {
+            long amount = subtract ? Math.negateExact(by) : by;
             switch (part) {
                 case "DAY":
                     result = value.plusDays(amount);
@@ -175,42 +176,48 @@ public final class TimeRuntime {
             result = null;
         }
         if (result == null || result.isBefore(MIN_DATETIME) || result.isAfter(MAX_DATETIME)) {
-            throw new InvalidValueException("Adding " + amount + " " + part + " to datetime " + BigQueryText.of(value)
-                    + " causes overflow");
+            throw overflow(by, part, subtract, "datetime " + BigQueryText.of(value));
         }
         return result;
     }
 
-    /** TIMESTAMP_ADD / TIMESTAMP_SUB: MICROSECOND … HOUR, and DAY as 24 hours. */
-    public static OffsetDateTime timestampAdd(OffsetDateTime value, Long amount, String part) {
-        if (value == null || amount == null) {
+    /** TIMESTAMP_ADD / TIMESTAMP_SUB ({@code subtract}): MICROSECOND … HOUR, and DAY as 24 hours. */
+    public static OffsetDateTime timestampAdd(OffsetDateTime value, Long by, String part, Boolean subtract) {
+        if (value == null || by == null) {
             return null;
         }
         long unit = part.equals("DAY") ? MICROS_PER_DAY : micros(part, "TIMESTAMP_ADD");
         long step;
         try {
-            step = Math.multiplyExact(amount, unit);
+            step = Math.multiplyExact(subtract ? Math.negateExact(by) : by, unit);
         } catch (ArithmeticException e) {
-            throw new InvalidValueException("Converting timestamp interval " + amount + " at " + part
-                    + " scale to microseconds causes overflow");
+            throw new InvalidValueException("TIMESTAMP_" + (subtract ? "SUB" : "ADD") + " interval value " + by + " at "
+                    + part + " precision causes overflow");
         }
         long start = micros(value.toInstant());
         long end = start + step;
         if (((start ^ end) & (step ^ end)) < 0 || end < MIN_MICROS || end > MAX_MICROS) {
-            throw new InvalidValueException("Adding " + amount + " " + part + " to timestamp "
-                    + BigQueryText.of(value.toInstant()) + " causes overflow");
+            throw overflow(by, part, subtract, "timestamp " + BigQueryText.of(value.toInstant()));
         }
         return utc(end);
     }
 
+    /** ZetaSQL's words: "Adding 1 SECOND to datetime 9999-12-31 23:59:59 causes overflow". */
+    private static InvalidValueException overflow(long by, String part, boolean subtract, String value) {
+        return new InvalidValueException((subtract ? "Subtracting " : "Adding ") + by + " " + part
+                + (subtract ? " from " : " to ") + value + " causes overflow");
+    }
+
     /** TIME_ADD / TIME_SUB: MICROSECOND … HOUR, wrapping around midnight (BigQuery docs: TIME_ADD). */
-    public static LocalTime timeAdd(LocalTime value, Long amount, String part) {
-        if (value == null || amount == null) {
+    public static LocalTime timeAdd(LocalTime value, Long by, String part, Boolean subtract) {
+        if (value == null || by == null) {
             return null;
         }
         long unit = micros(part, "TIME_ADD");
         // reduced modulo a day first, so a huge amount cannot overflow
-        long step = Math.floorMod(amount, MICROS_PER_DAY / unit) * unit;
+        long unitsPerDay = MICROS_PER_DAY / unit;
+        long reduced = Math.floorMod(by, unitsPerDay);
+        long step = (subtract ? unitsPerDay - reduced : reduced) * unit;
         long micros = Math.floorMod(value.toNanoOfDay() / 1000 + step, MICROS_PER_DAY);
         return LocalTime.ofNanoOfDay(micros * 1000);
     }

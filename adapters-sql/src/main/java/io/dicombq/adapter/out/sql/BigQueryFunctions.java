@@ -32,7 +32,7 @@ public final class BigQueryFunctions {
     private static final Pattern DATETIME = Pattern.compile(
             "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ Tt]([0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\\.[0-9]{1,6})?))?");
     private static final Pattern TIMESTAMP = Pattern.compile(
-            "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ Tt]([0-9]{1,2}:[0-9]{1,2}(?::[0-9]{1,2}(?:\\.[0-9]{1,6})?)?))?\\s*(.*)");
+            "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ Tt]([0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\\.[0-9]{1,6})?))?\\s*(.*)");
 
     private BigQueryFunctions() {
     }
@@ -78,6 +78,8 @@ public final class BigQueryFunctions {
         install(connection, replace, JsonDocumentRuntime.class, JsonDocumentRuntime.NAMES, "");
         install(connection, replace, JsonBuildRuntime.class, JsonBuildRuntime.NAMES, "");
         install(connection, replace, JsonMutateRuntime.class, JsonMutateRuntime.NAMES, "");
+        install(connection, replace, TimeRuntime.class, TimeRuntime.NAMES, "");
+        install(connection, replace, SafeTimeRuntime.class, SafeTimeRuntime.aliases(), "");
         install(connection, replace, SafeRuntime.class, SafeRuntime.aliases(), "");
     }
 
@@ -243,17 +245,31 @@ public final class BigQueryFunctions {
         if (text == null) {
             return null;
         }
+        OffsetDateTime timestamp = timestamp(text, null);
+        return timestamp != null ? timestamp : bad("timestamp", text, safe);
+    }
+
+    /**
+     * A timestamp text read in its own zone, else in {@code givenZone}, else in UTC; {@code null} when it is not one.
+     * TIMESTAMP(string, zone) may not have both (ZetaSQL: "Timezone is not allowed in …").
+     */
+    static OffsetDateTime timestamp(String text, ZoneId givenZone) {
         Matcher m = TIMESTAMP.matcher(text.trim());
         if (m.matches()) {
             LocalDate date = parseDate(m.group(1), true);
-            String clock = m.group(2) == null ? "00:00:00" : (m.group(2).length() <= 5 ? m.group(2) + ":00" : m.group(2));
+            // the seconds are required, as in BigQuery's canonical format ('2008-12-25 12:30' is not a timestamp)
+            String clock = m.group(2) == null ? "00:00:00" : m.group(2);
             LocalTime time = time(clock);
-            ZoneId zone = zone(m.group(3).trim());
+            String own = m.group(3).trim();
+            if (!own.isEmpty() && givenZone != null) {
+                throw new InvalidValueException("Timezone is not allowed in \"" + text + "\"");
+            }
+            ZoneId zone = !own.isEmpty() ? zone(own) : givenZone != null ? givenZone : ZoneOffset.UTC;
             if (date != null && time != null && zone != null) {
                 return LocalDateTime.of(date, time).atZone(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
             }
         }
-        return bad("timestamp", text, safe);
+        return null;
     }
 
     public static byte[] utf8Bytes(String text) {
@@ -274,7 +290,7 @@ public final class BigQueryFunctions {
     }
 
     /** A time zone as BigQuery accepts it in a timestamp: none (UTC), Z, UTC, +HH[:MM], or a region name. */
-    private static ZoneId zone(String text) {
+    static ZoneId zone(String text) {
         if (text.isEmpty() || text.equalsIgnoreCase("Z") || text.equalsIgnoreCase("UTC")) {
             return ZoneOffset.UTC;
         }

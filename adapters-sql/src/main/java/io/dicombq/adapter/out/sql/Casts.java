@@ -61,10 +61,40 @@ final class Casts {
                     return Typed.of("(" + sql + " <> 0)", target);
                 }
                 break;
+            case DATE:
+            case TIME:
+            case DATETIME:
+            case TIMESTAMP:
+                String converted = calendar(sql, source, target);
+                if (converted != null) {
+                    return Typed.of("CAST(" + converted + " AS " + h2 + ")", target);
+                }
+                break;
             default:
                 break;
         }
         throw Translator.unsupported("CAST from " + value.typeName() + " to " + typeName);
+    }
+
+    /**
+     * DATE, DATETIME and TIMESTAMP to one another, DATETIME and TIMESTAMP to TIME: a TIMESTAMP's fields and a
+     * wall clock's instant are read in UTC (BigQuery docs: conversion rules); {@code null} for other pairs.
+     */
+    private static String calendar(String sql, ColumnType source, ColumnType target) {
+        boolean timestamp = source == ColumnType.TIMESTAMP;
+        switch (target) {
+            case DATE:
+                return timestamp ? StrictFunctions.call("date_of_timestamp", sql, "'UTC'") : source == ColumnType.DATETIME ? sql : null;
+            case TIME:
+                return timestamp ? StrictFunctions.call("time_of_timestamp", sql, "'UTC'") : source == ColumnType.DATETIME ? sql : null;
+            case DATETIME:
+                return timestamp ? StrictFunctions.call("datetime_of_timestamp", sql, "'UTC'") : source == ColumnType.DATE ? sql : null;
+            case TIMESTAMP:
+                return source == ColumnType.DATE || source == ColumnType.DATETIME
+                        ? StrictFunctions.call("timestamp_of_datetime", "CAST(" + sql + " AS TIMESTAMP(6))", "'UTC'") : null;
+            default:
+                return null;
+        }
     }
 
     private static Typed fromString(Typed value, ColumnType target, boolean safe) {

@@ -46,6 +46,15 @@ record DatePart(Kind kind, DayOfWeek weekStart) {
         throw Translator.invalid(function + " needs a date part such as DAY, WEEK, WEEK(MONDAY), MONTH, YEAR");
     }
 
+    /** A part as ZetaSQL's resolved date-part enum names it: {@code DAY}, {@code WEEK_MONDAY}, {@code ISOWEEK} … */
+    static DatePart named(String zetaName) {
+        if (zetaName.startsWith("WEEK_")) {
+            return new DatePart(Kind.WEEK, DayOfWeek.valueOf(zetaName.substring(5)));
+        }
+        Kind kind = kind(zetaName, "EXTRACT");
+        return new DatePart(kind, kind == Kind.WEEK ? DayOfWeek.SUNDAY : null);
+    }
+
     private static Kind kind(String name, String function) {
         try {
             return Kind.valueOf(name);

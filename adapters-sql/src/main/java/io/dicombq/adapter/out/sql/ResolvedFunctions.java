@@ -208,6 +208,7 @@ final class ResolvedFunctions {
             return text;
         }
         String more = MoreFunctions.call(name, call, t);
+        more = more != null ? more : TimeFunctions.call(name, call, t);
         if (more != null) {
             return more;
         }

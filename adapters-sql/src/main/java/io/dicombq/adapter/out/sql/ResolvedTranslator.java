@@ -819,6 +819,7 @@ final class ResolvedTranslator {
             return sql != null ? sql : col(column);
         }
         if (e instanceof ResolvedLiteral) {
+            TimeFunctions.requireFaithful((ResolvedLiteral) e);
             return literal(((ResolvedLiteral) e).getValue());
         }
         if (e instanceof ResolvedParameter) {

@@ -29,7 +29,7 @@ final class SafeCalls {
     }
 
     static String render(ResolvedFunctionCall call, String name, ResolvedTranslator t) {
-        if (!FUNCTIONS.contains(name)) {
+        if (!FUNCTIONS.contains(name) && !TimeFunctions.SAFE.contains(name)) {
             throw ResolvedTranslator.refuse("SAFE." + ResolvedFunctions.sqlName(call));
         }
         List<ResolvedExpr> args = call.getArgumentList();
@@ -38,7 +38,8 @@ final class SafeCalls {
             placeholders.put(args.get(i), "\u0001safe-argument-" + i + "\u0001");
         }
         String template = t.withPlaceholders(placeholders, () -> ResolvedFunctions.render(call, name, t));
-        for (String[] twin : SafeRuntime.TWINS) {
+        for (String[] twin : java.util.stream.Stream.concat(java.util.Arrays.stream(SafeRuntime.TWINS),
+                java.util.Arrays.stream(SafeTimeRuntime.TWINS)).toList()) {
             template = template.replace(Names.meta(twin[0]) + "(", Names.meta(twin[1]) + "(");
         }
         if (name.equals("mod")) {

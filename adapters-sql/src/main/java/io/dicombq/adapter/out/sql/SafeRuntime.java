@@ -121,7 +121,7 @@ public final class SafeRuntime {
         return orNull(() -> BucketRuntime.timestampBucket(value, months, days, micros, origin));
     }
 
-    private static <T> T orNull(Supplier<T> function) {
+    static <T> T orNull(Supplier<T> function) {
         try {
             return function.get();
         } catch (InvalidValueException e) {

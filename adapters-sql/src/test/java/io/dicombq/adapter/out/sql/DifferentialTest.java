@@ -436,6 +436,7 @@ class DifferentialTest {
         queries.addAll(DifferentialMathArrayQueries.queries(T));
         queries.addAll(DifferentialJsonQueries.queries(T));
         queries.addAll(DifferentialTextQueries.queries(T));
+        queries.addAll(DifferentialTimeQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

@@ -456,7 +456,7 @@ class SqlFunctionsTest {
         assertInvalid(() -> value("PARSE_DATE('%Y-%m-%d', '2008/12/25')"), "Failed to parse input string \"2008/12/25\"");
         assertInvalid(() -> value("PARSE_DATE('%Y-%m-%d', '2008-02-30')"), "Failed to parse input string");
         assertInvalid(() -> value("PARSE_DATE('%A %F', 'Monday 2008-12-25')"), "names MONDAY but 2008-12-25 is a THURSDAY");
-        assertInvalid(() -> value("PARSE_DATE('%j', '100')"), "%j is not supported for parsing");
+        assertInvalid(() -> value("PARSE_DATE('%j', '100')"), "reading the format element %j is not supported");
         assertInvalid(() -> engine.query(QueryRequest.of("SELECT PARSE_DATE('%Y', Modality) AS d, COUNT(*) AS n FROM " + T
                 + " GROUP BY d ORDER BY d", "my-project")), "Failed to parse input string \"CT\"");
         assertInvalid(() -> value("PARSE_DATE('%Y', `Rows`)"), "No matching signature for function PARSE_DATE");

@@ -119,7 +119,7 @@ final class FormatFunctions {
         StructType struct = (StructType) type;
         List<String> fields = new ArrayList<>();
         for (int i = 0; i < struct.getFieldCount(); i++) {
-            String field = "(" + sql + ")." + Names.quote(ResolvedTranslator.fieldName(struct, i));
+            String field = "(" + sql + ")." + Names.quote(ZetaTypes.fieldName(struct, i));
             fields.add(text(field, struct.getField(i).getType(), conversion));
         }
         String open = conversion.equals("T") && fields.size() < 2 ? "'STRUCT('" : "'('";

@@ -97,6 +97,6 @@ class IssueWrongAnswersTest {
         assertThat(value("1")).isEqualTo(1L);
         assertThat(value("SAFE.LOWER('A')")).isEqualTo("a");
         assertThat(value("SAFE.SUBSTR('abc', 1, -1)")).isNull();
-        assertInvalid("SAFE.FARM_FINGERPRINT('abc')", "SAFE.FARM_FINGERPRINT is not supported by the embedded warehouse");
+        assertInvalid("SAFE.NET.HOST('abc')", "SAFE.NET.HOST is not supported by the embedded warehouse");
     }
 }

@@ -101,16 +101,20 @@ final class DumpArguments {
         } catch (IOException e) {
             return false;
         }
+        // as an array: String.charAt is a call with its own checks for each character under C1 (a long list is 300 KB)
+        char[] chars = new char[text.length() + 1];
+        text.getChars(0, text.length(), chars, 0);
+        chars[text.length()] = ' ';
         int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
             if (c == '"' || c == '\'' || c == '#') {
                 return false;
             }
             if (c > ' ' && start < 0) {
                 start = i;
             } else if (c <= ' ' && start >= 0) {
-                if (text.charAt(start) == '@') {
+                if (chars[start] == '@') {
                     return false;
                 }
                 expanded.add(text.substring(start, i));

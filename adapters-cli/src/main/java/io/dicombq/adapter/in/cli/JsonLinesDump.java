@@ -27,8 +27,11 @@ import java.util.concurrent.Future;
  * files are read and written on every core, a bounded window of them at a time, and printed in their order.
  */
 final class JsonLinesDump {
-    /** Files in flight per thread: enough to keep every core busy while one slow file holds the line's head. */
-    private static final int WINDOW_PER_THREAD = 16;
+    /**
+     * Files in flight per thread: enough to keep every core busy while a slow file holds the head of the line, few
+     * enough that memory stays that of a handful of files (each file's JSON is held until its turn to print).
+     */
+    private static final int WINDOW_PER_THREAD = 4;
 
     private final DumpOptions options;
     private final Part10Reader reader;

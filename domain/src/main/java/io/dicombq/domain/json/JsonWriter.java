@@ -202,7 +202,7 @@ public final class JsonWriter {
                 start = i + 1;
             }
         }
-        // not append(CharSequence, start, end): JDK 17 copies that char by char through charAt (a fifth of dump)
+        // not append(CharSequence, start, end): JDK 17 copies that char by char through an interface charAt
         if (start == 0) {
             out.append(text);
         } else {

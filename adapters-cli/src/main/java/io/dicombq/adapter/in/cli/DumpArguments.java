@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Dump's arguments parsed by hand, so the executable does not load picocli (173 Java 5 class files that class data
- * sharing refuses and the old verifier checks: half a short dump's CPU, docs/BENCHMARKS.md). Only arguments whose
+ * sharing refuses and the old verifier checks: 0.3-0.4 s of CPU per run, docs/BENCHMARKS.md). Only arguments whose
  * meaning is plain are taken here: files, {@code @FILE} lists of them, and dump's options used once each. Anything
  * else (help, version, a repeated or unknown option, a bad value, no file, {@code --}, quoting in an {@code @FILE})
  * gives no result, and {@link DumpCommand}'s picocli model answers it, with its help text and error messages.

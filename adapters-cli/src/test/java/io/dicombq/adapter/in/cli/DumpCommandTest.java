@@ -188,7 +188,7 @@ class DumpCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /** The executable's dump loads none of picocli's classes (they cost half a short run, docs/BENCHMARKS.md). */
+    /** The executable's dump loads none of picocli's classes (0.3-0.4 s of CPU per run, docs/BENCHMARKS.md). */
     @Test
     void theExecutablesDumpLoadsNoPicocliClass() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

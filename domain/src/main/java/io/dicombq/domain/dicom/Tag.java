@@ -1,5 +1,7 @@
 package io.dicombq.domain.dicom;
 
+import java.nio.charset.StandardCharsets;
+
 /** A DICOM attribute tag (group, element) packed as the 32-bit value 0xGGGGEEEE (PS3.5 7.1). */
 public record Tag(int value) implements Comparable<Tag> {
 
@@ -83,16 +85,17 @@ public record Tag(int value) implements Comparable<Tag> {
     /** {@code GGGGEEEE}, upper-case hex, as in the DICOM JSON model (PS3.18 F.2.1). */
     public String hex() {
         // by hand: String.format was a quarter of dump's time and a share of the flattening's (every private tag)
-        char[] digits = new char[8];
+        byte[] digits = new byte[8];
         int rest = value;
         for (int i = 7; i >= 0; i--) {
             digits[i] = HEX_DIGITS[rest & 0xF];
             rest >>>= 4;
         }
-        return new String(digits);
+        // Latin-1 bytes become the String's own copy; chars would be checked one by one to compress them
+        return new String(digits, StandardCharsets.ISO_8859_1);
     }
 
-    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+    private static final byte[] HEX_DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     /** {@code Tag_GGGGEEEE}: the column name of an element that has no keyword. */
     public String columnName() {

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
  */
 public final class JsonWriter {
     private final Appendable out;
+    /** {@code out} when it is a StringBuilder (a final class: calls on it are bound at once, and C1 inlines them). */
+    private final StringBuilder builder;
     private final String indent;
     private final boolean[] hasItem = new boolean[256];
     private int depth;
@@ -16,6 +18,7 @@ public final class JsonWriter {
 
     private JsonWriter(Appendable out, String indent) {
         this.out = out;
+        this.builder = out instanceof StringBuilder b ? b : null;
         this.indent = indent;
     }
 
@@ -63,6 +66,43 @@ public final class JsonWriter {
         }
         afterName = true;
         return this;
+    }
+
+    /**
+     * A name the caller knows needs no escaping (printable ASCII without '"' and '\\', such as a DICOM tag's
+     * {@code GGGGEEEE}): written without looking for characters to escape.
+     */
+    public JsonWriter plainName(String name) {
+        assert isPlain(name) : name;
+        if (afterName) {
+            throw new IllegalStateException("name '" + name + "' follows a name without a value");
+        }
+        separator();
+        plain(name);
+        raw(':');
+        if (indent != null) {
+            raw(' ');
+        }
+        afterName = true;
+        return this;
+    }
+
+    /** A string value the caller knows needs no escaping (as {@link #plainName}), such as a VR's name or base64. */
+    public JsonWriter plainValue(String value) {
+        assert isPlain(value) : value;
+        beforeValue();
+        plain(value);
+        return this;
+    }
+
+    private static boolean isPlain(String text) {
+        return text.chars().allMatch(c -> c >= 0x20 && c < 0x7F && c != '"' && c != '\\');
+    }
+
+    private void plain(String text) {
+        raw('"');
+        raw(text);
+        raw('"');
     }
 
     public JsonWriter value(String value) {
@@ -125,23 +165,12 @@ public final class JsonWriter {
 
     /** Appends {@code text} to {@code out} as a quoted JSON string. */
     public static void quote(String text, Appendable out) {
+        if (out instanceof StringBuilder builder) {
+            quote(text, builder);
+            return;
+        }
         try {
-            out.append('"');
-            int start = 0;
-            int length = text.length();
-            for (int i = 0; i < length; i++) {
-                char c = text.charAt(i);
-                if (c >= 0x20 && c != '"' && c != '\\' && c < '\u2028') {
-                    // nearly every character: the run is copied in one append below
-                    continue;
-                }
-                String escape = escapeOf(c);
-                if (escape != null) {
-                    out.append(text, start, i).append(escape);
-                    start = i + 1;
-                }
-            }
-            out.append(text, start, length).append('"');
+            out.append(quote(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -151,6 +180,35 @@ public final class JsonWriter {
         StringBuilder builder = new StringBuilder(text.length() + 2);
         quote(text, builder);
         return builder.toString();
+    }
+
+    /** Appends {@code text} to {@code out} as a quoted JSON string (RFC 8259 7). */
+    public static void quote(String text, StringBuilder out) {
+        out.append('"');
+        int start = 0;
+        int length = text.length();
+        // scanned as an array: String.charAt is a call with its own checks for each character under C1 (dump)
+        char[] chars = new char[length];
+        text.getChars(0, length, chars, 0);
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            if (c >= 0x20 && c != '"' && c != '\\' && c < '\u2028') {
+                // nearly every character: the run is copied in one append below
+                continue;
+            }
+            String escape = escapeOf(c);
+            if (escape != null) {
+                out.append(chars, start, i - start).append(escape);
+                start = i + 1;
+            }
+        }
+        // not append(CharSequence, start, end): JDK 17 copies that char by char through an interface charAt
+        if (start == 0) {
+            out.append(text);
+        } else {
+            out.append(chars, start, length - start);
+        }
+        out.append('"');
     }
 
     private static String escapeOf(char c) {
@@ -179,7 +237,11 @@ public final class JsonWriter {
     }
 
     private void string(String text) {
-        quote(text, out);
+        if (builder != null) {
+            quote(text, builder);
+        } else {
+            quote(text, out);
+        }
     }
 
     private void beforeValue() {
@@ -230,6 +292,10 @@ public final class JsonWriter {
     }
 
     private void raw(char c) {
+        if (builder != null) {
+            builder.append(c);
+            return;
+        }
         try {
             out.append(c);
         } catch (IOException e) {
@@ -238,6 +304,10 @@ public final class JsonWriter {
     }
 
     private void raw(String text) {
+        if (builder != null) {
+            builder.append(text);
+            return;
+        }
         try {
             out.append(text);
         } catch (IOException e) {

@@ -24,6 +24,36 @@ class JsonWriterTest {
     }
 
     @Test
+    void quotesIntoWritersAndBuildersAlike() throws java.io.IOException {
+        String text = "x\"y\u2028z\u00e9\u4e2d\tw";
+        java.io.StringWriter writer = new java.io.StringWriter();
+        JsonWriter.quote(text, (Appendable) writer);
+        StringBuilder builder = new StringBuilder("> ");
+        JsonWriter.quote(text, builder);
+        assertThat(writer).hasToString("\"x\\\"y\\u2028z\u00e9\u4e2d\\tw\"");
+        assertThat(builder).hasToString("> " + writer);
+        assertThat(JsonWriter.quote("plain")).isEqualTo("\"plain\"");
+    }
+
+    @Test
+    void plainNamesAndValuesAreWrittenAsTheyAre() {
+        StringBuilder builder = new StringBuilder();
+        java.io.StringWriter writer = new java.io.StringWriter();
+        for (Appendable out : new Appendable[] {builder, writer}) {
+            JsonWriter.pretty(out).beginObject().plainName("00100010").beginObject().plainName("vr").plainValue("PN")
+                    .name("Value").beginArray().plainValue("aGk+/w==").endArray().endObject().endObject();
+        }
+        assertThat(builder).hasToString("{\n  \"00100010\": {\n    \"vr\": \"PN\",\n    \"Value\": [\n      \"aGk+/w==\"\n    ]\n  }\n}");
+        assertThat(writer).hasToString(builder.toString());
+    }
+
+    @Test
+    void aPlainNameThatNeedsEscapingIsRefusedWhenAssertionsAreOn() {
+        assertThatThrownBy(() -> JsonWriter.compact(new StringBuilder()).beginObject().plainName("a\"b"))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
     void prettyPrintsWithTwoSpaces() {
         StringBuilder out = new StringBuilder();
         JsonWriter.pretty(out).beginArray().beginObject().name("k").value("v").endObject().endArray();

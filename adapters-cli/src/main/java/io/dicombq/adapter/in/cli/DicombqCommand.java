@@ -1,6 +1,5 @@
 package io.dicombq.adapter.in.cli;
 
-import io.dicombq.domain.status.DicombqException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,7 +56,7 @@ public final class DicombqCommand implements Runnable {
     private static CommandLine withConventions(CommandLine commandLine) {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
-            command.getErr().println("ERROR: " + oneLine(exception));
+            command.getErr().println("ERROR: " + ErrorLine.of(exception));
             command.getErr().flush();
             return EXIT_FAILED;
         });
@@ -69,14 +68,5 @@ public final class DicombqCommand implements Runnable {
             return EXIT_USAGE;
         });
         return commandLine;
-    }
-
-    /** {@code CODE: message} for dicombq's errors, the exception itself for anything unexpected. */
-    static String oneLine(Throwable exception) {
-        if (exception instanceof DicombqException dicombq) {
-            return dicombq.code() + ": " + dicombq.getMessage();
-        }
-        String message = exception.getMessage();
-        return exception.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

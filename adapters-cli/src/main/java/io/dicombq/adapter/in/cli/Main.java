@@ -12,7 +12,7 @@ public final class Main {
     public static void main(String[] args) {
         H2Jvm.configure();
         if (args.length > 0 && args[0].equals("dump")) {
-            System.exit(DicombqCommand.newDumpCommandLine().execute(Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(DumpExecutable.run(Arrays.asList(args).subList(1, args.length)));
         }
         System.exit(DicombqCommand.newCommandLine().execute(args));
     }

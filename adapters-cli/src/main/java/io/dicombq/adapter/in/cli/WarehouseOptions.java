@@ -26,8 +26,13 @@ import java.util.Map;
  */
 public final class WarehouseOptions {
     static final String HOME_VARIABLE = "DICOMBQ_HOME";
+    // the names, for the executable's hand parser of dump (DumpArguments) too, which accepts and ignores them
+    static final String DATA_DIR = "--data-dir";
+    static final String WAREHOUSE = "--warehouse";
+    static final String BIGQUERY_ENDPOINT = "--bigquery-endpoint";
+    static final String BIGQUERY_PROJECT = "--bigquery-project";
 
-    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+    @Option(names = DATA_DIR, scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Where the embedded warehouse, operations and stores live (default: $DICOMBQ_HOME, else ./.dicombq).")
     Path dataDir;
 
@@ -35,32 +40,41 @@ public final class WarehouseOptions {
     public enum Kind {
         H2, BIGQUERY;
 
+        /** The kind {@code value} names in any letter case, or null. */
+        static Kind named(String value) {
+            for (Kind kind : values()) {
+                if (kind.name().equalsIgnoreCase(value)) {
+                    return kind;
+                }
+            }
+            return null;
+        }
+
         /** Any letter case, whatever the command line's settings, so the default "h2" always parses. */
         static final class Converter implements CommandLine.ITypeConverter<Kind> {
             @Override
             public Kind convert(String value) {
-                for (Kind kind : values()) {
-                    if (kind.name().equalsIgnoreCase(value)) {
-                        return kind;
-                    }
+                Kind kind = named(value);
+                if (kind == null) {
+                    throw new CommandLine.TypeConversionException("expected h2 or bigquery but was '" + value + "'");
                 }
-                throw new CommandLine.TypeConversionException("expected h2 or bigquery but was '" + value + "'");
+                return kind;
             }
         }
     }
 
-    @Option(names = "--warehouse", scope = ScopeType.INHERIT, defaultValue = "h2", paramLabel = "h2|bigquery",
+    @Option(names = WAREHOUSE, scope = ScopeType.INHERIT, defaultValue = "h2", paramLabel = "h2|bigquery",
             converter = Kind.Converter.class,
             description = "The embedded H2 warehouse in --data-dir (default), or BigQuery (Application Default"
                     + " Credentials, or --bigquery-endpoint).")
     Kind kind;
 
-    @Option(names = "--bigquery-endpoint", scope = ScopeType.INHERIT, paramLabel = "URL",
+    @Option(names = BIGQUERY_ENDPOINT, scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "With --warehouse=bigquery: a BigQuery-compatible endpoint to use without credentials, such as"
                     + " 'dicombq serve --bigquery-emulator' (e.g. http://127.0.0.1:9050).")
     URI bigQueryEndpoint;
 
-    @Option(names = "--bigquery-project", scope = ScopeType.INHERIT, paramLabel = "PROJECT",
+    @Option(names = BIGQUERY_PROJECT, scope = ScopeType.INHERIT, paramLabel = "PROJECT",
             description = "With --warehouse=bigquery: the project BigQuery jobs run in and are billed to (default: the"
                     + " destination table's project, or the query's --project).")
     String bigQueryProject;

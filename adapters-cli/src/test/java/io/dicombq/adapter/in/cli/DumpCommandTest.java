@@ -43,9 +43,12 @@ class DumpCommandTest {
         return run(DicombqCommand.newCommandLine(), all);
     }
 
-    /** The executable's shortcut (Main): dump's command line alone. */
+    /** The executable's dump (Main): the arguments parsed by hand, picocli only for help and usage errors. */
     private static Run dumpShortcut(List<String> args) {
-        return run(DicombqCommand.newDumpCommandLine(), args);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DumpExecutable.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
     }
 
     private static Run run(CommandLine commandLine, List<String> args) {
@@ -95,10 +98,108 @@ class DumpCommandTest {
     void theExecutablesDumpShortcutBehavesAsTheCommandTree() throws IOException {
         List<String> files = corpus().stream().map(Path::toString).collect(Collectors.toList());
         assertThat(dumpShortcut(files)).isEqualTo(dump(files));
-        for (List<String> args : List.<List<String>>of(List.of("--help"), List.of("--version"), List.of("--bogus", files.get(0)),
-                List.of(), List.of("--data-dir=/nowhere", "--pretty", "--file-meta", files.get(0)))) {
+    }
+
+    /** Every option, alone and together, in both spellings: the hand parser takes them and prints what picocli's model does. */
+    @Test
+    void everyOptionIsParsedByHandAsPicocliParsesIt() {
+        String ct = CORPUS.resolve("test_files/CT_small.dcm").toString();
+        String rtplan = CORPUS.resolve("test_files/rtplan.dcm").toString();
+        for (List<String> args : List.<List<String>>of(List.of(ct), List.of(ct, rtplan, ct), List.of("--pretty", ct),
+                List.of("--file-meta", ct), List.of(ct, "--no-inline-binary"), List.of("--bulk-threshold", "16", ct),
+                List.of("--bulk-threshold=0", ct), List.of("--bulk-threshold=010", ct),
+                List.of("--pretty", "--file-meta", "--no-inline-binary", "--bulk-threshold=100000", ct, rtplan),
+                List.of("--data-dir=/nowhere", ct), List.of("--data-dir", "", ct), List.of("--warehouse", "BigQuery", ct),
+                List.of("--warehouse=h2", "--bigquery-endpoint=http://127.0.0.1:9050", "--bigquery-project", "p", ct),
+                List.of("x=y.dcm", ct), List.of("/nonexistent.dcm"))) {
+            assertThat(DumpArguments.parse(args)).as("dump %s is parsed by hand", args).isPresent();
             assertThat(dumpShortcut(args)).as("dump %s", args).isEqualTo(dump(args));
         }
+        assertThat(DumpArguments.parse(List.of("--pretty", "--file-meta", "--no-inline-binary", "--bulk-threshold", "7", ct)))
+                .contains(new DumpOptions(true, true, false, 7, List.of(Path.of(ct))));
+        assertThat(DumpArguments.parse(List.of(ct))).contains(new DumpOptions(false, false, true, 1024, List.of(Path.of(ct))));
+    }
+
+    /** Help, version and every kind of bad input go to picocli's model: the same help text, message and exit code. */
+    @Test
+    void helpVersionAndBadInputAreAnsweredByDumpsPicocliModel(@TempDir Path folder) throws IOException {
+        String ct = CORPUS.resolve("test_files/CT_small.dcm").toString();
+        String quoted = Files.writeString(folder.resolve("quoted.txt"), "'" + ct + "'\n\"" + ct + "\"\n").toString();
+        String commented = Files.writeString(folder.resolve("commented.txt"), "# a list\n" + ct + "\n").toString();
+        String nested = Files.writeString(folder.resolve("nested.txt"), "@" + quoted + "\n").toString();
+        for (List<String> args : List.<List<String>>of(List.of("--help"), List.of("-h", ct), List.of("--version"),
+                List.of("-V"), List.of("-hV"), List.of(), List.of("--pretty"), List.of("--bogus", ct), List.of("-x", ct),
+                List.of("--pretty", "--pretty", ct), List.of("--pretty=true", ct), List.of("--pretty=false", ct),
+                List.of("--bulk-threshold", "x", ct), List.of("--bulk-threshold", ct), List.of(ct, "--bulk-threshold"),
+                List.of("--bulk-threshold=", ct), List.of("--bulk-threshold", "-5", ct), List.of("--bulk-threshold=+5", ct),
+                List.of("--bulk-threshold=99999999999", ct), List.of("--bulk-threshold=1", "--bulk-threshold=2", ct),
+                List.of("--warehouse=nope", ct), List.of("--warehouse", ct), List.of("--bigquery-endpoint=http://a b", ct),
+                List.of("--data-dir", "--pretty", ct), List.of("--", ct), List.of("--", "--pretty", ct), List.of("-", ct),
+                List.of("", ct), List.of("a\0b"), List.of("@"), List.of("@" + folder.resolve("missing.txt")),
+                List.of("@@" + ct), List.of("@" + quoted), List.of("@" + commented),
+                List.of("@" + nested))) {
+            assertThat(DumpArguments.parse(args)).as("dump %s is left to picocli", args).isEmpty();
+            assertThat(dumpShortcut(args)).as("dump %s", args).isEqualTo(dump(args));
+        }
+        // picocli fails to read a folder as an argument file with a stack trace (whose frames differ): exit 1 either way
+        List<String> folderAsList = List.of("@" + folder);
+        assertThat(DumpArguments.parse(folderAsList)).isEmpty();
+        for (Run run : List.of(dumpShortcut(folderAsList), dump(folderAsList))) {
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).startsWith("picocli.CommandLine$InitializationException: Could not read argument file @" + folder);
+        }
+    }
+
+    /** An argument file (picocli's @FILE), as bench-dump.sh passes thousands of files: its words are the arguments. */
+    @Test
+    void anArgumentFileListsFilesAndOptions(@TempDir Path folder) throws IOException {
+        String ct = CORPUS.resolve("test_files/CT_small.dcm").toString();
+        String rtplan = CORPUS.resolve("test_files/rtplan.dcm").toString();
+        Path list = Files.writeString(folder.resolve("files.txt"), ct + "\r\n\t" + rtplan + "  --pretty\n\n" + ct);
+        List<String> args = List.of("@" + list, "--file-meta");
+        assertThat(DumpArguments.parse(args)).contains(new DumpOptions(true, true, true, 1024,
+                List.of(Path.of(ct), Path.of(rtplan), Path.of(ct))));
+        Run run = dumpShortcut(args);
+        assertThat(run).isEqualTo(dump(args));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\"00020010\"");
+    }
+
+    /** On several threads the lines and error lines come out in argument order, exactly as one after the other. */
+    @Test
+    void manyFilesOnSeveralThreadsPrintExactlyWhatOneThreadPrints() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            files.addAll(corpus());
+            files.add(Path.of("/nonexistent-" + i + ".dcm"));
+        }
+        DumpOptions options = new DumpOptions(false, true, true, 1024, files);
+        Run oneThread = runDump(new JsonLinesDump(options, 1));
+        Run threeThreads = runDump(new JsonLinesDump(options, 3));
+        assertThat(threeThreads).isEqualTo(oneThread);
+        assertThat(oneThread.exitCode()).isEqualTo(1);
+        assertThat(oneThread.err()).contains("dicombq dump: cannot read /nonexistent-2.dcm: no such file\n");
+    }
+
+    private static Run runDump(JsonLinesDump dump) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = dump.run(new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The executable's dump loads none of picocli's classes (0.3-0.4 s of CPU per run, docs/BENCHMARKS.md). */
+    @Test
+    void theExecutablesDumpLoadsNoPicocliClass() throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-Xlog:class+load=info", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "dump", "--pretty",
+                CORPUS.resolve("test_files/CT_small.dcm").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("io.dicombq.adapter.in.cli.JsonLinesDump", "\"CompressedSamples^CT1\"")
+                .doesNotContain("picocli.");
     }
 
     @Test

@@ -59,7 +59,7 @@ public final class DicomJsonWriter {
     public void write(DicomDataset dataset, JsonWriter json) {
         json.beginObject();
         for (DataElement element : dataset) {
-            json.name(element.tag().hex());
+            json.plainName(element.tag().hex());
             writeAttribute(element, json);
         }
         json.endObject();
@@ -68,13 +68,13 @@ public final class DicomJsonWriter {
     private void writeAttribute(DataElement element, JsonWriter json) {
         Vr vr = element.vr();
         Value value = element.value();
-        json.beginObject().name("vr").value(vr.name());
+        json.beginObject().plainName("vr").plainValue(vr.name());
         if (value instanceof Value.Bytes bytes) {
             if (inlineBinary && bytes.length() > 0) {
-                json.name("InlineBinary").value(Base64.getEncoder().encodeToString(bytes.bytes()));
+                json.plainName("InlineBinary").plainValue(Base64.getEncoder().encodeToString(bytes.bytes()));
             }
         } else if (!(value instanceof Value.Bulk) && !value.isEmpty()) {
-            json.name("Value").beginArray();
+            json.plainName("Value").beginArray();
             writeValues(vr, value, json);
             json.endArray();
         }
@@ -125,7 +125,7 @@ public final class DicomJsonWriter {
                 end = name.length();
             }
             if (end > start) {
-                json.name(PN_GROUPS[group]).value(name.substring(start, end));
+                json.plainName(PN_GROUPS[group]).value(name.substring(start, end));
             }
             start = end + 1;
         }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
@@ -157,8 +156,7 @@ final class DateFunctions {
                 throw Translator.invalid(name + ": invalid time zone " + zoneName);
             }
         }
-        // BigQuery keeps microseconds.
-        Instant now = translator.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = translator.now();
         LocalDateTime local = LocalDateTime.ofInstant(now, zone);
         switch (name) {
             case "CURRENT_DATE":

@@ -249,6 +249,10 @@ final class TimeFunctions {
     private static String formatted(ResolvedFunctionCall call, List<ResolvedExpr> args, String function, ResolvedTranslator t,
                                     boolean zoned) {
         String sqlName = ResolvedFunctions.sqlName(call);
+        if (!zoned && args.size() > 1 && args.get(1).getType().isTimestamp()) {
+            // the analyzer takes FORMAT_DATETIME(format, timestamp[, zone]); BigQuery documents only a DATETIME
+            throw ResolvedTranslator.refuse(sqlName + " of a TIMESTAMP");
+        }
         ResolvedExpr format = args.get(0);
         if (!(format instanceof ResolvedLiteral)) {
             throw ResolvedTranslator.refuse(sqlName + " with a format that is not a literal");

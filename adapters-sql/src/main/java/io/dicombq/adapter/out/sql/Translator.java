@@ -15,6 +15,7 @@ import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +55,7 @@ final class Translator {
     private final boolean legacy;
     /** CURRENT_DATE and friends read this, once per query. */
     private final Clock clock;
+    private Instant now;
     private final List<Bound> scope = new ArrayList<>();
     private int aliases;
 
@@ -712,8 +714,15 @@ final class Translator {
         return legacy;
     }
 
-    Clock clock() {
-        return clock;
+    /**
+     * The query's time, read once, so every CURRENT_* call of one query sees the same instant (BigQuery docs:
+     * CURRENT_TIMESTAMP is evaluated once per query), in BigQuery's microseconds.
+     */
+    Instant now() {
+        if (now == null) {
+            now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        }
+        return now;
     }
 
     static DicombqException invalid(String message) {

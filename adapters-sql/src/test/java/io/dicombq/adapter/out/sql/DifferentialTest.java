@@ -425,7 +425,11 @@ class DifferentialTest {
                         + " SELECT CAST(NULL AS STRUCT<a INT64, b STRING>) UNION ALL SELECT STRUCT<a INT64, b STRING>(NULL, NULL))",
                 "SELECT id, PatientName IS NULL AS n, PatientName.Alphabetic IS NOT NULL AS a FROM " + T,
                 "SELECT ARRAY_AGG(PatientName.Alphabetic IGNORE NULLS ORDER BY id) AS names FROM " + T,
-                "SELECT TO_JSON_STRING(STRUCT('a\\u0001' AS s)) AS j");
+                "SELECT TO_JSON_STRING(STRUCT('a\\u0001' AS s)) AS j",
+                // one query, one instant: every CURRENT_* call agrees
+                "SELECT CURRENT_DATETIME() = CURRENT_DATETIME AS a, CURRENT_DATETIME = DATETIME(CURRENT_DATE, CURRENT_TIME) AS b,"
+                        + " CURRENT_TIME() = TIME(CURRENT_TIMESTAMP) AS c, CURRENT_DATETIME('UTC') = DATETIME(CURRENT_TIMESTAMP, 'UTC') AS d",
+                "SELECT FORMAT_DATETIME('%D %T', t, 'America/New_York') AS f FROM (SELECT TIMESTAMP '2001-02-03 04:05:06.789' AS t)");
     }
 
     @Test

@@ -1009,6 +1009,10 @@ final class ResolvedTranslator {
     }
 
     private String cast(ResolvedCast cast) {
+        String bytesFormat = EncodingFunctions.castWithFormat(cast, this);
+        if (bytesFormat != null) {
+            return bytesFormat;
+        }
         if (cast.getFormat() != null || cast.getTimeZone() != null) {
             throw refuse("CAST … FORMAT");
         }

@@ -191,7 +191,7 @@ class H2QueryEngineTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "SELECT FARM_FINGERPRINT(PatientID) FROM `my-project.dicom.ct`|Function FARM_FINGERPRINT is not supported by the embedded warehouse",
+        "SELECT GENERATE_UUID() FROM `my-project.dicom.ct`|Function GENERATE_UUID is not supported by the embedded warehouse",
         "SELECT PERCENTILE_CONT(`Rows`, 0.5) OVER () FROM `my-project.dicom.ct`|PERCENTILE_CONT is not supported by the embedded warehouse",
         "WITH RECURSIVE x AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM x WHERE n < 3) SELECT n FROM x|WITH RECURSIVE is not supported",
         "SELECT PatientID, COUNT(*) FROM `my-project.dicom.ct` GROUP BY ROLLUP (PatientID)|GROUP BY ROLLUP / GROUPING SETS is not supported",

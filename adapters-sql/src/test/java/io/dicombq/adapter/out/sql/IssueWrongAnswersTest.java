@@ -97,6 +97,6 @@ class IssueWrongAnswersTest {
         assertThat(value("1")).isEqualTo(1L);
         assertThat(value("SAFE.LOWER('A')")).isEqualTo("a");
         assertThat(value("SAFE.SUBSTR('abc', 1, -1)")).isNull();
-        assertInvalid("SAFE.FARM_FINGERPRINT('abc')", "SAFE.FARM_FINGERPRINT is not supported by the embedded warehouse");
+        assertInvalid("SAFE.LPAD('abc', -1)", "SAFE.LPAD is not supported by the embedded warehouse");
     }
 }

@@ -69,6 +69,7 @@ public final class BigQueryFunctions {
         install(connection, replace, EncodingRuntime.class, EncodingRuntime.NAMES, "");
         install(connection, replace, FormatRuntime.class, FormatRuntime.NAMES, "");
         install(connection, replace, RegexpRuntime.class, RegexpRuntime.NAMES, "");
+        install(connection, replace, BytesFormat.class, BytesFormat.NAMES, "");
         install(connection, replace, CalendarRuntime.class, CalendarRuntime.NAMES, "");
         install(connection, replace, BucketRuntime.class, BucketRuntime.NAMES, "");
         install(connection, replace, AggregateRuntime.class, AggregateRuntime.NAMES, "");

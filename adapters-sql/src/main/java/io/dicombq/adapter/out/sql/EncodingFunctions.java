@@ -1,5 +1,7 @@
 package io.dicombq.adapter.out.sql;
 
+import com.google.zetasql.Type;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedCast;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedExpr;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCall;
 
@@ -54,5 +56,17 @@ final class EncodingFunctions {
             default:
                 return FormatFunctions.call(name, call, t);
         }
+    }
+
+    /** {@code CAST} between BYTES and STRING with a FORMAT (see {@link BytesFormat}), or null for other casts. */
+    static String castWithFormat(ResolvedCast cast, ResolvedTranslator t) {
+        Type from = cast.getExpr().getType();
+        Type to = cast.getType();
+        boolean toText = from.isBytes() && to.isString();
+        if (cast.getFormat() == null || cast.getTimeZone() != null || !toText && !(from.isString() && to.isBytes())) {
+            return null;
+        }
+        return ResolvedFunctions.call(toText ? "bytes_as_text" : "text_as_bytes", t.expr(cast.getExpr()),
+                t.expr(cast.getFormat()), cast.getReturnNullOnError() ? "TRUE" : "FALSE");
     }
 }

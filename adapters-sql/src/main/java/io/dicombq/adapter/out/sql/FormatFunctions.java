@@ -131,8 +131,7 @@ final class FormatFunctions {
     private static String function(Type type) {
         Type element = type.isArray() ? ((ArrayType) type).getElementType() : type;
         String name = scalarName(element);
-        if (name == null || type.isArray() && (element.isTime() || element.isDatetime() || element.isTimestamp()
-                || element.isJson())) {
+        if (name == null || type.isArray() && element.isJson()) {
             throw ResolvedTranslator.refuse("FORMAT of " + ZetaTypes.name(type));
         }
         return "fmt_" + name.toLowerCase(java.util.Locale.ROOT) + (type.isArray() ? "_array" : "");

@@ -25,7 +25,8 @@ public final class FormatRuntime {
         {"fmt_datetime", "datetime"}, {"fmt_timestamp", "timestamp"}, {"fmt_json", "json"},
         {"fmt_int64_array", "int64Array"}, {"fmt_float64_array", "float64Array"}, {"fmt_numeric_array", "numericArray"},
         {"fmt_string_array", "stringArray"}, {"fmt_bytes_array", "bytesArray"}, {"fmt_bool_array", "boolArray"},
-        {"fmt_date_array", "dateArray"},
+        {"fmt_date_array", "dateArray"}, {"fmt_time_array", "timeArray"}, {"fmt_datetime_array", "datetimeArray"},
+        {"fmt_timestamp_array", "timestampArray"},
     };
 
     private FormatRuntime() {
@@ -149,6 +150,18 @@ public final class FormatRuntime {
         return array(value, "DATE", flags, conversion, width, precision);
     }
 
+    public static String timeArray(LocalTime[] value, String flags, String conversion, Long width, Long precision) {
+        return array(value, "TIME", flags, conversion, width, precision);
+    }
+
+    public static String datetimeArray(LocalDateTime[] value, String flags, String conversion, Long width, Long precision) {
+        return array(value, "DATETIME", flags, conversion, width, precision);
+    }
+
+    public static String timestampArray(OffsetDateTime[] value, String flags, String conversion, Long width, Long precision) {
+        return array(value, "TIMESTAMP", flags, conversion, width, precision);
+    }
+
     /** %t or %T of an array of scalars of {@code elementType} (INT64, FLOAT64, STRING…): {@code [a, b]}. */
     private static String array(Object[] value, String elementType, String flags, String conversion, Long width, Long precision) {
         if (value == null) {
@@ -181,6 +194,12 @@ public final class FormatRuntime {
                 return value.toString();
             case "DATE":
                 return date((LocalDate) value, "", conversion, null, null);
+            case "TIME":
+                return time((LocalTime) value, "", conversion, null, null);
+            case "DATETIME":
+                return datetime((LocalDateTime) value, "", conversion, null, null);
+            case "TIMESTAMP":
+                return timestamp((OffsetDateTime) value, "", conversion, null, null);
             default:
                 throw InvalidValueException.unknownAnswer("FORMAT of an ARRAY<" + type + "> is not supported by the embedded warehouse");
         }

@@ -1011,6 +1011,10 @@ final class ResolvedTranslator {
     }
 
     private String cast(ResolvedCast cast) {
+        String bytesFormat = EncodingFunctions.castWithFormat(cast, this);
+        if (bytesFormat != null) {
+            return bytesFormat;
+        }
         if (cast.getFormat() != null || cast.getTimeZone() != null) {
             throw refuse("CAST … FORMAT");
         }

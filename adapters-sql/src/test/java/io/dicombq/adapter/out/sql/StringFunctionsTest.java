@@ -51,6 +51,13 @@ class StringFunctionsTest {
     }
 
     @Test
+    void castWithFormatBase32IsBigQuerys() {
+        // BigQuery docs (format elements, "Format bytes as string") list BASE32; ZetaSQL's reference lacks it.
+        assertThat(value("CAST(b'abcde\\xFF' AS STRING FORMAT 'BASE32')")).isEqualTo("MFRGGZDF74======");
+        assertThat((byte[]) value("CAST('MFRGGZDF74======' AS BYTES FORMAT 'base32')")).containsExactly('a', 'b', 'c', 'd', 'e', 0xff);
+    }
+
+    @Test
     void base32ThatToBase32DoesNotWriteIsRefusedNotGuessed() {
         assertFails("FROM_BASE32('mzxw6===')", "not upper-case padded base32");
         assertFails("FROM_BASE32('MZXW6')", "not upper-case padded base32");

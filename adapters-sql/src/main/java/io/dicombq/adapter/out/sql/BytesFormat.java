@@ -131,7 +131,7 @@ public final class BytesFormat {
         int bytes = text.length() * (radix == 2 ? 1 : 3) / 8;
         if (width(bytes, radix) != text.length()) {
             throw InvalidValueException.unknownAnswer("CAST AS BYTES FORMAT 'BASE" + radix + "' of " + text.length()
-                    + " digits (not a whole number of bytes) is not supported by the embedded warehouse");
+                    + " digits (not a whole number of bytes)");
         }
         byte[] number = text.isEmpty() ? new byte[0] : new BigInteger(text, radix).toByteArray();
         byte[] out = new byte[bytes];

@@ -459,7 +459,7 @@ record DateFormat(String source, List<DateFormat.Piece> parts) {
                 }
                 if (digits.length() > 6) {
                     throw InvalidValueException.unknownAnswer("\"" + text + "\": fractions of a second finer than"
-                            + " microseconds are not supported by the embedded warehouse");
+                            + " microseconds");
                 }
                 nanos = Integer.parseInt((digits + "000000000").substring(0, 9));
             }

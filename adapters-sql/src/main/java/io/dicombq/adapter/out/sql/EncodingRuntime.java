@@ -252,7 +252,7 @@ public final class EncodingRuntime {
         for (int c : normal.codePoints().toArray()) {
             if (c >= 0x13A0 && c <= 0x13FF || c >= 0xAB70 && c <= 0xABBF) {
                 throw InvalidValueException.unknownAnswer("NORMALIZE_AND_CASEFOLD of Cherokee (U+" + String.format("%04X", c)
-                        + ") is not supported by the embedded warehouse");
+                        + ")");
             }
             folded.append(c == 0x131 ? "\u0131" : fold(fold(new String(Character.toChars(c)))));
         }

@@ -116,7 +116,7 @@ public final class FormatRuntime {
         String text = value == null ? null : new String(value, StandardCharsets.UTF_8);
         if (text != null && text.contains("{")) {
             // ZetaSQL orders an object's keys under %t but not always under %T.
-            throw InvalidValueException.unknownAnswer("FORMAT of a JSON object is not supported by the embedded warehouse");
+            throw InvalidValueException.unknownAnswer("FORMAT of a JSON object");
         }
         return literal(text == null || !conversion.equals("T") ? text : "JSON " + GoogleSqlText.quoted(text), flags, conversion,
                 width, precision);
@@ -201,7 +201,7 @@ public final class FormatRuntime {
             case "TIMESTAMP":
                 return timestamp((OffsetDateTime) value, "", conversion, null, null);
             default:
-                throw InvalidValueException.unknownAnswer("FORMAT of an ARRAY<" + type + "> is not supported by the embedded warehouse");
+                throw InvalidValueException.unknownAnswer("FORMAT of an ARRAY<" + type + ">");
         }
     }
 
@@ -209,8 +209,7 @@ public final class FormatRuntime {
     private static String floatText(double value, boolean typed) {
         if (value == 0 && 1 / value > 0) {
             // H2 does not keep the sign of zero, and ZetaSQL writes -0.0 with it here.
-            throw InvalidValueException.unknownAnswer("FORMAT %t/%T of a FLOAT64 zero is not supported by the embedded"
-                    + " warehouse (the sign of zero is not kept)");
+            throw InvalidValueException.unknownAnswer("FORMAT %t/%T of a FLOAT64 zero (the sign of zero is not kept)");
         }
         String text = BigQueryText.ofFloat(value);
         if (Double.isNaN(value) || Double.isInfinite(value)) {
@@ -247,7 +246,7 @@ public final class FormatRuntime {
             int point = body.indexOf('.');
             int end = point < 0 ? (body.contains("e") || body.contains("E") ? -1 : body.length()) : point;
             if (end < 0) {
-                throw InvalidValueException.unknownAnswer("FORMAT: the ' flag with an exponent is not supported by the embedded warehouse");
+                throw InvalidValueException.unknownAnswer("FORMAT: the ' flag with an exponent");
             }
             body = group(body.substring(0, end), 3, ',') + body.substring(end);
         }

@@ -66,7 +66,7 @@ public final class RegexpRuntime {
         }
         if (found.start() == found.end()) {
             // ZetaSQL's REGEXP_INSTR skips some empty matches ('ab', 'x*', position 2 gives 3): not reproduced.
-            throw InvalidValueException.unknownAnswer("REGEXP_INSTR on an empty match is not supported by the embedded warehouse");
+            throw InvalidValueException.unknownAnswer("REGEXP_INSTR on an empty match");
         }
         int at = after == 1 ? found.end() : found.start();
         return (long) value.codePointCount(0, at) + 1;
@@ -119,7 +119,7 @@ public final class RegexpRuntime {
             return null;
         }
         if (occurrence > 1 && found.stream().anyMatch(f -> f.start() == f.end())) {
-            throw InvalidValueException.unknownAnswer(function + ": counting empty matches is not supported by the embedded warehouse");
+            throw InvalidValueException.unknownAnswer(function + ": counting empty matches");
         }
         Found last = found.get(found.size() - 1);
         return new Found(last.text(), last.start() + offset, last.end() + offset);

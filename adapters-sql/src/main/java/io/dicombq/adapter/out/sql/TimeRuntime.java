@@ -309,7 +309,7 @@ public final class TimeRuntime {
             values.add(utc(value));
             if (values.size() > CalendarRuntime.MAX_GENERATED) {
                 throw InvalidValueException.unknownAnswer("GENERATE_TIMESTAMP_ARRAY: arrays of more than "
-                        + CalendarRuntime.MAX_GENERATED + " elements are not supported by the embedded warehouse");
+                        + CalendarRuntime.MAX_GENERATED + " elements");
             }
             if ((stepMicros > 0 && value > MAX_MICROS - stepMicros) || (stepMicros < 0 && value < MIN_MICROS - stepMicros)) {
                 break;
@@ -386,7 +386,7 @@ public final class TimeRuntime {
         int seconds = zone.getRules().getOffset(instant).getTotalSeconds();
         if (seconds % 60 != 0) {
             throw InvalidValueException.unknownAnswer("time zone " + zone + " has an offset of " + ZoneOffset.ofTotalSeconds(seconds)
-                    + " at " + instant + ": offsets with seconds are not supported by the embedded warehouse");
+                    + " at " + instant + ": offsets with seconds");
         }
         return seconds;
     }

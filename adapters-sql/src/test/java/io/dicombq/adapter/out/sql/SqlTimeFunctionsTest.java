@@ -80,6 +80,6 @@ class SqlTimeFunctionsTest {
     void aZoneOffsetWithSecondsFailsRatherThanGuessing() {
         // America/New_York kept local mean time (-04:56:02) until 1883-11-18 noon; ZetaSQL applies it in whole minutes
         assertThatThrownBy(() -> rows("SELECT STRING(TIMESTAMP '1883-11-18 12:00:00+00', 'America/New_York') AS v"))
-                .hasMessageContaining("offsets with seconds are not supported by the embedded warehouse");
+                .hasMessageContaining("offsets with seconds is not supported by the embedded warehouse");
     }
 }

@@ -67,7 +67,7 @@ class StringFunctionsTest {
     @Test
     void formatRefusesWhatH2CannotTell() {
         // H2 loses the sign of a FLOAT64 zero, which ZetaSQL's %T writes (-0.0).
-        assertFails("FORMAT('%T', 0.0)", "FORMAT %t/%T of a FLOAT64 zero is not supported");
+        assertFails("FORMAT('%T', 0.0)", "FORMAT %t/%T of a FLOAT64 zero (the sign of zero is not kept) is not supported");
         assertFails("FORMAT('%t', JSON '{\"b\":1,\"a\":2}')", "FORMAT of a JSON object is not supported");
         assertFails("FORMAT(CONCAT('%', 'd'), 1)", "FORMAT with a format string that is not a literal");
         assertThat(value("FORMAT('%T', JSON '[1,2]')")).isEqualTo("JSON \"[1,2]\"");

@@ -67,7 +67,14 @@ public final class BigQueryFunctions {
         install(connection, replace, TextRuntime.class, TextRuntime.NAMES, "");
         install(connection, replace, CalendarRuntime.class, CalendarRuntime.NAMES, "");
         install(connection, replace, BucketRuntime.class, BucketRuntime.NAMES, "");
-        RuntimeClass.AGGREGATE_MATH_ARRAY_JSON.forEach(r -> install(connection, replace, r.owner(), r.names(), ""));
+        install(connection, replace, JsonLaxRuntime.class, JsonLaxRuntime.NAMES, "");
+        install(connection, replace, AggregateRuntime.class, AggregateRuntime.NAMES, "");
+        install(connection, replace, TrigonometricRuntime.class, TrigonometricRuntime.NAMES, "");
+        install(connection, replace, IntegerRuntime.class, IntegerRuntime.NAMES, "");
+        install(connection, replace, ArrayRuntime.class, ArrayRuntime.NAMES, "");
+        install(connection, replace, JsonDocumentRuntime.class, JsonDocumentRuntime.NAMES, "");
+        install(connection, replace, JsonBuildRuntime.class, JsonBuildRuntime.NAMES, "");
+        install(connection, replace, JsonMutateRuntime.class, JsonMutateRuntime.NAMES, "");
         install(connection, replace, SafeRuntime.class, SafeRuntime.aliases(), "");
     }
 

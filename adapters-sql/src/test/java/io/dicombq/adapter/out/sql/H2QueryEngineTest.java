@@ -191,8 +191,8 @@ class H2QueryEngineTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "SELECT FARM_FINGERPRINT(PatientID) FROM `my-project.dicom.ct`|Function FARM_FINGERPRINT is not supported by the embedded warehouse",
-        "SELECT APPROX_QUANTILES(`Rows`, 2) FROM `my-project.dicom.ct`|APPROX_QUANTILES is not supported by the embedded warehouse",
+        "SELECT NET.HOST(PatientID) FROM `my-project.dicom.ct`|Function NET.HOST is not supported by the embedded warehouse",
+        "SELECT APPROX_TOP_COUNT(PatientID, 2) FROM `my-project.dicom.ct`|APPROX_TOP_COUNT is not supported by the embedded warehouse",
         "WITH RECURSIVE x AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM x WHERE n < 3) SELECT n FROM x|WITH RECURSIVE is not supported",
         "SELECT PatientID, COUNT(*) FROM `my-project.dicom.ct` GROUP BY ROLLUP (PatientID)|GROUP BY ROLLUP / GROUPING SETS is not supported",
         "DELETE FROM `my-project.dicom.ct` WHERE TRUE|Statement not supported: DeleteStatement [at 1:1]",

@@ -43,6 +43,11 @@ final class JsonDocumentFunctions {
             case "bool":
             case "string":
                 return jsonInput ? JsonDocumentRuntime.call("json_to_" + name, document(args.get(0), t)) : null;
+            case "lax_bool":
+            case "lax_int64":
+            case "lax_float64":
+            case "lax_string":
+                return JsonLaxRuntime.call("json_" + name, document(args.get(0), t));
             case "float64":
                 if (!jsonInput) {
                     return null;

@@ -63,7 +63,7 @@ public final class JsonDocumentRuntime {
             return null;
         }
         String function = scalar ? "JSON_EXTRACT_SCALAR" : "JSON_EXTRACT";
-        JsonNode node = findLenient(function, json, LegacyJsonPath.parse(function, path), jsonTyped);
+        JsonNode node = findLenient(function, json, JsonRuntime.JsonPath.parse(function, path, true), jsonTyped);
         if (node == null) {
             return null;
         }
@@ -117,7 +117,7 @@ public final class JsonDocumentRuntime {
         if (json == null || path == null) {
             return null;
         }
-        List<Object> steps = legacy ? LegacyJsonPath.parse(function, path) : JsonRuntime.JsonPath.parse(function, path);
+        List<Object> steps = JsonRuntime.JsonPath.parse(function, path, legacy);
         JsonNode node = findLenient(function, json, steps, jsonTyped);
         return node != null && node.isArray() ? node : null;
     }
@@ -172,12 +172,9 @@ public final class JsonDocumentRuntime {
 
     /** INT64(json): a JSON number with an integral value in INT64's range. */
     public static Long toInt64(byte[] json) {
-        JsonNode node = JsonRuntime.find("INT64", json, List.of());
+        JsonNode node = ofKind("INT64", json, JsonNode::isNumber, "an integer");
         if (node == null) {
             return null;
-        }
-        if (!node.isNumber()) {
-            throw new InvalidValueException("The provided JSON input is not an integer");
         }
         BigDecimal value = node.decimalValue();
         if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0 || value.compareTo(INT64_MIN) < 0
@@ -198,12 +195,9 @@ public final class JsonDocumentRuntime {
         if (!mode.equals("exact") && !mode.equals("round")) {
             throw new InvalidValueException("Invalid wide_number_mode: " + mode);
         }
-        JsonNode node = JsonRuntime.find("FLOAT64", json, List.of());
+        JsonNode node = ofKind("FLOAT64", json, JsonNode::isNumber, "a number");
         if (node == null) {
             return null;
-        }
-        if (!node.isNumber()) {
-            throw new InvalidValueException("The provided JSON input is not a number");
         }
         BigDecimal value = node.decimalValue();
         if (mode.equals("exact") && node.isIntegralNumber() && value.abs().compareTo(EXACT_DOUBLE_LIMIT) > 0) {
@@ -215,24 +209,21 @@ public final class JsonDocumentRuntime {
     }
 
     public static Boolean toBool(byte[] json) {
-        JsonNode node = JsonRuntime.find("BOOL", json, List.of());
-        if (node == null) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            throw new InvalidValueException("The provided JSON input is not a boolean");
-        }
-        return node.booleanValue();
+        JsonNode node = ofKind("BOOL", json, JsonNode::isBoolean, "a boolean");
+        return node == null ? null : node.booleanValue();
     }
 
     public static String toText(byte[] json) {
-        JsonNode node = JsonRuntime.find("STRING", json, List.of());
-        if (node == null) {
-            return null;
+        JsonNode node = ofKind("STRING", json, JsonNode::isTextual, "a string");
+        return node == null ? null : node.textValue();
+    }
+
+    /** The document's value, which must be of one kind (ZetaSQL's message otherwise); NULL for SQL NULL. */
+    private static JsonNode ofKind(String function, byte[] json, java.util.function.Predicate<JsonNode> kind, String what) {
+        JsonNode node = JsonRuntime.find(function, json, List.of());
+        if (node != null && !kind.test(node)) {
+            throw new InvalidValueException("The provided JSON input is not " + what);
         }
-        if (!node.isTextual()) {
-            throw new InvalidValueException("The provided JSON input is not a string");
-        }
-        return node.textValue();
+        return node;
     }
 }

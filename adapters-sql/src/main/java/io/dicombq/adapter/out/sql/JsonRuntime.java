@@ -242,13 +242,21 @@ public final class JsonRuntime {
         JsonWriter.quote(text, out);
     }
 
-    /** GoogleSQL JSONPath: {@code $}, then {@code .name}, {@code ."quoted name"} and {@code [index]} steps. */
+    /**
+     * GoogleSQL JSONPath: {@code $}, then {@code .name}, {@code ."quoted name"} and {@code [index]} steps; in the
+     * legacy form of JSON_EXTRACT and its family, {@code ['name']} or {@code ["name"]} instead of {@code ."name"}
+     * (BigQuery docs: JSON functions, JSONPath format).
+     */
     static final class JsonPath {
         private JsonPath() {
         }
 
         /** The steps: String member names and Integer array indexes. */
         static List<Object> parse(String function, String path) {
+            return parse(function, path, false);
+        }
+
+        static List<Object> parse(String function, String path, boolean legacy) {
             java.util.ArrayList<Object> steps = new java.util.ArrayList<>();
             if (!path.startsWith("$")) {
                 throw bad(function, path, "it must start with $");
@@ -256,30 +264,32 @@ public final class JsonRuntime {
             int i = 1;
             while (i < path.length()) {
                 char c = path.charAt(i);
-                if (c == '.') {
-                    i++;
-                    if (i < path.length() && path.charAt(i) == '"') {
-                        int end = path.indexOf('"', i + 1);
-                        if (end < 0) {
-                            throw bad(function, path, "a quoted member name is not closed");
-                        }
-                        steps.add(path.substring(i + 1, end));
-                        i = end + 1;
-                    } else {
-                        int start = i;
-                        while (i < path.length() && ".[]\"' ".indexOf(path.charAt(i)) < 0) {
-                            i++;
-                        }
-                        if (i == start) {
-                            throw bad(function, path, "a member name is missing after '.'");
-                        }
-                        steps.add(path.substring(start, i));
+                boolean quotedMember = legacy ? c == '[' && i + 1 < path.length() && "'\"".indexOf(path.charAt(i + 1)) >= 0
+                        : c == '.' && i + 1 < path.length() && path.charAt(i + 1) == '"';
+                if (quotedMember) {
+                    char quote = path.charAt(i + 1);
+                    int end = path.indexOf(quote, i + 2);
+                    int after = legacy ? end + 1 : end;
+                    if (end < 0 || (legacy && (after >= path.length() || path.charAt(after) != ']'))) {
+                        throw bad(function, path, "a quoted member name is not closed");
                     }
+                    steps.add(path.substring(i + 2, end));
+                    i = after + 1;
+                } else if (c == '.') {
+                    int start = ++i;
+                    while (i < path.length() && ".[]\"' ".indexOf(path.charAt(i)) < 0) {
+                        i++;
+                    }
+                    if (i == start) {
+                        throw bad(function, path, "a member name is missing after '.'");
+                    }
+                    steps.add(path.substring(start, i));
                 } else if (c == '[') {
                     int end = path.indexOf(']', i);
                     String index = end < 0 ? "" : path.substring(i + 1, end).trim();
                     if (!index.matches("[0-9]{1,9}")) {
-                        throw bad(function, path, "only [n] array positions are supported inside []");
+                        throw bad(function, path, "only [n] array positions" + (legacy ? " and ['name'] members" : "")
+                                + " are supported inside []");
                     }
                     steps.add(Integer.valueOf(index));
                     i = end + 1;

@@ -212,15 +212,9 @@ final class ResolvedFunctions {
         if (more != null) {
             return more;
         }
-        String number = NumberFunctions.call(name, call, t);
-        if (number == null) {
-            number = ArrayFunctions.call(name, call, t);
-        }
-        if (number == null) {
-            number = JsonDocumentFunctions.call(name, call, t);
-        }
-        if (number != null) {
-            return number;
+        String family = MathArrayJsonFunctions.call(name, call, t);
+        if (family != null) {
+            return family;
         }
         if (BRIDGED.contains(name)) {
             return bridged(call, t);

@@ -97,6 +97,7 @@ final class ZetaSqlFrontEnd {
                 LanguageFeature.FEATURE_JSON_TYPE,
                 LanguageFeature.FEATURE_JSON_ARRAY_FUNCTIONS,
                 LanguageFeature.FEATURE_JSON_VALUE_EXTRACTION_FUNCTIONS,
+                LanguageFeature.FEATURE_JSON_LAX_VALUE_EXTRACTION_FUNCTIONS,
                 LanguageFeature.FEATURE_JSON_CONSTRUCTOR_FUNCTIONS,
                 LanguageFeature.FEATURE_JSON_MUTATOR_FUNCTIONS,
                 LanguageFeature.FEATURE_JSON_KEYS_FUNCTION,

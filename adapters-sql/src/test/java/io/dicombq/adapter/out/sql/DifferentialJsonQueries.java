@@ -75,6 +75,11 @@ final class DifferentialJsonQueries {
                 "SELECT JSON_ARRAY_INSERT(JSON '{\"a\":1}', '$.a', 2)",
                 "SELECT id, JSON_ARRAY_APPEND(Metadata, '$.arr', id), JSON_ARRAY_INSERT(Metadata, '$.arr[1]', PatientID) FROM " + t + "",
                 "SELECT JSON_SET(JSON '{\"a\":null}', '$.a.b', 2, create_if_missing => FALSE), JSON_ARRAY_APPEND(JSON 'null', '$', 1), JSON_ARRAY_INSERT(JSON 'null', '$[1]', 1), JSON_ARRAY_APPEND(JSON '[1]', CAST(NULL AS STRING), 1), JSON_ARRAY_APPEND(JSON '{\"a\":{\"b\":null}}', '$.a.b', [1, 2])",
-                "SELECT JSON_SET(JSON '{\"a\":1}', '$.b', CAST('nan' AS FLOAT64))");
+                "SELECT JSON_SET(JSON '{\"a\":1}', '$.b', CAST('nan' AS FLOAT64))",
+                "SELECT LAX_BOOL(JSON 'true'), LAX_BOOL(JSON '\"true\"'), LAX_BOOL(JSON '\"TRUE\"'), LAX_BOOL(JSON '\"foo\"'), LAX_BOOL(JSON '0'), LAX_BOOL(JSON '0.0'), LAX_BOOL(JSON '-1.5'), LAX_BOOL(JSON '[]'), LAX_BOOL(JSON 'null'), LAX_BOOL(NULL)",
+                "SELECT LAX_INT64(JSON '10'), LAX_INT64(JSON '10.5'), LAX_INT64(JSON '-10.5'), LAX_INT64(JSON '1e2'), LAX_INT64(JSON 'true'), LAX_INT64(JSON '\"10\"'), LAX_INT64(JSON '\"1.5\"'), LAX_INT64(JSON '\"1e2\"'), LAX_INT64(JSON '\"foo\"'), LAX_INT64(JSON '1e100'), LAX_INT64(JSON '18446744073709551615'), LAX_INT64(JSON '{}')",
+                "SELECT LAX_FLOAT64(JSON '10'), LAX_FLOAT64(JSON '10.5'), LAX_FLOAT64(JSON 'true'), LAX_FLOAT64(JSON '\"10.5\"'), LAX_FLOAT64(JSON '\"nan\"'), LAX_FLOAT64(JSON '\"-inf\"'), LAX_FLOAT64(JSON '\"foo\"'), LAX_FLOAT64(JSON '18446744073709551615'), LAX_FLOAT64(JSON '\"1e400\"')",
+                "SELECT LAX_STRING(JSON '\"x\"'), LAX_STRING(JSON 'true'), LAX_STRING(JSON '10'), LAX_STRING(JSON '10.0'), LAX_STRING(JSON '1.5'), LAX_STRING(JSON '1e20'), LAX_STRING(JSON '18446744073709551615'), LAX_STRING(JSON 'null'), LAX_STRING(JSON '[1]')",
+                "SELECT id, LAX_INT64(Metadata.a), LAX_BOOL(Metadata.a), LAX_FLOAT64(Metadata.a), LAX_STRING(Metadata.a), LAX_STRING(Metadata.b.c) FROM " + t + "");
     }
 }

@@ -63,8 +63,7 @@ public final class JsonLaxRuntime {
             if (text.strip().equals(text)) {
                 return null;
             }
-            throw InvalidValueException.unknownAnswer("LAX_INT64 of the JSON string \"" + text + "\" (with spaces) is not"
-                    + " supported by the embedded warehouse (see docs/sql.md)");
+            throw InvalidValueException.unknownAnswer("LAX_INT64 of the JSON string \"" + text + "\" (with spaces)");
         }
         BigDecimal value = new BigDecimal(text).setScale(0, RoundingMode.HALF_UP);
         return value.toBigInteger().bitLength() < Long.SIZE ? value.longValueExact() : null;

@@ -167,8 +167,8 @@ final class TimeFunctions {
         String value = t.expr(args.get(0));
         switch (kind(args.get(0))) {
             case TYPE_STRING:
-                // '' stands for "no zone given": a text with its own zone is then allowed
-                return cast(call, runtime("timestamp_of_string", value, args.size() > 1 ? t.expr(args.get(1)) : "''"));
+                // a text with its own zone is allowed only when no zone is given
+                return cast(call, runtime("timestamp_of_string", value, zone(args, 1, t), args.size() > 1 ? "TRUE" : "FALSE"));
             case TYPE_DATE:
                 return cast(call, runtime("timestamp_of_datetime", "CAST(" + value + " AS TIMESTAMP(6))", zone(args, 1, t)));
             case TYPE_DATETIME:

@@ -117,6 +117,9 @@ final class TimeFunctions {
             case TYPE_DATETIME:
             case TYPE_DATE:
                 return "CAST(" + t.expr(args.get(0)) + " AS DATE)";
+            case TYPE_STRING:
+                // the text read as a TIMESTAMP, its date in UTC (as ZetaSQL's reference: '2016-12-25 23:00:00-05' is the 26th)
+                return cast(call, runtime("date_of_timestamp", runtime("timestamp_of_string", t.expr(args.get(0)), "'UTC'", "FALSE"), "'UTC'"));
             default:
                 throw ResolvedFunctions.unsupportedTypes(call);
         }
@@ -141,6 +144,10 @@ final class TimeFunctions {
                 return "CAST(" + t.expr(args.get(0)) + " AS TIMESTAMP(6))";
             case TYPE_DATETIME:
                 return t.expr(args.get(0));
+            case TYPE_STRING:
+                // the text read as CAST reads it
+                return Casts.cast(new Typed(t.expr(args.get(0)), ResolvedTranslator.columnOf(args.get(0).getType())), "DATETIME",
+                        ResolvedTranslator.safe(call)).sql();
             default:
                 throw ResolvedFunctions.unsupportedTypes(call);
         }

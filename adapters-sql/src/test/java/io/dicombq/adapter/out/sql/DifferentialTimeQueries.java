@@ -33,6 +33,11 @@ final class DifferentialTimeQueries {
                 "SELECT TIME(TIMESTAMP '2008-12-25 15:30:00+08', 'Bad/Zone') AS a",
                 // the analyzer folds this constant into 1970-01-01 00:00:00, so it is refused (SqlTimeFunctionsTest)
                 "SELECT CAST(DATE '2008-12-25' AS DATETIME) AS a",
+                "SELECT DATE(CONCAT('2016-12-25 23:00:00-05', '')) AS a, DATE(CONCAT('2016-12-25 23:00:00 America/Los_Angeles', '')) AS b, DATE(CONCAT('2016-12-25 23:00:00', '')) AS c, DATE(CONCAT('2016-12-25', '')) AS d",
+                "SELECT DATE(CONCAT('0001-01-01 00:00:00+01', '')) AS a",
+                "SELECT SAFE.DATE(CONCAT('x', '')) AS a, SAFE.DATETIME(CONCAT('x', '')) AS b, DATETIME(CONCAT('2016-12-25', '')) AS c",
+                "SELECT DATETIME(CONCAT('2016-12-25 10:00:00+05', '')) AS a",
+                "SELECT id, DATE(CAST(StudyDate AS STRING)) AS a, DATETIME(CAST(AcquisitionDateTime AS STRING)) AS b, DATE(CAST(LastUpdated AS STRING)) AS c FROM " + t,
                 // time zone names and texts as ZetaSQL reads them (CONCAT keeps the analyzer from folding a CAST)
                 "SELECT STRING(TIMESTAMP '2008-12-25 15:30:00+00', 'EST') AS a, STRING(TIMESTAMP '2008-12-25 15:30:00+00', '+5:30') AS b, STRING(TIMESTAMP '2008-12-25 15:30:00+00', 'UTC-8') AS c, STRING(TIMESTAMP '2008-12-25 15:30:00+00', '+0300') AS d, STRING(TIMESTAMP '2008-12-25 15:30:00+00', 'GMT') AS e, STRING(TIMESTAMP '2008-12-25 15:30:00+00', '-14') AS f",
                 "SELECT STRING(TIMESTAMP '2008-12-25 15:30:00+00', 'utc') AS a",

@@ -31,8 +31,10 @@ public final class BigQueryFunctions {
     private static final Pattern TIME = Pattern.compile("([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(\\.[0-9]{1,6})?");
     private static final Pattern DATETIME = Pattern.compile(
             "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ Tt]([0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\\.[0-9]{1,6})?))?");
+    private static final Pattern OFFSET_ZONE = Pattern.compile("(?:UTC)?([+-])([0-9]{1,2})(?::?([0-9]{2}))?");
     private static final Pattern TIMESTAMP = Pattern.compile(
-            "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ Tt]([0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\\.[0-9]{1,6})?))?\\s*(.*)");
+            "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ Tt]([0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\\.[0-9]{1,6})?)"
+                    + "(?:([Zz])|([+-][0-9:]+)| ([^+\\-\\s]\\S*))?)?");
 
     private BigQueryFunctions() {
     }
@@ -81,7 +83,7 @@ public final class BigQueryFunctions {
         install(connection, replace, JsonBuildRuntime.class, JsonBuildRuntime.NAMES, "");
         install(connection, replace, JsonMutateRuntime.class, JsonMutateRuntime.NAMES, "");
         install(connection, replace, TimeRuntime.class, TimeRuntime.NAMES, "");
-        install(connection, replace, SafeTimeRuntime.class, SafeTimeRuntime.aliases(), "");
+        install(connection, replace, SafeTimeRuntime.class, SafeRuntime.aliases(SafeTimeRuntime.TWINS), "");
         install(connection, replace, SafeRuntime.class, SafeRuntime.aliases(), "");
     }
 
@@ -198,9 +200,10 @@ public final class BigQueryFunctions {
         if (text == null) {
             return null;
         }
-        String trimmed = text.trim().toLowerCase(Locale.ROOT);
-        if (trimmed.equals("true") || trimmed.equals("false")) {
-            return trimmed.equals("true");
+        // no surrounding whitespace, unlike numbers (ZetaSQL's reference: ' true' is a bad BOOL, ' 12 ' is 12)
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.equals("true") || lower.equals("false")) {
+            return lower.equals("true");
         }
         return bad("bool", text, safe);
     }
@@ -209,7 +212,7 @@ public final class BigQueryFunctions {
         if (text == null) {
             return null;
         }
-        Matcher m = DATE.matcher(text.trim());
+        Matcher m = DATE.matcher(text);
         try {
             if (m.matches()) {
                 return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
@@ -224,20 +227,20 @@ public final class BigQueryFunctions {
         if (text == null) {
             return null;
         }
-        LocalTime time = time(text.trim());
-        return time != null ? time : bad("time", text, safe);
+        LocalDateTime time = at(LocalDate.EPOCH, text);
+        return time != null ? time.toLocalTime() : bad("time", text, safe);
     }
 
     public static LocalDateTime parseDatetime(String text, Boolean safe) {
         if (text == null) {
             return null;
         }
-        Matcher m = DATETIME.matcher(text.trim());
+        Matcher m = DATETIME.matcher(text);
         if (m.matches()) {
             LocalDate date = parseDate(m.group(1), true);
-            LocalTime time = m.group(2) == null ? LocalTime.MIDNIGHT : time(m.group(2));
-            if (date != null && time != null) {
-                return LocalDateTime.of(date, time);
+            LocalDateTime value = date == null ? null : at(date, m.group(2) == null ? "00:00:00" : m.group(2));
+            if (value != null && value.getYear() <= 9999) {
+                return value;
             }
         }
         return bad("datetime", text, safe);
@@ -256,19 +259,22 @@ public final class BigQueryFunctions {
      * TIMESTAMP(string, zone) may not have both (ZetaSQL: "Timezone is not allowed in …").
      */
     static OffsetDateTime timestamp(String text, ZoneId givenZone) {
-        Matcher m = TIMESTAMP.matcher(text.trim());
+        // no surrounding whitespace; a zone is Z or an offset right after the time, or a name after one space
+        Matcher m = TIMESTAMP.matcher(text);
         if (m.matches()) {
             LocalDate date = parseDate(m.group(1), true);
             // the seconds are required, as in BigQuery's canonical format ('2008-12-25 12:30' is not a timestamp)
-            String clock = m.group(2) == null ? "00:00:00" : m.group(2);
-            LocalTime time = time(clock);
-            String own = m.group(3).trim();
-            if (!own.isEmpty() && givenZone != null) {
+            LocalDateTime local = date == null ? null : at(date, m.group(2) == null ? "00:00:00" : m.group(2));
+            String own = m.group(4) != null ? m.group(4) : m.group(5);
+            if ((m.group(3) != null || own != null) && givenZone != null) {
                 throw new InvalidValueException("Timezone is not allowed in \"" + text + "\"");
             }
-            ZoneId zone = !own.isEmpty() ? zone(own) : givenZone != null ? givenZone : ZoneOffset.UTC;
-            if (date != null && time != null && zone != null) {
-                return LocalDateTime.of(date, time).atZone(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            ZoneId zone = m.group(3) != null ? ZoneOffset.UTC : own != null ? zone(own) : givenZone != null ? givenZone : ZoneOffset.UTC;
+            OffsetDateTime utc = local == null || zone == null ? null
+                    : local.atZone(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            // BigQuery's range: 0001-01-01 00:00:00 to 9999-12-31 23:59:59.999999 UTC
+            if (utc != null && utc.getYear() >= 1 && utc.getYear() <= 9999) {
+                return utc;
             }
         }
         return null;
@@ -278,36 +284,43 @@ public final class BigQueryFunctions {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static LocalTime time(String text) {
+    /** The clock time {@code text} on {@code date}; second 60 is the next minute's first, as ZetaSQL's reference reads it. */
+    private static LocalDateTime at(LocalDate date, String text) {
         Matcher m = TIME.matcher(text);
         if (!m.matches()) {
             return null;
         }
         int nanos = m.group(4) == null ? 0 : Integer.parseInt((m.group(4).substring(1) + "00000000").substring(0, 9));
+        int second = Integer.parseInt(m.group(3));
+        boolean leap = second == 60;
         try {
-            return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), nanos);
+            // the reference drops a leap second's fraction: 10:00:60.5 is 10:01:00
+            return date.atTime(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), leap ? 59 : second, leap ? 0 : nanos)
+                    .plusSeconds(leap ? 1 : 0);
         } catch (DateTimeException e) {
             return null;
         }
     }
 
-    /** A time zone as BigQuery accepts it in a timestamp: none (UTC), Z, UTC, +HH[:MM], or a region name. */
+    /**
+     * A time zone as ZetaSQL names it, or {@code null}: an offset {@code [UTC]±H[H][[:]MM]} of at most 14 hours, or
+     * a tz database name, case and all ({@code UTC}, {@code America/Los_Angeles}, {@code EST}); {@code utc},
+     * {@code Z} and {@code +15} are not zones (as ZetaSQL's reference answers).
+     */
     static ZoneId zone(String text) {
-        if (text.isEmpty() || text.equalsIgnoreCase("Z") || text.equalsIgnoreCase("UTC")) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            if (text.matches("[+-][0-9]{1,2}(:?[0-9]{2})?")) {
-                String sign = text.substring(0, 1);
-                String[] parts = text.substring(1).split(":");
-                String hours = parts[0].length() == 1 ? "0" + parts[0] : parts[0];
-                String minutes = parts.length > 1 ? parts[1] : (hours.length() > 2 ? "" : "00");
-                return ZoneOffset.of(sign + hours + (minutes.isEmpty() ? "" : ":" + minutes));
+        Matcher m = OFFSET_ZONE.matcher(text);
+        if (m.matches()) {
+            int minutes = Integer.parseInt(m.group(2)) * 60 + (m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+            if (minutes > 14 * 60 || (m.group(3) != null && Integer.parseInt(m.group(3)) > 59)) {
+                return null;
             }
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            return null;
+            return ZoneOffset.ofTotalSeconds((m.group(1).equals("-") ? -60 : 60) * minutes);
         }
+        if (java.time.zone.ZoneRulesProvider.getAvailableZoneIds().contains(text)) {
+            return ZoneId.of(text);
+        }
+        // the tz database's fixed-offset zones that Java keeps only as short ids
+        return text.equals("EST") || text.equals("MST") || text.equals("HST") ? ZoneId.of(ZoneId.SHORT_IDS.get(text)) : null;
     }
 
     private static <T> T bad(String type, String text, Boolean safe) {

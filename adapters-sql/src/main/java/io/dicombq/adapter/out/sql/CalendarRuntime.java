@@ -47,12 +47,7 @@ public final class CalendarRuntime {
         if (value == null || zone == null) {
             return null;
         }
-        ZoneId id;
-        try {
-            id = ZoneId.of(zone.isEmpty() ? "UTC" : zone);
-        } catch (java.time.DateTimeException e) {
-            throw new InvalidValueException("TIMESTAMP_TRUNC: invalid time zone: " + zone);
-        }
+        ZoneId id = TimeRuntime.zone(zone);
         LocalDateTime local = value.atZoneSameInstant(id).toLocalDateTime();
         LocalDateTime cut = trunc(local, part, "TIMESTAMP_TRUNC");
         return cut.atZone(id).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);

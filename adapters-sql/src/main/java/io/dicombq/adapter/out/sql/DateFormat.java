@@ -15,8 +15,9 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * A FORMAT_DATE / PARSE_DATE format string compiled into literal text and format elements. Only the date
- * elements below are supported, exactly; any other element is refused by name rather than guessed.
+ * A FORMAT_* / PARSE_* format string (DATE, TIME, DATETIME, TIMESTAMP) compiled into literal text and format
+ * elements. Only the elements below are supported, exactly, each for the types that have it; any other element is
+ * refused by name rather than guessed.
  */
 record DateFormat(String source, List<DateFormat.Piece> parts) {
 
@@ -43,7 +44,7 @@ record DateFormat(String source, List<DateFormat.Piece> parts) {
         }
     }
 
-    /** The supported format elements: how FORMAT_DATE writes each, and whether PARSE_DATE reads it. */
+    /** The supported format elements: what each needs, how FORMAT_* writes it, and whether PARSE_* reads it. */
     enum Element implements Piece {
         YEAR("%Y", Scope.DATE, m -> String.valueOf(m.date().getYear()), true),
         YEAR4("%E4Y", Scope.DATE, m -> pad(m.date().getYear(), 4), true),

@@ -5,7 +5,6 @@ import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.ColumnType;
 import io.dicombq.domain.schema.Mode;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -150,9 +149,8 @@ final class DateFunctions {
         ZoneId zone = ZoneOffset.UTC;
         if (!call.args().isEmpty()) {
             String zoneName = Functions.stringLiteral(name, call.args().get(0), "time zone");
-            try {
-                zone = ZoneId.of(zoneName);
-            } catch (DateTimeException e) {
+            zone = BigQueryFunctions.zone(zoneName);
+            if (zone == null) {
                 throw Translator.invalid(name + ": invalid time zone " + zoneName);
             }
         }

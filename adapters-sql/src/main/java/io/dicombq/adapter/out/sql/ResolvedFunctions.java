@@ -379,7 +379,7 @@ final class ResolvedFunctions {
             return call("trunc_datetime", value, "'" + part + "'");
         }
         if (type.isTimestamp()) {
-            return call("trunc_timestamp", value, "'" + part + "'", args.size() > 2 ? t.expr(args.get(2)) : "''");
+            return call("trunc_timestamp", value, "'" + part + "'", args.size() > 2 ? t.expr(args.get(2)) : "'UTC'");
         }
         if (type.getKind() == com.google.zetasql.ZetaSQLType.TypeKind.TYPE_TIME && args.size() == 2) {
             return call("trunc_time", value, "'" + part + "'");

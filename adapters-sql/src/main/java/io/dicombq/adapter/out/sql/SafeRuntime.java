@@ -34,9 +34,14 @@ public final class SafeRuntime {
 
     /** The twins as H2 aliases: name and method. */
     static String[][] aliases() {
-        String[][] aliases = new String[TWINS.length][];
-        for (int i = 0; i < TWINS.length; i++) {
-            aliases[i] = new String[] {TWINS[i][1], TWINS[i][2]};
+        return aliases(TWINS);
+    }
+
+    /** Any table of twins (function, twin's name, twin's method) as H2 aliases. */
+    static String[][] aliases(String[][] twins) {
+        String[][] aliases = new String[twins.length][];
+        for (int i = 0; i < twins.length; i++) {
+            aliases[i] = new String[] {twins[i][1], twins[i][2]};
         }
         return aliases;
     }

@@ -31,15 +31,6 @@ public final class SafeTimeRuntime {
     private SafeTimeRuntime() {
     }
 
-    /** The twins as H2 aliases: name and method. */
-    static String[][] aliases() {
-        String[][] aliases = new String[TWINS.length][];
-        for (int i = 0; i < TWINS.length; i++) {
-            aliases[i] = new String[] {TWINS[i][1], TWINS[i][2]};
-        }
-        return aliases;
-    }
-
     public static LocalDate dateOf(Long year, Long month, Long day) {
         return SafeRuntime.orNull(() -> TimeRuntime.dateOf(year, month, day));
     }
@@ -64,8 +55,8 @@ public final class SafeTimeRuntime {
         return SafeRuntime.orNull(() -> TimeRuntime.datetimeOfTimestamp(timestamp, zone));
     }
 
-    public static OffsetDateTime timestampOfString(String text, String zone) {
-        return SafeRuntime.orNull(() -> TimeRuntime.timestampOfString(text, zone));
+    public static OffsetDateTime timestampOfString(String text, String zone, Boolean zoneGiven) {
+        return SafeRuntime.orNull(() -> TimeRuntime.timestampOfString(text, zone, zoneGiven));
     }
 
     public static OffsetDateTime timestampOfDatetime(LocalDateTime local, String zone) {

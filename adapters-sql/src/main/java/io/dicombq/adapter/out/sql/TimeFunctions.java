@@ -117,6 +117,9 @@ final class TimeFunctions {
             case TYPE_DATETIME:
             case TYPE_DATE:
                 return "CAST(" + t.expr(args.get(0)) + " AS DATE)";
+            case TYPE_STRING:
+                // the text read as a TIMESTAMP, its date in UTC (as ZetaSQL's reference: '2016-12-25 23:00:00-05' is the 26th)
+                return cast(call, runtime("date_of_timestamp", runtime("timestamp_of_string", t.expr(args.get(0)), "'UTC'", "FALSE"), "'UTC'"));
             default:
                 throw ResolvedFunctions.unsupportedTypes(call);
         }
@@ -141,6 +144,10 @@ final class TimeFunctions {
                 return "CAST(" + t.expr(args.get(0)) + " AS TIMESTAMP(6))";
             case TYPE_DATETIME:
                 return t.expr(args.get(0));
+            case TYPE_STRING:
+                // the text read as CAST reads it
+                return Casts.cast(new Typed(t.expr(args.get(0)), ResolvedTranslator.columnOf(args.get(0).getType())), "DATETIME",
+                        ResolvedTranslator.safe(call)).sql();
             default:
                 throw ResolvedFunctions.unsupportedTypes(call);
         }
@@ -167,8 +174,8 @@ final class TimeFunctions {
         String value = t.expr(args.get(0));
         switch (kind(args.get(0))) {
             case TYPE_STRING:
-                // '' stands for "no zone given": a text with its own zone is then allowed
-                return cast(call, runtime("timestamp_of_string", value, args.size() > 1 ? t.expr(args.get(1)) : "''"));
+                // a text with its own zone is allowed only when no zone is given
+                return cast(call, runtime("timestamp_of_string", value, zone(args, 1, t), args.size() > 1 ? "TRUE" : "FALSE"));
             case TYPE_DATE:
                 return cast(call, runtime("timestamp_of_datetime", "CAST(" + value + " AS TIMESTAMP(6))", zone(args, 1, t)));
             case TYPE_DATETIME:

@@ -38,6 +38,7 @@ public final class TimeRuntime {
     /** BigQuery's TIMESTAMP range, 0001-01-01 00:00:00 to 9999-12-31 23:59:59.999999 UTC, in microseconds. */
     private static final long MIN_MICROS = -62_135_596_800_000_000L;
     private static final long MAX_MICROS = 253_402_300_799_999_999L;
+    private static final java.util.Set<String> DATE_PARTS = java.util.Set.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
     private static final LocalDateTime MIN_DATETIME = LocalDateTime.of(1, 1, 1, 0, 0);
     private static final LocalDateTime MAX_DATETIME = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000);
 
@@ -105,12 +106,12 @@ public final class TimeRuntime {
         return LocalDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds(offset(instant, zone(zone))));
     }
 
-    /** TIMESTAMP(string[, zone]): the zone is for a text that has none of its own. */
-    public static OffsetDateTime timestampOfString(String text, String zone) {
+    /** TIMESTAMP(string[, zone]): the zone ({@code zoneGiven}) is for a text that has none of its own. */
+    public static OffsetDateTime timestampOfString(String text, String zone, Boolean zoneGiven) {
         if (text == null || zone == null) {
             return null;
         }
-        OffsetDateTime timestamp = BigQueryFunctions.timestamp(text, zone.isEmpty() ? null : zone(zone));
+        OffsetDateTime timestamp = BigQueryFunctions.timestamp(text, zoneGiven ? zone(zone) : null);
         if (timestamp == null) {
             throw new InvalidValueException("Invalid timestamp: '" + text + "'");
         }
@@ -144,35 +145,19 @@ public final class TimeRuntime {
 
     // ---- arithmetic
 
-    /** DATETIME_ADD / DATETIME_SUB ({@code subtract}); a month past its last day keeps to the last day. */
+    /** DATETIME_ADD / DATETIME_SUB ({@code subtract}): date parts as DATE_ADD adds them, time parts exactly. */
     public static LocalDateTime datetimeAdd(LocalDateTime value, Long by, String part, Boolean subtract) {
         if (value == null || by == null) {
             return null;
         }
+        boolean datePart = DATE_PARTS.contains(part);
+        long unit = datePart ? 0 : micros(part, "DATETIME_ADD");
         LocalDateTime result;
         try {
             long amount = subtract ? Math.negateExact(by) : by;
-            switch (part) {
-                case "DAY":
-                    result = value.plusDays(amount);
-                    break;
-                case "WEEK":
-                    result = value.plusWeeks(amount);
-                    break;
-                case "MONTH":
-                    result = value.plusMonths(amount);
-                    break;
-                case "QUARTER":
-                    result = value.plusMonths(Math.multiplyExact(amount, 3));
-                    break;
-                case "YEAR":
-                    result = value.plusYears(amount);
-                    break;
-                default:
-                    result = value.plus(Math.multiplyExact(amount, micros(part, "DATETIME_ADD")), ChronoUnit.MICROS);
-                    break;
-            }
-        } catch (ArithmeticException | DateTimeException e) {
+            result = datePart ? ScalarRuntime.dateAdd(value.toLocalDate(), amount, part).atTime(value.toLocalTime())
+                    : value.plus(Math.multiplyExact(amount, unit), ChronoUnit.MICROS);
+        } catch (ArithmeticException | DateTimeException | InvalidValueException e) {
             result = null;
         }
         if (result == null || result.isBefore(MIN_DATETIME) || result.isAfter(MAX_DATETIME)) {
@@ -371,9 +356,9 @@ public final class TimeRuntime {
 
     /** A zone as BigQuery names it: an IANA name, {@code UTC}, or a fixed offset such as {@code +05:30} or {@code -8}. */
     static ZoneId zone(String text) {
-        ZoneId zone = BigQueryFunctions.zone(text.trim());
+        ZoneId zone = BigQueryFunctions.zone(text);
         if (zone == null) {
-            throw new InvalidValueException("Invalid time zone: " + text);
+            throw new InvalidValueException(text.isEmpty() ? "Invalid empty time zone" : "Invalid time zone: " + text);
         }
         return zone;
     }

@@ -33,7 +33,7 @@ final class ResolvedFunctions {
             "ceil", "floor", "ieee_divide", "sign", "replace", "split", "safe_add", "safe_subtract", "safe_multiply",
             "safe_negate", "greatest", "least");
     /** Functions whose rendering honours the {@code SAFE.} prefix itself; others go through {@link SafeCalls}. */
-    private static final Set<String> SAFE_CAPABLE = Set.of("round", "trunc", "pow", "sqrt", "ln", "log", "log10", "exp");
+    private static final Set<String> SAFE_CAPABLE = Set.of("round", "trunc", "pow", "sqrt", "ln", "log", "log10", "exp", "error");
 
     /** Functions of the hand-written translator, by ZetaSQL's name. */
     private static final Set<String> BRIDGED = Set.of("lower", "upper", "trim", "ltrim", "rtrim", "length",
@@ -63,6 +63,10 @@ final class ResolvedFunctions {
         }
         Type type = call.getType();
         switch (name) {
+            case "error":
+                // SAFE.ERROR is NULL: the one thing ERROR does is fail
+                return "CAST(" + (ResolvedTranslator.safe(call) ? "NULL" : StrictFunctions.call("error", t.expr(args.get(0))))
+                        + " AS " + ResolvedTranslator.h2Type(type) + ")";
             case "$add":
             case "$subtract":
             case "$multiply":

@@ -16,6 +16,7 @@ public final class StrictFunctions {
         {"is_nan", "isNaN"}, {"fcmp", "compare"}, {"fadd", "add"}, {"fsub", "subtract"}, {"fmul", "multiply"},
         {"fdiv", "divide"}, {"ndiv", "divideNumeric"}, {"idiv", "divideInteger"}, {"cast_int64", "castInt64"},
         {"unnest_length", "unnestLength"}, {"fsum", "checkedSum"}, {"iarith", "int64Arithmetic"},
+        {"error", "error"},
     };
 
     private StrictFunctions() {
@@ -24,6 +25,11 @@ public final class StrictFunctions {
     /** The SQL call of one of these functions. */
     static String call(String function, String... args) {
         return Names.meta(function) + "(" + String.join(", ", args) + ")";
+    }
+
+    /** ERROR(message): fails the query with the message as it is (BigQuery docs: debugging functions). */
+    public static String error(String message) {
+        throw new InvalidValueException(String.valueOf(message));
     }
 
     public static Boolean isNaN(Double value) {

@@ -429,7 +429,12 @@ class DifferentialTest {
                 // one query, one instant: every CURRENT_* call agrees
                 "SELECT CURRENT_DATETIME() = CURRENT_DATETIME AS a, CURRENT_DATETIME = DATETIME(CURRENT_DATE, CURRENT_TIME) AS b,"
                         + " CURRENT_TIME() = TIME(CURRENT_TIMESTAMP) AS c, CURRENT_DATETIME('UTC') = DATETIME(CURRENT_TIMESTAMP, 'UTC') AS d",
-                "SELECT FORMAT_DATETIME('%D %T', t, 'America/New_York') AS f FROM (SELECT TIMESTAMP '2001-02-03 04:05:06.789' AS t)");
+                "SELECT FORMAT_DATETIME('%D %T', t, 'America/New_York') AS f FROM (SELECT TIMESTAMP '2001-02-03 04:05:06.789' AS t)",
+                // ERROR fails where it is evaluated; SAFE.ERROR is NULL
+                "SELECT id, IF(id > 0, id, ERROR(CONCAT('bad id ', CAST(id AS STRING)))) AS x FROM " + T,
+                "SELECT id, IF(id > 3, ERROR('too big'), 'ok') AS x FROM " + T,
+                "SELECT SAFE.ERROR('x') AS a, CASE WHEN FALSE THEN ERROR('never') ELSE 1 END AS b",
+                "SELECT ERROR('boom') AS a");
     }
 
     @Test

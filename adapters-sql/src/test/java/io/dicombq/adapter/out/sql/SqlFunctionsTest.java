@@ -126,6 +126,12 @@ class SqlFunctionsTest {
     }
 
     @Test
+    void errorFailsWithItsOwnMessageAndSafeErrorIsNull() {
+        assertInvalid(() -> value("ERROR(CONCAT('no series for ', PatientID))"), "no series for ");
+        assertThat(value("SAFE.ERROR('x')")).isNull();
+    }
+
+    @Test
     void theNewFunctionsAreStandardSqlOnly() {
         assertInvalid(() -> engine.query(QueryRequest.of("#legacySQL\nSELECT CURRENT_DATE() FROM [my-project:dicom.ct]", "my-project")),
                 "function CURRENT_DATE() in legacy SQL");

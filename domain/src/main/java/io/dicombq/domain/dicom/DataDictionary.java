@@ -1,45 +1,57 @@
 package io.dicombq.domain.dicom;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The standard DICOM data dictionary (PS3.6), generated from pydicom's by scripts/generate-dictionary.py.
  * Look-ups by tag and by keyword are O(1); repeating groups such as (60xx,0010) are matched by mask (PS3.5 7.6).
+ *
+ * <p>Every line's shape is checked at load, but a group's entries are built at the first look-up of a tag in it, and
+ * the keyword index and the entry list at their first use: a dump meets a few of the 78 groups and no keyword.
  */
 public final class DataDictionary {
     private static final String RESOURCE = "dictionary.tsv";
+    private static final int FIELDS = 6;
 
-    private final TagTable byTag;
-    private final Map<String, DictionaryEntry> byKeyword;
+    private final ResourceText text;
+    /** The groups of the exact tags, ascending, and where each group's lines are: [groupStarts[i], groupEnds[i]). */
+    private final int[] groups;
+    private final int[] groupStarts;
+    private final int[] groupEnds;
+    private final AtomicReferenceArray<Group> builtGroups;
     /** mask -> (masked tag value -> entry) for the repeating-group entries; only a handful of distinct masks. */
     private final Map<Integer, Map<Integer, DictionaryEntry>> repeatersByMask;
-    private final List<DictionaryEntry> entries;
+    private final List<DictionaryEntry> repeaters;
     private final String edition;
+    private volatile Everything everything;
 
-    private DataDictionary(List<DictionaryEntry> exact, Map<Integer, Map<Integer, DictionaryEntry>> repeaters,
-                           List<DictionaryEntry> all, String edition) {
+    /** One group's entries in tag order, and the same entries by tag. */
+    private record Group(List<DictionaryEntry> entries, TagTable byTag) {
+    }
+
+    /** Every entry in resource order and the keyword index, built together at the first use of either. */
+    private record Everything(List<DictionaryEntry> entries, Map<String, DictionaryEntry> byKeyword) {
+    }
+
+    private DataDictionary(ResourceText text, int[] groups, int[] groupStarts, int[] groupEnds,
+                           Map<Integer, Map<Integer, DictionaryEntry>> repeatersByMask, List<DictionaryEntry> repeaters,
+                           String edition) {
+        this.text = text;
+        this.groups = groups;
+        this.groupStarts = groupStarts;
+        this.groupEnds = groupEnds;
+        this.builtGroups = new AtomicReferenceArray<>(groups.length);
+        this.repeatersByMask = repeatersByMask;
+        this.repeaters = repeaters;
         this.edition = edition;
-        this.byTag = new TagTable(exact, exact.size());
-        this.byKeyword = new HashMap<>(all.size() * 2);
-        for (DictionaryEntry entry : all) {
-            if (entry.hasKeyword()) {
-                byKeyword.putIfAbsent(entry.keyword(), entry);
-            }
-        }
-        this.repeatersByMask = repeaters;
-        this.entries = Collections.unmodifiableList(all);
     }
 
     private static final class Holder {
@@ -56,9 +68,12 @@ public final class DataDictionary {
         if (tag.isPrivate()) {
             return null;
         }
-        DictionaryEntry entry = byTag.get(tag.value());
-        if (entry != null) {
-            return entry;
+        int group = Arrays.binarySearch(groups, tag.value() >>> 16);
+        if (group >= 0) {
+            DictionaryEntry entry = group(group).byTag().get(tag.value());
+            if (entry != null) {
+                return entry;
+            }
         }
         for (Map.Entry<Integer, Map<Integer, DictionaryEntry>> masked : repeatersByMask.entrySet()) {
             DictionaryEntry repeater = masked.getValue().get(tag.value() & masked.getKey());
@@ -67,6 +82,30 @@ public final class DataDictionary {
             }
         }
         return null;
+    }
+
+    private Group group(int group) {
+        Group built = builtGroups.get(group);
+        if (built == null) {
+            List<DictionaryEntry> entries = groupEntries(group);
+            // two threads may build the same group at once: the first one set stays, so an entry is one object
+            builtGroups.compareAndSet(group, null, new Group(entries, new TagTable(entries, entries.size())));
+            built = builtGroups.get(group);
+        }
+        return built;
+    }
+
+    private List<DictionaryEntry> groupEntries(int group) {
+        List<DictionaryEntry> entries = new ArrayList<>();
+        for (int from = groupStarts[group]; from < groupEnds[group]; ) {
+            int lineEnd = text.lineEnd(from);
+            int stop = text.textEnd(from, lineEnd);
+            if (stop > from && text.at(from) != '#') {
+                entries.add(entry(text.fields(from, stop, FIELDS)));
+            }
+            from = lineEnd + 1;
+        }
+        return entries;
     }
 
     /** Where the entries come from, as the generator wrote it (e.g. "pydicom 2.3.1"). */
@@ -83,7 +122,7 @@ public final class DataDictionary {
 
     /** The entry whose keyword this is (case-sensitive, as in PS3.6), or null. */
     public DictionaryEntry byKeyword(String keyword) {
-        return byKeyword.get(keyword);
+        return everything().byKeyword().get(keyword);
     }
 
     /** The keyword of a standard tag, or null when it has none (private, unknown, or a keyword-less retired tag). */
@@ -94,65 +133,107 @@ public final class DataDictionary {
 
     /** Every entry, exact tags first in tag order, then the repeating-group masks. */
     public Collection<DictionaryEntry> entries() {
-        return entries;
+        return everything().entries();
     }
 
     public int size() {
-        return entries.size();
+        return entries().size();
+    }
+
+    private Everything everything() {
+        Everything built = everything;
+        if (built == null) {
+            List<DictionaryEntry> all = new ArrayList<>(5000);
+            for (int group = 0; group < groups.length; group++) {
+                all.addAll(group(group).entries());
+            }
+            all.addAll(repeaters);
+            Map<String, DictionaryEntry> byKeyword = new HashMap<>(all.size() * 2);
+            for (DictionaryEntry entry : all) {
+                if (entry.hasKeyword()) {
+                    byKeyword.putIfAbsent(entry.keyword(), entry);
+                }
+            }
+            built = new Everything(Collections.unmodifiableList(all), byKeyword);
+            everything = built;
+        }
+        return built;
     }
 
     private static DataDictionary load() {
-        try (InputStream in = DataDictionary.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE + " beside " + DataDictionary.class);
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the DICOM dictionary resource", e);
-        }
+        return parse(ResourceText.load(DataDictionary.class, RESOURCE));
     }
 
-    static DataDictionary parse(BufferedReader reader) throws IOException {
-        List<DictionaryEntry> exact = new ArrayList<>(5000);
-        List<DictionaryEntry> all = new ArrayList<>(5000);
-        Map<Integer, Map<Integer, DictionaryEntry>> repeaters = new LinkedHashMap<>();
+    /**
+     * Indexes text of the generator's format: "# header", then tag pattern, VRs, VM, keyword, retired, name per
+     * line, exact tags in ascending order, repeating-group patterns (with x digits) after them.
+     */
+    static DataDictionary parse(ResourceText text) {
+        IntList groups = new IntList();
+        IntList starts = new IntList();
+        IntList ends = new IntList();
+        Map<Integer, Map<Integer, DictionaryEntry>> repeatersByMask = new LinkedHashMap<>();
+        List<DictionaryEntry> repeaters = new ArrayList<>();
         String edition = "unknown";
-        String line;
+        int lastExact = -1;
         int lineNumber = 0;
-        while ((line = reader.readLine()) != null) {
+        for (int start = 0; start < text.length(); ) {
+            int end = text.lineEnd(start);
+            int stop = text.textEnd(start, end);
             lineNumber++;
-            if (lineNumber == 1 && line.startsWith("#")) {
-                edition = editionOf(line);
+            if (lineNumber == 1 && stop > start && text.at(start) == '#') {
+                edition = editionOf(text.text(start, stop));
             }
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split("\t", -1);
-            if (fields.length != 6 || fields[0].length() != 8) {
-                throw new IllegalStateException("dictionary line " + lineNumber + " is malformed: " + line);
-            }
-            String pattern = fields[0];
-            int mask = 0;
-            int value = 0;
-            for (int i = 0; i < 8; i++) {
-                char c = pattern.charAt(i);
-                mask <<= 4;
-                value <<= 4;
-                if (c != 'x') {
-                    mask |= 0xF;
-                    value |= Character.digit(c, 16);
+            if (stop > start && text.at(start) != '#') {
+                if (text.count(start, stop, (byte) '\t') != FIELDS - 1 || text.indexOf(start, stop, (byte) '\t') != start + 8) {
+                    throw new IllegalStateException("dictionary line " + lineNumber + " is malformed: "
+                            + text.text(start, stop));
+                }
+                int mask = 0;
+                int value = 0;
+                for (int i = start; i < start + 8; i++) {
+                    char c = (char) text.at(i);
+                    mask <<= 4;
+                    value <<= 4;
+                    if (c != 'x') {
+                        mask |= 0xF;
+                        value |= Character.digit(c, 16);
+                    }
+                }
+                if (mask != -1) {
+                    DictionaryEntry entry = entry(text.fields(start, stop, FIELDS));
+                    repeaters.add(entry);
+                    repeatersByMask.computeIfAbsent(mask, m -> new HashMap<>()).put(value, entry);
+                } else {
+                    if (!repeaters.isEmpty() || Integer.compareUnsigned(value, lastExact) <= 0 && lastExact != -1) {
+                        throw new IllegalStateException("dictionary line " + lineNumber + ": exact tags must come in"
+                                + " ascending order before the repeating groups, as scripts/generate-dictionary.py"
+                                + " writes them: " + text.text(start, stop));
+                    }
+                    lastExact = value;
+                    if (groups.size() == 0 || groups.last() != value >>> 16) {
+                        groups.add(value >>> 16);
+                        starts.add(start);
+                        ends.add(end);
+                    }
+                    ends.setLast(end);
                 }
             }
-            DictionaryEntry entry = new DictionaryEntry(new Tag(value), parseVrs(fields[1]), fields[2], fields[3],
-                    "R".equals(fields[4]), fields[5]);
-            all.add(entry);
-            if (mask == -1) {
-                exact.add(entry);
-            } else {
-                repeaters.computeIfAbsent(mask, m -> new HashMap<>()).put(value, entry);
-            }
+            start = end + 1;
         }
-        return new DataDictionary(exact, repeaters, all, edition);
+        return new DataDictionary(text, groups.toArray(), starts.toArray(), ends.toArray(), repeatersByMask, repeaters,
+                edition);
+    }
+
+    private static DictionaryEntry entry(String[] fields) {
+        String pattern = fields[0];
+        int value = 0;
+        for (int i = 0; i < 8; i++) {
+            char c = pattern.charAt(i);
+            value = value << 4 | (c == 'x' ? 0 : Character.digit(c, 16));
+        }
+        return new DictionaryEntry(new Tag(value), parseVrs(fields[1]), fields[2], fields[3], "R".equals(fields[4]),
+                fields[5]);
     }
 
     private static List<Vr> parseVrs(String field) {
@@ -164,5 +245,34 @@ public final class DataDictionary {
             vrs.add(Vr.parse(code));
         }
         return vrs;
+    }
+
+    /** A growable int array, so indexing boxes no Integer per line. */
+    private static final class IntList {
+        private int[] values = new int[128];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int last() {
+            return values[size - 1];
+        }
+
+        void setLast(int value) {
+            values[size - 1] = value;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 }

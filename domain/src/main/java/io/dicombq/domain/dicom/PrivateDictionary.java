@@ -1,11 +1,5 @@
 package io.dicombq.domain.dicom;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,19 +7,23 @@ import java.util.Map;
  * Private data dictionaries of known private creators (PS3.5 7.8.1), generated from pydicom's (itself from
  * GDCM's) by scripts/generate-private-dictionary.py. Keyed by creator and element byte: an implicit-VR private
  * element of a known creator is read with the VR found here, as pydicom and dcmtk read it (specification 3.2).
+ *
+ * <p>A creator's entries are parsed at its first look-up: a run meets a handful of the ~400 creators, and parsing
+ * all 9,000 lines was about 0.05 s of every dump's start (docs/BENCHMARKS.md, dump).
  */
 public final class PrivateDictionary {
     private static final String RESOURCE = "private-dictionary.tsv";
+    private static final int FIELDS = 5;
 
     /** One entry: the VR and VM the creator's dictionary gives the element, and its description. */
     public record Entry(Vr vr, String vm, String name) {
     }
 
-    /** creator -> pydicom key (GGGGEEEE, GGGGxxEE or GGxxxxEE, lower-case hex) -> entry. */
-    private final Map<String, Map<String, Entry>> byCreator;
+    /** creator -> its lines of the resource, parsed on first use. */
+    private final Map<String, CreatorLines> byCreator;
     private final String edition;
 
-    private PrivateDictionary(Map<String, Map<String, Entry>> byCreator, String edition) {
+    private PrivateDictionary(Map<String, CreatorLines> byCreator, String edition) {
         this.byCreator = byCreator;
         this.edition = edition;
     }
@@ -44,7 +42,7 @@ public final class PrivateDictionary {
     }
 
     public int size() {
-        return byCreator.values().stream().mapToInt(Map::size).sum();
+        return byCreator.values().stream().mapToInt(lines -> lines.entries().size()).sum();
     }
 
     /**
@@ -55,10 +53,11 @@ public final class PrivateDictionary {
         if (creator == null) {
             return null;
         }
-        Map<String, Entry> entries = byCreator.get(creator.strip());
-        if (entries == null) {
+        CreatorLines lines = byCreator.get(creator.strip());
+        if (lines == null) {
             return null;
         }
+        Map<String, Entry> entries = lines.entries();
         String full = tag.hex().toLowerCase(java.util.Locale.ROOT);
         Entry entry = entries.get(full);
         if (entry == null) {
@@ -71,39 +70,90 @@ public final class PrivateDictionary {
     }
 
     private static PrivateDictionary load() {
-        try (InputStream in = PrivateDictionary.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE + " beside " + PrivateDictionary.class);
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the private DICOM dictionary resource", e);
-        }
+        return parse(ResourceText.load(PrivateDictionary.class, RESOURCE));
     }
 
-    static PrivateDictionary parse(BufferedReader reader) throws IOException {
-        Map<String, Map<String, Entry>> byCreator = new HashMap<>(1024);
+    /**
+     * Indexes text of the generator's format ("# header", then creator, key, VR, VM, name per line, each creator's
+     * lines together) by creator, checking every line's shape now; a creator's entries are built at its first use.
+     */
+    static PrivateDictionary parse(ResourceText text) {
+        Map<String, CreatorLines> byCreator = new HashMap<>(1024);
         String edition = "unknown";
-        String line;
+        CreatorLines current = null;
         int lineNumber = 0;
-        while ((line = reader.readLine()) != null) {
+        for (int start = 0; start < text.length(); ) {
+            int end = text.lineEnd(start);
+            int stop = text.textEnd(start, end);
             lineNumber++;
-            if (line.startsWith("#")) {
+            if (stop > start && text.at(start) == '#') {
                 if (lineNumber == 1) {
-                    edition = DataDictionary.editionOf(line);
+                    edition = DataDictionary.editionOf(text.text(start, stop));
                 }
-                continue;
+            } else if (stop > start) {
+                int tab = text.indexOf(start, stop, (byte) '\t');
+                if (tab < 0 || text.count(tab, stop, (byte) '\t') != FIELDS - 1
+                        || text.indexOf(tab + 1, stop, (byte) '\t') != tab + 9) {
+                    throw new IllegalStateException("private dictionary line " + lineNumber + " is malformed: "
+                            + text.text(start, stop));
+                }
+                if (current == null || !text.equal(current.start, current.start + current.creatorLength, start, tab)) {
+                    String creator = text.text(start, tab);
+                    if (byCreator.containsKey(creator)) {
+                        throw new IllegalStateException("private dictionary line " + lineNumber + ": the lines of "
+                                + creator + " are not together, as scripts/generate-private-dictionary.py writes them");
+                    }
+                    current = new CreatorLines(text, start, tab - start);
+                    byCreator.put(creator, current);
+                }
+                current.end = end;
             }
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] fields = line.split("\t", -1);
-            if (fields.length != 5 || fields[1].length() != 8) {
-                throw new IllegalStateException("private dictionary line " + lineNumber + " is malformed: " + line);
-            }
-            byCreator.computeIfAbsent(fields[0], creator -> new HashMap<>())
-                    .put(fields[1], new Entry(Vr.parse(fields[2]), fields[3], fields[4]));
+            start = end + 1;
         }
         return new PrivateDictionary(byCreator, edition);
+    }
+
+    /** One creator's lines of the resource, [start, end), already checked, and their entries once built. */
+    private static final class CreatorLines {
+        private final ResourceText text;
+        private final int start;
+        private final int creatorLength;
+        private int end;
+        private volatile Map<String, Entry> entries;
+
+        CreatorLines(ResourceText text, int start, int creatorLength) {
+            this.text = text;
+            this.start = start;
+            this.creatorLength = creatorLength;
+        }
+
+        Map<String, Entry> entries() {
+            Map<String, Entry> built = entries;
+            if (built == null) {
+                synchronized (this) {
+                    built = entries;
+                    if (built == null) {
+                        built = build();
+                        entries = built;
+                    }
+                }
+            }
+            return built;
+        }
+
+        /** key (GGGGEEEE, GGGGxxEE or GGxxxxEE, lower-case hex) -> entry. */
+        private Map<String, Entry> build() {
+            Map<String, Entry> built = new HashMap<>();
+            for (int from = start; from < end; ) {
+                int lineEnd = text.lineEnd(from);
+                int stop = text.textEnd(from, lineEnd);
+                if (stop > from && text.at(from) != '#') {
+                    String[] fields = text.fields(from + creatorLength + 1, stop, FIELDS - 1);
+                    built.put(fields[0], new Entry(Vr.parse(fields[1]), fields[2], fields[3]));
+                }
+                from = lineEnd + 1;
+            }
+            return built;
+        }
     }
 }

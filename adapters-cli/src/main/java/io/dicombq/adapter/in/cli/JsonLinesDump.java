@@ -137,7 +137,7 @@ final class JsonLinesDump {
     private Outcome dump(Path file) {
         DicomInstance instance;
         try {
-            instance = reader.read(file);
+            instance = reader.readContent(file);
         } catch (DicomParseException | UncheckedIOException e) {
             return new Outcome.Unreadable(e.getMessage());
         }

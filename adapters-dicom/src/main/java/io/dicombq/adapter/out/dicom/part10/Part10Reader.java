@@ -49,12 +49,21 @@ public final class Part10Reader {
         return options;
     }
 
+    /** The file and its modification time: specification 3.6, a folder store's LastUpdated is that time. */
     public DicomInstance read(Path file) {
+        DicomInstance instance = readContent(file);
+        try {
+            return instance.withLastModified(Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.MICROS));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
+        }
+    }
+
+    /** The file's data only, without the system call for its modification time (a dump prints no LastUpdated). */
+    public DicomInstance readContent(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            // specification 3.6: a folder store's LastUpdated is the file's modification time
-            return read(ByteInput.of(ByteSource.of(channel, size), options.maxHeaderBytes()), file.toString(), size)
-                    .withLastModified(Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.MICROS));
+            return read(ByteInput.of(ByteSource.of(channel, size), options.maxHeaderBytes()), file.toString(), size);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
         }

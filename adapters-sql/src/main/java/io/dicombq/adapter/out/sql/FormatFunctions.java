@@ -124,7 +124,7 @@ final class FormatFunctions {
         }
         String open = conversion.equals("T") && fields.size() < 2 ? "'STRUCT('" : "'('";
         String joined = fields.isEmpty() ? "" : " || " + String.join(" || ', ' || ", fields);
-        return "CASE WHEN (" + sql + ") IS NOT DISTINCT FROM NULL THEN 'NULL' ELSE " + open + joined + " || ')' END";
+        return "CASE WHEN " + ResolvedFunctions.isNull("(" + sql + ")", type, true) + " THEN 'NULL' ELSE " + open + joined + " || ')' END";
     }
 
     /** The {@link FormatRuntime} function for a scalar or an array of scalars. */

@@ -556,15 +556,9 @@ final class ResolvedFunctions {
         }
     }
 
-    /**
-     * Whether a value is (not) NULL in BigQuery's sense. For a STRUCT that is the STRUCT itself, where SQL's
-     * {@code IS NULL} on an H2 ROW asks whether every field is NULL (and {@code IS NOT NULL} whether none is).
-     */
+    /** Whether a value is (not) NULL in BigQuery's sense: a STRUCT itself, not its fields ({@link Translator#nullTest}). */
     static String isNull(String sql, Type type, boolean isNull) {
-        if (type.isStruct()) {
-            return sql + (isNull ? " IS NOT DISTINCT FROM NULL" : " IS DISTINCT FROM NULL");
-        }
-        return sql + (isNull ? " IS NULL" : " IS NOT NULL");
+        return sql + Translator.nullTest(type.isStruct(), !isNull);
     }
 
     /** ARRAY_AGG: IGNORE NULLS drops NULL elements; no rows give NULL, as in H2 (BigQuery docs: ARRAY_AGG). */

@@ -471,7 +471,12 @@ final class Translator {
      * when none is; BigQuery asks whether the STRUCT itself is NULL, which is H2's IS [NOT] DISTINCT FROM NULL.
      */
     static String nullTest(Typed value, boolean not) {
-        if (value.isRecord()) {
+        return nullTest(value.isRecord(), not);
+    }
+
+    /** The test's SQL suffix for a value that is a STRUCT ({@code record}) or not; the one rule of both dialects. */
+    static String nullTest(boolean record, boolean not) {
+        if (record) {
             return not ? " IS DISTINCT FROM NULL" : " IS NOT DISTINCT FROM NULL";
         }
         return not ? " IS NOT NULL" : " IS NULL";

@@ -35,10 +35,6 @@ public final class AggregateRuntime {
     private AggregateRuntime() {
     }
 
-    static String call(String function, String... args) {
-        return StrictFunctions.call(function, args);
-    }
-
     /** APPROX_COUNT_DISTINCT: the exact count, which is BigQuery's answer only while it is small. */
     public static Long exactApproxCount(Long count, Long limit) {
         if (count != null && count > limit) {

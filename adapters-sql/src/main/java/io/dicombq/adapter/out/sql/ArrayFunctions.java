@@ -22,39 +22,39 @@ final class ArrayFunctions {
         List<ResolvedExpr> args = call.getArgumentList();
         switch (name) {
             case "array_reverse":
-                return typed(call, ArrayRuntime.call("array_reversed", t.expr(args.get(0))));
+                return typed(call, ResolvedFunctions.call("array_reversed", t.expr(args.get(0))));
             case "array_first":
             case "array_last":
-                return typed(call, ArrayRuntime.call("array_end", t.expr(args.get(0)), name.equals("array_first") ? "TRUE" : "FALSE"));
+                return typed(call, ResolvedFunctions.call("array_end", t.expr(args.get(0)), name.equals("array_first") ? "TRUE" : "FALSE"));
             case "array_slice":
-                return typed(call, ArrayRuntime.call("array_part", t.expr(args.get(0)), t.expr(args.get(1)), t.expr(args.get(2)),
+                return typed(call, ResolvedFunctions.call("array_part", t.expr(args.get(0)), t.expr(args.get(1)), t.expr(args.get(2)),
                         "'SLICE'", "CAST(NULL AS BIGINT)"));
             case "array_first_n":
             case "array_last_n":
             case "array_remove_first_n":
             case "array_remove_last_n":
-                return typed(call, ArrayRuntime.call("array_part", t.expr(args.get(0)), "CAST(NULL AS BIGINT)", "CAST(NULL AS BIGINT)",
+                return typed(call, ResolvedFunctions.call("array_part", t.expr(args.get(0)), "CAST(NULL AS BIGINT)", "CAST(NULL AS BIGINT)",
                         "'" + name.substring("array_".length()).toUpperCase(Locale.ROOT) + "'", t.expr(args.get(1))));
             case "array_is_distinct":
-                return "CAST(" + ArrayRuntime.call("array_distinct_test", array(call, t)) + " AS BOOLEAN)";
+                return "CAST(" + ResolvedFunctions.call("array_distinct_test", array(call, t)) + " AS BOOLEAN)";
             case "array_includes":
                 if (args.get(1).getType().isArray()) {
                     return null;
                 }
-                return "CAST(" + ArrayRuntime.call("array_has", array(call, t), t.expr(args.get(1))) + " AS BOOLEAN)";
+                return "CAST(" + ResolvedFunctions.call("array_has", array(call, t), t.expr(args.get(1))) + " AS BOOLEAN)";
             case "array_includes_any":
             case "array_includes_all":
                 requireKnown(call, args.get(1).getType());
-                return "CAST(" + ArrayRuntime.call("array_has_elements", array(call, t), t.expr(args.get(1)),
+                return "CAST(" + ResolvedFunctions.call("array_has_elements", array(call, t), t.expr(args.get(1)),
                         name.endsWith("all") ? "TRUE" : "FALSE") + " AS BOOLEAN)";
             case "array_min":
             case "array_max":
-                return typed(call, ArrayRuntime.call("array_extreme", array(call, t), name.equals("array_max") ? "TRUE" : "FALSE"));
+                return typed(call, ResolvedFunctions.call("array_extreme", array(call, t), name.equals("array_max") ? "TRUE" : "FALSE"));
             case "array_to_string":
                 if (!call.getType().isBytes()) {
                     return null;
                 }
-                return ArrayRuntime.call("array_to_bytes", array(call, t), t.expr(args.get(1)),
+                return ResolvedFunctions.call("array_to_bytes", array(call, t), t.expr(args.get(1)),
                         args.size() > 2 ? t.expr(args.get(2)) : "CAST(NULL AS BINARY VARYING)", args.size() > 2 ? "TRUE" : "FALSE");
             default:
                 return null;

@@ -27,10 +27,6 @@ public final class ArrayRuntime {
     private ArrayRuntime() {
     }
 
-    static String call(String function, String... args) {
-        return StrictFunctions.call(function, args);
-    }
-
     public static Value reverse(Value array) {
         if (!(array instanceof ValueArray)) {
             return ValueNull.INSTANCE;

@@ -23,10 +23,6 @@ public final class IntegerRuntime {
     private IntegerRuntime() {
     }
 
-    static String call(String function, String... args) {
-        return StrictFunctions.call(function, args);
-    }
-
     public static Long bitCount(Long x) {
         return x == null ? null : (long) Long.bitCount(x);
     }

@@ -26,9 +26,9 @@ final class JsonBuildFunctions {
                 if (args.size() > 1 && !isFalse(args.get(1))) {
                     throw ResolvedTranslator.refuse("TO_JSON with stringify_wide_numbers");
                 }
-                return json(JsonBuildRuntime.call("json_of", values(call, args.subList(0, 1), t)));
+                return json(ResolvedFunctions.call("json_of", values(call, args.subList(0, 1), t)));
             case "json_array":
-                return json(JsonBuildRuntime.call("json_array_of", values(call, args, t)));
+                return json(ResolvedFunctions.call("json_array_of", values(call, args, t)));
             case "json_object": {
                 if (!args.isEmpty() && args.get(0).getType().isArray()) {
                     throw ResolvedTranslator.refuse("JSON_OBJECT of a key array and a value array");
@@ -37,14 +37,14 @@ final class JsonBuildFunctions {
                 for (int i = 0; i < args.size(); i++) {
                     sql.add(i % 2 == 0 ? t.expr(args.get(i)) : value(call, args.get(i), t));
                 }
-                return json(JsonBuildRuntime.call("json_object_of", sql.toArray(new String[0])));
+                return json(ResolvedFunctions.call("json_object_of", sql.toArray(new String[0])));
             }
             case "json_keys":
-                return "CAST(" + JsonBuildRuntime.call("json_key_paths", document(args.get(0), t),
+                return "CAST(" + ResolvedFunctions.call("json_key_paths", document(args.get(0), t),
                         args.size() > 1 ? t.expr(args.get(1)) : "CAST(NULL AS BIGINT)",
                         args.size() > 2 ? t.expr(args.get(2)) : "'strict'") + " AS CHARACTER VARYING ARRAY)";
             case "json_strip_nulls":
-                return json(JsonBuildRuntime.call("json_without_nulls", document(args.get(0), t),
+                return json(ResolvedFunctions.call("json_without_nulls", document(args.get(0), t),
                         args.size() > 1 ? t.expr(args.get(1)) : "'$'", args.size() > 2 ? t.expr(args.get(2)) : "TRUE",
                         args.size() > 3 ? t.expr(args.get(3)) : "FALSE"));
             case "json_remove": {
@@ -53,7 +53,7 @@ final class JsonBuildFunctions {
                 for (ResolvedExpr path : args.subList(1, args.size())) {
                     sql.add(t.expr(path));
                 }
-                return json(JsonBuildRuntime.call("json_without", sql.toArray(new String[0])));
+                return json(ResolvedFunctions.call("json_without", sql.toArray(new String[0])));
             }
             case "json_set":
             case "json_array_append":
@@ -76,7 +76,7 @@ final class JsonBuildFunctions {
             sql.add(value(call, args.get(i + 1), t));
         }
         String function = name.equals("json_set") ? "json_with" : name.equals("json_array_append") ? "json_appended" : "json_inserted";
-        return json(JsonMutateRuntime.call(function, sql.toArray(new String[0])));
+        return json(ResolvedFunctions.call(function, sql.toArray(new String[0])));
     }
 
     private static String values(ResolvedFunctionCall call, List<ResolvedExpr> args, ResolvedTranslator t) {

@@ -32,10 +32,6 @@ public final class JsonBuildRuntime {
     private JsonBuildRuntime() {
     }
 
-    static String call(String function, String... args) {
-        return StrictFunctions.call(function, args);
-    }
-
     /** TO_JSON of an INT64, FLOAT64, STRING, BOOL, JSON or an array of them; NULL is JSON null. */
     public static String of(Value value) {
         return JsonRuntime.text("TO_JSON", node("TO_JSON", value), "$", true);

@@ -24,7 +24,7 @@ final class JsonDocumentFunctions {
             case "json_extract":
             case "json_extract_scalar": {
                 String path = t.expr(args.get(1));
-                String sql = JsonDocumentRuntime.call("json_extract_at", document(args.get(0), t), path,
+                String sql = ResolvedFunctions.call("json_extract_at", document(args.get(0), t), path,
                         name.endsWith("scalar") ? "TRUE" : "FALSE", flag);
                 return call.getType().isJson() ? json(sql) : sql;
             }
@@ -35,32 +35,32 @@ final class JsonDocumentFunctions {
             case "json_extract_string_array":
                 return elements("json_value_elements", name, call, t);
             case "json_type":
-                return JsonDocumentRuntime.call("json_kind", document(args.get(0), t));
+                return ResolvedFunctions.call("json_kind", document(args.get(0), t));
             case "parse_json":
                 requireExactNumbers(call, args);
-                return json(JsonDocumentRuntime.call("json_parse", t.expr(args.get(0))));
+                return json(ResolvedFunctions.call("json_parse", t.expr(args.get(0))));
             case "int64":
             case "bool":
             case "string":
-                return jsonInput ? JsonDocumentRuntime.call("json_to_" + name, document(args.get(0), t)) : null;
+                return jsonInput ? ResolvedFunctions.call("json_to_" + name, document(args.get(0), t)) : null;
             case "lax_bool":
             case "lax_int64":
             case "lax_float64":
             case "lax_string":
-                return JsonLaxRuntime.call("json_" + name, document(args.get(0), t));
+                return ResolvedFunctions.call("json_" + name, document(args.get(0), t));
             case "float64":
                 if (!jsonInput) {
                     return null;
                 }
-                return JsonDocumentRuntime.call("json_to_float64", document(args.get(0), t),
+                return ResolvedFunctions.call("json_to_float64", document(args.get(0), t),
                         args.size() > 1 ? t.expr(args.get(1)) : "'round'");
             case "$subscript":
                 if (!jsonInput) {
                     return null;
                 }
                 return json(args.get(1).getType().isString()
-                        ? JsonDocumentRuntime.call("json_member", document(args.get(0), t), t.expr(args.get(1)))
-                        : JsonDocumentRuntime.call("json_element", document(args.get(0), t), t.expr(args.get(1))));
+                        ? ResolvedFunctions.call("json_member", document(args.get(0), t), t.expr(args.get(1)))
+                        : ResolvedFunctions.call("json_element", document(args.get(0), t), t.expr(args.get(1))));
             default:
                 return JsonBuildFunctions.call(name, call, t);
         }
@@ -69,14 +69,14 @@ final class JsonDocumentFunctions {
     /** The *_ARRAY extractions; {@code name} says whether the path is in the legacy syntax (JSON_EXTRACT_*). */
     private static String elements(String function, String name, ResolvedFunctionCall call, ResolvedTranslator t) {
         List<ResolvedExpr> args = call.getArgumentList();
-        return "CAST(" + JsonDocumentRuntime.call(function, document(args.get(0), t), args.size() > 1 ? t.expr(args.get(1)) : "'$'",
+        return "CAST(" + ResolvedFunctions.call(function, document(args.get(0), t), args.size() > 1 ? t.expr(args.get(1)) : "'$'",
                 name.startsWith("json_extract") ? "TRUE" : "FALSE", args.get(0).getType().isJson() ? "TRUE" : "FALSE") + " AS "
                 + ResolvedTranslator.h2Type(call.getType()) + ")";
     }
 
     /** {@code json.name}: the member as JSON, NULL when missing. */
     static String field(ResolvedGetJsonField get, ResolvedTranslator t) {
-        return json(JsonDocumentRuntime.call("json_member", document(get.getExpr(), t), Literals.string(get.getFieldName())));
+        return json(ResolvedFunctions.call("json_member", document(get.getExpr(), t), Literals.string(get.getFieldName())));
     }
 
     /** The optional wide_number_mode argument: only its default, 'exact', is supported. */

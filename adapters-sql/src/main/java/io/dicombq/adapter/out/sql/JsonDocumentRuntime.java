@@ -32,10 +32,6 @@ public final class JsonDocumentRuntime {
     private JsonDocumentRuntime() {
     }
 
-    static String call(String function, String... args) {
-        return StrictFunctions.call(function, args);
-    }
-
     /** {@code json.name} and {@code json['name']}: the member as JSON; NULL when it is missing or not an object. */
     public static String member(byte[] json, String name) {
         if (name == null) {

@@ -25,10 +25,6 @@ public final class JsonLaxRuntime {
     private JsonLaxRuntime() {
     }
 
-    static String call(String function, String... args) {
-        return StrictFunctions.call(function, args);
-    }
-
     public static Boolean laxBool(byte[] json) {
         JsonNode node = JsonRuntime.find("LAX_BOOL", json, List.of());
         if (node == null) {

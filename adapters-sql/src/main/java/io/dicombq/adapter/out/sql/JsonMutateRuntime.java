@@ -23,10 +23,6 @@ public final class JsonMutateRuntime {
     private JsonMutateRuntime() {
     }
 
-    static String call(String function, String... args) {
-        return StrictFunctions.call(function, args);
-    }
-
     /**
      * JSON_SET(json, path, value, …, create_if_missing): the value at each path replaced; a missing member or array
      * position, or a JSON null on the way, is created (objects for members, arrays padded with JSON nulls) when

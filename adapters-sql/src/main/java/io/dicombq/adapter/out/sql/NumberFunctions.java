@@ -32,24 +32,24 @@ final class NumberFunctions {
         String safe = ResolvedTranslator.safe(call) ? "TRUE" : "FALSE";
         if (UNARY.contains(name)) {
             requireFloat64(call, args);
-            return TrigonometricRuntime.call("trig", "'" + name.toUpperCase(Locale.ROOT) + "'", t.expr(args.get(0)), safe);
+            return ResolvedFunctions.call("trig", "'" + name.toUpperCase(Locale.ROOT) + "'", t.expr(args.get(0)), safe);
         }
         switch (name) {
             case "atan2":
                 requireFloat64(call, args);
-                return TrigonometricRuntime.call("atan2_float", t.expr(args.get(0)), t.expr(args.get(1)), safe);
+                return ResolvedFunctions.call("atan2_float", t.expr(args.get(0)), t.expr(args.get(1)), safe);
             case "is_inf":
             case "is_nan":
                 requireFloat64(call, args);
-                return TrigonometricRuntime.call(name + "_float", t.expr(args.get(0)));
+                return ResolvedFunctions.call(name + "_float", t.expr(args.get(0)));
             case "rand":
                 return "RAND()";
             case "bit_count":
                 if (args.get(0).getType().isInt64()) {
-                    return IntegerRuntime.call("bit_count_int64", t.expr(args.get(0)));
+                    return ResolvedFunctions.call("bit_count_int64", t.expr(args.get(0)));
                 }
                 if (args.get(0).getType().isBytes()) {
-                    return IntegerRuntime.call("bit_count_bytes", t.expr(args.get(0)));
+                    return ResolvedFunctions.call("bit_count_bytes", t.expr(args.get(0)));
                 }
                 throw ResolvedFunctions.unsupportedTypes(call);
             case "range_bucket":
@@ -66,7 +66,7 @@ final class NumberFunctions {
             case "$bitwise_left_shift":
             case "$bitwise_right_shift":
                 requireInt64(call, args);
-                return IntegerRuntime.call("shift_int64", t.expr(args.get(0)), t.expr(args.get(1)),
+                return ResolvedFunctions.call("shift_int64", t.expr(args.get(0)), t.expr(args.get(1)),
                         name.endsWith("left_shift") ? "TRUE" : "FALSE");
             default:
                 return null;
@@ -82,7 +82,7 @@ final class NumberFunctions {
         if (function == null || !args.get(0).getType().equals(element)) {
             throw ResolvedFunctions.unsupportedTypes(call);
         }
-        return IntegerRuntime.call(function, t.expr(args.get(0)), t.expr(args.get(1)), ResolvedTranslator.safe(call) ? "TRUE" : "FALSE");
+        return ResolvedFunctions.call(function, t.expr(args.get(0)), t.expr(args.get(1)), ResolvedTranslator.safe(call) ? "TRUE" : "FALSE");
     }
 
     private static void requireFloat64(ResolvedFunctionCall call, List<ResolvedExpr> args) {

@@ -58,7 +58,7 @@ final class StatisticalAggregates {
                 // COUNTIF(DISTINCT b) counts the distinct TRUE values: 0 or 1.
                 return "COUNT(" + distinct + "CASE WHEN " + t.expr(args.get(0)) + " THEN TRUE END)" + over;
             case "approx_count_distinct":
-                return AggregateRuntime.call("exact_approx_count", "COUNT(DISTINCT " + t.expr(args.get(0)) + ")" + over,
+                return ResolvedFunctions.call("exact_approx_count", "COUNT(DISTINCT " + t.expr(args.get(0)) + ")" + over,
                         Long.toString(EXACT_APPROX_COUNT));
             case "string_agg":
                 return stringAggLimited(call, over, t);
@@ -80,7 +80,7 @@ final class StatisticalAggregates {
         String value = numeric ? t.expr(arg) : float64(arg, t);
         String values = "ARRAY_AGG(" + (call.getDistinct() ? "DISTINCT " : "") + value + ") FILTER (WHERE " + value
                 + " IS NOT NULL)" + over;
-        return AggregateRuntime.call(numeric ? "variance_numeric" : "variance_float", values,
+        return ResolvedFunctions.call(numeric ? "variance_numeric" : "variance_float", values,
                 "'" + kind.replace("var_", "") + "'");
     }
 
@@ -92,7 +92,7 @@ final class StatisticalAggregates {
         String x = numeric ? t.expr(first) : float64(first, t);
         String y = numeric ? t.expr(second) : float64(second, t);
         String filter = " FILTER (WHERE " + x + " IS NOT NULL AND " + y + " IS NOT NULL)" + over;
-        return AggregateRuntime.call(numeric ? "covariance_numeric" : "covariance_float", "ARRAY_AGG(" + x + ")" + filter,
+        return ResolvedFunctions.call(numeric ? "covariance_numeric" : "covariance_float", "ARRAY_AGG(" + x + ")" + filter,
                 "ARRAY_AGG(" + y + ")" + filter, "'" + name.replace("covar_", "") + "'");
     }
 
@@ -122,7 +122,7 @@ final class StatisticalAggregates {
         String value = t.expr(call.getArgumentList().get(0));
         String arrays = limited("ARRAY_AGG(" + value + order(aggregate.getOrderByItemList(), t) + ") FILTER (WHERE " + value
                 + " IS NOT NULL)" + over, aggregate, t);
-        return "CAST(" + AggregateRuntime.call("concat_arrays", arrays) + " AS " + ResolvedTranslator.h2Type(type) + ")";
+        return "CAST(" + ResolvedFunctions.call("concat_arrays", arrays) + " AS " + ResolvedTranslator.h2Type(type) + ")";
     }
 
     /**
@@ -143,15 +143,15 @@ final class StatisticalAggregates {
         String values = "ARRAY_AGG(" + t.expr(call.getArgumentList().get(0)) + ")" + over;
         String fraction = float64(call.getArgumentList().get(1), t);
         if (continuous && type.isNumeric()) {
-            return "CAST(" + AggregateRuntime.call("interpolated_percentile_numeric", values, t.expr(call.getArgumentList().get(1)),
+            return "CAST(" + ResolvedFunctions.call("interpolated_percentile_numeric", values, t.expr(call.getArgumentList().get(1)),
                     respect) + " AS NUMERIC(38, 9))";
         }
         if (continuous) {
-            return AggregateRuntime.call("interpolated_percentile", values, fraction, respect);
+            return ResolvedFunctions.call("interpolated_percentile", values, fraction, respect);
         }
         String function = type.isDouble() ? "discrete_percentile_float" : type.isInt64() ? "discrete_percentile_int64"
                 : type.isString() ? "discrete_percentile_string" : "discrete_percentile_numeric";
-        return "CAST(" + AggregateRuntime.call(function, values, fraction, respect) + " AS " + ResolvedTranslator.h2Type(type) + ")";
+        return "CAST(" + ResolvedFunctions.call(function, values, fraction, respect) + " AS " + ResolvedTranslator.h2Type(type) + ")";
     }
 
     private static String limited(String array, ResolvedAggregateFunctionCall call, ResolvedTranslator t) {

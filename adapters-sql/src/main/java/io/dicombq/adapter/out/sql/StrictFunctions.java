@@ -1,6 +1,5 @@
 package io.dicombq.adapter.out.sql;
 
-import io.dicombq.adapter.out.h2.catalog.Names;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,7 +23,7 @@ public final class StrictFunctions {
 
     /** The SQL call of one of these functions. */
     static String call(String function, String... args) {
-        return Names.meta(function) + "(" + String.join(", ", args) + ")";
+        return BigQueryFunctions.call(function, args);
     }
 
     /** ERROR(message): fails the query with the message as it is (BigQuery docs: debugging functions). */

@@ -16,10 +16,6 @@ public final class TrigonometricRuntime {
     private TrigonometricRuntime() {
     }
 
-    static String call(String function, String... args) {
-        return StrictFunctions.call(function, args);
-    }
-
     public static Double unary(String function, Double x, Boolean safe) {
         if (x == null) {
             return null;

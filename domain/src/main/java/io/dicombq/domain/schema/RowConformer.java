@@ -45,13 +45,20 @@ public final class RowConformer {
     }
 
     private static LinkedHashMap<String, Object> conformFields(Row row, List<Column> columns, FieldPath path, DroppedTags dropped) {
-        LinkedHashMap<String, Object> values = new LinkedHashMap<>(columns.size() * 2);
+        Map<String, Object> given = row.values();
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>(Math.min(columns.size(), given.size() + 1) * 2);
         for (Column column : columns) {
             if (column.name().equals(DroppedTags.COLUMN) && path == FieldPath.ROOT) {
                 values.put(column.name(), List.of());
                 continue;
             }
-            values.put(column.name(), conformValue(row.get(column.name()), column, path, dropped));
+            Object value = given.get(column.name());
+            if (value == null && !given.containsKey(column.name())) {
+                // absent stays absent: NULL, or an empty array when REPEATED, as Row reads it (a union of hundreds
+                // of columns would otherwise fill every row's map)
+                continue;
+            }
+            values.put(column.name(), conformValue(value, column, path, dropped));
         }
         if (row.values().size() > values.size() || !values.keySet().containsAll(row.values().keySet())) {
             // a value whose column the target lacks is not represented: list it rather than lose it quietly

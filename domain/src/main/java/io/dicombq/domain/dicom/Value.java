@@ -1,6 +1,7 @@
 package io.dicombq.domain.dicom;
 
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -109,10 +110,27 @@ public sealed interface Value permits Value.Text, Value.Ints, Value.Floats, Valu
         }
     }
 
-    /** A binary value small enough to keep (OB, OD, OF, OL, OV, OW, UN), in the file's byte order as read. */
-    record Bytes(byte[] bytes, boolean bigEndian) implements Value {
-        public Bytes {
-            bytes = bytes.clone();
+    /**
+     * A binary value small enough to keep (OB, OD, OF, OL, OV, OW, UN), in the file's byte order as read. A class,
+     * not a record, so that a reader can hand over a copy it made ({@link #of}) without a second one: private binary
+     * values of 10-40 KB were copied three times on their way to a row.
+     */
+    final class Bytes implements Value {
+        private final byte[] bytes;
+        private final boolean bigEndian;
+
+        public Bytes(byte[] bytes, boolean bigEndian) {
+            this(bytes.clone(), bigEndian, true);
+        }
+
+        private Bytes(byte[] owned, boolean bigEndian, boolean handedOver) {
+            this.bytes = owned;
+            this.bigEndian = bigEndian;
+        }
+
+        /** The value at {@code offset}, {@code length} bytes long, of a buffer the caller may reuse. */
+        public static Bytes of(byte[] source, int offset, int length, boolean bigEndian) {
+            return new Bytes(Arrays.copyOfRange(source, offset, offset + length), bigEndian, true);
         }
 
         @Override
@@ -120,13 +138,21 @@ public sealed interface Value permits Value.Text, Value.Ints, Value.Floats, Valu
             return bytes.length == 0 ? 0 : 1;
         }
 
-        @Override
         public byte[] bytes() {
             return bytes.clone();
         }
 
+        public boolean bigEndian() {
+            return bigEndian;
+        }
+
         public int length() {
             return bytes.length;
+        }
+
+        /** The bytes in base64 (RFC 4648, with padding), as DICOM JSON's InlineBinary and the export's rows write them. */
+        public String base64() {
+            return Base64.getEncoder().encodeToString(bytes);
         }
 
         @Override

@@ -24,7 +24,6 @@ import io.dicombq.domain.schema.ValueText;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -385,7 +384,7 @@ public final class InstanceFlattener {
             return out;
         }
         if (value instanceof Value.Bytes bytes) {
-            return bytes.length() == 0 ? List.of() : List.of(Base64.getEncoder().encodeToString(bytes.bytes()));
+            return bytes.length() == 0 ? List.of() : List.of(bytes.base64());
         }
         return value.isEmpty() ? List.of() : null;
     }

@@ -11,13 +11,18 @@ import java.util.Map;
  * in a REPEATED column, a scalar of another type becomes its canonical text in a STRING column, and a
  * value that cannot fit (a scalar where the column is a RECORD, or the reverse) is left out and its
  * path added to {@code DroppedTags} ({@link DroppedTags}: name and tag reference), so nothing is lost silently; so is a value whose column the
- * target does not have. Columns the row lacks are NULL (an empty array when REPEATED).
+ * target does not have. Columns the row lacks are NULL (an empty array when REPEATED), as {@link Row} reads an
+ * absent column: a row whose every value already fits is returned as it is, not copied.
  */
 public final class RowConformer {
     private RowConformer() {
     }
 
     public static Row conform(Row row, TableSchema target) {
+        if (fitsAsIs(row, target.columns()) && noRepeatedDroppedTag(row.get(DroppedTags.COLUMN))) {
+            // the common case, once the union has stopped growing: nothing to fit, drop or copy
+            return row;
+        }
         DroppedTags dropped = new DroppedTags();
         // the row's own entries first, in either shape; then what does not fit; written in the table's shape
         Object existing = row.get(DroppedTags.COLUMN);
@@ -40,13 +45,20 @@ public final class RowConformer {
     }
 
     private static LinkedHashMap<String, Object> conformFields(Row row, List<Column> columns, FieldPath path, DroppedTags dropped) {
-        LinkedHashMap<String, Object> values = new LinkedHashMap<>(columns.size() * 2);
+        Map<String, Object> given = row.values();
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>(Math.min(columns.size(), given.size() + 1) * 2);
         for (Column column : columns) {
             if (column.name().equals(DroppedTags.COLUMN) && path == FieldPath.ROOT) {
                 values.put(column.name(), List.of());
                 continue;
             }
-            values.put(column.name(), conformValue(row.get(column.name()), column, path.field(column.name()), dropped));
+            Object value = given.get(column.name());
+            if (value == null && !given.containsKey(column.name())) {
+                // absent stays absent: NULL, or an empty array when REPEATED, as Row reads it (a union of hundreds
+                // of columns would otherwise fill every row's map)
+                continue;
+            }
+            values.put(column.name(), conformValue(value, column, path, dropped));
         }
         if (row.values().size() > values.size() || !values.keySet().containsAll(row.values().keySet())) {
             // a value whose column the target lacks is not represented: list it rather than lose it quietly
@@ -60,7 +72,8 @@ public final class RowConformer {
         return values;
     }
 
-    private static Object conformValue(Object value, Column column, FieldPath path, DroppedTags dropped) {
+    /** Fits the value of {@code column}, a field of the RECORD at {@code parent}; its own path is made only if needed. */
+    private static Object conformValue(Object value, Column column, FieldPath parent, DroppedTags dropped) {
         if (column.isRepeated()) {
             if (value == null) {
                 return List.of();
@@ -72,9 +85,9 @@ public final class RowConformer {
             List<?> items = value instanceof List<?> list ? list : List.of(value);
             List<Object> out = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
-                Object fitted = conformOne(items.get(i), column, column.isRecord() ? path.item(i) : path, dropped);
+                Object fitted = conformOne(items.get(i), column, column.isRecord() ? parent.field(column.name()).item(i) : parent.field(column.name()), dropped);
                 if (fitted == NO_FIT) {
-                    dropped.add(path);
+                    dropped.add(parent.field(column.name()));
                     return List.of();
                 }
                 out.add(fitted);
@@ -83,7 +96,7 @@ public final class RowConformer {
         }
         if (value instanceof List<?> list) {
             if (list.size() > 1) {
-                dropped.add(path);
+                dropped.add(parent.field(column.name()));
                 return null;
             }
             value = list.isEmpty() ? null : list.get(0);
@@ -91,9 +104,9 @@ public final class RowConformer {
         if (value == null) {
             return null;
         }
-        Object fitted = conformOne(value, column, path, dropped);
+        Object fitted = conformOne(value, column, parent.field(column.name()), dropped);
         if (fitted == NO_FIT) {
-            dropped.add(path);
+            dropped.add(parent.field(column.name()));
             return null;
         }
         return fitted;
@@ -106,7 +119,7 @@ public final class RowConformer {
             if (!(value instanceof Row nested)) {
                 return NO_FIT;
             }
-            return rowAsIs(nested, column.fields()) ? nested : Row.handOver(conformFields(nested, column.fields(), path, dropped));
+            return fitsAsIs(nested, column.fields()) ? nested : Row.handOver(conformFields(nested, column.fields(), path, dropped));
         }
         if (value instanceof Row || value instanceof List) {
             return NO_FIT;
@@ -118,29 +131,40 @@ public final class RowConformer {
     }
 
     /**
-     * Whether fitting {@code row} to {@code fields} would give back an equal row: the same fields in the same order,
-     * each value already of its column's shape. Such a row is kept as it is; nothing in it can be dropped.
+     * Whether fitting {@code row} to {@code fields} would give back the same values: each of its fields is one of
+     * {@code fields}, in their order, with a value already of its column's shape. Fields it lacks read as NULL either
+     * way; nothing in such a row can be dropped.
      */
-    private static boolean rowAsIs(Row row, List<Column> fields) {
-        Map<String, Object> values = row.values();
-        if (values.size() != fields.size()) {
-            return false;
-        }
-        int i = 0;
-        for (Map.Entry<String, Object> entry : values.entrySet()) {
-            Column column = fields.get(i++);
-            if (!column.name().equals(entry.getKey())) {
+    private static boolean fitsAsIs(Row row, List<Column> fields) {
+        int next = 0;
+        for (Map.Entry<String, Object> entry : row.values().entrySet()) {
+            String name = entry.getKey();
+            while (next < fields.size() && !fields.get(next).name().equals(name)) {
+                next++;
+            }
+            if (next == fields.size()) {
                 return false;
             }
+            Column column = fields.get(next++);
             Object value = entry.getValue();
             boolean asIs = column.isRepeated()
-                    ? value instanceof List<?> list && itemsAsIs(list, column)
+                    ? value == null || value instanceof List<?> list && itemsAsIs(list, column)
                     : value == null || oneAsIs(value, column);
             if (!asIs) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether a row's own DroppedTags value lists each path once, as {@link DroppedTags} would write it back. */
+    private static boolean noRepeatedDroppedTag(Object existing) {
+        if (!(existing instanceof List<?> list) || list.size() < 2) {
+            return true;
+        }
+        DroppedTags distinct = new DroppedTags();
+        distinct.addExisting(existing);
+        return distinct.size() == list.size();
     }
 
     private static boolean itemsAsIs(List<?> items, Column column) {
@@ -156,7 +180,7 @@ public final class RowConformer {
     /** A non-NULL value that {@link #conformOne} would return unchanged. */
     private static boolean oneAsIs(Object value, Column column) {
         if (column.isRecord()) {
-            return value instanceof Row nested && rowAsIs(nested, column.fields());
+            return value instanceof Row nested && fitsAsIs(nested, column.fields());
         }
         if (value instanceof Row || value instanceof List) {
             return false;

@@ -5,6 +5,7 @@ import io.dicombq.domain.status.DicombqException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -191,6 +192,50 @@ class SchemaMergerTest {
         assertThat(conformed.get("ImageType")).isEqualTo(List.of("ORIGINAL"));
         assertThat(conformed.values()).doesNotContainKey("Tag_00091001");
         assertThat(conformed.get("DroppedTags")).isEqualTo(List.of("Tag_00091001"));
+    }
+
+    @Test
+    void keepsARowWhoseValuesAlreadyFitInsteadOfCopyingItAndItsAbsentColumnsStayNull() {
+        Column item = Column.record("Tag_00191002", Mode.REPEATED, List.of(string("CodeValue"), string("CodeMeaning")));
+        TableSchema target = TableSchema.of(string("Modality"), item, string("PatientID"),
+                Column.of("DroppedTags", ColumnType.STRING, Mode.REPEATED));
+        Row row = Row.of(linked("Modality", "CT", "Tag_00191002", List.of(Row.of(Map.of("CodeMeaning", "x"))),
+                "DroppedTags", List.of("Tag_00091001")));
+
+        Row conformed = RowConformer.conform(row, target);
+
+        assertThat(conformed).isSameAs(row);
+        assertThat(conformed.get("PatientID")).isNull();
+    }
+
+    @Test
+    void stillWritesEachDroppedPathOnceWhenTheRestOfTheRowFits() {
+        TableSchema target = TableSchema.of(string("Modality"), Column.of("DroppedTags", ColumnType.STRING, Mode.REPEATED));
+        Row row = Row.of(linked("Modality", "CT", "DroppedTags", List.of("Tag_00091001", "Tag_00091001")));
+
+        Row conformed = RowConformer.conform(row, target);
+
+        assertThat(conformed.get("DroppedTags")).isEqualTo(List.of("Tag_00091001"));
+        assertThat(conformed.get("Modality")).isEqualTo("CT");
+    }
+
+    @Test
+    void copiesARowWhoseColumnsComeInAnotherOrderThanTheTargets() {
+        TableSchema target = TableSchema.of(string("Modality"), string("PatientID"));
+        Row row = Row.of(linked("PatientID", "P1", "Modality", "CT"));
+
+        Row conformed = RowConformer.conform(row, target);
+
+        assertThat(conformed).isNotSameAs(row);
+        assertThat(conformed.values().keySet()).containsExactly("Modality", "PatientID");
+    }
+
+    private static LinkedHashMap<String, Object> linked(Object... namesAndValues) {
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return values;
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes rows as newline-delimited JSON in the shape a BigQuery load job reads: nested objects for RECORD,
@@ -51,11 +53,10 @@ final class NdjsonRows {
     }
 
     private static void writeRecord(JsonWriter json, List<Column> columns, Row row, String prefix) {
-        for (String name : row.values().keySet()) {
-            if (columns.stream().noneMatch(column -> column.name().equals(name))) {
-                throw new DicombqException(Code.INVALID_ARGUMENT, "row value " + prefix + name
-                        + " has no column in the schema; every value needs a column");
-            }
+        String unknown = withoutColumn(row, columns);
+        if (unknown != null) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "row value " + prefix + unknown
+                    + " has no column in the schema; every value needs a column");
         }
         json.beginObject();
         for (Column column : columns) {
@@ -76,6 +77,26 @@ final class NdjsonRows {
             }
         }
         json.endObject();
+    }
+
+    /**
+     * The first value name of {@code row} that none of {@code columns} has, or null. Exported rows name their values
+     * in column order, so one walk along both usually settles it; otherwise the names are looked up.
+     */
+    private static String withoutColumn(Row row, List<Column> columns) {
+        int next = 0;
+        for (String name : row.values().keySet()) {
+            while (next < columns.size() && !columns.get(next).name().equals(name)) {
+                next++;
+            }
+            if (next == columns.size()) {
+                Set<String> names = new HashSet<>();
+                columns.forEach(column -> names.add(column.name()));
+                return row.values().keySet().stream().filter(key -> !names.contains(key)).findFirst().orElse(null);
+            }
+            next++;
+        }
+        return null;
     }
 
     private static void writeValue(JsonWriter json, Column column, Object value, String path) {

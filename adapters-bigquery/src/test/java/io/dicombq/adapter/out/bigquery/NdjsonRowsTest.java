@@ -75,4 +75,21 @@ class NdjsonRowsTest {
                         List.of(Row.of(Map.of("SOPInstanceUID", "1", "Unknown", "x"))), new StringBuilder()))
                 .hasMessageContaining("Unknown");
     }
+
+    @Test
+    void findsAValueWithoutAColumnWhetherTheRowNamesItsValuesInColumnOrderOrNot() {
+        java.util.LinkedHashMap<String, Object> ordered = new java.util.LinkedHashMap<>();
+        ordered.put("SOPInstanceUID", "1");
+        ordered.put("Rows", 2L);
+        ordered.put("Zzz", "x");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NdjsonRows.append(SCHEMA,
+                List.of(Row.of(ordered)), new StringBuilder())).hasMessageContaining("row value Zzz");
+
+        java.util.LinkedHashMap<String, Object> shuffled = new java.util.LinkedHashMap<>();
+        shuffled.put("ImageType", List.of("ORIGINAL"));
+        shuffled.put("SOPInstanceUID", "1");
+        StringBuilder out = new StringBuilder();
+        NdjsonRows.append(SCHEMA, List.of(Row.of(shuffled)), out);
+        assertThat(out.toString()).contains("\"SOPInstanceUID\":\"1\"").contains("\"ImageType\":[\"ORIGINAL\"]");
+    }
 }

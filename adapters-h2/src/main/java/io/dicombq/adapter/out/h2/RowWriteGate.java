@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.h2;
 
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
+import org.h2.mvstore.MVStore;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,11 +21,18 @@ import java.util.function.Supplier;
  * or request), and a checkpoint runs under the exclusive lock, both holding the {@link WriterLease} so that other
  * processes sharing the database are excluded too: no version on disk ever holds such a transaction. While loads
  * run, a checkpoint is due every {@link #CADENCE_MILLIS}, which bounds what a crash loses and what H2 keeps unsaved
- * in memory; it is not what keeps the file openable.
+ * in memory; it is not what keeps the file openable. A checkpoint is also due once the unsaved pages reach
+ * {@link #CHUNK_BYTES}, so that each version H2 writes fits the write buffer it reuses.
  */
 public final class RowWriteGate {
     /** How often a load writes a version: what a crash loses of it, and the unsaved memory it lets pile up. */
     public static final long CADENCE_MILLIS = 100;
+    /**
+     * Unsaved page memory past which a load writes a version before its cadence is up. H2 serialises a version into
+     * a write buffer it keeps for the next one only up to 4 MB; a larger version grows a fresh buffer by halves, and
+     * wide rows (10-40 KB of base64 private values each) made that a sixth of a realistic export's allocations.
+     */
+    static final int CHUNK_BYTES = 3 * 1024 * 1024;
 
     private final H2Database database;
     private final boolean persistent;
@@ -32,6 +40,8 @@ public final class RowWriteGate {
     private final WriterLease lease;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile long lastCheckpoint;
+    /** The store this process hosts, as seen at the last checkpoint; null before it or while another process hosts it. */
+    private volatile MVStore hosted;
 
     RowWriteGate(H2Database database, boolean persistent, LongSupplier nanoTime, WriterLease lease) {
         this.database = database;
@@ -63,9 +73,11 @@ public final class RowWriteGate {
         });
     }
 
-    /** Writes a clean version if the last one is {@link #CADENCE_MILLIS} old. */
+    /** Writes a clean version if the last one is {@link #CADENCE_MILLIS} old or {@link #CHUNK_BYTES} are unsaved. */
     public void checkpointIfDue() {
-        if (nanoTime.getAsLong() - lastCheckpoint >= TimeUnit.MILLISECONDS.toNanos(CADENCE_MILLIS)) {
+        MVStore store = hosted;
+        if (nanoTime.getAsLong() - lastCheckpoint >= TimeUnit.MILLISECONDS.toNanos(CADENCE_MILLIS)
+                || store != null && store.getUnsavedMemory() >= CHUNK_BYTES) {
             checkpoint();
         }
     }
@@ -83,8 +95,12 @@ public final class RowWriteGate {
         try (Connection connection = database.connection()) {
             lease.run(() -> Jdbc.execute(connection, "CHECKPOINT"));
             lastCheckpoint = nanoTime.getAsLong();
+            hosted = H2StoreTiming.hostedStore(connection);
         } catch (SQLException e) {
             throw Jdbc.internal("CHECKPOINT", e);
+        } catch (ReflectiveOperationException e) {
+            // H2StoreTiming reached the same fields when this connection was opened
+            throw new IllegalStateException("cannot read the store H2 hosts", e);
         } finally {
             lock.writeLock().unlock();
         }

@@ -1,9 +1,14 @@
 package io.dicombq.adapter.out.h2;
 
+import io.dicombq.adapter.out.h2.catalog.Jdbc;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** The gate's locking: a checkpoint waits for gated transactions and never deadlocks against its own caller. */
+/**
+ * The gate's locking (a checkpoint waits for gated transactions and never deadlocks against its own caller) and when
+ * a load's checkpoint is due.
+ */
 class RowWriteGateTest {
     @TempDir
     Path dir;
@@ -44,6 +52,38 @@ class RowWriteGateTest {
             release.countDown();
             checkpoint.get(10, TimeUnit.SECONDS);
             transaction.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aLoadWritesAVersionWheneverItsUnsavedPagesReachTheChunkSizeEvenIfTheCadenceIsNotUp() throws Exception {
+        try (H2Warehouse warehouse = H2Warehouse.open(dir);
+             Connection connection = warehouse.database().connection()) {
+            // a clock that never moves: only the unsaved size can make a checkpoint due
+            RowWriteGate gate = new RowWriteGate(warehouse.database(), true, () -> 0L, WriterLease.IN_PROCESS);
+            Jdbc.execute(connection, "CREATE TABLE WIDE(V VARCHAR)");
+            gate.checkpoint();
+            MVStore store = H2StoreTiming.hostedStore(connection);
+            long firstVersion = store.getCurrentVersion();
+            String base64Block = "QUJD".repeat(10_000);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO WIDE VALUES (?)")) {
+                for (int row = 0; row < 400; row++) {
+                    gate.run(() -> insertOne(insert, base64Block));
+                    assertThat(store.getUnsavedMemory()).as("unsaved after row %d", row)
+                            .isLessThan(RowWriteGate.CHUNK_BYTES + 512 * 1024);
+                }
+            }
+            // 400 rows of 40,000 characters are 16 MB of text, more in H2's estimate: five chunks at least
+            assertThat(store.getCurrentVersion() - firstVersion).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    private static void insertOne(PreparedStatement insert, String value) {
+        try {
+            insert.setString(1, value);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

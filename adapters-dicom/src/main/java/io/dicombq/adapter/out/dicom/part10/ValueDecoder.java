@@ -25,15 +25,9 @@ final class ValueDecoder {
             case TEXT -> text(vr, bytes, offset, length, charset);
             case INTEGER -> integers(vr, bytes, offset, length, bigEndian);
             case FLOAT -> floats(vr, bytes, offset, length, bigEndian);
-            case BINARY -> new Value.Bytes(copy(bytes, offset, length), bigEndian);
+            case BINARY -> Value.Bytes.of(bytes, offset, length, bigEndian);
             case SEQUENCE -> throw new IllegalArgumentException("sequences are parsed, not decoded");
         };
-    }
-
-    private static byte[] copy(byte[] bytes, int offset, int length) {
-        byte[] copy = new byte[length];
-        System.arraycopy(bytes, offset, copy, 0, length);
-        return copy;
     }
 
     static Value.Text text(Vr vr, byte[] bytes, int offset, int length, SpecificCharacterSet charset) {

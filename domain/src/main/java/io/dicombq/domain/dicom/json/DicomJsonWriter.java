@@ -7,7 +7,6 @@ import io.dicombq.domain.dicom.Value;
 import io.dicombq.domain.dicom.Vr;
 import io.dicombq.domain.json.JsonWriter;
 
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -71,7 +70,7 @@ public final class DicomJsonWriter {
         json.beginObject().plainName("vr").plainValue(vr.name());
         if (value instanceof Value.Bytes bytes) {
             if (inlineBinary && bytes.length() > 0) {
-                json.plainName("InlineBinary").plainValue(Base64.getEncoder().encodeToString(bytes.bytes()));
+                json.plainName("InlineBinary").base64Value(bytes.bytes());
             }
         } else if (!(value instanceof Value.Bulk) && !value.isEmpty()) {
             json.plainName("Value").beginArray();

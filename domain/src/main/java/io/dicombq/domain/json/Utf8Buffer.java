@@ -1,7 +1,5 @@
 package io.dicombq.domain.json;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -38,10 +36,6 @@ public final class Utf8Buffer {
 
     public byte[] toByteArray() {
         return Arrays.copyOf(bytes, length);
-    }
-
-    public void writeTo(OutputStream out) throws IOException {
-        out.write(bytes, 0, length);
     }
 
     /** The text (the buffer holds well-formed UTF-8 only). */

@@ -45,7 +45,7 @@ final class DumpExecutable {
     }
 
     /** {@code utf8}: where the JSON lines go as bytes, else (null) they are printed on {@code out}. */
-    static int run(List<String> args, PrintWriter out, OutputStream utf8, PrintWriter err) {
+    private static int run(List<String> args, PrintWriter out, OutputStream utf8, PrintWriter err) {
         Optional<DumpOptions> options = DumpArguments.parse(args);
         try {
             if (options.isEmpty()) {

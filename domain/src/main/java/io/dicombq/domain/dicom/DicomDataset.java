@@ -29,6 +29,9 @@ public final class DicomDataset implements Iterable<DataElement> {
     /** Builds a data set; elements may come in any order, and a later element with the same tag wins. */
     public static DicomDataset of(List<DataElement> elements) {
         DataElement[] array = elements.toArray(new DataElement[0]);
+        if (strictlyAscending(array)) {
+            return new DicomDataset(array); // as a reader gives them (PS3.5 7.1): nothing to sort, no tag twice
+        }
         Arrays.sort(array, Comparator.comparing(DataElement::tag));
         List<DataElement> unique = new ArrayList<>(array.length);
         for (DataElement element : array) {
@@ -39,6 +42,15 @@ public final class DicomDataset implements Iterable<DataElement> {
             }
         }
         return new DicomDataset(unique.toArray(new DataElement[0]));
+    }
+
+    private static boolean strictlyAscending(DataElement[] elements) {
+        for (int i = 1; i < elements.length; i++) {
+            if (Integer.compareUnsigned(elements[i - 1].tag().value(), elements[i].tag().value()) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static DicomDataset of(DataElement... elements) {

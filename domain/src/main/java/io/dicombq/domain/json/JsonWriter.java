@@ -2,32 +2,46 @@ package io.dicombq.domain.json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * A small streaming JSON writer (RFC 8259) for the domain, which may not use a JSON library. It tracks
  * commas itself; callers write names and values in order. Output is compact unless {@code indent} is set.
+ * It writes chars to an {@link Appendable}, or UTF-8 bytes to a {@link Utf8Buffer} (the same text, encoded).
  */
 public final class JsonWriter {
     private final Appendable out;
     /** {@code out} when it is a StringBuilder (a final class: calls on it are bound at once, and C1 inlines them). */
     private final StringBuilder builder;
+    /** The output when it is bytes (then {@code out} and {@code builder} are null). */
+    private final Utf8Buffer bytes;
     private final String indent;
     private final boolean[] hasItem = new boolean[256];
     private int depth;
     private boolean afterName;
 
-    private JsonWriter(Appendable out, String indent) {
+    private JsonWriter(Appendable out, Utf8Buffer bytes, String indent) {
         this.out = out;
         this.builder = out instanceof StringBuilder b ? b : null;
+        this.bytes = bytes;
         this.indent = indent;
     }
 
     public static JsonWriter compact(Appendable out) {
-        return new JsonWriter(out, null);
+        return new JsonWriter(out, null, null);
     }
 
     public static JsonWriter pretty(Appendable out) {
-        return new JsonWriter(out, "  ");
+        return new JsonWriter(out, null, "  ");
+    }
+
+    public static JsonWriter compact(Utf8Buffer out) {
+        return new JsonWriter(null, out, null);
+    }
+
+    public static JsonWriter pretty(Utf8Buffer out) {
+        return new JsonWriter(null, out, "  ");
     }
 
     public JsonWriter beginObject() {
@@ -116,7 +130,7 @@ public final class JsonWriter {
 
     public JsonWriter value(long value) {
         beforeValue();
-        raw(Long.toString(value));
+        decimal(value);
         return this;
     }
 
@@ -133,7 +147,7 @@ public final class JsonWriter {
         }
         beforeValue();
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            raw(Long.toString((long) value));
+            decimal((long) value);
             if (value == 0 && 1 / value < 0) {
                 return this;
             }
@@ -143,8 +157,9 @@ public final class JsonWriter {
         return this;
     }
 
-    /** A number already formatted as JSON (e.g. a DICOM DS or IS string that was checked to be numeric). */
+    /** A number already formatted as JSON (e.g. a DICOM DS or IS string that was checked to be numeric): ASCII. */
     public JsonWriter numberLiteral(String literal) {
+        assert isPlain(literal) : literal; // RFC 8259 6: a number is ASCII digits, signs, '.', 'e'
         beforeValue();
         raw(literal);
         return this;
@@ -156,10 +171,27 @@ public final class JsonWriter {
         return this;
     }
 
+    /** A string value holding {@code data} in base64 (RFC 4648 4, with padding), as DICOM JSON's InlineBinary. */
+    public JsonWriter base64Value(byte[] data) {
+        beforeValue();
+        raw('"');
+        if (bytes != null) {
+            bytes.base64(data);
+        } else {
+            raw(Base64.getEncoder().encodeToString(data));
+        }
+        raw('"');
+        return this;
+    }
+
     /** Writes an already serialised JSON value verbatim. */
     public JsonWriter rawValue(String json) {
         beforeValue();
-        raw(json);
+        if (bytes != null) {
+            bytes.utf8(json);
+        } else {
+            raw(json);
+        }
         return this;
     }
 
@@ -211,6 +243,42 @@ public final class JsonWriter {
         out.append('"');
     }
 
+    /**
+     * Appends {@code text} to {@code out} as a quoted JSON string in UTF-8, escaped as {@link #quote(String,
+     * StringBuilder)} escapes it: the String's own encoder makes the bytes, and only the ASCII bytes that need an
+     * escape, and U+2028/U+2029 (E2 80 A8/A9), are looked at.
+     */
+    public static void quote(String text, Utf8Buffer out) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.ascii('"');
+        int start = 0;
+        int length = utf8.length;
+        for (int i = 0; i < length; i++) {
+            byte b = utf8[i];
+            // UTF-8's multi-byte sequences are all bytes >= 0x80 (negative): only ASCII bytes are ASCII characters
+            if ((b >= 0x20 && b != '"' && b != '\\') || (b < 0 && b != (byte) 0xE2)) {
+                continue;
+            }
+            char c;
+            int width = 1;
+            if (b == (byte) 0xE2) {
+                if (i + 2 >= length || utf8[i + 1] != (byte) 0x80 || (utf8[i + 2] != (byte) 0xA8 && utf8[i + 2] != (byte) 0xA9)) {
+                    continue;
+                }
+                c = utf8[i + 2] == (byte) 0xA8 ? '\u2028' : '\u2029';
+                width = 3;
+            } else {
+                c = (char) b;
+            }
+            out.append(utf8, start, i - start);
+            out.ascii(escapeOf(c));
+            start = i + width;
+            i += width - 1;
+        }
+        out.append(utf8, start, length - start);
+        out.ascii('"');
+    }
+
     private static String escapeOf(char c) {
         switch (c) {
             case '"':
@@ -237,7 +305,9 @@ public final class JsonWriter {
     }
 
     private void string(String text) {
-        if (builder != null) {
+        if (bytes != null) {
+            quote(text, bytes);
+        } else if (builder != null) {
             quote(text, builder);
         } else {
             quote(text, out);
@@ -291,7 +361,21 @@ public final class JsonWriter {
         }
     }
 
+    /** Long.toString's digits: into the bytes without a String on the way. */
+    private void decimal(long value) {
+        if (bytes != null) {
+            bytes.decimal(value);
+        } else {
+            raw(Long.toString(value));
+        }
+    }
+
+    /** A structural character ({@code {}[],:"}, a space, a newline): ASCII. */
     private void raw(char c) {
+        if (bytes != null) {
+            bytes.ascii(c);
+            return;
+        }
         if (builder != null) {
             builder.append(c);
             return;
@@ -303,7 +387,12 @@ public final class JsonWriter {
         }
     }
 
+    /** ASCII text: a literal, a number, an escape, an indent, a plain name or value. */
     private void raw(String text) {
+        if (bytes != null) {
+            bytes.ascii(text);
+            return;
+        }
         if (builder != null) {
             builder.append(text);
             return;

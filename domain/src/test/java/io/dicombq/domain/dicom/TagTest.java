@@ -89,6 +89,14 @@ class TagTest {
     }
 
     @Test
+    void equalByValueWithTheValueAsHashCodeAsARecordsGeneratedMethodsAre() {
+        for (int value : new int[] {0, 1, 0x00100010, 0x7FE00010, 0xFFFEE000, -1}) {
+            assertThat(new Tag(value)).isEqualTo(new Tag(value)).isNotEqualTo(new Tag(value + 1)).isNotEqualTo(value);
+            assertThat(new Tag(value).hashCode()).isEqualTo(value);
+        }
+    }
+
+    @Test
     void groupLengthFileMetaAndDelimiters() {
         assertThat(Tag.parse("00080000").isGroupLength()).isTrue();
         assertThat(Tag.parse("00020000").isGroupLength()).isTrue();

@@ -2,6 +2,8 @@ package io.dicombq.domain.json;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,6 +53,60 @@ class JsonWriterTest {
     void aPlainNameThatNeedsEscapingIsRefusedWhenAssertionsAreOn() {
         assertThatThrownBy(() -> JsonWriter.compact(new StringBuilder()).beginObject().plainName("a\"b"))
                 .isInstanceOf(AssertionError.class);
+    }
+
+    /** The byte output is the char output's text in UTF-8, escapes and numbers included, byte for byte. */
+    @Test
+    void utf8BytesAreTheTextsEncoding() {
+        String[] texts = {"", "plain", "q\"b\\s/", "\u0000\u0001\u001f\b\f\n\r\t", "é\u00ff\u0100\u4e2d", "\u2028\u2029\u2027\u202a",
+            "x\u2028", "\u2029", "emoji \ud83d\ude00 pair", "lone \ud800 high", "\udc00 lone low", "\u20ac\u2200", "\u0080\u07ff\u0800\uffff"};
+        long[] longs = {0, 7, -7, 10, 99, 100, Long.MAX_VALUE, Long.MIN_VALUE, -1_000_000_007L};
+        double[] doubles = {0.0, -0.0, 1.5, -2.0, 1e15, 1e14, -1e14 - 1, 123456789.125, 1e-7, Double.MIN_VALUE, -Double.MAX_VALUE};
+        for (boolean pretty : new boolean[] {false, true}) {
+            StringBuilder chars = new StringBuilder();
+            Utf8Buffer bytes = new Utf8Buffer(1);
+            for (JsonWriter json : pretty ? new JsonWriter[] {JsonWriter.pretty(chars), JsonWriter.pretty(bytes)}
+                    : new JsonWriter[] {JsonWriter.compact(chars), JsonWriter.compact(bytes)}) {
+                json.beginObject().name("strings").beginArray();
+                for (String text : texts) {
+                    json.value(text);
+                }
+                json.endArray().name("\u4e2d\"name").beginArray();
+                for (long number : longs) {
+                    json.value(number);
+                }
+                for (double number : doubles) {
+                    json.value(number);
+                }
+                json.numberLiteral("-1.5e3").value(true).value(false).nullValue().endArray()
+                        .plainName("bin").base64Value(new byte[] {0, (byte) 0xFF, 0x10, 0x7F}).plainName("empty").base64Value(new byte[0])
+                        .name("raw").rawValue("{\"é\":[1]}").endObject();
+            }
+            // an unpaired surrogate is '?' in UTF-8 either way (String.getBytes, an OutputStreamWriter)
+            assertThat(bytes.toByteArray()).isEqualTo(chars.toString().getBytes(StandardCharsets.UTF_8));
+            assertThat(bytes).hasToString(new String(chars.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void quotingIntoBytesEscapesAsQuotingIntoChars() {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            String text = "a" + (char) c + "b";
+            Utf8Buffer bytes = new Utf8Buffer(4);
+            JsonWriter.quote(text, bytes);
+            assertThat(bytes.toByteArray()).as("U+%04X", c).isEqualTo(JsonWriter.quote(text).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aClearedBufferIsReused() {
+        Utf8Buffer bytes = new Utf8Buffer(16);
+        JsonWriter.compact(bytes).beginArray().value("x".repeat(100)).endArray();
+        assertThat(bytes.length()).isEqualTo(104); // ["x…x"]
+        assertThat(bytes.capacity()).isGreaterThanOrEqualTo(104);
+        bytes.clear();
+        JsonWriter.compact(bytes).value(42);
+        assertThat(bytes).hasToString("42");
     }
 
     @Test

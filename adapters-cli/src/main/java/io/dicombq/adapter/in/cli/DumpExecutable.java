@@ -2,12 +2,16 @@ package io.dicombq.adapter.in.cli;
 
 import picocli.CommandLine;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,14 +25,27 @@ final class DumpExecutable {
 
     /** Dumps to the process's standard output and error, in the charsets picocli would use; the exit code. */
     static int run(List<String> args) {
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), consoleCharset("sun.stdout.encoding")), 1 << 16));
+        Charset charset = consoleCharset("sun.stdout.encoding");
+        // a PrintStream, as System.out: write errors (a closed pipe) are swallowed as picocli's PrintWriter swallows them
+        PrintStream stdout = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false);
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, charset), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), consoleCharset("sun.stderr.encoding")), true);
-        return run(args, out, err);
+        try {
+            // the JSON is made as UTF-8: in a UTF-8 console its bytes go out as they are, else through the charset
+            return run(args, out, charset.equals(StandardCharsets.UTF_8) ? stdout : null, err);
+        } finally {
+            out.flush();
+            stdout.flush();
+        }
     }
 
     static int run(List<String> args, PrintWriter out, PrintWriter err) {
+        return run(args, out, null, err);
+    }
+
+    /** {@code utf8}: where the JSON lines go as bytes, else (null) they are printed on {@code out}. */
+    private static int run(List<String> args, PrintWriter out, OutputStream utf8, PrintWriter err) {
         Optional<DumpOptions> options = DumpArguments.parse(args);
         try {
             if (options.isEmpty()) {
@@ -37,7 +54,8 @@ final class DumpExecutable {
                 dump.setErr(err);
                 return dump.execute(args.toArray(String[]::new));
             }
-            return new JsonLinesDump(options.get()).run(out, err);
+            JsonLinesDump dump = new JsonLinesDump(options.get());
+            return utf8 != null ? dump.run(utf8, err) : dump.run(out, err);
         } catch (RuntimeException e) {
             // as dicombq's picocli handler reports a command's failure (DicombqCommand)
             err.println("ERROR: " + ErrorLine.of(e));

@@ -9,22 +9,21 @@ import io.dicombq.domain.dicom.DicomDataset;
 import io.dicombq.domain.dicom.DicomInstance;
 import io.dicombq.domain.dicom.json.DicomJsonWriter;
 import io.dicombq.domain.json.JsonWriter;
+import io.dicombq.domain.json.Utf8Buffer;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The work of {@code dicombq dump}: each file read and written as one line of DICOM JSON, in argument order. Many
- * files are read and written on every core, a bounded window of them at a time, and printed in their order.
+ * files are read and written on every core (the calling thread too), a bounded window of them at a time, and printed
+ * in their order. The JSON is made as UTF-8 bytes, which go to a byte stream as they are.
  */
 final class JsonLinesDump {
     /**
@@ -32,6 +31,9 @@ final class JsonLinesDump {
      * enough that memory stays that of a handful of files (each file's JSON is held until its turn to print).
      */
     private static final int WINDOW_PER_THREAD = 4;
+    private static final int BUFFER = 16 * 1024;
+    /** A thread's JSON buffer is reused for its next file unless an unusually large file made it grow past this. */
+    private static final int KEPT_BUFFER = 1 << 20;
 
     private final DumpOptions options;
     private final Part10Reader reader;
@@ -52,20 +54,94 @@ final class JsonLinesDump {
         this.writer = options.inlineBinary() ? DicomJsonWriter.standard() : DicomJsonWriter.withoutInlineBinary();
     }
 
-    /** What one file gave: its line, or why it could not be read. */
+    /** What one file gave: its line (UTF-8, without the line separator), why it could not be read, or a failure of dicombq. */
     private sealed interface Outcome {
-        record Line(String text) implements Outcome {
+        record Line(byte[] utf8) implements Outcome {
         }
 
         record Unreadable(String message) implements Outcome {
+        }
+
+        record Failed(Throwable error) implements Outcome {
+        }
+    }
+
+    /** Where the lines go: bytes (standard output whose charset is UTF-8), or text (picocli's writer, a test's). */
+    private sealed interface Lines {
+        void print(byte[] utf8);
+
+        void flush();
+
+        record Utf8(OutputStream out, byte[] separator) implements Lines {
+            @Override
+            public void print(byte[] utf8) {
+                try {
+                    out.write(utf8);
+                    out.write(separator);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the JSON: " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void flush() {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the JSON: " + e.getMessage(), e);
+                }
+            }
+        }
+
+        record Text(PrintWriter out) implements Lines {
+            @Override
+            public void print(byte[] utf8) {
+                out.write(new String(utf8, StandardCharsets.UTF_8));
+                out.write(System.lineSeparator());
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
         }
     }
 
     /** Prints every file's line on {@code out} and every unreadable file's error on {@code err}; 1 if any failed. */
     int run(PrintWriter out, PrintWriter err) {
+        return run(new Lines.Text(out), err);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter)}, the lines written to {@code out} as UTF-8 bytes. */
+    int run(OutputStream out, PrintWriter err) {
+        return run(new Lines.Utf8(out, System.lineSeparator().getBytes(StandardCharsets.UTF_8)), err);
+    }
+
+    private int run(Lines out, PrintWriter err) {
+        int[] failures = {0};
+        InOrder<Outcome> order = new InOrder<>(options.files().size(), threads * WINDOW_PER_THREAD,
+                outcome -> failures[0] += print(outcome, out, err));
         try {
-            int failures = threads == 1 ? printInOrder(out, err) : printInOrderOnThreads(out, err);
-            return failures == 0 ? 0 : DicombqCommand.EXIT_FAILED;
+            List<Thread> helpers = new ArrayList<>();
+            for (int i = 1; i < threads; i++) {
+                Thread helper = new Thread(() -> {
+                    try {
+                        dumpAll(order);
+                    } catch (RuntimeException | Error e) {
+                        order.stop(e); // the calling thread throws it, once the helpers are done
+                    }
+                }, "dump");
+                helper.setDaemon(true);
+                helper.start();
+                helpers.add(helper);
+            }
+            try {
+                dumpAll(order);
+            } finally {
+                joinAll(helpers);
+            }
+            rethrow(order.failure());
+            return failures[0] == 0 ? 0 : DicombqCommand.EXIT_FAILED;
         } finally {
             // also when a file's JSON failed: the lines before it are out before the error line
             out.flush();
@@ -73,59 +149,49 @@ final class JsonLinesDump {
         }
     }
 
-    private int printInOrder(PrintWriter out, PrintWriter err) {
-        int failures = 0;
-        for (Path file : options.files()) {
-            failures += print(dump(file), out, err);
-        }
-        return failures;
-    }
-
-    private int printInOrderOnThreads(PrintWriter out, PrintWriter err) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "dump");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Iterator<Path> files = options.files().iterator();
-            ArrayDeque<Future<Outcome>> window = new ArrayDeque<>();
-            int failures = 0;
-            while (files.hasNext() || !window.isEmpty()) {
-                while (files.hasNext() && window.size() < threads * WINDOW_PER_THREAD) {
-                    Path file = files.next();
-                    window.add(pool.submit(() -> dump(file)));
-                }
-                failures += print(await(window.remove()), out, err);
+    /** Claims files and dumps them until none is left; a failure is thrown by whichever thread prints it. */
+    private void dumpAll(InOrder<Outcome> order) {
+        Utf8Buffer json = new Utf8Buffer(BUFFER);
+        for (int index = order.claim(); index >= 0; index = order.claim()) {
+            order.complete(index, dump(options.files().get(index), json));
+            if (json.capacity() > KEPT_BUFFER) {
+                json = new Utf8Buffer(BUFFER);
             }
-            return failures;
-        } finally {
-            pool.shutdownNow();
         }
     }
 
-    /** The outcome, or what the worker threw, thrown here as the sequential loop would have thrown it. */
-    private static Outcome await(Future<Outcome> outcome) {
-        try {
-            return outcome.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a file's JSON", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+    private static void joinAll(List<Thread> helpers) {
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // they are daemons, and the order stopped handing over
             }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 
-    private static int print(Outcome outcome, PrintWriter out, PrintWriter err) {
+    /** What stopped the work, thrown here as the sequential loop would have thrown it. */
+    private static void rethrow(Throwable failure) {
+        if (failure == null) {
+            return;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(failure);
+    }
+
+    private static int print(Outcome outcome, Lines out, PrintWriter err) {
         if (outcome instanceof Outcome.Line line) {
-            out.write(line.text());
+            out.print(line.utf8());
             return 0;
+        }
+        if (outcome instanceof Outcome.Failed failed) {
+            rethrow(failed.error());
         }
         // the lines before it are out first, so stdout and stderr keep the argument order
         out.flush();
@@ -134,18 +200,21 @@ final class JsonLinesDump {
         return 1;
     }
 
-    private Outcome dump(Path file) {
-        DicomInstance instance;
+    private Outcome dump(Path file, Utf8Buffer json) {
         try {
-            instance = reader.readContent(file);
-        } catch (DicomParseException | UncheckedIOException e) {
-            return new Outcome.Unreadable(e.getMessage());
+            DicomInstance instance;
+            try {
+                instance = reader.readContent(file);
+            } catch (DicomParseException | UncheckedIOException e) {
+                return new Outcome.Unreadable(e.getMessage());
+            }
+            DicomDataset dataset = options.fileMeta() ? withFileMeta(instance) : instance.dataset();
+            json.clear();
+            writer.write(dataset, options.pretty() ? JsonWriter.pretty(json) : JsonWriter.compact(json));
+            return new Outcome.Line(json.toByteArray());
+        } catch (RuntimeException | Error e) {
+            return new Outcome.Failed(e); // thrown when its turn to print comes, after the lines before it
         }
-        DicomDataset dataset = options.fileMeta() ? withFileMeta(instance) : instance.dataset();
-        // a fresh buffer per file: a reused one that once held a non-Latin-1 character stays UTF-16 (twice as slow)
-        StringBuilder json = new StringBuilder(256 + dataset.size() * 64);
-        writer.write(dataset, options.pretty() ? JsonWriter.pretty(json) : JsonWriter.compact(json));
-        return new Outcome.Line(json.append(System.lineSeparator()).toString());
     }
 
     private static DicomDataset withFileMeta(DicomInstance instance) {

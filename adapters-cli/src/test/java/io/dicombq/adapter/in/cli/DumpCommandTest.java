@@ -181,6 +181,22 @@ class DumpCommandTest {
         assertThat(oneThread.err()).contains("dicombq dump: cannot read /nonexistent-2.dcm: no such file\n");
     }
 
+    /** The executable's output when its console is UTF-8: the JSON's bytes as they are, the same text for every option. */
+    @Test
+    void theLinesAsUtf8BytesAreTheTextEncoded() throws IOException {
+        List<Path> files = new ArrayList<>(corpus());
+        files.add(1, Path.of("/nonexistent.dcm"));
+        for (DumpOptions options : List.of(new DumpOptions(false, false, true, 1024, files),
+                new DumpOptions(true, true, false, 64, files))) {
+            Run text = runDump(new JsonLinesDump(options, 2));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            StringWriter err = new StringWriter();
+            int code = new JsonLinesDump(options, 2).run(bytes, new PrintWriter(err));
+            assertThat(new Run(code, bytes.toString(StandardCharsets.UTF_8), err.toString())).isEqualTo(text);
+            assertThat(text.out()).contains("\"\u5c71\u7530^\u592a\u90ce\""); // the charset test files: beyond Latin-1
+        }
+    }
+
     private static Run runDump(JsonLinesDump dump) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -70,7 +70,7 @@ public final class DicomJsonWriter {
         json.beginObject().plainName("vr").plainValue(vr.name());
         if (value instanceof Value.Bytes bytes) {
             if (inlineBinary && bytes.length() > 0) {
-                json.plainName("InlineBinary").plainValue(bytes.base64());
+                json.plainName("InlineBinary").base64Value(bytes.bytes());
             }
         } else if (!(value instanceof Value.Bulk) && !value.isEmpty()) {
             json.plainName("Value").beginArray();

@@ -141,21 +141,26 @@ final class WireValues {
      * One JSON object as a row of {@code columns}. {@code where} names the row in errors. Unknown fields are an
      * error unless {@code ignoreUnknown}, as in BigQuery.
      */
-    static Row fromJson(List<Column> columns, JsonNode object, boolean ignoreUnknown, String where) {
+    static Row fromJson(List<Column> columns, JsonNode object, boolean ignoreUnknown, Object where) {
         if (!object.isObject()) {
             throw invalid(where + ": a row must be a JSON object, found " + object.getNodeType());
         }
-        Map<String, Object> values = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>(Math.max(16, object.size() * 2));
+        int next = 0;
         for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            Column column = find(columns, field.getKey());
-            if (column == null) {
+            // rows written from a schema (the export's NDJSON) name their fields in column order: try the next first
+            int position = next < columns.size() && columns.get(next).name().equals(field.getKey())
+                    ? next : position(columns, field.getKey());
+            if (position < 0) {
                 if (ignoreUnknown) {
                     continue;
                 }
                 throw invalid(where + ": no such field: " + field.getKey() + ".");
             }
-            Object value = value(column, field.getValue(), ignoreUnknown, where + "." + column.name());
+            Column column = columns.get(position);
+            next = position + 1;
+            Object value = value(column, field.getValue(), ignoreUnknown, where);
             if (value != null) {
                 values.put(column.name(), value);
             }
@@ -165,7 +170,7 @@ final class WireValues {
                 throw invalid(where + ": missing required field: " + column.name() + ".");
             }
         }
-        return Row.of(values);
+        return Row.handOver(values);
     }
 
     /** A scalar given as JSON (a query parameter's value, for instance) as the domain value of {@code type}. */
@@ -174,16 +179,19 @@ final class WireValues {
         return node == null || node.isNull() ? null : scalar(column, node, false, where);
     }
 
-    private static Column find(List<Column> columns, String name) {
-        for (Column column : columns) {
-            if (column.name().equalsIgnoreCase(name)) {
-                return column;
+    /** Where the column of {@code name} is, in any letter case as in BigQuery, or -1. */
+    private static int position(List<Column> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(name)) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
-    private static Object value(Column column, JsonNode node, boolean ignoreUnknown, String where) {
+    /** {@code row} names the row (or RECORD) holding the value in errors; the field's own place is spelt only then. */
+    private static Object value(Column column, JsonNode node, boolean ignoreUnknown, Object row) {
+        Object where = new Field(row, column.name());
         if (node == null || node.isNull()) {
             return null;
         }
@@ -203,7 +211,7 @@ final class WireValues {
         return scalar(column, node, ignoreUnknown, where);
     }
 
-    private static Object scalar(Column column, JsonNode node, boolean ignoreUnknown, String where) {
+    private static Object scalar(Column column, JsonNode node, boolean ignoreUnknown, Object where) {
         try {
             return switch (column.type()) {
                 case RECORD -> fromJson(column.fields(), node, ignoreUnknown, where);
@@ -219,7 +227,7 @@ final class WireValues {
                 case TIMESTAMP -> node.isNumber() ? WireTimestamps.fromEpochSeconds(node.decimalValue())
                         : WireTimestamps.parse(textOf(column, node, where));
                 // insertAll sends a JSON column as a string holding the document; a load may embed the document itself.
-                case JSON -> new JsonText(node.isTextual() ? WireJson.normalise(node.textValue(), where)
+                case JSON -> new JsonText(node.isTextual() ? WireJson.normalise(node.textValue(), where.toString())
                         : WireJson.write(node));
             };
         } catch (RuntimeException e) {
@@ -230,14 +238,14 @@ final class WireValues {
         }
     }
 
-    private static String textOf(Column column, JsonNode node, String where) {
+    private static String textOf(Column column, JsonNode node, Object where) {
         if (!node.isValueNode()) {
             failType(column, node, where);
         }
         return node.asText();
     }
 
-    private static Object failType(Column column, JsonNode node, String where) {
+    private static Object failType(Column column, JsonNode node, Object where) {
         throw invalid(where + ": a " + column.type() + " field cannot hold a JSON " + node.getNodeType());
     }
 
@@ -249,6 +257,14 @@ final class WireValues {
             return false;
         }
         throw new IllegalArgumentException("not true or false");
+    }
+
+    /** A field's place in errors, {@code row.field}, spelt only when an error needs it. */
+    private record Field(Object row, String name) {
+        @Override
+        public String toString() {
+            return row + "." + name;
+        }
     }
 
     static DicombqException invalid(String message) {

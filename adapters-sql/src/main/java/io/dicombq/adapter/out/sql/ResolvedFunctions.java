@@ -59,7 +59,11 @@ final class ResolvedFunctions {
     static String render(ResolvedFunctionCall call, String name, ResolvedTranslator t) {
         List<ResolvedExpr> args = call.getArgumentList();
         if (!call.getGenericArgumentList().isEmpty()) {
-            throw ResolvedTranslator.refuse("function " + sqlName(call) + " with lambda or generic arguments");
+            String lambda = LambdaFunctions.call(name, call, t);
+            if (lambda == null) {
+                throw ResolvedTranslator.refuse("function " + sqlName(call) + " with lambda or generic arguments");
+            }
+            return lambda;
         }
         Type type = call.getType();
         switch (name) {

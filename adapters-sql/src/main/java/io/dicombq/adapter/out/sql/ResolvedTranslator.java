@@ -336,11 +336,18 @@ final class ResolvedTranslator {
                 + (scan.getIsOuter() ? " LEFT JOIN " : " INNER JOIN ") + Catalog.numsTable() + " AS " + numbers + " ON " + on;
     }
 
+    /** {@code e} rendered with the columns of {@code bound} spelled as the given SQL (a lambda's arguments). */
+    String exprWith(Map<Long, String> bound, ResolvedExpr e) {
+        StringBuilder sql = new StringBuilder();
+        within(new Flat("", List.of(), bound), () -> sql.append(expr(e)));
+        return sql.toString();
+    }
+
     /**
      * An array read from a warehouse table (a column, a field of one, an element of a stored sequence): the
      * warehouse's numbers table covers its length, since it grows whenever a longer array is written.
      */
-    private boolean stored(ResolvedExpr array) {
+    boolean stored(ResolvedExpr array) {
         if (array instanceof ResolvedColumnRef) {
             return storedColumns.contains(((ResolvedColumnRef) array).getColumn().getId());
         }
@@ -792,7 +799,7 @@ final class ResolvedTranslator {
         return "\"c" + column.getId() + "\"";
     }
 
-    private String alias() {
+    String alias() {
         return "\"s" + ++aliases + "\"";
     }
 
@@ -1126,7 +1133,7 @@ final class ResolvedTranslator {
      * PRECISION)) is ROW(1, 3)), so no field may need converting. A ROW of constants is kept from being folded: a
      * derived table re-reads a folded ROW from its SQL text, whose literals would need converting again.
      */
-    private static String row(List<String> fields, StructType type, boolean constant) {
+    static String row(List<String> fields, StructType type, boolean constant) {
         List<String> typed = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             String field = "CAST(" + fields.get(i) + " AS " + h2Type(type.getField(i).getType()) + ")";

@@ -204,6 +204,8 @@ final class ResolvedFunctions {
                 return trunc(args, call, t);
             case "last_day":
                 return lastDay(args, call, t);
+            case ContainsSubstr.NAME:
+                return ContainsSubstr.render(call, t);
             case "date_bucket":
             case "datetime_bucket":
             case "timestamp_bucket":
@@ -450,7 +452,7 @@ final class ResolvedFunctions {
                 && !arg.getType().isStruct();
     }
 
-    private static String stringLiteral(ResolvedExpr arg) {
+    static String stringLiteral(ResolvedExpr arg) {
         if (arg instanceof ResolvedLiteral && arg.getType().isString() && !((ResolvedLiteral) arg).getValue().isNull()) {
             return ((ResolvedLiteral) arg).getValue().getStringValue();
         }

@@ -3,7 +3,6 @@ package io.dicombq.adapter.out.sql;
 import com.google.zetasql.ArrayType;
 import com.google.zetasql.StructType;
 import com.google.zetasql.Value;
-import com.google.zetasql.resolvedast.ResolvedNodes;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedExpr;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionArgument;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCall;
@@ -53,7 +52,7 @@ final class LambdaFunctions {
         if (arrayExpr == null || lambda == null) {
             return null;
         }
-        String array = repeatable(call, arrayExpr, t);
+        String array = t.repeatable(arrayExpr, ResolvedFunctions.sqlName(call));
         String numbers = t.alias();
         String n = numbers + ".N";
         String element = "(" + array + ")[" + n + "]";
@@ -108,7 +107,7 @@ final class LambdaFunctions {
         List<String> nullTests = new ArrayList<>();
         List<String> lengths = new ArrayList<>();
         for (ResolvedExpr arrayExpr : arrayExprs) {
-            String array = repeatable(call, arrayExpr, t);
+            String array = t.repeatable(arrayExpr, ResolvedFunctions.sqlName(call));
             arrays.add(array);
             nullTests.add(array + " IS NULL");
             lengths.add("CARDINALITY(" + array + ")");
@@ -168,24 +167,5 @@ final class LambdaFunctions {
     /** The positions' upper bound: a stored array fits the numbers table, a built one is checked against it. */
     private static String bound(List<ResolvedExpr> arrays, String length, ResolvedTranslator t) {
         return arrays.stream().allMatch(t::stored) ? length : UnnestPositions.checkedLength(length);
-    }
-
-    /**
-     * The array's SQL, which the rendering repeats at each position: an array whose value could differ between two
-     * evaluations (it calls RAND) is refused rather than read inconsistently.
-     */
-    private static String repeatable(ResolvedFunctionCall call, ResolvedExpr array, ResolvedTranslator t) {
-        boolean[] random = {false};
-        array.accept(new ResolvedNodes.Visitor() {
-            @Override
-            public void visit(ResolvedFunctionCall node) {
-                random[0] |= node.getFunction().getName().equalsIgnoreCase("rand");
-                super.visit(node);
-            }
-        });
-        if (random[0]) {
-            throw ResolvedTranslator.refuse(ResolvedFunctions.sqlName(call) + " of an array built with RAND()");
-        }
-        return t.expr(array);
     }
 }

@@ -65,6 +65,9 @@ final class ResolvedFunctions {
             }
             return lambda;
         }
+        if (RangeFunctions.involvesRange(call)) {
+            return RangeFunctions.call(name, call, t);
+        }
         Type type = call.getType();
         switch (name) {
             case "error":

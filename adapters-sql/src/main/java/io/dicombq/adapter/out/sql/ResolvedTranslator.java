@@ -336,6 +336,25 @@ final class ResolvedTranslator {
                 + (scan.getIsOuter() ? " LEFT JOIN " : " INNER JOIN ") + Catalog.numsTable() + " AS " + numbers + " ON " + on;
     }
 
+    /**
+     * The SQL of {@code e} for a rendering that repeats it: an expression whose value could differ between two
+     * evaluations (it calls RAND) is refused rather than read inconsistently.
+     */
+    String repeatable(ResolvedExpr e, String construct) {
+        boolean[] random = {false};
+        e.accept(new com.google.zetasql.resolvedast.ResolvedNodes.Visitor() {
+            @Override
+            public void visit(ResolvedFunctionCall node) {
+                random[0] |= node.getFunction().getName().equalsIgnoreCase("rand");
+                super.visit(node);
+            }
+        });
+        if (random[0]) {
+            throw refuse(construct + " of a value computed with RAND()");
+        }
+        return expr(e);
+    }
+
     /** {@code e} rendered with the columns of {@code bound} spelled as the given SQL (a lambda's arguments). */
     String exprWith(Map<Long, String> bound, ResolvedExpr e) {
         StringBuilder sql = new StringBuilder();
@@ -1047,7 +1066,7 @@ final class ResolvedTranslator {
         return Casts.cast(new Typed(value, source), Typed.standardName(target.type()), cast.getReturnNullOnError()).sql();
     }
 
-    private String literal(Value value) {
+    String literal(Value value) {
         Type type = value.getType();
         if (type.isEnum()) {
             throw refuse("a date part or enum value outside a date function");

@@ -447,6 +447,7 @@ class DifferentialTest {
         queries.addAll(DifferentialTextQueries.queries(T));
         queries.addAll(DifferentialTimeQueries.queries(T));
         queries.addAll(DifferentialLambdaQueries.queries(T));
+        queries.addAll(DifferentialRangeQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

@@ -103,9 +103,15 @@ final class ResolvedFunctions {
                 }
                 throw unsupportedTypes(call);
             case "$equal":
-                return compare("=", args, call, t);
             case "$not_equal":
-                return compare("<>", args, call, t);
+                if (t.caseInsensitive() && !call.getCollationList().isEmpty()) {
+                    String equal = call("text_equal_ci", t.expr(args.get(0)), t.expr(args.get(1)));
+                    return name.equals("$equal") ? equal : "(NOT " + equal + ")";
+                }
+                return compare(name.equals("$equal") ? "=" : "<>", args, call, t);
+            case "collate":
+                // The collation changes how the value compares, not the value (BigQuery docs: COLLATE).
+                return t.expr(args.get(0));
             case "$less":
                 return compare("<", args, call, t);
             case "$less_or_equal":

@@ -89,6 +89,8 @@ final class ResolvedTranslator {
     /** How many correlated subqueries enclose what is being rendered. */
     private int correlated;
     private int aliases;
+    /** Whether the statement compares under COLLATE 'und:ci' ({@link Collations}), so collated = and != do. */
+    private boolean caseInsensitive;
 
     ResolvedTranslator(Map<Long, TableEntry> tables, Translator functions) {
         this.tables = tables;
@@ -100,6 +102,7 @@ final class ResolvedTranslator {
             throw refuse("statement " + statement.nodeKindString() + " (only queries run on the embedded warehouse)");
         }
         ResolvedQueryStmt query = (ResolvedQueryStmt) statement;
+        caseInsensitive = Collations.caseInsensitive(statement);
         if (query.getIsValueTable()) {
             throw refuse("SELECT AS STRUCT / SELECT AS VALUE");
         }
@@ -1178,6 +1181,10 @@ final class ResolvedTranslator {
 
     boolean ignoresNulls(ResolvedNonScalarFunctionCallBase call) {
         return call.getNullHandlingModifier() == NullHandlingModifier.IGNORE_NULLS;
+    }
+
+    boolean caseInsensitive() {
+        return caseInsensitive;
     }
 
     Translator functions() {

@@ -448,6 +448,7 @@ class DifferentialTest {
         queries.addAll(DifferentialTimeQueries.queries(T));
         queries.addAll(DifferentialLambdaQueries.queries(T));
         queries.addAll(DifferentialRangeQueries.queries(T));
+        queries.addAll(DifferentialCollationQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * {@code COLLATE(value, collation)} (BigQuery docs: collation): binary collation ({@code ''}, {@code 'binary'}) is the
- * default order, so it changes nothing; {@code 'und:ci'} runs only in {@code =} and {@code !=}, compared by
+ * default order, so it changes nothing; {@code 'und:ci'} runs only in {@code =}, {@code !=} and {@code IN (…)}, compared by
  * {@link StringRuntime#equalCaseInsensitive}. ICU's root order, grouping and every other collation-aware function are
  * refused by name while a query uses {@code 'und:ci'}. ZetaSQL's Java client does not say which collation a node
  * carries, only that it carries one, so a query is checked as a whole before it is rendered: it may use
@@ -27,7 +27,7 @@ final class Collations {
     static final String CASE_INSENSITIVE = "und:ci";
     private static final Set<String> RUN = Set.of("", "binary", CASE_INSENSITIVE);
     /** The comparisons whose {@code 'und:ci'} answer the engine reproduces. */
-    private static final Set<String> EQUALITY = Set.of("$equal", "$not_equal");
+    private static final Set<String> EQUALITY = Set.of("$equal", "$not_equal", "$in");
 
     private Collations() {
     }
@@ -89,7 +89,7 @@ final class Collations {
         }
 
         private static void refuse(String construct) {
-            throw ResolvedTranslator.refuse(construct + " under COLLATE 'und:ci' (= and != run under it)");
+            throw ResolvedTranslator.refuse(construct + " under COLLATE 'und:ci' (=, != and IN (…) run under it)");
         }
     }
 }

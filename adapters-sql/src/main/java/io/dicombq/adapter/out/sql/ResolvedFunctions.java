@@ -128,6 +128,15 @@ final class ResolvedFunctions {
                 requireScalar(call, args);
                 return "(" + t.expr(args.get(0)) + " BETWEEN " + t.expr(args.get(1)) + " AND " + t.expr(args.get(2)) + ")";
             case "$in":
+                if (t.caseInsensitive() && !call.getCollationList().isEmpty()) {
+                    // x IN (a, b) is x = a OR x = b, NULLs included (BigQuery docs: IN operator).
+                    List<String> equal = new ArrayList<>();
+                    String value = t.repeatable(args.get(0), "IN");
+                    for (ResolvedExpr candidate : args.subList(1, args.size())) {
+                        equal.add(call("text_equal_ci", value, t.expr(candidate)));
+                    }
+                    return "(" + String.join(" OR ", equal) + ")";
+                }
                 return in(args, call, t);
             case "$in_array":
                 return inArray(args, call, t);

@@ -30,7 +30,10 @@ final class DifferentialCollationQueries {
                 "SELECT MAX(COLLATE(PatientID, 'und:ci')) AS m FROM " + t,
                 "SELECT DISTINCT COLLATE(PatientID, 'und:ci') AS p FROM " + t,
                 "SELECT PatientID FROM " + t + " ORDER BY COLLATE(PatientID, 'und:ci')",
-                "SELECT COLLATE('a', 'und:ci') IN ('A', 'b') AS a",
+                "SELECT COLLATE('a', 'und:ci') IN ('A', 'b') AS a, COLLATE('a', 'und:ci') NOT IN ('b', NULL) AS b, "
+                        + "COLLATE('a', 'und:ci') IN ('b', NULL) AS c, COLLATE(CAST(NULL AS STRING), 'und:ci') IN ('b') AS d",
+                "SELECT id FROM " + t + " WHERE COLLATE(PatientName.Alphabetic.FamilyName, 'und:ci') IN ('DOE', 'lee')",
+                "SELECT COLLATE('a', 'und:ci') IN UNNEST(['A']) AS a",
                 "SELECT STRPOS(COLLATE('abc', 'und:ci'), 'B') AS a",
                 "SELECT COLLATE('a', 'und:cs') = 'A' AS a",
                 "SELECT COLLATE('a', 'binary') = 'a' AND COLLATE('b', 'und:ci') = 'B' AS a");

@@ -54,6 +54,18 @@ final class DifferentialLambdaQueries {
                 "SELECT id, ARRAY_ZIP(ImageType AS kind, ARRAY_REVERSE(ImageType) AS back) AS z, "
                         + "ARRAY_ZIP(ImageType, ARRAY_REVERSE(ImageType), (a, b) -> CONCAT(a, '/', b)) AS y FROM " + t,
                 "SELECT id, ARRAY_ZIP(ImageType, ProcedureCodeSequence) AS z FROM " + t,
-                "SELECT id, ARRAY_LENGTH(ARRAY_ZIP(ImageType, [id], mode => 'TRUNCATE')) AS n FROM " + t);
+                "SELECT id, ARRAY_LENGTH(ARRAY_ZIP(ImageType, [id], mode => 'TRUNCATE')) AS n FROM " + t,
+                "SELECT ARRAY_LENGTH(ARRAY_FILTER(ImageType, e -> e LIKE 'O%')) AS n, COUNT(*) AS c FROM " + t + " GROUP BY 1",
+                "SELECT id, ROW_NUMBER() OVER (PARTITION BY ARRAY_LENGTH(ARRAY_FILTER(ImageType, e -> e = 'ORIGINAL')) ORDER BY id) AS r FROM " + t,
+                "SELECT id, (SELECT ARRAY_FILTER(t.ImageType, e -> e > u.PatientID) FROM " + t + " u WHERE u.id = t.id) AS x FROM " + t + " t",
+                "SELECT id, EXISTS (SELECT 1 FROM UNNEST(ARRAY_TRANSFORM(t.ImageType, e -> LOWER(e))) x WHERE x = 'primary') AS p FROM " + t + " t",
+                "SELECT COUNT(*) AS n FROM " + t + " t WHERE EXISTS (SELECT 1 FROM " + t + " u WHERE u.id = t.id AND ARRAY_INCLUDES(u.ImageType, e -> e = 'ORIGINAL'))",
+                "SELECT id, ARRAY_TRANSFORM(ImageType, e -> (SELECT COUNT(*) FROM UNNEST(t.ImageType) x WHERE x <= e)) AS ranks FROM " + t + " t",
+                "SELECT x FROM " + t + " t, UNNEST(ARRAY_ZIP(t.ImageType, ARRAY_TRANSFORM(t.ImageType, (e, i) -> i))) x",
+                "SELECT id, ARRAY_FILTER(ProcedureCodeSequence, c -> ARRAY_INCLUDES(ImageType, e -> STARTS_WITH(c.CodeMeaning, LOWER(SUBSTR(e, 1, 2))))) AS f FROM " + t,
+                "SELECT ARRAY_TRANSFORM([1, 2], e -> ARRAY_TRANSFORM([10, 20], f -> e * f)[OFFSET(1)]) AS nested, "
+                        + "ARRAY_FILTER([STRUCT(1 AS a, [1, 2] AS b), STRUCT(2, [3])], s -> ARRAY_LENGTH(s.b) > 1) AS structs",
+                "SELECT ARRAY_ZIP(ARRAY_AGG(id ORDER BY id), ARRAY_AGG(PatientID ORDER BY id)) AS z FROM " + t + " WHERE PatientID IS NOT NULL",
+                "SELECT ARRAY_TRANSFORM([DATE '2020-01-01', NULL], d -> RANGE_START(RANGE(d, NULL))) AS r");
     }
 }

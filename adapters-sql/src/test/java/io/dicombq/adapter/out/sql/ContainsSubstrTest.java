@@ -87,6 +87,18 @@ class ContainsSubstrTest {
     }
 
     @Test
+    void searchesTheRowsOfAWithTable() {
+        String meals = "WITH Meals AS (SELECT 'Oat porridge' AS Morning, 'Tomato soup' AS Noon, 'Baked potato' AS Evening"
+                + " UNION ALL SELECT 'French toast', 'Club sandwich', 'Pasta') ";
+        assertThat(column(meals + "SELECT Morning AS v FROM Meals WHERE CONTAINS_SUBSTR(Meals, 'TOAST')"))
+                .containsExactly("French toast");
+        assertThat(column(meals + "SELECT Morning AS v FROM Meals WHERE CONTAINS_SUBSTR((Noon, Evening), 'potato')"))
+                .containsExactly("Oat porridge");
+        assertThat(column(meals + "SELECT Morning AS v FROM Meals WHERE NOT CONTAINS_SUBSTR((Noon, Evening), 'potato')"))
+                .containsExactly("French toast");
+    }
+
+    @Test
     void searchesTheElementsOfAnArray() {
         assertThat(column("SELECT CONTAINS_SUBSTR(ImageType, 'prim') AS v FROM " + T + " ORDER BY id"))
                 .containsExactly(true, false, false, false, false, true, false, false);

@@ -29,6 +29,11 @@ final class Collations {
     /** The comparisons whose {@code 'und:ci'} answer the engine reproduces. */
     private static final Set<String> EQUALITY = Set.of("$equal", "$not_equal", "$in");
 
+    /** Functions that compare strings without a collation on the resolved node. */
+    private static final Set<String> UNMARKED = Set.of("nullif", "array_includes", "array_includes_any",
+            "array_includes_all", "array_min", "array_max", "array_is_distinct", "range_bucket", "$is_distinct_from",
+            "$is_not_distinct_from");
+
     private Collations() {
     }
 
@@ -43,11 +48,12 @@ final class Collations {
             public void visit(ResolvedFunctionCall call) {
                 if (call.getFunction().getName().equalsIgnoreCase("collate")) {
                     String collation = ResolvedFunctions.stringLiteral(call.getArgumentList().get(1));
-                    if (collation == null || !RUN.contains(collation.toLowerCase(Locale.ROOT))) {
+                    // Exactly these spellings: ZetaSQL reads 'BINARY' as a locale, not as binary collation.
+                    if (collation == null || !RUN.contains(collation)) {
                         throw ResolvedTranslator.refuse("COLLATE " + (collation == null ? "with a collation that is not a"
                                 + " string literal" : "'" + collation + "'") + " (binary and 'und:ci' run)");
                     }
-                    named[collation.equalsIgnoreCase(CASE_INSENSITIVE) ? 0 : 1] |= !collation.isEmpty();
+                    named[collation.equals(CASE_INSENSITIVE) ? 0 : 1] |= !collation.isEmpty();
                 }
                 super.visit(call);
             }
@@ -66,7 +72,8 @@ final class Collations {
         @Override
         protected void defaultVisit(ResolvedNode node) {
             if (node instanceof ResolvedFunctionCallBase call && !call.getCollationList().isEmpty()
-                    && !(node instanceof ResolvedFunctionCall && EQUALITY.contains(call.getFunction().getName()))) {
+                    && !(node instanceof ResolvedFunctionCall && EQUALITY.contains(call.getFunction().getName())
+                    && call.getArgumentList().stream().allMatch(a -> a.getType().isString()))) {
                 refuse(ResolvedFunctions.sqlName(call));
             }
             if (node instanceof ResolvedAggregateScanBase scan && !scan.getCollationList().isEmpty()) {
@@ -75,11 +82,18 @@ final class Collations {
             if (node instanceof ResolvedWindowPartitioning partition && !partition.getCollationList().isEmpty()) {
                 refuse("PARTITION BY");
             }
-            if (node instanceof ResolvedOrderByItem item && item.getCollation() != null) {
-                refuse("ORDER BY");
+            // An ORDER BY item always has a collation object, empty or not, and the client does not say which: any
+            // STRING key may be collated.
+            if (node instanceof ResolvedOrderByItem item && item.getColumnRef().getType().isString()) {
+                refuse("ORDER BY a STRING");
             }
             if (node instanceof ResolvedSubqueryExpr subquery && subquery.getInCollation() != null) {
                 refuse("IN (subquery)");
+            }
+            // These compare strings and carry no collation in this analyzer's output, though BigQuery may collate them
+            // (NULLIF does: BigQuery docs: collation), so a query using 'und:ci' does not run them.
+            if (node instanceof ResolvedFunctionCall call && UNMARKED.contains(call.getFunction().getName().toLowerCase(Locale.ROOT))) {
+                refuse(ResolvedFunctions.sqlName(call));
             }
             // A set operation does not say whether its columns are collated, so only UNION ALL, which compares nothing, runs.
             if (node instanceof ResolvedSetOperationScan set && set.getOpType() != SetOperationType.UNION_ALL) {

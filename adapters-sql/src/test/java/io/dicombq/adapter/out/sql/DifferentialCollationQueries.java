@@ -30,12 +30,18 @@ final class DifferentialCollationQueries {
                 "SELECT MAX(COLLATE(PatientID, 'und:ci')) AS m FROM " + t,
                 "SELECT DISTINCT COLLATE(PatientID, 'und:ci') AS p FROM " + t,
                 "SELECT PatientID FROM " + t + " ORDER BY COLLATE(PatientID, 'und:ci')",
+                "SELECT id, COLLATE(PatientID, 'und:ci') = '19045' AS p FROM " + t + " ORDER BY id LIMIT 3",
+                "SELECT NULLIF(COLLATE('a', 'und:ci'), 'A') AS a",
+                "SELECT ARRAY_INCLUDES([COLLATE('a', 'und:ci')], 'A') AS a",
                 "SELECT COLLATE('a', 'und:ci') IN ('A', 'b') AS a, COLLATE('a', 'und:ci') NOT IN ('b', NULL) AS b, "
                         + "COLLATE('a', 'und:ci') IN ('b', NULL) AS c, COLLATE(CAST(NULL AS STRING), 'und:ci') IN ('b') AS d",
                 "SELECT id FROM " + t + " WHERE COLLATE(PatientName.Alphabetic.FamilyName, 'und:ci') IN ('DOE', 'lee')",
                 "SELECT COLLATE('a', 'und:ci') IN UNNEST(['A']) AS a",
                 "SELECT STRPOS(COLLATE('abc', 'und:ci'), 'B') AS a",
                 "SELECT COLLATE('a', 'und:cs') = 'A' AS a",
+                "SELECT COLLATE('a', 'BINARY') < 'B' AS a",
+                "SELECT COLLATE('a', 'UND:CI') = 'A' AS a",
+                "SELECT STRUCT(COLLATE('a', 'und:ci') AS f) = STRUCT('A' AS f) AS a",
                 "SELECT COLLATE('a', 'binary') = 'a' AND COLLATE('b', 'und:ci') = 'B' AS a");
     }
 }

@@ -66,6 +66,14 @@ final class DifferentialLambdaQueries {
                 "SELECT ARRAY_TRANSFORM([1, 2], e -> ARRAY_TRANSFORM([10, 20], f -> e * f)[OFFSET(1)]) AS nested, "
                         + "ARRAY_FILTER([STRUCT(1 AS a, [1, 2] AS b), STRUCT(2, [3])], s -> ARRAY_LENGTH(s.b) > 1) AS structs",
                 "SELECT ARRAY_ZIP(ARRAY_AGG(id ORDER BY id), ARRAY_AGG(PatientID ORDER BY id)) AS z FROM " + t + " WHERE PatientID IS NOT NULL",
-                "SELECT ARRAY_TRANSFORM([DATE '2020-01-01', NULL], d -> RANGE_START(RANGE(d, NULL))) AS r");
+                "SELECT ARRAY_TRANSFORM([DATE '2020-01-01', NULL], d -> RANGE_START(RANGE(d, NULL))) AS r",
+                "SELECT x FROM (SELECT ARRAY_TRANSFORM([1.5, CAST('nan' AS FLOAT64), CAST('inf' AS FLOAT64)], e -> e) AS x)",
+                "SELECT ARRAY_FILTER([1.0, CAST('nan' AS FLOAT64)], e -> IS_NAN(e)) AS x",
+                "SELECT ARRAY_ZIP([b'a', b'b'], [JSON '1', JSON '{\"a\":2}']) AS z, ARRAY_TRANSFORM([JSON '{\"a\":1}', JSON '{\"a\":2}'], j -> j.a) AS t",
+                "SELECT ARRAY_TRANSFORM([NUMERIC '1.5', 2], n -> n * 2) AS t, "
+                        + "ARRAY_TRANSFORM([TIMESTAMP '2020-01-01 00:00:00+00'], ts -> TIMESTAMP_ADD(ts, INTERVAL 1 HOUR)) AS u",
+                "SELECT ARRAY_ZIP([1], [2], [3], [4]) AS z4, ARRAY_ZIP([1], [2], [3], [4], (a, b, c, d) -> a + b + c + d) AS s4",
+                "SELECT ARRAY_FILTER(JSON_QUERY_ARRAY(Metadata, '$.arr'), e -> INT64(e) > 1) AS t FROM " + t,
+                "SELECT ARRAY_INCLUDES(ARRAY_TRANSFORM(ImageType, e -> LENGTH(e)), 5) AS inc FROM " + t);
     }
 }

@@ -21,7 +21,7 @@ public final class EncodingRuntime {
         {"to_hex", "toHex"}, {"from_hex", "fromHex"}, {"text_code_points", "codePoints"},
         {"bytes_code_points", "codePointsOfBytes"}, {"code_points_text", "codePointsToString"},
         {"code_points_bytes", "codePointsToBytes"}, {"lenient_utf8", "lenientUtf8"}, {"strict_utf8", "strictUtf8"},
-        {"normalize_text", "normalize"}, {"text_digest", "digest"}, {"bytes_digest", "digestBytes"},
+        {"normalize_text", "normalize"}, {"contains_folded", "containsFolded"}, {"text_digest", "digest"}, {"bytes_digest", "digestBytes"},
         {"text_fingerprint", "fingerprint"}, {"bytes_fingerprint", "fingerprintBytes"},
     };
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -257,6 +257,17 @@ public final class EncodingRuntime {
             folded.append(c == 0x131 ? "\u0131" : fold(fold(new String(Character.toChars(c)))));
         }
         return Normalizer.normalize(folded.toString(), form);
+    }
+
+    /**
+     * CONTAINS_SUBSTR of one value's text: both sides NFKC-normalized and case folded as NORMALIZE_AND_CASEFOLD does
+     * (BigQuery docs: CONTAINS_SUBSTR); NULL for a NULL value.
+     */
+    public static Boolean containsFolded(String value, String search) {
+        if (search == null) {
+            throw InvalidValueException.unknownAnswer("CONTAINS_SUBSTR with a NULL search value");
+        }
+        return value == null ? null : normalize(value, "NFKC", true).contains(normalize(search, "NFKC", true));
     }
 
     private static String fold(String text) {

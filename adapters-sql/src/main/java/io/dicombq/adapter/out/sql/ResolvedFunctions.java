@@ -59,7 +59,14 @@ final class ResolvedFunctions {
     static String render(ResolvedFunctionCall call, String name, ResolvedTranslator t) {
         List<ResolvedExpr> args = call.getArgumentList();
         if (!call.getGenericArgumentList().isEmpty()) {
-            throw ResolvedTranslator.refuse("function " + sqlName(call) + " with lambda or generic arguments");
+            String lambda = LambdaFunctions.call(name, call, t);
+            if (lambda == null) {
+                throw ResolvedTranslator.refuse("function " + sqlName(call) + " with lambda or generic arguments");
+            }
+            return lambda;
+        }
+        if (RangeFunctions.involvesRange(call)) {
+            return RangeFunctions.call(name, call, t);
         }
         Type type = call.getType();
         switch (name) {
@@ -96,9 +103,15 @@ final class ResolvedFunctions {
                 }
                 throw unsupportedTypes(call);
             case "$equal":
-                return compare("=", args, call, t);
             case "$not_equal":
-                return compare("<>", args, call, t);
+                if (t.caseInsensitive() && !call.getCollationList().isEmpty()) {
+                    String equal = call("text_equal_ci", t.expr(args.get(0)), t.expr(args.get(1)));
+                    return name.equals("$equal") ? equal : "(NOT " + equal + ")";
+                }
+                return compare(name.equals("$equal") ? "=" : "<>", args, call, t);
+            case "collate":
+                // The collation changes how the value compares, not the value (BigQuery docs: COLLATE).
+                return t.expr(args.get(0));
             case "$less":
                 return compare("<", args, call, t);
             case "$less_or_equal":
@@ -115,6 +128,15 @@ final class ResolvedFunctions {
                 requireScalar(call, args);
                 return "(" + t.expr(args.get(0)) + " BETWEEN " + t.expr(args.get(1)) + " AND " + t.expr(args.get(2)) + ")";
             case "$in":
+                if (t.caseInsensitive() && !call.getCollationList().isEmpty()) {
+                    // x IN (a, b) is x = a OR x = b, NULLs included (BigQuery docs: IN operator).
+                    List<String> equal = new ArrayList<>();
+                    String value = t.repeatable(args.get(0), "IN");
+                    for (ResolvedExpr candidate : args.subList(1, args.size())) {
+                        equal.add(call("text_equal_ci", value, t.expr(candidate)));
+                    }
+                    return "(" + String.join(" OR ", equal) + ")";
+                }
                 return in(args, call, t);
             case "$in_array":
                 return inArray(args, call, t);
@@ -200,6 +222,8 @@ final class ResolvedFunctions {
                 return trunc(args, call, t);
             case "last_day":
                 return lastDay(args, call, t);
+            case ContainsSubstr.NAME:
+                return ContainsSubstr.render(call, t);
             case "date_bucket":
             case "datetime_bucket":
             case "timestamp_bucket":
@@ -446,7 +470,7 @@ final class ResolvedFunctions {
                 && !arg.getType().isStruct();
     }
 
-    private static String stringLiteral(ResolvedExpr arg) {
+    static String stringLiteral(ResolvedExpr arg) {
         if (arg instanceof ResolvedLiteral && arg.getType().isString() && !((ResolvedLiteral) arg).getValue().isNull()) {
             return ((ResolvedLiteral) arg).getValue().getStringValue();
         }

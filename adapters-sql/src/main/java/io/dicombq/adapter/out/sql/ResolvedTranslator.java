@@ -89,6 +89,8 @@ final class ResolvedTranslator {
     /** How many correlated subqueries enclose what is being rendered. */
     private int correlated;
     private int aliases;
+    /** Whether the statement compares under COLLATE 'und:ci' ({@link Collations}), so collated = and != do. */
+    private boolean caseInsensitive;
 
     ResolvedTranslator(Map<Long, TableEntry> tables, Translator functions) {
         this.tables = tables;
@@ -100,6 +102,7 @@ final class ResolvedTranslator {
             throw refuse("statement " + statement.nodeKindString() + " (only queries run on the embedded warehouse)");
         }
         ResolvedQueryStmt query = (ResolvedQueryStmt) statement;
+        caseInsensitive = Collations.caseInsensitive(statement);
         if (query.getIsValueTable()) {
             throw refuse("SELECT AS STRUCT / SELECT AS VALUE");
         }
@@ -337,10 +340,36 @@ final class ResolvedTranslator {
     }
 
     /**
+     * The SQL of {@code e} for a rendering that repeats it: an expression whose value could differ between two
+     * evaluations (it calls RAND) is refused rather than read inconsistently.
+     */
+    String repeatable(ResolvedExpr e, String construct) {
+        boolean[] random = {false};
+        e.accept(new com.google.zetasql.resolvedast.ResolvedNodes.Visitor() {
+            @Override
+            public void visit(ResolvedFunctionCall node) {
+                random[0] |= node.getFunction().getName().equalsIgnoreCase("rand");
+                super.visit(node);
+            }
+        });
+        if (random[0]) {
+            throw refuse(construct + " of a value computed with RAND()");
+        }
+        return expr(e);
+    }
+
+    /** {@code e} rendered with the columns of {@code bound} spelled as the given SQL (a lambda's arguments). */
+    String exprWith(Map<Long, String> bound, ResolvedExpr e) {
+        StringBuilder sql = new StringBuilder();
+        within(new Flat("", List.of(), bound), () -> sql.append(expr(e)));
+        return sql.toString();
+    }
+
+    /**
      * An array read from a warehouse table (a column, a field of one, an element of a stored sequence): the
      * warehouse's numbers table covers its length, since it grows whenever a longer array is written.
      */
-    private boolean stored(ResolvedExpr array) {
+    boolean stored(ResolvedExpr array) {
         if (array instanceof ResolvedColumnRef) {
             return storedColumns.contains(((ResolvedColumnRef) array).getColumn().getId());
         }
@@ -792,7 +821,7 @@ final class ResolvedTranslator {
         return "\"c" + column.getId() + "\"";
     }
 
-    private String alias() {
+    String alias() {
         return "\"s" + ++aliases + "\"";
     }
 
@@ -1040,7 +1069,7 @@ final class ResolvedTranslator {
         return Casts.cast(new Typed(value, source), Typed.standardName(target.type()), cast.getReturnNullOnError()).sql();
     }
 
-    private String literal(Value value) {
+    String literal(Value value) {
         Type type = value.getType();
         if (type.isEnum()) {
             throw refuse("a date part or enum value outside a date function");
@@ -1126,7 +1155,7 @@ final class ResolvedTranslator {
      * PRECISION)) is ROW(1, 3)), so no field may need converting. A ROW of constants is kept from being folded: a
      * derived table re-reads a folded ROW from its SQL text, whose literals would need converting again.
      */
-    private static String row(List<String> fields, StructType type, boolean constant) {
+    static String row(List<String> fields, StructType type, boolean constant) {
         List<String> typed = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             String field = "CAST(" + fields.get(i) + " AS " + h2Type(type.getField(i).getType()) + ")";
@@ -1152,6 +1181,10 @@ final class ResolvedTranslator {
 
     boolean ignoresNulls(ResolvedNonScalarFunctionCallBase call) {
         return call.getNullHandlingModifier() == NullHandlingModifier.IGNORE_NULLS;
+    }
+
+    boolean caseInsensitive() {
+        return caseInsensitive;
     }
 
     Translator functions() {

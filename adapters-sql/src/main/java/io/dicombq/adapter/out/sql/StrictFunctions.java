@@ -15,7 +15,7 @@ public final class StrictFunctions {
         {"is_nan", "isNaN"}, {"fcmp", "compare"}, {"fadd", "add"}, {"fsub", "subtract"}, {"fmul", "multiply"},
         {"fdiv", "divide"}, {"ndiv", "divideNumeric"}, {"idiv", "divideInteger"}, {"cast_int64", "castInt64"},
         {"unnest_length", "unnestLength"}, {"fsum", "checkedSum"}, {"iarith", "int64Arithmetic"},
-        {"error", "error"},
+        {"error", "error"}, {"unknown_answer", "unknownAnswer"},
     };
 
     private StrictFunctions() {
@@ -29,6 +29,11 @@ public final class StrictFunctions {
     /** ERROR(message): fails the query with the message as it is (BigQuery docs: debugging functions). */
     public static String error(String message) {
         throw new InvalidValueException(String.valueOf(message));
+    }
+
+    /** Fails the query with a refusal: the row's value is one whose BigQuery answer the engine cannot reproduce. */
+    public static String unknownAnswer(String construct) {
+        throw InvalidValueException.unknownAnswer(construct);
     }
 
     public static Boolean isNaN(Double value) {

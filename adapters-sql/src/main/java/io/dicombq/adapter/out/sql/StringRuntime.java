@@ -23,6 +23,7 @@ public final class StringRuntime {
         {"text_chr", "chr"}, {"text_unicode", "unicode"}, {"text_soundex", "soundex"},
         {"text_edit_distance", "editDistance"}, {"bytes_edit_distance", "editDistanceBytes"},
         {"text_length", "length"}, {"bytes_array_to_string", "arrayToStringBytes"},
+        {"text_equal_ci", "equalCaseInsensitive"},
     };
     /** BigQuery's limit on the output of LPAD, RPAD and REPEAT. */
     private static final long MAX_OUTPUT = 1 << 20;
@@ -33,6 +34,31 @@ public final class StringRuntime {
     private static final String INITCAP_DELIMITERS = " [](){}/|\\<>!?@\"^#$&~_,.:;*%+-";
 
     private StringRuntime() {
+    }
+
+    // ---- COLLATE 'und:ci'
+
+    /**
+     * Equality under {@code 'und:ci'}, ICU's root collation without case differences: the same text is equal, and so
+     * is printable ASCII that differs only in letter case (each other printable ASCII character has a weight of its
+     * own there). Anything else is refused: ICU ignores control characters and equates compatibility forms
+     * (COLLATE('a\u0001', 'und:ci') = 'A' is TRUE), which this rule does not reproduce.
+     */
+    public static Boolean equalCaseInsensitive(String a, String b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        if (a.equals(b)) {
+            return true;
+        }
+        if (printableAscii(a) && printableAscii(b)) {
+            return a.equalsIgnoreCase(b);
+        }
+        throw InvalidValueException.unknownAnswer("COLLATE 'und:ci' equality of text other than printable ASCII");
+    }
+
+    private static boolean printableAscii(String text) {
+        return text.chars().allMatch(c -> c >= 0x20 && c <= 0x7E);
     }
 
     // ---- LPAD / RPAD

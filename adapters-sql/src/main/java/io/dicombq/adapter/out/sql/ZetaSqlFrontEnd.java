@@ -65,6 +65,8 @@ final class ZetaSqlFrontEnd {
         language = bigQueryLanguage();
         root = new SimpleCatalog("warehouse");
         root.addZetaSQLFunctionsAndTypes(new ZetaSQLBuiltinFunctionOptions(language));
+        // BigQuery has CONTAINS_SUBSTR; this version of ZetaSQL's built-in functions does not.
+        root.addFunction(ContainsSubstr.declaration());
         NativeLibraryCache.keep();
     }
 

@@ -446,6 +446,9 @@ class DifferentialTest {
         queries.addAll(DifferentialJsonQueries.queries(T));
         queries.addAll(DifferentialTextQueries.queries(T));
         queries.addAll(DifferentialTimeQueries.queries(T));
+        queries.addAll(DifferentialLambdaQueries.queries(T));
+        queries.addAll(DifferentialRangeQueries.queries(T));
+        queries.addAll(DifferentialCollationQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

@@ -228,17 +228,7 @@ final class JobRunner {
     private long copyRows(List<TableUri> sources, Consumer<List<Row>> batches) {
         long total = 0;
         for (TableUri source : sources) {
-            for (long start = 0; ; start += BATCH) {
-                List<Row> page = warehouse.readRows(source, start, BATCH);
-                if (page.isEmpty()) {
-                    break;
-                }
-                batches.accept(page);
-                total += page.size();
-                if (page.size() < BATCH) {
-                    break;
-                }
-            }
+            total += warehouse.readAllRows(source, BATCH, batches);
         }
         return total;
     }

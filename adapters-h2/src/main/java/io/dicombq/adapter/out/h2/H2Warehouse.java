@@ -492,6 +492,68 @@ public final class H2Warehouse implements AutoCloseable {
         return whileReplaced(() -> readRowsNow(uri, startIndex, maxResults));
     }
 
+    /**
+     * Every row of the table in insertion order, handed to {@code batches} {@code batchSize} at a time (a copy job's
+     * read). Each batch starts after the last row id read, so a million rows cost no more than reading them once
+     * (an OFFSET would read every earlier row again); ABORTED if the table is replaced between two batches.
+     */
+    public long readAllRows(TableUri uri, int batchSize, java.util.function.Consumer<List<Row>> batches) {
+        long afterRowId = 0;
+        String physicalName = null;
+        long total = 0;
+        while (true) {
+            long after = afterRowId;
+            RowPage page = whileReplaced(() -> readPageAfter(uri, after, batchSize));
+            if (physicalName != null && !physicalName.equals(page.physicalName())) {
+                throw new DicombqException(Code.ABORTED, "table " + uri.path() + " was replaced while its rows were"
+                        + " being read; run the job again");
+            }
+            physicalName = page.physicalName();
+            if (!page.rows().isEmpty()) {
+                batches.accept(page.rows());
+                total += page.rows().size();
+            }
+            if (page.rows().size() < batchSize) {
+                return total;
+            }
+            afterRowId = page.lastRowId();
+        }
+    }
+
+    /** Rows after a row id, the table they came from, and the last row id among them. */
+    private record RowPage(List<Row> rows, String physicalName, long lastRowId) {
+    }
+
+    private RowPage readPageAfter(TableUri uri, long afterRowId, int maxResults) {
+        swapLock.readLock().lock();
+        try (Connection connection = database.connection()) {
+            TableEntry entry = requireTable(connection, uri);
+            List<Row> rows = new ArrayList<>();
+            if (entry.schema().isEmpty()) {
+                return new RowPage(rows, entry.physicalName(), afterRowId);
+            }
+            StringBuilder columns = new StringBuilder("_ROWID_");
+            entry.schema().columns().forEach(c -> columns.append(", ").append(Names.quote(c.name())));
+            String sql = "SELECT " + columns + " FROM " + entry.physicalSql() + " WHERE _ROWID_ > ? ORDER BY _ROWID_ LIMIT ?";
+            long last = afterRowId;
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setLong(1, afterRowId);
+                statement.setInt(2, maxResults);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        last = rs.getLong(1);
+                        rows.add(RowReader.read(rs, entry.schema(), 2));
+                    }
+                }
+            }
+            return new RowPage(rows, entry.physicalName(), last);
+        } catch (SQLException e) {
+            throw Jdbc.internal("readRows", e);
+        } finally {
+            swapLock.readLock().unlock();
+        }
+    }
+
     private List<Row> readRowsNow(TableUri uri, long startIndex, int maxResults) {
         swapLock.readLock().lock();
         try (Connection connection = database.connection()) {

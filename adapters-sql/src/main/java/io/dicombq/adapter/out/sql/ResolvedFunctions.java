@@ -43,6 +43,10 @@ final class ResolvedFunctions {
             "date_add", "date_sub", "current_date", "current_datetime", "current_time", "current_timestamp",
             "format_date", "parse_date");
 
+    /** Aggregates that also run as analytic functions, besides {@link StatisticalAggregates#WINDOWED}. */
+    private static final Set<String> WINDOWED = Set.of("$count_star", "count", "countif", "sum", "avg", "min", "max",
+            "logical_and", "logical_or", "array_agg", "string_agg");
+
     private ResolvedFunctions() {
     }
 
@@ -476,7 +480,13 @@ final class ResolvedFunctions {
 
     // ---- aggregates and analytic functions
 
-    static String aggregate(ResolvedNonScalarFunctionCallBase call, String over, ResolvedTranslator t) {
+    /**
+     * An aggregate, with {@code over} its OVER clause when it is an analytic function; {@code windowOrder} is that
+     * window's ORDER BY, which a windowed ARRAY_AGG or STRING_AGG follows in its result (H2 gathers a frame's values
+     * in no set order unless told).
+     */
+    static String aggregate(ResolvedNonScalarFunctionCallBase call, String over, List<ResolvedOrderByItem> windowOrder,
+                            ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
         if (ResolvedTranslator.safe(call)) {
             throw ResolvedTranslator.refuse("SAFE." + sqlName(call));
@@ -484,13 +494,13 @@ final class ResolvedFunctions {
         List<ResolvedExpr> args = call.getArgumentList();
         String distinct = call.getDistinct() ? "DISTINCT " : "";
         List<ResolvedOrderByItem> orderItems = call instanceof ResolvedAggregateFunctionCall
-                ? ((ResolvedAggregateFunctionCall) call).getOrderByItemList() : List.of();
+                ? ((ResolvedAggregateFunctionCall) call).getOrderByItemList() : windowOrder;
         ResolvedExpr limit = call instanceof ResolvedAggregateFunctionCall ? ((ResolvedAggregateFunctionCall) call).getLimit() : null;
         boolean ordered = !orderItems.isEmpty();
-        if ((ordered || limit != null) && !StatisticalAggregates.ORDERED.contains(name)) {
+        if ((ordered || limit != null) && !StatisticalAggregates.ORDERED.contains(name) && windowOrder.isEmpty()) {
             throw ResolvedTranslator.refuse("ORDER BY or LIMIT inside " + sqlName(call));
         }
-        if (t.ignoresNulls(call) && !name.equals("array_agg")) {
+        if (t.ignoresNulls(call) && !name.equals("array_agg") && !name.equals("approx_quantiles")) {
             throw ResolvedTranslator.refuse("IGNORE NULLS in " + sqlName(call));
         }
         Type type = call.getType();
@@ -540,6 +550,9 @@ final class ResolvedFunctions {
             case "array_agg":
                 return arrayAgg(call, orderItems, limit, over, t);
             case "string_agg": {
+                if (!type.isString() && call instanceof ResolvedAnalyticFunctionCall) {
+                    throw unsupportedTypes(call);
+                }
                 if (!type.isString() || limit != null) {
                     return StatisticalAggregates.render(name, call, over, t);
                 }
@@ -578,7 +591,8 @@ final class ResolvedFunctions {
         return "CAST(" + agg + " AS " + ResolvedTranslator.h2Type(call.getType()) + ")";
     }
 
-    static String analytic(ResolvedAnalyticFunctionCall call, String over, ResolvedTranslator t) {
+    static String analytic(ResolvedAnalyticFunctionCall call, String over, List<ResolvedOrderByItem> windowOrder,
+                           ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
         List<ResolvedExpr> args = call.getArgumentList();
         String nulls = t.ignoresNulls(call) ? " IGNORE NULLS" : "";
@@ -598,27 +612,32 @@ final class ResolvedFunctions {
             case "first_value":
             case "last_value":
                 return name.toUpperCase(Locale.ROOT) + "(" + t.expr(args.get(0)) + ")" + nulls + over;
+            case "any_value":
+                // Some non-NULL value of the frame (BigQuery docs: ANY_VALUE); the first in the window's order, as
+                // BigQuery's example answers.
+                return "FIRST_VALUE(" + t.expr(args.get(0)) + ") IGNORE NULLS" + over;
             case "nth_value":
                 return "NTH_VALUE(" + t.expr(args.get(0)) + ", " + t.expr(args.get(1)) + ")" + nulls + over;
             case "percentile_cont":
             case "percentile_disc":
                 return StatisticalAggregates.render(name, call, over, t);
             default:
-                if (call.getDistinct()) {
+                if (call.getDistinct() && (name.equals("array_agg") || name.equals("string_agg"))) {
+                    // The order of the distinct values is BigQuery's to choose; H2 sorts them.
                     throw ResolvedTranslator.refuse("DISTINCT in analytic " + sqlName(call));
                 }
-                return aggregateOver(call, over, t);
+                return aggregateOver(call, over, windowOrder, t);
         }
     }
 
     /** An aggregate used as an analytic function: the same rendering, with its OVER clause. */
-    private static String aggregateOver(ResolvedAnalyticFunctionCall call, String over, ResolvedTranslator t) {
+    private static String aggregateOver(ResolvedAnalyticFunctionCall call, String over, List<ResolvedOrderByItem> windowOrder,
+                                        ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
-        if (!Set.of("$count_star", "count", "countif", "sum", "avg", "min", "max", "logical_and", "logical_or").contains(name)
-                && !StatisticalAggregates.WINDOWED.contains(name)) {
+        if (!WINDOWED.contains(name) && !StatisticalAggregates.WINDOWED.contains(name)) {
             throw ResolvedTranslator.refuse("Function " + sqlName(call));
         }
-        return aggregate(call, over, t);
+        return aggregate(call, over, windowOrder, t);
     }
 
     // ---- helpers

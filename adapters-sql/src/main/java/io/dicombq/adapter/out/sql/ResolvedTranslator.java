@@ -601,6 +601,7 @@ final class ResolvedTranslator {
                 window.append("PARTITION BY ").append(String.join(", ", parts));
             }
             boolean orderedWindow = group.getOrderBy() != null;
+            List<ResolvedOrderByItem> windowOrder = orderedWindow ? group.getOrderBy().getOrderByItemList() : List.of();
             if (orderedWindow) {
                 window.append(window.length() > 0 ? " " : "").append(orderBy(group.getOrderBy().getOrderByItemList()).trim());
             }
@@ -613,7 +614,7 @@ final class ResolvedTranslator {
                 }
                 String frame = frame(call.getWindowFrame());
                 String over = " OVER (" + window + (frame.isEmpty() ? "" : " " + frame) + ")";
-                computed.put(column.getColumn().getId(), analyticCall(call, over));
+                computed.put(column.getColumn().getId(), ResolvedFunctions.analytic(call, over, windowOrder, this));
             }
         }
         return "SELECT " + columns(scan.getColumnList(), computed) + " FROM (" + scan(scan.getInputScan()) + ") AS " + alias();
@@ -1139,11 +1140,7 @@ final class ResolvedTranslator {
         if (call.getHavingModifier() != null || !call.getGroupByList().isEmpty()) {
             throw refuse("aggregate " + call.getFunction().getSqlName() + " with HAVING MAX/MIN or GROUP BY");
         }
-        return ResolvedFunctions.aggregate(call, over, this);
-    }
-
-    private String analyticCall(ResolvedAnalyticFunctionCall call, String over) {
-        return ResolvedFunctions.analytic(call, over, this);
+        return ResolvedFunctions.aggregate(call, over, List.of(), this);
     }
 
     String orderByItems(List<ResolvedOrderByItem> items) {

@@ -60,6 +60,10 @@ final class StatisticalAggregates {
             case "approx_count_distinct":
                 return ResolvedFunctions.call("exact_approx_count", "COUNT(DISTINCT " + t.expr(args.get(0)) + ")" + over,
                         Long.toString(EXACT_APPROX_COUNT));
+            case "approx_quantiles":
+            case "approx_top_count":
+            case "approx_top_sum":
+                return approximate(name, call, over, t);
             case "string_agg":
                 return stringAggLimited(call, over, t);
             case "percentile_cont":
@@ -94,6 +98,28 @@ final class StatisticalAggregates {
         String filter = " FILTER (WHERE " + x + " IS NOT NULL AND " + y + " IS NOT NULL)" + over;
         return ResolvedFunctions.call(numeric ? "covariance_numeric" : "covariance_float", "ARRAY_AGG(" + x + ")" + filter,
                 "ARRAY_AGG(" + y + ")" + filter, "'" + name.replace("covar_", "") + "'");
+    }
+
+    /**
+     * APPROX_QUANTILES (NULLs dropped unless respected), APPROX_TOP_COUNT and APPROX_TOP_SUM (NULLs kept) over the
+     * values gathered, answered exactly where that is provably BigQuery's answer ({@link ApproximateRuntime}).
+     */
+    private static String approximate(String name, ResolvedNonScalarFunctionCallBase call, String over, ResolvedTranslator t) {
+        List<ResolvedExpr> args = call.getArgumentList();
+        String value = t.expr(args.get(0));
+        String number = t.expr(args.get(args.size() - 1));
+        String sql;
+        if (name.equals("approx_quantiles")) {
+            boolean respect = call.getNullHandlingModifier() == NullHandlingModifier.RESPECT_NULLS;
+            String values = "ARRAY_AGG(" + (call.getDistinct() ? "DISTINCT " : "") + value + ")"
+                    + (respect ? "" : " FILTER (WHERE " + value + " IS NOT NULL)") + over;
+            sql = ResolvedFunctions.call(name, values, number, respect ? "TRUE" : "FALSE");
+        } else if (name.equals("approx_top_count")) {
+            sql = ResolvedFunctions.call(name, "ARRAY_AGG(" + value + ")" + over, number);
+        } else {
+            sql = ResolvedFunctions.call(name, "ARRAY_AGG(" + value + ")" + over, "ARRAY_AGG(" + t.expr(args.get(1)) + ")" + over, number);
+        }
+        return "CAST(" + sql + " AS " + ResolvedTranslator.h2Type(call.getType()) + ")";
     }
 
     /** STRING_AGG(… LIMIT n): the first n non-NULL values, in the ORDER BY's order when given, joined. */

@@ -86,6 +86,7 @@ public final class BigQueryFunctions {
         install(connection, replace, TimeRuntime.class, TimeRuntime.NAMES, "");
         install(connection, replace, SafeTimeRuntime.class, SafeRuntime.aliases(SafeTimeRuntime.TWINS), "");
         install(connection, replace, SafeRuntime.class, SafeRuntime.aliases(), "");
+        install(connection, replace, SafeValueRuntime.class, SafeRuntime.aliases(SafeValueRuntime.TWINS), "");
     }
 
     private static void install(Connection connection, boolean replace, Class<?> owner, String[][] functions) {

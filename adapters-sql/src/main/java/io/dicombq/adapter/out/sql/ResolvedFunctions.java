@@ -47,6 +47,11 @@ final class ResolvedFunctions {
     private static final Set<String> WINDOWED = Set.of("$count_star", "count", "countif", "sum", "avg", "min", "max",
             "logical_and", "logical_or", "array_agg", "string_agg");
 
+    /** Aggregates that cannot fail on any input, so {@code SAFE.} changes nothing (BigQuery docs: SAFE. prefix). */
+    private static final Set<String> TOTAL_AGGREGATES = Set.of("$count_star", "count", "countif", "min", "max", "any_value",
+            "logical_and", "logical_or", "array_agg", "string_agg", "array_concat_agg", "bit_and", "bit_or", "bit_xor",
+            "avg", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "corr", "covar_pop", "covar_samp");
+
     private ResolvedFunctions() {
     }
 
@@ -488,7 +493,10 @@ final class ResolvedFunctions {
     static String aggregate(ResolvedNonScalarFunctionCallBase call, String over, List<ResolvedOrderByItem> windowOrder,
                             ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
-        if (ResolvedTranslator.safe(call)) {
+        if (ResolvedTranslator.safe(call) && !TOTAL_AGGREGATES.contains(name)) {
+            if (name.equals("sum") && (call.getType().isInt64() || call.getType().isNumeric())) {
+                return safeSum(call, over, t);
+            }
             throw ResolvedTranslator.refuse("SAFE." + sqlName(call));
         }
         List<ResolvedExpr> args = call.getArgumentList();
@@ -567,6 +575,18 @@ final class ResolvedFunctions {
                 }
                 throw ResolvedTranslator.refuse("Aggregate function " + sqlName(call));
         }
+    }
+
+    /**
+     * SAFE.SUM of INT64 or NUMERIC: NULL where the sum overflows its type (H2 sums both exactly, as NUMERIC);
+     * a DISTINCT sum likewise.
+     */
+    private static String safeSum(ResolvedNonScalarFunctionCallBase call, String over, ResolvedTranslator t) {
+        String sum = "SUM(" + (call.getDistinct() ? "DISTINCT " : "") + t.expr(call.getArgumentList().get(0)) + ")" + over;
+        boolean int64 = call.getType().isInt64();
+        String inRange = int64 ? sum + " BETWEEN " + Long.MIN_VALUE + " AND " + Long.MAX_VALUE
+                : "ABS(" + sum + ") <= CAST('99999999999999999999999999999.999999999' AS NUMERIC(38, 9))";
+        return "CASE WHEN " + inRange + " THEN CAST(" + sum + " AS " + (int64 ? "BIGINT" : "NUMERIC(38, 9)") + ") END";
     }
 
     /** Whether a value is (not) NULL in BigQuery's sense: a STRUCT itself, not its fields ({@link Translator#nullTest}). */

@@ -44,6 +44,35 @@ final class DifferentialWindowQueries {
                 "SELECT x, SUM(DISTINCT x) OVER (PARTITION BY MOD(x, 3)) AS s FROM UNNEST([1, 2, 3, 4, 5, 4, 3, 2, 1]) AS x",
                 "SELECT x, COUNT(DISTINCT x) OVER () AS c, SUM(DISTINCT x) OVER () AS s, AVG(DISTINCT x) OVER () AS a, MAX(DISTINCT x) OVER () AS m FROM UNNEST([1, 2, 3, 4, 4, 5, NULL]) x",
                 "SELECT id, COUNT(DISTINCT PatientID) OVER (PARTITION BY IsPrimary) AS c, SUM(DISTINCT SliceThickness) OVER (PARTITION BY IsPrimary) AS s FROM " + t,
-                "SELECT id, STRING_AGG(DISTINCT PatientID) OVER (PARTITION BY IsPrimary) AS s FROM " + t);
+                "SELECT id, STRING_AGG(DISTINCT PatientID) OVER (PARTITION BY IsPrimary) AS s FROM " + t,
+                // SAFE. on string, bytes, encoding, regular-expression, array and JSON functions, and on aggregates
+                "SELECT SAFE.SUBSTR('foo', 0, -2) AS s UNION ALL SELECT SAFE.SUBSTR('bar', 0, 2)",
+                "SELECT SAFE.LPAD('a', -1) AS a, SAFE.RPAD('a', 3, '') AS b, SAFE.LPAD('abc', 5, 'x') AS c, SAFE.LPAD(b'a', -1) AS d",
+                "SELECT SAFE.FROM_BASE64('%%') AS a, SAFE.FROM_HEX('zz') AS b, SAFE.FROM_BASE64('YQ==') AS c",
+                "SELECT SAFE.CODE_POINTS_TO_STRING([-1]) AS a, SAFE.REPEAT('a', -1) AS b, SAFE.CHR(-1) AS c, SAFE.CODE_POINTS_TO_BYTES([300]) AS d,"
+                        + " SAFE.CODE_POINTS_TO_STRING([65, 66]) AS e",
+                "SELECT SAFE.LEFT('abc', -1) AS a, SAFE.RIGHT(b'abc', -1) AS b, SAFE.INSTR('abc', 'b', 0) AS c, SAFE.TRANSLATE('abc', 'aa', 'xy') AS d,"
+                        + " SAFE.ASCII('é') AS e, SAFE.EDIT_DISTANCE('a', 'b', max_distance => -1) AS f",
+                "SELECT SAFE.SUBSTR(b'abc', 1, -1) AS a, SAFE.REGEXP_EXTRACT('abc', 'b', 0) AS b, SAFE.REGEXP_EXTRACT_ALL('abc', '(a)(b)') AS c,"
+                        + " SAFE.REGEXP_INSTR('abc', 'b', 0) AS d, SAFE.REGEXP_SUBSTR('abc', 'b', 1, 0) AS e",
+                "SELECT SAFE.ARRAY_FIRST(ARRAY<INT64>[]) AS a, SAFE.ARRAY_LAST([1, 2]) AS b",
+                "SELECT SAFE.ARRAY_FIRST(ImageType) AS a, SAFE.ARRAY_LAST(ImageType) AS b FROM " + t,
+                "SELECT SAFE.PARSE_JSON('{') AS a, SAFE.PARSE_JSON('{\"a\":1}') AS b",
+                "SELECT SAFE.INT64(JSON '\"strawberry\"') AS a, SAFE.BOOL(JSON '123') AS b, SAFE.STRING(JSON '123') AS c,"
+                        + " SAFE.FLOAT64(JSON '\"strawberry\"') AS d, SAFE.INT64(JSON '10.1') AS e, SAFE.INT64(JSON '7') AS f",
+                "SELECT id, SAFE.INT64(Metadata.a) AS a, SAFE.STRING(Metadata.b.c) AS c, SAFE.BOOL(Metadata.a) AS b FROM " + t,
+                "SELECT SAFE.JSON_OBJECT('a', 1, CAST(NULL AS STRING), 2) AS a, SAFE.JSON_REMOVE(JSON '{\"a\":1}', '$') AS b",
+                "SELECT SAFE.JSON_SET(JSON '{\"a\":1}', 'bad', 2) AS a, SAFE.JSON_EXTRACT('{\"a\":1}', 'bad') AS b",
+                "SELECT SAFE.JSON_QUERY_ARRAY('[1]', 'bad') AS c",
+                "SELECT id, SAFE.LPAD(PatientID, InstanceNumber) AS p, SAFE.LEFT(PatientID, InstanceNumber) AS l,"
+                        + " SAFE.REPEAT(PatientID, InstanceNumber) AS r FROM " + t + " WHERE ABS(InstanceNumber) < 100",
+                "SELECT SAFE.LPAD(ERROR('x'), 3) AS a",
+                "SELECT SAFE.SUM(x) AS s FROM UNNEST([9223372036854775807, 1]) x",
+                "SELECT SAFE.SUM(DISTINCT x) AS s FROM UNNEST([9223372036854775807, 9223372036854775807, -1]) x",
+                "SELECT SAFE.SUM(x) AS s FROM UNNEST([NUMERIC '99999999999999999999999999999', NUMERIC '1']) x",
+                "SELECT SAFE.SUM(x) AS s FROM UNNEST([NUMERIC '99999999999999999999999999999', NUMERIC '-1']) x",
+                "SELECT SAFE.SUM(x) AS s, SAFE.COUNT(x) AS c, SAFE.MAX(x) AS m, SAFE.AVG(x) AS a FROM UNNEST([1, 2, 3]) x",
+                "SELECT PatientID, SAFE.SUM(InstanceNumber) AS s, SAFE.STRING_AGG(PatientID) AS a FROM " + t + " GROUP BY PatientID",
+                "SELECT id, SAFE.SUM(InstanceNumber) OVER (ORDER BY id) AS s FROM " + t);
     }
 }

@@ -101,7 +101,8 @@ final class ResolvedTranslator {
         }
         ResolvedQueryStmt query = (ResolvedQueryStmt) statement;
         if (query.getIsValueTable()) {
-            throw refuse("SELECT AS STRUCT / SELECT AS VALUE");
+            // BigQuery documents value tables in subqueries, not the columns of a query result that is one.
+            throw refuse("SELECT AS STRUCT / SELECT AS VALUE as the query's result (a value table)");
         }
         List<Column> columns = new ArrayList<>();
         List<String> select = new ArrayList<>();
@@ -386,6 +387,10 @@ final class ResolvedTranslator {
         if (scan instanceof ResolvedJoinScan && correlated > 0) {
             return flatJoin((ResolvedJoinScan) scan);
         }
+        if (scan instanceof ResolvedSingleRowScan && correlated > 0) {
+            // A SELECT without FROM inside a correlated subquery ((SELECT t.x AS y)): one row, outer columns in reach.
+            return new Flat(" FROM (SELECT TRUE AS \"_\") AS " + alias(), List.of(), Map.of());
+        }
         if (scan instanceof ResolvedProjectScan) {
             ResolvedProjectScan project = (ResolvedProjectScan) scan;
             Flat input = flat(project.getInputScan());
@@ -470,6 +475,11 @@ final class ResolvedTranslator {
         }
         ResolvedExpr arrayExpr = scan.getArrayExprList().get(0);
         String array = expr(arrayExpr);
+        if (arrayExpr instanceof ResolvedSubqueryExpr) {
+            // H2 does not type ARRAY(subquery)'s elements until it runs, and a STRUCT element's fields are read when
+            // the query is compiled.
+            array = "CAST(" + array + " AS " + h2Type(arrayExpr.getType()) + ")";
+        }
         String alias = alias();
         Map<Long, String> columns = new HashMap<>();
         if (correlated == 0) {
@@ -954,10 +964,11 @@ final class ResolvedTranslator {
 
     /** An aggregation (and a projection over it) of a flat input, as one SELECT … GROUP BY. */
     private Flat aggregated(ResolvedScan scan) {
-        ResolvedProjectScan project = null;
-        if (scan instanceof ResolvedProjectScan) {
-            project = (ResolvedProjectScan) scan;
-            scan = project.getInputScan();
+        // Projections over the aggregation, outermost first (SELECT AS STRUCT adds one over the select list's).
+        List<ResolvedProjectScan> projects = new ArrayList<>();
+        while (scan instanceof ResolvedProjectScan) {
+            projects.add(0, (ResolvedProjectScan) scan);
+            scan = ((ResolvedProjectScan) scan).getInputScan();
         }
         ResolvedFilterScan having = null;
         if (scan instanceof ResolvedFilterScan && ((ResolvedFilterScan) scan).getInputScan() instanceof ResolvedAggregateScan) {
@@ -993,17 +1004,16 @@ final class ResolvedTranslator {
             within(new Flat(input.from(), input.where(), columns), () -> groupBy.append(" HAVING ").append(expr(filter.getFilterExpr())));
         }
         Flat grouped = new Flat(input.from(), input.where(), groupBy.toString(), columns);
-        if (project == null) {
-            return grouped;
+        for (ResolvedProjectScan projection : projects) {
+            Map<Long, String> projected = new HashMap<>(grouped.columns());
+            within(grouped, () -> {
+                for (ResolvedComputedColumn column : projection.getExprList()) {
+                    projected.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
+                }
+            });
+            grouped = new Flat(grouped.from(), grouped.where(), grouped.groupBy(), projected);
         }
-        Map<Long, String> projected = new HashMap<>(columns);
-        ResolvedProjectScan projection = project;
-        within(grouped, () -> {
-            for (ResolvedComputedColumn column : projection.getExprList()) {
-                projected.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
-            }
-        });
-        return new Flat(grouped.from(), grouped.where(), grouped.groupBy(), projected);
+        return grouped;
     }
 
     private static DicombqException refuseCorrelated(ResolvedScan scan) {

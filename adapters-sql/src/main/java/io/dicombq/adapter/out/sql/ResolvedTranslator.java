@@ -136,6 +136,29 @@ final class ResolvedTranslator {
     private String ordered(ResolvedScan scan, String selectList) {
         ResolvedLimitOffsetScan limit = null;
         ResolvedScan inner = scan;
+        // Projections over the ORDER BY (SELECT AS STRUCT … ORDER BY builds its STRUCT last) are computed beside
+        // the ordered rows, so the ORDER BY stays at this level.
+        List<ResolvedProjectScan> after = new ArrayList<>();
+        while (inner instanceof ResolvedProjectScan && orderedOrLimited(((ResolvedProjectScan) inner).getInputScan())) {
+            after.add(0, (ResolvedProjectScan) inner);
+            inner = ((ResolvedProjectScan) inner).getInputScan();
+        }
+        if (!after.isEmpty()) {
+            ResolvedScan ordered = inner;
+            if (ordered instanceof ResolvedLimitOffsetScan && !(((ResolvedLimitOffsetScan) ordered).getInputScan() instanceof ResolvedOrderByScan)) {
+                return "SELECT " + selectList + " FROM (" + scan(scan) + ") AS " + alias();
+            }
+            ResolvedLimitOffsetScan limited = ordered instanceof ResolvedLimitOffsetScan ? (ResolvedLimitOffsetScan) ordered : null;
+            ResolvedOrderByScan order = (ResolvedOrderByScan) (limited == null ? ordered : limited.getInputScan());
+            String rows = scan(order.getInputScan());
+            for (ResolvedProjectScan projection : after) {
+                String input = alias();
+                rows = "SELECT " + input + ".*, " + String.join(", ", projection.getExprList().stream()
+                        .map(c -> expr(c.getExpr()) + " AS " + col(c.getColumn())).toList()) + " FROM (" + rows + ") AS " + input;
+            }
+            return "SELECT " + selectList + " FROM (" + rows + ") AS " + alias() + orderBy(order.getOrderByItemList())
+                    + (limited == null ? "" : limitOffset(limited));
+        }
         if (inner instanceof ResolvedLimitOffsetScan && ((ResolvedLimitOffsetScan) inner).getInputScan() instanceof ResolvedOrderByScan) {
             limit = (ResolvedLimitOffsetScan) inner;
             inner = limit.getInputScan();
@@ -935,6 +958,12 @@ final class ResolvedTranslator {
     private String flatSelect(ResolvedScan scan) {
         ResolvedColumn output = scan.getColumnList().get(0);
         ResolvedScan inner = scan;
+        // Projections over the ORDER BY (SELECT AS STRUCT … ORDER BY builds its STRUCT last), outermost first.
+        List<ResolvedProjectScan> after = new ArrayList<>();
+        while (inner instanceof ResolvedProjectScan && orderedOrLimited(((ResolvedProjectScan) inner).getInputScan())) {
+            after.add(0, (ResolvedProjectScan) inner);
+            inner = ((ResolvedProjectScan) inner).getInputScan();
+        }
         ResolvedLimitOffsetScan limit = null;
         if (inner instanceof ResolvedLimitOffsetScan) {
             limit = (ResolvedLimitOffsetScan) inner;
@@ -949,6 +978,19 @@ final class ResolvedTranslator {
         if (flat == null) {
             flat = aggregated(inner);
         }
+        for (ResolvedProjectScan projection : after) {
+            if (flat == null) {
+                break;
+            }
+            Map<Long, String> projected = new HashMap<>(flat.columns());
+            Flat input = flat;
+            within(input, () -> {
+                for (ResolvedComputedColumn column : projection.getExprList()) {
+                    projected.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
+                }
+            });
+            flat = new Flat(input.from(), input.where(), input.groupBy(), projected);
+        }
         if (flat == null || flat.columns().get(output.getId()) == null) {
             throw refuseCorrelated(scan);
         }
@@ -960,6 +1002,13 @@ final class ResolvedTranslator {
                 .append(orderBy == null ? "" : orderBy(orderBy.getOrderByItemList()))
                 .append(limitOffset == null ? "" : limitOffset(limitOffset)));
         return sql.toString();
+    }
+
+    private static boolean orderedOrLimited(ResolvedScan scan) {
+        while (scan instanceof ResolvedProjectScan) {
+            scan = ((ResolvedProjectScan) scan).getInputScan();
+        }
+        return scan instanceof ResolvedOrderByScan || scan instanceof ResolvedLimitOffsetScan;
     }
 
     /** An aggregation (and a projection over it) of a flat input, as one SELECT … GROUP BY. */

@@ -75,6 +75,15 @@ final class DifferentialWindowQueries {
                 "SELECT * FROM UNNEST(ARRAY(SELECT AS STRUCT id, PatientID FROM " + t + " WHERE id < 3))",
                 "SELECT id, x FROM " + t + " t, UNNEST(ARRAY(SELECT AS STRUCT it AS v, LENGTH(it) AS n FROM UNNEST(t.ImageType) it)) x",
                 "SELECT id, x.v FROM " + t + " t, UNNEST(ARRAY(SELECT AS STRUCT it AS v, LENGTH(it) AS n FROM UNNEST(t.ImageType) it)) x WHERE x.n > 5",
+                "SELECT id, ARRAY(SELECT AS STRUCT c.CodeValue AS v FROM UNNEST(t.ProcedureCodeSequence) c ORDER BY c.CodeValue DESC) AS s FROM " + t + " t",
+                "SELECT id, ARRAY(SELECT AS STRUCT c.CodeValue AS v, o FROM UNNEST(t.ProcedureCodeSequence) c WITH OFFSET o ORDER BY o DESC LIMIT 1) AS s FROM " + t + " t",
+                "SELECT id, (SELECT AS STRUCT it, o FROM UNNEST(t.ImageType) it WITH OFFSET o ORDER BY it LIMIT 1) AS s FROM " + t + " t",
+                "SELECT ARRAY(SELECT AS STRUCT x, -x AS y FROM UNNEST([3, 1, 2]) x ORDER BY x) AS a, ARRAY(SELECT AS VALUE x FROM UNNEST([3, 1, 2]) x ORDER BY x DESC) AS b",
+                "SELECT ARRAY(SELECT AS STRUCT x FROM UNNEST([3, 1, 2]) x ORDER BY x DESC LIMIT 2) AS a, (SELECT AS STRUCT x, x * 2 AS y FROM UNNEST([3, 1, 2]) x ORDER BY x DESC LIMIT 1) AS b",
+                "SELECT (SELECT SUM(x) FROM UNNEST(s.a.b) x WHERE x > 1) AS n FROM (SELECT STRUCT(STRUCT([1, 2, 3] AS b) AS a) AS s"
+                        + " UNION ALL SELECT STRUCT(STRUCT(CAST(NULL AS ARRAY<INT64>) AS b) AS a))",
+                "SELECT (SELECT ARRAY_AGG(y ORDER BY y DESC) FROM UNNEST(s.a.b) x, UNNEST(x.q) y) AS r"
+                        + " FROM (SELECT STRUCT(STRUCT([STRUCT(1 AS p, [10, 20] AS q), STRUCT(2, [30])] AS b) AS a) AS s)",
                 "SELECT AS STRUCT 1 AS a, 2 AS b",
                 "SELECT AS VALUE 1",
                 // SAFE. on string, bytes, encoding, regular-expression, array and JSON functions, and on aggregates

@@ -417,16 +417,7 @@ final class ResolvedTranslator {
         if (scan instanceof ResolvedProjectScan) {
             ResolvedProjectScan project = (ResolvedProjectScan) scan;
             Flat input = flat(project.getInputScan());
-            if (input == null) {
-                return null;
-            }
-            Map<Long, String> columns = new HashMap<>(input.columns());
-            within(input, () -> {
-                for (ResolvedComputedColumn column : project.getExprList()) {
-                    columns.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
-                }
-            });
-            return new Flat(input.from(), input.where(), columns);
+            return input == null ? null : projected(input, project);
         }
         if (scan instanceof ResolvedFilterScan) {
             ResolvedFilterScan filter = (ResolvedFilterScan) scan;
@@ -979,17 +970,7 @@ final class ResolvedTranslator {
             flat = aggregated(inner);
         }
         for (ResolvedProjectScan projection : after) {
-            if (flat == null) {
-                break;
-            }
-            Map<Long, String> projected = new HashMap<>(flat.columns());
-            Flat input = flat;
-            within(input, () -> {
-                for (ResolvedComputedColumn column : projection.getExprList()) {
-                    projected.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
-                }
-            });
-            flat = new Flat(input.from(), input.where(), input.groupBy(), projected);
+            flat = flat == null ? null : projected(flat, projection);
         }
         if (flat == null || flat.columns().get(output.getId()) == null) {
             throw refuseCorrelated(scan);
@@ -1054,15 +1035,20 @@ final class ResolvedTranslator {
         }
         Flat grouped = new Flat(input.from(), input.where(), groupBy.toString(), columns);
         for (ResolvedProjectScan projection : projects) {
-            Map<Long, String> projected = new HashMap<>(grouped.columns());
-            within(grouped, () -> {
-                for (ResolvedComputedColumn column : projection.getExprList()) {
-                    projected.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
-                }
-            });
-            grouped = new Flat(grouped.from(), grouped.where(), grouped.groupBy(), projected);
+            grouped = projected(grouped, projection);
         }
         return grouped;
+    }
+
+    /** A flat input with a projection's columns added, each spelled as its expression over the input's. */
+    private Flat projected(Flat input, ResolvedProjectScan projection) {
+        Map<Long, String> columns = new HashMap<>(input.columns());
+        within(input, () -> {
+            for (ResolvedComputedColumn column : projection.getExprList()) {
+                columns.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
+            }
+        });
+        return new Flat(input.from(), input.where(), input.groupBy(), columns);
     }
 
     private static DicombqException refuseCorrelated(ResolvedScan scan) {

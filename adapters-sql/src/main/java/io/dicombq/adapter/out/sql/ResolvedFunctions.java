@@ -558,11 +558,8 @@ final class ResolvedFunctions {
             case "array_agg":
                 return arrayAgg(call, orderItems, limit, over, t);
             case "string_agg": {
-                if (!type.isString() && call instanceof ResolvedAnalyticFunctionCall) {
-                    throw unsupportedTypes(call);
-                }
                 if (!type.isString() || limit != null) {
-                    return StatisticalAggregates.render(name, call, over, t);
+                    return StatisticalAggregates.stringAgg(call, orderItems, limit, over, t);
                 }
                 String delimiter = args.size() > 1 ? t.expr(args.get(1)) : "','";
                 String within = ordered ? " WITHIN GROUP (" + t.orderByItems(orderItems).trim() + ")" : "";

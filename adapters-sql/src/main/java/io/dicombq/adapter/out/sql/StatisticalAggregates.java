@@ -64,8 +64,6 @@ final class StatisticalAggregates {
             case "approx_top_count":
             case "approx_top_sum":
                 return approximate(name, call, over, t);
-            case "string_agg":
-                return stringAggLimited(call, over, t);
             case "percentile_cont":
             case "percentile_disc":
                 return percentile(name, call, over, t);
@@ -122,17 +120,27 @@ final class StatisticalAggregates {
         return "CAST(" + sql + " AS " + ResolvedTranslator.h2Type(call.getType()) + ")";
     }
 
-    /** STRING_AGG(… LIMIT n): the first n non-NULL values, in the ORDER BY's order when given, joined. */
-    private static String stringAggLimited(ResolvedNonScalarFunctionCallBase call, String over, ResolvedTranslator t) {
-        ResolvedAggregateFunctionCall aggregate = (ResolvedAggregateFunctionCall) call;
-        if (!call.getType().isString()) {
+    /**
+     * STRING_AGG over BYTES, or with LIMIT n: the first n non-NULL values (all without LIMIT), in the ORDER BY's
+     * order when given (the window's, over a window), joined; NULL without values. BYTES values in an order BigQuery
+     * leaves open (DISTINCT without ORDER BY, which H2 would sort) are refused.
+     */
+    static String stringAgg(ResolvedNonScalarFunctionCallBase call, List<ResolvedOrderByItem> order, ResolvedExpr limit,
+                            String over, ResolvedTranslator t) {
+        boolean bytes = call.getType().isBytes();
+        if (!call.getType().isString() && !bytes) {
             throw ResolvedFunctions.unsupportedTypes(call);
         }
+        if (bytes && call.getDistinct() && order.isEmpty()) {
+            throw ResolvedTranslator.refuse("STRING_AGG(DISTINCT …) of BYTES without ORDER BY");
+        }
         String value = t.expr(call.getArgumentList().get(0));
-        String delimiter = call.getArgumentList().size() > 1 ? t.expr(call.getArgumentList().get(1)) : "','";
-        String values = limited("ARRAY_AGG(" + (call.getDistinct() ? "DISTINCT " : "") + value
-                + order(aggregate.getOrderByItemList(), t) + ") FILTER (WHERE " + value + " IS NOT NULL)" + over, aggregate, t);
-        return BigQueryFunctions.call("array_to_string", values, delimiter, "NULL", "FALSE");
+        String delimiter = call.getArgumentList().size() > 1 ? t.expr(call.getArgumentList().get(1)) : bytes ? "X'2C'" : "','";
+        String values = "ARRAY_AGG(" + (call.getDistinct() ? "DISTINCT " : "") + value + order(order, t) + ") FILTER (WHERE "
+                + value + " IS NOT NULL)" + over;
+        values = limited(values, limit, t);
+        return bytes ? ResolvedFunctions.call("array_to_bytes", values, delimiter, "CAST(NULL AS BINARY VARYING)", "FALSE")
+                : BigQueryFunctions.call("array_to_string", values, delimiter, "NULL", "FALSE");
     }
 
     /**
@@ -147,7 +155,7 @@ final class StatisticalAggregates {
         }
         String value = t.expr(call.getArgumentList().get(0));
         String arrays = limited("ARRAY_AGG(" + value + order(aggregate.getOrderByItemList(), t) + ") FILTER (WHERE " + value
-                + " IS NOT NULL)" + over, aggregate, t);
+                + " IS NOT NULL)" + over, aggregate.getLimit(), t);
         return "CAST(" + ResolvedFunctions.call("concat_arrays", arrays) + " AS " + ResolvedTranslator.h2Type(type) + ")";
     }
 
@@ -180,11 +188,12 @@ final class StatisticalAggregates {
         return "CAST(" + ResolvedFunctions.call(function, values, fraction, respect) + " AS " + ResolvedTranslator.h2Type(type) + ")";
     }
 
-    private static String limited(String array, ResolvedAggregateFunctionCall call, ResolvedTranslator t) {
-        if (call.getLimit() == null) {
+    /** The first {@code limit} elements of {@code array} (all of them without a limit). */
+    private static String limited(String array, ResolvedExpr limit, ResolvedTranslator t) {
+        if (limit == null) {
             return array;
         }
-        return "TRIM_ARRAY(" + array + ", GREATEST(CARDINALITY(" + array + ") - " + t.expr(call.getLimit()) + ", 0))";
+        return "TRIM_ARRAY(" + array + ", GREATEST(CARDINALITY(" + array + ") - " + t.expr(limit) + ", 0))";
     }
 
     private static String order(List<ResolvedOrderByItem> items, ResolvedTranslator t) {

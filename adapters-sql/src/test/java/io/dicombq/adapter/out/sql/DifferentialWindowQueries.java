@@ -36,6 +36,14 @@ final class DifferentialWindowQueries {
                 "SELECT id, ARRAY_AGG(SliceThickness) OVER (ORDER BY SliceThickness, id) AS s FROM " + t + " WHERE SliceThickness IS NOT NULL",
                 "SELECT id, ARRAY_AGG(STRUCT(id, PatientID)) OVER (ORDER BY id ROWS 2 PRECEDING) AS s FROM " + t,
                 "SELECT id, ARRAY_AGG(DISTINCT id) OVER (PARTITION BY PatientID) AS s FROM " + t,
+                // STRING_AGG of BYTES, as an aggregate and over windows
+                "SELECT STRING_AGG(x) AS a, STRING_AGG(x, b'|') AS b, STRING_AGG(x, b'-' ORDER BY x DESC) AS c, STRING_AGG(x, b'' LIMIT 2) AS d"
+                        + " FROM UNNEST([b'a', NULL, b'c', b'b']) x",
+                "SELECT STRING_AGG(DISTINCT x, b'&' ORDER BY x) AS a, STRING_AGG(y) AS b FROM UNNEST([b'a', b'a', b'c']) x, UNNEST(ARRAY<BYTES>[NULL]) y",
+                "SELECT STRING_AGG(DISTINCT x) AS a FROM UNNEST([b'a', b'a', b'c']) x",
+                "SELECT id, STRING_AGG(b, b'-') OVER (ORDER BY id) AS s FROM (SELECT id, CAST(PatientID AS BYTES) AS b FROM " + t + ")",
+                "SELECT id, STRING_AGG(b) OVER (PARTITION BY IsPrimary ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS s"
+                        + " FROM (SELECT id, IsPrimary, CAST(PatientID AS BYTES) AS b FROM " + t + ")",
                 // ANY_VALUE OVER: BigQuery's example (a frame holding no NULL; see AnalyticFunctionsTest for NULLs)
                 "SELECT fruit, ANY_VALUE(fruit) OVER (ORDER BY LENGTH(fruit) ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS a FROM UNNEST(['apple', 'banana', 'pear']) AS fruit",
                 "SELECT id, ANY_VALUE(PatientID) OVER (PARTITION BY IsPrimary ORDER BY id) AS a FROM " + t + " WHERE PatientID IS NOT NULL",

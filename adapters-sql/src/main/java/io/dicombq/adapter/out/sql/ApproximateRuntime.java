@@ -43,9 +43,9 @@ public final class ApproximateRuntime {
     /**
      * APPROX_QUANTILES(x, number): {@code number + 1} boundaries, the i-th the value of rank ceil(i * n / number)
      * among the n sorted values (NULLs first when respected), which is what BigQuery's examples show; NULL without a
-     * non-NULL value.
+     * value to count.
      */
-    public static Value quantiles(Value gathered, Long number, Boolean respectNulls) {
+    public static Value quantiles(Value gathered, Long number) {
         if (number == null || number <= 0) {
             throw new InvalidValueException("APPROX_QUANTILES requires a positive number of quantiles; got " + number);
         }
@@ -54,10 +54,9 @@ public final class ApproximateRuntime {
             throw InvalidValueException.unknownAnswer("APPROX_QUANTILES over more than " + EXACT_VALUES
                     + " values (whose sketch BigQuery does not document)");
         }
-        if (values.stream().allMatch(v -> v == ValueNull.INSTANCE)) {
-            if (Boolean.TRUE.equals(respectNulls) && !values.isEmpty()) {
-                throw InvalidValueException.unknownAnswer("APPROX_QUANTILES … RESPECT NULLS over NULLs only");
-            }
+        if (values.isEmpty()) {
+            // No value, or (NULLs ignored) NULLs only; with RESPECT NULLS, NULLs only give boundaries that are NULL
+            // (ZetaSQL's compliance tests: approx_quantiles_with_respect_nulls).
             return ValueNull.INSTANCE;
         }
         for (Value value : values) {
@@ -141,7 +140,8 @@ public final class ApproximateRuntime {
         return top(name, sums, number, sum -> {
             if (type.getValueType() == Value.BIGINT) {
                 if (sum.toBigInteger().bitLength() > 63) {
-                    throw InvalidValueException.unknownAnswer(name + " whose sum overflows INT64");
+                    // Weights are not negative, so the running sum overflows whichever order BigQuery adds them in.
+                    throw new InvalidValueException("int64 overflow in " + name + ": the sum for a value exceeds INT64");
                 }
                 return ValueBigint.get(sum.longValueExact());
             }

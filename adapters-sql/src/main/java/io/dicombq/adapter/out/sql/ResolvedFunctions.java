@@ -494,7 +494,7 @@ final class ResolvedFunctions {
                             ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
         if (ResolvedTranslator.safe(call) && !TOTAL_AGGREGATES.contains(name)) {
-            if (name.equals("sum") && (call.getType().isInt64() || call.getType().isNumeric())) {
+            if (name.equals("sum") && (call.getType().isInt64() || call.getType().isNumeric() || call.getType().isDouble())) {
                 return safeSum(call, over, t);
             }
             throw ResolvedTranslator.refuse("SAFE." + sqlName(call));
@@ -575,11 +575,19 @@ final class ResolvedFunctions {
     }
 
     /**
-     * SAFE.SUM of INT64 or NUMERIC: NULL where the sum overflows its type (H2 sums both exactly, as NUMERIC);
-     * a DISTINCT sum likewise.
+     * SAFE.SUM: NULL where the sum overflows its type. H2 sums INT64 and NUMERIC exactly (as NUMERIC), and FLOAT64
+     * to an infinity, which is an overflow when no value was infinite ({@link StrictFunctions#checkedSum}).
      */
     private static String safeSum(ResolvedNonScalarFunctionCallBase call, String over, ResolvedTranslator t) {
-        String sum = "SUM(" + (call.getDistinct() ? "DISTINCT " : "") + t.expr(call.getArgumentList().get(0)) + ")" + over;
+        String value = t.expr(call.getArgumentList().get(0));
+        String sum = "SUM(" + (call.getDistinct() ? "DISTINCT " : "") + value + ")" + over;
+        if (call.getType().isDouble()) {
+            // H2 may sum DOUBLE PRECISION past its range (as DECFLOAT); the FLOAT64 result is what overflows.
+            String total = "CAST(" + sum + " AS DOUBLE PRECISION)";
+            String infinity = "CAST('Infinity' AS DOUBLE PRECISION)";
+            return "CASE WHEN ABS(" + total + ") = " + infinity + " AND MAX(ABS(" + value + "))" + over + " < " + infinity
+                    + " THEN NULL ELSE " + total + " END";
+        }
         boolean int64 = call.getType().isInt64();
         String inRange = int64 ? sum + " BETWEEN " + Long.MIN_VALUE + " AND " + Long.MAX_VALUE
                 : "ABS(" + sum + ") <= CAST('99999999999999999999999999999.999999999' AS NUMERIC(38, 9))";

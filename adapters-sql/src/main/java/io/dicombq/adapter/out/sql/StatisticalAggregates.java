@@ -111,7 +111,7 @@ final class StatisticalAggregates {
             boolean respect = call.getNullHandlingModifier() == NullHandlingModifier.RESPECT_NULLS;
             String values = "ARRAY_AGG(" + (call.getDistinct() ? "DISTINCT " : "") + value + ")"
                     + (respect ? "" : " FILTER (WHERE " + value + " IS NOT NULL)") + over;
-            sql = ResolvedFunctions.call(name, values, number, respect ? "TRUE" : "FALSE");
+            sql = ResolvedFunctions.call(name, values, number);
         } else if (name.equals("approx_top_count")) {
             sql = ResolvedFunctions.call(name, "ARRAY_AGG(" + value + ")" + over, number);
         } else {

@@ -121,6 +121,10 @@ final class DifferentialWindowQueries {
                 "SELECT SAFE.SUM(x) AS s FROM UNNEST([NUMERIC '99999999999999999999999999999', NUMERIC '1']) x",
                 "SELECT SAFE.SUM(x) AS s FROM UNNEST([NUMERIC '99999999999999999999999999999', NUMERIC '-1']) x",
                 "SELECT SAFE.SUM(x) AS s, SAFE.COUNT(x) AS c, SAFE.MAX(x) AS m, SAFE.AVG(x) AS a FROM UNNEST([1, 2, 3]) x",
+                "SELECT SAFE.SUM(x) AS s FROM UNNEST([1.7e308, 1.7e308]) x",
+                "SELECT SAFE.SUM(x) AS s FROM UNNEST([CAST('inf' AS FLOAT64), 1.7e308]) x",
+                "SELECT SAFE.SUM(x) AS s, SAFE.SUM(DISTINCT x) AS d FROM UNNEST([1.5, 1.5, NULL, CAST('nan' AS FLOAT64)]) x",
+                "SELECT id, SAFE.SUM(SliceThickness) OVER (ORDER BY id) AS s FROM " + t,
                 "SELECT PatientID, SAFE.SUM(InstanceNumber) AS s, SAFE.STRING_AGG(PatientID) AS a FROM " + t + " GROUP BY PatientID",
                 "SELECT id, SAFE.SUM(InstanceNumber) OVER (ORDER BY id) AS s FROM " + t);
     }

@@ -91,6 +91,9 @@ class StatisticalAggregatesTest {
         assertThat(value("SELECT APPROX_QUANTILES(x, 3) AS v FROM UNNEST(['b', NULL, 'a', 'd', 'c']) AS x"))
                 .isEqualTo(java.util.List.of("a", "b", "c", "d"));
         assertThat(value("SELECT APPROX_QUANTILES(x, 2) IS NULL AS v FROM UNNEST(ARRAY<INT64>[NULL]) AS x")).isEqualTo(true);
+        // RESPECT NULLS over NULLs only: boundaries that are NULL (ZetaSQL's compliance tests)
+        assertThat(value("SELECT ARRAY_LENGTH(APPROX_QUANTILES(x, 1 RESPECT NULLS)) AS v FROM UNNEST(ARRAY<INT64>[NULL, NULL]) AS x")).isEqualTo(2L);
+        assertThat(value("SELECT APPROX_QUANTILES(x, 1 RESPECT NULLS)[OFFSET(1)] AS v FROM UNNEST([1, NULL, 1, NULL, NULL]) AS x")).isEqualTo(1L);
         assertThat(value("SELECT APPROX_QUANTILES(x, 2) IS NULL AS v FROM UNNEST(ARRAY<INT64>[]) AS x")).isEqualTo(true);
     }
 

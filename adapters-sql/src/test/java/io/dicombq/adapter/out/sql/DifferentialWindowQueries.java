@@ -44,6 +44,10 @@ final class DifferentialWindowQueries {
                 "SELECT id, STRING_AGG(b, b'-') OVER (ORDER BY id) AS s FROM (SELECT id, CAST(PatientID AS BYTES) AS b FROM " + t + ")",
                 "SELECT id, STRING_AGG(b) OVER (PARTITION BY IsPrimary ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS s"
                         + " FROM (SELECT id, IsPrimary, CAST(PatientID AS BYTES) AS b FROM " + t + ")",
+                "SELECT PatientID, SUM(id) AS s, ARRAY_AGG(SUM(id)) OVER (ORDER BY PatientID) AS a FROM " + t + " WHERE PatientID IS NOT NULL GROUP BY PatientID",
+                "SELECT id FROM " + t + " WHERE PatientID IS NOT NULL QUALIFY ARRAY_LENGTH(ARRAY_AGG(id) OVER (PARTITION BY PatientID)) > 1",
+                "SELECT id, ARRAY_AGG(id) OVER (ORDER BY id DESC) AS a, ARRAY_AGG(id) OVER (ORDER BY id) AS b FROM " + t,
+                "SELECT id, ARRAY_AGG(ImageType[SAFE_OFFSET(0)] IGNORE NULLS) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS a FROM " + t,
                 // ANY_VALUE OVER: BigQuery's example (a frame holding no NULL; see AnalyticFunctionsTest for NULLs)
                 "SELECT fruit, ANY_VALUE(fruit) OVER (ORDER BY LENGTH(fruit) ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS a FROM UNNEST(['apple', 'banana', 'pear']) AS fruit",
                 "SELECT id, ANY_VALUE(PatientID) OVER (PARTITION BY IsPrimary ORDER BY id) AS a FROM " + t + " WHERE PatientID IS NOT NULL",
@@ -116,6 +120,7 @@ final class DifferentialWindowQueries {
                 "SELECT id, SAFE.LPAD(PatientID, InstanceNumber) AS p, SAFE.LEFT(PatientID, InstanceNumber) AS l,"
                         + " SAFE.REPEAT(PatientID, InstanceNumber) AS r FROM " + t + " WHERE ABS(InstanceNumber) < 100",
                 "SELECT SAFE.LPAD(ERROR('x'), 3) AS a",
+                "SELECT SAFE.FORMAT('%d-%s', 1, 'a') AS a, SAFE.FORMAT('%T', [1, 2]) AS b",
                 "SELECT SAFE.SUM(x) AS s FROM UNNEST([9223372036854775807, 1]) x",
                 "SELECT SAFE.SUM(DISTINCT x) AS s FROM UNNEST([9223372036854775807, 9223372036854775807, -1]) x",
                 "SELECT SAFE.SUM(x) AS s FROM UNNEST([NUMERIC '99999999999999999999999999999', NUMERIC '1']) x",

@@ -12,6 +12,7 @@ import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedNonScalarFunctionCal
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedOrderByItem;
 import io.dicombq.adapter.out.h2.catalog.Catalog;
 import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
 import java.util.ArrayList;
@@ -633,6 +634,12 @@ final class ResolvedFunctions {
                 return "CAST(NTILE(" + t.expr(args.get(0)) + ")" + over + " AS BIGINT)";
             case "lag":
             case "lead":
+                if (args.size() > 1 && args.get(1) instanceof ResolvedLiteral && !((ResolvedLiteral) args.get(1)).getValue().isNull()
+                        && ((ResolvedLiteral) args.get(1)).getValue().getInt64Value() < 0) {
+                    // H2 fails in its own words; BigQuery's offset must not be negative, SAFE. or not.
+                    throw new DicombqException(Code.INVALID_ARGUMENT, "The offset to "
+                            + sqlName(call) + " must be non-negative, but was " + ((ResolvedLiteral) args.get(1)).getValue().getInt64Value());
+                }
                 return name.toUpperCase(Locale.ROOT) + "(" + list(args, t) + ")" + nulls + over;
             case "first_value":
             case "last_value":

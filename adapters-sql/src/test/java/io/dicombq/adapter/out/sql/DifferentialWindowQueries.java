@@ -48,6 +48,10 @@ final class DifferentialWindowQueries {
                 "SELECT id FROM " + t + " WHERE PatientID IS NOT NULL QUALIFY ARRAY_LENGTH(ARRAY_AGG(id) OVER (PARTITION BY PatientID)) > 1",
                 "SELECT id, ARRAY_AGG(id) OVER (ORDER BY id DESC) AS a, ARRAY_AGG(id) OVER (ORDER BY id) AS b FROM " + t,
                 "SELECT id, ARRAY_AGG(ImageType[SAFE_OFFSET(0)] IGNORE NULLS) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS a FROM " + t,
+                // a negative LAG/LEAD offset is an error (H2's own was an internal one), under SAFE. too
+                "SELECT x, LAG(x, -1) OVER (ORDER BY x) AS n FROM UNNEST([1, 2]) x",
+                "SELECT x, SAFE.LEAD(x, -2) OVER (ORDER BY x) AS n FROM UNNEST([1, 2]) x",
+                "SELECT x, NTILE(0) OVER (ORDER BY x) AS n, NTH_VALUE(x, 0) OVER (ORDER BY x) AS v FROM UNNEST([1, 2]) x",
                 // ANY_VALUE OVER: BigQuery's example (a frame holding no NULL; see AnalyticFunctionsTest for NULLs)
                 "SELECT fruit, ANY_VALUE(fruit) OVER (ORDER BY LENGTH(fruit) ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS a FROM UNNEST(['apple', 'banana', 'pear']) AS fruit",
                 "SELECT id, ANY_VALUE(PatientID) OVER (PARTITION BY IsPrimary ORDER BY id) AS a FROM " + t + " WHERE PatientID IS NOT NULL",

@@ -927,7 +927,11 @@ final class ResolvedTranslator {
                         flat = aggregated(scan);
                     }
                     if (flat == null) {
-                        throw refuseCorrelated(scan);
+                        String branches = flatSetOperation(scan);
+                        if (branches == null) {
+                            throw refuseCorrelated(scan);
+                        }
+                        return "EXISTS(" + branches + ")";
                     }
                     return "EXISTS(SELECT 1" + flat.fromWhere() + ")";
                 }
@@ -965,6 +969,11 @@ final class ResolvedTranslator {
             order = (ResolvedOrderByScan) inner;
             inner = order.getInputScan();
         }
+        String branches = after.isEmpty() ? flatSetOperation(inner) : null;
+        if (branches != null) {
+            // The ORDER BY names the set operation's columns, which each branch is aliased to.
+            return branches + (order == null ? "" : orderBy(order.getOrderByItemList())) + (limit == null ? "" : limitOffset(limit));
+        }
         Flat flat = flat(inner);
         if (flat == null) {
             flat = aggregated(inner);
@@ -983,6 +992,58 @@ final class ResolvedTranslator {
                 .append(orderBy == null ? "" : orderBy(orderBy.getOrderByItemList()))
                 .append(limitOffset == null ? "" : limitOffset(limitOffset)));
         return sql.toString();
+    }
+
+    /**
+     * UNION ALL, UNION, INTERSECT or EXCEPT (DISTINCT) of branches that are each one SELECT (see {@link #correlated}),
+     * as H2's own set operation, each branch's columns named after the set operation's; {@code null} for any other
+     * scan or shape.
+     */
+    private String flatSetOperation(ResolvedScan scan) {
+        if (!(scan instanceof ResolvedSetOperationScan)) {
+            return null;
+        }
+        ResolvedSetOperationScan set = (ResolvedSetOperationScan) scan;
+        String operator;
+        switch (set.getOpType()) {
+            case UNION_ALL:
+                operator = " UNION ALL ";
+                break;
+            case UNION_DISTINCT:
+                operator = " UNION ";
+                break;
+            case INTERSECT_DISTINCT:
+                operator = " INTERSECT ";
+                break;
+            case EXCEPT_DISTINCT:
+                operator = " EXCEPT ";
+                break;
+            default:
+                return null;
+        }
+        if (!set.getColumnMatchMode().name().equals("BY_POSITION")) {
+            return null;
+        }
+        List<String> branches = new ArrayList<>();
+        for (ResolvedSetOperationItem item : set.getInputItemList()) {
+            Flat flat = flat(item.getScan());
+            if (flat == null) {
+                flat = aggregated(item.getScan());
+            }
+            if (flat == null) {
+                return null;
+            }
+            List<String> select = new ArrayList<>();
+            for (int i = 0; i < set.getColumnList().size(); i++) {
+                String value = flat.columns().get(item.getOutputColumnList().get(i).getId());
+                if (value == null) {
+                    return null;
+                }
+                select.add(value + " AS " + col(set.getColumnList().get(i)));
+            }
+            branches.add("SELECT " + String.join(", ", select) + flat.fromWhere());
+        }
+        return String.join(operator, branches);
     }
 
     private static boolean orderedOrLimited(ResolvedScan scan) {

@@ -100,6 +100,18 @@ final class DifferentialWindowQueries {
                         + " UNION ALL SELECT STRUCT(STRUCT(CAST(NULL AS ARRAY<INT64>) AS b) AS a))",
                 "SELECT (SELECT ARRAY_AGG(y ORDER BY y DESC) FROM UNNEST(s.a.b) x, UNNEST(x.q) y) AS r"
                         + " FROM (SELECT STRUCT(STRUCT([STRUCT(1 AS p, [10, 20] AS q), STRUCT(2, [30])] AS b) AS a) AS s)",
+                // set operations of one-SELECT branches inside correlated subqueries
+                "SELECT id, ARRAY(SELECT t.id UNION ALL SELECT 1) AS y FROM " + t + " t",
+                "SELECT id, (SELECT a FROM UNNEST(t.ImageType) a UNION ALL SELECT 'x' ORDER BY 1 LIMIT 1) AS m FROM " + t + " t",
+                "SELECT id, ARRAY(SELECT a FROM UNNEST(t.ImageType) a UNION DISTINCT SELECT 'ORIGINAL' ORDER BY 1) AS m FROM " + t + " t",
+                "SELECT id, ARRAY(SELECT a FROM UNNEST(t.ImageType) a INTERSECT DISTINCT SELECT 'ORIGINAL') AS m FROM " + t + " t",
+                "SELECT id, ARRAY(SELECT a FROM UNNEST(t.ImageType) a EXCEPT DISTINCT SELECT 'ORIGINAL' ORDER BY a DESC) AS m FROM " + t + " t",
+                "SELECT id, EXISTS(SELECT a FROM UNNEST(t.ImageType) a WHERE a = 'AXIAL' UNION ALL SELECT u.PatientID FROM " + t
+                        + " u WHERE u.id = t.id AND u.PatientID = '20001') AS e FROM " + t + " t",
+                "SELECT id, 'x' IN (SELECT a FROM UNNEST(t.ImageType) a UNION ALL SELECT 'x' FROM " + t + " u WHERE u.id = t.id AND t.id > 4) AS e FROM " + t + " t",
+                "SELECT id, (SELECT COUNT(*) FROM UNNEST(t.ImageType) UNION ALL SELECT 7 ORDER BY 1 DESC LIMIT 1) AS e FROM " + t + " t",
+                "SELECT id, ARRAY(SELECT u.id FROM " + t + " u WHERE u.PatientID = t.PatientID UNION ALL SELECT v.id FROM " + t
+                        + " v WHERE v.id = t.id + 1 ORDER BY 1) AS e FROM " + t + " t",
                 "SELECT AS STRUCT 1 AS a, 2 AS b",
                 "SELECT AS VALUE 1",
                 // SAFE. on string, bytes, encoding, regular-expression, array and JSON functions, and on aggregates

@@ -31,6 +31,8 @@ public final class ApproximateRuntime {
     };
     /** The most values (or distinct values, for the top functions) the engine answers; BigQuery's examples hold 12. */
     static final int EXACT_VALUES = 32;
+    /** The most quantiles the engine computes. */
+    static final long MOST_QUANTILES = 1_000_000;
     private static final CompareMode BINARY = CompareMode.getInstance(null, 0);
     /** BigQuery's order of values: strings by code point (UTF-16 order differs past U+FFFF), others as H2 orders them. */
     private static final Comparator<Value> ORDER = (a, b) -> a instanceof ValueVarchar && b instanceof ValueVarchar
@@ -68,10 +70,11 @@ public final class ApproximateRuntime {
         sorted.sort(Comparator.comparing((Value v) -> v != ValueNull.INSTANCE).thenComparing((a, b) ->
                 a == ValueNull.INSTANCE ? 0 : ORDER.compare(a, b)));
         long n = sorted.size();
-        Value[] boundaries = new Value[(int) Math.min(number + 1, Integer.MAX_VALUE - 8)];
-        if (boundaries.length != number + 1) {
-            throw InvalidValueException.unknownAnswer("APPROX_QUANTILES with " + number + " quantiles");
+        if (number > MOST_QUANTILES) {
+            // An array this long is not built in memory; what BigQuery does with such a number is not documented.
+            throw InvalidValueException.unknownAnswer("APPROX_QUANTILES with more than " + MOST_QUANTILES + " quantiles");
         }
+        Value[] boundaries = new Value[number.intValue() + 1];
         for (int i = 0; i < boundaries.length; i++) {
             long rank = Math.max(1, Math.floorDiv(i * n + number - 1, number));
             boundaries[i] = sorted.get((int) rank - 1);

@@ -122,6 +122,7 @@ class StatisticalAggregatesTest {
         for (String sql : java.util.List.of(
                 "SELECT APPROX_QUANTILES(x, 2) AS v FROM UNNEST(GENERATE_ARRAY(1, 33)) AS x",
                 "SELECT APPROX_QUANTILES(x, 2) AS v FROM UNNEST([1.0, CAST('NaN' AS FLOAT64)]) AS x",
+                "SELECT APPROX_QUANTILES(x, " + (ApproximateRuntime.MOST_QUANTILES + 1) + ") AS v FROM UNNEST([1]) AS x",
                 "SELECT APPROX_TOP_COUNT(x, 2) AS v FROM UNNEST(['apple', 'pear']) AS x",
                 "SELECT APPROX_TOP_COUNT(x, 1) AS v FROM UNNEST(['apple', 'pear', 'fig', 'fig', 'pear']) AS x",
                 "SELECT APPROX_TOP_COUNT(x, 1) AS v FROM UNNEST(GENERATE_ARRAY(1, 33)) AS x",

@@ -76,6 +76,7 @@ public final class BigQueryFunctions {
         install(connection, replace, BucketRuntime.class, BucketRuntime.NAMES, "");
         install(connection, replace, JsonLaxRuntime.class, JsonLaxRuntime.NAMES, "");
         install(connection, replace, AggregateRuntime.class, AggregateRuntime.NAMES, "");
+        install(connection, replace, ApproximateRuntime.class, ApproximateRuntime.NAMES, "");
         install(connection, replace, TrigonometricRuntime.class, TrigonometricRuntime.NAMES, "");
         install(connection, replace, IntegerRuntime.class, IntegerRuntime.NAMES, "");
         install(connection, replace, ArrayRuntime.class, ArrayRuntime.NAMES, "");
@@ -85,6 +86,7 @@ public final class BigQueryFunctions {
         install(connection, replace, TimeRuntime.class, TimeRuntime.NAMES, "");
         install(connection, replace, SafeTimeRuntime.class, SafeRuntime.aliases(SafeTimeRuntime.TWINS), "");
         install(connection, replace, SafeRuntime.class, SafeRuntime.aliases(), "");
+        install(connection, replace, SafeValueRuntime.class, SafeRuntime.aliases(SafeValueRuntime.TWINS), "");
     }
 
     private static void install(Connection connection, boolean replace, Class<?> owner, String[][] functions) {

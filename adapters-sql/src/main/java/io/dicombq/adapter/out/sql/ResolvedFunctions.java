@@ -12,6 +12,7 @@ import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedNonScalarFunctionCal
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedOrderByItem;
 import io.dicombq.adapter.out.h2.catalog.Catalog;
 import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
 import java.util.ArrayList;
@@ -42,6 +43,15 @@ final class ResolvedFunctions {
             "$extract_time", "$extract_datetime", "date_diff",
             "date_add", "date_sub", "current_date", "current_datetime", "current_time", "current_timestamp",
             "format_date", "parse_date");
+
+    /** Aggregates that also run as analytic functions, besides {@link StatisticalAggregates#WINDOWED}. */
+    private static final Set<String> WINDOWED = Set.of("$count_star", "count", "countif", "sum", "avg", "min", "max",
+            "logical_and", "logical_or", "array_agg", "string_agg");
+
+    /** Aggregates that cannot fail on any input, so {@code SAFE.} changes nothing (BigQuery docs: SAFE. prefix). */
+    private static final Set<String> TOTAL_AGGREGATES = Set.of("$count_star", "count", "countif", "min", "max", "any_value",
+            "logical_and", "logical_or", "array_agg", "string_agg", "array_concat_agg", "bit_and", "bit_or", "bit_xor",
+            "avg", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "corr", "covar_pop", "covar_samp");
 
     private ResolvedFunctions() {
     }
@@ -500,21 +510,30 @@ final class ResolvedFunctions {
 
     // ---- aggregates and analytic functions
 
-    static String aggregate(ResolvedNonScalarFunctionCallBase call, String over, ResolvedTranslator t) {
+    /**
+     * An aggregate, with {@code over} its OVER clause when it is an analytic function; {@code windowOrder} is that
+     * window's ORDER BY, which a windowed ARRAY_AGG or STRING_AGG follows in its result (H2 gathers a frame's values
+     * in no set order unless told).
+     */
+    static String aggregate(ResolvedNonScalarFunctionCallBase call, String over, List<ResolvedOrderByItem> windowOrder,
+                            ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
-        if (ResolvedTranslator.safe(call)) {
+        if (ResolvedTranslator.safe(call) && !TOTAL_AGGREGATES.contains(name)) {
+            if (name.equals("sum") && (call.getType().isInt64() || call.getType().isNumeric() || call.getType().isDouble())) {
+                return safeSum(call, over, t);
+            }
             throw ResolvedTranslator.refuse("SAFE." + sqlName(call));
         }
         List<ResolvedExpr> args = call.getArgumentList();
         String distinct = call.getDistinct() ? "DISTINCT " : "";
         List<ResolvedOrderByItem> orderItems = call instanceof ResolvedAggregateFunctionCall
-                ? ((ResolvedAggregateFunctionCall) call).getOrderByItemList() : List.of();
+                ? ((ResolvedAggregateFunctionCall) call).getOrderByItemList() : windowOrder;
         ResolvedExpr limit = call instanceof ResolvedAggregateFunctionCall ? ((ResolvedAggregateFunctionCall) call).getLimit() : null;
         boolean ordered = !orderItems.isEmpty();
-        if ((ordered || limit != null) && !StatisticalAggregates.ORDERED.contains(name)) {
+        if ((ordered || limit != null) && !StatisticalAggregates.ORDERED.contains(name) && windowOrder.isEmpty()) {
             throw ResolvedTranslator.refuse("ORDER BY or LIMIT inside " + sqlName(call));
         }
-        if (t.ignoresNulls(call) && !name.equals("array_agg")) {
+        if (t.ignoresNulls(call) && !name.equals("array_agg") && !name.equals("approx_quantiles")) {
             throw ResolvedTranslator.refuse("IGNORE NULLS in " + sqlName(call));
         }
         Type type = call.getType();
@@ -565,7 +584,7 @@ final class ResolvedFunctions {
                 return arrayAgg(call, orderItems, limit, over, t);
             case "string_agg": {
                 if (!type.isString() || limit != null) {
-                    return StatisticalAggregates.render(name, call, over, t);
+                    return StatisticalAggregates.stringAgg(call, orderItems, limit, over, t);
                 }
                 String delimiter = args.size() > 1 ? t.expr(args.get(1)) : "','";
                 String within = ordered ? " WITHIN GROUP (" + t.orderByItems(orderItems).trim() + ")" : "";
@@ -578,6 +597,26 @@ final class ResolvedFunctions {
                 }
                 throw ResolvedTranslator.refuse("Aggregate function " + sqlName(call));
         }
+    }
+
+    /**
+     * SAFE.SUM: NULL where the sum overflows its type. H2 sums INT64 and NUMERIC exactly (as NUMERIC), and FLOAT64
+     * to an infinity, which is an overflow when no value was infinite ({@link StrictFunctions#checkedSum}).
+     */
+    private static String safeSum(ResolvedNonScalarFunctionCallBase call, String over, ResolvedTranslator t) {
+        String value = t.expr(call.getArgumentList().get(0));
+        String sum = "SUM(" + (call.getDistinct() ? "DISTINCT " : "") + value + ")" + over;
+        if (call.getType().isDouble()) {
+            // H2 may sum DOUBLE PRECISION past its range (as DECFLOAT); the FLOAT64 result is what overflows.
+            String total = "CAST(" + sum + " AS DOUBLE PRECISION)";
+            String infinity = "CAST('Infinity' AS DOUBLE PRECISION)";
+            return "CASE WHEN ABS(" + total + ") = " + infinity + " AND MAX(ABS(" + value + "))" + over + " < " + infinity
+                    + " THEN NULL ELSE " + total + " END";
+        }
+        boolean int64 = call.getType().isInt64();
+        String inRange = int64 ? sum + " BETWEEN " + Long.MIN_VALUE + " AND " + Long.MAX_VALUE
+                : "ABS(" + sum + ") <= CAST('99999999999999999999999999999.999999999' AS NUMERIC(38, 9))";
+        return "CASE WHEN " + inRange + " THEN CAST(" + sum + " AS " + (int64 ? "BIGINT" : "NUMERIC(38, 9)") + ") END";
     }
 
     /** Whether a value is (not) NULL in BigQuery's sense: a STRUCT itself, not its fields ({@link Translator#nullTest}). */
@@ -602,7 +641,8 @@ final class ResolvedFunctions {
         return "CAST(" + agg + " AS " + ResolvedTranslator.h2Type(call.getType()) + ")";
     }
 
-    static String analytic(ResolvedAnalyticFunctionCall call, String over, ResolvedTranslator t) {
+    static String analytic(ResolvedAnalyticFunctionCall call, String over, List<ResolvedOrderByItem> windowOrder,
+                           ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
         List<ResolvedExpr> args = call.getArgumentList();
         String nulls = t.ignoresNulls(call) ? " IGNORE NULLS" : "";
@@ -618,31 +658,42 @@ final class ResolvedFunctions {
                 return "CAST(NTILE(" + t.expr(args.get(0)) + ")" + over + " AS BIGINT)";
             case "lag":
             case "lead":
+                if (args.size() > 1 && args.get(1) instanceof ResolvedLiteral && !((ResolvedLiteral) args.get(1)).getValue().isNull()
+                        && ((ResolvedLiteral) args.get(1)).getValue().getInt64Value() < 0) {
+                    // H2 fails in its own words; BigQuery's offset must not be negative, SAFE. or not.
+                    throw new DicombqException(Code.INVALID_ARGUMENT, "The offset to "
+                            + sqlName(call) + " must be non-negative, but was " + ((ResolvedLiteral) args.get(1)).getValue().getInt64Value());
+                }
                 return name.toUpperCase(Locale.ROOT) + "(" + list(args, t) + ")" + nulls + over;
             case "first_value":
             case "last_value":
                 return name.toUpperCase(Locale.ROOT) + "(" + t.expr(args.get(0)) + ")" + nulls + over;
+            case "any_value":
+                // Some non-NULL value of the frame (BigQuery docs: ANY_VALUE); the first in the window's order, as
+                // BigQuery's example answers.
+                return "FIRST_VALUE(" + t.expr(args.get(0)) + ") IGNORE NULLS" + over;
             case "nth_value":
                 return "NTH_VALUE(" + t.expr(args.get(0)) + ", " + t.expr(args.get(1)) + ")" + nulls + over;
             case "percentile_cont":
             case "percentile_disc":
                 return StatisticalAggregates.render(name, call, over, t);
             default:
-                if (call.getDistinct()) {
+                if (call.getDistinct() && (name.equals("array_agg") || name.equals("string_agg"))) {
+                    // The order of the distinct values is BigQuery's to choose; H2 sorts them.
                     throw ResolvedTranslator.refuse("DISTINCT in analytic " + sqlName(call));
                 }
-                return aggregateOver(call, over, t);
+                return aggregateOver(call, over, windowOrder, t);
         }
     }
 
     /** An aggregate used as an analytic function: the same rendering, with its OVER clause. */
-    private static String aggregateOver(ResolvedAnalyticFunctionCall call, String over, ResolvedTranslator t) {
+    private static String aggregateOver(ResolvedAnalyticFunctionCall call, String over, List<ResolvedOrderByItem> windowOrder,
+                                        ResolvedTranslator t) {
         String name = call.getFunction().getName().toLowerCase(Locale.ROOT);
-        if (!Set.of("$count_star", "count", "countif", "sum", "avg", "min", "max", "logical_and", "logical_or").contains(name)
-                && !StatisticalAggregates.WINDOWED.contains(name)) {
+        if (!WINDOWED.contains(name) && !StatisticalAggregates.WINDOWED.contains(name)) {
             throw ResolvedTranslator.refuse("Function " + sqlName(call));
         }
-        return aggregate(call, over, t);
+        return aggregate(call, over, windowOrder, t);
     }
 
     // ---- helpers

@@ -104,7 +104,8 @@ final class ResolvedTranslator {
         ResolvedQueryStmt query = (ResolvedQueryStmt) statement;
         caseInsensitive = Collations.caseInsensitive(statement);
         if (query.getIsValueTable()) {
-            throw refuse("SELECT AS STRUCT / SELECT AS VALUE");
+            // BigQuery documents value tables in subqueries, not the columns of a query result that is one.
+            throw refuse("SELECT AS STRUCT / SELECT AS VALUE as the query's result (a value table)");
         }
         List<Column> columns = new ArrayList<>();
         List<String> select = new ArrayList<>();
@@ -138,6 +139,29 @@ final class ResolvedTranslator {
     private String ordered(ResolvedScan scan, String selectList) {
         ResolvedLimitOffsetScan limit = null;
         ResolvedScan inner = scan;
+        // Projections over the ORDER BY (SELECT AS STRUCT … ORDER BY builds its STRUCT last) are computed beside
+        // the ordered rows, so the ORDER BY stays at this level.
+        List<ResolvedProjectScan> after = new ArrayList<>();
+        while (inner instanceof ResolvedProjectScan && orderedOrLimited(((ResolvedProjectScan) inner).getInputScan())) {
+            after.add(0, (ResolvedProjectScan) inner);
+            inner = ((ResolvedProjectScan) inner).getInputScan();
+        }
+        if (!after.isEmpty()) {
+            ResolvedScan ordered = inner;
+            if (ordered instanceof ResolvedLimitOffsetScan && !(((ResolvedLimitOffsetScan) ordered).getInputScan() instanceof ResolvedOrderByScan)) {
+                return "SELECT " + selectList + " FROM (" + scan(scan) + ") AS " + alias();
+            }
+            ResolvedLimitOffsetScan limited = ordered instanceof ResolvedLimitOffsetScan ? (ResolvedLimitOffsetScan) ordered : null;
+            ResolvedOrderByScan order = (ResolvedOrderByScan) (limited == null ? ordered : limited.getInputScan());
+            String rows = scan(order.getInputScan());
+            for (ResolvedProjectScan projection : after) {
+                String input = alias();
+                rows = "SELECT " + input + ".*, " + String.join(", ", projection.getExprList().stream()
+                        .map(c -> expr(c.getExpr()) + " AS " + col(c.getColumn())).toList()) + " FROM (" + rows + ") AS " + input;
+            }
+            return "SELECT " + selectList + " FROM (" + rows + ") AS " + alias() + orderBy(order.getOrderByItemList())
+                    + (limited == null ? "" : limitOffset(limited));
+        }
         if (inner instanceof ResolvedLimitOffsetScan && ((ResolvedLimitOffsetScan) inner).getInputScan() instanceof ResolvedOrderByScan) {
             limit = (ResolvedLimitOffsetScan) inner;
             inner = limit.getInputScan();
@@ -415,19 +439,14 @@ final class ResolvedTranslator {
         if (scan instanceof ResolvedJoinScan && correlated > 0) {
             return flatJoin((ResolvedJoinScan) scan);
         }
+        if (scan instanceof ResolvedSingleRowScan && correlated > 0) {
+            // A SELECT without FROM inside a correlated subquery ((SELECT t.x AS y)): one row, outer columns in reach.
+            return new Flat(" FROM (SELECT TRUE AS \"_\") AS " + alias(), List.of(), Map.of());
+        }
         if (scan instanceof ResolvedProjectScan) {
             ResolvedProjectScan project = (ResolvedProjectScan) scan;
             Flat input = flat(project.getInputScan());
-            if (input == null) {
-                return null;
-            }
-            Map<Long, String> columns = new HashMap<>(input.columns());
-            within(input, () -> {
-                for (ResolvedComputedColumn column : project.getExprList()) {
-                    columns.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
-                }
-            });
-            return new Flat(input.from(), input.where(), columns);
+            return input == null ? null : projected(input, project);
         }
         if (scan instanceof ResolvedFilterScan) {
             ResolvedFilterScan filter = (ResolvedFilterScan) scan;
@@ -499,6 +518,11 @@ final class ResolvedTranslator {
         }
         ResolvedExpr arrayExpr = scan.getArrayExprList().get(0);
         String array = expr(arrayExpr);
+        if (arrayExpr instanceof ResolvedSubqueryExpr) {
+            // H2 does not type ARRAY(subquery)'s elements until it runs, and a STRUCT element's fields are read when
+            // the query is compiled.
+            array = "CAST(" + array + " AS " + h2Type(arrayExpr.getType()) + ")";
+        }
         String alias = alias();
         Map<Long, String> columns = new HashMap<>();
         if (correlated == 0) {
@@ -630,6 +654,7 @@ final class ResolvedTranslator {
                 window.append("PARTITION BY ").append(String.join(", ", parts));
             }
             boolean orderedWindow = group.getOrderBy() != null;
+            List<ResolvedOrderByItem> windowOrder = orderedWindow ? group.getOrderBy().getOrderByItemList() : List.of();
             if (orderedWindow) {
                 window.append(window.length() > 0 ? " " : "").append(orderBy(group.getOrderBy().getOrderByItemList()).trim());
             }
@@ -642,7 +667,7 @@ final class ResolvedTranslator {
                 }
                 String frame = frame(call.getWindowFrame());
                 String over = " OVER (" + window + (frame.isEmpty() ? "" : " " + frame) + ")";
-                computed.put(column.getColumn().getId(), analyticCall(call, over));
+                computed.put(column.getColumn().getId(), ResolvedFunctions.analytic(call, over, windowOrder, this));
             }
         }
         return "SELECT " + columns(scan.getColumnList(), computed) + " FROM (" + scan(scan.getInputScan()) + ") AS " + alias();
@@ -931,7 +956,11 @@ final class ResolvedTranslator {
                         flat = aggregated(scan);
                     }
                     if (flat == null) {
-                        throw refuseCorrelated(scan);
+                        String branches = flatSetOperation(scan);
+                        if (branches == null) {
+                            throw refuseCorrelated(scan);
+                        }
+                        return "EXISTS(" + branches + ")";
                     }
                     return "EXISTS(SELECT 1" + flat.fromWhere() + ")";
                 }
@@ -953,6 +982,12 @@ final class ResolvedTranslator {
     private String flatSelect(ResolvedScan scan) {
         ResolvedColumn output = scan.getColumnList().get(0);
         ResolvedScan inner = scan;
+        // Projections over the ORDER BY (SELECT AS STRUCT … ORDER BY builds its STRUCT last), outermost first.
+        List<ResolvedProjectScan> after = new ArrayList<>();
+        while (inner instanceof ResolvedProjectScan && orderedOrLimited(((ResolvedProjectScan) inner).getInputScan())) {
+            after.add(0, (ResolvedProjectScan) inner);
+            inner = ((ResolvedProjectScan) inner).getInputScan();
+        }
         ResolvedLimitOffsetScan limit = null;
         if (inner instanceof ResolvedLimitOffsetScan) {
             limit = (ResolvedLimitOffsetScan) inner;
@@ -963,9 +998,17 @@ final class ResolvedTranslator {
             order = (ResolvedOrderByScan) inner;
             inner = order.getInputScan();
         }
+        String branches = after.isEmpty() ? flatSetOperation(inner) : null;
+        if (branches != null) {
+            // The ORDER BY names the set operation's columns, which each branch is aliased to.
+            return branches + (order == null ? "" : orderBy(order.getOrderByItemList())) + (limit == null ? "" : limitOffset(limit));
+        }
         Flat flat = flat(inner);
         if (flat == null) {
             flat = aggregated(inner);
+        }
+        for (ResolvedProjectScan projection : after) {
+            flat = flat == null ? null : projected(flat, projection);
         }
         if (flat == null || flat.columns().get(output.getId()) == null) {
             throw refuseCorrelated(scan);
@@ -980,12 +1023,72 @@ final class ResolvedTranslator {
         return sql.toString();
     }
 
+    /**
+     * UNION ALL, UNION, INTERSECT or EXCEPT (DISTINCT) of branches that are each one SELECT (see {@link #correlated}),
+     * as H2's own set operation, each branch's columns named after the set operation's; {@code null} for any other
+     * scan or shape.
+     */
+    private String flatSetOperation(ResolvedScan scan) {
+        if (!(scan instanceof ResolvedSetOperationScan)) {
+            return null;
+        }
+        ResolvedSetOperationScan set = (ResolvedSetOperationScan) scan;
+        String operator;
+        switch (set.getOpType()) {
+            case UNION_ALL:
+                operator = " UNION ALL ";
+                break;
+            case UNION_DISTINCT:
+                operator = " UNION ";
+                break;
+            case INTERSECT_DISTINCT:
+                operator = " INTERSECT ";
+                break;
+            case EXCEPT_DISTINCT:
+                operator = " EXCEPT ";
+                break;
+            default:
+                return null;
+        }
+        if (!set.getColumnMatchMode().name().equals("BY_POSITION")) {
+            return null;
+        }
+        List<String> branches = new ArrayList<>();
+        for (ResolvedSetOperationItem item : set.getInputItemList()) {
+            Flat flat = flat(item.getScan());
+            if (flat == null) {
+                flat = aggregated(item.getScan());
+            }
+            if (flat == null) {
+                return null;
+            }
+            List<String> select = new ArrayList<>();
+            for (int i = 0; i < set.getColumnList().size(); i++) {
+                String value = flat.columns().get(item.getOutputColumnList().get(i).getId());
+                if (value == null) {
+                    return null;
+                }
+                select.add(value + " AS " + col(set.getColumnList().get(i)));
+            }
+            branches.add("SELECT " + String.join(", ", select) + flat.fromWhere());
+        }
+        return String.join(operator, branches);
+    }
+
+    private static boolean orderedOrLimited(ResolvedScan scan) {
+        while (scan instanceof ResolvedProjectScan) {
+            scan = ((ResolvedProjectScan) scan).getInputScan();
+        }
+        return scan instanceof ResolvedOrderByScan || scan instanceof ResolvedLimitOffsetScan;
+    }
+
     /** An aggregation (and a projection over it) of a flat input, as one SELECT … GROUP BY. */
     private Flat aggregated(ResolvedScan scan) {
-        ResolvedProjectScan project = null;
-        if (scan instanceof ResolvedProjectScan) {
-            project = (ResolvedProjectScan) scan;
-            scan = project.getInputScan();
+        // Projections over the aggregation, outermost first (SELECT AS STRUCT adds one over the select list's).
+        List<ResolvedProjectScan> projects = new ArrayList<>();
+        while (scan instanceof ResolvedProjectScan) {
+            projects.add(0, (ResolvedProjectScan) scan);
+            scan = ((ResolvedProjectScan) scan).getInputScan();
         }
         ResolvedFilterScan having = null;
         if (scan instanceof ResolvedFilterScan && ((ResolvedFilterScan) scan).getInputScan() instanceof ResolvedAggregateScan) {
@@ -1021,17 +1124,21 @@ final class ResolvedTranslator {
             within(new Flat(input.from(), input.where(), columns), () -> groupBy.append(" HAVING ").append(expr(filter.getFilterExpr())));
         }
         Flat grouped = new Flat(input.from(), input.where(), groupBy.toString(), columns);
-        if (project == null) {
-            return grouped;
+        for (ResolvedProjectScan projection : projects) {
+            grouped = projected(grouped, projection);
         }
-        Map<Long, String> projected = new HashMap<>(columns);
-        ResolvedProjectScan projection = project;
-        within(grouped, () -> {
+        return grouped;
+    }
+
+    /** A flat input with a projection's columns added, each spelled as its expression over the input's. */
+    private Flat projected(Flat input, ResolvedProjectScan projection) {
+        Map<Long, String> columns = new HashMap<>(input.columns());
+        within(input, () -> {
             for (ResolvedComputedColumn column : projection.getExprList()) {
-                projected.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
+                columns.put(column.getColumn().getId(), "(" + expr(column.getExpr()) + ")");
             }
         });
-        return new Flat(grouped.from(), grouped.where(), grouped.groupBy(), projected);
+        return new Flat(input.from(), input.where(), input.groupBy(), columns);
     }
 
     private static DicombqException refuseCorrelated(ResolvedScan scan) {
@@ -1168,11 +1275,7 @@ final class ResolvedTranslator {
         if (call.getHavingModifier() != null || !call.getGroupByList().isEmpty()) {
             throw refuse("aggregate " + call.getFunction().getSqlName() + " with HAVING MAX/MIN or GROUP BY");
         }
-        return ResolvedFunctions.aggregate(call, over, this);
-    }
-
-    private String analyticCall(ResolvedAnalyticFunctionCall call, String over) {
-        return ResolvedFunctions.analytic(call, over, this);
+        return ResolvedFunctions.aggregate(call, over, List.of(), this);
     }
 
     String orderByItems(List<ResolvedOrderByItem> items) {

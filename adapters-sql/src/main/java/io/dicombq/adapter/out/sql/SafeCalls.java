@@ -22,7 +22,20 @@ final class SafeCalls {
     private static final Set<String> FUNCTIONS = Set.of("substr", "substring", "regexp_extract", "regexp_replace",
             "json_value", "json_query", "date_add", "date_sub", "date_diff", "format_date", "parse_date", "date_trunc",
             "datetime_trunc", "timestamp_trunc", "time_trunc", "last_day", "generate_array", "generate_date_array", "div",
-            "mod", "abs", "date_bucket", "datetime_bucket", "timestamp_bucket");
+            "mod", "abs", "date_bucket", "datetime_bucket", "timestamp_bucket",
+            // string, bytes and encoding functions (SafeValueRuntime)
+            "lpad", "rpad", "instr", "left", "right", "repeat", "translate", "ascii", "chr", "edit_distance", "from_base64",
+            "from_base32", "from_hex", "code_points_to_string", "code_points_to_bytes", "regexp_extract_all", "regexp_instr",
+            "regexp_substr",
+            // arrays and JSON (SafeValueRuntime; the others cannot fail)
+            "array_first", "array_last", "array_slice", "array_first_n", "array_last_n", "array_remove_first_n",
+            "array_remove_last_n", "array_reverse", "array_is_distinct", "array_includes", "array_includes_any",
+            "array_includes_all", "array_min", "array_max", "parse_json", "int64", "float64", "bool", "lax_bool", "lax_int64",
+            "lax_float64", "lax_string", "json_type", "json_extract", "json_extract_scalar", "json_query_array",
+            "json_extract_array", "json_value_array", "json_extract_string_array", "json_object", "json_keys",
+            "json_remove", "json_set", "json_array_append", "json_array_insert", "json_strip_nulls", "to_json", "json_array",
+            // FORMAT fails only where the engine refuses (its format is checked by the analyzer)
+            "format");
     private static final Pattern PLACEHOLDER = Pattern.compile("\u0001safe-argument-(\\d+)\u0001");
 
     private SafeCalls() {
@@ -38,8 +51,8 @@ final class SafeCalls {
             placeholders.put(args.get(i), "\u0001safe-argument-" + i + "\u0001");
         }
         String template = t.withPlaceholders(placeholders, () -> ResolvedFunctions.render(call, name, t));
-        for (String[] twin : java.util.stream.Stream.concat(java.util.Arrays.stream(SafeRuntime.TWINS),
-                java.util.Arrays.stream(SafeTimeRuntime.TWINS)).toList()) {
+        for (String[] twin : java.util.stream.Stream.of(SafeRuntime.TWINS, SafeTimeRuntime.TWINS, SafeValueRuntime.TWINS)
+                .flatMap(java.util.Arrays::stream).toList()) {
             template = template.replace(Names.meta(twin[0]) + "(", Names.meta(twin[1]) + "(");
         }
         if (name.equals("mod")) {

@@ -60,8 +60,10 @@ final class StatisticalAggregates {
             case "approx_count_distinct":
                 return ResolvedFunctions.call("exact_approx_count", "COUNT(DISTINCT " + t.expr(args.get(0)) + ")" + over,
                         Long.toString(EXACT_APPROX_COUNT));
-            case "string_agg":
-                return stringAggLimited(call, over, t);
+            case "approx_quantiles":
+            case "approx_top_count":
+            case "approx_top_sum":
+                return approximate(name, call, over, t);
             case "percentile_cont":
             case "percentile_disc":
                 return percentile(name, call, over, t);
@@ -96,17 +98,49 @@ final class StatisticalAggregates {
                 "ARRAY_AGG(" + y + ")" + filter, "'" + name.replace("covar_", "") + "'");
     }
 
-    /** STRING_AGG(… LIMIT n): the first n non-NULL values, in the ORDER BY's order when given, joined. */
-    private static String stringAggLimited(ResolvedNonScalarFunctionCallBase call, String over, ResolvedTranslator t) {
-        ResolvedAggregateFunctionCall aggregate = (ResolvedAggregateFunctionCall) call;
-        if (!call.getType().isString()) {
+    /**
+     * APPROX_QUANTILES (NULLs dropped unless respected), APPROX_TOP_COUNT and APPROX_TOP_SUM (NULLs kept) over the
+     * values gathered, answered exactly where that is provably BigQuery's answer ({@link ApproximateRuntime}).
+     */
+    private static String approximate(String name, ResolvedNonScalarFunctionCallBase call, String over, ResolvedTranslator t) {
+        List<ResolvedExpr> args = call.getArgumentList();
+        String value = t.expr(args.get(0));
+        String number = t.expr(args.get(args.size() - 1));
+        String sql;
+        if (name.equals("approx_quantiles")) {
+            boolean respect = call.getNullHandlingModifier() == NullHandlingModifier.RESPECT_NULLS;
+            String values = "ARRAY_AGG(" + (call.getDistinct() ? "DISTINCT " : "") + value + ")"
+                    + (respect ? "" : " FILTER (WHERE " + value + " IS NOT NULL)") + over;
+            sql = ResolvedFunctions.call(name, values, number);
+        } else if (name.equals("approx_top_count")) {
+            sql = ResolvedFunctions.call(name, "ARRAY_AGG(" + value + ")" + over, number);
+        } else {
+            sql = ResolvedFunctions.call(name, "ARRAY_AGG(" + value + ")" + over, "ARRAY_AGG(" + t.expr(args.get(1)) + ")" + over, number);
+        }
+        return "CAST(" + sql + " AS " + ResolvedTranslator.h2Type(call.getType()) + ")";
+    }
+
+    /**
+     * STRING_AGG over BYTES, or with LIMIT n: the first n non-NULL values (all without LIMIT), in the ORDER BY's
+     * order when given (the window's, over a window), joined; NULL without values. BYTES values in an order BigQuery
+     * leaves open (DISTINCT without ORDER BY, which H2 would sort) are refused.
+     */
+    static String stringAgg(ResolvedNonScalarFunctionCallBase call, List<ResolvedOrderByItem> order, ResolvedExpr limit,
+                            String over, ResolvedTranslator t) {
+        boolean bytes = call.getType().isBytes();
+        if (!call.getType().isString() && !bytes) {
             throw ResolvedFunctions.unsupportedTypes(call);
         }
+        if (bytes && call.getDistinct() && order.isEmpty()) {
+            throw ResolvedTranslator.refuse("STRING_AGG(DISTINCT …) of BYTES without ORDER BY");
+        }
         String value = t.expr(call.getArgumentList().get(0));
-        String delimiter = call.getArgumentList().size() > 1 ? t.expr(call.getArgumentList().get(1)) : "','";
-        String values = limited("ARRAY_AGG(" + (call.getDistinct() ? "DISTINCT " : "") + value
-                + order(aggregate.getOrderByItemList(), t) + ") FILTER (WHERE " + value + " IS NOT NULL)" + over, aggregate, t);
-        return BigQueryFunctions.call("array_to_string", values, delimiter, "NULL", "FALSE");
+        String delimiter = call.getArgumentList().size() > 1 ? t.expr(call.getArgumentList().get(1)) : bytes ? "X'2C'" : "','";
+        String values = "ARRAY_AGG(" + (call.getDistinct() ? "DISTINCT " : "") + value + order(order, t) + ") FILTER (WHERE "
+                + value + " IS NOT NULL)" + over;
+        values = limited(values, limit, t);
+        return bytes ? ResolvedFunctions.call("array_to_bytes", values, delimiter, "CAST(NULL AS BINARY VARYING)", "FALSE")
+                : BigQueryFunctions.call("array_to_string", values, delimiter, "NULL", "FALSE");
     }
 
     /**
@@ -121,7 +155,7 @@ final class StatisticalAggregates {
         }
         String value = t.expr(call.getArgumentList().get(0));
         String arrays = limited("ARRAY_AGG(" + value + order(aggregate.getOrderByItemList(), t) + ") FILTER (WHERE " + value
-                + " IS NOT NULL)" + over, aggregate, t);
+                + " IS NOT NULL)" + over, aggregate.getLimit(), t);
         return "CAST(" + ResolvedFunctions.call("concat_arrays", arrays) + " AS " + ResolvedTranslator.h2Type(type) + ")";
     }
 
@@ -154,11 +188,12 @@ final class StatisticalAggregates {
         return "CAST(" + ResolvedFunctions.call(function, values, fraction, respect) + " AS " + ResolvedTranslator.h2Type(type) + ")";
     }
 
-    private static String limited(String array, ResolvedAggregateFunctionCall call, ResolvedTranslator t) {
-        if (call.getLimit() == null) {
+    /** The first {@code limit} elements of {@code array} (all of them without a limit). */
+    private static String limited(String array, ResolvedExpr limit, ResolvedTranslator t) {
+        if (limit == null) {
             return array;
         }
-        return "TRIM_ARRAY(" + array + ", GREATEST(CARDINALITY(" + array + ") - " + t.expr(call.getLimit()) + ", 0))";
+        return "TRIM_ARRAY(" + array + ", GREATEST(CARDINALITY(" + array + ") - " + t.expr(limit) + ", 0))";
     }
 
     private static String order(List<ResolvedOrderByItem> items, ResolvedTranslator t) {

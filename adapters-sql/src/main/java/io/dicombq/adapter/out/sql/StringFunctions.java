@@ -24,18 +24,10 @@ final class StringFunctions {
     }
 
     /**
-     * The H2 SQL of {@code name}, or {@code null} when it is not one of these functions (or forms). The runtime
-     * functions that can fail have no {@code SAFE.} twins, so {@code SAFE.} on them is refused by name.
+     * The H2 SQL of {@code name}, or {@code null} when it is not one of these functions (or forms). {@code SAFE.}
+     * is {@link SafeCalls}'s: it swaps in the {@link SafeValueRuntime} twins of the runtime functions that can fail.
      */
     static String call(String name, ResolvedFunctionCall call, ResolvedTranslator t) {
-        String sql = render(name, call, t);
-        if (sql != null && ResolvedTranslator.safe(call) && !TOTAL.contains(name)) {
-            throw ResolvedTranslator.refuse("SAFE." + ResolvedFunctions.sqlName(call));
-        }
-        return sql;
-    }
-
-    private static String render(String name, ResolvedFunctionCall call, ResolvedTranslator t) {
         List<ResolvedExpr> args = call.getArgumentList();
         boolean bytes = !args.isEmpty() && args.get(0).getType().isBytes();
         String prefix = bytes ? "bytes_" : "text_";

@@ -449,6 +449,7 @@ class DifferentialTest {
         queries.addAll(DifferentialLambdaQueries.queries(T));
         queries.addAll(DifferentialRangeQueries.queries(T));
         queries.addAll(DifferentialCollationQueries.queries(T));
+        queries.addAll(DifferentialWindowQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

@@ -192,7 +192,7 @@ class H2QueryEngineTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "SELECT NET.HOST(PatientID) FROM `my-project.dicom.ct`|Function NET.HOST is not supported by the embedded warehouse",
-        "SELECT APPROX_TOP_COUNT(PatientID, 2) FROM `my-project.dicom.ct`|APPROX_TOP_COUNT is not supported by the embedded warehouse",
+        "SELECT SAFE.APPROX_TOP_COUNT(PatientID, 2) FROM `my-project.dicom.ct`|SAFE.APPROX_TOP_COUNT is not supported by the embedded warehouse",
         "WITH RECURSIVE x AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM x WHERE n < 3) SELECT n FROM x|WITH RECURSIVE is not supported",
         "SELECT PatientID, COUNT(*) FROM `my-project.dicom.ct` GROUP BY ROLLUP (PatientID)|GROUP BY ROLLUP / GROUPING SETS is not supported",
         "DELETE FROM `my-project.dicom.ct` WHERE TRUE|Statement not supported: DeleteStatement [at 1:1]",

@@ -183,7 +183,8 @@ public final class JsonBuildRuntime {
                     elements.remove();
                 }
             }
-            return node.isEmpty();
+            // remove_empty removes empty arrays only with include_arrays (BigQuery docs: JSON_STRIP_NULLS)
+            return includeArrays && node.isEmpty();
         }
         return false;
     }

@@ -104,8 +104,8 @@ final class StatisticalAggregates {
         }
         String value = t.expr(call.getArgumentList().get(0));
         String delimiter = call.getArgumentList().size() > 1 ? t.expr(call.getArgumentList().get(1)) : "','";
-        String values = limited("ARRAY_AGG(" + (call.getDistinct() ? "DISTINCT " : "") + value
-                + order(aggregate.getOrderByItemList(), t) + ") FILTER (WHERE " + value + " IS NOT NULL)" + over, aggregate, t);
+        String values = limited(ResolvedFunctions.gathered(value, call.getDistinct(), order(aggregate.getOrderByItemList(), t),
+                " FILTER (WHERE " + value + " IS NOT NULL)", over, ResolvedTranslator.h2Type(call.getType()) + " ARRAY"), aggregate, t);
         return BigQueryFunctions.call("array_to_string", values, delimiter, "NULL", "FALSE");
     }
 

@@ -446,6 +446,7 @@ class DifferentialTest {
         queries.addAll(DifferentialJsonQueries.queries(T));
         queries.addAll(DifferentialTextQueries.queries(T));
         queries.addAll(DifferentialTimeQueries.queries(T));
+        queries.addAll(DifferentialDocsProbeQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

@@ -1,0 +1,65 @@
+package io.dicombq.adapter.out.sql;
+
+import java.util.List;
+
+/**
+ * Differential cases for what running the examples of BigQuery's function reference found (a local probe, kept out of
+ * this repository): JSONPath steps that read a position as a member name and a member name as a position, the legacy
+ * {@code $[name]} form, STRING input read only up to the value found, ARRAY_AGG and STRING_AGG DISTINCT keeping
+ * first appearances, ANY_VALUE's first non-NULL value, JSON_STRIP_NULLS keeping empty arrays without include_arrays,
+ * NULL arrays nested in a result, and aggregates over UNNEST of concatenated arrays.
+ */
+final class DifferentialDocsProbeQueries {
+    private DifferentialDocsProbeQueries() {
+    }
+
+    static List<String> queries(String t) {
+        return List.of(
+                // a position names a member of an object, digits name a position of an array (ZetaSQL's JSONPath)
+                "SELECT JSON_EXTRACT('{\"7\": \"seven\", \"b\": [10, 20]}', '$[7]') AS a, JSON_EXTRACT_SCALAR('[\"x\", \"y\", \"z\"]', '$.2') AS b,"
+                        + " JSON_QUERY('{\"b\": [10, 20]}', '$.b.1') AS c, JSON_VALUE('{\"1\": {\"2\": true}}', '$[1][2]') AS d",
+                "SELECT JSON_QUERY(JSON '{\"k\": [[1], [2, 3]]}', '$.k.1.0') AS a, JSON_VALUE(JSON '{\"0\": 4.5}', '$[0]') AS b,"
+                        + " JSON_VALUE('[\"p\", \"q\"]', '$.001') AS c, JSON_VALUE('{\"01\": \"w\"}', '$.01') AS e, JSON_VALUE('[1]', '$.1234567890') AS f",
+                "SELECT JSON_QUERY_ARRAY('{\"3\": [\"a\", 1]}', '$[3]') AS a, JSON_VALUE_ARRAY('[[\"m\"], [\"n\", \"o\"]]', '$.1') AS b,"
+                        + " JSON_EXTRACT_ARRAY('[{\"q\": [7]}]', '$.0.q') AS c",
+                "SELECT id, JSON_VALUE(Metadata, '$.arr.2') AS a, JSON_QUERY(Metadata, '$.b[0]') AS b FROM " + t,
+                // the legacy syntax takes $[name] as $.name
+                "SELECT JSON_EXTRACT('{\"cats\": {\"n\": [3, 4]}}', '$[cats][n][1]') AS a, JSON_EXTRACT_SCALAR('{\"dog_1\": \"rex\"}', '$[dog_1]') AS b,"
+                        + " JSON_EXTRACT_STRING_ARRAY('{\"tags\": [\"x\", \"y\"]}', '$[tags]') AS c, JSON_EXTRACT_ARRAY('{\"tags\": [1, 2]}', '$[tags]') AS d",
+                "SELECT JSON_EXTRACT(JSON '{\"cats\": {\"n\": [3, 4]}}', '$[cats].n') AS a",
+                "SELECT JSON_EXTRACT_SCALAR('{\"a b\": 1}', '$[a b]') AS a",
+                // a STRING is read up to the value found; invalid text before it, or no value, is not BigQuery's to guess
+                "SELECT JSON_VALUE('{\"title\": \"scan\", \"broken', '$.title') AS a, JSON_QUERY('{\"s\": [1, {\"t\": 2}], ', '$.s') AS b,"
+                        + " JSON_EXTRACT_SCALAR('{\"k\": 5 oops', '$.k') AS c, JSON_EXTRACT('[{\"z\": null}, ', '$[0]') AS d",
+                "SELECT JSON_VALUE('{\"a\": 1, \"b\": ', '$.b') AS a",
+                "SELECT JSON_VALUE('{\"x\": 2, \"x\": 3}', '$.x') AS a",
+                "SELECT JSON_VALUE(JSON '{\"s\": \"t\"}', '$.s') AS a, JSON_QUERY(JSON '[1, [2]]', '$[1]') AS b",
+                // ARRAY_AGG and STRING_AGG DISTINCT without ORDER BY keep each value's first place
+                "SELECT ARRAY_AGG(DISTINCT n) AS a, STRING_AGG(DISTINCT CAST(n AS STRING), '/') AS s FROM UNNEST([5, 3, 5, -1, 3, 8]) n",
+                "SELECT ARRAY_AGG(DISTINCT f) AS a FROM UNNEST([2.5, CAST('NaN' AS FLOAT64), 0.0, -0.0, 2.5, CAST('NaN' AS FLOAT64), -1.0]) f",
+                "SELECT ARRAY_AGG(DISTINCT w LIMIT 2) AS a, STRING_AGG(DISTINCT w, '' LIMIT 3) AS s FROM UNNEST(['m', 'k', 'm', 'z', 'a']) w",
+                "SELECT ARRAY_AGG(DISTINCT v IGNORE NULLS) AS a, STRING_AGG(DISTINCT v) AS s FROM UNNEST([NULL, 'q', NULL, 'b', 'q']) v",
+                "SELECT PatientID, ARRAY_AGG(DISTINCT StudyDate IGNORE NULLS) AS d, STRING_AGG(DISTINCT PatientName.Alphabetic.FamilyName) AS f FROM "
+                        + t + " GROUP BY PatientID",
+                "SELECT ARRAY_AGG(DISTINCT s) AS a FROM UNNEST([STRUCT(1 AS k, 'b' AS v), (0, 'c'), (1, 'b')]) s",
+                "SELECT ARRAY_AGG(DISTINCT n ORDER BY n DESC) AS a, STRING_AGG(DISTINCT w, ',' ORDER BY w) AS s"
+                        + " FROM UNNEST([STRUCT(3 AS n, 'y' AS w), (1, 'x'), (3, 'z')])",
+                // ANY_VALUE: the first non-NULL value (the reference agrees while the first value is not NULL)
+                "SELECT ANY_VALUE(w) AS a, ANY_VALUE(n) AS b FROM UNNEST([STRUCT('first' AS w, 4 AS n), ('second', NULL), (NULL, 6)])",
+                "SELECT g, ANY_VALUE(s) AS a FROM UNNEST([STRUCT(1 AS g, STRUCT(9 AS x) AS s), (1, NULL), (2, STRUCT(NULL))]) GROUP BY g",
+                "SELECT ANY_VALUE(x) AS a FROM UNNEST(ARRAY<STRING>[]) x",
+                // JSON_STRIP_NULLS removes empty arrays only with include_arrays
+                "SELECT JSON_STRIP_NULLS(JSON '{\"p\": {\"q\": null}, \"r\": [], \"s\": [null], \"u\": 2}', include_arrays => FALSE, remove_empty => TRUE) AS a,"
+                        + " JSON_STRIP_NULLS(JSON '{\"p\": {\"q\": null}, \"r\": [], \"s\": [null], \"u\": 2}', remove_empty => TRUE) AS b,"
+                        + " JSON_STRIP_NULLS(JSON '{\"v\": {\"w\": []}}', include_arrays => FALSE, remove_empty => TRUE) AS c",
+                // a NULL array nested in a result is an empty one (BigQuery docs: array type)
+                "SELECT [STRUCT('a' AS k, [1, 2] AS xs), ('b', NULL)] AS arr, STRUCT(CAST(NULL AS ARRAY<STRING>) AS e) AS s",
+                "SELECT SAFE.STRING(JSON '5') AS a",
+                // aggregates over UNNEST of a concatenated array (H2 does not type an array ||)
+                "SELECT ARRAY_AGG(v IGNORE NULLS) AS a, SUM(v) AS s, MAX(v) AS m, COUNT(v) AS n"
+                        + " FROM UNNEST(ARRAY_CONCAT([7, CAST(NULL AS INT64)], GENERATE_ARRAY(2, 4))) v",
+                "SELECT STRING_AGG(w, '+') AS s, MIN(w) AS m FROM UNNEST(['k'] || ['j', 'l'] || ARRAY<STRING>[]) w",
+                "SELECT ARRAY_AGG(p.n ORDER BY p.n DESC) AS a FROM UNNEST(ARRAY_CONCAT([STRUCT(1 AS n)], [STRUCT(5 AS n), STRUCT(3 AS n)])) p",
+                "SELECT id, ARRAY_LENGTH(ImageType || ['EXTRA']) AS n, (SELECT STRING_AGG(x, '') FROM UNNEST(ImageType || ['Z']) x) AS s FROM " + t);
+    }
+}

@@ -96,6 +96,15 @@ public final class JsonRuntime {
         return findAtPath(function, json, JsonPath.parse(function, path), jsonTyped);
     }
 
+    /** A value found, as the UTF-8 document the JSON conversions read (its numbers keep their digits). */
+    static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that cannot be written", e);
+        }
+    }
+
     /** The value at the end of {@code steps} (String member names, Integer array positions), or null. */
     static JsonNode find(String function, byte[] json, List<Object> steps) {
         return find(function, json, steps, false, false);

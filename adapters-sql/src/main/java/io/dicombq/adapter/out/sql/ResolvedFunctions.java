@@ -243,6 +243,12 @@ final class ResolvedFunctions {
         if (type.isNumeric() && args.get(0).getType().isNumeric() && args.get(1).getType().isNumeric()) {
             return "CAST(" + a + " " + operator + " " + b + " AS NUMERIC(38, 9))";
         }
+        if (type.isDate() && (args.get(0).getType().isInt64() || args.get(1).getType().isInt64())) {
+            // DATE + INT64, INT64 + DATE and DATE - INT64 add days, as DATE_ADD does (BigQuery docs: date arithmetics operators)
+            boolean dateFirst = args.get(0).getType().isDate();
+            String days = dateFirst ? b : a;
+            return BigQueryFunctions.call("date_add", dateFirst ? a : b, operator.equals("-") ? "-(" + days + ")" : days, "'DAY'");
+        }
         throw ResolvedTranslator.refuse("operator " + operator + " on " + ZetaTypes.name(args.get(0).getType()) + " and "
                 + ZetaTypes.name(args.get(1).getType()));
     }

@@ -7,7 +7,8 @@ import java.util.List;
  * this repository): JSONPath steps that read a position as a member name and a member name as a position, the legacy
  * {@code $[name]} form, STRING input read only up to the value found, ARRAY_AGG and STRING_AGG DISTINCT keeping
  * first appearances, ANY_VALUE's first non-NULL value, JSON_STRIP_NULLS keeping empty arrays without include_arrays,
- * NULL arrays nested in a result, and aggregates over UNNEST of concatenated arrays.
+ * NULL arrays nested in a result, aggregates over UNNEST of concatenated arrays; and functions the probe found refused
+ * that now run: PI, PI_NUMERIC, ZEROIFNULL, NULLIFZERO, DATE ± INT64 and the [LAX_]*_ARRAY conversions of JSON.
  */
 final class DifferentialDocsProbeQueries {
     private DifferentialDocsProbeQueries() {
@@ -60,6 +61,25 @@ final class DifferentialDocsProbeQueries {
                         + " FROM UNNEST(ARRAY_CONCAT([7, CAST(NULL AS INT64)], GENERATE_ARRAY(2, 4))) v",
                 "SELECT STRING_AGG(w, '+') AS s, MIN(w) AS m FROM UNNEST(['k'] || ['j', 'l'] || ARRAY<STRING>[]) w",
                 "SELECT ARRAY_AGG(p.n ORDER BY p.n DESC) AS a FROM UNNEST(ARRAY_CONCAT([STRUCT(1 AS n)], [STRUCT(5 AS n), STRUCT(3 AS n)])) p",
-                "SELECT id, ARRAY_LENGTH(ImageType || ['EXTRA']) AS n, (SELECT STRING_AGG(x, '') FROM UNNEST(ImageType || ['Z']) x) AS s FROM " + t);
+                "SELECT id, ARRAY_LENGTH(ImageType || ['EXTRA']) AS n, (SELECT STRING_AGG(x, '') FROM UNNEST(ImageType || ['Z']) x) AS s FROM " + t,
+                // PI, PI_NUMERIC, ZEROIFNULL, NULLIFZERO (-0.0 is zero, NaN is not), DATE ± INT64
+                "SELECT PI() AS a, PI_NUMERIC() AS b, ZEROIFNULL(CAST(NULL AS INT64)) AS c, ZEROIFNULL(-1.25) AS d, ZEROIFNULL(CAST(NULL AS NUMERIC)) AS e",
+                "SELECT NULLIFZERO(0) AS a, NULLIFZERO(-0.0) AS b, NULLIFZERO(CAST('NaN' AS FLOAT64)) AS c, NULLIFZERO(NUMERIC '0.00') AS d,"
+                        + " NULLIFZERO(-9223372036854775808) AS e, NULLIFZERO(0.5) AS f",
+                "SELECT id, ZEROIFNULL(InstanceNumber) AS a, NULLIFZERO(SliceThickness) AS b, ZEROIFNULL(PixelSpacing) AS c FROM " + t,
+                "SELECT DATE '2024-02-28' + 1 AS a, 3 + DATE '2023-12-30' AS b, DATE '2021-03-01' - 1 AS c, DATE '2021-01-31' - -3 AS d",
+                "SELECT id, StudyDate + 30 AS a, StudyDate - id AS b FROM " + t,
+                "SELECT DATE '9999-12-31' + 1 AS a",
+                // [LAX_]INT64_ARRAY, FLOAT64_ARRAY, BOOL_ARRAY, STRING_ARRAY of JSON
+                "SELECT INT64_ARRAY(JSON '[4, -8, 2.0]') AS a, BOOL_ARRAY(JSON '[false, true]') AS b, STRING_ARRAY(JSON '[\"u\", \"\"]') AS c,"
+                        + " FLOAT64_ARRAY(JSON '[3, 0.25, 1e-300]') AS d, STRING_ARRAY(JSON '[]') AS e, INT64_ARRAY(CAST(NULL AS JSON)) AS f",
+                "SELECT INT64_ARRAY(JSON '[2.5]') AS a",
+                "SELECT BOOL_ARRAY(JSON '{\"a\": true}') AS a",
+                "SELECT STRING_ARRAY(JSON '[7]') AS a",
+                "SELECT FLOAT64_ARRAY(JSON '[9007199254740993, 1]', wide_number_mode => 'round') AS a",
+                "SELECT LAX_INT64_ARRAY(JSON '[7, 7.0, 2.5, -2.5, false, \"12\", \"0.5\"]') AS a, LAX_BOOL_ARRAY(JSON '[\"False\", 3, 0.0]') AS b,"
+                        + " LAX_STRING_ARRAY(JSON '[2, false, \"t\", 0.75]') AS c, LAX_FLOAT64_ARRAY(JSON '[5, \"-0.5\", \"-inf\"]') AS d",
+                "SELECT LAX_INT64_ARRAY(JSON '12') AS a, LAX_STRING_ARRAY(JSON 'null') AS b, LAX_BOOL_ARRAY(NULL) AS c, LAX_FLOAT64_ARRAY(JSON '{}') AS d",
+                "SELECT id, INT64_ARRAY(Metadata.arr) AS a, LAX_STRING_ARRAY(Metadata.arr) AS b FROM " + t);
     }
 }

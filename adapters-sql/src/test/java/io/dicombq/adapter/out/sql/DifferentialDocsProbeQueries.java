@@ -8,7 +8,8 @@ import java.util.List;
  * {@code $[name]} form, STRING input read only up to the value found, ARRAY_AGG and STRING_AGG DISTINCT keeping
  * first appearances, ANY_VALUE's first non-NULL value, JSON_STRIP_NULLS keeping empty arrays without include_arrays,
  * NULL arrays nested in a result, aggregates over UNNEST of concatenated arrays; and functions the probe found refused
- * that now run: PI, PI_NUMERIC, ZEROIFNULL, NULLIFZERO, DATE ± INT64 and the [LAX_]*_ARRAY conversions of JSON.
+ * that now run: PI, PI_NUMERIC, ZEROIFNULL, NULLIFZERO, DATE ± INT64, the [LAX_]*_ARRAY conversions of JSON and
+ * GROUP BY ROLLUP, CUBE and GROUPING SETS.
  */
 final class DifferentialDocsProbeQueries {
     private DifferentialDocsProbeQueries() {
@@ -80,6 +81,17 @@ final class DifferentialDocsProbeQueries {
                 "SELECT LAX_INT64_ARRAY(JSON '[7, 7.0, 2.5, -2.5, false, \"12\", \"0.5\"]') AS a, LAX_BOOL_ARRAY(JSON '[\"False\", 3, 0.0]') AS b,"
                         + " LAX_STRING_ARRAY(JSON '[2, false, \"t\", 0.75]') AS c, LAX_FLOAT64_ARRAY(JSON '[5, \"-0.5\", \"-inf\"]') AS d",
                 "SELECT LAX_INT64_ARRAY(JSON '12') AS a, LAX_STRING_ARRAY(JSON 'null') AS b, LAX_BOOL_ARRAY(NULL) AS c, LAX_FLOAT64_ARRAY(JSON '{}') AS d",
-                "SELECT id, INT64_ARRAY(Metadata.arr) AS a, LAX_STRING_ARRAY(Metadata.arr) AS b FROM " + t);
+                "SELECT id, INT64_ARRAY(Metadata.arr) AS a, LAX_STRING_ARRAY(Metadata.arr) AS b FROM " + t,
+                // GROUP BY ROLLUP, CUBE, GROUPING SETS and GROUPING(): one aggregation per set, united
+                "SELECT PatientID, IsPrimary, COUNT(*) AS n, SUM(InstanceNumber) AS s FROM " + t + " WHERE id < 7 GROUP BY ROLLUP(PatientID, IsPrimary)",
+                "SELECT PatientName.Alphabetic.FamilyName AS f, EXTRACT(YEAR FROM StudyDate) AS y, COUNT(*) AS n, GROUPING(PatientName.Alphabetic.FamilyName) AS gf,"
+                        + " GROUPING(EXTRACT(YEAR FROM StudyDate)) AS gy FROM " + t + " GROUP BY CUBE(1, 2)",
+                "SELECT PatientID, StudyDate, MAX(SliceThickness) AS m FROM " + t + " GROUP BY GROUPING SETS ((PatientID, StudyDate), PatientID, (), PatientID)",
+                "SELECT PatientID, IsPrimary, COUNT(*) AS n FROM " + t + " GROUP BY GROUPING SETS (ROLLUP(PatientID), CUBE(IsPrimary)) HAVING COUNT(*) > 1",
+                "SELECT PatientID, IsPrimary, ARRAY_AGG(id ORDER BY id) AS ids FROM " + t + " GROUP BY ROLLUP((PatientID, IsPrimary))",
+                "SELECT PatientID, SUM(id) AS s FROM " + t + " WHERE id > 100 GROUP BY ROLLUP(PatientID)",
+                "SELECT PatientID, IsPrimary FROM " + t + " WHERE id > 100 GROUP BY CUBE(PatientID, IsPrimary)",
+                "SELECT IF(GROUPING(PatientID) = 1, '(all)', PatientID) AS p, COUNT(DISTINCT StudyDate) AS d,"
+                        + " RANK() OVER (ORDER BY COUNT(*) DESC) AS r FROM " + t + " GROUP BY ROLLUP(PatientID)");
     }
 }

@@ -76,6 +76,7 @@ public final class BigQueryFunctions {
         install(connection, replace, BucketRuntime.class, BucketRuntime.NAMES, "");
         install(connection, replace, JsonLaxRuntime.class, JsonLaxRuntime.NAMES, "");
         install(connection, replace, JsonArrayRuntime.class, JsonArrayRuntime.NAMES, "");
+        install(connection, replace, VectorRuntime.class, VectorRuntime.NAMES, "");
         install(connection, replace, AggregateRuntime.class, AggregateRuntime.NAMES, "");
         install(connection, replace, TrigonometricRuntime.class, TrigonometricRuntime.NAMES, "");
         install(connection, replace, IntegerRuntime.class, IntegerRuntime.NAMES, "");

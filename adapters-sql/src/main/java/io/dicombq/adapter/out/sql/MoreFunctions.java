@@ -59,6 +59,9 @@ final class MoreFunctions {
                         : float64(call, "log_float", t.expr(args.get(0)), t.expr(args.get(1)), safe);
             case "ieee_divide":
                 return float64(call, "ieee_divide", t.expr(args.get(0)), t.expr(args.get(1)));
+            case "cosine_distance":
+            case "euclidean_distance":
+                return float64(call, "vector_" + name, t.expr(args.get(0)), t.expr(args.get(1)));
             case "pi":
                 // Java's Math.PI is the double nearest to pi, as BigQuery's PI() (BigQuery docs: PI)
                 return "CAST(" + Math.PI + " AS DOUBLE PRECISION)";

@@ -9,7 +9,7 @@ import java.util.List;
  * first appearances, ANY_VALUE's first non-NULL value, JSON_STRIP_NULLS keeping empty arrays without include_arrays,
  * NULL arrays nested in a result, aggregates over UNNEST of concatenated arrays; and functions the probe found refused
  * that now run: PI, PI_NUMERIC, ZEROIFNULL, NULLIFZERO, DATE ± INT64, the [LAX_]*_ARRAY conversions of JSON and
- * GROUP BY ROLLUP, CUBE and GROUPING SETS.
+ * GROUP BY ROLLUP, CUBE and GROUPING SETS, COSINE_DISTANCE and EUCLIDEAN_DISTANCE.
  */
 final class DifferentialDocsProbeQueries {
     private DifferentialDocsProbeQueries() {
@@ -92,6 +92,16 @@ final class DifferentialDocsProbeQueries {
                 "SELECT PatientID, SUM(id) AS s FROM " + t + " WHERE id > 100 GROUP BY ROLLUP(PatientID)",
                 "SELECT PatientID, IsPrimary FROM " + t + " WHERE id > 100 GROUP BY CUBE(PatientID, IsPrimary)",
                 "SELECT IF(GROUPING(PatientID) = 1, '(all)', PatientID) AS p, COUNT(DISTINCT StudyDate) AS d,"
-                        + " RANK() OVER (ORDER BY COUNT(*) DESC) AS r FROM " + t + " GROUP BY ROLLUP(PatientID)");
+                        + " RANK() OVER (ORDER BY COUNT(*) DESC) AS r FROM " + t + " GROUP BY ROLLUP(PatientID)",
+                // COSINE_DISTANCE and EUCLIDEAN_DISTANCE, dense and sparse, in ZetaSQL's order of operations and errors
+                "SELECT COSINE_DISTANCE([0.3, -1.5, 2.0], [1.25, 0.5, -0.75]) AS a, EUCLIDEAN_DISTANCE([0.3, -1.5, 2.0], [1.25, 0.5, -0.75]) AS b,"
+                        + " EUCLIDEAN_DISTANCE(ARRAY<FLOAT64>[], []) AS c, COSINE_DISTANCE(CAST(NULL AS ARRAY<FLOAT64>), [1.0]) AS d",
+                "SELECT COSINE_DISTANCE([(7, 0.5), (3, 2.0)], [(3, 1.0), (9, 4.0)]) AS a, EUCLIDEAN_DISTANCE([('y', 1.0), ('x', -2.0)], [('z', 0.5), ('x', 3.0)]) AS b",
+                "SELECT COSINE_DISTANCE([0.0], [2.0]) AS a",
+                "SELECT EUCLIDEAN_DISTANCE([1.0, 2.0], [1.0]) AS a",
+                "SELECT COSINE_DISTANCE([(4, 1.0), (4, 2.0)], [(4, 1.0)]) AS a",
+                "SELECT EUCLIDEAN_DISTANCE([2.0, CAST(NULL AS FLOAT64)], [1.0, 1.0]) AS a",
+                "SELECT EUCLIDEAN_DISTANCE([1e300], [-1e300]) AS a",
+                "SELECT id, EUCLIDEAN_DISTANCE([SliceThickness, 1.0], [0.5, 2.0]) AS e FROM " + t + " WHERE SliceThickness IS NOT NULL");
     }
 }

@@ -62,6 +62,8 @@ final class MoreFunctions {
             case "cosine_distance":
             case "euclidean_distance":
                 return float64(call, "vector_" + name, t.expr(args.get(0)), t.expr(args.get(1)));
+            case "parse_numeric":
+                return numeric(BigQueryFunctions.call("parse_numeric_grouped", t.expr(args.get(0))));
             case "pi":
                 // Java's Math.PI is the double nearest to pi, as BigQuery's PI() (BigQuery docs: PI)
                 return "CAST(" + Math.PI + " AS DOUBLE PRECISION)";

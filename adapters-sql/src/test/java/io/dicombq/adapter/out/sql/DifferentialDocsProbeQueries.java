@@ -9,7 +9,8 @@ import java.util.List;
  * first appearances, ANY_VALUE's first non-NULL value, JSON_STRIP_NULLS keeping empty arrays without include_arrays,
  * NULL arrays nested in a result, aggregates over UNNEST of concatenated arrays; and functions the probe found refused
  * that now run: PI, PI_NUMERIC, ZEROIFNULL, NULLIFZERO, DATE ± INT64, the [LAX_]*_ARRAY conversions of JSON and
- * GROUP BY ROLLUP, CUBE and GROUPING SETS, COSINE_DISTANCE and EUCLIDEAN_DISTANCE.
+ * GROUP BY ROLLUP, CUBE and GROUPING SETS, COSINE_DISTANCE and EUCLIDEAN_DISTANCE, PARSE_NUMERIC and
+ * JSON_OBJECT(keys, values).
  */
 final class DifferentialDocsProbeQueries {
     private DifferentialDocsProbeQueries() {
@@ -102,6 +103,22 @@ final class DifferentialDocsProbeQueries {
                 "SELECT COSINE_DISTANCE([(4, 1.0), (4, 2.0)], [(4, 1.0)]) AS a",
                 "SELECT EUCLIDEAN_DISTANCE([2.0, CAST(NULL AS FLOAT64)], [1.0, 1.0]) AS a",
                 "SELECT EUCLIDEAN_DISTANCE([1e300], [-1e300]) AS a",
-                "SELECT id, EUCLIDEAN_DISTANCE([SliceThickness, 1.0], [0.5, 2.0]) AS e FROM " + t + " WHERE SliceThickness IS NOT NULL");
+                "SELECT id, EUCLIDEAN_DISTANCE([SliceThickness, 1.0], [0.5, 2.0]) AS e FROM " + t + " WHERE SliceThickness IS NOT NULL",
+                // PARSE_NUMERIC: commas before the point, spaces after a sign, a trailing sign (ZetaSQL's rules)
+                "SELECT PARSE_NUMERIC(' + 7,0,0.125 ') AS a, PARSE_NUMERIC('3.5e2 -') AS b, PARSE_NUMERIC('0.12345678951') AS c,"
+                        + " PARSE_NUMERIC(',9') AS d, PARSE_NUMERIC('.5') AS e, PARSE_NUMERIC(CAST(NULL AS STRING)) AS f",
+                "SELECT PARSE_NUMERIC('4 4') AS a",
+                "SELECT PARSE_NUMERIC('+2-') AS a",
+                "SELECT PARSE_NUMERIC(',') AS a",
+                "SELECT PARSE_NUMERIC('1e29') AS a",
+                "SELECT id, PARSE_NUMERIC(CONCAT(CAST(id AS STRING), ',5')) AS p FROM " + t,
+                // JSON_OBJECT(keys, values)
+                "SELECT JSON_OBJECT(['p', 'q', 'p'], [3, NULL, 4]) AS a, JSON_OBJECT(ARRAY<STRING>[], ARRAY<BOOL>[]) AS b,"
+                        + " JSON_OBJECT(['j'], [JSON '[1, {\"z\": 2}]']) AS c, JSON_OBJECT(['f'], [0.125]) AS d",
+                "SELECT JSON_OBJECT(['a'], [1, 2]) AS a",
+                "SELECT JSON_OBJECT(CAST(NULL AS ARRAY<STRING>), ['x']) AS a",
+                "SELECT JSON_OBJECT(['k'], CAST(NULL AS ARRAY<STRING>)) AS a",
+                "SELECT PatientID, JSON_OBJECT(ARRAY_AGG(CAST(id AS STRING) ORDER BY id), ARRAY_AGG(InstanceNumber ORDER BY id)) AS j FROM "
+                        + t + " WHERE PatientID IS NOT NULL GROUP BY PatientID");
     }
 }

@@ -77,6 +77,7 @@ public final class BigQueryFunctions {
         install(connection, replace, JsonLaxRuntime.class, JsonLaxRuntime.NAMES, "");
         install(connection, replace, JsonArrayRuntime.class, JsonArrayRuntime.NAMES, "");
         install(connection, replace, VectorRuntime.class, VectorRuntime.NAMES, "");
+        install(connection, replace, DateTimeFormatElements.class, DateTimeFormatElements.NAMES, "");
         install(connection, replace, AggregateRuntime.class, AggregateRuntime.NAMES, "");
         install(connection, replace, TrigonometricRuntime.class, TrigonometricRuntime.NAMES, "");
         install(connection, replace, IntegerRuntime.class, IntegerRuntime.NAMES, "");

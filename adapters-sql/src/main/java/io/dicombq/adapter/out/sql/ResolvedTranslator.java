@@ -1061,6 +1061,14 @@ final class ResolvedTranslator {
         if (bytesFormat != null) {
             return bytesFormat;
         }
+        Type formatted = cast.getExpr().getType();
+        if (cast.getFormat() != null && cast.getTimeZone() == null && cast.getType().isString()
+                && (formatted.isDate() || formatted.isDatetime() || formatted.isTime())) {
+            String function = formatted.isDate() ? "format_date_elements" : formatted.isDatetime() ? "format_datetime_elements"
+                    : "format_time_elements";
+            // an element this engine does not write is refused by name, under SAFE_CAST too
+            return ResolvedFunctions.call(function, expr(cast.getExpr()), expr(cast.getFormat()));
+        }
         if (cast.getFormat() != null || cast.getTimeZone() != null) {
             throw refuse("CAST … FORMAT");
         }

@@ -10,7 +10,7 @@ import java.util.List;
  * NULL arrays nested in a result, aggregates over UNNEST of concatenated arrays; and functions the probe found refused
  * that now run: PI, PI_NUMERIC, ZEROIFNULL, NULLIFZERO, DATE ± INT64, the [LAX_]*_ARRAY conversions of JSON and
  * GROUP BY ROLLUP, CUBE and GROUPING SETS, COSINE_DISTANCE and EUCLIDEAN_DISTANCE, PARSE_NUMERIC and
- * JSON_OBJECT(keys, values).
+ * JSON_OBJECT(keys, values), CAST(date | datetime | time AS STRING FORMAT …).
  */
 final class DifferentialDocsProbeQueries {
     private DifferentialDocsProbeQueries() {
@@ -119,6 +119,19 @@ final class DifferentialDocsProbeQueries {
                 "SELECT JSON_OBJECT(CAST(NULL AS ARRAY<STRING>), ['x']) AS a",
                 "SELECT JSON_OBJECT(['k'], CAST(NULL AS ARRAY<STRING>)) AS a",
                 "SELECT PatientID, JSON_OBJECT(ARRAY_AGG(CAST(id AS STRING) ORDER BY id), ARRAY_AGG(InstanceNumber ORDER BY id)) AS j FROM "
-                        + t + " WHERE PatientID IS NOT NULL GROUP BY PatientID");
+                        + t + " WHERE PatientID IS NOT NULL GROUP BY PatientID",
+                // CAST(date | datetime | time AS STRING FORMAT …): format elements with case matching, literals, quoted text
+                "SELECT CAST(DATE '2019-07-04' AS STRING FORMAT 'YYYY/MM/DD \"(day\" DDD\")\" D') AS a, CAST(DATE '0005-11-09' AS STRING FORMAT 'YYYY YYY YY Y RRRR RR') AS b,"
+                        + " CAST(DATE '2019-07-04' AS STRING FORMAT 'MON Mon mon MONTH Month month DY Dy dy') AS c, CAST(DATE '2019-07-04' AS STRING FORMAT '') AS d",
+                "SELECT CAST(TIME '00:30:05.040506' AS STRING FORMAT 'HH HH12 HH24:MI:SS SSSSS FF1 FF4 FF6 FF8 AM pm A.M. p.m.') AS a,"
+                        + " CAST(TIME '12:00:00' AS STRING FORMAT 'HH12 PM Am') AS b, CAST(TIME '23:59:59.999999' AS STRING FORMAT 'hh24-mi-ss.ff9') AS c",
+                "SELECT id, CAST(AcquisitionDateTime AS STRING FORMAT 'DD.MM.YYYY HH24:MI:SS.FF3') AS a, CAST(StudyDate AS STRING FORMAT 'YYYYMMDD') AS b,"
+                        + " CAST(StudyTime AS STRING FORMAT 'HH12:MI A.M.') AS c FROM " + t,
+                "SELECT CAST(DATE '2025-01-01' AS STRING FORMAT 'DAY') AS a",
+                "SELECT CAST(DATE '2025-01-01' AS STRING FORMAT 'HH24') AS a",
+                "SELECT CAST(TIME '10:00:00' AS STRING FORMAT 'MM') AS a",
+                "SELECT CAST(DATE '2025-01-01' AS STRING FORMAT 'YYYY Q') AS a",
+                "SELECT CAST(DATE '2025-01-01' AS STRING FORMAT 'Y,YYY') AS a",
+                "SELECT CAST(DATE '2025-01-01' AS STRING FORMAT '\"open') AS a");
     }
 }

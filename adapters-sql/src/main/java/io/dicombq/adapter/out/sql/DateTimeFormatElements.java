@@ -3,42 +3,54 @@ package io.dicombq.adapter.out.sql;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code CAST(date | datetime | time AS STRING FORMAT '…')} (BigQuery docs: format elements, "Format date and time as
- * string"): year, month, day, hour, minute, second and meridian elements with case matching, literal punctuation,
- * spaces and "quoted text". An element the value has no part for, or one not listed here, is refused by name.
+ * {@code CAST(date | datetime | time | timestamp AS STRING FORMAT '…' [AT TIME ZONE z])} (BigQuery docs: format
+ * elements, "Format date and time as string"): year, month, day, hour, minute, second, meridian and time zone elements
+ * with case matching, literal punctuation, spaces and "quoted text". An element the value has no part for, or one not listed here, is refused by name.
  */
 public final class DateTimeFormatElements {
     static final String[][] NAMES = {
         {"format_date_elements", "formatDate"}, {"format_datetime_elements", "formatDatetime"},
-        {"format_time_elements", "formatTime"},
+        {"format_time_elements", "formatTime"}, {"format_timestamp_elements", "formatTimestamp"},
     };
     /** Longest first, so that MONTH wins over MON and MI, HH24 over HH. */
     private static final List<String> ELEMENTS = List.of("SSSSS", "MONTH", "HH24", "HH12", "RRRR", "YYYY", "A.M.", "P.M.",
             "FF1", "FF2", "FF3", "FF4", "FF5", "FF6", "FF7", "FF8", "FF9", "YYY", "MON", "DAY", "DDD", "RR", "YY", "MM", "DD",
-            "DY", "HH", "MI", "SS", "AM", "PM", "Y", "D");
+            "DY", "HH", "MI", "SS", "AM", "PM", "TZH", "TZM", "Y", "D");
     private static final String LITERALS = "-./,';: ";
 
     private DateTimeFormatElements() {
     }
 
     public static String formatDate(LocalDate value, String format) {
-        return value == null || format == null ? null : format(value.atStartOfDay(), format, true, false);
+        return value == null || format == null ? null : format(value.atStartOfDay(), null, format, true, false);
     }
 
     public static String formatDatetime(LocalDateTime value, String format) {
-        return value == null || format == null ? null : format(value, format, true, true);
+        return value == null || format == null ? null : format(value, null, format, true, true);
     }
 
     public static String formatTime(LocalTime value, String format) {
-        return value == null || format == null ? null : format(LocalDate.EPOCH.atTime(value), format, false, true);
+        return value == null || format == null ? null : format(LocalDate.EPOCH.atTime(value), null, format, false, true);
     }
 
-    private static String format(LocalDateTime value, String format, boolean hasDate, boolean hasTime) {
+    /** A TIMESTAMP's wall clock and offset in {@code zone} (UTC unless the CAST says AT TIME ZONE). */
+    public static String formatTimestamp(OffsetDateTime value, String format, String zone) {
+        if (value == null || format == null || zone == null) {
+            return null;
+        }
+        LocalDateTime local = TimeRuntime.datetimeOfTimestamp(value, zone);
+        ZoneOffset offset = TimeRuntime.zone(zone).getRules().getOffset(value.toInstant());
+        return format(local, offset, format, true, true);
+    }
+
+    private static String format(LocalDateTime value, ZoneOffset offset, String format, boolean hasDate, boolean hasTime) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < format.length()) {
@@ -58,10 +70,11 @@ public final class DateTimeFormatElements {
             }
             String written = format.substring(i, i + element.length());
             boolean datePart = "YRMD".indexOf(element.charAt(0)) >= 0 && !element.equals("MI");
-            if (datePart ? !hasDate : !hasTime) {
+            boolean zonePart = element.startsWith("TZ");
+            if (zonePart ? offset == null : datePart ? !hasDate : !hasTime) {
                 throw refused("the format element " + element + " for a value without that part");
             }
-            out.append(part(element, written, value));
+            out.append(zonePart ? zone(element, offset) : part(element, written, value));
             i += element.length();
         }
         return out.toString();
@@ -153,6 +166,14 @@ public final class DateTimeFormatElements {
                 int digits = element.charAt(2) - '0';
                 return String.format("%09d", value.getNano()).substring(0, digits);
         }
+    }
+
+    /** TZH: the offset's sign and two-digit hours; TZM: its two-digit minutes (BigQuery docs: format time zone part). */
+    private static String zone(String element, ZoneOffset offset) {
+        int seconds = offset.getTotalSeconds();
+        int minutes = Math.abs(seconds) / 60;
+        return element.equals("TZH") ? (seconds < 0 ? "-" : "+") + String.format("%02d", minutes / 60)
+                : String.format("%02d", minutes % 60);
     }
 
     /** A meridian indicator is lower case after a lower-case first letter, else upper case (ZetaSQL's reference). */

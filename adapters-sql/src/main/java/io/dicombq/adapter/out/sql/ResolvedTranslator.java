@@ -1062,6 +1062,10 @@ final class ResolvedTranslator {
             return bytesFormat;
         }
         Type formatted = cast.getExpr().getType();
+        if (cast.getFormat() != null && cast.getType().isString() && formatted.isTimestamp()) {
+            return ResolvedFunctions.call("format_timestamp_elements", expr(cast.getExpr()), expr(cast.getFormat()),
+                    cast.getTimeZone() == null ? "'UTC'" : expr(cast.getTimeZone()));
+        }
         if (cast.getFormat() != null && cast.getTimeZone() == null && cast.getType().isString()
                 && (formatted.isDate() || formatted.isDatetime() || formatted.isTime())) {
             String function = formatted.isDate() ? "format_date_elements" : formatted.isDatetime() ? "format_datetime_elements"

@@ -132,6 +132,12 @@ final class DifferentialDocsProbeQueries {
                 "SELECT CAST(TIME '10:00:00' AS STRING FORMAT 'MM') AS a",
                 "SELECT CAST(DATE '2025-01-01' AS STRING FORMAT 'YYYY Q') AS a",
                 "SELECT CAST(DATE '2025-01-01' AS STRING FORMAT 'Y,YYY') AS a",
-                "SELECT CAST(DATE '2025-01-01' AS STRING FORMAT '\"open') AS a");
+                "SELECT CAST(DATE '2025-01-01' AS STRING FORMAT '\"open') AS a",
+                "SELECT CAST(TIMESTAMP '2011-03-13 09:45:00.25+00' AS STRING FORMAT 'YYYY-MM-DD HH24:MI:SS.FF2 TZH:TZM') AS a,"
+                        + " CAST(TIMESTAMP '2011-03-13 09:45:00+00' AS STRING FORMAT 'DD Mon HH12 AM TZH TZM' AT TIME ZONE 'America/Los_Angeles') AS b,"
+                        + " CAST(TIMESTAMP '2011-03-13 09:45:00+00' AS STRING FORMAT 'tzh:tzm' AT TIME ZONE '+05:45') AS c",
+                "SELECT id, CAST(LastUpdated AS STRING FORMAT 'YYYY-MM-DD\"T\"HH24:MI:SS.FF6 TZH' AT TIME ZONE 'Asia/Kolkata') AS t FROM " + t,
+                "SELECT CAST(TIMESTAMP '2011-03-13 09:45:00+00' AS STRING FORMAT 'HH' AT TIME ZONE 'Not/AZone') AS a",
+                "SELECT CAST(DATETIME '2011-03-13 09:45:00' AS STRING FORMAT 'TZH') AS a");
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * NULL arrays nested in a result, aggregates over UNNEST of concatenated arrays; and functions the probe found refused
  * that now run: PI, PI_NUMERIC, ZEROIFNULL, NULLIFZERO, DATE ± INT64, the [LAX_]*_ARRAY conversions of JSON and
  * GROUP BY ROLLUP, CUBE and GROUPING SETS, COSINE_DISTANCE and EUCLIDEAN_DISTANCE, PARSE_NUMERIC and
- * JSON_OBJECT(keys, values), CAST(date | datetime | time AS STRING FORMAT …).
+ * JSON_OBJECT(keys, values), CAST(date | datetime | time | timestamp AS STRING FORMAT …) and pipe query syntax.
  */
 final class DifferentialDocsProbeQueries {
     private DifferentialDocsProbeQueries() {
@@ -138,6 +138,12 @@ final class DifferentialDocsProbeQueries {
                         + " CAST(TIMESTAMP '2011-03-13 09:45:00+00' AS STRING FORMAT 'tzh:tzm' AT TIME ZONE '+05:45') AS c",
                 "SELECT id, CAST(LastUpdated AS STRING FORMAT 'YYYY-MM-DD\"T\"HH24:MI:SS.FF6 TZH' AT TIME ZONE 'Asia/Kolkata') AS t FROM " + t,
                 "SELECT CAST(TIMESTAMP '2011-03-13 09:45:00+00' AS STRING FORMAT 'HH' AT TIME ZONE 'Not/AZone') AS a",
-                "SELECT CAST(DATETIME '2011-03-13 09:45:00' AS STRING FORMAT 'TZH') AS a");
+                "SELECT CAST(DATETIME '2011-03-13 09:45:00' AS STRING FORMAT 'TZH') AS a",
+                // pipe query syntax (BigQuery docs: pipe query syntax), resolved by the analyzer into ordinary scans
+                "FROM " + t + " |> WHERE id < 7 |> AGGREGATE COUNT(*) AS n, SUM(InstanceNumber) AS s GROUP BY PatientID |> ORDER BY PatientID",
+                "FROM " + t + " |> SELECT id, PatientName.Alphabetic.FamilyName AS f |> EXTEND UPPER(f) AS u |> WHERE u IS NOT NULL |> LIMIT 5",
+                "SELECT * FROM UNNEST([3, 1, 2]) AS x |> EXTEND x * 10 AS y |> SET y = y + 1 |> DROP x |> RENAME y AS z",
+                "FROM " + t + " AS s |> JOIN UNNEST(s.ImageType) AS it |> AGGREGATE COUNT(*) AS n GROUP BY it |> WHERE n > 1",
+                "(SELECT 1 AS a UNION ALL SELECT 2) |> UNION ALL (SELECT 5) |> AS q |> SELECT q.a + 1 AS b");
     }
 }

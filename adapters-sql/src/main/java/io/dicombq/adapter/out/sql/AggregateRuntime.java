@@ -224,7 +224,7 @@ public final class AggregateRuntime {
         return discrete(sorted(values, fraction, respectNulls, AggregateRuntime::compareCodePoints), fraction);
     }
 
-    private static int compareCodePoints(String a, String b) {
+    static int compareCodePoints(String a, String b) {
         return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 

@@ -7,8 +7,10 @@ import org.h2.value.ValueNull;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,7 +23,7 @@ public final class ArrayRuntime {
     static final String[][] NAMES = {
         {"array_reversed", "reverse"}, {"array_end", "end"}, {"array_part", "slice"}, {"array_distinct_test", "isDistinct"},
         {"array_has", "includes"}, {"array_has_elements", "includesArray"}, {"array_extreme", "extreme"},
-        {"array_to_bytes", "toBytes"},
+        {"array_to_bytes", "toBytes"}, {"array_first_occurrences", "firstOccurrences"},
     };
 
     private ArrayRuntime() {
@@ -105,6 +107,39 @@ public final class ArrayRuntime {
             }
         }
         return ValueBoolean.TRUE;
+    }
+
+    /**
+     * The elements that group apart (NULLs together, NaN with NaN), each at its first place: what ARRAY_AGG(DISTINCT x)
+     * and STRING_AGG(DISTINCT x) without ORDER BY give in BigQuery's documented examples and ZetaSQL's reference
+     * implementation (H2's DISTINCT sorts them instead).
+     */
+    public static Value firstOccurrences(Value array) {
+        if (!(array instanceof ValueArray)) {
+            return ValueNull.INSTANCE;
+        }
+        Set<Object> seen = new HashSet<>();
+        List<Value> kept = new ArrayList<>();
+        for (Value element : ((ValueArray) array).getList()) {
+            if (seen.add(groupKey(element))) {
+                kept.add(element);
+            }
+        }
+        return ValueArray.get(((ValueArray) array).getComponentType(), kept.toArray(new Value[0]), null);
+    }
+
+    /** {@link #key} where it knows the type; otherwise H2's own equality, which its DISTINCT uses too. */
+    private static Object groupKey(Value element) {
+        if (element == ValueNull.INSTANCE) {
+            return ValueNull.INSTANCE;
+        }
+        switch (element.getValueType()) {
+            case Value.BIGINT: case Value.DOUBLE: case Value.NUMERIC: case Value.VARCHAR: case Value.BOOLEAN: case Value.DATE:
+            case Value.VARBINARY:
+                return key(element);
+            default:
+                return element;
+        }
     }
 
     /** ARRAY_INCLUDES(array, target): TRUE when an element equals the target (NULL elements and NaN never do). */

@@ -49,7 +49,7 @@ public final class BigQueryFunctions {
             {"datetime_string", "datetimeString"}, {"timestamp_string", "timestampString"}, {"parse_int64", "parseInt64"},
             {"parse_float64", "parseFloat64"}, {"parse_numeric", "parseNumeric"}, {"parse_bool", "parseBool"},
             {"parse_date", "parseDate"}, {"parse_time", "parseTime"}, {"parse_datetime", "parseDatetime"},
-            {"parse_timestamp", "parseTimestamp"}, {"utf8_bytes", "utf8Bytes"},
+            {"parse_timestamp", "parseTimestamp"}, {"utf8_bytes", "utf8Bytes"}, {"parse_numeric_grouped", "parseNumericGrouped"},
         };
         String[][] scalars = {
             {"substr", "substr"}, {"array_to_string", "arrayToString"}, {"regexp_extract_group", "regexpExtractGroup"},
@@ -75,6 +75,9 @@ public final class BigQueryFunctions {
         install(connection, replace, CalendarRuntime.class, CalendarRuntime.NAMES, "");
         install(connection, replace, BucketRuntime.class, BucketRuntime.NAMES, "");
         install(connection, replace, JsonLaxRuntime.class, JsonLaxRuntime.NAMES, "");
+        install(connection, replace, JsonArrayRuntime.class, JsonArrayRuntime.NAMES, "");
+        install(connection, replace, VectorRuntime.class, VectorRuntime.NAMES, "");
+        install(connection, replace, DateTimeFormatElements.class, DateTimeFormatElements.NAMES, "");
         install(connection, replace, AggregateRuntime.class, AggregateRuntime.NAMES, "");
         install(connection, replace, ApproximateRuntime.class, ApproximateRuntime.NAMES, "");
         install(connection, replace, TrigonometricRuntime.class, TrigonometricRuntime.NAMES, "");
@@ -175,6 +178,79 @@ public final class BigQueryFunctions {
             }
         }
         return bad("double", text, safe);
+    }
+
+    /**
+     * PARSE_NUMERIC: as CAST(… AS NUMERIC), and also commas among the digits before the point, spaces between the sign
+     * and the number, and the sign after the number ("  1,2,3.45 -" is -123.45): BigQuery docs, PARSE_NUMERIC; the
+     * text is rewritten as ZetaSQL's FilterParseNumericString does, then read as CAST reads it.
+     */
+    public static BigDecimal parseNumericGrouped(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(" ");
+        int i = 0;
+        int n = text.length();
+        for (; i < n && (isSign(text.charAt(i)) || isAsciiSpace(text.charAt(i))); i++) {
+            if (isSign(text.charAt(i))) {
+                out.append(text.charAt(i));
+            }
+        }
+        boolean integerPart = false;
+        boolean digit = false;
+        for (; i < n && (isDigit(text.charAt(i)) || text.charAt(i) == ','); i++) {
+            integerPart = true;
+            if (isDigit(text.charAt(i))) {
+                out.append(text.charAt(i));
+                digit = true;
+            }
+        }
+        BigDecimal value = null;
+        if (!integerPart || digit) {
+            if (i < n && text.charAt(i) == '.') {
+                out.append(text.charAt(i++));
+            }
+            for (; i < n && isDigit(text.charAt(i)); i++) {
+                out.append(text.charAt(i));
+            }
+            if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+                out.append(text.charAt(i++));
+                if (i < n && isSign(text.charAt(i))) {
+                    out.append(text.charAt(i++));
+                }
+                for (; i < n && isDigit(text.charAt(i)); i++) {
+                    out.append(text.charAt(i));
+                }
+            }
+            for (; i < n && isAsciiSpace(text.charAt(i)); i++) {
+                // spaces before a trailing sign
+            }
+            if (i < n && isSign(text.charAt(i))) {
+                out.setCharAt(0, text.charAt(i++));
+            }
+            for (; i < n && isAsciiSpace(text.charAt(i)); i++) {
+                // trailing spaces
+            }
+            value = i == n ? parseNumeric(out.toString(), true) : null;
+        }
+        if (value == null) {
+            throw new InvalidValueException("Invalid input to PARSE_NUMERIC: \"" + text + "\"");
+        }
+        return value;
+    }
+
+    private static boolean isSign(char c) {
+        return c == '+' || c == '-';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** absl::ascii_isspace: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     public static BigDecimal parseNumeric(String text, Boolean safe) {

@@ -31,7 +31,7 @@ final class JsonBuildFunctions {
                 return json(ResolvedFunctions.call("json_array_of", values(call, args, t)));
             case "json_object": {
                 if (!args.isEmpty() && args.get(0).getType().isArray()) {
-                    throw ResolvedTranslator.refuse("JSON_OBJECT of a key array and a value array");
+                    return json(ResolvedFunctions.call("json_object_of_arrays", t.expr(args.get(0)), value(call, args.get(1), t)));
                 }
                 List<String> sql = new ArrayList<>();
                 for (int i = 0; i < args.size(); i++) {

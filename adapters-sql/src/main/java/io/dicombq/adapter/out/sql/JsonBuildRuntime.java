@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class JsonBuildRuntime {
     static final String[][] NAMES = {
-        {"json_of", "of"}, {"json_array_of", "arrayOf"}, {"json_object_of", "objectOf"}, {"json_key_paths", "keys"},
+        {"json_of", "of"}, {"json_array_of", "arrayOf"}, {"json_object_of", "objectOf"}, {"json_object_of_arrays", "objectOfArrays"}, {"json_key_paths", "keys"},
         {"json_without_nulls", "stripNulls"}, {"json_without", "remove"},
     };
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -43,6 +43,27 @@ public final class JsonBuildRuntime {
             array.add(node("JSON_ARRAY", value));
         }
         return JsonRuntime.text("JSON_ARRAY", array, "$", true);
+    }
+
+    /** JSON_OBJECT(keys, values): the two arrays paired, as JSON_OBJECT(key, value, …) pairs them. */
+    public static String objectOfArrays(Value keys, Value values) {
+        if (!(keys instanceof ValueArray)) {
+            throw new InvalidValueException("Invalid input to JSON_OBJECT: The keys array cannot be NULL");
+        }
+        if (!(values instanceof ValueArray)) {
+            throw new InvalidValueException("Invalid input to JSON_OBJECT: The values array cannot be NULL");
+        }
+        Value[] k = ((ValueArray) keys).getList();
+        Value[] v = ((ValueArray) values).getList();
+        if (k.length != v.length) {
+            throw new InvalidValueException("Invalid input to JSON_OBJECT: The number of keys and values must match");
+        }
+        Value[] pairs = new Value[2 * k.length];
+        for (int i = 0; i < k.length; i++) {
+            pairs[2 * i] = k[i];
+            pairs[2 * i + 1] = v[i];
+        }
+        return objectOf(pairs);
     }
 
     /** JSON_OBJECT(key, value, …): keys must not be NULL. */
@@ -183,7 +204,8 @@ public final class JsonBuildRuntime {
                     elements.remove();
                 }
             }
-            return node.isEmpty();
+            // remove_empty removes empty arrays only with include_arrays (BigQuery docs: JSON_STRIP_NULLS)
+            return includeArrays && node.isEmpty();
         }
         return false;
     }

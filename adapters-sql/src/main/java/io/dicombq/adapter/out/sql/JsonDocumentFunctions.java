@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * JSON field access and subscripts, JSON_EXTRACT, JSON_EXTRACT_SCALAR, JSON_QUERY_ARRAY, JSON_VALUE_ARRAY,
- * JSON_EXTRACT_ARRAY, JSON_EXTRACT_STRING_ARRAY, JSON_TYPE, PARSE_JSON and INT64/FLOAT64/BOOL/STRING of JSON
- * (BigQuery docs: JSON functions), rendered as calls of {@link JsonDocumentRuntime}.
+ * JSON_EXTRACT_ARRAY, JSON_EXTRACT_STRING_ARRAY, JSON_TYPE, PARSE_JSON, INT64/FLOAT64/BOOL/STRING of JSON and their
+ * [LAX_]*_ARRAY forms (BigQuery docs: JSON functions), rendered as calls of {@link JsonDocumentRuntime} and
+ * {@link JsonArrayRuntime}.
  */
 final class JsonDocumentFunctions {
     private JsonDocumentFunctions() {
@@ -48,6 +49,18 @@ final class JsonDocumentFunctions {
             case "lax_float64":
             case "lax_string":
                 return ResolvedFunctions.call("json_" + name, document(args.get(0), t));
+            case "int64_array":
+            case "bool_array":
+            case "string_array":
+            case "lax_int64_array":
+            case "lax_float64_array":
+            case "lax_bool_array":
+            case "lax_string_array":
+                return "CAST(" + ResolvedFunctions.call(name.startsWith("lax_") ? "json_" + name : "json_to_" + name,
+                        document(args.get(0), t)) + " AS " + ResolvedTranslator.h2Type(call.getType()) + ")";
+            case "float64_array":
+                return "CAST(" + ResolvedFunctions.call("json_to_float64_array", document(args.get(0), t),
+                        args.size() > 1 ? t.expr(args.get(1)) : "'round'") + " AS " + ResolvedTranslator.h2Type(call.getType()) + ")";
             case "float64":
                 if (!jsonInput) {
                     return null;

@@ -59,7 +59,7 @@ public final class JsonDocumentRuntime {
             return null;
         }
         String function = scalar ? "JSON_EXTRACT_SCALAR" : "JSON_EXTRACT";
-        JsonNode node = findLenient(function, json, JsonRuntime.JsonPath.parse(function, path, true), jsonTyped);
+        JsonNode node = JsonRuntime.findAtPath(function, json, JsonRuntime.JsonPath.parse(function, path, true), jsonTyped);
         if (node == null) {
             return null;
         }
@@ -114,23 +114,8 @@ public final class JsonDocumentRuntime {
             return null;
         }
         List<Object> steps = JsonRuntime.JsonPath.parse(function, path, legacy);
-        JsonNode node = findLenient(function, json, steps, jsonTyped);
+        JsonNode node = JsonRuntime.findAtPath(function, json, steps, jsonTyped);
         return node != null && node.isArray() ? node : null;
-    }
-
-    /**
-     * The value at {@code steps} of a document; a STRING that is not valid JSON is refused by name, since the
-     * reference implementation answers from such text as far as it reads it, and BigQuery's answer is not known.
-     */
-    private static JsonNode findLenient(String function, byte[] json, List<Object> steps, boolean jsonTyped) {
-        try {
-            return JsonRuntime.find(function, json, steps);
-        } catch (InvalidValueException e) {
-            if (jsonTyped || !e.bigQueryFails()) {
-                throw e;
-            }
-            throw InvalidValueException.unknownAnswer(function + " on a STRING that is not valid JSON (" + e.getMessage() + ")");
-        }
     }
 
     /** A scalar as JSON_VALUE gives it: a string without quotes, true/false, a number's text; NULL otherwise. */

@@ -37,7 +37,7 @@ public final class JsonRuntime {
 
     /** JSON_VALUE: the scalar at {@code path} as text; NULL for a missing member, JSON null, an object or an array. */
     public static String jsonValue(byte[] json, String path, Boolean jsonTyped) {
-        JsonNode node = find("JSON_VALUE", json, path);
+        JsonNode node = find("JSON_VALUE", json, path, Boolean.TRUE.equals(jsonTyped));
         if (node == null || node.isNull() || node.isContainerNode()) {
             return null;
         }
@@ -55,7 +55,7 @@ public final class JsonRuntime {
      * them; NULL for a missing member.
      */
     public static String jsonQuery(byte[] json, String path, Boolean jsonTyped) {
-        JsonNode node = find("JSON_QUERY", json, path);
+        JsonNode node = find("JSON_QUERY", json, path, Boolean.TRUE.equals(jsonTyped));
         // On a STRING, a JSON null is SQL NULL; on a JSON value it stays JSON 'null' (BigQuery docs: JSON_QUERY).
         if (node == null || (node.isNull() && !Boolean.TRUE.equals(jsonTyped))) {
             return null;
@@ -89,20 +89,55 @@ public final class JsonRuntime {
      * The value at {@code path} in the UTF-8 document {@code json}, or null. The document is streamed: only the value found becomes a tree, but
      * every token is still read, so invalid JSON and duplicate member names are errors wherever they are.
      */
-    private static JsonNode find(String function, byte[] json, String path) {
+    private static JsonNode find(String function, byte[] json, String path, boolean jsonTyped) {
         if (json == null || path == null) {
             return null;
         }
-        return find(function, json, JsonPath.parse(function, path));
+        return findAtPath(function, json, JsonPath.parse(function, path), jsonTyped);
+    }
+
+    /** A value found, as the UTF-8 document the JSON conversions read (its numbers keep their digits). */
+    static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that cannot be written", e);
+        }
     }
 
     /** The value at the end of {@code steps} (String member names, Integer array positions), or null. */
     static JsonNode find(String function, byte[] json, List<Object> steps) {
+        return find(function, json, steps, false, false);
+    }
+
+    /**
+     * The value at a JSONPath's {@code steps}, or null. A position also names an object's member of that name and a
+     * member name of digits also a position ({@code $[0]} of {"0": 1} is 1, {@code $.1} of [5, 6] is 6), as ZetaSQL's
+     * JSONPath reads them. On a STRING ({@code jsonTyped} false) the text after the value found is not read, as
+     * BigQuery stops there (JSON_VALUE('{"hello": "world"', '$.hello') is 'world': BigQuery docs, JSON functions,
+     * non-validation of STRING inputs); invalid text before it is refused by name, since the reference answers from
+     * such text as far as it reads it and BigQuery's answer is not known.
+     */
+    static JsonNode findAtPath(String function, byte[] json, List<Object> steps, boolean jsonTyped) {
+        try {
+            return find(function, json, steps, !jsonTyped, true);
+        } catch (InvalidValueException e) {
+            if (jsonTyped || !e.bigQueryFails()) {
+                throw e;
+            }
+            throw InvalidValueException.unknownAnswer(function + " on a STRING that is not valid JSON (" + e.getMessage() + ")");
+        }
+    }
+
+    private static JsonNode find(String function, byte[] json, List<Object> steps, boolean stopAtValue, boolean pathSteps) {
         if (json == null) {
             return null;
         }
         try (JsonParser parser = MAPPER.createParser(json)) {
-            JsonNode found = descend(function, parser, steps) ? MAPPER.readTree(parser) : null;
+            JsonNode found = descend(function, parser, steps, pathSteps) ? MAPPER.readTree(parser) : null;
+            if (found != null && stopAtValue) {
+                return found;
+            }
             while (!parser.getParsingContext().inRoot()) {
                 parser.nextToken();
             }
@@ -121,12 +156,13 @@ public final class JsonRuntime {
     }
 
     /** Moves the parser onto the value at the end of {@code steps}; false if a step does not exist. */
-    private static boolean descend(String function, JsonParser parser, List<Object> steps) throws IOException {
+    private static boolean descend(String function, JsonParser parser, List<Object> steps, boolean pathSteps) throws IOException {
         JsonToken token = parser.nextToken();
         if (token == null) {
             throw new InvalidValueException(function + ": the input is empty, not JSON");
         }
-        for (Object step : steps) {
+        for (Object given : steps) {
+            Object step = pathSteps ? JsonPath.asRead(given, token) : given;
             if (step instanceof Integer) {
                 if (token != JsonToken.START_ARRAY) {
                     return false;
@@ -287,6 +323,16 @@ public final class JsonRuntime {
                 } else if (c == '[') {
                     int end = path.indexOf(']', i);
                     String index = end < 0 ? "" : path.substring(i + 1, end).trim();
+                    if (legacy && index.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                        // the legacy syntax also takes an unquoted member name: $[fruits] is $.fruits (BigQuery docs:
+                        // JSON_EXTRACT_ARRAY)
+                        steps.add(index);
+                        i = end + 1;
+                        continue;
+                    }
+                    if (index.length() > 1 && index.startsWith("0")) {
+                        throw InvalidValueException.unknownAnswer("a JSONPath position with a leading zero (" + path + ")");
+                    }
                     if (!index.matches("[0-9]{1,9}")) {
                         throw bad(function, path, "only [n] array positions" + (legacy ? " and ['name'] members" : "")
                                 + " are supported inside []");
@@ -298,6 +344,20 @@ public final class JsonRuntime {
                 }
             }
             return steps;
+        }
+
+        /**
+         * A step as it reads {@code container}: a position names an object's member ("0"), a member name of digits an
+         * array's position ("01" too; ten digits or more are past any array).
+         */
+        static Object asRead(Object step, JsonToken container) {
+            if (step instanceof Integer && container == JsonToken.START_OBJECT) {
+                return String.valueOf(step);
+            }
+            if (step instanceof String && container == JsonToken.START_ARRAY && ((String) step).matches("[0-9]{1,9}")) {
+                return Integer.valueOf((String) step);
+            }
+            return step;
         }
 
         private static RuntimeException bad(String function, String path, String why) {

@@ -59,6 +59,30 @@ final class MoreFunctions {
                         : float64(call, "log_float", t.expr(args.get(0)), t.expr(args.get(1)), safe);
             case "ieee_divide":
                 return float64(call, "ieee_divide", t.expr(args.get(0)), t.expr(args.get(1)));
+            case "cosine_distance":
+            case "euclidean_distance":
+                return float64(call, "vector_" + name, t.expr(args.get(0)), t.expr(args.get(1)));
+            case "parse_numeric":
+                return numeric(BigQueryFunctions.call("parse_numeric_grouped", t.expr(args.get(0))));
+            case "pi":
+                // Java's Math.PI is the double nearest to pi, as BigQuery's PI() (BigQuery docs: PI)
+                return "CAST(" + Math.PI + " AS DOUBLE PRECISION)";
+            case "pi_numeric":
+                return numeric("3.141592654");
+            case "zeroifnull":
+            case "nullifzero": {
+                if (!type.isInt64() && !type.isDouble() && !type.isNumeric()) {
+                    throw ResolvedFunctions.unsupportedTypes(call);
+                }
+                String value = t.expr(args.get(0));
+                String h2Type = ResolvedTranslator.h2Type(type);
+                if (name.equals("zeroifnull")) {
+                    return "CAST(COALESCE(" + value + ", 0) AS " + h2Type + ")";
+                }
+                // -0.0 is zero too; ABS makes it 0.0, which H2 compares equal to 0 (it orders -0.0 before 0.0)
+                String zero = type.isDouble() ? "ABS(" + value + ") = 0" : value + " = 0";
+                return "CAST(CASE WHEN " + zero + " THEN NULL ELSE " + value + " END AS " + h2Type + ")";
+            }
             case "sign":
                 if (type.isInt64()) {
                     return "CAST(SIGN(" + t.expr(args.get(0)) + ") AS BIGINT)";

@@ -191,7 +191,7 @@ final class ResolvedFunctions {
             case "concat":
             case "$concat_op":
                 if (type.isArray()) {
-                    return "(" + joinedArgs(" || ", args, t) + ")";
+                    return arrayConcat(args, type, t);
                 }
                 if (!type.isString() && !type.isBytes()) {
                     throw unsupportedTypes(call);
@@ -199,7 +199,7 @@ final class ResolvedFunctions {
                 // BigQuery: NULL when any argument is NULL, as H2's || is (on BINARY VARYING too).
                 return "(" + joinedArgs(" || ", args, t) + ")";
             case "array_concat":
-                return "(" + joinedArgs(" || ", args, t) + ")";
+                return arrayConcat(args, type, t);
             case "$make_array":
                 return "CAST(ARRAY[" + list(args, t) + "] AS " + ResolvedTranslator.h2Type(type) + ")";
             case "array_length":
@@ -276,6 +276,12 @@ final class ResolvedFunctions {
         }
         if (type.isNumeric() && args.get(0).getType().isNumeric() && args.get(1).getType().isNumeric()) {
             return "CAST(" + a + " " + operator + " " + b + " AS NUMERIC(38, 9))";
+        }
+        if (type.isDate() && (args.get(0).getType().isInt64() || args.get(1).getType().isInt64())) {
+            // DATE + INT64, INT64 + DATE and DATE - INT64 add days, as DATE_ADD does (BigQuery docs: date arithmetics operators)
+            boolean dateFirst = args.get(0).getType().isDate();
+            String days = dateFirst ? b : a;
+            return BigQueryFunctions.call("date_add", dateFirst ? a : b, operator.equals("-") ? "-(" + days + ")" : days, "'DAY'");
         }
         throw ResolvedTranslator.refuse("operator " + operator + " on " + ZetaTypes.name(args.get(0).getType()) + " and "
                 + ZetaTypes.name(args.get(1).getType()));
@@ -578,8 +584,12 @@ final class ResolvedFunctions {
                 return "BOOL_AND(" + t.expr(args.get(0)) + ")" + over;
             case "logical_or":
                 return "BOOL_OR(" + t.expr(args.get(0)) + ")" + over;
-            case "any_value":
-                return "ANY_VALUE(" + t.expr(args.get(0)) + ")" + over;
+            case "any_value": {
+                // H2's ANY_VALUE picks a row at random. The first non-NULL value: BigQuery's documented example answers
+                // the first row, and rows whose value is NULL are not chosen (BigQuery docs: ANY_VALUE).
+                String value = t.expr(args.get(0));
+                return "(ARRAY_AGG(" + value + ") FILTER (WHERE " + isNull(value, args.get(0).getType(), false) + ")" + over + ")[1]";
+            }
             case "array_agg":
                 return arrayAgg(call, orderItems, limit, over, t);
             case "string_agg": {
@@ -587,6 +597,11 @@ final class ResolvedFunctions {
                     return StatisticalAggregates.stringAgg(call, orderItems, limit, over, t);
                 }
                 String delimiter = args.size() > 1 ? t.expr(args.get(1)) : "','";
+                if (call.getDistinct() && !ordered) {
+                    String value = t.expr(args.get(0));
+                    return BigQueryFunctions.call("array_to_string", gathered(value, true, "", " FILTER (WHERE " + value
+                            + " IS NOT NULL)", over, ResolvedTranslator.h2Type(type) + " ARRAY"), delimiter, "NULL", "FALSE");
+                }
                 String within = ordered ? " WITHIN GROUP (" + t.orderByItems(orderItems).trim() + ")" : "";
                 return "LISTAGG(" + distinct + t.expr(args.get(0)) + ", " + delimiter + ")" + within + over;
             }
@@ -619,6 +634,14 @@ final class ResolvedFunctions {
         return "CASE WHEN " + inRange + " THEN CAST(" + sum + " AS " + (int64 ? "BIGINT" : "NUMERIC(38, 9)") + ") END";
     }
 
+    /**
+     * ARRAY_CONCAT and {@code ||} on arrays, typed: H2 does not type an array {@code ||}, so UNNEST of one gives values
+     * its aggregates read as NULL or refuse (ARRAY_AGG of [1] || [2] is [NULL, NULL]).
+     */
+    private static String arrayConcat(List<ResolvedExpr> args, Type type, ResolvedTranslator t) {
+        return "CAST((" + joinedArgs(" || ", args, t) + ") AS " + ResolvedTranslator.h2Type(type) + ")";
+    }
+
     /** Whether a value is (not) NULL in BigQuery's sense: a STRUCT itself, not its fields ({@link Translator#nullTest}). */
     static String isNull(String sql, Type type, boolean isNull) {
         return sql + Translator.nullTest(type.isStruct(), !isNull);
@@ -628,17 +651,28 @@ final class ResolvedFunctions {
     private static String arrayAgg(ResolvedNonScalarFunctionCallBase call, List<ResolvedOrderByItem> orderItems,
                                    ResolvedExpr limitExpr, String over, ResolvedTranslator t) {
         String value = t.expr(call.getArgumentList().get(0));
-        String distinct = call.getDistinct() ? "DISTINCT " : "";
         String order = orderItems.isEmpty() ? "" : t.orderByItems(orderItems);
         boolean ignoreNulls = t.ignoresNulls(call);
         String filter = ignoreNulls ? " FILTER (WHERE " + isNull(value, call.getArgumentList().get(0).getType(), false) + ")" : "";
-        String agg = "ARRAY_AGG(" + distinct + value + order + ")" + filter + over;
+        String agg = gathered(value, call.getDistinct(), order, filter, over, ResolvedTranslator.h2Type(call.getType()));
         if (limitExpr != null) {
             String limit = t.expr(limitExpr);
             agg = "TRIM_ARRAY(" + agg + ", GREATEST(CARDINALITY(" + agg + ") - " + limit + ", 0))";
         }
         // A NULL element is an error only in a query's final result (checked there), not inside the query.
         return "CAST(" + agg + " AS " + ResolvedTranslator.h2Type(call.getType()) + ")";
+    }
+
+    /**
+     * The values an aggregate gathers, {@code ARRAY_AGG(value order) filter over} of H2 type {@code arrayType}: with
+     * DISTINCT and no ORDER BY each value at its first place, as ZetaSQL's reference and BigQuery's documented
+     * examples give them (H2 would sort them).
+     */
+    static String gathered(String value, boolean distinct, String order, String filter, String over, String arrayType) {
+        if (distinct && order.isEmpty()) {
+            return "CAST(" + call("array_first_occurrences", "ARRAY_AGG(" + value + ")" + filter + over) + " AS " + arrayType + ")";
+        }
+        return "ARRAY_AGG(" + (distinct ? "DISTINCT " : "") + value + order + ")" + filter + over;
     }
 
     static String analytic(ResolvedAnalyticFunctionCall call, String over, List<ResolvedOrderByItem> windowOrder,

@@ -22,6 +22,7 @@ import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFilterScan;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCall;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCallBase;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedGetStructField;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedGroupingCall;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedJoinScan;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedLimitOffsetScan;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedLiteral;
@@ -588,8 +589,8 @@ final class ResolvedTranslator {
     }
 
     private String aggregate(ResolvedAggregateScan scan) {
-        if (!scan.getGroupingSetList().isEmpty() || !scan.getRollupColumnList().isEmpty()) {
-            throw refuse("GROUP BY ROLLUP / GROUPING SETS");
+        if (GroupingSets.present(scan)) {
+            return groupingSets(scan);
         }
         Flat flat = flat(scan.getInputScan());
         if (flat != null) {
@@ -626,6 +627,51 @@ final class ResolvedTranslator {
         }
         return "SELECT " + columns(scan.getColumnList(), computed) + " FROM (SELECT " + nonEmpty(inner) + " FROM ("
                 + scan(scan.getInputScan()) + ") AS " + alias() + ") AS " + alias() + groupBy(keys, scan);
+    }
+
+    /**
+     * GROUP BY ROLLUP | CUBE | GROUPING SETS: one aggregation per grouping set over the same input, united; keys outside
+     * a set are NULL there, and GROUPING(key) is 1 where the key is outside the set (BigQuery docs: GROUP BY clause).
+     */
+    private String groupingSets(ResolvedAggregateScan scan) {
+        List<String> inner = new ArrayList<>();
+        Set<Long> seen = new LinkedHashSet<>();
+        for (ResolvedColumn column : scan.getInputScan().getColumnList()) {
+            if (seen.add(column.getId())) {
+                inner.add(col(column));
+            }
+        }
+        for (ResolvedComputedColumn key : scan.getGroupByList()) {
+            inner.add(expr(key.getExpr()) + " AS " + col(key.getColumn()));
+        }
+        Map<Long, String> aggregates = new HashMap<>();
+        for (ResolvedComputedColumnBase aggregate : scan.getAggregateList()) {
+            aggregates.put(aggregate.getColumn().getId(), aggregateCall((ResolvedAggregateFunctionCall) aggregate.getExpr(), ""));
+        }
+        String input = scan(scan.getInputScan());
+        List<String> branches = new ArrayList<>();
+        for (Set<Long> set : GroupingSets.of(scan)) {
+            Map<Long, String> computed = new HashMap<>(aggregates);
+            List<String> keys = new ArrayList<>();
+            for (ResolvedComputedColumn key : scan.getGroupByList()) {
+                boolean grouped = set.contains(key.getColumn().getId());
+                computed.put(key.getColumn().getId(), grouped ? col(key.getColumn())
+                        : "CAST(NULL AS " + h2Type(key.getColumn().getType()) + ")");
+                if (grouped) {
+                    keys.add(col(key.getColumn()));
+                }
+            }
+            for (ResolvedGroupingCall grouping : scan.getGroupingCallList()) {
+                computed.put(grouping.getOutputColumn().getId(),
+                        "CAST(" + (set.contains(grouping.getGroupByColumn().getColumn().getId()) ? 0 : 1) + " AS BIGINT)");
+            }
+            // the grand total of () is no row over no rows (ZetaSQL's reference), unlike an aggregation without GROUP BY
+            String groupBy = !keys.isEmpty() ? " GROUP BY " + String.join(", ", keys)
+                    : (scan.getAggregateList().isEmpty() ? " GROUP BY ()" : "") + " HAVING COUNT(*) > 0";
+            branches.add("SELECT " + columns(scan.getColumnList(), computed) + " FROM (SELECT " + nonEmpty(inner) + " FROM ("
+                    + input + ") AS " + alias() + ") AS " + alias() + groupBy);
+        }
+        return String.join(" UNION ALL ", branches);
     }
 
     /**
@@ -1150,6 +1196,18 @@ final class ResolvedTranslator {
         String bytesFormat = EncodingFunctions.castWithFormat(cast, this);
         if (bytesFormat != null) {
             return bytesFormat;
+        }
+        Type formatted = cast.getExpr().getType();
+        if (cast.getFormat() != null && cast.getType().isString() && formatted.isTimestamp()) {
+            return ResolvedFunctions.call("format_timestamp_elements", expr(cast.getExpr()), expr(cast.getFormat()),
+                    cast.getTimeZone() == null ? "'UTC'" : expr(cast.getTimeZone()));
+        }
+        if (cast.getFormat() != null && cast.getTimeZone() == null && cast.getType().isString()
+                && (formatted.isDate() || formatted.isDatetime() || formatted.isTime())) {
+            String function = formatted.isDate() ? "format_date_elements" : formatted.isDatetime() ? "format_datetime_elements"
+                    : "format_time_elements";
+            // an element this engine does not write is refused by name, under SAFE_CAST too
+            return ResolvedFunctions.call(function, expr(cast.getExpr()), expr(cast.getFormat()));
         }
         if (cast.getFormat() != null || cast.getTimeZone() != null) {
             throw refuse("CAST … FORMAT");

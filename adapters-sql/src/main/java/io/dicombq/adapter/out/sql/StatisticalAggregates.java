@@ -136,9 +136,8 @@ final class StatisticalAggregates {
         }
         String value = t.expr(call.getArgumentList().get(0));
         String delimiter = call.getArgumentList().size() > 1 ? t.expr(call.getArgumentList().get(1)) : bytes ? "X'2C'" : "','";
-        String values = "ARRAY_AGG(" + (call.getDistinct() ? "DISTINCT " : "") + value + order(order, t) + ") FILTER (WHERE "
-                + value + " IS NOT NULL)" + over;
-        values = limited(values, limit, t);
+        String values = limited(ResolvedFunctions.gathered(value, call.getDistinct(), order(order, t),
+                " FILTER (WHERE " + value + " IS NOT NULL)", over, ResolvedTranslator.h2Type(call.getType()) + " ARRAY"), limit, t);
         return bytes ? ResolvedFunctions.call("array_to_bytes", values, delimiter, "CAST(NULL AS BINARY VARYING)", "FALSE")
                 : BigQueryFunctions.call("array_to_string", values, delimiter, "NULL", "FALSE");
     }

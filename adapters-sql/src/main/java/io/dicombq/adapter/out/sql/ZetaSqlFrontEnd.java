@@ -145,6 +145,7 @@ final class ZetaSqlFrontEnd {
                 LanguageFeature.FEATURE_V_1_3_IS_DISTINCT,
                 LanguageFeature.FEATURE_V_1_3_FORMAT_IN_CAST,
                 LanguageFeature.FEATURE_V_1_3_QUALIFY,
+                LanguageFeature.FEATURE_PIPES,
                 LanguageFeature.FEATURE_V_1_3_REPEAT,
                 LanguageFeature.FEATURE_V_1_3_LIKE_ANY_SOME_ALL,
                 LanguageFeature.FEATURE_V_1_3_TYPEOF_FUNCTION,

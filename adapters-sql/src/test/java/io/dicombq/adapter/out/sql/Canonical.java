@@ -47,7 +47,8 @@ final class Canonical {
 
     static String of(Value value) {
         if (value.isNull()) {
-            return "NULL";
+            // BigQuery returns a NULL ARRAY in a query result as an empty one, at any depth (BigQuery docs: array type)
+            return value.getType().isArray() ? "[]" : "NULL";
         }
         if (value.getType().isArray()) {
             List<String> items = new ArrayList<>();

@@ -450,6 +450,7 @@ class DifferentialTest {
         queries.addAll(DifferentialRangeQueries.queries(T));
         queries.addAll(DifferentialCollationQueries.queries(T));
         queries.addAll(DifferentialWindowQueries.queries(T));
+        queries.addAll(DifferentialDocsProbeQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

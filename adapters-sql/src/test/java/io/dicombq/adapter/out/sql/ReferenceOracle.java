@@ -61,8 +61,7 @@ final class ReferenceOracle implements AutoCloseable {
             for (List<Value> row : content.getTableData()) {
                 List<String> values = new ArrayList<>();
                 for (Value value : row) {
-                    // BigQuery returns a NULL ARRAY in a query result as an empty one (BigQuery docs: array type)
-                    values.add(value.isNull() && value.getType().isArray() ? "[]" : Canonical.of(value));
+                    values.add(Canonical.of(value));
                 }
                 rows.add(values);
             }

@@ -753,26 +753,32 @@ final class ResolvedTranslator {
         }
     }
 
-    private String setOperation(ResolvedSetOperationScan scan) {
-        String operator;
+    /** H2's operator for UNION ALL and the DISTINCT set operations, which it has as BigQuery means them; else null. */
+    private static String h2SetOperator(ResolvedSetOperationScan scan) {
         switch (scan.getOpType()) {
             case UNION_ALL:
-                operator = " UNION ALL ";
-                break;
+                return " UNION ALL ";
             case UNION_DISTINCT:
-                operator = " UNION ";
-                break;
+                return " UNION ";
             case INTERSECT_DISTINCT:
-                operator = " INTERSECT ";
-                break;
+                return " INTERSECT ";
             case EXCEPT_DISTINCT:
-                operator = " EXCEPT ";
-                break;
-            case INTERSECT_ALL:
-            case EXCEPT_ALL:
-                return setOperationAll(scan);
+                return " EXCEPT ";
             default:
-                throw refuse("set operation " + scan.getOpType().name().replace('_', ' '));
+                return null;
+        }
+    }
+
+    private String setOperation(ResolvedSetOperationScan scan) {
+        String operator = h2SetOperator(scan);
+        if (operator == null) {
+            switch (scan.getOpType()) {
+                case INTERSECT_ALL:
+                case EXCEPT_ALL:
+                    return setOperationAll(scan);
+                default:
+                    throw refuse("set operation " + scan.getOpType().name().replace('_', ' '));
+            }
         }
         if (!scan.getColumnMatchMode().name().equals("BY_POSITION")) {
             throw refuse("set operation matching columns " + scan.getColumnMatchMode());
@@ -1079,22 +1085,9 @@ final class ResolvedTranslator {
             return null;
         }
         ResolvedSetOperationScan set = (ResolvedSetOperationScan) scan;
-        String operator;
-        switch (set.getOpType()) {
-            case UNION_ALL:
-                operator = " UNION ALL ";
-                break;
-            case UNION_DISTINCT:
-                operator = " UNION ";
-                break;
-            case INTERSECT_DISTINCT:
-                operator = " INTERSECT ";
-                break;
-            case EXCEPT_DISTINCT:
-                operator = " EXCEPT ";
-                break;
-            default:
-                return null;
+        String operator = h2SetOperator(set);
+        if (operator == null) {
+            return null;
         }
         if (!set.getColumnMatchMode().name().equals("BY_POSITION")) {
             return null;

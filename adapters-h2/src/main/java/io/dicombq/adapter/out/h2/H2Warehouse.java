@@ -520,25 +520,35 @@ public final class H2Warehouse implements AutoCloseable {
         }
     }
 
-    /** Rows after a row id, the table they came from, and the last row id among them. */
+    /** Rows, the table they came from, and the last row id among them (-1 with no rows). */
     private record RowPage(List<Row> rows, String physicalName, long lastRowId) {
     }
 
     private RowPage readPageAfter(TableUri uri, long afterRowId, int maxResults) {
+        return readPage(uri, "WHERE _ROWID_ > ? ORDER BY _ROWID_ LIMIT ?", afterRowId, maxResults);
+    }
+
+    private List<Row> readRowsNow(TableUri uri, long startIndex, int maxResults) {
+        return readPage(uri, "ORDER BY _ROWID_ LIMIT ? OFFSET ?", maxResults, startIndex).rows();
+    }
+
+    /** The rows {@code clause} (with its {@code parameters}) selects, with their row ids, under the swap lock. */
+    private RowPage readPage(TableUri uri, String clause, long... parameters) {
         swapLock.readLock().lock();
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
             List<Row> rows = new ArrayList<>();
+            long last = -1;
             if (entry.schema().isEmpty()) {
-                return new RowPage(rows, entry.physicalName(), afterRowId);
+                return new RowPage(rows, entry.physicalName(), last);
             }
             StringBuilder columns = new StringBuilder("_ROWID_");
             entry.schema().columns().forEach(c -> columns.append(", ").append(Names.quote(c.name())));
-            String sql = "SELECT " + columns + " FROM " + entry.physicalSql() + " WHERE _ROWID_ > ? ORDER BY _ROWID_ LIMIT ?";
-            long last = afterRowId;
+            String sql = "SELECT " + columns + " FROM " + entry.physicalSql() + " " + clause;
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setLong(1, afterRowId);
-                statement.setInt(2, maxResults);
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setLong(i + 1, parameters[i]);
+                }
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         last = rs.getLong(1);
@@ -547,34 +557,6 @@ public final class H2Warehouse implements AutoCloseable {
                 }
             }
             return new RowPage(rows, entry.physicalName(), last);
-        } catch (SQLException e) {
-            throw Jdbc.internal("readRows", e);
-        } finally {
-            swapLock.readLock().unlock();
-        }
-    }
-
-    private List<Row> readRowsNow(TableUri uri, long startIndex, int maxResults) {
-        swapLock.readLock().lock();
-        try (Connection connection = database.connection()) {
-            TableEntry entry = requireTable(connection, uri);
-            List<Row> rows = new ArrayList<>();
-            if (entry.schema().isEmpty()) {
-                return rows;
-            }
-            StringBuilder columns = new StringBuilder();
-            entry.schema().columns().forEach(c -> columns.append(columns.length() > 0 ? ", " : "").append(Names.quote(c.name())));
-            String sql = "SELECT " + columns + " FROM " + entry.physicalSql() + " ORDER BY _ROWID_ LIMIT ? OFFSET ?";
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setInt(1, maxResults);
-                statement.setLong(2, startIndex);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(RowReader.read(rs, entry.schema(), 1));
-                    }
-                }
-            }
-            return rows;
         } catch (SQLException e) {
             throw Jdbc.internal("readRows", e);
         } finally {

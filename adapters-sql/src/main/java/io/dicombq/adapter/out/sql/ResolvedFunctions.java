@@ -593,15 +593,11 @@ final class ResolvedFunctions {
             case "array_agg":
                 return arrayAgg(call, orderItems, limit, over, t);
             case "string_agg": {
-                if (!type.isString() || limit != null) {
+                if (!type.isString() || limit != null || call.getDistinct() && !ordered) {
+                    // BYTES, LIMIT, and DISTINCT values in their first places (LISTAGG would sort them)
                     return StatisticalAggregates.stringAgg(call, orderItems, limit, over, t);
                 }
                 String delimiter = args.size() > 1 ? t.expr(args.get(1)) : "','";
-                if (call.getDistinct() && !ordered) {
-                    String value = t.expr(args.get(0));
-                    return BigQueryFunctions.call("array_to_string", gathered(value, true, "", " FILTER (WHERE " + value
-                            + " IS NOT NULL)", over, ResolvedTranslator.h2Type(type) + " ARRAY"), delimiter, "NULL", "FALSE");
-                }
                 String within = ordered ? " WITHIN GROUP (" + t.orderByItems(orderItems).trim() + ")" : "";
                 return "LISTAGG(" + distinct + t.expr(args.get(0)) + ", " + delimiter + ")" + within + over;
             }

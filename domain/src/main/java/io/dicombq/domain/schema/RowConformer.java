@@ -72,7 +72,7 @@ public final class RowConformer {
         return values;
     }
 
-    /** Fits the value of {@code column}, a field of the RECORD at {@code parent}; its own path is made only if needed. */
+    /** Fits the value of {@code column}, a field of the RECORD at {@code parent}; its own path is made past the cheap exits. */
     private static Object conformValue(Object value, Column column, FieldPath parent, DroppedTags dropped) {
         if (column.isRepeated()) {
             if (value == null) {
@@ -82,12 +82,13 @@ public final class RowConformer {
                 // the common case (e.g. hundreds of OtherElements entries): nothing to fit, nothing copied
                 return list;
             }
+            FieldPath path = parent.field(column.name());
             List<?> items = value instanceof List<?> list ? list : List.of(value);
             List<Object> out = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
-                Object fitted = conformOne(items.get(i), column, column.isRecord() ? parent.field(column.name()).item(i) : parent.field(column.name()), dropped);
+                Object fitted = conformOne(items.get(i), column, column.isRecord() ? path.item(i) : path, dropped);
                 if (fitted == NO_FIT) {
-                    dropped.add(parent.field(column.name()));
+                    dropped.add(path);
                     return List.of();
                 }
                 out.add(fitted);
@@ -104,9 +105,10 @@ public final class RowConformer {
         if (value == null) {
             return null;
         }
-        Object fitted = conformOne(value, column, parent.field(column.name()), dropped);
+        FieldPath path = parent.field(column.name());
+        Object fitted = conformOne(value, column, path, dropped);
         if (fitted == NO_FIT) {
-            dropped.add(parent.field(column.name()));
+            dropped.add(path);
             return null;
         }
         return fitted;

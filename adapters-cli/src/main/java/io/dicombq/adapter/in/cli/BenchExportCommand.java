@@ -39,7 +39,7 @@ public final class BenchExportCommand implements Callable<Integer> {
     CommandSpec spec;
     @Option(names = "--instances", defaultValue = "1000", description = "How many instances to generate (default: ${DEFAULT-VALUE}).")
     int instances;
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where to put the generated files and warehouse (default: a temporary folder, deleted after).")
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where to put the generated files and warehouse (default: a temporary folder, deleted after); a warehouse left there by an earlier run is replaced.")
     Path workDir;
 
     @Override
@@ -56,6 +56,8 @@ public final class BenchExportCommand implements Callable<Integer> {
             System.gc();
             WarehouseOptions options = new WarehouseOptions();
             options.dataDir = work.resolve("data");
+            // each run measures a fresh warehouse: an earlier run's would already hold the dataset and the table
+            deleteRecursively(options.dataDir);
             try (DicombqRuntime runtime = options.openRuntime(); HeapWatch heap = new HeapWatch()) {
                 runtime.catalog().createDataset("bench-project", "bench");
                 long start = System.nanoTime();
@@ -90,6 +92,9 @@ public final class BenchExportCommand implements Callable<Integer> {
     }
 
     private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

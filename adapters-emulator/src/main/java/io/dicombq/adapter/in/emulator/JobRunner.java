@@ -221,16 +221,8 @@ final class JobRunner {
                 TableWriter.WriteDisposition.parse(copy.path("writeDisposition").asText(null),
                         TableWriter.WriteDisposition.WRITE_EMPTY),
                 TableWriter.CreateDisposition.parse(copy.path("createDisposition").asText(null)), false, false);
-        long rows = writer.write(destination, schema, (rowSchema, batches) -> copyRows(sources, batches), options);
+        long rows = writer.copy(destination, schema, sources, options);
         statistics.putObject("copy").put("copiedRows", Long.toString(rows));
-    }
-
-    private long copyRows(List<TableUri> sources, Consumer<List<Row>> batches) {
-        long total = 0;
-        for (TableUri source : sources) {
-            total += warehouse.readAllRows(source, BATCH, batches);
-        }
-        return total;
     }
 
     private static long feed(List<Row> rows, Consumer<List<Row>> batches) {

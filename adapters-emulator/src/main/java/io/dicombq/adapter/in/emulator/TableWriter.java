@@ -1,6 +1,7 @@
 package io.dicombq.adapter.in.emulator;
 
 import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.adapter.out.h2.sink.TableCopy;
 import io.dicombq.application.port.out.StagedWrite;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.destination.WritePlan;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Writes the rows of a load, copy or query job into its destination with BigQuery's create and write
- * dispositions, through the warehouse's staged write: the destination changes all at once or not at all.
+ * dispositions, through the warehouse's staged write: the destination changes all at once or not at all. A copy job's
+ * rows are copied inside the warehouse.
  */
 final class TableWriter {
 
@@ -59,6 +61,30 @@ final class TableWriter {
      * @return the number of rows written
      */
     long write(TableUri destination, TableSchema incoming, RowSource rows, Options options) {
+        Target target = target(destination, incoming, options);
+        try (StagedWrite staged = warehouse.tableSink().begin(destination, target.plan())) {
+            long written = rows.feed(target.rowSchema(), batch -> staged.write(target.rowSchema(), batch));
+            staged.commit(target.finalSchema());
+            return written;
+        }
+    }
+
+    /**
+     * Copies every row of {@code sources} (tables of the schema {@code incoming}) into {@code destination}, inside the
+     * warehouse: a copy job's rows never pass through the emulator. Returns the number of rows copied.
+     */
+    long copy(TableUri destination, TableSchema incoming, List<TableUri> sources, Options options) {
+        Target target = target(destination, incoming, options);
+        try (TableCopy copy = TableCopy.begin(warehouse, destination, target.plan(), sources)) {
+            return copy.commit(target.finalSchema());
+        }
+    }
+
+    /** What a write does to its destination: the plan, the schema the rows come in, and the schema it ends with. */
+    private record Target(WritePlan plan, TableSchema rowSchema, TableSchema finalSchema) {
+    }
+
+    private Target target(TableUri destination, TableSchema incoming, Options options) {
         if (!warehouse.datasetExists(destination.project(), destination.dataset())) {
             throw Resources.datasetNotFound(destination.project(), destination.dataset());
         }
@@ -87,12 +113,7 @@ final class TableWriter {
             finalSchema = incoming == null ? existing.get() : SchemaEvolution.merge(existing.get(), incoming, tableId,
                     options.allowFieldAddition(), options.allowFieldRelaxation());
         }
-        TableSchema rowSchema = incoming == null ? existing.get() : incoming;
-        try (StagedWrite staged = warehouse.tableSink().begin(destination, plan)) {
-            long written = rows.feed(rowSchema, batch -> staged.write(rowSchema, batch));
-            staged.commit(finalSchema);
-            return written;
-        }
+        return new Target(plan, incoming == null ? existing.get() : incoming, finalSchema);
     }
 
     private static String known(Enum<?>[] values, String text, String field) {

@@ -492,71 +492,27 @@ public final class H2Warehouse implements AutoCloseable {
         return whileReplaced(() -> readRowsNow(uri, startIndex, maxResults));
     }
 
-    /**
-     * Every row of the table in insertion order, handed to {@code batches} {@code batchSize} at a time (a copy job's
-     * read). Each batch starts after the last row id read, so a million rows cost no more than reading them once
-     * (an OFFSET would read every earlier row again); ABORTED if the table is replaced between two batches.
-     */
-    public long readAllRows(TableUri uri, int batchSize, java.util.function.Consumer<List<Row>> batches) {
-        long afterRowId = 0;
-        String physicalName = null;
-        long total = 0;
-        while (true) {
-            long after = afterRowId;
-            RowPage page = whileReplaced(() -> readPageAfter(uri, after, batchSize));
-            if (physicalName != null && !physicalName.equals(page.physicalName())) {
-                throw new DicombqException(Code.ABORTED, "table " + uri.path() + " was replaced while its rows were"
-                        + " being read; run the job again");
-            }
-            physicalName = page.physicalName();
-            if (!page.rows().isEmpty()) {
-                batches.accept(page.rows());
-                total += page.rows().size();
-            }
-            if (page.rows().size() < batchSize) {
-                return total;
-            }
-            afterRowId = page.lastRowId();
-        }
-    }
-
-    /** Rows, the table they came from, and the last row id among them (-1 with no rows). */
-    private record RowPage(List<Row> rows, String physicalName, long lastRowId) {
-    }
-
-    private RowPage readPageAfter(TableUri uri, long afterRowId, int maxResults) {
-        return readPage(uri, "WHERE _ROWID_ > ? ORDER BY _ROWID_ LIMIT ?", afterRowId, maxResults);
-    }
-
     private List<Row> readRowsNow(TableUri uri, long startIndex, int maxResults) {
-        return readPage(uri, "ORDER BY _ROWID_ LIMIT ? OFFSET ?", maxResults, startIndex).rows();
-    }
-
-    /** The rows {@code clause} (with its {@code parameters}) selects, with their row ids, under the swap lock. */
-    private RowPage readPage(TableUri uri, String clause, long... parameters) {
         swapLock.readLock().lock();
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
             List<Row> rows = new ArrayList<>();
-            long last = -1;
             if (entry.schema().isEmpty()) {
-                return new RowPage(rows, entry.physicalName(), last);
+                return rows;
             }
-            StringBuilder columns = new StringBuilder("_ROWID_");
-            entry.schema().columns().forEach(c -> columns.append(", ").append(Names.quote(c.name())));
-            String sql = "SELECT " + columns + " FROM " + entry.physicalSql() + " " + clause;
+            StringBuilder columns = new StringBuilder();
+            entry.schema().columns().forEach(c -> columns.append(columns.length() > 0 ? ", " : "").append(Names.quote(c.name())));
+            String sql = "SELECT " + columns + " FROM " + entry.physicalSql() + " ORDER BY _ROWID_ LIMIT ? OFFSET ?";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setLong(i + 1, parameters[i]);
-                }
+                statement.setLong(1, maxResults);
+                statement.setLong(2, startIndex);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        last = rs.getLong(1);
-                        rows.add(RowReader.read(rs, entry.schema(), 2));
+                        rows.add(RowReader.read(rs, entry.schema(), 1));
                     }
                 }
             }
-            return new RowPage(rows, entry.physicalName(), last);
+            return rows;
         } catch (SQLException e) {
             throw Jdbc.internal("readRows", e);
         } finally {

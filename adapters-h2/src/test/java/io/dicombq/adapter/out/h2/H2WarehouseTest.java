@@ -95,47 +95,6 @@ class H2WarehouseTest {
     }
 
     @Test
-    void readsEveryRowInInsertionOrderInBatchesOfTheGivenSize() {
-        warehouse.createDataset(ct.project(), ct.dataset());
-        warehouse.createTable(ct, CtRows.schema());
-        List<Row> rows = new java.util.ArrayList<>();
-        for (int i = 1; i <= 1_234; i++) {
-            rows.add(CtRows.instance(i % 7, 1, 1, i));
-        }
-        warehouse.insertRows(ct, rows);
-        List<Integer> sizes = new java.util.ArrayList<>();
-        List<Row> back = new java.util.ArrayList<>();
-
-        long read = warehouse.readAllRows(ct, 500, batch -> {
-            sizes.add(batch.size());
-            back.addAll(batch);
-        });
-
-        assertThat(read).isEqualTo(1_234);
-        assertThat(sizes).containsExactly(500, 500, 234);
-        assertThat(back).containsExactlyElementsOf(rows);
-    }
-
-    @Test
-    void aTableReplacedBetweenTwoBatchesEndsTheReadAsAborted() {
-        warehouse.createDataset(ct.project(), ct.dataset());
-        warehouse.createTable(ct, CtRows.schema());
-        List<Row> rows = new java.util.ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            rows.add(CtRows.instance(1, 1, 1, i));
-        }
-        warehouse.insertRows(ct, rows);
-
-        assertThatThrownBy(() -> warehouse.readAllRows(ct, 4, batch -> {
-            if (warehouse.deleteTable(ct)) {
-                warehouse.createTable(ct, CtRows.schema());
-                warehouse.insertRows(ct, rows);
-            }
-        })).isInstanceOfSatisfying(io.dicombq.domain.status.DicombqException.class,
-                e -> assertThat(e.code()).isEqualTo(io.dicombq.domain.status.Code.ABORTED));
-    }
-
-    @Test
     void nestedAndRepeatedValuesRoundTrip() {
         warehouse.createDataset(ct.project(), ct.dataset());
         warehouse.createTable(ct, CtRows.schema());

@@ -39,26 +39,36 @@ final class H2StagedWrite implements StagedWrite {
     private final SpillFile spill;
     /** Loads staged rows while staging goes on, for plans that make a new table (null for appends). */
     private final EagerLoad eager;
+    /** Tables whose rows the commit copies inside H2 after the staged ones (a copy job); empty for other writes. */
+    private final List<TableUri> copiedTables;
+    private long copiedRows;
     private TableSchema stagedSchema = TableSchema.empty();
     private Status status = Status.OPEN;
     /** Recorded with the swap (Catalog.recordCommit) so that a dead writer's outcome can be told; null when none. */
     private String writeId;
 
-    private H2StagedWrite(H2Warehouse warehouse, TableUri destination, WritePlan plan, SpillFile spill) {
+    private H2StagedWrite(H2Warehouse warehouse, TableUri destination, WritePlan plan, SpillFile spill,
+                          List<TableUri> copiedTables) {
         this.warehouse = warehouse;
         this.destination = destination;
         this.plan = plan;
         this.spill = spill;
+        this.copiedTables = List.copyOf(copiedTables);
         this.eager = plan.replacesSchema() ? new EagerLoad(warehouse, destination, spill) : null;
     }
 
     static H2StagedWrite begin(H2Warehouse warehouse, TableUri destination, WritePlan plan) {
+        return begin(warehouse, destination, plan, List.of());
+    }
+
+    /** A write that also copies every row of {@code copiedTables}, in order, at commit, without reading them out of H2. */
+    static H2StagedWrite begin(H2Warehouse warehouse, TableUri destination, WritePlan plan, List<TableUri> copiedTables) {
         try (Connection connection = warehouse.database().connection()) {
             warehouse.requireDataset(connection, destination.project(), destination.dataset());
         } catch (SQLException e) {
             throw Jdbc.internal("begin", e);
         }
-        return new H2StagedWrite(warehouse, destination, plan, SpillFile.create(warehouse.stagingDirectory()));
+        return new H2StagedWrite(warehouse, destination, plan, SpillFile.create(warehouse.stagingDirectory()), copiedTables);
     }
 
     @Override
@@ -135,7 +145,9 @@ final class H2StagedWrite implements StagedWrite {
             if (!plan.replacesSchema() && existing.isPresent()) {
                 load = appendedCopy(connection, existing.get(), finalSchema);
             } else {
-                load = new Load(newTable(connection, finalSchema), null, 0, spill.rows());
+                TableEntry table = newTable(connection, finalSchema);
+                load = new Load(table, null, 0, spill.rows()); // dropped below if the copy fails
+                load = new Load(table, null, 0, spill.rows() + copyTables(connection, table));
             }
             swapIn(connection, load, existing, lastAttempt);
         } finally {
@@ -179,7 +191,7 @@ final class H2StagedWrite implements StagedWrite {
         long upTo = committedRowIds(copier);
         long copied = copier.copy(0, upTo);
         insertStaged(connection, appended);
-        return new Load(appended, copier, upTo, copied + spill.rows());
+        return new Load(appended, copier, upTo, copied + spill.rows() + copyTables(connection, appended));
     }
 
     /** The last row id of the destination while no insertAll is in flight (they hold the read lock throughout). */
@@ -282,6 +294,32 @@ final class H2StagedWrite implements StagedWrite {
                     row -> gate.run(() -> stream.insert(row)));
         }
         Catalog.ensureNums(connection, inserter.longestArray());
+    }
+
+    /**
+     * Copies the rows of the copied tables into {@code target} inside H2 ({@link TableCopier}), each under the swap
+     * lock's read side so that it stays the table it is while it is read; returns how many rows that was.
+     */
+    private long copyTables(Connection connection, TableEntry target) {
+        long copied = 0;
+        for (TableUri source : copiedTables) {
+            warehouse.swapLock().readLock().lock();
+            try {
+                TableEntry from = warehouse.requireTable(connection, source);
+                boolean throughJava = SchemaChange.between(from.schema(), target.schema(), destination.path()).needsRebuild();
+                TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), from, target, throughJava);
+                copied += copier.copy(0, copier.lastRowId());
+            } finally {
+                warehouse.swapLock().readLock().unlock();
+            }
+        }
+        copiedRows = copied;
+        return copied;
+    }
+
+    /** The rows the commit copied from the copied tables. */
+    synchronized long copiedRows() {
+        return copiedRows;
     }
 
     @Override

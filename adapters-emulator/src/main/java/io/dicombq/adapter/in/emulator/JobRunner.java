@@ -321,8 +321,7 @@ final class JobRunner {
                             continue;
                         }
                         try {
-                            JsonNode node = WireJson.read(line.getBytes(StandardCharsets.UTF_8), "line " + lineNumber);
-                            batch.add(WireValues.fromJson(schema.columns(), node, ignoreUnknown, "line " + lineNumber));
+                            batch.add(JsonLineRows.read(line, schema.columns(), ignoreUnknown, "line " + lineNumber));
                         } catch (DicombqException e) {
                             badRecords++;
                             firstError = firstError == null ? e.getMessage() : firstError;

@@ -180,7 +180,7 @@ final class WireValues {
     }
 
     /** Where the column of {@code name} is, in any letter case as in BigQuery, or -1. */
-    private static int position(List<Column> columns, String name) {
+    static int position(List<Column> columns, String name) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equalsIgnoreCase(name)) {
                 return i;
@@ -211,7 +211,7 @@ final class WireValues {
         return scalar(column, node, ignoreUnknown, where);
     }
 
-    private static Object scalar(Column column, JsonNode node, boolean ignoreUnknown, Object where) {
+    static Object scalar(Column column, JsonNode node, boolean ignoreUnknown, Object where) {
         try {
             return switch (column.type()) {
                 case RECORD -> fromJson(column.fields(), node, ignoreUnknown, where);
@@ -260,7 +260,7 @@ final class WireValues {
     }
 
     /** A field's place in errors, {@code row.field}, spelt only when an error needs it. */
-    private record Field(Object row, String name) {
+    record Field(Object row, String name) {
         @Override
         public String toString() {
             return row + "." + name;

@@ -1,5 +1,8 @@
 package io.dicombq.adapter.in.emulator;
 
+import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.domain.status.DicombqException;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -52,6 +55,31 @@ final class Paging {
         }
         throw WireValues.invalid("Invalid page token: " + token + " (pass the nextPageToken of the previous page of"
                 + " this listing)");
+    }
+
+    /**
+     * tabledata.list's start: startIndex, or the pageToken of the previous page, which is a row index followed by the
+     * table generation and the row id that page ended at (so the next page continues there instead of skipping rows).
+     */
+    static H2Warehouse.PagePosition rowPosition(ApiRequest request) {
+        String token = request.param("pageToken");
+        if (token == null || token.indexOf('.') < 0) {
+            return H2Warehouse.PagePosition.at(start(request));
+        }
+        String[] parts = token.split("\\.", 3);
+        try {
+            if (parts.length == 3 && !parts[2].isEmpty()) {
+                return new H2Warehouse.PagePosition(parse(parts[0], "pageToken"), parts[2], parse(parts[1], "pageToken"));
+            }
+        } catch (DicombqException e) {
+            // the same answer as any other token we did not issue
+        }
+        throw WireValues.invalid("Invalid page token: " + token + " (pass the pageToken of the previous page)");
+    }
+
+    /** The pageToken of the page that starts at {@code next}. */
+    static String rowToken(H2Warehouse.PagePosition next) {
+        return next.index() + "." + next.afterRowId() + "." + next.generation();
     }
 
     static long start(ApiRequest request) {

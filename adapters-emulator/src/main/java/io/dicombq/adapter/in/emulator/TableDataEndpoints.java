@@ -87,23 +87,26 @@ final class TableDataEndpoints {
             throw new DicombqException(io.dicombq.domain.status.Code.UNIMPLEMENTED,
                     "tabledata.list selectedFields is not supported by the dicombq BigQuery emulator");
         }
-        long start = Paging.start(request);
         long max = Paging.max(request, DEFAULT_PAGE);
         TimestampFormat timestamps = Paging.timestamps(request);
         ObjectNode answer = Resources.NODES.objectNode();
         answer.put("kind", "bigquery#tableDataList");
         if (QueryJobResults.isAnonymous(table)) {
-            QueryJobResults.page(anonymous.get(table), start, max, timestamps, answer);
+            QueryJobResults.page(anonymous.get(table), Paging.start(request), max, timestamps, answer);
             return ApiResponse.ok(answer);
         }
         TableSchema schema = warehouse.tableSchema(table).orElseThrow(() -> Resources.notFound(warehouse, table));
         long total = warehouse.rowCount(table);
-        List<Row> rows = max == 0 ? List.of() : warehouse.readRows(table, start, (int) Math.min(max, DEFAULT_PAGE));
+        H2Warehouse.PagePosition from = Paging.rowPosition(request);
+        H2Warehouse.RowPage page = max == 0 ? new H2Warehouse.RowPage(List.of(), from)
+                : warehouse.readPage(table, from, (int) Math.min(max, DEFAULT_PAGE));
+        List<Row> rows = page.rows();
         QueryJobResults.page(new QueryResult(schema, rows), 0, rows.size(), timestamps, answer);
         answer.put("totalRows", Long.toString(total));
         answer.remove("pageToken");
-        if (start + rows.size() < total) {
-            answer.put("pageToken", Long.toString(start + rows.size()));
+        if (page.next().index() < total) {
+            answer.put("pageToken", page.next().generation() == null ? Long.toString(page.next().index())
+                    : Paging.rowToken(page.next()));
         }
         return ApiResponse.ok(answer);
     }

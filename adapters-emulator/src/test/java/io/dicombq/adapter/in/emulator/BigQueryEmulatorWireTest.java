@@ -224,6 +224,48 @@ class BigQueryEmulatorWireTest {
         assertThat(tables.has("nextPageToken")).isFalse();
     }
 
+    /** tabledata.list's pageToken continues after the previous page's last row, or by index once the table is replaced. */
+    @Test
+    void tableDataPagesFollowOneAnotherAndSurviveAReplacedTable() throws Exception {
+        insertUids("a", 25);
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        java.util.List<String> tokens = new java.util.ArrayList<>();
+        String token = null;
+        do {
+            JsonNode page = json(send("GET", BASE + "/datasets/ds/tables/t/data?maxResults=10"
+                    + (token == null ? "" : "&pageToken=" + token), null, false));
+            page.path("rows").forEach(row -> seen.add(row.path("f").get(0).path("v").asText()));
+            token = page.has("pageToken") ? page.path("pageToken").asText() : null;
+            tokens.add(token);
+        } while (token != null);
+
+        assertThat(seen).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 25).mapToObj(i -> "a" + i).toList());
+        assertThat(tokens).hasSize(3);
+        send("DELETE", BASE + "/datasets/ds/tables/t", null, false);
+        send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{\"projectId\":\"wire-project\","
+                + "\"datasetId\":\"ds\",\"tableId\":\"t\"},\"schema\":{\"fields\":[{\"name\":\"uid\",\"type\":\"STRING\"}]}}"), true);
+        insertUids("b", 25);
+        JsonNode afterReplace = json(send("GET", BASE + "/datasets/ds/tables/t/data?maxResults=2&pageToken=" + tokens.get(0),
+                null, false));
+        assertThat(afterReplace.path("rows").get(0).path("f").get(0).path("v").asText()).as("the old token's index")
+                .isEqualTo("b10");
+        JsonNode byIndex = json(send("GET", BASE + "/datasets/ds/tables/t/data?maxResults=1&pageToken=24", null, false));
+        assertThat(byIndex.path("rows").get(0).path("f").get(0).path("v").asText()).isEqualTo("b24");
+        assertThat(byIndex.has("pageToken")).isFalse();
+        HttpResponse<String> forged = send("GET", BASE + "/datasets/ds/tables/t/data?pageToken=1.x", null, false);
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(json(forged).path("error").path("message").asText()).startsWith("Invalid page token: 1.x");
+    }
+
+    private void insertUids(String prefix, int count) throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            rows.append(i == 0 ? "" : ",").append("{\"json\":{\"uid\":\"").append(prefix).append(i).append("\"}}");
+        }
+        assertThat(send("POST", BASE + "/datasets/ds/tables/t/insertAll", gzip("{\"rows\":[" + rows + "]}"), true)
+                .statusCode()).isEqualTo(200);
+    }
+
     @Test
     void anUnknownCallGetsTheGoogleErrorEnvelope() throws Exception {
         HttpResponse<String> response = send("POST", BASE + "/datasets/ds/routines", gzip("{}"), true);

@@ -487,32 +487,56 @@ public final class H2Warehouse implements AutoCloseable {
         }
     }
 
-    /** Rows in insertion order, from {@code startIndex}, at most {@code maxResults} of them (tabledata.list). */
+    /** Rows in insertion order, from {@code startIndex}, at most {@code maxResults} of them. */
     public List<Row> readRows(TableUri uri, long startIndex, int maxResults) {
-        return whileReplaced(() -> readRowsNow(uri, startIndex, maxResults));
+        return readPage(uri, PagePosition.at(startIndex), maxResults).rows();
     }
 
-    private List<Row> readRowsNow(TableUri uri, long startIndex, int maxResults) {
+    /**
+     * One page of rows in insertion order (tabledata.list), and the position of the next one. A position taken from
+     * the previous page of the same table generation continues after its last row id, so that paging through a large
+     * table reads each row once; any other position (a start index, or a table replaced since) skips that many rows.
+     */
+    public RowPage readPage(TableUri uri, PagePosition from, int maxResults) {
+        return whileReplaced(() -> readPageNow(uri, from, maxResults));
+    }
+
+    /** Where a page starts: a row index, and for a page that follows another, its table generation and last row id. */
+    public record PagePosition(long index, String generation, long afterRowId) {
+        public static PagePosition at(long index) {
+            return new PagePosition(index, null, 0);
+        }
+    }
+
+    /** A page of rows and where the next page starts. */
+    public record RowPage(List<Row> rows, PagePosition next) {
+    }
+
+    private RowPage readPageNow(TableUri uri, PagePosition from, int maxResults) {
         swapLock.readLock().lock();
         try (Connection connection = database.connection()) {
             TableEntry entry = requireTable(connection, uri);
             List<Row> rows = new ArrayList<>();
             if (entry.schema().isEmpty()) {
-                return rows;
+                return new RowPage(rows, from);
             }
-            StringBuilder columns = new StringBuilder();
-            entry.schema().columns().forEach(c -> columns.append(columns.length() > 0 ? ", " : "").append(Names.quote(c.name())));
-            String sql = "SELECT " + columns + " FROM " + entry.physicalSql() + " ORDER BY _ROWID_ LIMIT ? OFFSET ?";
+            boolean keyset = entry.physicalName().equals(from.generation());
+            StringBuilder columns = new StringBuilder("_ROWID_");
+            entry.schema().columns().forEach(c -> columns.append(", ").append(Names.quote(c.name())));
+            String sql = "SELECT " + columns + " FROM " + entry.physicalSql()
+                    + (keyset ? " WHERE _ROWID_ > ? ORDER BY _ROWID_ LIMIT ?" : " ORDER BY _ROWID_ LIMIT ? OFFSET ?");
+            long last = from.afterRowId();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setLong(1, maxResults);
-                statement.setLong(2, startIndex);
+                statement.setLong(1, keyset ? from.afterRowId() : maxResults);
+                statement.setLong(2, keyset ? maxResults : from.index());
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(RowReader.read(rs, entry.schema(), 1));
+                        last = rs.getLong(1);
+                        rows.add(RowReader.read(rs, entry.schema(), 2));
                     }
                 }
             }
-            return rows;
+            return new RowPage(rows, new PagePosition(from.index() + rows.size(), entry.physicalName(), last));
         } catch (SQLException e) {
             throw Jdbc.internal("readRows", e);
         } finally {

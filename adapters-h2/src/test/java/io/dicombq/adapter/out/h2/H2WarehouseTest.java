@@ -95,6 +95,31 @@ class H2WarehouseTest {
     }
 
     @Test
+    void aPageFollowingAnotherContinuesAfterItsLastRowIdAndAnOtherGenerationCountsRows() {
+        warehouse.createDataset(ct.project(), ct.dataset());
+        warehouse.createTable(ct, CtRows.schema());
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            rows.add(CtRows.instance(1, 1, 1, i));
+        }
+        warehouse.insertRows(ct, rows);
+
+        H2Warehouse.RowPage first = warehouse.readPage(ct, H2Warehouse.PagePosition.at(0), 4);
+        H2Warehouse.RowPage second = warehouse.readPage(ct, first.next(), 4);
+        // the same row id with index 0: a keyset read ignores the index, an unknown generation ignores the row id
+        H2Warehouse.RowPage keyset = warehouse.readPage(ct, new H2Warehouse.PagePosition(0, first.next().generation(),
+                first.next().afterRowId()), 2);
+        H2Warehouse.RowPage byIndex = warehouse.readPage(ct, new H2Warehouse.PagePosition(1, "GONE",
+                first.next().afterRowId()), 2);
+
+        assertThat(first.rows()).containsExactlyElementsOf(rows.subList(0, 4));
+        assertThat(second.rows()).containsExactlyElementsOf(rows.subList(4, 8));
+        assertThat(second.next().index()).isEqualTo(8);
+        assertThat(keyset.rows()).containsExactlyElementsOf(rows.subList(4, 6));
+        assertThat(byIndex.rows()).containsExactlyElementsOf(rows.subList(1, 3));
+    }
+
+    @Test
     void nestedAndRepeatedValuesRoundTrip() {
         warehouse.createDataset(ct.project(), ct.dataset());
         warehouse.createTable(ct, CtRows.schema());

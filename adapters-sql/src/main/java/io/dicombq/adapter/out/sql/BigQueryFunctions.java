@@ -69,6 +69,7 @@ public final class BigQueryFunctions {
         install(connection, replace, TextRuntime.class, TextRuntime.NAMES, "");
         install(connection, replace, StringRuntime.class, StringRuntime.NAMES, "");
         install(connection, replace, EncodingRuntime.class, EncodingRuntime.NAMES, "");
+        install(connection, replace, NetRuntime.class, NetRuntime.NAMES, "");
         install(connection, replace, FormatRuntime.class, FormatRuntime.NAMES, "");
         install(connection, replace, RegexpRuntime.class, RegexpRuntime.NAMES, "");
         install(connection, replace, BytesFormat.class, BytesFormat.NAMES, "");

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * Differential cases for what a second local probe found (a peer engine's table of self-contained queries, kept out
  * of this repository): the day of the year {@code %j} read by PARSE_DATE, PARSE_DATETIME and PARSE_TIMESTAMP, alone,
- * after or before the year, against month and day elements, and out of range.
+ * after or before the year, against month and day elements, and out of range; the NET functions on IP addresses
+ * (text forms, RFC 5952 output, masks, truncation, integers, errors); regular expressions that are not literals
+ * (columns, expressions, BYTES, invalid patterns with and without SAFE.).
  */
 final class DifferentialPeerQueries {
     private DifferentialPeerQueries() {
@@ -64,6 +66,26 @@ final class DifferentialPeerQueries {
                 "SELECT NET.IPV4_TO_INT64(b'\\x80\\x00\\x00\\x01') AS a, NET.IPV4_TO_INT64(NULL) AS b",
                 "SELECT NET.IPV4_TO_INT64(NET.IP_FROM_STRING('::1')) AS a",
                 "SELECT id, NET.IP_TO_STRING(NET.IPV4_FROM_INT64(id * 16777217)) AS a FROM " + t,
+                // regular expressions that are not literals, read as RE2 for each row
+                "SELECT v, r, REGEXP_EXTRACT(v, r, 1, 2) AS e, REGEXP_INSTR(v, r) AS i, REGEXP_INSTR(v, r, 2, 1, 1) AS j,"
+                        + " REGEXP_EXTRACT_ALL(v, r) AS a, REGEXP_REPLACE(v, r, '<\\\\0>') AS p, REGEXP_SUBSTR(v, r, 3) AS s"
+                        + " FROM UNNEST([STRUCT('Hello Helloo and Hellooo' AS v, 'H?ello+' AS r), ('a1b22c333', '[0-9]+'),"
+                        + " ('a1b22c333', '([a-z])[0-9]'), ('x@y.com z@w.org', '@[^.]*'), ('abc', NULL), (NULL, 'a'),"
+                        + " ('Ünïcödé', '\\\\pL+'), ('aXbxc', '(?i)x')])",
+                "SELECT REGEXP_EXTRACT(v, CONCAT('(', r, ')'), 1, 1) AS a FROM UNNEST([STRUCT('2021-03-04' AS v, '[0-9]{2}' AS r)])",
+                "SELECT REGEXP_EXTRACT(v, r, 1, 1) AS e, REGEXP_INSTR(v, r) AS i, REGEXP_REPLACE(v, r, '-') AS p, REGEXP_CONTAINS(v, r) AS c"
+                        + " FROM UNNEST([STRUCT('abc' AS v, '' AS r), ('', 'x*')])",
+                "SELECT SAFE.REGEXP_CONTAINS(v, r) AS c, SAFE.REGEXP_EXTRACT(v, r) AS e FROM UNNEST([STRUCT('abc' AS v, '(' AS r), ('abc', 'c')])",
+                "SELECT REGEXP_INSTR(b, r) AS a, FORMAT('%T', REGEXP_EXTRACT(b, r, 1, 1)) AS e, REGEXP_EXTRACT_ALL(b, r) AS x"
+                        + " FROM UNNEST([STRUCT(b'\\x01ab\\xffab' AS b, b'a.' AS r), (b'zzz', b'q')])",
+                "SELECT REGEXP_EXTRACT(v, r, 1, 1) AS a FROM UNNEST([STRUCT('abc' AS v, '(' AS r)])",
+                "SELECT REGEXP_REPLACE(v, r, 'x') AS a FROM UNNEST([STRUCT('abc' AS v, 'a[' AS r)])",
+                "SELECT REGEXP_EXTRACT_ALL(v, r) AS a FROM UNNEST([STRUCT('abc' AS v, '(a)(b)' AS r)])",
+                "SELECT SAFE.REGEXP_EXTRACT(v, r, 1, 1) AS a, SAFE.REGEXP_INSTR(v, r) AS b, SAFE.REGEXP_REPLACE(v, r, 'y') AS c"
+                        + " FROM UNNEST([STRUCT('abc' AS v, '(' AS r), ('abc', 'b')])",
+                "SELECT REGEXP_CONTAINS(v, r) AS c, REGEXP_EXTRACT(v, r) AS e FROM UNNEST([STRUCT('abc' AS v, 'b+' AS r), ('xyz', 'q')])",
+                "SELECT id, REGEXP_EXTRACT(PatientID, CONCAT('^', SUBSTR(PatientID, 1, 1), '(.*)'), 1, 1) AS rest,"
+                        + " REGEXP_REPLACE(PatientID, SUBSTR(PatientID, 1, 2), '#') AS r FROM " + t,
                 // a column's dates written with %j and read back
                 "SELECT id, PARSE_DATE('%Y-%j', FORMAT_DATE('%Y-%j', StudyDate)) = StudyDate AS same_day FROM " + t);
     }

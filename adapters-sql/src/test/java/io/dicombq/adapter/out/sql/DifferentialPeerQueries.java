@@ -86,6 +86,10 @@ final class DifferentialPeerQueries {
                 "SELECT REGEXP_CONTAINS(v, r) AS c, REGEXP_EXTRACT(v, r) AS e FROM UNNEST([STRUCT('abc' AS v, 'b+' AS r), ('xyz', 'q')])",
                 "SELECT id, REGEXP_EXTRACT(PatientID, CONCAT('^', SUBSTR(PatientID, 1, 1), '(.*)'), 1, 1) AS rest,"
                         + " REGEXP_REPLACE(PatientID, SUBSTR(PatientID, 1, 2), '#') AS r FROM " + t,
+                // TO_JSON_STRING of ARRAY<INT64>: past ±2^53 an integer is a quoted string
+                "SELECT TO_JSON_STRING([1, -9007199254740992, 9007199254740993, NULL, 0]) AS a, TO_JSON_STRING(ARRAY<INT64>[]) AS b,"
+                        + " TO_JSON_STRING(STRUCT([9007199254740992, -9007199254740993] AS n, 'x' AS s)) AS c",
+                "SELECT id, TO_JSON_STRING(GENERATE_ARRAY(id, id + 2)) AS a, TO_JSON_STRING(STRUCT(id AS i, [id] AS l)) AS b FROM " + t,
                 // a column's dates written with %j and read back
                 "SELECT id, PARSE_DATE('%Y-%j', FORMAT_DATE('%Y-%j', StudyDate)) = StudyDate AS same_day FROM " + t);
     }

@@ -459,6 +459,17 @@ class SqlFunctionsTest {
     }
 
     @Test
+    void generateUuidIsAVersion4UuidInLowerCasePerRow() {
+        java.util.List<String> ids = engine.query(QueryRequest.of("SELECT GENERATE_UUID() AS u FROM UNNEST(GENERATE_ARRAY(1, 50))",
+                "my-project")).rows().stream().map(r -> (String) r.get("u")).toList();
+
+        // BigQuery docs: 8-4-4-4-12 lower-case hexadecimal digits, 122 random bits (RFC 4122 section 4.4)
+        assertThat(ids).hasSize(50).allSatisfy(id -> assertThat(id)
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+        assertThat(ids.stream().distinct()).hasSize(50);
+    }
+
+    @Test
     void parseDateNullsAndErrors() {
         assertThat(value("PARSE_DATE('%Y%m%d', PatientName.Alphabetic.MiddleName)")).isNull();
         assertInvalid(() -> value("PARSE_DATE('%Y-%m-%d', '2008/12/25')"), "Failed to parse input string \"2008/12/25\"");

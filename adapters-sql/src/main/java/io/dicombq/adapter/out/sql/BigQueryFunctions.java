@@ -57,7 +57,7 @@ public final class BigQueryFunctions {
             {"parse_date_format", "parseDate"},
         };
         String[][] json = {
-            {"json_value", "jsonValue"}, {"json_query", "jsonQuery"}, {"json_quote", "quote"}, {"json_quote_all", "quoteAll"},
+            {"json_value", "jsonValue"}, {"json_query", "jsonQuery"}, {"json_quote", "quote"}, {"json_quote_all", "quoteAll"}, {"json_integers_text", "integersText"},
         };
         install(connection, replace, BigQueryFunctions.class, functions);
         install(connection, replace, ScalarRuntime.class, scalars);
@@ -69,6 +69,7 @@ public final class BigQueryFunctions {
         install(connection, replace, TextRuntime.class, TextRuntime.NAMES, "");
         install(connection, replace, StringRuntime.class, StringRuntime.NAMES, "");
         install(connection, replace, EncodingRuntime.class, EncodingRuntime.NAMES, "");
+        install(connection, replace, NetRuntime.class, NetRuntime.NAMES, "");
         install(connection, replace, FormatRuntime.class, FormatRuntime.NAMES, "");
         install(connection, replace, RegexpRuntime.class, RegexpRuntime.NAMES, "");
         install(connection, replace, BytesFormat.class, BytesFormat.NAMES, "");

@@ -58,7 +58,7 @@ record DateFormat(String source, List<DateFormat.Piece> parts) {
         MONTH_ABBREVIATION_H("%h", Scope.DATE, m -> m.date().getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH), true),
         DAY("%d", Scope.DATE, m -> pad(m.date().getDayOfMonth(), 2), true),
         DAY_SPACE_PADDED("%e", Scope.DATE, m -> (m.date().getDayOfMonth() < 10 ? " " : "") + m.date().getDayOfMonth(), true),
-        DAY_OF_YEAR("%j", Scope.DATE, m -> pad(m.date().getDayOfYear(), 3), false),
+        DAY_OF_YEAR("%j", Scope.DATE, m -> pad(m.date().getDayOfYear(), 3), true),
         WEEKDAY_NAME("%A", Scope.DATE, m -> m.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH), true),
         WEEKDAY_ABBREVIATION("%a", Scope.DATE, m -> m.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH), true),
         // %u: Monday = 1 … Sunday = 7; %w: Sunday = 0 … Saturday = 6.
@@ -303,6 +303,13 @@ record DateFormat(String source, List<DateFormat.Piece> parts) {
         private Integer offsetSeconds;
         private Long epochSeconds;
         private DayOfWeek weekday;
+        /**
+         * %j: the date is that day of the (final) year, except for a month or a day read after it, which replaces
+         * that field (ZetaSQL's reading: '%j %b' of '300 Feb' is February 27).
+         */
+        private Integer dayOfYear;
+        private Integer monthAfterDayOfYear;
+        private Integer dayAfterDayOfYear;
 
         DateParser(String text) {
             this.text = text;
@@ -337,18 +344,30 @@ record DateFormat(String source, List<DateFormat.Piece> parts) {
                     break;
                 case MONTH:
                     month = number(1, 2);
+                    monthAfterDayOfYear = month;
                     break;
                 case MONTH_NAME:
                 case MONTH_ABBREVIATION:
                 case MONTH_ABBREVIATION_H:
                     month = name(Month.values().length, m -> Month.of(m + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH)) + 1;
+                    monthAfterDayOfYear = month;
                     break;
                 case DAY:
                     day = number(1, 2);
+                    dayAfterDayOfYear = day;
                     break;
                 case DAY_SPACE_PADDED:
                     skipSpace();
                     day = number(1, 2);
+                    dayAfterDayOfYear = day;
+                    break;
+                case DAY_OF_YEAR:
+                    dayOfYear = number(1, 3);
+                    if (dayOfYear < 1 || dayOfYear > 366) {
+                        throw fail();
+                    }
+                    monthAfterDayOfYear = null;
+                    dayAfterDayOfYear = null;
                     break;
                 case WEEKDAY_NAME:
                 case WEEKDAY_ABBREVIATION:
@@ -480,6 +499,16 @@ record DateFormat(String source, List<DateFormat.Piece> parts) {
                 } catch (java.time.DateTimeException e) {
                     throw fail();
                 }
+            }
+            if (dayOfYear != null) {
+                if (dayOfYear == 366 && !java.time.Year.isLeap(year)) {
+                    throw new InvalidValueException("Year " + year + " has 365 days, but the specified day of year was 366");
+                }
+                LocalDate date = LocalDate.ofYearDay(year, dayOfYear);
+                month = monthAfterDayOfYear != null ? monthAfterDayOfYear : date.getMonthValue();
+                day = dayAfterDayOfYear != null ? dayAfterDayOfYear : date.getDayOfMonth();
+                // ZetaSQL does not hold the date named by %j to a weekday read with %a / %A
+                weekday = null;
             }
             LocalDateTime local;
             try {

@@ -60,8 +60,11 @@ final class JsonFunctions {
         }
         String sql = value.sql();
         if (value.isArray()) {
+            if (!value.element().isRecord() && value.type().type() == ColumnType.INTEGER) {
+                return BigQueryFunctions.call("json_integers_text", sql);
+            }
             if (value.element().isRecord() || value.type().type() != ColumnType.STRING) {
-                throw Translator.unsupported("TO_JSON_STRING of " + value.typeName() + " (arrays of STRING are supported)");
+                throw Translator.unsupported("TO_JSON_STRING of " + value.typeName() + " (arrays of STRING and INT64 are supported)");
             }
             return BigQueryFunctions.call("json_quote_all", sql);
         }

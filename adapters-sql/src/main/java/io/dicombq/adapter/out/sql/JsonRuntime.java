@@ -74,6 +74,21 @@ public final class JsonRuntime {
     }
 
     /** An ARRAY&lt;STRING&gt; as a JSON array (TO_JSON_STRING); a NULL array as {@code null}. */
+    /** TO_JSON_STRING of ARRAY<INT64>: each element as TO_JSON_STRING writes an INT64, quoted beyond ±2^53. */
+    public static String integersText(Long[] values) {
+        if (values == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            Long v = values[i];
+            String digits = String.valueOf(v);
+            boolean exact = v == null || v >= -(1L << 53) && v <= 1L << 53;
+            out.append(i > 0 ? "," : "").append(exact ? digits : '"' + digits + '"');
+        }
+        return out.append(']').toString();
+    }
+
     public static String quoteAll(String[] values) {
         if (values == null) {
             return "null";

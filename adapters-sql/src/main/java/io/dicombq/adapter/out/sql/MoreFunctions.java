@@ -179,19 +179,13 @@ final class MoreFunctions {
                 + " ELSE " + name.toUpperCase(java.util.Locale.ROOT) + "(" + String.join(", ", values) + ") END";
     }
 
-    /** REGEXP_REPLACE on STRING, the pattern a literal (read as RE2, run as Java: see {@link Re2}). */
+    /** REGEXP_REPLACE on STRING (the pattern read as RE2, run as Java: see {@link RegexpFunctions#pattern}). */
     private static String regexpReplace(ResolvedFunctionCall call, List<ResolvedExpr> args, ResolvedTranslator t) {
         requireStrings(call, args);
-        if (!(args.get(1) instanceof ResolvedLiteral)) {
-            throw ResolvedTranslator.refuse("REGEXP_REPLACE with a pattern that is not a literal");
-        }
-        ResolvedLiteral literal = (ResolvedLiteral) args.get(1);
-        if (literal.getValue().isNull()) {
+        if (args.get(1) instanceof ResolvedLiteral && ((ResolvedLiteral) args.get(1)).getValue().isNull()) {
             return "CAST(NULL AS CHARACTER VARYING)";
         }
-        String pattern = Re2.translate("REGEXP_REPLACE", literal.getValue().getStringValue()).java();
-        return ResolvedFunctions.call("re_replace", t.expr(args.get(0)), "'" + pattern.replace("'", "''") + "'",
-                t.expr(args.get(2)));
+        return ResolvedFunctions.call("re_replace", t.expr(args.get(0)), RegexpFunctions.pattern(call, t), t.expr(args.get(2)));
     }
 
     private static String float64(ResolvedFunctionCall call, String function, String... args) {

@@ -21,7 +21,7 @@ final class NumberFunctions {
     /** Functions whose rendering honours the {@code SAFE.} prefix itself, or that cannot fail. */
     static final Set<String> SAFE_CAPABLE = Set.of("sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh",
             "tanh", "asinh", "acosh", "atanh", "cot", "csc", "sec", "coth", "csch", "sech", "cbrt", "is_inf", "is_nan",
-            "bit_count", "rand", "range_bucket");
+            "bit_count", "rand", "generate_uuid", "range_bucket");
 
     private NumberFunctions() {
     }
@@ -44,6 +44,9 @@ final class NumberFunctions {
                 return ResolvedFunctions.call(name + "_float", t.expr(args.get(0)));
             case "rand":
                 return "RAND()";
+            case "generate_uuid":
+                // H2's RANDOM_UUID is RFC 4122's version 4 (122 random bits), written in lower case as BigQuery's is
+                return "CAST(RANDOM_UUID() AS CHARACTER VARYING)";
             case "bit_count":
                 if (args.get(0).getType().isInt64()) {
                     return ResolvedFunctions.call("bit_count_int64", t.expr(args.get(0)));

@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * REGEXP_EXTRACT and REGEXP_SUBSTR with a position or occurrence, REGEXP_EXTRACT_ALL and REGEXP_INSTR, and every
- * regular-expression function on BYTES, rendered as calls of {@link RegexpRuntime}; REGEXP_CONTAINS, REGEXP_REPLACE
- * and the two-argument REGEXP_EXTRACT on STRING stay where they were (hand-written translator, {@link MoreFunctions}).
- * The pattern must be a literal: it is read as RE2 once, here (see {@link Re2}).
+ * REGEXP_EXTRACT and REGEXP_SUBSTR with a position or occurrence, REGEXP_EXTRACT_ALL and REGEXP_INSTR, every
+ * regular-expression function on BYTES, and REGEXP_CONTAINS and REGEXP_EXTRACT on STRING with a pattern that is not a
+ * literal, rendered as calls of {@link RegexpRuntime}; with a literal, REGEXP_CONTAINS, REGEXP_REPLACE and the
+ * two-argument REGEXP_EXTRACT on STRING stay where they were (hand-written translator, {@link MoreFunctions}).
+ * A literal pattern is read as RE2 once, here, any other for each row (see {@link Re2}).
  */
 final class RegexpFunctions {
     private RegexpFunctions() {
@@ -25,11 +26,15 @@ final class RegexpFunctions {
         String suffix = bytes ? "_bytes" : "";
         switch (name) {
             case "regexp_contains":
+                if (!bytes && !(args.get(1) instanceof ResolvedLiteral)) {
+                    return "REGEXP_LIKE(" + t.expr(args.get(0)) + ", " + pattern(call, t) + ")";
+                }
+                return bytes ? render("re_contains_bytes", call, t) : null;
             case "regexp_replace":
-                return bytes ? render("re_" + name.substring("regexp_".length()) + "_bytes", call, t) : null;
+                return bytes ? render("re_replace_bytes", call, t) : null;
             case "regexp_extract":
             case "regexp_substr":
-                if (name.equals("regexp_extract") && args.size() == 2 && !bytes) {
+                if (name.equals("regexp_extract") && args.size() == 2 && !bytes && args.get(1) instanceof ResolvedLiteral) {
                     return null;
                 }
                 return render("re_extract_at" + suffix, call, t, "CAST(1 AS BIGINT)", "CAST(1 AS BIGINT)");
@@ -51,17 +56,9 @@ final class RegexpFunctions {
                 throw ResolvedFunctions.unsupportedTypes(call);
             }
         }
-        if (!(args.get(1) instanceof ResolvedLiteral)) {
-            throw ResolvedTranslator.refuse(ResolvedFunctions.sqlName(call) + " with a pattern that is not a literal");
-        }
-        ResolvedLiteral pattern = (ResolvedLiteral) args.get(1);
         List<String> sql = new ArrayList<>();
         sql.add(t.expr(args.get(0)));
-        String re = pattern.getValue().isNull() ? null : pattern.getType().isBytes()
-                ? new String(pattern.getValue().getBytesValue().toByteArray(), StandardCharsets.ISO_8859_1)
-                : pattern.getValue().getStringValue();
-        sql.add(re == null ? "CAST(NULL AS CHARACTER VARYING)"
-                : Literals.string(Re2.translate(ResolvedFunctions.sqlName(call), re).java()));
+        sql.add(pattern(call, t));
         for (int i = 2; i < args.size(); i++) {
             sql.add(t.expr(args.get(i)));
         }
@@ -69,5 +66,25 @@ final class RegexpFunctions {
             sql.add(defaults[i]);
         }
         return ResolvedFunctions.call(function, sql.toArray(new String[0]));
+    }
+
+    /**
+     * The second argument as a Java pattern: a literal is read as RE2 once, here; any other expression for each row
+     * ({@link RegexpRuntime#javaPattern}).
+     */
+    static String pattern(ResolvedFunctionCall call, ResolvedTranslator t) {
+        ResolvedExpr arg = call.getArgumentList().get(1);
+        String function = ResolvedFunctions.sqlName(call);
+        if (!(arg instanceof ResolvedLiteral)) {
+            // under SAFE. an invalid pattern makes the call NULL (SafeCalls swaps the same twin in where it renders)
+            String reader = (arg.getType().isBytes() ? "re_java_bytes" : "re_java");
+            return ResolvedFunctions.call(ResolvedTranslator.safe(call) ? "safe_" + reader : reader, Literals.string(function),
+                    t.expr(arg));
+        }
+        ResolvedLiteral pattern = (ResolvedLiteral) arg;
+        String re = pattern.getValue().isNull() ? null : pattern.getType().isBytes()
+                ? new String(pattern.getValue().getBytesValue().toByteArray(), StandardCharsets.ISO_8859_1)
+                : pattern.getValue().getStringValue();
+        return re == null ? "CAST(NULL AS CHARACTER VARYING)" : Literals.string(Re2.translate(function, re).java());
     }
 }

@@ -20,10 +20,36 @@ public final class RegexpRuntime {
         {"re_extract_at", "extract"}, {"re_extract_all", "extractAll"}, {"re_instr", "instr"},
         {"re_extract_at_bytes", "extractBytes"}, {"re_extract_all_bytes", "extractAllBytes"},
         {"re_instr_bytes", "instrBytes"}, {"re_contains_bytes", "containsBytes"}, {"re_replace_bytes", "replaceBytes"},
+        {"re_java", "javaPattern"}, {"re_java_bytes", "javaPatternOfBytes"},
     };
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private RegexpRuntime() {
+    }
+
+    /**
+     * A pattern that is not a literal, read as RE2 for each row (see {@link Re2}): an invalid one fails as it does in
+     * BigQuery (NULL under {@code SAFE.}), one with a construct the engine does not translate stays a refusal.
+     */
+    public static String javaPattern(String function, String re) {
+        if (re == null) {
+            return null;
+        }
+        try {
+            return Re2.translate(function, re).java();
+        } catch (io.dicombq.domain.status.DicombqException e) {
+            String message = String.valueOf(e.getMessage());
+            int refused = message.indexOf(" is not supported by the embedded warehouse");
+            if (refused >= 0) {
+                throw InvalidValueException.unknownAnswer(message.substring(0, refused));
+            }
+            throw new InvalidValueException(message);
+        }
+    }
+
+    /** {@link #javaPattern} of a BYTES pattern, one character a byte. */
+    public static String javaPatternOfBytes(String function, byte[] re) {
+        return re == null ? null : javaPattern(function, new String(re, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     /** REGEXP_EXTRACT / REGEXP_SUBSTR: the {@code occurrence}-th match from {@code position}, or NULL. */

@@ -247,6 +247,7 @@ final class ResolvedFunctions {
         }
         String more = MoreFunctions.call(name, call, t);
         more = more != null ? more : TimeFunctions.call(name, call, t);
+        more = more != null ? more : NetFunctions.call(name, call, t);
         if (more != null) {
             return more;
         }

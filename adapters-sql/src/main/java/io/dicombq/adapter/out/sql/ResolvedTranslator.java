@@ -366,14 +366,15 @@ final class ResolvedTranslator {
 
     /**
      * The SQL of {@code e} for a rendering that repeats it: an expression whose value could differ between two
-     * evaluations (it calls RAND) is refused rather than read inconsistently.
+     * evaluations (it calls RAND or GENERATE_UUID) is refused rather than read inconsistently.
      */
     String repeatable(ResolvedExpr e, String construct) {
         boolean[] random = {false};
         e.accept(new com.google.zetasql.resolvedast.ResolvedNodes.Visitor() {
             @Override
             public void visit(ResolvedFunctionCall node) {
-                random[0] |= node.getFunction().getName().equalsIgnoreCase("rand");
+                random[0] |= node.getFunction().getName().equalsIgnoreCase("rand")
+                        || node.getFunction().getName().equalsIgnoreCase("generate_uuid");
                 super.visit(node);
             }
         });

@@ -25,6 +25,7 @@ public final class SafeValueRuntime {
         {"from_base64", "safe_from_base64", "fromBase64"}, {"from_base32", "safe_from_base32", "fromBase32"},
         {"from_hex", "safe_from_hex", "fromHex"}, {"code_points_text", "safe_code_points_text", "codePointsToString"},
         {"code_points_bytes", "safe_code_points_bytes", "codePointsToBytes"},
+        {"re_java", "safe_re_java", "javaPattern"}, {"re_java_bytes", "safe_re_java_bytes", "javaPatternOfBytes"},
         {"re_extract_at", "safe_re_extract_at", "regexpExtract"}, {"re_extract_all", "safe_re_extract_all", "regexpExtractAll"},
         {"re_instr", "safe_re_instr", "regexpInstr"}, {"re_extract_at_bytes", "safe_re_extract_at_bytes", "regexpExtractBytes"},
         {"re_extract_all_bytes", "safe_re_extract_all_bytes", "regexpExtractAllBytes"},
@@ -42,6 +43,14 @@ public final class SafeValueRuntime {
     };
 
     private SafeValueRuntime() {
+    }
+
+    public static String javaPattern(String function, String re) {
+        return orNull(() -> RegexpRuntime.javaPattern(function, re));
+    }
+
+    public static String javaPatternOfBytes(String function, byte[] re) {
+        return orNull(() -> RegexpRuntime.javaPatternOfBytes(function, re));
     }
 
     public static String pad(String value, Long length, String pattern, Boolean left) {

@@ -181,6 +181,9 @@ final class ZetaSqlFrontEnd {
         return options;
     }
 
+    /** The analyzer's words for a statement other than a query (its supported statement kinds are queries). */
+    private static final String NOT_A_QUERY = "Statement not supported: ";
+
     /**
      * Resolves one GoogleSQL statement. Invalid SQL is {@code INVALID_ARGUMENT} with ZetaSQL's message, which
      * ends with {@code [at line:column]} as BigQuery's does.
@@ -199,7 +202,7 @@ final class ZetaSqlFrontEnd {
         try {
             names = Analyzer.extractTableNamesFromStatement(sql, options);
         } catch (SqlException e) {
-            throw invalid(e);
+            throw rejected(sql, options, e);
         }
         boolean dirty = false;
         List<Runnable> changes = new ArrayList<>();
@@ -255,7 +258,7 @@ final class ZetaSqlFrontEnd {
                 throw ResolvedTranslator.refuse("A field nested deeper than " + ZetaTypes.MAX_RECORD_DEPTH
                         + " levels of RECORD columns (the analyzer is given that many: docs/sql.md)");
             }
-            throw invalid(e);
+            throw rejected(sql, options, e);
         } catch (RuntimeException e) {
             if (channelFailure(e)) {
                 throw ResolvedTranslator.refuse("A query whose analysis does not fit ZetaSQL's message"
@@ -266,6 +269,33 @@ final class ZetaSqlFrontEnd {
                 throw ResolvedTranslator.refuse("Values of type " + e.getMessage().substring("Type not supported".length()).strip());
             }
             throw e;
+        }
+    }
+
+    /**
+     * The analyzer's verdict, as a refusal by name where the text is valid BigQuery the warehouse does not run: a
+     * statement other than a query (DDL, DML, CREATE FUNCTION), or a script, a text one statement cannot hold but
+     * ZetaSQL's script grammar reads (statements separated by {@code ;}, {@code BEGIN … END}, {@code DECLARE}).
+     */
+    private static DicombqException rejected(String sql, AnalyzerOptions options, SqlException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith(NOT_A_QUERY)) {
+            String kind = message.substring(NOT_A_QUERY.length()).replaceFirst(" \\[at [0-9:]+\\]$", "");
+            return ResolvedTranslator.refuse("The statement " + kind + " (only queries run here)");
+        }
+        if (message.startsWith("Syntax error: Expected end of input but got") && readsAsScript(sql, options)) {
+            return ResolvedTranslator.refuse("A script (several statements, BigQuery's multi-statement query)");
+        }
+        return invalid(e);
+    }
+
+    private static boolean readsAsScript(String sql, AnalyzerOptions options) {
+        try {
+            Analyzer.extractTableNamesFromScript(sql, options);
+            return true;
+        } catch (SqlException e) {
+            // parsed as a script, whose statements are not all queries
+            return String.valueOf(e.getMessage()).startsWith(NOT_A_QUERY);
         }
     }
 

@@ -276,7 +276,9 @@ class SqlFunctionsTest {
         assertInvalid(() -> value("REGEXP_CONTAINS('aa', '(?U)a*')"), "U (ungreedy)");
         assertInvalid(() -> value("REGEXP_CONTAINS('aa', 'a{1001}')"), "above 1000");
         assertInvalid(() -> value("REGEXP_CONTAINS('aa', '(a')"), "( without its )");
-        assertInvalid(() -> value("REGEXP_CONTAINS(Modality, Modality)"), "REGEXP_CONTAINS with a regular expression that is not a string literal");
+        // a pattern that is not a literal is read as RE2 for each row
+        assertThat(value("REGEXP_CONTAINS(Modality, CONCAT('^', Modality, '$'))")).isEqualTo(true);
+        assertInvalid(() -> value("REGEXP_CONTAINS('aa', CONCAT('(', Modality))"), "( without its )");
         assertInvalid(() -> value("REGEXP_CONTAINS(`Rows`, 'a')"), "No matching signature for function REGEXP_CONTAINS");
     }
 
@@ -457,12 +459,24 @@ class SqlFunctionsTest {
     }
 
     @Test
+    void generateUuidIsAVersion4UuidInLowerCasePerRow() {
+        java.util.List<String> ids = engine.query(QueryRequest.of("SELECT GENERATE_UUID() AS u FROM UNNEST(GENERATE_ARRAY(1, 50))",
+                "my-project")).rows().stream().map(r -> (String) r.get("u")).toList();
+
+        // BigQuery docs: 8-4-4-4-12 lower-case hexadecimal digits, 122 random bits (RFC 4122 section 4.4)
+        assertThat(ids).hasSize(50).allSatisfy(id -> assertThat(id)
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+        assertThat(ids.stream().distinct()).hasSize(50);
+    }
+
+    @Test
     void parseDateNullsAndErrors() {
         assertThat(value("PARSE_DATE('%Y%m%d', PatientName.Alphabetic.MiddleName)")).isNull();
         assertInvalid(() -> value("PARSE_DATE('%Y-%m-%d', '2008/12/25')"), "Failed to parse input string \"2008/12/25\"");
         assertInvalid(() -> value("PARSE_DATE('%Y-%m-%d', '2008-02-30')"), "Failed to parse input string");
         assertInvalid(() -> value("PARSE_DATE('%A %F', 'Monday 2008-12-25')"), "names MONDAY but 2008-12-25 is a THURSDAY");
-        assertInvalid(() -> value("PARSE_DATE('%j', '100')"), "reading the format element %j is not supported");
+        assertThat(value("PARSE_DATE('%j', '100')")).isEqualTo(LocalDate.parse("1970-04-10"));
+        assertInvalid(() -> value("PARSE_DATE('%Y %j', '2023 366')"), "Year 2023 has 365 days, but the specified day of year was 366");
         assertInvalid(() -> engine.query(QueryRequest.of("SELECT PARSE_DATE('%Y', Modality) AS d, COUNT(*) AS n FROM " + T
                 + " GROUP BY d ORDER BY d", "my-project")), "Failed to parse input string \"CT\"");
         assertInvalid(() -> value("PARSE_DATE('%Y', `Rows`)"), "No matching signature for function PARSE_DATE");

@@ -68,6 +68,7 @@ final class BigQuerySchemas {
             case INTEGER -> StandardSQLTypeName.INT64;
             case FLOAT -> StandardSQLTypeName.FLOAT64;
             case NUMERIC -> StandardSQLTypeName.NUMERIC;
+            case BIGNUMERIC -> StandardSQLTypeName.BIGNUMERIC;
             case BOOLEAN -> StandardSQLTypeName.BOOL;
             case DATE -> StandardSQLTypeName.DATE;
             case TIME -> StandardSQLTypeName.TIME;
@@ -86,6 +87,7 @@ final class BigQuerySchemas {
             case INT64 -> ColumnType.INTEGER;
             case FLOAT64 -> ColumnType.FLOAT;
             case NUMERIC -> ColumnType.NUMERIC;
+            case BIGNUMERIC -> ColumnType.BIGNUMERIC;
             case BOOL -> ColumnType.BOOLEAN;
             case DATE -> ColumnType.DATE;
             case TIME -> ColumnType.TIME;
@@ -94,8 +96,8 @@ final class BigQuerySchemas {
             case STRUCT -> ColumnType.RECORD;
             case JSON -> ColumnType.JSON;
             default -> throw BigQueryErrors.failure(Code.UNIMPLEMENTED, "BigQuery column type " + standard
-                    + " has no dicombq equivalent; dicombq reads STRING, BYTES, INTEGER, FLOAT, NUMERIC, BOOLEAN,"
-                    + " DATE, TIME, DATETIME, TIMESTAMP, RECORD and JSON columns");
+                    + " has no dicombq equivalent; dicombq reads STRING, BYTES, INTEGER, FLOAT, NUMERIC, BIGNUMERIC,"
+                    + " BOOLEAN, DATE, TIME, DATETIME, TIMESTAMP, RECORD and JSON columns");
         };
     }
 }

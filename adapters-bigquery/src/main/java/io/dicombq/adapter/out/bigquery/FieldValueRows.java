@@ -56,7 +56,7 @@ final class FieldValueRows {
             case INTEGER -> cell.getLongValue();
             case FLOAT -> cell.getDoubleValue();
             case BOOLEAN -> cell.getBooleanValue();
-            case NUMERIC -> cell.getNumericValue();
+            case NUMERIC, BIGNUMERIC -> cell.getNumericValue();
             case BYTES -> cell.getBytesValue();
             case DATE -> LocalDate.parse(cell.getStringValue());
             case TIME -> LocalTime.parse(cell.getStringValue());

@@ -30,6 +30,7 @@ final class QueryParameters {
             case FLOAT -> QueryParameterValue.float64(value == null ? null : ((Number) value).doubleValue());
             case BOOLEAN -> QueryParameterValue.bool((Boolean) value);
             case NUMERIC -> QueryParameterValue.numeric((BigDecimal) value);
+            case BIGNUMERIC -> QueryParameterValue.bigNumeric((BigDecimal) value);
             case BYTES -> QueryParameterValue.bytes((byte[]) value);
             case DATE -> QueryParameterValue.date(value == null ? null : ((LocalDate) value).toString());
             case TIME -> QueryParameterValue.time(value == null ? null : ((LocalTime) value).toString());

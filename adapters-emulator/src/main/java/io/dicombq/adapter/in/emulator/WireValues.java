@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dicombq.domain.schema.BigNumeric;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.ColumnType;
 import io.dicombq.domain.schema.JsonText;
@@ -82,7 +83,7 @@ final class WireValues {
             // "NaN", "Infinity", "-Infinity" are BigQuery's texts too
             case FLOAT -> Double.toString(((Number) value).doubleValue());
             case BOOLEAN -> value.toString();
-            case NUMERIC -> numeric((BigDecimal) value);
+            case NUMERIC, BIGNUMERIC -> numeric((BigDecimal) value);
             case BYTES -> Base64.getEncoder().encodeToString((byte[]) value);
             case DATE -> value.toString();
             case TIME -> time((LocalTime) value);
@@ -103,7 +104,16 @@ final class WireValues {
         return micros == 0 ? seconds : seconds + "." + String.format("%06d", micros);
     }
 
-    /** NUMERIC as BigQuery prints it: plain digits, no trailing fraction zeros ({@code "1.5"}, {@code "100"}). */
+    /** A BIGNUMERIC cell: rounded to 38 digits after the point; outside BIGNUMERIC's range it is an error. */
+    private static BigDecimal bigNumeric(BigDecimal value, Object where) {
+        BigDecimal rounded = BigNumeric.rounded(value);
+        if (rounded == null) {
+            throw invalid(where + ": " + value.toPlainString() + " is outside the range of BIGNUMERIC");
+        }
+        return rounded;
+    }
+
+    /** NUMERIC and BIGNUMERIC as BigQuery prints them: plain digits, no trailing fraction zeros ({@code "1.5"}, {@code "100"}). */
     static String numeric(BigDecimal value) {
         BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
@@ -220,6 +230,7 @@ final class WireValues {
                 case FLOAT -> node.isNumber() ? node.doubleValue() : Double.parseDouble(textOf(column, node, where));
                 case BOOLEAN -> node.isBoolean() ? node.booleanValue() : parseBoolean(textOf(column, node, where));
                 case NUMERIC -> node.isNumber() ? node.decimalValue() : new BigDecimal(textOf(column, node, where));
+                case BIGNUMERIC -> bigNumeric(node.isNumber() ? node.decimalValue() : new BigDecimal(textOf(column, node, where)), where);
                 case BYTES -> Base64.getDecoder().decode(textOf(column, node, where));
                 case DATE -> LocalDate.parse(textOf(column, node, where));
                 case TIME -> LocalTime.parse(textOf(column, node, where));

@@ -184,6 +184,7 @@ class H2WarehouseTest {
         return Map.ofEntries(Map.entry(ColumnType.STRING, "Ünïcode 'quoted'"),
                 Map.entry(ColumnType.INTEGER, Long.MIN_VALUE), Map.entry(ColumnType.FLOAT, 0.1),
                 Map.entry(ColumnType.NUMERIC, new BigDecimal("12345678901234567890.123456789")),
+                Map.entry(ColumnType.BIGNUMERIC, io.dicombq.domain.schema.BigNumeric.MIN),
                 Map.entry(ColumnType.BOOLEAN, true), Map.entry(ColumnType.DATE, LocalDate.of(1, 1, 1)),
                 Map.entry(ColumnType.TIME, LocalTime.of(23, 59, 59, 999_999_000)),
                 Map.entry(ColumnType.DATETIME, LocalDateTime.of(2021, 3, 4, 12, 30, 0, 123_000)),

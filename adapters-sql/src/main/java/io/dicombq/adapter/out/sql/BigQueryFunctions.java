@@ -82,6 +82,7 @@ public final class BigQueryFunctions {
         install(connection, replace, ApproximateRuntime.class, ApproximateRuntime.NAMES, "");
         install(connection, replace, TrigonometricRuntime.class, TrigonometricRuntime.NAMES, "");
         install(connection, replace, IntegerRuntime.class, IntegerRuntime.NAMES, "");
+        install(connection, replace, BigNumericRuntime.class, BigNumericRuntime.NAMES, "");
         install(connection, replace, ArrayRuntime.class, ArrayRuntime.NAMES, "");
         install(connection, replace, JsonDocumentRuntime.class, JsonDocumentRuntime.NAMES, "");
         install(connection, replace, JsonBuildRuntime.class, JsonBuildRuntime.NAMES, "");

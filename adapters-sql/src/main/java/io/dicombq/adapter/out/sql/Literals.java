@@ -52,6 +52,7 @@ final class Literals {
             case FLOAT:
                 return "CAST(" + string(checked.toString()) + " AS DOUBLE PRECISION)";
             case NUMERIC:
+            case BIGNUMERIC:
                 return "CAST(" + string(((BigDecimal) checked).toPlainString()) + " AS " + H2Types.scalar(type.type()) + ")";
             case BOOLEAN:
                 return (Boolean) checked ? "TRUE" : "FALSE";

@@ -1211,6 +1211,10 @@ final class ResolvedTranslator {
         if (from.equivalent(to)) {
             return value;
         }
+        String bigNumeric = BigNumericFunctions.cast(cast, value);
+        if (bigNumeric != null) {
+            return bigNumeric;
+        }
         if (from.isBytes() && to.isString()) {
             // BigQuery reads the bytes as UTF-8 and fails (or gives NULL) on anything else.
             return StrictFunctions.call("strict_utf8", value, cast.getReturnNullOnError() ? "TRUE" : "FALSE");
@@ -1276,6 +1280,8 @@ final class ResolvedTranslator {
                 return value.getDoubleValue();
             case TYPE_NUMERIC:
                 return value.getNumericValue();
+            case TYPE_BIGNUMERIC:
+                return value.getBigNumericValue();
             case TYPE_STRING:
                 return value.getStringValue();
             case TYPE_BYTES:

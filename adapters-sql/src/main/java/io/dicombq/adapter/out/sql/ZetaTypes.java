@@ -82,6 +82,8 @@ final class ZetaTypes {
                 return TypeKind.TYPE_DOUBLE;
             case NUMERIC:
                 return TypeKind.TYPE_NUMERIC;
+            case BIGNUMERIC:
+                return TypeKind.TYPE_BIGNUMERIC;
             case BOOLEAN:
                 return TypeKind.TYPE_BOOL;
             case DATE:
@@ -101,7 +103,7 @@ final class ZetaTypes {
 
     /**
      * The warehouse column of a ZetaSQL type, or {@code null} when the warehouse cannot hold it (an array of
-     * arrays, INTERVAL, BIGNUMERIC, GEOGRAPHY, RANGE…): the caller refuses it by name.
+     * arrays, INTERVAL, GEOGRAPHY, RANGE…): the caller refuses it by name.
      */
     static Column column(String name, Type type) {
         if (type.isArray()) {
@@ -147,6 +149,8 @@ final class ZetaTypes {
                 return ColumnType.FLOAT;
             case TYPE_NUMERIC:
                 return ColumnType.NUMERIC;
+            case TYPE_BIGNUMERIC:
+                return ColumnType.BIGNUMERIC;
             case TYPE_BOOL:
                 return ColumnType.BOOLEAN;
             case TYPE_DATE:

@@ -45,6 +45,9 @@ public final class H2Types {
             case NUMERIC:
                 // BigQuery NUMERIC: 38 digits of precision, 9 of them after the point.
                 return "NUMERIC(38, 9)";
+            case BIGNUMERIC:
+                // BigQuery BIGNUMERIC: 76.76 digits of precision, 38 of them after the point (39 before it at most).
+                return "NUMERIC(77, 38)";
             case BOOLEAN:
                 return "BOOLEAN";
             case DATE:

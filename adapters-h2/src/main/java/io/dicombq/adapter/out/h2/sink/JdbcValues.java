@@ -35,6 +35,7 @@ public final class JdbcValues {
                 }
                 break;
             case NUMERIC:
+            case BIGNUMERIC:
                 if (value instanceof BigDecimal) {
                     return value;
                 }

@@ -85,6 +85,7 @@ public final class RowReader {
                 double number = rs.getDouble(index);
                 return rs.wasNull() ? null : number;
             case NUMERIC:
+            case BIGNUMERIC:
                 BigDecimal decimal = rs.getBigDecimal(index);
                 return decimal == null ? null : decimal.stripTrailingZeros();
             case BOOLEAN:

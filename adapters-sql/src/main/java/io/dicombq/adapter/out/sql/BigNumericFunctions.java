@@ -76,17 +76,21 @@ final class BigNumericFunctions {
             case "$negate":
                 return typed(StrictFunctions.call("bignumeric_negate", t.expr(args.get(0)), flag));
             case "abs":
-                if (!safe) {
-                    return typed(StrictFunctions.call("bignumeric_abs", t.expr(args.get(0))));
-                }
-                break;
+                return typed(StrictFunctions.call("bignumeric_abs", t.expr(args.get(0)), flag));
             default:
                 break;
+        }
+        if (name.equals("parse_bignumeric") && args.get(0).getType().isString()) {
+            return typed(StrictFunctions.call("parse_bignumeric", t.expr(args.get(0))));
+        }
+        if (name.equals("pi_bignumeric")) {
+            // pi rounded half away from zero to 38 digits after the point (BigQuery docs: PI_BIGNUMERIC)
+            return typed("'3.14159265358979323846264338327950288420'");
         }
         if (CARRIED.contains(name) && !ResolvedTranslator.safe(call)) {
             return ResolvedFunctions.renderPlain(call, name, t);
         }
-        throw ResolvedTranslator.refuse(ResolvedFunctions.sqlName(call) + " of BIGNUMERIC values");
+        throw ResolvedTranslator.refuse(ResolvedFunctions.sqlName(call) + " with BIGNUMERIC values");
     }
 
     /**
@@ -110,7 +114,7 @@ final class BigNumericFunctions {
         if (PICKED.contains(name)) {
             return null;
         }
-        throw ResolvedTranslator.refuse("Aggregate function " + ResolvedFunctions.sqlName(call) + " of BIGNUMERIC values");
+        throw ResolvedTranslator.refuse("Aggregate function " + ResolvedFunctions.sqlName(call) + " with BIGNUMERIC values");
     }
 
     /** CAST to or from BIGNUMERIC, or {@code null} when neither side is BIGNUMERIC. */

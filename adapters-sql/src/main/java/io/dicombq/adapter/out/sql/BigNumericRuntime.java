@@ -20,7 +20,7 @@ public final class BigNumericRuntime {
         {"bignumeric_divide", "divide"}, {"bignumeric_negate", "negate"}, {"bignumeric_abs", "abs"},
         {"bignumeric_checked", "checked"}, {"bignumeric_of_string", "ofString"}, {"bignumeric_of_double", "ofDouble"},
         {"bignumeric_to_numeric", "toNumeric"}, {"bignumeric_to_int64", "toInt64"}, {"bignumeric_to_double", "toDouble"},
-        {"bignumeric_to_string", "toText"},
+        {"bignumeric_to_string", "toText"}, {"parse_bignumeric", "parse"},
     };
     /** NUMERIC's largest magnitude, 29 digits before the point and 9 after. */
     private static final BigDecimal NUMERIC_MAX = new BigDecimal("99999999999999999999999999999.999999999");
@@ -61,8 +61,8 @@ public final class BigNumericRuntime {
         return a == null ? null : result(a.negate(), safe, null, "-", a);
     }
 
-    public static BigDecimal abs(BigDecimal a) {
-        return a == null ? null : result(a.abs(), false, null, "ABS", a);
+    public static BigDecimal abs(BigDecimal a, Boolean safe) {
+        return a == null ? null : result(a.abs(), safe, null, "ABS", a);
     }
 
     /** A SUM's exact total, failing past the range (BigQuery docs: SUM, "If there is numeric overflow, produces an error"). */
@@ -79,6 +79,19 @@ public final class BigNumericRuntime {
         BigDecimal value = NumberStrings.isDecimal(trimmed) ? BigNumeric.rounded(new BigDecimal(trimmed)) : null;
         if (value == null) {
             return bad("Invalid BIGNUMERIC value: " + text, safe);
+        }
+        return value;
+    }
+
+    /** PARSE_BIGNUMERIC: as PARSE_NUMERIC reads its text (commas, a trailing sign), with BIGNUMERIC's range and scale. */
+    public static BigDecimal parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        String plain = BigQueryFunctions.ungrouped(text);
+        BigDecimal value = plain == null ? null : ofString(plain, true);
+        if (value == null) {
+            throw new InvalidValueException("Invalid input to PARSE_BIGNUMERIC: \"" + text + "\"");
         }
         return value;
     }

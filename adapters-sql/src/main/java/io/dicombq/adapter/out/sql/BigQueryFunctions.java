@@ -190,6 +190,19 @@ public final class BigQueryFunctions {
         if (text == null) {
             return null;
         }
+        String plain = ungrouped(text);
+        BigDecimal value = plain == null ? null : parseNumeric(plain, true);
+        if (value == null) {
+            throw new InvalidValueException("Invalid input to PARSE_NUMERIC: \"" + text + "\"");
+        }
+        return value;
+    }
+
+    /**
+     * The text of PARSE_NUMERIC and PARSE_BIGNUMERIC rewritten as ZetaSQL's FilterParseNumericString does, for CAST's
+     * reading: the commas dropped and the sign moved to the front; {@code null} when the text has no such form.
+     */
+    static String ungrouped(String text) {
         StringBuilder out = new StringBuilder(" ");
         int i = 0;
         int n = text.length();
@@ -207,7 +220,6 @@ public final class BigQueryFunctions {
                 digit = true;
             }
         }
-        BigDecimal value = null;
         if (!integerPart || digit) {
             if (i < n && text.charAt(i) == '.') {
                 out.append(text.charAt(i++));
@@ -233,12 +245,9 @@ public final class BigQueryFunctions {
             for (; i < n && isAsciiSpace(text.charAt(i)); i++) {
                 // trailing spaces
             }
-            value = i == n ? parseNumeric(out.toString(), true) : null;
+            return i == n ? out.toString() : null;
         }
-        if (value == null) {
-            throw new InvalidValueException("Invalid input to PARSE_NUMERIC: \"" + text + "\"");
-        }
-        return value;
+        return null;
     }
 
     private static boolean isSign(char c) {

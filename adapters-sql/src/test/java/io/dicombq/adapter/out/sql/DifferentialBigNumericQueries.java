@@ -55,6 +55,10 @@ final class DifferentialBigNumericQueries {
                 "SELECT id, CAST(PixelSpacing AS BIGNUMERIC) * 3 AS a, CAST(PixelSpacing AS BIGNUMERIC) / 7 AS b, CAST(InstanceNumber AS BIGNUMERIC) - BIGNUMERIC '0.5' AS c, CAST(SliceThickness AS BIGNUMERIC) AS d FROM " + t,
                 "SELECT SUM(CAST(PixelSpacing AS BIGNUMERIC)) AS s, AVG(CAST(PixelSpacing AS BIGNUMERIC)) AS a, MAX(CAST(InstanceNumber AS BIGNUMERIC)) AS m FROM " + t,
                 "SELECT CASE x WHEN 1 THEN 'one' WHEN 2 THEN 'two' ELSE 'other' END AS c, x IS DISTINCT FROM 1 AS d FROM UNNEST([BIGNUMERIC '1', BIGNUMERIC '2', BIGNUMERIC '3', NULL]) AS x",
+                "SELECT PARSE_BIGNUMERIC(' - 1,234.5') AS a, PARSE_BIGNUMERIC('1.5e-38') AS b, PARSE_BIGNUMERIC('12 +') AS c, PARSE_BIGNUMERIC('.5') AS d, PARSE_BIGNUMERIC(NULL) AS e, PI_BIGNUMERIC() AS pi",
+                "SELECT PARSE_BIGNUMERIC('1e40')",
+                "SELECT PARSE_BIGNUMERIC('1,,2.5.')",
+                "SELECT SAFE.ABS(" + MIN + ") AS a, SAFE.ABS(BIGNUMERIC '-2') AS b",
                 "SELECT SQRT(BIGNUMERIC '2')",
                 "SELECT ROUND(BIGNUMERIC '2.5'), TRUNC(BIGNUMERIC '2.5'), MOD(BIGNUMERIC '7', 2), FORMAT('%t', BIGNUMERIC '1.5'), TO_JSON_STRING(BIGNUMERIC '1.5')");
     }

@@ -76,6 +76,7 @@ final class BigQuerySchemas {
             case TIMESTAMP -> StandardSQLTypeName.TIMESTAMP;
             case RECORD -> StandardSQLTypeName.STRUCT;
             case JSON -> StandardSQLTypeName.JSON;
+            case INTERVAL -> StandardSQLTypeName.INTERVAL;
         };
     }
 
@@ -95,6 +96,7 @@ final class BigQuerySchemas {
             case TIMESTAMP -> ColumnType.TIMESTAMP;
             case STRUCT -> ColumnType.RECORD;
             case JSON -> ColumnType.JSON;
+            case INTERVAL -> ColumnType.INTERVAL;
             default -> throw BigQueryErrors.failure(Code.UNIMPLEMENTED, "BigQuery column type " + standard
                     + " has no dicombq equivalent; dicombq reads STRING, BYTES, INTEGER, FLOAT, NUMERIC, BIGNUMERIC,"
                     + " BOOLEAN, DATE, TIME, DATETIME, TIMESTAMP, RECORD and JSON columns");

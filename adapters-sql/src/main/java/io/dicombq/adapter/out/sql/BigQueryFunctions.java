@@ -83,6 +83,7 @@ public final class BigQueryFunctions {
         install(connection, replace, TrigonometricRuntime.class, TrigonometricRuntime.NAMES, "");
         install(connection, replace, IntegerRuntime.class, IntegerRuntime.NAMES, "");
         install(connection, replace, BigNumericRuntime.class, BigNumericRuntime.NAMES, "");
+        install(connection, replace, IntervalRuntime.class, IntervalRuntime.NAMES, "");
         install(connection, replace, ArrayRuntime.class, ArrayRuntime.NAMES, "");
         install(connection, replace, JsonDocumentRuntime.class, JsonDocumentRuntime.NAMES, "");
         install(connection, replace, JsonBuildRuntime.class, JsonBuildRuntime.NAMES, "");

@@ -46,6 +46,7 @@ final class Literals {
         Object checked = JdbcValues.of(type, value, "query parameter");
         switch (type.type()) {
             case STRING:
+            case INTERVAL:
                 return "CAST(" + string((String) checked) + " AS CHARACTER VARYING)";
             case INTEGER:
                 return "CAST(" + checked + " AS BIGINT)";

@@ -81,10 +81,16 @@ final class ResolvedFunctions {
         if (BigNumericFunctions.involved(call)) {
             return BigNumericFunctions.call(name, call, t);
         }
+        if (IntervalFunctions.involved(call)) {
+            return IntervalFunctions.call(name, call, t);
+        }
         return renderPlain(call, name, t);
     }
 
-    /** The call rendered without regard to BIGNUMERIC: {@link BigNumericFunctions} decides first whether it may be. */
+    /**
+     * The call rendered without regard to BIGNUMERIC and INTERVAL: {@link BigNumericFunctions} and
+     * {@link IntervalFunctions} decide first whether it may be.
+     */
     static String renderPlain(ResolvedFunctionCall call, String name, ResolvedTranslator t) {
         List<ResolvedExpr> args = call.getArgumentList();
         Type type = call.getType();
@@ -552,7 +558,8 @@ final class ResolvedFunctions {
             throw ResolvedTranslator.refuse("IGNORE NULLS in " + sqlName(call));
         }
         Type type = call.getType();
-        String bigNumeric = BigNumericFunctions.involved(call) ? BigNumericFunctions.aggregate(name, call, distinct, over, t) : null;
+        String bigNumeric = BigNumericFunctions.involved(call) ? BigNumericFunctions.aggregate(name, call, distinct, over, t)
+                : IntervalFunctions.involved(call) ? IntervalFunctions.aggregate(name, call, t) : null;
         if (bigNumeric != null) {
             return bigNumeric;
         }

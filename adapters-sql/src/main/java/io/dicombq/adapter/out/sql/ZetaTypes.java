@@ -96,6 +96,8 @@ final class ZetaTypes {
                 return TypeKind.TYPE_TIMESTAMP;
             case JSON:
                 return TypeKind.TYPE_JSON;
+            case INTERVAL:
+                return TypeKind.TYPE_INTERVAL;
             default:
                 throw new IllegalArgumentException("no ZetaSQL type for " + type);
         }
@@ -103,7 +105,7 @@ final class ZetaTypes {
 
     /**
      * The warehouse column of a ZetaSQL type, or {@code null} when the warehouse cannot hold it (an array of
-     * arrays, INTERVAL, GEOGRAPHY, RANGE…): the caller refuses it by name.
+     * arrays, GEOGRAPHY, RANGE…): the caller refuses it by name.
      */
     static Column column(String name, Type type) {
         if (type.isArray()) {
@@ -163,6 +165,8 @@ final class ZetaTypes {
                 return ColumnType.TIMESTAMP;
             case TYPE_JSON:
                 return ColumnType.JSON;
+            case TYPE_INTERVAL:
+                return ColumnType.INTERVAL;
             default:
                 return null;
         }

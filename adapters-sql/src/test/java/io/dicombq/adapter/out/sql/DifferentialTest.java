@@ -444,6 +444,7 @@ class DifferentialTest {
         queries.addAll(DifferentialStatisticsQueries.queries(T));
         queries.addAll(DifferentialMathArrayQueries.queries(T));
         queries.addAll(DifferentialBigNumericQueries.queries(T));
+        queries.addAll(DifferentialIntervalQueries.queries(T));
         queries.addAll(DifferentialJsonQueries.queries(T));
         queries.addAll(DifferentialTextQueries.queries(T));
         queries.addAll(DifferentialTimeQueries.queries(T));

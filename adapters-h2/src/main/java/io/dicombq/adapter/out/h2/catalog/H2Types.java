@@ -35,6 +35,8 @@ public final class H2Types {
     public static String scalar(ColumnType type) {
         switch (type) {
             case STRING:
+            case INTERVAL:
+                // an INTERVAL result value travels as its canonical text; no table column holds one
                 return "CHARACTER VARYING";
             case BYTES:
                 return "BINARY VARYING";

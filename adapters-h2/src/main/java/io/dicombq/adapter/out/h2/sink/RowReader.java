@@ -77,6 +77,7 @@ public final class RowReader {
                     return new Row(values);
                 }
             case STRING:
+            case INTERVAL:
                 return rs.getString(index);
             case INTEGER:
                 long integer = rs.getLong(index);

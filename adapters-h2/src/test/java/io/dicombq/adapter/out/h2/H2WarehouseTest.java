@@ -155,7 +155,7 @@ class H2WarehouseTest {
         TableUri uri = new TableUri("proj-1", "ds", "types");
         List<Column> columns = new ArrayList<>();
         for (ColumnType type : ColumnType.values()) {
-            if (type != ColumnType.RECORD) {
+            if (type != ColumnType.RECORD && type != ColumnType.INTERVAL) {
                 columns.add(Column.of("c_" + type, type, Mode.NULLABLE));
                 columns.add(Column.of("r_" + type, type, Mode.REPEATED));
             }
@@ -177,6 +177,18 @@ class H2WarehouseTest {
             assertThat(back.get("r_" + type)).as(type.name()).isEqualTo(List.of(value, value));
         });
         assertThat((byte[]) back.get("c_BYTES")).containsExactly(1, 2);
+    }
+
+    @Test
+    void anIntervalColumnIsRefusedBeforeAnythingIsCreated() {
+        warehouse.createDataset("proj-1", "ds");
+        TableUri uri = new TableUri("proj-1", "ds", "spans");
+        TableSchema schema = new TableSchema(List.of(Column.record("r", Mode.NULLABLE,
+                List.of(Column.of("span", ColumnType.INTERVAL, Mode.NULLABLE)))));
+        assertThatThrownBy(() -> warehouse.createTable(uri, schema))
+                .isInstanceOf(DicombqException.class).hasMessageContaining("the field r.span is INTERVAL")
+                .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
+        assertThat(warehouse.listTables("proj-1", "ds")).isEmpty();
     }
 
     /** One value of each scalar type except BYTES (arrays compare by identity), at the edges of its range. */

@@ -1,11 +1,10 @@
 package io.dicombq.adapter.out.sql;
 
-import com.google.zetasql.ArrayType;
-import com.google.zetasql.StructType;
 import com.google.zetasql.Type;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedCast;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedExpr;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCall;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCallBase;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedNonScalarFunctionCallBase;
 
 import java.util.List;
@@ -30,32 +29,9 @@ final class BigNumericFunctions {
     private BigNumericFunctions() {
     }
 
-    /** Whether a type is or holds BIGNUMERIC (as an array element or a field, at any depth). */
-    static boolean holds(Type type) {
-        if (type.isBigNumeric()) {
-            return true;
-        }
-        if (type.isArray()) {
-            return holds(((ArrayType) type).getElementType());
-        }
-        if (type.isStruct()) {
-            StructType struct = (StructType) type;
-            for (int i = 0; i < struct.getFieldCount(); i++) {
-                if (holds(struct.getField(i).getType())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Whether the call takes or gives a BIGNUMERIC, so that only this class may decide how it runs. */
-    static boolean involved(ResolvedFunctionCall call) {
-        return holds(call.getType()) || call.getArgumentList().stream().anyMatch(a -> holds(a.getType()));
-    }
-
-    static boolean involved(ResolvedNonScalarFunctionCallBase call) {
-        return holds(call.getType()) || call.getArgumentList().stream().anyMatch(a -> holds(a.getType()));
+    /** Whether the call takes or gives a BIGNUMERIC (also in an array or a struct), so that only this class decides how it runs. */
+    static boolean involved(ResolvedFunctionCallBase call) {
+        return ZetaTypes.involves(call, Type::isBigNumeric);
     }
 
     static String call(String name, ResolvedFunctionCall call, ResolvedTranslator t) {

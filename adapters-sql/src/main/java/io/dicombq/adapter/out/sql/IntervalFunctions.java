@@ -1,8 +1,6 @@
 package io.dicombq.adapter.out.sql;
 
-import com.google.zetasql.ArrayType;
 import com.google.zetasql.IntervalValue;
-import com.google.zetasql.StructType;
 import com.google.zetasql.Type;
 import com.google.zetasql.resolvedast.ResolvedNodes;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedAggregateScan;
@@ -10,6 +8,7 @@ import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedColumnRef;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedComputedColumn;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedExpr;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCall;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCallBase;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedNonScalarFunctionCallBase;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedOrderByItem;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedSetOperationScan;
@@ -36,35 +35,15 @@ final class IntervalFunctions {
     private static final Set<String> CARRIED = Set.of("$is_null", "if", "ifnull", "coalesce", "$case_no_value",
             "$make_array", "array_length", "$array_at_offset", "$array_at_ordinal", "$safe_array_at_offset",
             "$safe_array_at_ordinal");
+    /** Functions that read an INTERVAL literal or {@code INTERVAL n part} themselves as the query is rendered ({@link Buckets}). */
+    private static final Set<String> READ_BY_SHAPE = Set.of("date_bucket", "datetime_bucket", "timestamp_bucket");
 
     private IntervalFunctions() {
     }
 
-    /** Whether a type is or holds INTERVAL (as an array element or a field, at any depth). */
-    static boolean holds(Type type) {
-        if (type.isInterval()) {
-            return true;
-        }
-        if (type.isArray()) {
-            return holds(((ArrayType) type).getElementType());
-        }
-        if (type.isStruct()) {
-            StructType struct = (StructType) type;
-            for (int i = 0; i < struct.getFieldCount(); i++) {
-                if (holds(struct.getField(i).getType())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    static boolean involved(ResolvedFunctionCall call) {
-        return holds(call.getType()) || call.getArgumentList().stream().anyMatch(a -> holds(a.getType()));
-    }
-
-    static boolean involved(ResolvedNonScalarFunctionCallBase call) {
-        return holds(call.getType()) || call.getArgumentList().stream().anyMatch(a -> holds(a.getType()));
+    /** Whether the call takes or gives a INTERVAL (also in an array or a struct), so that only this class decides how it runs. */
+    static boolean involved(ResolvedFunctionCallBase call) {
+        return ZetaTypes.involves(call, Type::isInterval);
     }
 
     /** An INTERVAL literal's canonical text; a fraction finer than microseconds is refused by name. */
@@ -77,6 +56,9 @@ final class IntervalFunctions {
 
     static String call(String name, ResolvedFunctionCall call, ResolvedTranslator t) {
         List<ResolvedExpr> args = call.getArgumentList();
+        if (READ_BY_SHAPE.contains(name)) {
+            return ResolvedFunctions.renderPlain(call, name, t);
+        }
         if (!ResolvedTranslator.safe(call)) {
             String sql = computed(name, args, t);
             if (sql != null) {
@@ -199,7 +181,7 @@ final class IntervalFunctions {
     }
 
     private static void refuseIfHeld(Type type, String where) {
-        if (holds(type)) {
+        if (ZetaTypes.holds(type, Type::isInterval)) {
             throw ResolvedTranslator.refuse(where + " over INTERVAL values");
         }
     }

@@ -54,6 +54,31 @@ final class ZetaTypes {
         return TypeFactory.createStructType(List.of(new StructType.StructField(TOO_DEEP, TypeFactory.createSimpleType(TypeKind.TYPE_BOOL))));
     }
 
+    /** Whether a type is, or holds as an array element or a field at any depth, a type {@code kind} accepts. */
+    static boolean holds(Type type, java.util.function.Predicate<Type> kind) {
+        if (kind.test(type)) {
+            return true;
+        }
+        if (type.isArray()) {
+            return holds(((ArrayType) type).getElementType(), kind);
+        }
+        if (type.isStruct()) {
+            StructType struct = (StructType) type;
+            for (int i = 0; i < struct.getFieldCount(); i++) {
+                if (holds(struct.getField(i).getType(), kind)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a call takes or gives a value that {@link #holds} a type {@code kind} accepts. */
+    static boolean involves(com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCallBase call,
+                            java.util.function.Predicate<Type> kind) {
+        return holds(call.getType(), kind) || call.getArgumentList().stream().anyMatch(a -> holds(a.getType(), kind));
+    }
+
     /** Whether a type holds the stand-in for records nested too deep: its values cannot be typed, only drilled into. */
     static boolean holdsTooDeep(Type type) {
         if (type.isArray()) {

@@ -1,6 +1,9 @@
 package io.dicombq.domain.schema;
 
-/** BigQuery column types, spelled as the BigQuery REST API spells them in {@code schema.fields[].type}. */
+/**
+ * BigQuery column types, spelled as the BigQuery REST API spells them in {@code schema.fields[].type}. INTERVAL is
+ * only ever the type of a query's result column: the warehouse keeps no INTERVAL table column.
+ */
 public enum ColumnType {
-    STRING, BYTES, INTEGER, FLOAT, NUMERIC, BOOLEAN, DATE, TIME, DATETIME, TIMESTAMP, RECORD, JSON
+    STRING, BYTES, INTEGER, FLOAT, NUMERIC, BIGNUMERIC, BOOLEAN, DATE, TIME, DATETIME, TIMESTAMP, RECORD, JSON, INTERVAL
 }

@@ -9,9 +9,10 @@ import java.util.Set;
 /**
  * One table row (or the value of a RECORD): column name to value. A column absent from the map is NULL
  * (an empty list for REPEATED). Values are, by column type: STRING {@link String}; INTEGER {@link Long};
- * FLOAT {@link Double}; BOOLEAN {@link Boolean}; NUMERIC {@link java.math.BigDecimal}; BYTES {@code byte[]};
+ * FLOAT {@link Double}; BOOLEAN {@link Boolean}; NUMERIC and BIGNUMERIC {@link java.math.BigDecimal}; BYTES {@code byte[]};
  * DATE {@link java.time.LocalDate}; TIME {@link java.time.LocalTime}; DATETIME {@link java.time.LocalDateTime};
- * TIMESTAMP {@link java.time.Instant}; JSON {@link JsonText}; RECORD a nested {@link Row}; REPEATED a
+ * TIMESTAMP {@link java.time.Instant}; JSON {@link JsonText}; INTERVAL (a result column only) its canonical text
+ * {@link String} ({@code "1-2 3 4:5:6.789"}); RECORD a nested {@link Row}; REPEATED a
  * {@link java.util.List} of those.
  */
 public record Row(Map<String, Object> values) {

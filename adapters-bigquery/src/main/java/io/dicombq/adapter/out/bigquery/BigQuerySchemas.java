@@ -68,6 +68,7 @@ final class BigQuerySchemas {
             case INTEGER -> StandardSQLTypeName.INT64;
             case FLOAT -> StandardSQLTypeName.FLOAT64;
             case NUMERIC -> StandardSQLTypeName.NUMERIC;
+            case BIGNUMERIC -> StandardSQLTypeName.BIGNUMERIC;
             case BOOLEAN -> StandardSQLTypeName.BOOL;
             case DATE -> StandardSQLTypeName.DATE;
             case TIME -> StandardSQLTypeName.TIME;
@@ -75,6 +76,7 @@ final class BigQuerySchemas {
             case TIMESTAMP -> StandardSQLTypeName.TIMESTAMP;
             case RECORD -> StandardSQLTypeName.STRUCT;
             case JSON -> StandardSQLTypeName.JSON;
+            case INTERVAL -> StandardSQLTypeName.INTERVAL;
         };
     }
 
@@ -86,6 +88,7 @@ final class BigQuerySchemas {
             case INT64 -> ColumnType.INTEGER;
             case FLOAT64 -> ColumnType.FLOAT;
             case NUMERIC -> ColumnType.NUMERIC;
+            case BIGNUMERIC -> ColumnType.BIGNUMERIC;
             case BOOL -> ColumnType.BOOLEAN;
             case DATE -> ColumnType.DATE;
             case TIME -> ColumnType.TIME;
@@ -93,9 +96,10 @@ final class BigQuerySchemas {
             case TIMESTAMP -> ColumnType.TIMESTAMP;
             case STRUCT -> ColumnType.RECORD;
             case JSON -> ColumnType.JSON;
+            case INTERVAL -> ColumnType.INTERVAL;
             default -> throw BigQueryErrors.failure(Code.UNIMPLEMENTED, "BigQuery column type " + standard
-                    + " has no dicombq equivalent; dicombq reads STRING, BYTES, INTEGER, FLOAT, NUMERIC, BOOLEAN,"
-                    + " DATE, TIME, DATETIME, TIMESTAMP, RECORD and JSON columns");
+                    + " has no dicombq equivalent; dicombq reads STRING, BYTES, INTEGER, FLOAT, NUMERIC, BIGNUMERIC,"
+                    + " BOOLEAN, DATE, TIME, DATETIME, TIMESTAMP, RECORD and JSON columns");
         };
     }
 }

@@ -52,11 +52,11 @@ final class FieldValueRows {
         }
         return switch (column.type()) {
             case RECORD -> toRow(column.fields(), cell.getRecordValue());
-            case STRING -> cell.getStringValue();
+            case STRING, INTERVAL -> cell.getStringValue();
             case INTEGER -> cell.getLongValue();
             case FLOAT -> cell.getDoubleValue();
             case BOOLEAN -> cell.getBooleanValue();
-            case NUMERIC -> cell.getNumericValue();
+            case NUMERIC, BIGNUMERIC -> cell.getNumericValue();
             case BYTES -> cell.getBytesValue();
             case DATE -> LocalDate.parse(cell.getStringValue());
             case TIME -> LocalTime.parse(cell.getStringValue());

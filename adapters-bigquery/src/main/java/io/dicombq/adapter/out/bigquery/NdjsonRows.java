@@ -102,11 +102,11 @@ final class NdjsonRows {
     private static void writeValue(JsonWriter json, Column column, Object value, String path) {
         switch (column.type()) {
             case RECORD -> writeRecord(json, column.fields(), expect(Row.class, value, column, path), path + ".");
-            case STRING -> json.value(expect(String.class, value, column, path));
+            case STRING, INTERVAL -> json.value(expect(String.class, value, column, path));
             case INTEGER -> json.value(expect(Long.class, value, column, path));
             case FLOAT -> writeFloat(json, expect(Double.class, value, column, path));
             case BOOLEAN -> json.value(expect(Boolean.class, value, column, path));
-            case NUMERIC -> json.value(expect(BigDecimal.class, value, column, path).toPlainString());
+            case NUMERIC, BIGNUMERIC -> json.value(expect(BigDecimal.class, value, column, path).toPlainString());
             case BYTES -> json.value(Base64.getEncoder().encodeToString(expect(byte[].class, value, column, path)));
             case DATE -> json.value(expect(LocalDate.class, value, column, path).toString());
             case TIME -> json.value(TIME.format(expect(LocalTime.class, value, column, path)));

@@ -30,12 +30,15 @@ final class QueryParameters {
             case FLOAT -> QueryParameterValue.float64(value == null ? null : ((Number) value).doubleValue());
             case BOOLEAN -> QueryParameterValue.bool((Boolean) value);
             case NUMERIC -> QueryParameterValue.numeric((BigDecimal) value);
+            case BIGNUMERIC -> QueryParameterValue.bigNumeric((BigDecimal) value);
             case BYTES -> QueryParameterValue.bytes((byte[]) value);
             case DATE -> QueryParameterValue.date(value == null ? null : ((LocalDate) value).toString());
             case TIME -> QueryParameterValue.time(value == null ? null : ((LocalTime) value).toString());
             case DATETIME -> QueryParameterValue.dateTime(value == null ? null : ((LocalDateTime) value).toString());
             case TIMESTAMP -> QueryParameterValue.timestamp(value == null ? null : TIMESTAMP.format((Instant) value));
             case JSON -> QueryParameterValue.json(value == null ? null : ((JsonText) value).json());
+            case INTERVAL -> throw BigQueryErrors.failure(Code.INVALID_ARGUMENT, "query parameter @" + name
+                    + " is an INTERVAL; dicombq passes no INTERVAL parameters");
             case RECORD -> throw BigQueryErrors.failure(Code.INVALID_ARGUMENT, "query parameter @" + name
                     + " is a RECORD; dicombq passes scalar parameters only");
         };

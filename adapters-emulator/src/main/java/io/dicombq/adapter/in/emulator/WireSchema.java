@@ -93,6 +93,7 @@ final class WireSchema {
             case "INTEGER", "INT64" -> ColumnType.INTEGER;
             case "FLOAT", "FLOAT64" -> ColumnType.FLOAT;
             case "NUMERIC" -> ColumnType.NUMERIC;
+            case "BIGNUMERIC" -> ColumnType.BIGNUMERIC;
             case "BOOLEAN", "BOOL" -> ColumnType.BOOLEAN;
             case "DATE" -> ColumnType.DATE;
             case "TIME" -> ColumnType.TIME;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dicombq.domain.schema.BigNumeric;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.ColumnType;
 import io.dicombq.domain.schema.JsonText;
@@ -77,12 +78,13 @@ final class WireValues {
 
     private static String text(ColumnType type, Object value, TimestampFormat timestamps) {
         return switch (type) {
-            case STRING -> (String) value;
+            // INTERVAL in its canonical text, as BigQuery sends it ("0-0 10 0:0:0")
+            case STRING, INTERVAL -> (String) value;
             case INTEGER -> Long.toString(((Number) value).longValue());
             // "NaN", "Infinity", "-Infinity" are BigQuery's texts too
             case FLOAT -> Double.toString(((Number) value).doubleValue());
             case BOOLEAN -> value.toString();
-            case NUMERIC -> numeric((BigDecimal) value);
+            case NUMERIC, BIGNUMERIC -> numeric((BigDecimal) value);
             case BYTES -> Base64.getEncoder().encodeToString((byte[]) value);
             case DATE -> value.toString();
             case TIME -> time((LocalTime) value);
@@ -103,7 +105,16 @@ final class WireValues {
         return micros == 0 ? seconds : seconds + "." + String.format("%06d", micros);
     }
 
-    /** NUMERIC as BigQuery prints it: plain digits, no trailing fraction zeros ({@code "1.5"}, {@code "100"}). */
+    /** A BIGNUMERIC cell: rounded to 38 digits after the point; outside BIGNUMERIC's range it is an error. */
+    private static BigDecimal bigNumeric(BigDecimal value, Object where) {
+        BigDecimal rounded = BigNumeric.rounded(value);
+        if (rounded == null) {
+            throw invalid(where + ": " + value.toPlainString() + " is outside the range of BIGNUMERIC");
+        }
+        return rounded;
+    }
+
+    /** NUMERIC and BIGNUMERIC as BigQuery prints them: plain digits, no trailing fraction zeros ({@code "1.5"}, {@code "100"}). */
     static String numeric(BigDecimal value) {
         BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
@@ -220,6 +231,7 @@ final class WireValues {
                 case FLOAT -> node.isNumber() ? node.doubleValue() : Double.parseDouble(textOf(column, node, where));
                 case BOOLEAN -> node.isBoolean() ? node.booleanValue() : parseBoolean(textOf(column, node, where));
                 case NUMERIC -> node.isNumber() ? node.decimalValue() : new BigDecimal(textOf(column, node, where));
+                case BIGNUMERIC -> bigNumeric(node.isNumber() ? node.decimalValue() : new BigDecimal(textOf(column, node, where)), where);
                 case BYTES -> Base64.getDecoder().decode(textOf(column, node, where));
                 case DATE -> LocalDate.parse(textOf(column, node, where));
                 case TIME -> LocalTime.parse(textOf(column, node, where));
@@ -227,6 +239,8 @@ final class WireValues {
                 case TIMESTAMP -> node.isNumber() ? WireTimestamps.fromEpochSeconds(node.decimalValue())
                         : WireTimestamps.parse(textOf(column, node, where));
                 // insertAll sends a JSON column as a string holding the document; a load may embed the document itself.
+                case INTERVAL -> throw new DicombqException(Code.UNIMPLEMENTED, where
+                        + ": INTERVAL values are not supported by the dicombq BigQuery emulator");
                 case JSON -> new JsonText(node.isTextual() ? WireJson.normalise(node.textValue(), where.toString())
                         : WireJson.write(node));
             };

@@ -139,7 +139,7 @@ class H2WarehouseTest {
         TableUri uri = new TableUri("proj-1", "ds", "types");
         List<Column> columns = new ArrayList<>();
         for (ColumnType type : ColumnType.values()) {
-            if (type != ColumnType.RECORD) {
+            if (type != ColumnType.RECORD && type != ColumnType.INTERVAL) {
                 columns.add(Column.of("c_" + type, type, Mode.NULLABLE));
                 columns.add(Column.of("r_" + type, type, Mode.REPEATED));
             }
@@ -163,11 +163,24 @@ class H2WarehouseTest {
         assertThat((byte[]) back.get("c_BYTES")).containsExactly(1, 2);
     }
 
+    @Test
+    void anIntervalColumnIsRefusedBeforeAnythingIsCreated() {
+        warehouse.createDataset("proj-1", "ds");
+        TableUri uri = new TableUri("proj-1", "ds", "spans");
+        TableSchema schema = new TableSchema(List.of(Column.record("r", Mode.NULLABLE,
+                List.of(Column.of("span", ColumnType.INTERVAL, Mode.NULLABLE)))));
+        assertThatThrownBy(() -> warehouse.createTable(uri, schema))
+                .isInstanceOf(DicombqException.class).hasMessageContaining("the field r.span is INTERVAL")
+                .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
+        assertThat(warehouse.listTables("proj-1", "ds")).isEmpty();
+    }
+
     /** One value of each scalar type except BYTES (arrays compare by identity), at the edges of its range. */
     private static Map<ColumnType, Object> samples() {
         return Map.ofEntries(Map.entry(ColumnType.STRING, "Ünïcode 'quoted'"),
                 Map.entry(ColumnType.INTEGER, Long.MIN_VALUE), Map.entry(ColumnType.FLOAT, 0.1),
                 Map.entry(ColumnType.NUMERIC, new BigDecimal("12345678901234567890.123456789")),
+                Map.entry(ColumnType.BIGNUMERIC, io.dicombq.domain.schema.BigNumeric.MIN),
                 Map.entry(ColumnType.BOOLEAN, true), Map.entry(ColumnType.DATE, LocalDate.of(1, 1, 1)),
                 Map.entry(ColumnType.TIME, LocalTime.of(23, 59, 59, 999_999_000)),
                 Map.entry(ColumnType.DATETIME, LocalDateTime.of(2021, 3, 4, 12, 30, 0, 123_000)),

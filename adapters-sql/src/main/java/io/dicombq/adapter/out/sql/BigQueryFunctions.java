@@ -83,6 +83,8 @@ public final class BigQueryFunctions {
         install(connection, replace, ApproximateRuntime.class, ApproximateRuntime.NAMES, "");
         install(connection, replace, TrigonometricRuntime.class, TrigonometricRuntime.NAMES, "");
         install(connection, replace, IntegerRuntime.class, IntegerRuntime.NAMES, "");
+        install(connection, replace, BigNumericRuntime.class, BigNumericRuntime.NAMES, "");
+        install(connection, replace, IntervalRuntime.class, IntervalRuntime.NAMES, "");
         install(connection, replace, ArrayRuntime.class, ArrayRuntime.NAMES, "");
         install(connection, replace, JsonDocumentRuntime.class, JsonDocumentRuntime.NAMES, "");
         install(connection, replace, JsonBuildRuntime.class, JsonBuildRuntime.NAMES, "");
@@ -190,6 +192,19 @@ public final class BigQueryFunctions {
         if (text == null) {
             return null;
         }
+        String plain = ungrouped(text);
+        BigDecimal value = plain == null ? null : parseNumeric(plain, true);
+        if (value == null) {
+            throw new InvalidValueException("Invalid input to PARSE_NUMERIC: \"" + text + "\"");
+        }
+        return value;
+    }
+
+    /**
+     * The text of PARSE_NUMERIC and PARSE_BIGNUMERIC rewritten as ZetaSQL's FilterParseNumericString does, for CAST's
+     * reading: the commas dropped and the sign moved to the front; {@code null} when the text has no such form.
+     */
+    static String ungrouped(String text) {
         StringBuilder out = new StringBuilder(" ");
         int i = 0;
         int n = text.length();
@@ -207,7 +222,6 @@ public final class BigQueryFunctions {
                 digit = true;
             }
         }
-        BigDecimal value = null;
         if (!integerPart || digit) {
             if (i < n && text.charAt(i) == '.') {
                 out.append(text.charAt(i++));
@@ -233,12 +247,9 @@ public final class BigQueryFunctions {
             for (; i < n && isAsciiSpace(text.charAt(i)); i++) {
                 // trailing spaces
             }
-            value = i == n ? parseNumeric(out.toString(), true) : null;
+            return i == n ? out.toString() : null;
         }
-        if (value == null) {
-            throw new InvalidValueException("Invalid input to PARSE_NUMERIC: \"" + text + "\"");
-        }
-        return value;
+        return null;
     }
 
     private static boolean isSign(char c) {

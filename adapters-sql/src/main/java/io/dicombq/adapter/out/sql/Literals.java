@@ -46,12 +46,14 @@ final class Literals {
         Object checked = JdbcValues.of(type, value, "query parameter");
         switch (type.type()) {
             case STRING:
+            case INTERVAL:
                 return "CAST(" + string((String) checked) + " AS CHARACTER VARYING)";
             case INTEGER:
                 return "CAST(" + checked + " AS BIGINT)";
             case FLOAT:
                 return "CAST(" + string(checked.toString()) + " AS DOUBLE PRECISION)";
             case NUMERIC:
+            case BIGNUMERIC:
                 return "CAST(" + string(((BigDecimal) checked).toPlainString()) + " AS " + H2Types.scalar(type.type()) + ")";
             case BOOLEAN:
                 return (Boolean) checked ? "TRUE" : "FALSE";

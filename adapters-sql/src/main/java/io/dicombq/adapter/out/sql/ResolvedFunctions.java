@@ -78,6 +78,21 @@ final class ResolvedFunctions {
         if (RangeFunctions.involvesRange(call)) {
             return RangeFunctions.call(name, call, t);
         }
+        if (BigNumericFunctions.involved(call)) {
+            return BigNumericFunctions.call(name, call, t);
+        }
+        if (IntervalFunctions.involved(call)) {
+            return IntervalFunctions.call(name, call, t);
+        }
+        return renderPlain(call, name, t);
+    }
+
+    /**
+     * The call rendered without regard to BIGNUMERIC and INTERVAL: {@link BigNumericFunctions} and
+     * {@link IntervalFunctions} decide first whether it may be.
+     */
+    static String renderPlain(ResolvedFunctionCall call, String name, ResolvedTranslator t) {
+        List<ResolvedExpr> args = call.getArgumentList();
         Type type = call.getType();
         switch (name) {
             case "error":
@@ -544,6 +559,11 @@ final class ResolvedFunctions {
             throw ResolvedTranslator.refuse("IGNORE NULLS in " + sqlName(call));
         }
         Type type = call.getType();
+        String bigNumeric = BigNumericFunctions.involved(call) ? BigNumericFunctions.aggregate(name, call, distinct, over, t)
+                : IntervalFunctions.involved(call) ? IntervalFunctions.aggregate(name, call, t) : null;
+        if (bigNumeric != null) {
+            return bigNumeric;
+        }
         switch (name) {
             case "$count_star":
                 return "COUNT(*)" + over;

@@ -104,6 +104,7 @@ final class ResolvedTranslator {
         }
         ResolvedQueryStmt query = (ResolvedQueryStmt) statement;
         caseInsensitive = Collations.caseInsensitive(statement);
+        IntervalFunctions.refuseComparisons(statement);
         if (query.getIsValueTable()) {
             // BigQuery documents value tables in subqueries, not the columns of a query result that is one.
             throw refuse("SELECT AS STRUCT / SELECT AS VALUE as the query's result (a value table)");
@@ -1212,6 +1213,14 @@ final class ResolvedTranslator {
         if (from.equivalent(to)) {
             return value;
         }
+        String bigNumeric = BigNumericFunctions.cast(cast, value);
+        if (bigNumeric != null) {
+            return bigNumeric;
+        }
+        if (from.isInterval() && to.isString()) {
+            // the value is its canonical text already, which is what CAST(… AS STRING) writes
+            return value;
+        }
         if (from.isBytes() && to.isString()) {
             // BigQuery reads the bytes as UTF-8 and fails (or gives NULL) on anything else.
             return StrictFunctions.call("strict_utf8", value, cast.getReturnNullOnError() ? "TRUE" : "FALSE");
@@ -1277,6 +1286,10 @@ final class ResolvedTranslator {
                 return value.getDoubleValue();
             case TYPE_NUMERIC:
                 return value.getNumericValue();
+            case TYPE_BIGNUMERIC:
+                return value.getBigNumericValue();
+            case TYPE_INTERVAL:
+                return IntervalFunctions.text(value.getIntervalValue());
             case TYPE_STRING:
                 return value.getStringValue();
             case TYPE_BYTES:

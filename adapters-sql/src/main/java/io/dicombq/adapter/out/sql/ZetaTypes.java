@@ -54,6 +54,31 @@ final class ZetaTypes {
         return TypeFactory.createStructType(List.of(new StructType.StructField(TOO_DEEP, TypeFactory.createSimpleType(TypeKind.TYPE_BOOL))));
     }
 
+    /** Whether a type is, or holds as an array element or a field at any depth, a type {@code kind} accepts. */
+    static boolean holds(Type type, java.util.function.Predicate<Type> kind) {
+        if (kind.test(type)) {
+            return true;
+        }
+        if (type.isArray()) {
+            return holds(((ArrayType) type).getElementType(), kind);
+        }
+        if (type.isStruct()) {
+            StructType struct = (StructType) type;
+            for (int i = 0; i < struct.getFieldCount(); i++) {
+                if (holds(struct.getField(i).getType(), kind)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a call takes or gives a value that {@link #holds} a type {@code kind} accepts. */
+    static boolean involves(com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCallBase call,
+                            java.util.function.Predicate<Type> kind) {
+        return holds(call.getType(), kind) || call.getArgumentList().stream().anyMatch(a -> holds(a.getType(), kind));
+    }
+
     /** Whether a type holds the stand-in for records nested too deep: its values cannot be typed, only drilled into. */
     static boolean holdsTooDeep(Type type) {
         if (type.isArray()) {
@@ -82,6 +107,8 @@ final class ZetaTypes {
                 return TypeKind.TYPE_DOUBLE;
             case NUMERIC:
                 return TypeKind.TYPE_NUMERIC;
+            case BIGNUMERIC:
+                return TypeKind.TYPE_BIGNUMERIC;
             case BOOLEAN:
                 return TypeKind.TYPE_BOOL;
             case DATE:
@@ -94,6 +121,8 @@ final class ZetaTypes {
                 return TypeKind.TYPE_TIMESTAMP;
             case JSON:
                 return TypeKind.TYPE_JSON;
+            case INTERVAL:
+                return TypeKind.TYPE_INTERVAL;
             default:
                 throw new IllegalArgumentException("no ZetaSQL type for " + type);
         }
@@ -101,7 +130,7 @@ final class ZetaTypes {
 
     /**
      * The warehouse column of a ZetaSQL type, or {@code null} when the warehouse cannot hold it (an array of
-     * arrays, INTERVAL, BIGNUMERIC, GEOGRAPHY, RANGE…): the caller refuses it by name.
+     * arrays, GEOGRAPHY, RANGE…): the caller refuses it by name.
      */
     static Column column(String name, Type type) {
         if (type.isArray()) {
@@ -147,6 +176,8 @@ final class ZetaTypes {
                 return ColumnType.FLOAT;
             case TYPE_NUMERIC:
                 return ColumnType.NUMERIC;
+            case TYPE_BIGNUMERIC:
+                return ColumnType.BIGNUMERIC;
             case TYPE_BOOL:
                 return ColumnType.BOOLEAN;
             case TYPE_DATE:
@@ -159,6 +190,8 @@ final class ZetaTypes {
                 return ColumnType.TIMESTAMP;
             case TYPE_JSON:
                 return ColumnType.JSON;
+            case TYPE_INTERVAL:
+                return ColumnType.INTERVAL;
             default:
                 return null;
         }

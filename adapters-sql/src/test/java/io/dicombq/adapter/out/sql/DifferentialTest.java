@@ -443,6 +443,8 @@ class DifferentialTest {
         queries.addAll(RandomExpressions.queries(new Random(13), 150, T));
         queries.addAll(DifferentialStatisticsQueries.queries(T));
         queries.addAll(DifferentialMathArrayQueries.queries(T));
+        queries.addAll(DifferentialBigNumericQueries.queries(T));
+        queries.addAll(DifferentialIntervalQueries.queries(T));
         queries.addAll(DifferentialJsonQueries.queries(T));
         queries.addAll(DifferentialTextQueries.queries(T));
         queries.addAll(DifferentialTimeQueries.queries(T));

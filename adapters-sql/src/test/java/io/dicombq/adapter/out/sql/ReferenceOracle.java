@@ -102,6 +102,8 @@ final class ReferenceOracle implements AutoCloseable {
                 return Value.createDoubleValue((Double) value);
             case TYPE_NUMERIC:
                 return Value.createNumericValue((BigDecimal) value);
+            case TYPE_BIGNUMERIC:
+                return Value.createBigNumericValue((BigDecimal) value);
             case TYPE_STRING:
                 return Value.createStringValue((String) value);
             case TYPE_BYTES:

@@ -35,6 +35,8 @@ public final class H2Types {
     public static String scalar(ColumnType type) {
         switch (type) {
             case STRING:
+            case INTERVAL:
+                // an INTERVAL result value travels as its canonical text; no table column holds one
                 return "CHARACTER VARYING";
             case BYTES:
                 return "BINARY VARYING";
@@ -45,6 +47,9 @@ public final class H2Types {
             case NUMERIC:
                 // BigQuery NUMERIC: 38 digits of precision, 9 of them after the point.
                 return "NUMERIC(38, 9)";
+            case BIGNUMERIC:
+                // BigQuery BIGNUMERIC: 76.76 digits of precision, 38 of them after the point (39 before it at most).
+                return "NUMERIC(77, 38)";
             case BOOLEAN:
                 return "BOOLEAN";
             case DATE:

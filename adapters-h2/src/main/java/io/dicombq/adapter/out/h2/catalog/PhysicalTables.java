@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.h2.catalog;
 
 import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.ColumnType;
 import io.dicombq.domain.schema.Mode;
 import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
@@ -30,7 +31,7 @@ public final class PhysicalTables {
     }
 
     private static void create(Connection connection, String qualifiedName, TableSchema schema) {
-        requireNamesH2Holds(schema.columns(), "");
+        requireColumnsH2Holds(schema.columns(), "");
         StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(qualifiedName).append(" (");
         for (int i = 0; i < schema.columns().size(); i++) {
             ddl.append(i > 0 ? ", " : "").append(definition(schema.columns().get(i)));
@@ -68,16 +69,24 @@ public final class PhysicalTables {
     /** H2's longest identifier (org.h2.engine.Constants.MAX_IDENTIFIER_LENGTH); BigQuery allows 300 characters. */
     private static final int H2_NAME_LIMIT = 256;
 
-    /** Refuses, naming it, a column or field name longer than H2 can hold, before any DDL runs. */
-    private static void requireNamesH2Holds(List<Column> columns, String parent) {
+    /**
+     * Refuses, naming it, a column or field name longer than H2 can hold, or an INTERVAL column (a query's result
+     * type only here), before any DDL runs.
+     */
+    private static void requireColumnsH2Holds(List<Column> columns, String parent) {
         for (Column column : columns) {
             String path = parent + column.name();
+            if (column.type() == ColumnType.INTERVAL) {
+                throw new DicombqException(Code.INVALID_ARGUMENT, "the field " + abbreviated(path) + " is INTERVAL: the"
+                        + " embedded warehouse answers INTERVAL result columns but keeps no INTERVAL table column;"
+                        + " store it as STRING (CAST(… AS STRING)), or use --warehouse=bigquery");
+            }
             if (column.name().length() > H2_NAME_LIMIT) {
                 throw new DicombqException(Code.INVALID_ARGUMENT, "the field name " + abbreviated(path) + " has "
                         + column.name().length() + " characters; the embedded warehouse holds names of at most "
                         + H2_NAME_LIMIT + " (BigQuery allows 300): shorten it, or use --warehouse=bigquery");
             }
-            requireNamesH2Holds(column.fields(), path + ".");
+            requireColumnsH2Holds(column.fields(), path + ".");
         }
     }
 

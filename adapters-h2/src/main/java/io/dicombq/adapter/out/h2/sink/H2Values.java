@@ -119,6 +119,7 @@ final class H2Values {
             case FLOAT:
                 return value instanceof Number && !(value instanceof BigDecimal);
             case NUMERIC:
+            case BIGNUMERIC:
                 return value instanceof BigDecimal;
             case BOOLEAN:
                 return value instanceof Boolean;
@@ -149,6 +150,7 @@ final class H2Values {
             case FLOAT:
                 return ValueDouble.get(((Number) value).doubleValue());
             case NUMERIC:
+            case BIGNUMERIC:
                 return ValueNumeric.get((BigDecimal) value);
             case BOOLEAN:
                 return ValueBoolean.get((Boolean) value);
@@ -210,6 +212,8 @@ final class H2Values {
                 return TypeInfo.TYPE_DOUBLE;
             case NUMERIC:
                 return TypeInfo.getTypeInfo(Value.NUMERIC, 38, 9, null);
+            case BIGNUMERIC:
+                return TypeInfo.getTypeInfo(Value.NUMERIC, 77, 38, null);
             case BOOLEAN:
                 return TypeInfo.TYPE_BOOLEAN;
             case DATE:

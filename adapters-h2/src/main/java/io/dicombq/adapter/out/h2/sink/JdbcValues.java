@@ -20,6 +20,7 @@ public final class JdbcValues {
     public static Object of(Column column, Object value, Object where) {
         switch (column.type()) {
             case STRING:
+            case INTERVAL:
                 if (value instanceof String) {
                     return value;
                 }
@@ -35,6 +36,7 @@ public final class JdbcValues {
                 }
                 break;
             case NUMERIC:
+            case BIGNUMERIC:
                 if (value instanceof BigDecimal) {
                     return value;
                 }

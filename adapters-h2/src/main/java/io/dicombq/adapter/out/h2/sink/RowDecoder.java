@@ -90,6 +90,7 @@ final class RowDecoder {
             case BYTES:
                 return ValueVarbinary.getNoCopy(in.getBytes());
             case NUMERIC:
+            case BIGNUMERIC:
                 return ValueNumeric.get(numeric(in));
             case DATE:
                 return JSR310Utils.localDateToValue(LocalDate.ofEpochDay(in.getLong()));
@@ -168,6 +169,7 @@ final class RowDecoder {
                 in.getVarInt();
                 return true;
             case NUMERIC:
+            case BIGNUMERIC:
                 in.getVarInt();
                 in.skip(in.getVarInt());
                 return true;
@@ -243,6 +245,7 @@ final class RowDecoder {
             case BYTES:
                 return in.getBytes();
             case NUMERIC:
+            case BIGNUMERIC:
                 return numeric(in);
             case DATE:
                 return LocalDate.ofEpochDay(in.getLong());

@@ -154,6 +154,7 @@ final class RowEncoder {
                 }
                 break;
             case NUMERIC:
+            case BIGNUMERIC:
                 if (value instanceof BigDecimal) {
                     out.put(PRESENT);
                     out.putVarInt(((BigDecimal) value).scale());

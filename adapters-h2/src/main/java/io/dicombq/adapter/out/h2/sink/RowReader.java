@@ -77,6 +77,7 @@ public final class RowReader {
                     return new Row(values);
                 }
             case STRING:
+            case INTERVAL:
                 return rs.getString(index);
             case INTEGER:
                 long integer = rs.getLong(index);
@@ -85,6 +86,7 @@ public final class RowReader {
                 double number = rs.getDouble(index);
                 return rs.wasNull() ? null : number;
             case NUMERIC:
+            case BIGNUMERIC:
                 BigDecimal decimal = rs.getBigDecimal(index);
                 return decimal == null ? null : decimal.stripTrailingZeros();
             case BOOLEAN:

@@ -914,6 +914,25 @@ final class ResolvedTranslator {
         }
     }
 
+    /**
+     * {@code e} for a statement of its own, run apart from this query ({@link ErrorCatching}): a column from outside
+     * {@code e} is spelled by its id, as a column of that statement's FROM, and no enclosing correlated subquery or
+     * flat input is in reach there.
+     */
+    String isolated(ResolvedExpr e) {
+        Map<Long, String> saved = new HashMap<>(substituted);
+        int enclosing = correlated;
+        substituted.clear();
+        correlated = 0;
+        try {
+            return expr(e);
+        } finally {
+            substituted.clear();
+            substituted.putAll(saved);
+            correlated = enclosing;
+        }
+    }
+
     String expr(ResolvedExpr e) {
         String placeholder = placeholders.get(e);
         if (placeholder != null) {

@@ -451,6 +451,7 @@ class DifferentialTest {
         queries.addAll(DifferentialCollationQueries.queries(T));
         queries.addAll(DifferentialWindowQueries.queries(T));
         queries.addAll(DifferentialDocsProbeQueries.queries(T));
+        queries.addAll(DifferentialErrorCatchingQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

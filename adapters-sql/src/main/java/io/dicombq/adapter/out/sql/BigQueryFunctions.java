@@ -88,6 +88,7 @@ public final class BigQueryFunctions {
         install(connection, replace, JsonMutateRuntime.class, JsonMutateRuntime.NAMES, "");
         install(connection, replace, TimeRuntime.class, TimeRuntime.NAMES, "");
         install(connection, replace, ErrorCatchingRuntime.class, ErrorCatchingRuntime.NAMES, "");
+        install(connection, replace, RecursiveRuntime.class, RecursiveRuntime.NAMES, "");
         install(connection, replace, SafeTimeRuntime.class, SafeRuntime.aliases(SafeTimeRuntime.TWINS), "");
         install(connection, replace, SafeRuntime.class, SafeRuntime.aliases(), "");
         install(connection, replace, SafeValueRuntime.class, SafeRuntime.aliases(SafeValueRuntime.TWINS), "");

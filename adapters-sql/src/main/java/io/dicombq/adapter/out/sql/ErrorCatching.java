@@ -1,20 +1,13 @@
 package io.dicombq.adapter.out.sql;
 
-import com.google.zetasql.resolvedast.ResolvedNode;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedColumnRef;
-import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedComputedColumnBase;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedExpr;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCall;
-import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedInlineLambda;
-import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedScan;
-import com.google.zetasql.resolvedast.ResolvedNodes.Visitor;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * IFERROR, ISERROR and NULLIFERROR (BigQuery docs: debugging functions). H2 has no way to catch an error inside an
@@ -30,7 +23,7 @@ final class ErrorCatching {
 
     static String render(ResolvedFunctionCall call, String name, ResolvedTranslator t) {
         List<ResolvedExpr> args = call.getArgumentList();
-        Map<Long, ResolvedColumnRef> outside = outsideColumns(args);
+        Map<Long, ResolvedColumnRef> outside = OuterColumns.of(args);
         List<String> values = new ArrayList<>();
         List<String> parameters = new ArrayList<>();
         for (ResolvedColumnRef ref : outside.values()) {
@@ -39,11 +32,11 @@ final class ErrorCatching {
                     + ResolvedTranslator.col(ref.getColumn()));
         }
         String from = parameters.isEmpty() ? "" : " FROM (SELECT " + String.join(", ", parameters) + ") AS " + t.alias();
-        String attempt = statement(t.isolated(args.get(0)), from);
+        String attempt = statement(t.isolated(() -> t.expr(args.get(0))), from);
         if (name.equals("iserror")) {
             return ResolvedFunctions.call("is_error", arguments(attempt, values));
         }
-        String fallback = name.equals("iferror") ? statement(t.isolated(args.get(1)), from) : "NULL";
+        String fallback = name.equals("iferror") ? statement(t.isolated(() -> t.expr(args.get(1))), from) : "NULL";
         List<String> all = new ArrayList<>(List.of(attempt, fallback));
         all.addAll(values);
         return "CAST(" + ResolvedFunctions.call("try_or", all.toArray(String[]::new)) + " AS "
@@ -59,32 +52,5 @@ final class ErrorCatching {
         all.add(first);
         all.addAll(rest);
         return all.toArray(String[]::new);
-    }
-
-    /**
-     * The columns the expressions read from the query around them, by id: those referenced but not produced inside
-     * (by a subquery's scans, a computed column, a lambda's arguments).
-     */
-    private static Map<Long, ResolvedColumnRef> outsideColumns(List<ResolvedExpr> exprs) {
-        Map<Long, ResolvedColumnRef> referenced = new TreeMap<>();
-        Set<Long> produced = new HashSet<>();
-        Visitor visitor = new Visitor() {
-            @Override
-            protected void defaultVisit(ResolvedNode node) {
-                if (node instanceof ResolvedScan) {
-                    ((ResolvedScan) node).getColumnList().forEach(c -> produced.add(c.getId()));
-                } else if (node instanceof ResolvedComputedColumnBase) {
-                    produced.add(((ResolvedComputedColumnBase) node).getColumn().getId());
-                } else if (node instanceof ResolvedInlineLambda) {
-                    ((ResolvedInlineLambda) node).getArgumentList().forEach(c -> produced.add(c.getId()));
-                } else if (node instanceof ResolvedColumnRef) {
-                    referenced.putIfAbsent(((ResolvedColumnRef) node).getColumn().getId(), (ResolvedColumnRef) node);
-                }
-                super.defaultVisit(node);
-            }
-        };
-        exprs.forEach(e -> e.accept(visitor));
-        produced.forEach(referenced::remove);
-        return referenced;
     }
 }

@@ -34,6 +34,8 @@ import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedOutputColumn;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedParameter;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedProjectScan;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedQueryStmt;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedRecursiveRefScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedRecursiveScan;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedScan;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedSetOperationItem;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedSetOperationScan;
@@ -87,6 +89,8 @@ final class ResolvedTranslator {
     private final Set<Long> storedColumns = new HashSet<>();
     /** Arguments rendered as placeholders while a SAFE. call is rendered (see {@link SafeCalls}). */
     private final Map<ResolvedExpr, String> placeholders = new java.util.IdentityHashMap<>();
+    /** The recursive CTEs whose recursive term is being rendered, innermost first. */
+    private final java.util.Deque<ResolvedRecursiveScan> recursion = new java.util.ArrayDeque<>();
     /** How many correlated subqueries enclose what is being rendered. */
     private int correlated;
     private int aliases;
@@ -228,10 +232,8 @@ final class ResolvedTranslator {
         }
         if (scan instanceof ResolvedWithScan) {
             ResolvedWithScan with = (ResolvedWithScan) scan;
-            if (with.getRecursive()) {
-                throw refuse("WITH RECURSIVE");
-            }
-            // BigQuery evaluates a non-recursive CTE where it is referenced (BigQuery docs: WITH clause).
+            // BigQuery evaluates a non-recursive CTE where it is referenced (BigQuery docs: WITH clause); a
+            // recursive one is computed there too ({@link RecursiveCtes}).
             for (ResolvedWithEntry entry : with.getWithEntryList()) {
                 withEntries.put(entry.getWithQueryName(), entry.getWithSubquery());
             }
@@ -248,6 +250,15 @@ final class ResolvedTranslator {
         }
         if (scan instanceof ResolvedAnalyticScan) {
             return analytic((ResolvedAnalyticScan) scan);
+        }
+        if (scan instanceof ResolvedRecursiveScan) {
+            return RecursiveCtes.rows((ResolvedRecursiveScan) scan, this);
+        }
+        if (scan instanceof ResolvedRecursiveRefScan) {
+            if (recursion.isEmpty()) {
+                throw refuse("a recursive CTE's self-reference outside its recursive term");
+            }
+            return RecursiveCtes.previousIteration(recursion.peek(), (ResolvedRecursiveRefScan) scan, this);
         }
         throw refuse(describe(scan));
     }
@@ -915,21 +926,36 @@ final class ResolvedTranslator {
     }
 
     /**
-     * {@code e} for a statement of its own, run apart from this query ({@link ErrorCatching}): a column from outside
-     * {@code e} is spelled by its id, as a column of that statement's FROM, and no enclosing correlated subquery or
-     * flat input is in reach there.
+     * What {@code render} gives for a statement of its own, run apart from this query ({@link ErrorCatching},
+     * {@link RecursiveCtes}): a column from outside is spelled by its id, as a column of that statement's FROM, and
+     * no enclosing correlated subquery or flat input is in reach there.
      */
-    String isolated(ResolvedExpr e) {
+    String isolated(java.util.function.Supplier<String> render) {
         Map<Long, String> saved = new HashMap<>(substituted);
         int enclosing = correlated;
         substituted.clear();
         correlated = 0;
         try {
-            return expr(e);
+            return render.get();
         } finally {
             substituted.clear();
             substituted.putAll(saved);
             correlated = enclosing;
+        }
+    }
+
+    /** The rows of {@code scan} as a statement of its own ({@link #isolated}), its {@code output} columns in order. */
+    String isolatedRows(ResolvedScan scan, List<ResolvedColumn> output) {
+        return isolated(() -> ordered(scan, String.join(", ", output.stream().map(ResolvedTranslator::col).toList())));
+    }
+
+    /** What {@code render} gives while {@code scan}'s recursive term is rendered (its self-reference is in reach). */
+    String withRecursion(ResolvedRecursiveScan scan, java.util.function.Supplier<String> render) {
+        recursion.push(scan);
+        try {
+            return render.get();
+        } finally {
+            recursion.pop();
         }
     }
 

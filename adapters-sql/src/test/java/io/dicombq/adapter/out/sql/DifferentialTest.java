@@ -452,6 +452,7 @@ class DifferentialTest {
         queries.addAll(DifferentialWindowQueries.queries(T));
         queries.addAll(DifferentialDocsProbeQueries.queries(T));
         queries.addAll(DifferentialErrorCatchingQueries.queries(T));
+        queries.addAll(DifferentialRecursiveQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

@@ -1247,6 +1247,11 @@ final class ResolvedTranslator {
             // an element this engine does not write is refused by name, under SAFE_CAST too
             return ResolvedFunctions.call(function, expr(cast.getExpr()), expr(cast.getFormat()));
         }
+        if (cast.getFormat() != null && cast.getTimeZone() == null && cast.getType().isString()
+                && (formatted.isInt64() || formatted.isNumeric() || formatted.isDouble())) {
+            // an arrangement of elements this engine does not write is refused by name, under SAFE_CAST too
+            return ResolvedFunctions.call("format_number_elements", expr(cast.getExpr()), expr(cast.getFormat()));
+        }
         if (cast.getFormat() != null || cast.getTimeZone() != null) {
             throw refuse("CAST … FORMAT");
         }

@@ -453,6 +453,7 @@ class DifferentialTest {
         queries.addAll(DifferentialDocsProbeQueries.queries(T));
         queries.addAll(DifferentialErrorCatchingQueries.queries(T));
         queries.addAll(DifferentialRecursiveQueries.queries(T));
+        queries.addAll(DifferentialNumberFormatQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

@@ -12,10 +12,10 @@ import java.util.Locale;
  * {@code CAST(int64 | numeric | float64 AS STRING FORMAT '…')} (BigQuery docs: format elements, "Format numeric type
  * as string"): digits {@code 0} and {@code 9}, the decimal point ({@code .} or {@code D}), group separators
  * ({@code ,} or {@code G}), a sign ({@code S} first or last, {@code MI} or {@code PR} last), a currency symbol
- * ({@code $}, {@code C}/{@code c}, {@code L}) and {@code FM}, with ZetaSQL's layout: a fixed width, the sign and
- * currency next to the number, {@code #} for each digit when the integer part does not fit. FLOAT64 is rounded from
- * its exact binary value half to even, INT64 and NUMERIC half away from zero, as ZetaSQL's reference does. Other
- * elements ({@code B}, {@code EEEE}, {@code X}, {@code RN}, {@code V}, {@code TM}), other arrangements, NaN and the
+ * ({@code $}, {@code C}/{@code c}, {@code L}), {@code FM} and {@code 9.99EEEE}, with ZetaSQL's layout: a fixed width,
+ * the sign and currency next to the number, {@code #} for each digit when the integer part does not fit. FLOAT64 is
+ * rounded from its exact binary value half to even, INT64 and NUMERIC half away from zero, as ZetaSQL's reference
+ * does. Other elements ({@code B}, {@code X}, {@code RN}, {@code V}, {@code TM}), other arrangements, NaN and the
  * infinities, and {@code S} on a value that rounds to zero (the documentation leaves it unsigned, the reference
  * signs it) are refused by name when a row meets them.
  */
@@ -53,7 +53,7 @@ public final class NumberFormatElements {
 
     /** A parsed format: the integer part's digits and separators, the fraction's digits, sign, currency, FM. */
     private record Model(String integer, int fraction, boolean point, char sign, boolean signFirst, String currency,
-                         boolean fillMode) {
+                         boolean fillMode, String exponent) {
         static Model parse(String format) {
             String rest = format;
             boolean fm = false;
@@ -97,6 +97,15 @@ public final class NumberFormatElements {
                 }
             }
             String tail = rest.substring(i).toUpperCase(Locale.ROOT);
+            // the exponent is written in the case of the element's first letter ('eeee' gives 1.0e+01)
+            String exponent = tail.startsWith("EEEE") ? rest.substring(i, i + 1) : null;
+            if (exponent != null) {
+                tail = tail.substring(4);
+                // only the shapes checked against ZetaSQL's reference: one digit, a fraction, no other element but S first
+                if (!integer.toString().equals("9") || fm || !currency.isEmpty() || (sign != 0 && !signFirst) || !tail.isEmpty()) {
+                    throw refuse("with the format '" + format + "'");
+                }
+            }
             if (tail.startsWith("S") && sign == 0) {
                 sign = 'S';
                 tail = tail.substring(1);
@@ -116,10 +125,13 @@ public final class NumberFormatElements {
                     || digits.contains(",,") || (point && fraction == 0) || (fm && digits.contains("0"))) {
                 throw refuse("with the format '" + format + "'");
             }
-            return new Model(digits, fraction, point, sign, signFirst, currency, fm);
+            return new Model(digits, fraction, point, sign, signFirst, currency, fm, exponent);
         }
 
         String write(BigDecimal value, RoundingMode rounding) {
+            if (exponent != null) {
+                return scientific(value, rounding);
+            }
             boolean negative = value.signum() < 0;
             BigDecimal rounded = value.abs().setScale(fraction, rounding);
             if (sign == 'S' && rounded.signum() == 0) {
@@ -193,6 +205,24 @@ public final class NumberFormatElements {
                 }
             }
             return compact;
+        }
+
+        /** {@code d.ddE±xx}: one digit before the point, the exponent of at least two digits (EEEE). */
+        private String scientific(BigDecimal value, RoundingMode rounding) {
+            if (value.signum() == 0 && sign == 'S') {
+                throw refuse("with S of a value that rounds to zero");
+            }
+            BigDecimal magnitude = value.abs();
+            int power = value.signum() == 0 ? 0 : magnitude.precision() - magnitude.scale() - 1;
+            BigDecimal mantissa = magnitude.movePointLeft(power).setScale(fraction, rounding);
+            if (mantissa.compareTo(BigDecimal.TEN) >= 0) {
+                power++;
+                mantissa = magnitude.movePointLeft(power).setScale(fraction, rounding);
+            }
+            String digits = mantissa.toPlainString() + (point && fraction == 0 ? "." : "");
+            String exponentText = String.format(Locale.ROOT, "%02d", Math.abs(power));
+            char mark = value.signum() < 0 ? '-' : sign == 'S' ? '+' : ' ';
+            return mark + digits + exponent + (power < 0 ? "-" : "+") + exponentText;
         }
     }
 }

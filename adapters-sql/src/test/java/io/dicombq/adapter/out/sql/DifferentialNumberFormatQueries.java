@@ -40,8 +40,13 @@ final class DifferentialNumberFormatQueries {
                         + " CAST(SliceThickness AS STRING FORMAT 'FM9.99') AS c FROM " + t + " WHERE id IN (1, 2, 6, 7)",
                 "SELECT id, CAST(id AS STRING FORMAT FORMAT('%s', IF(id > 4, '0000', '$9'))) AS a, SAFE_CAST(id * 1000 AS STRING FORMAT '99') AS b FROM " + t,
                 "SELECT CAST(CAST(NULL AS INT64) AS STRING FORMAT '99') AS a, CAST(5 AS STRING FORMAT CAST(NULL AS STRING)) AS b",
+                // scientific notation: the mantissa rounded, the exponent of at least two digits
+                "SELECT CAST(45 AS STRING FORMAT '9.99EEEE') AS a, CAST(-314159265 AS STRING FORMAT 'S9.9999EEEE') AS b, CAST(99999 AS STRING FORMAT '9.9EEEE') AS c,"
+                        + " CAST(NUMERIC '0.000000007' AS STRING FORMAT '9.9eeee') AS d, CAST(0 AS STRING FORMAT '9.9EEEE') AS e, CAST(3 AS STRING FORMAT '9EEEE') AS f",
+                "SELECT CAST(6.02e23 AS STRING FORMAT '9.99EEEE') AS a, CAST(-1.5e-300 AS STRING FORMAT 'S9.9EEEE') AS b, CAST(2.25 AS STRING FORMAT '9.9EEEE') AS c",
+                "SELECT id, CAST(InstanceNumber AS STRING FORMAT '9.999EEEE') AS a, CAST(PixelSpacing AS STRING FORMAT '9.99EEEE') AS b FROM " + t + " WHERE id IN (1, 3, 5, 6, 7)",
                 // refused: elements the engine does not write, NaN, S of a value rounding to zero
-                "SELECT CAST(20 AS STRING FORMAT '9.99EEEE') AS a",
+                "SELECT CAST(20 AS STRING FORMAT '99.99EEEE') AS a",
                 "SELECT CAST(255 AS STRING FORMAT 'XX') AS a",
                 "SELECT CAST(NUMERIC '0.5' AS STRING FORMAT 'B9.9') AS a",
                 "SELECT CAST(CAST('NaN' AS FLOAT64) AS STRING FORMAT '999') AS a",

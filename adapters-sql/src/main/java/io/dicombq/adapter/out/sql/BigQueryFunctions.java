@@ -79,6 +79,7 @@ public final class BigQueryFunctions {
         install(connection, replace, VectorRuntime.class, VectorRuntime.NAMES, "");
         install(connection, replace, DateTimeFormatElements.class, DateTimeFormatElements.NAMES, "");
         install(connection, replace, NumberFormatElements.class, NumberFormatElements.NAMES, "");
+        install(connection, replace, DateTimeParseElements.class, DateTimeParseElements.NAMES, "");
         install(connection, replace, AggregateRuntime.class, AggregateRuntime.NAMES, "");
         install(connection, replace, ApproximateRuntime.class, ApproximateRuntime.NAMES, "");
         install(connection, replace, TrigonometricRuntime.class, TrigonometricRuntime.NAMES, "");

@@ -1,12 +1,9 @@
 package io.dicombq.adapter.out.sql;
 
-import org.h2.jdbc.JdbcResultSet;
 import org.h2.value.Value;
 import org.h2.value.ValueNull;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -48,17 +45,8 @@ public final class ErrorCatchingRuntime {
         }
     }
 
-    /** The one value of a {@code SELECT expr FROM (the columns as parameters)}, as H2 holds it. */
+    /** The one value of a {@code SELECT expr FROM (the columns as parameters)}. */
     private static Value evaluate(Connection connection, String sql, Value[] columns) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < columns.length; i++) {
-                // an H2 value is bound as it is, its type kept
-                statement.setObject(i + 1, columns[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.unwrap(JdbcResultSet.class).getInternal(1);
-            }
-        }
+        return NestedStatements.rows(connection, sql, columns).get(0)[0];
     }
 }

@@ -1,13 +1,10 @@
 package io.dicombq.adapter.out.sql;
 
-import org.h2.jdbc.JdbcResultSet;
 import org.h2.value.Value;
 import org.h2.value.ValueArray;
 import org.h2.value.ValueRow;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,23 +43,7 @@ public final class RecursiveRuntime {
     }
 
     private static List<Value> read(Connection connection, String sql, Value previous) throws SQLException {
-        List<Value> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (previous != null) {
-                statement.setObject(1, previous);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                int columns = result.getMetaData().getColumnCount();
-                JdbcResultSet values = result.unwrap(JdbcResultSet.class);
-                while (result.next()) {
-                    Value[] row = new Value[columns];
-                    for (int i = 0; i < columns; i++) {
-                        row[i] = values.getInternal(i + 1);
-                    }
-                    rows.add(ValueRow.get(row));
-                }
-            }
-        }
-        return rows;
+        Value[] parameters = previous == null ? new Value[0] : new Value[] {previous};
+        return NestedStatements.rows(connection, sql, parameters).stream().map(row -> (Value) ValueRow.get(row)).toList();
     }
 }

@@ -1252,6 +1252,14 @@ final class ResolvedTranslator {
             // an arrangement of elements this engine does not write is refused by name, under SAFE_CAST too
             return ResolvedFunctions.call("format_number_elements", expr(cast.getExpr()), expr(cast.getFormat()));
         }
+        if (cast.getFormat() != null && cast.getTimeZone() == null && formatted.isString()
+                && (cast.getType().isDate() || cast.getType().isDatetime() || cast.getType().isTime() || cast.getType().isTimestamp())) {
+            Type to = cast.getType();
+            String function = to.isDate() ? "parse_date_elements" : to.isDatetime() ? "parse_datetime_elements"
+                    : to.isTime() ? "parse_time_elements" : "parse_timestamp_elements";
+            // text in another shape than its format is refused by name, under SAFE_CAST too
+            return "CAST(" + ResolvedFunctions.call(function, expr(cast.getExpr()), expr(cast.getFormat())) + " AS " + h2Type(to) + ")";
+        }
         if (cast.getFormat() != null || cast.getTimeZone() != null) {
             throw refuse("CAST … FORMAT");
         }

@@ -454,6 +454,7 @@ class DifferentialTest {
         queries.addAll(DifferentialErrorCatchingQueries.queries(T));
         queries.addAll(DifferentialRecursiveQueries.queries(T));
         queries.addAll(DifferentialNumberFormatQueries.queries(T));
+        queries.addAll(DifferentialDateTimeParseQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

@@ -194,7 +194,7 @@ class H2QueryEngineTest {
         "SELECT NET.HOST(PatientID) FROM `my-project.dicom.ct`|Function NET.HOST is not supported by the embedded warehouse",
         "SELECT SAFE.APPROX_TOP_COUNT(PatientID, 2) FROM `my-project.dicom.ct`|SAFE.APPROX_TOP_COUNT is not supported by the embedded warehouse",
         "WITH RECURSIVE x AS (SELECT 1 AS n UNION DISTINCT SELECT n + 1 FROM x WHERE n < 3) SELECT n FROM x|WITH RECURSIVE with UNION DISTINCT is not supported",
-        "SELECT CAST('18-12-03' AS DATE FORMAT 'YY-MM-DD') AS a|CAST … FORMAT is not supported",
+        "SELECT CAST('2018-12-03' AS TIMESTAMP FORMAT 'YYYY-MM-DD' AT TIME ZONE 'UTC') AS a|CAST … FORMAT is not supported",
         "DELETE FROM `my-project.dicom.ct` WHERE TRUE|Statement not supported: DeleteStatement [at 1:1]",
         "SELECT PatientID FROM `my-project.dicom.ct` WHERE PatientID = 1002|No matching signature for operator =",
         "SELECT NoSuchColumn FROM `my-project.dicom.ct`|Unrecognized name: NoSuchColumn [at 1:8]",

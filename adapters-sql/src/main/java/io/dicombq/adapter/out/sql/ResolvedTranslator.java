@@ -91,6 +91,10 @@ final class ResolvedTranslator {
     private final Map<ResolvedExpr, String> placeholders = new java.util.IdentityHashMap<>();
     /** The recursive CTEs whose recursive term is being rendered, innermost first. */
     private final java.util.Deque<ResolvedRecursiveScan> recursion = new java.util.ArrayDeque<>();
+    /** For each of {@link #recursion}, how deep in statements of their own its recursive term is rendered. */
+    private final java.util.Deque<Integer> recursionStatements = new java.util.ArrayDeque<>();
+    /** How deep in statements of their own ({@link #isolated}) what is being rendered is. */
+    private int statements;
     /** How many correlated subqueries enclose what is being rendered. */
     private int correlated;
     private int aliases;
@@ -255,8 +259,9 @@ final class ResolvedTranslator {
             return RecursiveCtes.rows((ResolvedRecursiveScan) scan, this);
         }
         if (scan instanceof ResolvedRecursiveRefScan) {
-            if (recursion.isEmpty()) {
-                throw refuse("a recursive CTE's self-reference outside its recursive term");
+            if (recursion.isEmpty() || recursionStatements.peek() != statements) {
+                // its rows are the parameter of the recursive term's own statement, out of reach from another one
+                throw refuse("a recursive CTE's self-reference inside IFERROR, ISERROR or another recursive CTE");
             }
             return RecursiveCtes.previousIteration(recursion.peek(), (ResolvedRecursiveRefScan) scan, this);
         }
@@ -935,9 +940,11 @@ final class ResolvedTranslator {
         int enclosing = correlated;
         substituted.clear();
         correlated = 0;
+        statements++;
         try {
             return render.get();
         } finally {
+            statements--;
             substituted.clear();
             substituted.putAll(saved);
             correlated = enclosing;
@@ -952,10 +959,13 @@ final class ResolvedTranslator {
     /** What {@code render} gives while {@code scan}'s recursive term is rendered (its self-reference is in reach). */
     String withRecursion(ResolvedRecursiveScan scan, java.util.function.Supplier<String> render) {
         recursion.push(scan);
+        // the recursive term is rendered as the next statement of its own, whose parameter is the previous iteration
+        recursionStatements.push(statements + 1);
         try {
             return render.get();
         } finally {
             recursion.pop();
+            recursionStatements.pop();
         }
     }
 

@@ -40,6 +40,8 @@ final class DifferentialRecursiveQueries {
                 "WITH RECURSIVE a AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM a WHERE n < 3),"
                         + " b AS (SELECT n, 0 AS k FROM a UNION ALL SELECT n, k + 1 FROM b WHERE k < n) SELECT n, COUNT(*) AS c FROM b GROUP BY n",
                 "WITH RECURSIVE c AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM c WHERE n < 3) SELECT n, IFERROR(10 / (n - 2), -1.0) AS q FROM c",
+                "WITH RECURSIVE c AS (SELECT 1 AS n UNION ALL SELECT IFERROR((SELECT n + 1), 0) FROM c WHERE n < 3) SELECT * FROM c",
+                "WITH RECURSIVE c AS (SELECT 0 AS n UNION ALL SELECT n + 1 FROM c WHERE n < 5 AND NOT ISERROR(10 / (n - 3))) SELECT * FROM c",
                 // RECURSIVE without recursion; a CTE may name one defined after it
                 "WITH RECURSIVE a AS (SELECT * FROM b), b AS (SELECT 7 AS n) SELECT * FROM a",
                 "WITH RECURSIVE a AS (SELECT 1 AS n) SELECT n FROM a",

@@ -79,6 +79,8 @@ public final class BigQueryFunctions {
         install(connection, replace, JsonArrayRuntime.class, JsonArrayRuntime.NAMES, "");
         install(connection, replace, VectorRuntime.class, VectorRuntime.NAMES, "");
         install(connection, replace, DateTimeFormatElements.class, DateTimeFormatElements.NAMES, "");
+        install(connection, replace, NumberFormatElements.class, NumberFormatElements.NAMES, "");
+        install(connection, replace, DateTimeParseElements.class, DateTimeParseElements.NAMES, "");
         install(connection, replace, AggregateRuntime.class, AggregateRuntime.NAMES, "");
         install(connection, replace, ApproximateRuntime.class, ApproximateRuntime.NAMES, "");
         install(connection, replace, TrigonometricRuntime.class, TrigonometricRuntime.NAMES, "");
@@ -90,6 +92,8 @@ public final class BigQueryFunctions {
         install(connection, replace, JsonBuildRuntime.class, JsonBuildRuntime.NAMES, "");
         install(connection, replace, JsonMutateRuntime.class, JsonMutateRuntime.NAMES, "");
         install(connection, replace, TimeRuntime.class, TimeRuntime.NAMES, "");
+        install(connection, replace, ErrorCatchingRuntime.class, ErrorCatchingRuntime.NAMES, "");
+        install(connection, replace, RecursiveRuntime.class, RecursiveRuntime.NAMES, "");
         install(connection, replace, SafeTimeRuntime.class, SafeRuntime.aliases(SafeTimeRuntime.TWINS), "");
         install(connection, replace, SafeRuntime.class, SafeRuntime.aliases(), "");
         install(connection, replace, SafeValueRuntime.class, SafeRuntime.aliases(SafeValueRuntime.TWINS), "");

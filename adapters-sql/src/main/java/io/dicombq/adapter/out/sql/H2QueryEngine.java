@@ -167,11 +167,9 @@ public final class H2QueryEngine implements QueryEngine {
     private static DicombqException failed(SQLException e, String sql) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = e.getMessage() == null ? "" : e.getMessage().split("; SQL statement:")[0];
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidValueException
-                    || (cause instanceof IllegalArgumentException && cause.getMessage() != null && cause.getMessage().startsWith("Bad "))) {
-                return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, cause.getMessage()), e);
-            }
+        RuntimeException value = EvaluationErrors.valueError(e.getCause());
+        if (value != null) {
+            return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, value.getMessage()), e);
         }
         if (e.getErrorCode() == ARRAY_ELEMENT_ERROR) {
             return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, outOfBounds(message)), e);

@@ -95,6 +95,10 @@ final class ResolvedFunctions {
         List<ResolvedExpr> args = call.getArgumentList();
         Type type = call.getType();
         switch (name) {
+            case "iferror":
+            case "iserror":
+            case "nulliferror":
+                return ErrorCatching.render(call, name, t);
             case "error":
                 // SAFE.ERROR is NULL: the one thing ERROR does is fail
                 return "CAST(" + (ResolvedTranslator.safe(call) ? "NULL" : StrictFunctions.call("error", t.expr(args.get(0))))

@@ -34,6 +34,8 @@ import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedOutputColumn;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedParameter;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedProjectScan;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedQueryStmt;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedRecursiveRefScan;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedRecursiveScan;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedScan;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedSetOperationItem;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedSetOperationScan;
@@ -87,6 +89,12 @@ final class ResolvedTranslator {
     private final Set<Long> storedColumns = new HashSet<>();
     /** Arguments rendered as placeholders while a SAFE. call is rendered (see {@link SafeCalls}). */
     private final Map<ResolvedExpr, String> placeholders = new java.util.IdentityHashMap<>();
+    /** The recursive CTEs whose recursive term is being rendered, innermost first. */
+    private final java.util.Deque<ResolvedRecursiveScan> recursion = new java.util.ArrayDeque<>();
+    /** For each of {@link #recursion}, how deep in statements of their own its recursive term is rendered. */
+    private final java.util.Deque<Integer> recursionStatements = new java.util.ArrayDeque<>();
+    /** How deep in statements of their own ({@link #isolated}) what is being rendered is. */
+    private int statements;
     /** How many correlated subqueries enclose what is being rendered. */
     private int correlated;
     private int aliases;
@@ -229,10 +237,8 @@ final class ResolvedTranslator {
         }
         if (scan instanceof ResolvedWithScan) {
             ResolvedWithScan with = (ResolvedWithScan) scan;
-            if (with.getRecursive()) {
-                throw refuse("WITH RECURSIVE");
-            }
-            // BigQuery evaluates a non-recursive CTE where it is referenced (BigQuery docs: WITH clause).
+            // BigQuery evaluates a non-recursive CTE where it is referenced (BigQuery docs: WITH clause); a
+            // recursive one is computed there too ({@link RecursiveCtes}).
             for (ResolvedWithEntry entry : with.getWithEntryList()) {
                 withEntries.put(entry.getWithQueryName(), entry.getWithSubquery());
             }
@@ -249,6 +255,16 @@ final class ResolvedTranslator {
         }
         if (scan instanceof ResolvedAnalyticScan) {
             return analytic((ResolvedAnalyticScan) scan);
+        }
+        if (scan instanceof ResolvedRecursiveScan) {
+            return RecursiveCtes.rows((ResolvedRecursiveScan) scan, this);
+        }
+        if (scan instanceof ResolvedRecursiveRefScan) {
+            if (recursion.isEmpty() || recursionStatements.peek() != statements) {
+                // its rows are the parameter of the recursive term's own statement, out of reach from another one
+                throw refuse("a recursive CTE's self-reference inside IFERROR, ISERROR or another recursive CTE");
+            }
+            return RecursiveCtes.previousIteration(recursion.peek(), (ResolvedRecursiveRefScan) scan, this);
         }
         throw refuse(describe(scan));
     }
@@ -916,6 +932,45 @@ final class ResolvedTranslator {
         }
     }
 
+    /**
+     * What {@code render} gives for a statement of its own, run apart from this query ({@link ErrorCatching},
+     * {@link RecursiveCtes}): a column from outside is spelled by its id, as a column of that statement's FROM, and
+     * no enclosing correlated subquery or flat input is in reach there.
+     */
+    String isolated(java.util.function.Supplier<String> render) {
+        Map<Long, String> saved = new HashMap<>(substituted);
+        int enclosing = correlated;
+        substituted.clear();
+        correlated = 0;
+        statements++;
+        try {
+            return render.get();
+        } finally {
+            statements--;
+            substituted.clear();
+            substituted.putAll(saved);
+            correlated = enclosing;
+        }
+    }
+
+    /** The rows of {@code scan} as a statement of its own ({@link #isolated}), its {@code output} columns in order. */
+    String isolatedRows(ResolvedScan scan, List<ResolvedColumn> output) {
+        return isolated(() -> ordered(scan, String.join(", ", output.stream().map(ResolvedTranslator::col).toList())));
+    }
+
+    /** What {@code render} gives while {@code scan}'s recursive term is rendered (its self-reference is in reach). */
+    String withRecursion(ResolvedRecursiveScan scan, java.util.function.Supplier<String> render) {
+        recursion.push(scan);
+        // the recursive term is rendered as the next statement of its own, whose parameter is the previous iteration
+        recursionStatements.push(statements + 1);
+        try {
+            return render.get();
+        } finally {
+            recursion.pop();
+            recursionStatements.pop();
+        }
+    }
+
     String expr(ResolvedExpr e) {
         String placeholder = placeholders.get(e);
         if (placeholder != null) {
@@ -1203,6 +1258,19 @@ final class ResolvedTranslator {
                     : "format_time_elements";
             // an element this engine does not write is refused by name, under SAFE_CAST too
             return ResolvedFunctions.call(function, expr(cast.getExpr()), expr(cast.getFormat()));
+        }
+        if (cast.getFormat() != null && cast.getTimeZone() == null && cast.getType().isString()
+                && (formatted.isInt64() || formatted.isNumeric() || formatted.isDouble())) {
+            // an arrangement of elements this engine does not write is refused by name, under SAFE_CAST too
+            return ResolvedFunctions.call("format_number_elements", expr(cast.getExpr()), expr(cast.getFormat()));
+        }
+        if (cast.getFormat() != null && cast.getTimeZone() == null && formatted.isString()
+                && (cast.getType().isDate() || cast.getType().isDatetime() || cast.getType().isTime() || cast.getType().isTimestamp())) {
+            Type to = cast.getType();
+            String function = to.isDate() ? "parse_date_elements" : to.isDatetime() ? "parse_datetime_elements"
+                    : to.isTime() ? "parse_time_elements" : "parse_timestamp_elements";
+            // text in another shape than its format is refused by name, under SAFE_CAST too
+            return "CAST(" + ResolvedFunctions.call(function, expr(cast.getExpr()), expr(cast.getFormat())) + " AS " + h2Type(to) + ")";
         }
         if (cast.getFormat() != null || cast.getTimeZone() != null) {
             throw refuse("CAST … FORMAT");

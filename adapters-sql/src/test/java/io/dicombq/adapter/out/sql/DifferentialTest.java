@@ -454,6 +454,10 @@ class DifferentialTest {
         queries.addAll(DifferentialWindowQueries.queries(T));
         queries.addAll(DifferentialDocsProbeQueries.queries(T));
         queries.addAll(DifferentialPeerQueries.queries(T));
+        queries.addAll(DifferentialErrorCatchingQueries.queries(T));
+        queries.addAll(DifferentialRecursiveQueries.queries(T));
+        queries.addAll(DifferentialNumberFormatQueries.queries(T));
+        queries.addAll(DifferentialDateTimeParseQueries.queries(T));
         Outcomes outcomes = new Outcomes();
         for (String sql : queries) {
             outcomes.check(sql);

@@ -193,8 +193,8 @@ class H2QueryEngineTest {
     @CsvSource(delimiter = '|', value = {
         "SELECT NET.HOST(PatientID) FROM `my-project.dicom.ct`|Function NET.HOST is not supported by the embedded warehouse",
         "SELECT SAFE.APPROX_TOP_COUNT(PatientID, 2) FROM `my-project.dicom.ct`|SAFE.APPROX_TOP_COUNT is not supported by the embedded warehouse",
-        "WITH RECURSIVE x AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM x WHERE n < 3) SELECT n FROM x|WITH RECURSIVE is not supported",
-        "SELECT CAST(12 AS STRING FORMAT '999') AS a|CAST … FORMAT is not supported",
+        "WITH RECURSIVE x AS (SELECT 1 AS n UNION DISTINCT SELECT n + 1 FROM x WHERE n < 3) SELECT n FROM x|WITH RECURSIVE with UNION DISTINCT is not supported",
+        "SELECT CAST('2018-12-03' AS TIMESTAMP FORMAT 'YYYY-MM-DD' AT TIME ZONE 'UTC') AS a|CAST … FORMAT is not supported",
         "DELETE FROM `my-project.dicom.ct` WHERE TRUE|The statement DeleteStatement (only queries run here) is not supported by the embedded warehouse",
         "CREATE TEMP FUNCTION Twice(x INT64) AS (2 * x)|The statement CreateFunctionStatement (only queries run here) is not supported",
         "CREATE TEMP FUNCTION Twice(x INT64) AS (2 * x); SELECT Twice(3)|A script (several statements",
@@ -230,5 +230,21 @@ class H2QueryEngineTest {
                 "PatientID")).containsExactly("1001", "1002");
         assertThat(column("SELECT InstanceNumber FROM " + T + " WHERE TRUE QUALIFY ROW_NUMBER() OVER (ORDER BY InstanceNumber DESC) = 1",
                 "InstanceNumber")).containsExactly("7");
+    }
+
+    /** BigQuery stops a recursive CTE after 500 iterations (the base term is the first) with an error. */
+    @Test
+    void aRecursiveCteRunsAtMost500Iterations() {
+        String counter = "WITH RECURSIVE c AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM c WHERE n < %d) SELECT COUNT(*) AS k, MAX(n) AS m FROM c";
+        // iterations 1 to 499 give a row each, the 500th none
+        QueryResult fits = query(String.format(counter, 499));
+        assertThat(fits.rows()).extracting(r -> r.get("k") + "/" + r.get("m")).containsExactly("499/499");
+
+        assertThatThrownBy(() -> query(String.format(counter, 1000)))
+                .isInstanceOf(DicombqException.class).satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT))
+                .hasMessage("Recursive CTE exceeded the maximum of 500 iterations");
+        // the 500th iteration gives a row and the 501st none: whether BigQuery fails is not documented, so it is refused
+        assertThatThrownBy(() -> query(String.format(counter, 500)))
+                .hasMessageContaining("is not supported by the embedded warehouse");
     }
 }

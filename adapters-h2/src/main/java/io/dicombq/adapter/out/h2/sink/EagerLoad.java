@@ -20,9 +20,9 @@ import java.util.Optional;
  * is the latest staged one (true for a new or replaced table unless the schema grew in the last batch): when a
  * batch brings a wider schema the load starts over with it, and after {@value #MAX_RESTARTS} restarts, or if the
  * final schema differs, commit loads the spill itself as before. Like the commit's load, it writes nothing a query
- * can see: the catalog swap does. Rows are auto-committed one at a time into the unlisted table, which the next
- * open drops if the process dies, each under the {@link RowWriteGate} (which says why no transaction may stay open
- * over ROW values).
+ * can see: the catalog swap does. Rows are committed a bounded chunk at a time ({@link ChunkedLoad}) into the
+ * unlisted table, which the next open drops if the process dies, each chunk under the {@link RowWriteGate} (which
+ * says why no transaction may stay open over ROW values).
  */
 final class EagerLoad implements AutoCloseable {
     private static final int MAX_RESTARTS = 3;
@@ -154,9 +154,9 @@ final class EagerLoad implements AutoCloseable {
     }
 
     private void load(Connection connection) {
-        SpillFile.Cursor cursor = null;
         RowInserter inserter = null;
         RowInserter.Stream stream = null;
+        ChunkedLoad chunks = null;
         int restarts = 0;
         try {
             while (true) {
@@ -198,16 +198,13 @@ final class EagerLoad implements AutoCloseable {
                     PhysicalTables.create(connection, created);
                     inserter = new RowInserter(connection, created.physicalSql(), target);
                     stream = inserter.stream();
-                    cursor = spill.cursor(inserter.converter());
+                    chunks = new ChunkedLoad(connection, warehouse.rowWriteGate(), inserter, stream, spill);
                     synchronized (this) {
                         loading = target;
                         loaded = 0;
                     }
                 }
-                RowInserter.Stream into = stream;
-                RowWriteGate gate = warehouse.rowWriteGate();
-                // One auto-committed row per gated transaction, so no version H2 writes holds one open.
-                cursor.next(target, values -> gate.run(() -> into.insert(values)), row -> gate.run(() -> into.insert(row)));
+                chunks.loadBatch(target);
                 synchronized (this) {
                     loaded++;
                     longestArray = Math.max(longestArray, inserter.longestArray());

@@ -278,20 +278,16 @@ final class H2StagedWrite implements StagedWrite {
     }
 
     /**
-     * Replays the staged rows into the table one at a time. Into an unlisted table H2 auto-commits each row, which
-     * measured faster than committing every few thousand (pages written with uncommitted rows are written again
-     * after the commit); visibility comes from the catalog swap either way.
+     * Replays the staged rows into the table, a bounded chunk per transaction ({@link ChunkedLoad}); visibility comes
+     * from the catalog swap.
      */
     private void insertStaged(Connection connection, TableEntry table) {
         if (spill.rows() == 0) {
             return;
         }
         RowInserter inserter = new RowInserter(connection, table.physicalSql(), table.schema());
-        RowWriteGate gate = warehouse.rowWriteGate();
         try (RowInserter.Stream stream = inserter.stream()) {
-            // One auto-committed row per gated transaction (see RowWriteGate).
-            spill.replay(table.schema(), inserter.converter(), values -> gate.run(() -> stream.insert(values)),
-                    row -> gate.run(() -> stream.insert(row)));
+            new ChunkedLoad(connection, warehouse.rowWriteGate(), inserter, stream, spill).loadAll(table.schema());
         }
         Catalog.ensureNums(connection, inserter.longestArray());
     }

@@ -108,8 +108,8 @@ final class SpillFile implements AutoCloseable {
      */
     void replay(TableSchema target, H2Values h2, Consumer<Value[]> values, Consumer<Row> rows) {
         Cursor cursor = cursor(h2);
-        while (cursor.next(target, values, rows)) {
-            // each call hands over one batch
+        while (cursor.nextBatch(target)) {
+            cursor.hand(Integer.MAX_VALUE, Integer.MAX_VALUE, values, rows);
         }
     }
 
@@ -127,19 +127,33 @@ final class SpillFile implements AutoCloseable {
         return batches.get(index);
     }
 
-    /** A reader of the spill's batches in file order (numbered strings are defined before they are used). */
+    /**
+     * A reader of the spill's batches in file order (numbered strings are defined before they are used): a batch is
+     * read into memory by {@link #nextBatch}, then its rows are handed over by one or more calls of {@link #hand}.
+     */
     final class Cursor {
         private final RowDecoder decoder;
         private byte[] bytes = new byte[0];
         private int next;
         private FieldPlan targetPlan;
+        /** The batch read last, its rows not yet handed over, and whether they are of the target schema. */
+        private SpillInput in;
+        private FieldPlan plan;
+        private int left;
+        private boolean ofTarget;
 
         private Cursor(H2Values h2) {
             this.decoder = new RowDecoder(h2);
         }
 
-        /** Hands over the rows of the next batch (see {@link #replay}); false when every appended batch was read. */
-        boolean next(TableSchema target, Consumer<Value[]> values, Consumer<Row> rows) {
+        /**
+         * Reads the next appended batch, whose rows {@link #hand} gives as H2 values of {@code target}'s columns if
+         * it was staged with {@code target}, as rows otherwise; false when every appended batch was read.
+         */
+        boolean nextBatch(TableSchema target) {
+            if (left > 0) {
+                throw new IllegalStateException("rows of the previous batch were not handed over");
+            }
             if (next == batches()) {
                 return false;
             }
@@ -148,21 +162,39 @@ final class SpillFile implements AutoCloseable {
                 bytes = new byte[batch.bytes()];
             }
             read(batch);
-            SpillInput in = new SpillInput(bytes);
-            if (batch.schema().equals(target)) {
+            in = new SpillInput(bytes);
+            left = batch.rows();
+            ofTarget = batch.schema().equals(target);
+            if (ofTarget) {
                 if (targetPlan == null || !targetPlan.columns().equals(target.columns())) {
                     targetPlan = new FieldPlan(target.columns());
                 }
-                for (int i = 0; i < batch.rows(); i++) {
-                    values.accept(decoder.values(in, targetPlan));
-                }
+                plan = targetPlan;
             } else {
-                FieldPlan plan = new FieldPlan(batch.schema().columns());
-                for (int i = 0; i < batch.rows(); i++) {
+                plan = new FieldPlan(batch.schema().columns());
+            }
+            return true;
+        }
+
+        /** Whether rows of the batch read last are still to be handed over. */
+        boolean hasRows() {
+            return left > 0;
+        }
+
+        /**
+         * Hands over the next rows of the batch read last (see {@link #replay}): at most {@code maxRows}, and no
+         * further row once those handed over took {@code maxBytes} of the spill.
+         */
+        void hand(int maxRows, int maxBytes, Consumer<Value[]> values, Consumer<Row> rows) {
+            int start = in.position();
+            for (int handed = 0; left > 0 && handed < maxRows && in.position() - start < maxBytes; handed++) {
+                left--;
+                if (ofTarget) {
+                    values.accept(decoder.values(in, plan));
+                } else {
                     rows.accept(decoder.row(in, plan));
                 }
             }
-            return true;
         }
 
         private void read(Batch batch) {

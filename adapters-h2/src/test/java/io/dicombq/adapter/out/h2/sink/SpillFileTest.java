@@ -104,6 +104,45 @@ class SpillFileTest {
     }
 
     @Test
+    void aBatchIsHandedOverInChunksBoundedByRowsAndBytesWithEveryRowOnceInOrder(@TempDir Path dir) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rows.add(row(i));
+        }
+        List<Value[]> handed = new ArrayList<>();
+        List<Integer> byRows = new ArrayList<>();
+        List<Integer> byBytes = new ArrayList<>();
+        try (SpillFile spill = SpillFile.create(dir)) {
+            spill.append(SCHEMA, rows.subList(0, 100));
+            spill.append(SCHEMA, rows.subList(100, 300));
+            SpillFile.Cursor cursor = spill.cursor(new H2Values());
+            while (cursor.nextBatch(SCHEMA)) {
+                while (cursor.hasRows()) {
+                    int before = handed.size();
+                    cursor.hand(64, Integer.MAX_VALUE, handed::add, row -> { });
+                    byRows.add(handed.size() - before);
+                }
+            }
+            cursor = spill.cursor(new H2Values());
+            while (cursor.nextBatch(SCHEMA)) {
+                while (cursor.hasRows()) {
+                    int before = handed.size();
+                    // Each row takes well over a byte: the bound stops a chunk after its first row.
+                    cursor.hand(64, 1, handed::add, row -> { });
+                    byBytes.add(handed.size() - before);
+                }
+            }
+        }
+        // A chunk never spans two batches: 100 = 64 + 36, 200 = 64 + 64 + 64 + 8.
+        assertThat(byRows).containsExactly(64, 36, 64, 64, 64, 8);
+        assertThat(byBytes).hasSize(300).containsOnly(1);
+        H2Values direct = new H2Values();
+        for (int r = 0; r < 600; r++) {
+            assertThat(handed.get(r)).as("row %d", r).isEqualTo(converted(direct, rows.get(r % 300)));
+        }
+    }
+
+    @Test
     void aBatchStagedWithANarrowerSchemaComesBackAsRows(@TempDir Path dir) {
         TableSchema narrow = TableSchema.of(SCHEMA.columns().subList(0, 13).toArray(new Column[0]));
         Map<String, Object> values = new LinkedHashMap<>(row(7).values());

@@ -41,6 +41,10 @@ final class WireSchema {
             if (column.isRecord()) {
                 field.set("fields", fields(column.fields()));
             }
+            if (column.type() == ColumnType.RANGE) {
+                // BigQuery REST reference: TableFieldSchema.rangeElementType
+                field.putObject("rangeElementType").put("type", column.rangeElement().name());
+            }
         }
         return fields;
     }

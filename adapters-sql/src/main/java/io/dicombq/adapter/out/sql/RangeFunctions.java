@@ -113,6 +113,20 @@ final class RangeFunctions {
                 + unbounded + ") || ', ' || COALESCE(" + end + ", " + unbounded + ") || ')' END";
     }
 
+    /** Functions that only carry or count the elements of an array of RANGE values, so their text stands for them. */
+    private static final java.util.Set<String> CARRIERS = java.util.Set.of("array_length", "array_reverse", "array_concat",
+            "$is_null");
+
+    /**
+     * Refuses a function of an array or struct holding RANGE values (TO_JSON_STRING, FORMAT, ARRAY_MIN … would read
+     * their text, not the range), except those that only carry or count the elements.
+     */
+    static void refuseHeld(String name, ResolvedFunctionCall call) {
+        if (ZetaTypes.involves(call, Type::isRange) && !CARRIERS.contains(name)) {
+            throw ResolvedTranslator.refuse(ResolvedFunctions.sqlName(call) + " of arrays or structs holding RANGE values");
+        }
+    }
+
     /** Aggregates of RANGE values: only COUNT, which reads no value (MIN, MAX, ARRAY_AGG … would read the text). */
     static void refuseAggregate(String name, ResolvedNonScalarFunctionCallBase call) {
         if (!(name.equals("count") && !call.getDistinct())) {

@@ -78,6 +78,7 @@ final class ResolvedFunctions {
         if (RangeFunctions.involvesRange(call)) {
             return RangeFunctions.call(name, call, t);
         }
+        RangeFunctions.refuseHeld(name, call);
         if (BigNumericFunctions.involved(call)) {
             return BigNumericFunctions.call(name, call, t);
         }

@@ -86,6 +86,12 @@ final class DifferentialRangeQueries {
                 "SELECT r = RANGE<DATE> '[2020-01-01, 2020-02-01)' AS e FROM UNNEST([RANGE<DATE> '[2020-01-01, 2020-02-01)']) AS r",
                 "SELECT CAST(s AS RANGE<DATE>) AS r FROM UNNEST(['[2020-01-01, 2020-02-01)']) AS s",
                 "SELECT IF(id > 2, RANGE(StudyDate, NULL), NULL) AS r FROM " + t,
-                "SELECT SAFE.RANGE(DATE '2020-02-01', DATE '2020-01-01') AS r");
+                "SELECT SAFE.RANGE(DATE '2020-02-01', DATE '2020-01-01') AS r",
+                "SELECT ARRAY_LENGTH([RANGE<DATE> '[2020-01-01, 2020-02-01)', NULL]) AS n, "
+                        + "ARRAY_REVERSE([RANGE<DATE> '[2020-01-01, 2020-02-01)', RANGE<DATE> '[UNBOUNDED, 2020-01-01)']) AS rev",
+                "SELECT TO_JSON_STRING([RANGE<DATE> '[2020-01-01, 2020-02-01)']) AS j",
+                "SELECT FORMAT('%t', STRUCT(RANGE<DATE> '[2020-01-01, 2020-02-01)' AS r)) AS f",
+                "SELECT r, LAG(r) OVER (ORDER BY n) AS prev FROM UNNEST([STRUCT(1 AS n, RANGE<DATE> '[2020-01-01, 2020-02-01)' AS r), "
+                        + "(2, RANGE<DATE> '[UNBOUNDED, 2020-01-01)')])");
     }
 }

@@ -59,6 +59,17 @@ public final class BigQueryText {
         throw new IllegalArgumentException("not a BigQuery scalar: " + value.getClass().getName());
     }
 
+    /**
+     * A RANGE as BigQuery's {@code CAST(range AS STRING)} writes it: {@code [start, end)}, each bound as its own
+     * CAST writes it and {@code UNBOUNDED} for a NULL (open) bound (BigQuery docs: range type).
+     */
+    public static String ofRange(Object start, Object end) {
+        return "[" + (start == null ? UNBOUNDED : of(start)) + ", " + (end == null ? UNBOUNDED : of(end)) + ")";
+    }
+
+    /** The text of an open RANGE bound. */
+    public static final String UNBOUNDED = "UNBOUNDED";
+
     public static String ofDate(LocalDate date) {
         return String.format("%04d-%02d-%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
     }

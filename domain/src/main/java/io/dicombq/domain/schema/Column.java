@@ -3,8 +3,11 @@ package io.dicombq.domain.schema;
 import java.util.List;
 import java.util.Objects;
 
-/** One BigQuery column: name, type, mode and, for RECORD, its nested fields in order. */
-public record Column(String name, ColumnType type, Mode mode, List<Column> fields) {
+/**
+ * One BigQuery column: name, type, mode, for RECORD its nested fields in order, and for RANGE its element type (DATE,
+ * DATETIME or TIMESTAMP; BigQuery's {@code rangeElementType}), null for every other type.
+ */
+public record Column(String name, ColumnType type, Mode mode, List<Column> fields, ColumnType rangeElement) {
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -16,6 +19,23 @@ public record Column(String name, ColumnType type, Mode mode, List<Column> field
         if (type != ColumnType.RECORD && !fields.isEmpty()) {
             throw new IllegalArgumentException("only a RECORD column has fields, not " + type + " column " + name);
         }
+        if (type == ColumnType.RANGE && rangeElement != ColumnType.DATE && rangeElement != ColumnType.DATETIME
+                && rangeElement != ColumnType.TIMESTAMP) {
+            throw new IllegalArgumentException("RANGE column " + name + " needs an element type DATE, DATETIME or TIMESTAMP, not "
+                    + rangeElement);
+        }
+        if (type != ColumnType.RANGE && rangeElement != null) {
+            throw new IllegalArgumentException("only a RANGE column has an element type, not " + type + " column " + name);
+        }
+    }
+
+    public Column(String name, ColumnType type, Mode mode, List<Column> fields) {
+        this(name, type, mode, fields, null);
+    }
+
+    /** A RANGE column of DATE, DATETIME or TIMESTAMP values. */
+    public static Column range(String name, ColumnType element, Mode mode) {
+        return new Column(name, ColumnType.RANGE, mode, List.of(), element);
     }
 
     public static Column of(String name, ColumnType type, Mode mode) {

@@ -95,7 +95,7 @@ public final class ColumnOrder implements Comparator<Column> {
     public List<Column> sorted(List<Column> columns) {
         return columns.stream()
                 .map(column -> column.isRecord()
-                        ? new Column(column.name(), column.type(), column.mode(), sorted(column.fields()))
+                        ? new Column(column.name(), column.type(), column.mode(), sorted(column.fields()), column.rangeElement())
                         : column)
                 .sorted(this)
                 .toList();

@@ -12,7 +12,8 @@ import java.util.Set;
  * FLOAT {@link Double}; BOOLEAN {@link Boolean}; NUMERIC and BIGNUMERIC {@link java.math.BigDecimal}; BYTES {@code byte[]};
  * DATE {@link java.time.LocalDate}; TIME {@link java.time.LocalTime}; DATETIME {@link java.time.LocalDateTime};
  * TIMESTAMP {@link java.time.Instant}; JSON {@link JsonText}; INTERVAL (a result column only) its canonical text
- * {@link String} ({@code "1-2 3 4:5:6.789"}); RECORD a nested {@link Row}; REPEATED a
+ * {@link String} ({@code "1-2 3 4:5:6.789"}); RANGE (a result column only) its canonical text {@link String}
+ * ({@code "[2020-01-01, UNBOUNDED)"}); RECORD a nested {@link Row}; REPEATED a
  * {@link java.util.List} of those.
  */
 public record Row(Map<String, Object> values) {

@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.bigquery;
 
 import com.google.cloud.bigquery.Field;
+import com.google.cloud.bigquery.FieldElementType;
 import com.google.cloud.bigquery.FieldList;
 import com.google.cloud.bigquery.LegacySQLTypeName;
 import com.google.cloud.bigquery.Schema;
@@ -48,6 +49,9 @@ final class BigQuerySchemas {
         Field.Builder builder = column.isRecord()
                 ? Field.newBuilder(column.name(), StandardSQLTypeName.STRUCT, FieldList.of(toFields(column.fields())))
                 : Field.newBuilder(column.name(), standardType(column.type()));
+        if (column.type() == ColumnType.RANGE) {
+            builder.setRangeElementType(FieldElementType.newBuilder().setType(column.rangeElement().name()).build());
+        }
         return builder.setMode(Field.Mode.valueOf(column.mode().name())).build();
     }
 
@@ -57,6 +61,10 @@ final class BigQuerySchemas {
         ColumnType type = columnType(field.getType());
         if (type == ColumnType.RECORD) {
             return Column.record(field.getName(), mode, fromFields(field.getSubFields()));
+        }
+        if (type == ColumnType.RANGE) {
+            // rangeElementType.type is DATE, DATETIME or TIMESTAMP (BigQuery REST reference: TableFieldSchema)
+            return Column.range(field.getName(), ColumnType.valueOf(field.getRangeElementType().getType()), mode);
         }
         return Column.of(field.getName(), type, mode);
     }
@@ -77,6 +85,7 @@ final class BigQuerySchemas {
             case RECORD -> StandardSQLTypeName.STRUCT;
             case JSON -> StandardSQLTypeName.JSON;
             case INTERVAL -> StandardSQLTypeName.INTERVAL;
+            case RANGE -> StandardSQLTypeName.RANGE;
         };
     }
 
@@ -97,6 +106,7 @@ final class BigQuerySchemas {
             case STRUCT -> ColumnType.RECORD;
             case JSON -> ColumnType.JSON;
             case INTERVAL -> ColumnType.INTERVAL;
+            case RANGE -> ColumnType.RANGE;
             default -> throw BigQueryErrors.failure(Code.UNIMPLEMENTED, "BigQuery column type " + standard
                     + " has no dicombq equivalent; dicombq reads STRING, BYTES, INTEGER, FLOAT, NUMERIC, BIGNUMERIC,"
                     + " BOOLEAN, DATE, TIME, DATETIME, TIMESTAMP, RECORD and JSON columns");

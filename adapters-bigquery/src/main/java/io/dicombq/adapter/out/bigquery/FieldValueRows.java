@@ -52,7 +52,7 @@ final class FieldValueRows {
         }
         return switch (column.type()) {
             case RECORD -> toRow(column.fields(), cell.getRecordValue());
-            case STRING, INTERVAL -> cell.getStringValue();
+            case STRING, INTERVAL, RANGE -> cell.getStringValue();
             case INTEGER -> cell.getLongValue();
             case FLOAT -> cell.getDoubleValue();
             case BOOLEAN -> cell.getBooleanValue();

@@ -102,7 +102,7 @@ final class NdjsonRows {
     private static void writeValue(JsonWriter json, Column column, Object value, String path) {
         switch (column.type()) {
             case RECORD -> writeRecord(json, column.fields(), expect(Row.class, value, column, path), path + ".");
-            case STRING, INTERVAL -> json.value(expect(String.class, value, column, path));
+            case STRING, INTERVAL, RANGE -> json.value(expect(String.class, value, column, path));
             case INTEGER -> json.value(expect(Long.class, value, column, path));
             case FLOAT -> writeFloat(json, expect(Double.class, value, column, path));
             case BOOLEAN -> json.value(expect(Boolean.class, value, column, path));

@@ -37,8 +37,8 @@ final class QueryParameters {
             case DATETIME -> QueryParameterValue.dateTime(value == null ? null : ((LocalDateTime) value).toString());
             case TIMESTAMP -> QueryParameterValue.timestamp(value == null ? null : TIMESTAMP.format((Instant) value));
             case JSON -> QueryParameterValue.json(value == null ? null : ((JsonText) value).json());
-            case INTERVAL -> throw BigQueryErrors.failure(Code.INVALID_ARGUMENT, "query parameter @" + name
-                    + " is an INTERVAL; dicombq passes no INTERVAL parameters");
+            case INTERVAL, RANGE -> throw BigQueryErrors.failure(Code.INVALID_ARGUMENT, "query parameter @" + name
+                    + " is " + parameter.type() + "; dicombq passes no INTERVAL or RANGE parameters");
             case RECORD -> throw BigQueryErrors.failure(Code.INVALID_ARGUMENT, "query parameter @" + name
                     + " is a RECORD; dicombq passes scalar parameters only");
         };

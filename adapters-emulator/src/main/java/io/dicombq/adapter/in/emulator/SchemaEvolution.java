@@ -82,7 +82,7 @@ final class SchemaEvolution {
             }
         }
         if (!old.isRecord()) {
-            return new Column(old.name(), old.type(), mode, List.of());
+            return new Column(old.name(), old.type(), mode, List.of(), old.rangeElement());
         }
         return Column.record(old.name(), mode, mergeColumns(old.fields(), update.fields(), table, name + ".",
                 allowAddition, allowRelaxation));

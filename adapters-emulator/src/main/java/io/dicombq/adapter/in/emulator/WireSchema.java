@@ -41,6 +41,10 @@ final class WireSchema {
             if (column.isRecord()) {
                 field.set("fields", fields(column.fields()));
             }
+            if (column.type() == ColumnType.RANGE) {
+                // BigQuery REST reference: TableFieldSchema.rangeElementType
+                field.putObject("rangeElementType").put("type", column.rangeElement().name());
+            }
         }
         return fields;
     }
@@ -80,6 +84,11 @@ final class WireSchema {
             if (type == ColumnType.RECORD) {
                 return Column.record(name, mode, columns(field.path("fields"), where + "." + name));
             }
+            if (type == ColumnType.RANGE) {
+                // read so that the warehouse refuses the field by name (INVALID_ARGUMENT), as it does a RANGE column
+                String element = field.path("rangeElementType").path("type").asText("");
+                return Column.range(name, element.isEmpty() ? null : type(element, where + "." + name + ".rangeElementType"), mode);
+            }
             return Column.of(name, type, mode);
         } catch (IllegalArgumentException e) {
             throw WireValues.invalid(where + "." + name + ": " + e.getMessage());
@@ -101,6 +110,7 @@ final class WireSchema {
             case "TIMESTAMP" -> ColumnType.TIMESTAMP;
             case "RECORD", "STRUCT" -> ColumnType.RECORD;
             case "JSON" -> ColumnType.JSON;
+            case "RANGE" -> ColumnType.RANGE;
             case "" -> throw WireValues.invalid(where + ": the field has no type");
             default -> throw new DicombqException(Code.UNIMPLEMENTED, where + ": type " + name
                     + " is not supported by the dicombq BigQuery emulator");

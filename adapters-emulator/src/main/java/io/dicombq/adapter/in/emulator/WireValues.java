@@ -78,8 +78,8 @@ final class WireValues {
 
     private static String text(ColumnType type, Object value, TimestampFormat timestamps) {
         return switch (type) {
-            // INTERVAL in its canonical text, as BigQuery sends it ("0-0 10 0:0:0")
-            case STRING, INTERVAL -> (String) value;
+            // INTERVAL and RANGE in their canonical text, as BigQuery sends them ("0-0 10 0:0:0", "[2020-01-01, UNBOUNDED)")
+            case STRING, INTERVAL, RANGE -> (String) value;
             case INTEGER -> Long.toString(((Number) value).longValue());
             // "NaN", "Infinity", "-Infinity" are BigQuery's texts too
             case FLOAT -> Double.toString(((Number) value).doubleValue());
@@ -239,8 +239,8 @@ final class WireValues {
                 case TIMESTAMP -> node.isNumber() ? WireTimestamps.fromEpochSeconds(node.decimalValue())
                         : WireTimestamps.parse(textOf(column, node, where));
                 // insertAll sends a JSON column as a string holding the document; a load may embed the document itself.
-                case INTERVAL -> throw new DicombqException(Code.UNIMPLEMENTED, where
-                        + ": INTERVAL values are not supported by the dicombq BigQuery emulator");
+                case INTERVAL, RANGE -> throw new DicombqException(Code.UNIMPLEMENTED, where + ": " + column.type()
+                        + " values are not supported by the dicombq BigQuery emulator");
                 case JSON -> new JsonText(node.isTextual() ? WireJson.normalise(node.textValue(), where.toString())
                         : WireJson.write(node));
             };

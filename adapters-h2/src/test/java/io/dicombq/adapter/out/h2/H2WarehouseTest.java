@@ -139,7 +139,7 @@ class H2WarehouseTest {
         TableUri uri = new TableUri("proj-1", "ds", "types");
         List<Column> columns = new ArrayList<>();
         for (ColumnType type : ColumnType.values()) {
-            if (type != ColumnType.RECORD && type != ColumnType.INTERVAL) {
+            if (type != ColumnType.RECORD && type != ColumnType.INTERVAL && type != ColumnType.RANGE) {
                 columns.add(Column.of("c_" + type, type, Mode.NULLABLE));
                 columns.add(Column.of("r_" + type, type, Mode.REPEATED));
             }
@@ -171,6 +171,18 @@ class H2WarehouseTest {
                 List.of(Column.of("span", ColumnType.INTERVAL, Mode.NULLABLE)))));
         assertThatThrownBy(() -> warehouse.createTable(uri, schema))
                 .isInstanceOf(DicombqException.class).hasMessageContaining("the field r.span is INTERVAL")
+                .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
+        assertThat(warehouse.listTables("proj-1", "ds")).isEmpty();
+    }
+
+    @Test
+    void aRangeColumnIsRefusedBeforeAnythingIsCreated() {
+        warehouse.createDataset("proj-1", "ds");
+        TableUri uri = new TableUri("proj-1", "ds", "periods");
+        TableSchema schema = new TableSchema(List.of(Column.of("id", ColumnType.INTEGER, Mode.NULLABLE),
+                Column.range("period", ColumnType.DATE, Mode.NULLABLE)));
+        assertThatThrownBy(() -> warehouse.createTable(uri, schema))
+                .isInstanceOf(DicombqException.class).hasMessageContaining("the field period is RANGE")
                 .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
         assertThat(warehouse.listTables("proj-1", "ds")).isEmpty();
     }

@@ -137,7 +137,10 @@ final class IntervalFunctions {
         throw ResolvedTranslator.refuse("Aggregate function " + ResolvedFunctions.sqlName(call) + " with INTERVAL values");
     }
 
-    /** Refuses grouping, ordering, partitioning, DISTINCT set operations and IN subqueries over INTERVAL values. */
+    /**
+     * Refuses grouping, ordering, partitioning, DISTINCT set operations and IN subqueries over INTERVAL values, and
+     * over RANGE values (ordered by their bounds, which their text is not: BigQuery docs, range type).
+     */
     static void refuseComparisons(ResolvedStatement statement) {
         statement.accept(new ResolvedNodes.Visitor() {
             @Override
@@ -183,6 +186,9 @@ final class IntervalFunctions {
     private static void refuseIfHeld(Type type, String where) {
         if (ZetaTypes.holds(type, Type::isInterval)) {
             throw ResolvedTranslator.refuse(where + " over INTERVAL values");
+        }
+        if (ZetaTypes.holds(type, Type::isRange)) {
+            throw ResolvedTranslator.refuse(where + " over RANGE values");
         }
     }
 }

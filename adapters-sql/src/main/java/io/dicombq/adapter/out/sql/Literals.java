@@ -35,7 +35,7 @@ final class Literals {
             throw Translator.unsupported("STRUCT query parameters");
         }
         if (type.isRepeated()) {
-            Column element = new Column(type.name(), type.type(), Mode.NULLABLE, type.fields());
+            Column element = new Column(type.name(), type.type(), Mode.NULLABLE, type.fields(), type.rangeElement());
             StringBuilder array = new StringBuilder("CAST(ARRAY[");
             List<?> items = (List<?>) value;
             for (int i = 0; i < items.size(); i++) {
@@ -47,6 +47,7 @@ final class Literals {
         switch (type.type()) {
             case STRING:
             case INTERVAL:
+            case RANGE:
                 return "CAST(" + string((String) checked) + " AS CHARACTER VARYING)";
             case INTEGER:
                 return "CAST(" + checked + " AS BIGINT)";

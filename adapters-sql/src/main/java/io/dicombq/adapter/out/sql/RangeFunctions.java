@@ -7,6 +7,9 @@ import com.google.zetasql.ZetaSQLValue.ValueProto;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedExpr;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCall;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedLiteral;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedNonScalarFunctionCallBase;
+import io.dicombq.application.query.BigQueryText;
+import io.dicombq.domain.schema.ColumnType;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +18,10 @@ import java.util.Locale;
  * RANGE values inside a query (BigQuery docs: range functions): {@code RANGE(start, end)}, RANGE literals and
  * {@code RANGE_INTERSECT} are taken apart into their bounds while the query is rendered, so {@code RANGE_START},
  * {@code RANGE_END}, {@code RANGE_CONTAINS}, {@code RANGE_OVERLAPS}, equality and {@code IS NULL} compare the bounds
- * (NULL: unbounded). A RANGE value itself never reaches H2: as a result column, in a table, array, subquery column
- * or any other function it is refused by name (BigQuery's REST API writes a RANGE cell as text the warehouse's result
- * types have no place for).
+ * (NULL: unbounded). A RANGE that leaves those functions (a result column, a subquery's column, an array element) is
+ * its canonical text {@code [start, end)} (BigQuery's REST API and CAST(… AS STRING) write it so), which nothing
+ * reads back: a RANGE function of such a column, comparing, ordering and grouping them, and any other function of a
+ * RANGE are refused by name, as is a RANGE table column.
  */
 final class RangeFunctions {
     /** ZetaSQL's error for a RANGE whose start is not before its end (reference implementation's words). */
@@ -73,11 +77,60 @@ final class RangeFunctions {
             }
             case "$is_null":
                 return "(" + bounds(args.get(0), t).isNull() + ")";
+            case "range":
+            case "range_intersect":
+                if (!ResolvedTranslator.safe(call)) {
+                    return text(bounds(call, t), ((RangeType) call.getType()).getElementType());
+                }
+                // fall through: SAFE.RANGE and SAFE.RANGE_INTERSECT are refused by name
             default:
                 throw ResolvedTranslator.refuse(call.getType().isRange()
                         ? "RANGE values other than as arguments of RANGE_START, RANGE_END, RANGE_CONTAINS, RANGE_OVERLAPS, ="
                                 + " and IS NULL (" + ResolvedFunctions.sqlName(call) + " here)"
                         : ResolvedFunctions.sqlName(call) + " of RANGE values");
+        }
+    }
+
+    /** A RANGE value's canonical text, as BigQuery's REST API sends a RANGE cell ({@code [2020-01-01, UNBOUNDED)}). */
+    static String text(Value value) {
+        ValueProto.Range range = value.serialize().getRangeValue();
+        Type element = ((RangeType) value.getType()).getElementType();
+        return BigQueryText.ofRange(bound(element, range.getStart()), bound(element, range.getEnd()));
+    }
+
+    private static Object bound(Type element, ValueProto proto) {
+        Value value = Value.deserialize(element, proto);
+        return value.isNull() ? null : ResolvedTranslator.javaValue(value);
+    }
+
+    /** The canonical text of a RANGE in SQL: each bound as CAST(… AS STRING) writes it, UNBOUNDED when open. */
+    private static String text(Bounds range, Type element) {
+        ColumnType type = ZetaTypes.column("_", element).type();
+        String start = Casts.cast(Typed.of(range.start(), type), "STRING", false).sql();
+        String end = Casts.cast(Typed.of(range.end(), type), "STRING", false).sql();
+        String unbounded = "'" + BigQueryText.UNBOUNDED + "'";
+        return "CASE WHEN " + range.isNull() + " THEN CAST(NULL AS CHARACTER VARYING) ELSE '[' || COALESCE(" + start + ", "
+                + unbounded + ") || ', ' || COALESCE(" + end + ", " + unbounded + ") || ')' END";
+    }
+
+    /** Functions that only carry or count the elements of an array of RANGE values, so their text stands for them. */
+    private static final java.util.Set<String> CARRIERS = java.util.Set.of("array_length", "array_reverse", "array_concat",
+            "$is_null");
+
+    /**
+     * Refuses a function of an array or struct holding RANGE values (TO_JSON_STRING, FORMAT, ARRAY_MIN … would read
+     * their text, not the range), except those that only carry or count the elements.
+     */
+    static void refuseHeld(String name, ResolvedFunctionCall call) {
+        if (ZetaTypes.involves(call, Type::isRange) && !CARRIERS.contains(name)) {
+            throw ResolvedTranslator.refuse(ResolvedFunctions.sqlName(call) + " of arrays or structs holding RANGE values");
+        }
+    }
+
+    /** Aggregates of RANGE values: only COUNT, which reads no value (MIN, MAX, ARRAY_AGG … would read the text). */
+    static void refuseAggregate(String name, ResolvedNonScalarFunctionCallBase call) {
+        if (!(name.equals("count") && !call.getDistinct())) {
+            throw ResolvedTranslator.refuse("Aggregate function " + ResolvedFunctions.sqlName(call) + " with RANGE values");
         }
     }
 

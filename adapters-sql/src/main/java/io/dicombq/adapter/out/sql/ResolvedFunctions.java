@@ -78,6 +78,7 @@ final class ResolvedFunctions {
         if (RangeFunctions.involvesRange(call)) {
             return RangeFunctions.call(name, call, t);
         }
+        RangeFunctions.refuseHeld(name, call);
         if (BigNumericFunctions.involved(call)) {
             return BigNumericFunctions.call(name, call, t);
         }
@@ -563,6 +564,9 @@ final class ResolvedFunctions {
             throw ResolvedTranslator.refuse("IGNORE NULLS in " + sqlName(call));
         }
         Type type = call.getType();
+        if (ZetaTypes.involves(call, Type::isRange)) {
+            RangeFunctions.refuseAggregate(name, call);
+        }
         String bigNumeric = BigNumericFunctions.involved(call) ? BigNumericFunctions.aggregate(name, call, distinct, over, t)
                 : IntervalFunctions.involved(call) ? IntervalFunctions.aggregate(name, call, t) : null;
         if (bigNumeric != null) {

@@ -1285,9 +1285,13 @@ final class ResolvedTranslator {
         if (bigNumeric != null) {
             return bigNumeric;
         }
-        if (from.isInterval() && to.isString()) {
+        if ((from.isInterval() || from.isRange()) && to.isString()) {
             // the value is its canonical text already, which is what CAST(… AS STRING) writes
             return value;
+        }
+        if (from.isRange() || to.isRange()) {
+            // a literal text is cast by the analyzer already; anything else would need BigQuery's parser of ranges
+            throw refuse("CAST from " + ZetaTypes.name(from) + " to " + ZetaTypes.name(to) + " of a value that is not a literal");
         }
         if (from.isBytes() && to.isString()) {
             // BigQuery reads the bytes as UTF-8 and fails (or gives NULL) on anything else.
@@ -1358,6 +1362,8 @@ final class ResolvedTranslator {
                 return value.getBigNumericValue();
             case TYPE_INTERVAL:
                 return IntervalFunctions.text(value.getIntervalValue());
+            case TYPE_RANGE:
+                return RangeFunctions.text(value);
             case TYPE_STRING:
                 return value.getStringValue();
             case TYPE_BYTES:

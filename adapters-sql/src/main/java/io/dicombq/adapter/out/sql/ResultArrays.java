@@ -36,7 +36,8 @@ final class ResultArrays {
             return;
         }
         if (column.isRepeated()) {
-            Column element = new Column(column.name(), column.type(), io.dicombq.domain.schema.Mode.NULLABLE, column.fields());
+            Column element = new Column(column.name(), column.type(), io.dicombq.domain.schema.Mode.NULLABLE, column.fields(),
+                    column.rangeElement());
             for (Object item : (List<?>) value) {
                 if (item == null) {
                     throw new DicombqException(Code.INVALID_ARGUMENT,

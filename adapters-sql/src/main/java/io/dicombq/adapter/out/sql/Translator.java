@@ -108,7 +108,7 @@ final class Translator {
             sql.append(i > 0 ? ", " : "").append(items.get(i).sql()).append(" AS ").append(Names.quote(names.get(i)));
             Column type = items.get(i).type();
             columns.add(type == null ? Column.of(names.get(i), ColumnType.INTEGER, Mode.NULLABLE)
-                    : new Column(names.get(i), type.type(), type.mode(), type.fields()));
+                    : new Column(names.get(i), type.type(), type.mode(), type.fields(), type.rangeElement()));
         }
         sql.append(" FROM ").append(from);
         if (select.where() != null) {

@@ -42,7 +42,7 @@ record Typed(String sql, Column type) {
 
     /** The element type of an array. */
     Column element() {
-        return new Column(type.name(), type.type(), Mode.NULLABLE, type.fields());
+        return new Column(type.name(), type.type(), Mode.NULLABLE, type.fields(), type.rangeElement());
     }
 
     /** BigQuery's spelling of the type, for error messages. */

@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.sql;
 
 import com.google.zetasql.ArrayType;
+import com.google.zetasql.RangeType;
 import com.google.zetasql.StructType;
 import com.google.zetasql.Type;
 import com.google.zetasql.TypeFactory;
@@ -130,16 +131,19 @@ final class ZetaTypes {
 
     /**
      * The warehouse column of a ZetaSQL type, or {@code null} when the warehouse cannot hold it (an array of
-     * arrays, GEOGRAPHY, RANGE…): the caller refuses it by name.
+     * arrays, GEOGRAPHY…): the caller refuses it by name. A RANGE is held as its canonical text (see {@link RangeFunctions}).
      */
     static Column column(String name, Type type) {
+        if (type.isRange()) {
+            return Column.range(name, scalar(((RangeType) type).getElementType().getKind()), Mode.NULLABLE);
+        }
         if (type.isArray()) {
             Type element = ((ArrayType) type).getElementType();
             if (element.isArray()) {
                 return null;
             }
             Column inner = column(name, element);
-            return inner == null ? null : new Column(name, inner.type(), Mode.REPEATED, inner.fields());
+            return inner == null ? null : new Column(name, inner.type(), Mode.REPEATED, inner.fields(), inner.rangeElement());
         }
         if (type.isStruct()) {
             if (holdsTooDeep(type)) {

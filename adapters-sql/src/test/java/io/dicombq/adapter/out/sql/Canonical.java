@@ -28,7 +28,7 @@ final class Canonical {
             return "NULL";
         }
         if (type.isRepeated()) {
-            Column element = new Column(type.name(), type.type(), Mode.NULLABLE, type.fields());
+            Column element = new Column(type.name(), type.type(), Mode.NULLABLE, type.fields(), type.rangeElement());
             List<String> items = new ArrayList<>();
             for (Object item : (List<?>) value) {
                 items.add(of(element, item));

@@ -87,6 +87,19 @@ class H2QueryEngineTest {
     }
 
     @Test
+    void aRangeResultColumnIsItsCanonicalTextWithItsElementType() {
+        QueryResult result = query("SELECT RANGE(DATE '2020-01-01', NULL) AS d, RANGE<TIMESTAMP> '[UNBOUNDED, 2021-03-01 10:00:00+01)' AS ts,"
+                + " [RANGE<DATETIME> '[2021-03-01 08:00:00.5, 2021-03-02 00:00:00)'] AS dts");
+
+        assertThat(result.schema().column("d")).isEqualTo(Column.range("d", ColumnType.DATE, Mode.NULLABLE));
+        assertThat(result.schema().column("ts").rangeElement()).isEqualTo(ColumnType.TIMESTAMP);
+        assertThat(result.schema().column("dts")).isEqualTo(Column.range("dts", ColumnType.DATETIME, Mode.REPEATED));
+        assertThat(result.rows().get(0).values()).containsEntry("d", "[2020-01-01, UNBOUNDED)")
+                .containsEntry("ts", "[UNBOUNDED, 2021-03-01 09:00:00+00)")
+                .containsEntry("dts", List.of("[2021-03-01 08:00:00.500, 2021-03-02 00:00:00)"));
+    }
+
+    @Test
     void leftJoinUnnestKeepsRowsWithEmptyArrays() {
         QueryResult result = query("SELECT s.CodeValue, m FROM " + T + " t, UNNEST(t.ProcedureCodeSequence) s"
                 + " LEFT JOIN UNNEST(s.ModifierSequence) m WHERE s.CodeValue = 'B2'");

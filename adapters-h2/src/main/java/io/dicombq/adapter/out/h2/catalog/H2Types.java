@@ -36,7 +36,8 @@ public final class H2Types {
         switch (type) {
             case STRING:
             case INTERVAL:
-                // an INTERVAL result value travels as its canonical text; no table column holds one
+            case RANGE:
+                // an INTERVAL or RANGE result value travels as its canonical text; no table column holds one
                 return "CHARACTER VARYING";
             case BYTES:
                 return "BINARY VARYING";

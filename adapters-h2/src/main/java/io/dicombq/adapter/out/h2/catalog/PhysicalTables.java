@@ -70,16 +70,16 @@ public final class PhysicalTables {
     private static final int H2_NAME_LIMIT = 256;
 
     /**
-     * Refuses, naming it, a column or field name longer than H2 can hold, or an INTERVAL column (a query's result
-     * type only here), before any DDL runs.
+     * Refuses, naming it, a column or field name longer than H2 can hold, or an INTERVAL or RANGE column (a query's
+     * result type only here), before any DDL runs.
      */
     private static void requireColumnsH2Holds(List<Column> columns, String parent) {
         for (Column column : columns) {
             String path = parent + column.name();
-            if (column.type() == ColumnType.INTERVAL) {
-                throw new DicombqException(Code.INVALID_ARGUMENT, "the field " + abbreviated(path) + " is INTERVAL: the"
-                        + " embedded warehouse answers INTERVAL result columns but keeps no INTERVAL table column;"
-                        + " store it as STRING (CAST(… AS STRING)), or use --warehouse=bigquery");
+            if (column.type() == ColumnType.INTERVAL || column.type() == ColumnType.RANGE) {
+                throw new DicombqException(Code.INVALID_ARGUMENT, "the field " + abbreviated(path) + " is " + column.type()
+                        + ": the embedded warehouse answers " + column.type() + " result columns but keeps no "
+                        + column.type() + " table column; store it as STRING (CAST(… AS STRING)), or use --warehouse=bigquery");
             }
             if (column.name().length() > H2_NAME_LIMIT) {
                 throw new DicombqException(Code.INVALID_ARGUMENT, "the field name " + abbreviated(path) + " has "

@@ -21,6 +21,7 @@ public final class JdbcValues {
         switch (column.type()) {
             case STRING:
             case INTERVAL:
+            case RANGE:
                 if (value instanceof String) {
                     return value;
                 }

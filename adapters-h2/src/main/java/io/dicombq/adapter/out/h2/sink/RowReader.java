@@ -78,6 +78,7 @@ public final class RowReader {
                 }
             case STRING:
             case INTERVAL:
+            case RANGE:
                 return rs.getString(index);
             case INTEGER:
                 long integer = rs.getLong(index);

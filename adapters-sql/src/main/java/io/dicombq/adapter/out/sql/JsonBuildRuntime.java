@@ -1,12 +1,15 @@
 package io.dicombq.adapter.out.sql;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.h2.value.Value;
 import org.h2.value.ValueArray;
 import org.h2.value.ValueNull;
+import org.h2.value.ValueRow;
 
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -23,8 +26,9 @@ import java.util.regex.Pattern;
 public final class JsonBuildRuntime {
     static final String[][] NAMES = {
         {"json_of", "of"}, {"json_array_of", "arrayOf"}, {"json_object_of", "objectOf"}, {"json_object_of_arrays", "objectOfArrays"}, {"json_key_paths", "keys"},
-        {"json_without_nulls", "stripNulls"}, {"json_without", "remove"},
+        {"json_without_nulls", "stripNulls"}, {"json_without", "remove"}, {"json_of_struct", "ofStruct"},
     };
+    private static final ObjectMapper SHAPES = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     /** Key names JSON_KEYS writes bare; others it quotes, in a way not reproduced here. */
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -32,9 +36,43 @@ public final class JsonBuildRuntime {
     private JsonBuildRuntime() {
     }
 
-    /** TO_JSON of an INT64, FLOAT64, STRING, BOOL, JSON or an array of them; NULL is JSON null. */
+    /** TO_JSON of an INT64, FLOAT64, STRING, BOOL, JSON or an array or STRUCT of them; NULL is JSON null. */
     public static String of(Value value) {
         return JsonRuntime.text("TO_JSON", node("TO_JSON", value), "$", true);
+    }
+
+    /**
+     * A value holding STRUCTs as JSON: a STRUCT is an object of its fields by name (BigQuery docs: TO_JSON). H2 ROW
+     * values reach this function without their field names, so {@code shape} gives them, as JSON: {@code null} for
+     * any other value, {@code [shape]} for an array, {@code {"name": shape, …}} in field order for a STRUCT.
+     */
+    public static String ofStruct(Value value, String shape, String function) {
+        try {
+            return JsonRuntime.text(function, named(function, value, SHAPES.readTree(shape)), "$", true);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a STRUCT shape that is not JSON: " + shape, e);
+        }
+    }
+
+    private static JsonNode named(String function, Value value, JsonNode shape) {
+        if (value == ValueNull.INSTANCE || shape.isNull()) {
+            return node(function, value);
+        }
+        if (shape.isArray()) {
+            ArrayNode array = NODES.arrayNode();
+            for (Value element : ((ValueArray) value).getList()) {
+                array.add(named(function, element, shape.get(0)));
+            }
+            return array;
+        }
+        ObjectNode object = NODES.objectNode();
+        Value[] fields = ((ValueRow) value).getList();
+        int i = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = shape.fields(); it.hasNext(); i++) {
+            Map.Entry<String, JsonNode> field = it.next();
+            object.set(field.getKey(), named(function, fields[i], field.getValue()));
+        }
+        return object;
     }
 
     public static String arrayOf(Value... values) {

@@ -83,38 +83,57 @@ public final class JsonBuildRuntime {
         return JsonRuntime.text("JSON_ARRAY", array, "$", true);
     }
 
-    /** JSON_OBJECT(keys, values): the two arrays paired, as JSON_OBJECT(key, value, …) pairs them. */
+    /**
+     * JSON_OBJECT(keys, values): the two arrays paired, as JSON_OBJECT(key, value, …) pairs them. Values holding
+     * STRUCTs arrive as the JSON array {@link #ofStruct} made of them (JSON null for a NULL array).
+     */
     public static String objectOfArrays(Value keys, Value values) {
         if (!(keys instanceof ValueArray)) {
             throw new InvalidValueException("Invalid input to JSON_OBJECT: The keys array cannot be NULL");
         }
-        if (!(values instanceof ValueArray)) {
+        JsonNode structs = values.getValueType() == Value.JSON
+                ? JsonRuntime.find("JSON_OBJECT", values.getBytesNoCopy(), List.of()) : null;
+        if (!(values instanceof ValueArray) && (structs == null || !structs.isArray())) {
             throw new InvalidValueException("Invalid input to JSON_OBJECT: The values array cannot be NULL");
         }
         Value[] k = ((ValueArray) keys).getList();
-        Value[] v = ((ValueArray) values).getList();
-        if (k.length != v.length) {
+        int count = structs != null ? structs.size() : ((ValueArray) values).getList().length;
+        if (k.length != count) {
             throw new InvalidValueException("Invalid input to JSON_OBJECT: The number of keys and values must match");
         }
-        Value[] pairs = new Value[2 * k.length];
-        for (int i = 0; i < k.length; i++) {
-            pairs[2 * i] = k[i];
-            pairs[2 * i + 1] = v[i];
+        JsonNode[] v = new JsonNode[count];
+        for (int i = 0; i < count; i++) {
+            requireKey(k[i]);
+            v[i] = structs != null ? structs.get(i) : node("JSON_OBJECT", ((ValueArray) values).getList()[i]);
         }
-        return objectOf(pairs);
+        return object(k, v);
     }
 
     /** JSON_OBJECT(key, value, …): keys must not be NULL. */
     public static String objectOf(Value... keysAndValues) {
+        Value[] keys = new Value[keysAndValues.length / 2];
+        JsonNode[] values = new JsonNode[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = requireKey(keysAndValues[2 * i]);
+            values[i] = node("JSON_OBJECT", keysAndValues[2 * i + 1]);
+        }
+        return object(keys, values);
+    }
+
+    private static Value requireKey(Value key) {
+        if (key == ValueNull.INSTANCE) {
+            throw new InvalidValueException("Invalid input to JSON_OBJECT: A key cannot be NULL");
+        }
+        return key;
+    }
+
+    private static String object(Value[] keys, JsonNode[] values) {
         ObjectNode object = NODES.objectNode();
-        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-            if (keysAndValues[i] == ValueNull.INSTANCE) {
-                throw new InvalidValueException("Invalid input to JSON_OBJECT: A key cannot be NULL");
-            }
-            String key = keysAndValues[i].getString();
+        for (int i = 0; i < keys.length; i++) {
+            String key = keys[i].getString();
             // A repeated key keeps its first value (BigQuery docs: JSON_OBJECT).
             if (!object.has(key)) {
-                object.set(key, node("JSON_OBJECT", keysAndValues[i + 1]));
+                object.set(key, values[i]);
             }
         }
         return JsonRuntime.text("JSON_OBJECT", object, "$", true);

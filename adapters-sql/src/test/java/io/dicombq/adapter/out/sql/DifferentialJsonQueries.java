@@ -65,6 +65,11 @@ final class DifferentialJsonQueries {
                 "SELECT TO_JSON(r) AS j FROM (SELECT id, PatientID, InstanceNumber, SliceThickness, IsPrimary, ImageType, Metadata FROM " + t + ") AS r",
                 "SELECT JSON_OBJECT('s', STRUCT(1 AS a, [STRUCT('v' AS w)] AS b)) AS a, JSON_ARRAY(STRUCT('x' AS k), 1) AS b,"
                         + " JSON_SET(JSON '{}', '$.p', STRUCT(2 AS q)) AS c",
+                "SELECT JSON_OBJECT(['a', 'b'], [STRUCT(10 AS id, 'Red' AS color), STRUCT(20 AS id, NULL AS color)]) AS a,"
+                        + " JSON_OBJECT(['k'], [STRUCT([STRUCT(1 AS x)] AS l)]) AS b, JSON_OBJECT(ARRAY<STRING>[], ARRAY<STRUCT<x INT64>>[]) AS c",
+                "SELECT JSON_OBJECT(['a', 'b'], [STRUCT(1 AS x)])",
+                "SELECT JSON_OBJECT(['a'], CAST(NULL AS ARRAY<STRUCT<x INT64>>))",
+                "SELECT JSON_OBJECT(['a', NULL], [STRUCT(1 AS x), STRUCT(2 AS x)])",
                 "SELECT TO_JSON(STRUCT(1, 2))",
                 "SELECT TO_JSON(STRUCT(DATE '2020-01-01' AS d))",
                 "SELECT TO_JSON(STRUCT(CAST('inf' AS FLOAT64) AS f))",

@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.sql;
 
 import com.google.zetasql.ArrayType;
+import com.google.zetasql.StructType;
 import com.google.zetasql.Type;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedExpr;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedFunctionCall;
@@ -12,7 +13,7 @@ import java.util.List;
 /**
  * TO_JSON, JSON_ARRAY, JSON_OBJECT, JSON_KEYS, JSON_STRIP_NULLS, JSON_REMOVE, JSON_SET, JSON_ARRAY_APPEND and
  * JSON_ARRAY_INSERT (BigQuery docs: JSON functions), rendered as calls of {@link JsonBuildRuntime} and
- * {@link JsonMutateRuntime}; values of INT64, FLOAT64, STRING, BOOL, JSON and arrays of them.
+ * {@link JsonMutateRuntime}; values of INT64, FLOAT64, STRING, BOOL, JSON and arrays and STRUCTs of them.
  */
 final class JsonBuildFunctions {
     private JsonBuildFunctions() {
@@ -89,11 +90,50 @@ final class JsonBuildFunctions {
 
     /** A value the runtime turns into JSON: of a type whose BigQuery JSON form it knows. */
     private static String value(ResolvedFunctionCall call, ResolvedExpr arg, ResolvedTranslator t) {
-        Type type = arg.getType().isArray() ? ((ArrayType) arg.getType()).getElementType() : arg.getType();
-        if (!(type.isInt64() || type.isDouble() || type.isString() || type.isBool() || type.isJson())) {
+        if (!convertible(arg.getType())) {
             throw ResolvedFunctions.unsupportedTypes(call);
         }
-        return t.expr(arg);
+        String shape = shape(arg.getType());
+        if (shape.equals("null")) {
+            return t.expr(arg);
+        }
+        return json(ResolvedFunctions.call("json_of_struct", t.expr(arg), Literals.string(shape),
+                Literals.string(call.getFunction().getSqlName())));
+    }
+
+    /** The field names of the STRUCTs in a type, as {@link JsonBuildRuntime#ofStruct} reads them; "null" when none. */
+    private static String shape(Type type) {
+        if (type.isArray()) {
+            String element = shape(((ArrayType) type).getElementType());
+            return element.equals("null") ? "null" : "[" + element + "]";
+        }
+        if (!type.isStruct()) {
+            return "null";
+        }
+        List<String> fields = new ArrayList<>();
+        for (StructType.StructField field : ((StructType) type).getFieldList()) {
+            fields.add(JsonRuntime.quote(field.getName()) + ":" + shape(field.getType()));
+        }
+        return "{" + String.join(",", fields) + "}";
+    }
+
+    /**
+     * INT64, FLOAT64, STRING, BOOL, JSON, and arrays and STRUCTs of them; a STRUCT becomes an object of its named
+     * fields (BigQuery docs: TO_JSON), so a field without a name is not convertible (its key is not documented).
+     */
+    private static boolean convertible(Type type) {
+        if (type.isArray()) {
+            return convertible(((ArrayType) type).getElementType());
+        }
+        if (type.isStruct()) {
+            for (StructType.StructField field : ((StructType) type).getFieldList()) {
+                if (field.getName().isEmpty() || !convertible(field.getType())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return type.isInt64() || type.isDouble() || type.isString() || type.isBool() || type.isJson();
     }
 
     private static boolean isFalse(ResolvedExpr arg) {

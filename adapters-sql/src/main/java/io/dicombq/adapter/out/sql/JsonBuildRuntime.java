@@ -1,12 +1,15 @@
 package io.dicombq.adapter.out.sql;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.h2.value.Value;
 import org.h2.value.ValueArray;
 import org.h2.value.ValueNull;
+import org.h2.value.ValueRow;
 
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -23,8 +26,9 @@ import java.util.regex.Pattern;
 public final class JsonBuildRuntime {
     static final String[][] NAMES = {
         {"json_of", "of"}, {"json_array_of", "arrayOf"}, {"json_object_of", "objectOf"}, {"json_object_of_arrays", "objectOfArrays"}, {"json_key_paths", "keys"},
-        {"json_without_nulls", "stripNulls"}, {"json_without", "remove"},
+        {"json_without_nulls", "stripNulls"}, {"json_without", "remove"}, {"json_of_struct", "ofStruct"},
     };
+    private static final ObjectMapper SHAPES = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     /** Key names JSON_KEYS writes bare; others it quotes, in a way not reproduced here. */
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -32,9 +36,43 @@ public final class JsonBuildRuntime {
     private JsonBuildRuntime() {
     }
 
-    /** TO_JSON of an INT64, FLOAT64, STRING, BOOL, JSON or an array of them; NULL is JSON null. */
+    /** TO_JSON of an INT64, FLOAT64, STRING, BOOL, JSON or an array or STRUCT of them; NULL is JSON null. */
     public static String of(Value value) {
         return JsonRuntime.text("TO_JSON", node("TO_JSON", value), "$", true);
+    }
+
+    /**
+     * A value holding STRUCTs as JSON: a STRUCT is an object of its fields by name (BigQuery docs: TO_JSON). H2 ROW
+     * values reach this function without their field names, so {@code shape} gives them, as JSON: {@code null} for
+     * any other value, {@code [shape]} for an array, {@code {"name": shape, …}} in field order for a STRUCT.
+     */
+    public static String ofStruct(Value value, String shape, String function) {
+        try {
+            return JsonRuntime.text(function, named(function, value, SHAPES.readTree(shape)), "$", true);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a STRUCT shape that is not JSON: " + shape, e);
+        }
+    }
+
+    private static JsonNode named(String function, Value value, JsonNode shape) {
+        if (value == ValueNull.INSTANCE || shape.isNull()) {
+            return node(function, value);
+        }
+        if (shape.isArray()) {
+            ArrayNode array = NODES.arrayNode();
+            for (Value element : ((ValueArray) value).getList()) {
+                array.add(named(function, element, shape.get(0)));
+            }
+            return array;
+        }
+        ObjectNode object = NODES.objectNode();
+        Value[] fields = ((ValueRow) value).getList();
+        int i = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = shape.fields(); it.hasNext(); i++) {
+            Map.Entry<String, JsonNode> field = it.next();
+            object.set(field.getKey(), named(function, fields[i], field.getValue()));
+        }
+        return object;
     }
 
     public static String arrayOf(Value... values) {
@@ -45,38 +83,57 @@ public final class JsonBuildRuntime {
         return JsonRuntime.text("JSON_ARRAY", array, "$", true);
     }
 
-    /** JSON_OBJECT(keys, values): the two arrays paired, as JSON_OBJECT(key, value, …) pairs them. */
+    /**
+     * JSON_OBJECT(keys, values): the two arrays paired, as JSON_OBJECT(key, value, …) pairs them. Values holding
+     * STRUCTs arrive as the JSON array {@link #ofStruct} made of them (JSON null for a NULL array).
+     */
     public static String objectOfArrays(Value keys, Value values) {
         if (!(keys instanceof ValueArray)) {
             throw new InvalidValueException("Invalid input to JSON_OBJECT: The keys array cannot be NULL");
         }
-        if (!(values instanceof ValueArray)) {
+        JsonNode structs = values.getValueType() == Value.JSON
+                ? JsonRuntime.find("JSON_OBJECT", values.getBytesNoCopy(), List.of()) : null;
+        if (!(values instanceof ValueArray) && (structs == null || !structs.isArray())) {
             throw new InvalidValueException("Invalid input to JSON_OBJECT: The values array cannot be NULL");
         }
         Value[] k = ((ValueArray) keys).getList();
-        Value[] v = ((ValueArray) values).getList();
-        if (k.length != v.length) {
+        int count = structs != null ? structs.size() : ((ValueArray) values).getList().length;
+        if (k.length != count) {
             throw new InvalidValueException("Invalid input to JSON_OBJECT: The number of keys and values must match");
         }
-        Value[] pairs = new Value[2 * k.length];
-        for (int i = 0; i < k.length; i++) {
-            pairs[2 * i] = k[i];
-            pairs[2 * i + 1] = v[i];
+        JsonNode[] v = new JsonNode[count];
+        for (int i = 0; i < count; i++) {
+            requireKey(k[i]);
+            v[i] = structs != null ? structs.get(i) : node("JSON_OBJECT", ((ValueArray) values).getList()[i]);
         }
-        return objectOf(pairs);
+        return object(k, v);
     }
 
     /** JSON_OBJECT(key, value, …): keys must not be NULL. */
     public static String objectOf(Value... keysAndValues) {
+        Value[] keys = new Value[keysAndValues.length / 2];
+        JsonNode[] values = new JsonNode[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = requireKey(keysAndValues[2 * i]);
+            values[i] = node("JSON_OBJECT", keysAndValues[2 * i + 1]);
+        }
+        return object(keys, values);
+    }
+
+    private static Value requireKey(Value key) {
+        if (key == ValueNull.INSTANCE) {
+            throw new InvalidValueException("Invalid input to JSON_OBJECT: A key cannot be NULL");
+        }
+        return key;
+    }
+
+    private static String object(Value[] keys, JsonNode[] values) {
         ObjectNode object = NODES.objectNode();
-        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-            if (keysAndValues[i] == ValueNull.INSTANCE) {
-                throw new InvalidValueException("Invalid input to JSON_OBJECT: A key cannot be NULL");
-            }
-            String key = keysAndValues[i].getString();
+        for (int i = 0; i < keys.length; i++) {
+            String key = keys[i].getString();
             // A repeated key keeps its first value (BigQuery docs: JSON_OBJECT).
             if (!object.has(key)) {
-                object.set(key, node("JSON_OBJECT", keysAndValues[i + 1]));
+                object.set(key, values[i]);
             }
         }
         return JsonRuntime.text("JSON_OBJECT", object, "$", true);

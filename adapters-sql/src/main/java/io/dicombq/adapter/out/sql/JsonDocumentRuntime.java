@@ -114,7 +114,10 @@ public final class JsonDocumentRuntime {
             return null;
         }
         List<Object> steps = JsonRuntime.JsonPath.parse(function, path, legacy);
-        JsonNode node = JsonRuntime.findAtPath(function, json, steps, jsonTyped);
+        // JSON_EXTRACT_ARRAY, JSON_EXTRACT_STRING_ARRAY and JSON_VALUE_ARRAY give NULL for a STRING that is not valid
+        // JSON (BigQuery docs: JSON functions, their examples of invalid requests); JSON_QUERY_ARRAY's docs say nothing.
+        boolean invalidIsNull = !function.equals("JSON_QUERY_ARRAY");
+        JsonNode node = JsonRuntime.findAtPath(function, json, steps, jsonTyped, invalidIsNull);
         return node != null && node.isArray() ? node : null;
     }
 

@@ -134,11 +134,19 @@ public final class JsonRuntime {
      * such text as far as it reads it and BigQuery's answer is not known.
      */
     static JsonNode findAtPath(String function, byte[] json, List<Object> steps, boolean jsonTyped) {
+        return findAtPath(function, json, steps, jsonTyped, false);
+    }
+
+    /** As {@link #findAtPath(String, byte[], List, boolean)}; {@code invalidIsNull}: invalid STRING text gives null. */
+    static JsonNode findAtPath(String function, byte[] json, List<Object> steps, boolean jsonTyped, boolean invalidIsNull) {
         try {
             return find(function, json, steps, !jsonTyped, true);
         } catch (InvalidValueException e) {
             if (jsonTyped || !e.bigQueryFails()) {
                 throw e;
+            }
+            if (invalidIsNull) {
+                return null;
             }
             throw InvalidValueException.unknownAnswer(function + " on a STRING that is not valid JSON (" + e.getMessage() + ")");
         }

@@ -165,6 +165,8 @@ final class ZetaSqlFrontEnd {
                 LanguageFeature.FEATURE_V_1_4_PI_FUNCTIONS,
                 LanguageFeature.FEATURE_V_1_4_WITH_EXPRESSION);
         options.setEnabledLanguageFeatures(features);
+        // QUALIFY is a reserved keyword in BigQuery (lexical structure), so QUALIFY may follow FROM directly.
+        options.enableReservableKeyword("QUALIFY");
         return options;
     }
 

@@ -25,6 +25,11 @@ final class DifferentialJsonQueries {
                 "SELECT JSON_QUERY_ARRAY('{\"fruits\": [\"apples\", \"oranges\", \"grapes\"]}', '$.fruits'), JSON_VALUE_ARRAY('{\"fruits\": [\"apples\", \"oranges\", \"grapes\"]}', '$.fruits'), JSON_QUERY_ARRAY('[[1,2],[3]]'), JSON_VALUE_ARRAY('[[1,2],[3]]'), JSON_QUERY_ARRAY('{\"a\":1}'), JSON_VALUE_ARRAY('[1, true, \"x\"]')",
                 "SELECT JSON_QUERY_ARRAY(JSON '{\"fruits\": [\"apples\", {\"x\": 1}]}', '$.fruits'), JSON_VALUE_ARRAY(JSON '[1, 2.5]'), JSON_EXTRACT_ARRAY(JSON '[1, \"a\"]'), JSON_EXTRACT_STRING_ARRAY(JSON '[1, \"a\"]')",
                 "SELECT JSON_VALUE_ARRAY('[1, null]')",
+                // a STRING that is not valid JSON: NULL (BigQuery docs: JSON_EXTRACT_ARRAY, JSON_EXTRACT_STRING_ARRAY, JSON_VALUE_ARRAY)
+                "SELECT JSON_EXTRACT_STRING_ARRAY('}}', '$') AS a, JSON_VALUE_ARRAY('}}') AS b, JSON_EXTRACT_ARRAY('{', '$') AS c,"
+                        + " JSON_VALUE_ARRAY('{\"a\": [1, }', '$.a') AS d, JSON_EXTRACT_STRING_ARRAY('[\"x\", ', '$[1]') AS e",
+                "SELECT JSON_VALUE_ARRAY('}}') IS NULL AS a, JSON_EXTRACT_ARRAY('nope', '$') IS NULL AS b, JSON_EXTRACT_STRING_ARRAY('', '$') IS NULL AS c",
+                "SELECT JSON_QUERY_ARRAY('}}')",
                 "SELECT JSON_QUERY_ARRAY('[1, null]'), JSON_EXTRACT_ARRAY('[]'), JSON_VALUE_ARRAY('[]')",
                 "SELECT JSON_QUERY_ARRAY(Metadata, '$.arr'), JSON_VALUE_ARRAY(Metadata, '$.arr'), JSON_EXTRACT_ARRAY(Metadata), JSON_EXTRACT_STRING_ARRAY(Metadata, '$.arr') FROM " + t + "",
                 "SELECT JSON_TYPE(JSON '1'), JSON_TYPE(JSON '\"a\"'), JSON_TYPE(JSON 'null'), JSON_TYPE(JSON '[]'), JSON_TYPE(JSON '{}'), JSON_TYPE(JSON 'true'), JSON_TYPE(CAST(NULL AS JSON))",
@@ -48,6 +53,26 @@ final class DifferentialJsonQueries {
                 "SELECT TO_JSON(1), TO_JSON('a\"b'), TO_JSON(TRUE), TO_JSON(2.5), TO_JSON(CAST(NULL AS INT64)), TO_JSON([1, 2]), TO_JSON(JSON '{\"b\":1,\"a\":2}'), TO_JSON(9007199254740993)",
                 "SELECT TO_JSON(1.0)",
                 "SELECT TO_JSON(CAST('nan' AS FLOAT64))",
+                // TO_JSON of a STRUCT: an object of its named fields, members in name order, nested STRUCTs and arrays
+                "SELECT TO_JSON(STRUCT(1 AS id, [10, 20] AS coordinates)) AS a, TO_JSON(STRUCT('foo' AS a, TO_JSON(STRUCT('bar' AS c)) AS b)) AS b,"
+                        + " TO_JSON(STRUCT(CAST(NULL AS INT64) AS z, 2.5 AS y, STRUCT(TRUE AS q, ['x', NULL] AS r) AS x)) AS c",
+                "SELECT TO_JSON(CAST(NULL AS STRUCT<a INT64>)) AS a, TO_JSON(STRUCT<a INT64, b STRING>(NULL, NULL)) AS b,"
+                        + " TO_JSON(STRUCT(1 AS Ab, 2 AS aB, 3 AS `_`, 4 AS `a b`)) AS c, TO_JSON(STRUCT(9007199254740993 AS n, -0.0 AS f, 1e100 AS g)) AS d",
+                "SELECT TO_JSON([STRUCT(1 AS a, 'x' AS b), STRUCT(2, NULL)]) AS a, TO_JSON(STRUCT([STRUCT(1 AS k)] AS l)) AS b,"
+                        + " TO_JSON(STRUCT(JSON '{\"z\":[1,{\"y\":null}]}' AS j)) AS c",
+                "WITH c AS (SELECT 1 AS id, [10, 20] AS xs UNION ALL SELECT 2, [30] UNION ALL SELECT 3, []) SELECT TO_JSON(t) AS j FROM c AS t",
+                "SELECT id, TO_JSON(PatientName) AS a, TO_JSON(ProcedureCodeSequence) AS b FROM " + t,
+                "SELECT TO_JSON(r) AS j FROM (SELECT id, PatientID, InstanceNumber, SliceThickness, IsPrimary, ImageType, Metadata FROM " + t + ") AS r",
+                "SELECT JSON_OBJECT('s', STRUCT(1 AS a, [STRUCT('v' AS w)] AS b)) AS a, JSON_ARRAY(STRUCT('x' AS k), 1) AS b,"
+                        + " JSON_SET(JSON '{}', '$.p', STRUCT(2 AS q)) AS c",
+                "SELECT JSON_OBJECT(['a', 'b'], [STRUCT(10 AS id, 'Red' AS color), STRUCT(20 AS id, NULL AS color)]) AS a,"
+                        + " JSON_OBJECT(['k'], [STRUCT([STRUCT(1 AS x)] AS l)]) AS b, JSON_OBJECT(ARRAY<STRING>[], ARRAY<STRUCT<x INT64>>[]) AS c",
+                "SELECT JSON_OBJECT(['a', 'b'], [STRUCT(1 AS x)])",
+                "SELECT JSON_OBJECT(['a'], CAST(NULL AS ARRAY<STRUCT<x INT64>>))",
+                "SELECT JSON_OBJECT(['a', NULL], [STRUCT(1 AS x), STRUCT(2 AS x)])",
+                "SELECT TO_JSON(STRUCT(1, 2))",
+                "SELECT TO_JSON(STRUCT(DATE '2020-01-01' AS d))",
+                "SELECT TO_JSON(STRUCT(CAST('inf' AS FLOAT64) AS f))",
                 "SELECT id, TO_JSON(PatientID), TO_JSON(ImageType), TO_JSON(InstanceNumber), TO_JSON(Metadata) FROM " + t + "",
                 "SELECT JSON_OBJECT('a', 1), JSON_OBJECT(), JSON_OBJECT('b', 'x', 'a', NULL), JSON_OBJECT('a', JSON '[1]', 'c', [TRUE]), JSON_ARRAY(1, 'a'), JSON_ARRAY(), JSON_ARRAY(NULL, JSON '{}', [1, 2])",
                 "SELECT JSON_OBJECT('a', 1, 'a', 2)",

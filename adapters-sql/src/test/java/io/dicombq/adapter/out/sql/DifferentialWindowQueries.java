@@ -46,6 +46,12 @@ final class DifferentialWindowQueries {
                         + " FROM (SELECT id, IsPrimary, CAST(PatientID AS BYTES) AS b FROM " + t + ")",
                 "SELECT PatientID, SUM(id) AS s, ARRAY_AGG(SUM(id)) OVER (ORDER BY PatientID) AS a FROM " + t + " WHERE PatientID IS NOT NULL GROUP BY PatientID",
                 "SELECT id FROM " + t + " WHERE PatientID IS NOT NULL QUALIFY ARRAY_LENGTH(ARRAY_AGG(id) OVER (PARTITION BY PatientID)) > 1",
+                // QUALIFY right after FROM: QUALIFY is one of BigQuery's reserved keywords (lexical structure)
+                "SELECT id, PatientID FROM " + t + " QUALIFY ROW_NUMBER() OVER (PARTITION BY PatientID ORDER BY id DESC) = 1",
+                "WITH w AS (SELECT 1 AS x UNION ALL SELECT 2 UNION ALL SELECT 2) SELECT x FROM w QUALIFY MAX(x) OVER (PARTITION BY x) > 1",
+                "SELECT x, RANK() OVER (ORDER BY x) AS r FROM UNNEST([3, 1, 2, 1]) AS x QUALIFY r <= 2",
+                "SELECT x FROM UNNEST([1, 2]) AS x QUALIFY",
+                "SELECT 1 AS qualify",
                 "SELECT id, ARRAY_AGG(id) OVER (ORDER BY id DESC) AS a, ARRAY_AGG(id) OVER (ORDER BY id) AS b FROM " + t,
                 "SELECT id, ARRAY_AGG(ImageType[SAFE_OFFSET(0)] IGNORE NULLS) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS a FROM " + t,
                 // a negative LAG/LEAD offset is an error (H2's own was an internal one), under SAFE. too

@@ -545,6 +545,25 @@ class SqlFunctionsTest {
     }
 
     @Test
+    void jsonArrayFunctionsGiveNullForAStringThatIsNotJson() {
+        // BigQuery docs (JSON_EXTRACT_ARRAY, JSON_EXTRACT_STRING_ARRAY, JSON_VALUE_ARRAY): "If the JSON formatted string
+        // is invalid, then NULL is returned" (a NULL array is written as [] in a result, so IS NULL tells them apart)
+        assertThat(value("JSON_EXTRACT_STRING_ARRAY('}}', '$') IS NULL")).isEqualTo(true);
+        assertThat(value("JSON_VALUE_ARRAY('}}', '$') IS NULL")).isEqualTo(true);
+        assertThat(value("JSON_EXTRACT_ARRAY('}}', '$') IS NULL")).isEqualTo(true);
+        assertThat(value("JSON_VALUE_ARRAY('[\"a\", ', '$[1]') IS NULL")).isEqualTo(true);
+        assertThat(value("JSON_EXTRACT_STRING_ARRAY('{\"a\": [1, }', '$.a') IS NULL")).isEqualTo(true);
+        assertThat(value("JSON_VALUE_ARRAY('', '$') IS NULL")).isEqualTo(true);
+        // the text is still read only up to the value found (non-validation of STRING inputs)
+        assertThat(value("JSON_VALUE_ARRAY('{\"a\": [\"x\", 2]', '$.a')")).isEqualTo(List.of("x", "2"));
+        // JSON_QUERY_ARRAY's documentation says nothing of invalid text, and duplicate names stay unknown: refused
+        assertInvalid(() -> value("JSON_QUERY_ARRAY('}}', '$')"), "is not supported by the embedded warehouse");
+        assertInvalid(() -> value("JSON_VALUE_ARRAY('{\"a\": 1, \"a\": 2, \"b\": [3]}', '$.b')"), "Duplicate field 'a'");
+        // an invalid JSONPath is still an error
+        assertInvalid(() -> value("JSON_VALUE_ARRAY('}}', 'a')"), "it must start with $");
+    }
+
+    @Test
     void aStructWithOnlyNullFieldsIsNotNull() {
         TableUri structs = new TableUri("my-project", "dicom", "structs");
         warehouse.createTable(structs, TableSchema.of(Column.of("Id", ColumnType.INTEGER, Mode.NULLABLE),

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.ColumnType;
-import io.dicombq.domain.schema.Mode;
 import io.dicombq.domain.schema.Row;
 
 import java.io.IOException;
@@ -60,9 +59,7 @@ final class JsonLineRows {
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
             parser.nextToken();
-            // rows written from a schema (the export's NDJSON) name their fields in column order: try the next first
-            int position = next < columns.size() && columns.get(next).name().equals(name)
-                    ? next : WireValues.position(columns, name);
+            int position = WireValues.position(columns, next, name);
             if (position < 0) {
                 if (!ignoreUnknown) {
                     throw WireValues.invalid(where + ": no such field: " + name + ".");
@@ -80,11 +77,7 @@ final class JsonLineRows {
                 values.put(column.name(), value);
             }
         }
-        for (Column column : columns) {
-            if (column.mode() == Mode.REQUIRED && !values.containsKey(column.name())) {
-                throw WireValues.invalid(where + ": missing required field: " + column.name() + ".");
-            }
-        }
+        WireValues.requireRequired(columns, values, where);
         return Row.handOver(values);
     }
 

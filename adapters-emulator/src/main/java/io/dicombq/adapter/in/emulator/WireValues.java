@@ -160,9 +160,7 @@ final class WireValues {
         int next = 0;
         for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            // rows written from a schema (the export's NDJSON) name their fields in column order: try the next first
-            int position = next < columns.size() && columns.get(next).name().equals(field.getKey())
-                    ? next : position(columns, field.getKey());
+            int position = position(columns, next, field.getKey());
             if (position < 0) {
                 if (ignoreUnknown) {
                     continue;
@@ -176,11 +174,7 @@ final class WireValues {
                 values.put(column.name(), value);
             }
         }
-        for (Column column : columns) {
-            if (column.mode() == io.dicombq.domain.schema.Mode.REQUIRED && !values.containsKey(column.name())) {
-                throw invalid(where + ": missing required field: " + column.name() + ".");
-            }
-        }
+        requireRequired(columns, values, where);
         return Row.handOver(values);
     }
 
@@ -190,8 +184,25 @@ final class WireValues {
         return node == null || node.isNull() ? null : scalar(column, node, false, where);
     }
 
+    /**
+     * Where the column of {@code name} is, {@code next} tried first: rows written from a schema (the export's NDJSON)
+     * name their fields in column order.
+     */
+    static int position(List<Column> columns, int next, String name) {
+        return next < columns.size() && columns.get(next).name().equals(name) ? next : position(columns, name);
+    }
+
+    /** Fails when a REQUIRED column has no value in {@code values}. */
+    static void requireRequired(List<Column> columns, Map<String, Object> values, Object where) {
+        for (Column column : columns) {
+            if (column.mode() == io.dicombq.domain.schema.Mode.REQUIRED && !values.containsKey(column.name())) {
+                throw invalid(where + ": missing required field: " + column.name() + ".");
+            }
+        }
+    }
+
     /** Where the column of {@code name} is, in any letter case as in BigQuery, or -1. */
-    static int position(List<Column> columns, String name) {
+    private static int position(List<Column> columns, String name) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equalsIgnoreCase(name)) {
                 return i;

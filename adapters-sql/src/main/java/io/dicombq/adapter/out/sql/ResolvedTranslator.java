@@ -112,7 +112,7 @@ final class ResolvedTranslator {
         }
         ResolvedQueryStmt query = (ResolvedQueryStmt) statement;
         caseInsensitive = Collations.caseInsensitive(statement);
-        IntervalFunctions.refuseComparisons(statement);
+        UnorderedValues.refuseIn(statement);
         if (query.getIsValueTable()) {
             // BigQuery documents value tables in subqueries, not the columns of a query result that is one.
             throw refuse("SELECT AS STRUCT / SELECT AS VALUE as the query's result (a value table)");

@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code --async}: runs the export in a detached worker JVM ({@code dicombq operations run NAME}, same java and
- * class path), so the command can return and exit without stopping the export. The launching process stays the
+ * {@code --async}: runs the export in a detached worker JVM ({@code dicombq operations run NAME}, same java, class
+ * path and tuning options), so the command can return and exit without stopping the export. The launching process stays the
  * operation's owner until the worker has claimed it, so there is no moment when nobody alive owns it (if either
  * dies, the operation is reported ABORTED).
  */
@@ -91,6 +91,7 @@ public final class WorkerProcessLauncher implements ExportLauncher {
             command.add("/usr/bin/setsid");
         }
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(WorkerJvmOptions.ofThisProcess());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("io.dicombq.adapter.in.cli.Main");

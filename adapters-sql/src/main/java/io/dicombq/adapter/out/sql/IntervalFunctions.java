@@ -15,7 +15,8 @@ import java.util.Set;
  * INTERVAL values in a query (BigQuery docs: interval type, interval functions, operators). A value travels through
  * H2 as its canonical text and is made and taken apart only by {@link IntervalRuntime}: INTERVAL literals and
  * {@code INTERVAL n part}, MAKE_INTERVAL, the JUSTIFY_ functions, date, datetime, time and timestamp differences,
- * {@code + - *} between intervals (and INT64), EXTRACT, CAST to STRING. Calls that only choose or carry a value run as
+ * {@code + - *} between intervals (and INT64), a DATE, DATETIME or TIMESTAMP plus or minus an interval, EXTRACT, CAST
+ * to STRING. Calls that only choose or carry a value run as
  * for any type. Comparing, grouping, ordering or DISTINCT over INTERVAL is refused by name: BigQuery compares
  * intervals by their length (1 month equals 30 days) while their texts differ, and which text a group shows is
  * BigQuery's choice. Every other function of an INTERVAL is refused by name too.
@@ -50,7 +51,7 @@ final class IntervalFunctions {
             return ResolvedFunctions.renderPlain(call, name, t);
         }
         if (!ResolvedTranslator.safe(call)) {
-            String sql = computed(name, args, t);
+            String sql = computed(name, call.getType(), args, t);
             if (sql != null) {
                 return sql;
             }
@@ -63,7 +64,7 @@ final class IntervalFunctions {
     }
 
     /** The SQL of a call {@link IntervalRuntime} computes, or {@code null}. */
-    private static String computed(String name, List<ResolvedExpr> args, ResolvedTranslator t) {
+    private static String computed(String name, Type result, List<ResolvedExpr> args, ResolvedTranslator t) {
         Type first = args.isEmpty() ? null : args.get(0).getType();
         Type second = args.size() < 2 ? null : args.get(1).getType();
         switch (name) {
@@ -92,6 +93,12 @@ final class IntervalFunctions {
                 if (first.isInterval() && second.isInterval()) {
                     return call("interval_add", t.expr(args.get(0)), t.expr(args.get(1)), name.equals("$add") ? "CAST(1 AS BIGINT)" : "CAST(-1 AS BIGINT)");
                 }
+                if (second.isInterval() && !first.isInterval()) {
+                    return moved(result, args.get(0), args.get(1), name.equals("$add") ? 1 : -1, t);
+                }
+                if (first.isInterval() && !second.isInterval() && name.equals("$add")) {
+                    return moved(result, args.get(1), args.get(0), 1, t);
+                }
                 if (name.equals("$subtract") && first.equivalent(second)) {
                     String between = first.isDate() ? "interval_between_dates" : first.isDatetime() ? "interval_between_datetimes"
                             : first.isTimestamp() ? "interval_between_timestamps" : first.isTime() ? "interval_between_times" : null;
@@ -109,6 +116,17 @@ final class IntervalFunctions {
             default:
                 return null;
         }
+    }
+
+    /**
+     * A DATE, DATETIME or TIMESTAMP moved by an interval ({@code sign} -1 subtracts it): a DATE moves as its midnight
+     * and gives a DATETIME (BigQuery docs: date arithmetics operators); {@link IntervalRuntime} takes the steps.
+     */
+    private static String moved(Type result, ResolvedExpr moment, ResolvedExpr interval, int sign, ResolvedTranslator t) {
+        String h2 = ResolvedTranslator.h2Type(result);
+        String function = result.isTimestamp() ? "interval_add_to_timestamp" : "interval_add_to_datetime";
+        String start = moment.getType().isDate() ? "CAST(" + t.expr(moment) + " AS " + h2 + ")" : t.expr(moment);
+        return "CAST(" + ResolvedFunctions.call(function, start, t.expr(interval), "CAST(" + sign + " AS BIGINT)") + " AS " + h2 + ")";
     }
 
     private static String call(String function, String... args) {

@@ -20,7 +20,8 @@ public final class IntervalRuntime {
         {"interval_between_dates", "betweenDates"}, {"interval_between_datetimes", "betweenDatetimes"},
         {"interval_between_timestamps", "betweenTimestamps"}, {"interval_between_times", "betweenTimes"},
         {"interval_add", "add"}, {"interval_negate", "negate"}, {"interval_multiply", "multiply"},
-        {"interval_extract", "extract"},
+        {"interval_extract", "extract"}, {"interval_add_to_datetime", "addToDatetime"},
+        {"interval_add_to_timestamp", "addToTimestamp"},
     };
     private static final long MONTHS_IN_YEAR = 12;
     private static final long DAYS_IN_MONTH = 30;
@@ -203,6 +204,47 @@ public final class IntervalRuntime {
         Interval x = Interval.parse(a);
         Interval y = Interval.parse(b);
         return new Interval(x.months() + sign * y.months(), x.days() + sign * y.days(), x.micros() + sign * y.micros()).text();
+    }
+
+    /**
+     * DATETIME + INTERVAL ({@code sign} -1: minus): the months first (a day past the month's end becomes its last
+     * day), then the days, then the time part, each step within DATETIME's range, as ZetaSQL's AddDatetime does.
+     */
+    public static LocalDateTime addToDatetime(LocalDateTime value, String interval, Long sign) {
+        if (value == null || interval == null) {
+            return null;
+        }
+        Interval v = Interval.parse(interval);
+        LocalDateTime result = value;
+        if (v.months() != 0) {
+            result = TimeRuntime.datetimeAdd(result, sign * v.months(), "MONTH", false);
+        }
+        if (v.days() != 0) {
+            result = TimeRuntime.datetimeAdd(result, sign * v.days(), "DAY", false);
+        }
+        if (v.micros() != 0) {
+            result = TimeRuntime.datetimeAdd(result, sign * v.micros(), "MICROSECOND", false);
+        }
+        return result;
+    }
+
+    /** TIMESTAMP + INTERVAL: a day is 24 hours in UTC; months and years have no fixed length, so they are an error. */
+    public static OffsetDateTime addToTimestamp(OffsetDateTime value, String interval, Long sign) {
+        if (value == null || interval == null) {
+            return null;
+        }
+        Interval v = Interval.parse(interval);
+        if (v.months() != 0) {
+            throw new InvalidValueException("TIMESTAMP +/- INTERVAL is not supported for intervals with non-zero MONTH or YEAR part");
+        }
+        OffsetDateTime result = value;
+        if (v.days() != 0) {
+            result = TimeRuntime.timestampAdd(result, sign * v.days(), "DAY", false);
+        }
+        if (v.micros() != 0) {
+            result = TimeRuntime.timestampAdd(result, sign * v.micros(), "MICROSECOND", false);
+        }
+        return result;
     }
 
     public static String negate(String a) {

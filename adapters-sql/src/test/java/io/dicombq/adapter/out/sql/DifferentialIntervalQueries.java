@@ -6,7 +6,8 @@ import java.util.List;
  * Differential cases for INTERVAL (see {@link IntervalFunctions}): literals and {@code INTERVAL n part}, the canonical
  * text (checked through {@code CAST(… AS STRING)}, which the reference writes itself), MAKE_INTERVAL, the JUSTIFY_
  * functions, differences of dates, datetimes, times and timestamps, arithmetic between intervals, EXTRACT, the range
- * of each part, and the refusals of comparing, grouping and ordering intervals.
+ * of each part, a date, datetime or timestamp moved by an interval value (months, then days, then the time part;
+ * overflow at each step), and the refusals of comparing, grouping and ordering intervals.
  */
 final class DifferentialIntervalQueries {
     private DifferentialIntervalQueries() {
@@ -48,6 +49,18 @@ final class DifferentialIntervalQueries {
                 "SELECT MAX(i) FROM UNNEST([INTERVAL 30 DAY, INTERVAL 1 MONTH]) AS i",
                 "SELECT INTERVAL 1 YEAR / 3, SUM(i) FROM UNNEST([INTERVAL 30 DAY]) AS i",
                 "SELECT DATE '2021-01-31' + INTERVAL 1 MONTH",
+                // a date, datetime or timestamp plus or minus an interval value (a date gives a datetime)
+                "SELECT id, StudyDate + w AS plus, StudyDate - w AS minus, w + AcquisitionDateTime AS dt FROM " + t + ", UNNEST([MAKE_INTERVAL(0, 1),"
+                        + " MAKE_INTERVAL(1, -1, 2, -3, 4, -5), INTERVAL '0-11 -40 100:0:0.000007' YEAR TO SECOND, NULL]) AS w",
+                "SELECT d + MAKE_INTERVAL(0, m, 1) AS a, d - MAKE_INTERVAL(0, m, 0, 0, 0, 1) AS b FROM UNNEST([DATE '2023-01-29', DATE '2024-01-31',"
+                        + " DATE '2024-05-31']) AS d, UNNEST([1, 13, -3]) AS m",
+                "SELECT id, LastUpdated + MAKE_INTERVAL(day => 40, hour => -30) AS a, LastUpdated - INTERVAL '-3 0:0:0.5' DAY TO SECOND AS b FROM " + t,
+                "SELECT TIMESTAMP '2021-03-13 12:00:00 America/New_York' + MAKE_INTERVAL(day => 1) AS a",
+                "SELECT TIMESTAMP '2021-01-01 00:00:00+00' + MAKE_INTERVAL(0, 2) AS a",
+                "SELECT DATETIME '9999-12-30 12:00:00' + MAKE_INTERVAL(day => 1, hour => 12) AS a",
+                "SELECT DATETIME '0001-01-02 00:00:00' + MAKE_INTERVAL(day => -1, second => -1) AS a",
+                "SELECT DATETIME '2000-01-01 00:00:00' + MAKE_INTERVAL(day => 3660000, hour => -87840000) AS a",
+                "SELECT TIMESTAMP '9999-12-31 00:00:00+00' - MAKE_INTERVAL(hour => -24) AS a",
                 "SELECT CAST('1-2 3 10:20:30.456' AS INTERVAL)");
     }
 }

@@ -91,6 +91,19 @@ class BigQueryExportEndToEndTest {
         assertThat(filterFile.lines().skip(1)).hasSize(STORE_SIZE).allMatch(line -> FILTER_LINE.matcher(line).matches());
     }
 
+    @Test
+    void benchExportMeasuresTheBigQueryPathWhenAskedAndRunsAgainstTheSameEndpoint() {
+        Pattern into = Pattern.compile("exporting into bq://(bench-project\\.bench\\.instances_\\d+) \\(--warehouse=bigquery\\)");
+        for (int run = 0; run < 2; run++) {
+            String out = bigQuery.ok("bench", "export", "--instances=6", "--work-dir=" + temp.resolve("bench"));
+
+            assertThat(out).contains("exported 6 instances (0 failed)");
+            var table = into.matcher(out);
+            assertThat(table.find()).as(out).isTrue();
+            assertThat(bigQuery.rows(table.group(1))).isEqualTo(6);
+        }
+    }
+
     /** The specification 1.2 cells of the story: append, write-empty on an empty table, overwrite, and the refusals. */
     @ParameterizedTest(name = "{0} on a table {1} -> {2}, {3} rows")
     @CsvSource({

@@ -7,6 +7,8 @@ import io.dicombq.domain.destination.DestinationOptions;
 import io.dicombq.domain.flatten.Layout;
 import io.dicombq.domain.operation.DicomStoreName;
 import io.dicombq.domain.operation.Operation;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code dicombq bench export --instances=N}: generates N synthetic CT instances in a temporary folder, exports them
- * into a fresh embedded warehouse in this process, and prints the time and the peak heap (live set after GC, and
+ * into a fresh embedded warehouse in this process (or, with {@code --warehouse=bigquery}, into BigQuery or an
+ * emulator), and prints the time and the peak heap (live set after GC, and
  * the sampled peak), to show that memory does not grow with the store.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -54,16 +57,17 @@ public final class BenchExportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "generated %d instances in %.1f s under %s%n", instances, generateSeconds, store);
             out.flush();
             System.gc();
-            WarehouseOptions options = new WarehouseOptions();
-            options.dataDir = work.resolve("data");
+            WarehouseOptions options = CommandContext.warehouseOptions(spec).withDataDirectory(work.resolve("data"));
             // each run measures a fresh warehouse: an earlier run's would already hold the dataset and the table
-            deleteRecursively(options.dataDir);
+            deleteRecursively(work.resolve("data"));
             try (DicombqRuntime runtime = options.openRuntime(); HeapWatch heap = new HeapWatch()) {
-                runtime.catalog().createDataset("bench-project", "bench");
+                String table = createDestination(runtime, options);
+                out.println("exporting into " + table + (options.bigQuery() ? " (--warehouse=bigquery)" : ""));
+                out.flush();
                 long start = System.nanoTime();
                 Operation operation = runtime.export(false).export(new ExportRequest(
                         new ExportRequest.AdHocStore(new DicomStoreName("bench-project", "local", "bench", "generated"), store.toString()),
-                        "bq://bench-project.bench.instances", DestinationOptions.none(), false, Layout.FLATTENED, Optional.empty()));
+                        table, DestinationOptions.none(), false, Layout.FLATTENED, Optional.empty()));
                 while (!operation.done()) {
                     Thread.sleep(50);
                     operation = runtime.operations().get(operation.name());
@@ -89,6 +93,25 @@ public final class BenchExportCommand implements Callable<Integer> {
                 deleteRecursively(work);
             }
         }
+    }
+
+    /**
+     * The embedded warehouse is new for each run; a BigQuery endpoint outlives runs, so there the dataset may exist
+     * already and each run writes a table of its own.
+     */
+    private static String createDestination(DicombqRuntime runtime, WarehouseOptions options) {
+        if (!options.bigQuery()) {
+            runtime.catalog().createDataset("bench-project", "bench");
+            return "bq://bench-project.bench.instances";
+        }
+        try {
+            runtime.catalog().createDataset("bench-project", "bench");
+        } catch (DicombqException e) {
+            if (e.code() != Code.ALREADY_EXISTS) {
+                throw e;
+            }
+        }
+        return "bq://bench-project.bench.instances_" + System.currentTimeMillis();
     }
 
     private static void deleteRecursively(Path root) throws IOException {

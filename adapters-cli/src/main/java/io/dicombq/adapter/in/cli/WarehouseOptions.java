@@ -98,6 +98,21 @@ public final class WarehouseOptions {
         return home == null || home.isBlank() ? Path.of(".dicombq") : Path.of(home);
     }
 
+    /** The same warehouse choice over another data directory (a benchmark's own, say). */
+    WarehouseOptions withDataDirectory(Path directory) {
+        WarehouseOptions copy = new WarehouseOptions();
+        copy.dataDir = directory;
+        copy.kind = kind;
+        copy.bigQueryEndpoint = bigQueryEndpoint;
+        copy.bigQueryProject = bigQueryProject;
+        copy.environment = environment;
+        return copy;
+    }
+
+    boolean bigQuery() {
+        return kind == Kind.BIGQUERY;
+    }
+
     /** Builds the runtime over the data directory (created if needed) and the chosen warehouse. */
     public DicombqRuntime openRuntime() {
         return openRuntime(new LocalDicomStoreSources());

@@ -386,6 +386,14 @@ final class ResolvedTranslator {
      * evaluations (it calls RAND or GENERATE_UUID) is refused rather than read inconsistently.
      */
     String repeatable(ResolvedExpr e, String construct) {
+        if (random(e)) {
+            throw refuse(construct + " of a value computed with RAND()");
+        }
+        return expr(e);
+    }
+
+    /** Whether two evaluations of {@code e} could differ: it calls RAND or GENERATE_UUID. */
+    static boolean random(ResolvedExpr e) {
         boolean[] random = {false};
         e.accept(new com.google.zetasql.resolvedast.ResolvedNodes.Visitor() {
             @Override
@@ -395,10 +403,7 @@ final class ResolvedTranslator {
                 super.visit(node);
             }
         });
-        if (random[0]) {
-            throw refuse(construct + " of a value computed with RAND()");
-        }
-        return expr(e);
+        return random[0];
     }
 
     /** {@code e} rendered with the columns of {@code bound} spelled as the given SQL (a lambda's arguments). */
@@ -464,6 +469,10 @@ final class ResolvedTranslator {
         }
         if (scan instanceof ResolvedProjectScan) {
             ResolvedProjectScan project = (ResolvedProjectScan) scan;
+            // a flat input spells each column as its expression wherever it is read: a random one would be drawn again
+            if (project.getExprList().stream().anyMatch(column -> random(column.getExpr()))) {
+                return null;
+            }
             Flat input = flat(project.getInputScan());
             return input == null ? null : projected(input, project);
         }

@@ -201,10 +201,24 @@ final class ZetaSqlFrontEnd {
         Map<Long, TableEntry> entries = new HashMap<>();
         DicombqException missing = null;
         List<List<String>> names;
+        boolean script = false;
         try {
             names = Analyzer.extractTableNamesFromStatement(sql, options);
         } catch (SqlException e) {
-            throw rejected(sql, options, e);
+            if (!severalStatements(e) || !readsAsScript(sql, TemporaryFunctionScript.options(analyzerOptions(language)))) {
+                throw rejected(sql, options, e);
+            }
+            // CREATE TEMP FUNCTION statements then a query (anything else such a script holds is refused below)
+            script = true;
+            options = TemporaryFunctionScript.options(options);
+            try {
+                names = Analyzer.extractTableNamesFromScript(sql, options);
+            } catch (SqlException notFunctions) {
+                String message = String.valueOf(notFunctions.getMessage());
+                throw message.startsWith(NOT_A_QUERY) ? TemporaryFunctionScript.refusal(
+                        message.substring(NOT_A_QUERY.length()).replaceFirst(" \\[at [0-9:]+\\]$", ""))
+                        : invalid(notFunctions);
+            }
         }
         boolean dirty = false;
         List<Runnable> changes = new ArrayList<>();
@@ -251,7 +265,11 @@ final class ZetaSqlFrontEnd {
             entries.put(registered.get(key(path)).table().getId(), (TableEntry) want[2]);
         }
         try {
-            return new Analysis(Analyzer.analyzeStatement(sql, options, root), entries);
+            ResolvedStatement statement = script
+                    // the script's functions live in a layer of this request: the shared catalog stays as it is
+                    ? TemporaryFunctionScript.analyze(sql, options, new RequestCatalog(root))
+                    : Analyzer.analyzeStatement(sql, options, root);
+            return new Analysis(statement, entries);
         } catch (SqlException e) {
             if (missing != null && e.getMessage() != null && e.getMessage().startsWith("Table not found")) {
                 throw missing;
@@ -285,10 +303,15 @@ final class ZetaSqlFrontEnd {
             String kind = message.substring(NOT_A_QUERY.length()).replaceFirst(" \\[at [0-9:]+\\]$", "");
             return ResolvedTranslator.refuse("The statement " + kind + " (only queries run here)");
         }
-        if (message.startsWith("Syntax error: Expected end of input but got") && readsAsScript(sql, options)) {
+        if (severalStatements(e) && readsAsScript(sql, options)) {
             return ResolvedTranslator.refuse("A script (several statements, BigQuery's multi-statement query)");
         }
         return invalid(e);
+    }
+
+    /** The parser's verdict on a text that goes on after one statement. */
+    private static boolean severalStatements(SqlException e) {
+        return String.valueOf(e.getMessage()).startsWith("Syntax error: Expected end of input but got");
     }
 
     private static boolean readsAsScript(String sql, AnalyzerOptions options) {

@@ -210,7 +210,7 @@ class H2QueryEngineTest {
         "SELECT CAST('2018-12-03' AS TIMESTAMP FORMAT 'YYYY-MM-DD' AT TIME ZONE 'UTC') AS a|CAST … FORMAT is not supported",
         "DELETE FROM `my-project.dicom.ct` WHERE TRUE|The statement DeleteStatement (only queries run here) is not supported by the embedded warehouse",
         "CREATE TEMP FUNCTION Twice(x INT64) AS (2 * x)|The statement CreateFunctionStatement (only queries run here) is not supported",
-        "CREATE TEMP FUNCTION Twice(x INT64) AS (2 * x); SELECT Twice(3)|A script (several statements",
+        "CREATE TEMP FUNCTION Twice(x INT64) AS (2 * x); DECLARE y INT64; SELECT Twice(3)|A script (several statements",
         "SELECT 1; SELECT 2|A script (several statements",
         "BEGIN\\nSELECT 1;\\nEND;|A script (several statements",
         "SELECT 1 SELECT 2|Syntax error: Expected end of input but got keyword SELECT [at 1:10]",

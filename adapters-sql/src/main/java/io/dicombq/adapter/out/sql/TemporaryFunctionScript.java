@@ -83,7 +83,7 @@ final class TemporaryFunctionScript {
 
     /** The refusal of a script holding a statement of this kind (the analyzer's name for it). */
     static io.dicombq.domain.status.DicombqException refusal(String kind) {
-        return ResolvedTranslator.refuse(SCRIPT + " (this one holds a " + kind + ")");
+        return ResolvedTranslator.refuse(SCRIPT + " (this one holds a statement of kind " + kind + ")");
     }
 
     private static void add(ResolvedCreateFunctionStmt create, RequestCatalog catalog) {

@@ -205,7 +205,8 @@ final class ZetaSqlFrontEnd {
         try {
             names = Analyzer.extractTableNamesFromStatement(sql, options);
         } catch (SqlException e) {
-            if (!severalStatements(e) || !readsAsScript(sql, TemporaryFunctionScript.options(analyzerOptions(language)))) {
+            // a script: statements after the first, or one only the script grammar has (DECLARE, SET, BEGIN, IF, LOOP)
+            if (!syntaxError(e) || !readsAsScript(sql, TemporaryFunctionScript.options(analyzerOptions(language)))) {
                 throw rejected(sql, options, e);
             }
             // CREATE TEMP FUNCTION statements then a query (anything else such a script holds is refused below)
@@ -307,6 +308,10 @@ final class ZetaSqlFrontEnd {
             return ResolvedTranslator.refuse("A script (several statements, BigQuery's multi-statement query)");
         }
         return invalid(e);
+    }
+
+    private static boolean syntaxError(SqlException e) {
+        return String.valueOf(e.getMessage()).startsWith("Syntax error:");
     }
 
     /** The parser's verdict on a text that goes on after one statement. */

@@ -61,23 +61,17 @@ final class RowDecoder {
 
     private Value value(SpillInput in, FieldPlan fields, int position, TypeInfo type) {
         if (fields.column(position).isRepeated()) {
-            return array(in, fields, position, type);
+            int size = in.getVarInt();
+            Value[] items = size == 0 ? Value.EMPTY_VALUES : new Value[size];
+            for (int i = 0; i < size; i++) {
+                items[i] = single(in, fields, position, i, type, in.get());
+            }
+            return h2.array(type, items);
         }
         int tag = in.get();
         return tag == NULL ? ValueNull.INSTANCE : single(in, fields, position, 0, type, tag);
     }
 
-    /** A REPEATED column's items: apart, so that the JIT does not compile two copies of {@link #single} in one method. */
-    private Value array(SpillInput in, FieldPlan fields, int position, TypeInfo type) {
-        int size = in.getVarInt();
-        Value[] items = size == 0 ? Value.EMPTY_VALUES : new Value[size];
-        for (int i = 0; i < size; i++) {
-            items[i] = single(in, fields, position, i, type, in.get());
-        }
-        return h2.array(type, items);
-    }
-
-    /** The types DICOM rows are mostly made of here, the others in {@link #other}: smaller methods for the JIT. */
     private Value single(SpillInput in, FieldPlan fields, int position, int item, TypeInfo type, int tag) {
         Column column = fields.column(position);
         switch (column.type()) {
@@ -89,13 +83,6 @@ final class RowDecoder {
                 return ValueBigint.get(in.getLong());
             case FLOAT:
                 return ValueDouble.get(Double.longBitsToDouble(in.getLong()));
-            default:
-                return other(in, column, tag);
-        }
-    }
-
-    private static Value other(SpillInput in, Column column, int tag) {
-        switch (column.type()) {
             case BOOLEAN:
                 return ValueBoolean.get(tag == TRUE);
             case JSON:
@@ -197,26 +184,23 @@ final class RowDecoder {
         }
     }
 
-    /** One H2 value per string: a numbered string's is made once, on first use, and shared (one call site each). */
     private Value varchar(SpillInput in, int tag) {
         if (tag == STRING_REF) {
-            return numbered(in.getVarInt());
+            int id = in.getVarInt();
+            Value value = varchars[id];
+            if (value == null) {
+                value = ValueVarchar.get(strings[id]);
+                varchars[id] = value;
+            }
+            return value;
         }
         String text = in.getString();
-        Value value = ValueVarchar.get(text);
         if (tag == NEW_STRING) {
+            Value value = ValueVarchar.get(text);
             number(text, value);
+            return value;
         }
-        return value;
-    }
-
-    private Value numbered(int id) {
-        Value value = varchars[id];
-        if (value == null) {
-            value = ValueVarchar.get(strings[id]);
-            varchars[id] = value;
-        }
-        return value;
+        return ValueVarchar.get(text);
     }
 
     /** One row as a {@link Row} of the plan's columns (NULL fields left out, as the encoder's input had them). */

@@ -129,94 +129,107 @@ final class DatasetParser {
             throws IOException {
         List<DataElement> elements = new ArrayList<>(scope == Scope.ITEM ? 8 : 64);
         DatasetState state = new DatasetState(parent.charset, parent.pixelRepresentation);
-        boolean explicitVr = syntax.explicitVr();
-        boolean big = syntax.bigEndian();
-        while (true) {
-            if (end >= 0) {
-                if (in.offset() >= end) {
-                    if (in.offset() > end) {
-                        throw fail(in.offset(), null, "the last element runs " + (in.offset() - end)
-                                + " bytes past the end of its item");
-                    }
-                    break;
-                }
-            } else if (!in.request(1)) {
-                if (end == TO_ITEM_DELIMITER) {
-                    throw fail(in.offset(), null, "the data ends inside an item of undefined length"
-                            + " (no item delimitation item (FFFE,E00D))");
-                }
-                break;
-            }
-            long start = in.offset();
-            if (!in.request(8)) {
-                throw fail(start, null, "the data ends inside an element header (" + in.available()
-                        + " bytes left where 8 are needed): the file is truncated");
-            }
-            byte[] b = in.buffer;
-            int p = in.position;
-            int tag = (ByteInput.u16At(b, p, big) << 16) | ByteInput.u16At(b, p + 2, big);
-            if (scope == Scope.FILE_META && (tag >>> 16) != 0x0002) {
-                break;
-            }
-            if (tag == ITEM_DELIMITATION && end == TO_ITEM_DELIMITER) {
-                in.position = p + 8; // PS3.5 7.5.2: the item of undefined length ends here
-                break;
-            }
-            if ((tag >>> 16) == 0xFFFE) {
-                throw fail(start, new Tag(tag), "a delimiter or item tag where a data element was expected");
-            }
-            if (scope == Scope.TOP_LEVEL && options.stopBeforePixelData() && isPixelData(tag)) {
-                requirePixelDataInFile(start, tag, explicitVr, big);
-                stoppedAtPixelData = new Tag(tag);
-                break;
-            }
-            Vr vr;
-            long length;
-            // pydicom and dcmtk accept writers that switch to implicit VR inside an explicit data set; so do we
-            if (explicitVr && isUpper(b[p + 4]) && isUpper(b[p + 5])) {
-                vr = Vr.fromCode(b[p + 4], b[p + 5]);
-                if (vr == null) {
-                    throw fail(start, new Tag(tag), "unknown value representation '" + (char) b[p + 4] + (char) b[p + 5] + "'");
-                }
-                if (vr.hasLongLength()) {
-                    if (!in.request(12)) {
-                        throw fail(start, new Tag(tag), "the data ends inside the element header: the file is truncated");
-                    }
-                    b = in.buffer;
-                    p = in.position;
-                    length = ByteInput.i32At(b, p + 8, big) & 0xFFFFFFFFL;
-                    in.position = p + 12;
-                } else {
-                    length = ByteInput.u16At(b, p + 6, big);
-                    in.position = p + 8;
-                }
-            } else {
-                vr = null;
-                length = ByteInput.i32At(b, p + 4, big) & 0xFFFFFFFFL;
-                in.position = p + 8;
-            }
-            DataElement element;
-            try {
-                element = readElement(tag, vr, length, start, syntax, state, depth, end);
-            } catch (EOFException e) {
-                throw fail(start, new Tag(tag), "the data ends inside this element: the file is truncated (" + e.getMessage() + ")");
-            } catch (HeaderTooLargeException e) {
-                throw fail(start, new Tag(tag), e.getMessage());
-            }
-            if (tag == SPECIFIC_CHARACTER_SET && element.value() instanceof Value.Text text) {
-                // PS3.3 C.12.1.1.2: a Specific Character Set in an item applies to that item only
-                state.charset = SpecificCharacterSet.of(text.values());
-            } else if (tag == PIXEL_REPRESENTATION && element.value() instanceof Value.Ints ints && ints.count() > 0) {
-                state.pixelRepresentation = (int) ints.get(0);
-            } else if (isPrivateCreatorTag(tag) && element.value() instanceof Value.Text text && !text.values().isEmpty()) {
-                if (state.creators == null) {
-                    state.creators = new HashMap<>(4);
-                }
-                state.creators.put(tag, text.values().get(0)); // PS3.5 7.8.1: reserves block (gggg,xx00-xxFF)
-            }
+        // the loop stays small: C2 copies a loop once per invariant test in it (unswitching), and the element's
+        // reading has several (docs/BENCHMARKS.md, session 9)
+        DataElement element;
+        while ((element = nextElement(syntax, end, state, depth, scope)) != null) {
+            remember(element, state);
             elements.add(element);
         }
         return DicomDataset.of(elements);
+    }
+
+    /** The next element of the data set, or null where the data set ends. */
+    private DataElement nextElement(Syntax syntax, long end, DatasetState state, int depth, Scope scope)
+            throws IOException {
+        boolean explicitVr = syntax.explicitVr();
+        boolean big = syntax.bigEndian();
+        if (end >= 0) {
+            if (in.offset() >= end) {
+                if (in.offset() > end) {
+                    throw fail(in.offset(), null, "the last element runs " + (in.offset() - end)
+                            + " bytes past the end of its item");
+                }
+                return null;
+            }
+        } else if (!in.request(1)) {
+            if (end == TO_ITEM_DELIMITER) {
+                throw fail(in.offset(), null, "the data ends inside an item of undefined length"
+                        + " (no item delimitation item (FFFE,E00D))");
+            }
+            return null;
+        }
+        long start = in.offset();
+        if (!in.request(8)) {
+            throw fail(start, null, "the data ends inside an element header (" + in.available()
+                    + " bytes left where 8 are needed): the file is truncated");
+        }
+        byte[] b = in.buffer;
+        int p = in.position;
+        int tag = (ByteInput.u16At(b, p, big) << 16) | ByteInput.u16At(b, p + 2, big);
+        if (scope == Scope.FILE_META && (tag >>> 16) != 0x0002) {
+            return null;
+        }
+        if (tag == ITEM_DELIMITATION && end == TO_ITEM_DELIMITER) {
+            in.position = p + 8; // PS3.5 7.5.2: the item of undefined length ends here
+            return null;
+        }
+        if ((tag >>> 16) == 0xFFFE) {
+            throw fail(start, new Tag(tag), "a delimiter or item tag where a data element was expected");
+        }
+        if (scope == Scope.TOP_LEVEL && options.stopBeforePixelData() && isPixelData(tag)) {
+            requirePixelDataInFile(start, tag, explicitVr, big);
+            stoppedAtPixelData = new Tag(tag);
+            return null;
+        }
+        Vr vr;
+        long length;
+        // pydicom and dcmtk accept writers that switch to implicit VR inside an explicit data set; so do we
+        if (explicitVr && isUpper(b[p + 4]) && isUpper(b[p + 5])) {
+            vr = Vr.fromCode(b[p + 4], b[p + 5]);
+            if (vr == null) {
+                throw fail(start, new Tag(tag), "unknown value representation '" + (char) b[p + 4] + (char) b[p + 5] + "'");
+            }
+            if (vr.hasLongLength()) {
+                if (!in.request(12)) {
+                    throw fail(start, new Tag(tag), "the data ends inside the element header: the file is truncated");
+                }
+                b = in.buffer;
+                p = in.position;
+                length = ByteInput.i32At(b, p + 8, big) & 0xFFFFFFFFL;
+                in.position = p + 12;
+            } else {
+                length = ByteInput.u16At(b, p + 6, big);
+                in.position = p + 8;
+            }
+        } else {
+            vr = null;
+            length = ByteInput.i32At(b, p + 4, big) & 0xFFFFFFFFL;
+            in.position = p + 8;
+        }
+        try {
+            return readElement(tag, vr, length, start, syntax, state, depth, end);
+        } catch (EOFException e) {
+            throw fail(start, new Tag(tag), "the data ends inside this element: the file is truncated (" + e.getMessage() + ")");
+        } catch (HeaderTooLargeException e) {
+            throw fail(start, new Tag(tag), e.getMessage());
+        }
+    }
+
+    /** What an element tells about reading the later elements of its data set. */
+    private static void remember(DataElement element, DatasetState state) {
+        int tag = element.tag().value();
+        if (tag == SPECIFIC_CHARACTER_SET && element.value() instanceof Value.Text text) {
+            // PS3.3 C.12.1.1.2: a Specific Character Set in an item applies to that item only
+            state.charset = SpecificCharacterSet.of(text.values());
+        } else if (tag == PIXEL_REPRESENTATION && element.value() instanceof Value.Ints ints && ints.count() > 0) {
+            state.pixelRepresentation = (int) ints.get(0);
+        } else if (isPrivateCreatorTag(tag) && element.value() instanceof Value.Text text && !text.values().isEmpty()) {
+            if (state.creators == null) {
+                state.creators = new HashMap<>(4);
+            }
+            state.creators.put(tag, text.values().get(0)); // PS3.5 7.8.1: reserves block (gggg,xx00-xxFF)
+        }
     }
 
     /**

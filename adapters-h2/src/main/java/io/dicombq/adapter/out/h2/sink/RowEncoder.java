@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.h2.sink;
 
 import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.ColumnType;
 import io.dicombq.domain.schema.JsonText;
 import io.dicombq.domain.schema.Mode;
 import io.dicombq.domain.schema.Row;
@@ -122,6 +123,8 @@ final class RowEncoder {
     /**
      * One non-NULL value of the column's type (an item, for REPEATED). The type check is fused with the encoding
      * (one switch per value on the staging hot path); the Java types accepted are those of {@link H2Values#fits}.
+     * The types DICOM rows are mostly made of are encoded here, the others in {@link #other}: a smaller method for
+     * the JIT to compile (docs/BENCHMARKS.md, session 9).
      */
     private void single(FieldPlan fields, int position, Object value) {
         Column column = fields.column(position);
@@ -153,69 +156,80 @@ final class RowEncoder {
                     return;
                 }
                 break;
+            default:
+                if (other(column.type(), value)) {
+                    return;
+                }
+                break;
+        }
+        throw RowErrors.doesNotFit(value, column.type(), where());
+    }
+
+    /** A value of the other types; false when it is not of {@code type}. */
+    private boolean other(ColumnType type, Object value) {
+        switch (type) {
             case NUMERIC:
             case BIGNUMERIC:
                 if (value instanceof BigDecimal) {
                     out.put(PRESENT);
                     out.putVarInt(((BigDecimal) value).scale());
                     out.putBytes(((BigDecimal) value).unscaledValue().toByteArray());
-                    return;
+                    return true;
                 }
-                break;
+                return false;
             case BOOLEAN:
                 if (value instanceof Boolean) {
                     out.put((Boolean) value ? TRUE : PRESENT);
-                    return;
+                    return true;
                 }
-                break;
+                return false;
             case BYTES:
                 if (value instanceof byte[]) {
                     out.put(PRESENT);
                     out.putBytes((byte[]) value);
-                    return;
+                    return true;
                 }
-                break;
+                return false;
             case DATE:
                 if (value instanceof LocalDate) {
                     out.put(PRESENT);
                     out.putLong(((LocalDate) value).toEpochDay());
-                    return;
+                    return true;
                 }
-                break;
+                return false;
             case TIME:
                 if (value instanceof LocalTime) {
                     out.put(PRESENT);
                     out.putLong(((LocalTime) value).toNanoOfDay());
-                    return;
+                    return true;
                 }
-                break;
+                return false;
             case DATETIME:
                 if (value instanceof LocalDateTime) {
                     out.put(PRESENT);
                     out.putLong(((LocalDateTime) value).toLocalDate().toEpochDay());
                     out.putLong(((LocalDateTime) value).toLocalTime().toNanoOfDay());
-                    return;
+                    return true;
                 }
-                break;
+                return false;
             case TIMESTAMP:
                 if (value instanceof Instant) {
                     out.put(PRESENT);
                     out.putLong(((Instant) value).getEpochSecond());
                     out.putVarInt(((Instant) value).getNano());
-                    return;
+                    return true;
                 }
-                break;
+                return false;
             case JSON:
                 if (value instanceof JsonText) {
                     out.put(PRESENT);
                     out.putBytes(json((JsonText) value));
-                    return;
+                    return true;
                 }
-                break;
+                return false;
             default:
-                break;
+                return false;
         }
-        throw RowErrors.doesNotFit(value, column.type(), where());
     }
 
     /** A string by number when its column's strings repeat, else in full. */

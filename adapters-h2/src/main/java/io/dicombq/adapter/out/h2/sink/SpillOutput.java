@@ -88,7 +88,15 @@ final class SpillOutput {
 
     private void ensure(int more) {
         if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            grow(more);
         }
+    }
+
+    /**
+     * Out of line: every put inlines {@link #ensure}, and C2 compiled this rarely taken copy (an allocation and an
+     * array copy) into each of them, sixteen times in the encoder's value switch (docs/BENCHMARKS.md, session 9).
+     */
+    private void grow(int more) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
     }
 }

@@ -33,6 +33,11 @@ final class RequestCatalog extends SimpleCatalog {
         temporary.put(function.getName().toLowerCase(Locale.ROOT), function);
     }
 
+    /** Whether the shared catalog has a function of this name (a built-in, or one the engine declares). */
+    boolean hasShared(String name) {
+        return shared.getFunctionList().stream().anyMatch(function -> function.getName().equalsIgnoreCase(name));
+    }
+
     boolean hasTemporary(String name) {
         return temporary.containsKey(name.toLowerCase(Locale.ROOT));
     }

@@ -22,6 +22,7 @@ import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedStatement;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * BigQuery's script of {@code CREATE TEMP FUNCTION name(args) [RETURNS type] AS (expr);} statements followed by one
@@ -96,6 +97,11 @@ final class TemporaryFunctionScript {
         }
         if (create.getIsRemote() || !create.getLanguage().equalsIgnoreCase("SQL")) {
             throw ResolvedTranslator.refuse("A function in LANGUAGE " + create.getLanguage() + " (" + name + ")");
+        }
+        if (catalog.hasShared(name)) {
+            // ZetaSQL's native catalog takes one function per name: the analyzer process would abort on the second
+            throw ResolvedTranslator.refuse("A temporary function named like the function " + name.toUpperCase(Locale.ROOT)
+                    + " the catalog already has");
         }
         if (catalog.hasTemporary(name)) {
             switch (create.getCreateMode()) {

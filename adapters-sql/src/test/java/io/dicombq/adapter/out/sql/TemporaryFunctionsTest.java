@@ -105,6 +105,8 @@ class TemporaryFunctionsTest {
         "CREATE TEMP TABLE FUNCTION f() AS (SELECT 1 AS x); SELECT 1|A script (several statements",
         "CREATE TEMP FUNCTION f() AS (1); CREATE TEMP FUNCTION f() AS (2); SELECT f()|A second CREATE TEMP FUNCTION f without OR REPLACE is not supported",
         "SELECT 1; SELECT 2|A script (several statements",
+        "CREATE TEMP FUNCTION upper(x STRING) AS (CONCAT(x, '!')); SELECT upper('a')|A temporary function named like the function UPPER the catalog already has is not supported",
+        "CREATE TEMP FUNCTION Contains_Substr(x STRING) AS (x); SELECT 1|A temporary function named like the function CONTAINS_SUBSTR",
         "CREATE TEMP FUNCTION f() AS (1); SELECT f(); SELECT 2|A script (several statements",
         "CREATE TEMP FUNCTION zero(a ANY TYPE) AS (a - a); SELECT zero(RAND() * x) FROM `my-project.d.t`|a correlated subquery",
     })

@@ -19,6 +19,8 @@ import com.google.zetasql.resolvedast.ResolvedCreateStatementEnums.CreateScope;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedCreateFunctionStmt;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedQueryStmt;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedStatement;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -83,7 +85,7 @@ final class TemporaryFunctionScript {
             + " CREATE TEMP FUNCTION statements before one query";
 
     /** The refusal of a script holding a statement of this kind (the analyzer's name for it). */
-    static io.dicombq.domain.status.DicombqException refusal(String kind) {
+    static DicombqException refusal(String kind) {
         return ResolvedTranslator.refuse(SCRIPT + " (this one holds a statement of kind " + kind + ")");
     }
 
@@ -91,6 +93,11 @@ final class TemporaryFunctionScript {
         String name = String.join(".", create.getNamePath());
         if (create.getCreateScope() != CreateScope.CREATE_TEMP) {
             throw ResolvedTranslator.refuse("CREATE FUNCTION without TEMP (a persistent function, " + name + ")");
+        }
+        if (name.contains(".")) {
+            // BigQuery docs, CREATE FUNCTION statement: a temporary function's name cannot contain a period
+            throw new DicombqException(Code.INVALID_ARGUMENT, "The name of a temporary function cannot contain '.': "
+                    + name + "; give it a name without a dataset or project, or create a persistent function");
         }
         if (create.getIsAggregate()) {
             throw ResolvedTranslator.refuse("An aggregate function (CREATE TEMP AGGREGATE FUNCTION " + name + ")");

@@ -116,6 +116,16 @@ class TemporaryFunctionsTest {
     }
 
     @Test
+    void aTemporaryFunctionsNameHasNoDatasetOrProject() {
+        assertThatThrownBy(() -> query("CREATE TEMP FUNCTION `my-project.d.f`(x INT64) AS (x); SELECT 1"))
+                .isInstanceOf(DicombqException.class)
+                .hasMessage("The name of a temporary function cannot contain '.': my-project.d.f; give it a name without"
+                        + " a dataset or project, or create a persistent function");
+        assertThatThrownBy(() -> query("CREATE TEMP FUNCTION d.f(x INT64) AS (x); SELECT d.f(1)"))
+                .isInstanceOf(DicombqException.class).hasMessageStartingWith("The name of a temporary function cannot contain '.': d.f;");
+    }
+
+    @Test
     void anInvalidFunctionKeepsTheAnalyzersErrorAndPosition() {
         assertThatThrownBy(() -> query("CREATE TEMP FUNCTION f(x INT64)\nAS (x + 'a');\nSELECT f(1)"))
                 .isInstanceOf(DicombqException.class).hasMessage("Could not cast literal \"a\" to type DATE [at 2:9]");

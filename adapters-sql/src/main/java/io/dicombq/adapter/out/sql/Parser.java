@@ -678,7 +678,6 @@ final class Parser {
     }
 
     static DicombqException unsupported(String construct, Token at) {
-        return new DicombqException(Code.INVALID_ARGUMENT, construct + " at " + at.where()
-                + " is not supported by the embedded warehouse (see docs/sql.md for the supported subset)");
+        return new DicombqException(Code.INVALID_ARGUMENT, Refusals.message(construct + " at " + at.where()));
     }
 }

@@ -8,7 +8,14 @@ final class Refusals {
     private Refusals() {
     }
 
+    private static final String SUFFIX = " is not supported by the embedded warehouse (see docs/sql.md)";
+
     static String message(String construct) {
-        return construct + " is not supported by the embedded warehouse (see docs/sql.md)";
+        return construct + SUFFIX;
+    }
+
+    /** The construct a refusal names, or the message itself when it is not a refusal (so a wrapper names it once). */
+    static String construct(String message) {
+        return message.endsWith(SUFFIX) ? message.substring(0, message.length() - SUFFIX.length()) : message;
     }
 }

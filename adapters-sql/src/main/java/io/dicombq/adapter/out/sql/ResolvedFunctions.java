@@ -493,7 +493,7 @@ final class ResolvedFunctions {
         try {
             typed = t.functions().expr(new Ast.Call(name, exprs, false, false, Token.NONE));
         } catch (DicombqException e) {
-            throw ResolvedTranslator.refuse("Function " + sqlName(call) + " with these arguments (" + e.getMessage() + ")");
+            throw ResolvedTranslator.refuse("Function " + sqlName(call) + " with these arguments (" + Refusals.construct(e.getMessage()) + ")");
         }
         Column expected = ResolvedTranslator.columnOf(call.getType());
         if (typed.type() == null || typed.type().type() != expected.type() || typed.type().mode() != expected.mode()) {

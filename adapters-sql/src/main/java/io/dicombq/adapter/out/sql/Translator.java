@@ -736,8 +736,7 @@ final class Translator {
 
     static DicombqException unsupported(String construct) {
         // One wording for every refusal, the GoogleSQL path's (ResolvedTranslator.refuse): the construct, then why.
-        return new DicombqException(Code.INVALID_ARGUMENT, construct
-                + " is not supported by the embedded warehouse (see docs/sql.md for the supported subset)");
+        return new DicombqException(Code.INVALID_ARGUMENT, Refusals.message(construct));
     }
 
     static String h2Type(Column column) {

@@ -263,4 +263,13 @@ class H2QueryEngineTest {
         assertThatThrownBy(() -> query(String.format(counter, 500)))
                 .hasMessageContaining("is not supported by the embedded warehouse");
     }
+
+    /** A refusal inside a function the analyzer resolved names the construct once, in the one wording (Refusals). */
+    @Test
+    void aNestedRefusalIsWordedOnce() {
+        assertThatThrownBy(() -> query("SELECT TO_JSON_STRING([true, false]) AS j"))
+                .isInstanceOf(DicombqException.class).satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT))
+                .hasMessage("Function TO_JSON_STRING with these arguments (TO_JSON_STRING of ARRAY<BOOL> (arrays of STRING and INT64 are supported))"
+                        + " is not supported by the embedded warehouse (see docs/sql.md)");
+    }
 }

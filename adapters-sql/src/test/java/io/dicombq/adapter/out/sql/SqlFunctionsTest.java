@@ -437,8 +437,8 @@ class SqlFunctionsTest {
         assertThat(value("FORMAT_DATE('%Y%m%d', StudyDate)")).isEqualTo("20040127");
         assertThat(value("FORMAT_DATE('%e', DATE '2008-12-05')")).isEqualTo(" 5");
         assertThat(value("FORMAT_DATE('%Y', CAST(NULL AS DATE))")).isNull();
-        assertInvalid(() -> value("FORMAT_DATE('%H:%M', StudyDate)"), "the format element %H is not supported");
-        assertInvalid(() -> value("FORMAT_DATE('%Ey', StudyDate)"), "the format element %Ey is not supported");
+        assertInvalid(() -> value("FORMAT_DATE('%H:%M', StudyDate)"), "(FORMAT_DATE: the format element %H) is not supported by the embedded warehouse");
+        assertInvalid(() -> value("FORMAT_DATE('%Ey', StudyDate)"), "(FORMAT_DATE: the format element %Ey) is not supported by the embedded warehouse");
         assertInvalid(() -> value("FORMAT_DATE(Modality, StudyDate)"), "FORMAT_DATE with a format string that is not a string literal");
         assertInvalid(() -> value("FORMAT_DATE('%Y', StudyTime)"), "No matching signature for function FORMAT_DATE");
     }

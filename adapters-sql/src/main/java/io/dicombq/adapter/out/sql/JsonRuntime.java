@@ -73,7 +73,6 @@ public final class JsonRuntime {
         return out.toString();
     }
 
-    /** An ARRAY&lt;STRING&gt; as a JSON array (TO_JSON_STRING); a NULL array as {@code null}. */
     /** TO_JSON_STRING of ARRAY<INT64>: each element as TO_JSON_STRING writes an INT64, quoted beyond ±2^53. */
     public static String integersText(Long[] values) {
         if (values == null) {
@@ -89,6 +88,7 @@ public final class JsonRuntime {
         return out.append(']').toString();
     }
 
+    /** An ARRAY&lt;STRING&gt; as a JSON array (TO_JSON_STRING); a NULL array as {@code null}. */
     public static String quoteAll(String[] values) {
         if (values == null) {
             return "null";

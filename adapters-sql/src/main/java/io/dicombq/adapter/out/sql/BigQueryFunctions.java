@@ -57,7 +57,7 @@ public final class BigQueryFunctions {
             {"parse_date_format", "parseDate"},
         };
         String[][] json = {
-            {"json_value", "jsonValue"}, {"json_query", "jsonQuery"}, {"json_quote", "quote"}, {"json_quote_all", "quoteAll"}, {"json_integers_text", "integersText"},
+            {"json_value", "jsonValue"}, {"json_query", "jsonQuery"}, {"json_quote", "quote"}, {"json_quote_all", "quoteAll"}, {"json_integers_text", "integersText"}, {"json_booleans_text", "booleansText"},
         };
         install(connection, replace, BigQueryFunctions.class, functions);
         install(connection, replace, ScalarRuntime.class, scalars);

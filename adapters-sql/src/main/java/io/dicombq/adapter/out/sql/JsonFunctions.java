@@ -63,8 +63,11 @@ final class JsonFunctions {
             if (!value.element().isRecord() && value.type().type() == ColumnType.INTEGER) {
                 return BigQueryFunctions.call("json_integers_text", sql);
             }
+            if (!value.element().isRecord() && value.type().type() == ColumnType.BOOLEAN) {
+                return BigQueryFunctions.call("json_booleans_text", sql);
+            }
             if (value.element().isRecord() || value.type().type() != ColumnType.STRING) {
-                throw Translator.unsupported("TO_JSON_STRING of " + value.typeName() + " (arrays of STRING and INT64 are supported)");
+                throw Translator.unsupported("TO_JSON_STRING of " + value.typeName() + " (arrays of STRING, INT64 and BOOL are supported)");
             }
             return BigQueryFunctions.call("json_quote_all", sql);
         }

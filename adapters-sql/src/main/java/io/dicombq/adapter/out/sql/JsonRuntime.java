@@ -88,6 +88,18 @@ public final class JsonRuntime {
         return out.append(']').toString();
     }
 
+    /** TO_JSON_STRING of ARRAY<BOOL>: true, false, null. */
+    public static String booleansText(Boolean[] values) {
+        if (values == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            out.append(i > 0 ? "," : "").append(values[i]);
+        }
+        return out.append(']').toString();
+    }
+
     /** An ARRAY&lt;STRING&gt; as a JSON array (TO_JSON_STRING); a NULL array as {@code null}. */
     public static String quoteAll(String[] values) {
         if (values == null) {

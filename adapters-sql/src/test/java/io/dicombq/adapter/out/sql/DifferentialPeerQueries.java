@@ -90,6 +90,10 @@ final class DifferentialPeerQueries {
                 "SELECT TO_JSON_STRING([1, -9007199254740992, 9007199254740993, NULL, 0]) AS a, TO_JSON_STRING(ARRAY<INT64>[]) AS b,"
                         + " TO_JSON_STRING(STRUCT([9007199254740992, -9007199254740993] AS n, 'x' AS s)) AS c",
                 "SELECT id, TO_JSON_STRING(GENERATE_ARRAY(id, id + 2)) AS a, TO_JSON_STRING(STRUCT(id AS i, [id] AS l)) AS b FROM " + t,
+                // TO_JSON_STRING of ARRAY<BOOL>, with NULL elements, an empty and a NULL array, and a column's
+                "SELECT TO_JSON_STRING([true, NULL, false]) AS a, TO_JSON_STRING(ARRAY<BOOL>[]) AS b,"
+                        + " TO_JSON_STRING(CAST(NULL AS ARRAY<BOOL>)) AS c, TO_JSON_STRING(STRUCT([false] AS f)) AS d",
+                "SELECT id, TO_JSON_STRING([IsPrimary, NOT IsPrimary]) AS a FROM " + t,
                 // a column's dates written with %j and read back
                 "SELECT id, PARSE_DATE('%Y-%j', FORMAT_DATE('%Y-%j', StudyDate)) = StudyDate AS same_day FROM " + t);
     }

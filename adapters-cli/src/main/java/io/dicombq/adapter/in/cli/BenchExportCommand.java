@@ -57,9 +57,10 @@ public final class BenchExportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "generated %d instances in %.1f s under %s%n", instances, generateSeconds, store);
             out.flush();
             System.gc();
-            WarehouseOptions options = CommandContext.warehouseOptions(spec).withDataDirectory(work.resolve("data"));
+            Path data = work.resolve("data");
+            WarehouseOptions options = CommandContext.warehouseOptions(spec).withDataDirectory(data);
             // each run measures a fresh warehouse: an earlier run's would already hold the dataset and the table
-            deleteRecursively(work.resolve("data"));
+            deleteRecursively(data);
             try (DicombqRuntime runtime = options.openRuntime(); HeapWatch heap = new HeapWatch()) {
                 String table = createDestination(runtime, options);
                 out.println("exporting into " + table + (options.bigQuery() ? " (--warehouse=bigquery)" : ""));
@@ -100,18 +101,15 @@ public final class BenchExportCommand implements Callable<Integer> {
      * already and each run writes a table of its own.
      */
     private static String createDestination(DicombqRuntime runtime, WarehouseOptions options) {
-        if (!options.bigQuery()) {
-            runtime.catalog().createDataset("bench-project", "bench");
-            return "bq://bench-project.bench.instances";
-        }
         try {
             runtime.catalog().createDataset("bench-project", "bench");
         } catch (DicombqException e) {
-            if (e.code() != Code.ALREADY_EXISTS) {
+            if (!options.bigQuery() || e.code() != Code.ALREADY_EXISTS) {
                 throw e;
             }
         }
-        return "bq://bench-project.bench.instances_" + System.currentTimeMillis();
+        return options.bigQuery() ? "bq://bench-project.bench.instances_" + System.currentTimeMillis()
+                : "bq://bench-project.bench.instances";
     }
 
     private static void deleteRecursively(Path root) throws IOException {

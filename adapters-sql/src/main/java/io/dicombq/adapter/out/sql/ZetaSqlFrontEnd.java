@@ -207,7 +207,7 @@ final class ZetaSqlFrontEnd {
         } catch (SqlException e) {
             // a script: statements after the first, or one only the script grammar has (DECLARE, SET, BEGIN, IF, LOOP)
             if (!syntaxError(e) || !readsAsScript(sql, TemporaryFunctionScript.options(analyzerOptions(language)))) {
-                throw rejected(sql, options, e);
+                throw rejected(e);
             }
             // CREATE TEMP FUNCTION statements then a query (anything else such a script holds is refused below)
             script = true;
@@ -216,8 +216,7 @@ final class ZetaSqlFrontEnd {
                 names = Analyzer.extractTableNamesFromScript(sql, options);
             } catch (SqlException notFunctions) {
                 String message = String.valueOf(notFunctions.getMessage());
-                throw message.startsWith(NOT_A_QUERY) ? TemporaryFunctionScript.refusal(
-                        message.substring(NOT_A_QUERY.length()).replaceFirst(" \\[at [0-9:]+\\]$", ""))
+                throw message.startsWith(NOT_A_QUERY) ? TemporaryFunctionScript.refusal(statementKind(message))
                         : invalid(notFunctions);
             }
         }
@@ -279,7 +278,7 @@ final class ZetaSqlFrontEnd {
                 throw ResolvedTranslator.refuse("A field nested deeper than " + ZetaTypes.MAX_RECORD_DEPTH
                         + " levels of RECORD columns (the analyzer is given that many: docs/sql.md)");
             }
-            throw rejected(sql, options, e);
+            throw rejected(e);
         } catch (RuntimeException e) {
             if (channelFailure(e)) {
                 throw ResolvedTranslator.refuse("A query whose analysis does not fit ZetaSQL's message"
@@ -294,29 +293,25 @@ final class ZetaSqlFrontEnd {
     }
 
     /**
-     * The analyzer's verdict, as a refusal by name where the text is valid BigQuery the warehouse does not run: a
-     * statement other than a query (DDL, DML, CREATE FUNCTION), or a script, a text one statement cannot hold but
-     * ZetaSQL's script grammar reads (statements separated by {@code ;}, {@code BEGIN … END}, {@code DECLARE}).
+     * The analyzer's verdict, as a refusal by name where the text is a valid statement other than a query (DDL, DML,
+     * CREATE FUNCTION). A script (a text one statement cannot hold but ZetaSQL's script grammar reads) never gets here:
+     * {@link #analyze} takes it to {@link TemporaryFunctionScript}, which refuses what else it holds.
      */
-    private static DicombqException rejected(String sql, AnalyzerOptions options, SqlException e) {
+    private static DicombqException rejected(SqlException e) {
         String message = String.valueOf(e.getMessage());
         if (message.startsWith(NOT_A_QUERY)) {
-            String kind = message.substring(NOT_A_QUERY.length()).replaceFirst(" \\[at [0-9:]+\\]$", "");
-            return ResolvedTranslator.refuse("The statement " + kind + " (only queries run here)");
-        }
-        if (severalStatements(e) && readsAsScript(sql, options)) {
-            return ResolvedTranslator.refuse("A script (several statements, BigQuery's multi-statement query)");
+            return ResolvedTranslator.refuse("The statement " + statementKind(message) + " (only queries run here)");
         }
         return invalid(e);
     }
 
-    private static boolean syntaxError(SqlException e) {
-        return String.valueOf(e.getMessage()).startsWith("Syntax error:");
+    /** The statement kind an analyzer's "Statement not supported: KIND [at l:c]" names. */
+    private static String statementKind(String message) {
+        return message.substring(NOT_A_QUERY.length()).replaceFirst(" \\[at [0-9:]+\\]$", "");
     }
 
-    /** The parser's verdict on a text that goes on after one statement. */
-    private static boolean severalStatements(SqlException e) {
-        return String.valueOf(e.getMessage()).startsWith("Syntax error: Expected end of input but got");
+    private static boolean syntaxError(SqlException e) {
+        return String.valueOf(e.getMessage()).startsWith("Syntax error:");
     }
 
     private static boolean readsAsScript(String sql, AnalyzerOptions options) {

@@ -22,10 +22,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A staged write. Rows are checked against the schema of their batch and kept in a {@link SpillFile}; the
- * warehouse sees nothing until commit. Commit loads them (after a copy of the destination's rows, for an append)
- * into an H2 table the catalog does not know yet and then makes them visible with one catalog transaction.
- * Abort, an exception, or a crash before that transaction leaves the destination exactly as it was.
+ * A staged write. Rows are checked against the schema of their batch; the warehouse sees nothing until commit.
+ * A write that gives the table the export's schema loads them into an H2 table the catalog does not know yet while
+ * staging goes on ({@link DirectLoad}); an append keeps them in a {@link SpillFile} and commit loads them after a
+ * copy of the destination's rows. Commit makes the loaded table visible with one catalog transaction. Abort, an
+ * exception, or a crash before that transaction leaves the destination exactly as it was.
  */
 final class H2StagedWrite implements StagedWrite {
     private enum Status { OPEN, COMMITTED, ABORTED }
@@ -36,9 +37,11 @@ final class H2StagedWrite implements StagedWrite {
     private final H2Warehouse warehouse;
     private final TableUri destination;
     private final WritePlan plan;
+    /** The staged rows of an append (null for plans that replace the schema: those load them directly). */
     private final SpillFile spill;
-    /** Loads staged rows while staging goes on, for plans that make a new table (null for appends). */
-    private final EagerLoad eager;
+    /** Loads staged rows while staging goes on, for plans that replace the schema (null for appends). */
+    private final DirectLoad direct;
+    private long stagedRows;
     /** Tables whose rows the commit copies inside H2 after the staged ones (a copy job); empty for other writes. */
     private final List<TableUri> copiedTables;
     private long copiedRows;
@@ -47,14 +50,13 @@ final class H2StagedWrite implements StagedWrite {
     /** Recorded with the swap (Catalog.recordCommit) so that a dead writer's outcome can be told; null when none. */
     private String writeId;
 
-    private H2StagedWrite(H2Warehouse warehouse, TableUri destination, WritePlan plan, SpillFile spill,
-                          List<TableUri> copiedTables) {
+    private H2StagedWrite(H2Warehouse warehouse, TableUri destination, WritePlan plan, List<TableUri> copiedTables) {
         this.warehouse = warehouse;
         this.destination = destination;
         this.plan = plan;
-        this.spill = spill;
         this.copiedTables = List.copyOf(copiedTables);
-        this.eager = plan.replacesSchema() ? new EagerLoad(warehouse, destination, spill) : null;
+        this.direct = plan.replacesSchema() ? new DirectLoad(warehouse, destination) : null;
+        this.spill = plan.replacesSchema() ? null : SpillFile.create(warehouse.stagingDirectory());
     }
 
     static H2StagedWrite begin(H2Warehouse warehouse, TableUri destination, WritePlan plan) {
@@ -68,7 +70,7 @@ final class H2StagedWrite implements StagedWrite {
         } catch (SQLException e) {
             throw Jdbc.internal("begin", e);
         }
-        return new H2StagedWrite(warehouse, destination, plan, SpillFile.create(warehouse.stagingDirectory()), copiedTables);
+        return new H2StagedWrite(warehouse, destination, plan, copiedTables);
     }
 
     @Override
@@ -76,11 +78,13 @@ final class H2StagedWrite implements StagedWrite {
         requireOpen("write");
         // The schema only grows (port contract); refuse anything else before it can spoil the commit.
         requireGrowth(schema);
-        spill.append(schema, rows);
-        stagedSchema = schema;
-        if (eager != null && !rows.isEmpty()) {
-            eager.published(schema, spill.batches());
+        if (direct != null) {
+            direct.write(schema, rows);
+        } else {
+            spill.append(schema, rows);
         }
+        stagedSchema = schema;
+        stagedRows += rows.size();
     }
 
     /**
@@ -114,8 +118,7 @@ final class H2StagedWrite implements StagedWrite {
             // the latest), so reporting a failure would tell the caller that a committed write did not happen.
         } finally {
             if (status == Status.COMMITTED) {
-                closeEager();
-                spill.close();
+                closeStaging();
             } else {
                 abort();
             }
@@ -146,8 +149,8 @@ final class H2StagedWrite implements StagedWrite {
                 load = appendedCopy(connection, existing.get(), finalSchema);
             } else {
                 TableEntry table = newTable(connection, finalSchema);
-                load = new Load(table, null, 0, spill.rows()); // dropped below if the copy fails
-                load = new Load(table, null, 0, spill.rows() + copyTables(connection, table));
+                load = new Load(table, null, 0, stagedRows); // dropped below if the copy fails
+                load = new Load(table, null, 0, stagedRows + copyTables(connection, table));
             }
             swapIn(connection, load, existing, lastAttempt);
         } finally {
@@ -164,9 +167,9 @@ final class H2StagedWrite implements StagedWrite {
     private record Load(TableEntry table, TableCopier copier, long copiedUpTo, long rows) {
     }
 
-    /** A new, unlisted table holding the staged rows: the one loaded while staging if its schema is final. */
+    /** A new, unlisted table holding the staged rows: for plans that replace the schema, the one loaded while staging. */
     private TableEntry newTable(Connection connection, TableSchema finalSchema) {
-        Optional<EagerLoad.Loaded> ready = eager == null ? Optional.empty() : eager.finish(finalSchema);
+        Optional<DirectLoad.Loaded> ready = direct == null ? Optional.empty() : direct.finish(finalSchema);
         if (ready.isPresent()) {
             Catalog.ensureNums(connection, ready.get().longestArray());
             return ready.get().table();
@@ -191,7 +194,7 @@ final class H2StagedWrite implements StagedWrite {
         long upTo = committedRowIds(copier);
         long copied = copier.copy(0, upTo);
         insertStaged(connection, appended);
-        return new Load(appended, copier, upTo, copied + spill.rows() + copyTables(connection, appended));
+        return new Load(appended, copier, upTo, copied + stagedRows + copyTables(connection, appended));
     }
 
     /** The last row id of the destination while no insertAll is in flight (they hold the read lock throughout). */
@@ -282,7 +285,7 @@ final class H2StagedWrite implements StagedWrite {
      * from the catalog swap.
      */
     private void insertStaged(Connection connection, TableEntry table) {
-        if (spill.rows() == 0) {
+        if (spill == null || spill.rows() == 0) {
             return;
         }
         RowInserter inserter = new RowInserter(connection, table.physicalSql(), table.schema());
@@ -324,8 +327,7 @@ final class H2StagedWrite implements StagedWrite {
             return;
         }
         status = Status.ABORTED;
-        closeEager();
-        spill.close();
+        closeStaging();
     }
 
     @Override
@@ -333,9 +335,12 @@ final class H2StagedWrite implements StagedWrite {
         abort();
     }
 
-    private void closeEager() {
-        if (eager != null) {
-            eager.close();
+    private void closeStaging() {
+        if (direct != null) {
+            direct.close();
+        }
+        if (spill != null) {
+            spill.close();
         }
     }
 

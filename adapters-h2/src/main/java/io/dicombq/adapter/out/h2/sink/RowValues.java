@@ -6,7 +6,6 @@ import io.dicombq.domain.schema.TableSchema;
 import org.h2.value.Value;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * A row as the H2 values of a schema's columns, in order, each checked to fit its column ({@link H2Values}); a value
@@ -31,11 +30,11 @@ final class RowValues {
     /** The values of {@code source}; {@code index} numbers the row in error messages. */
     Value[] of(Row source, long index) {
         Location where = new Location(index, null);
-        Map<String, Object> fields = FieldNames.canonical(source, columns, where);
-        Value[] row = new Value[columns.size()];
+        Object[] fields = FieldNames.inColumnOrder(source, columns, where);
+        Value[] row = new Value[fields.length];
         for (int c = 0; c < row.length; c++) {
             Column column = columns.get(c);
-            row[c] = converter.of(column, fields.get(column.name()), new Location(index, column.name()));
+            row[c] = converter.of(column, fields[c], new Location(index, column.name()));
         }
         return row;
     }

@@ -277,12 +277,6 @@ class SpillFileTest {
 
     /** The row as {@link H2Values} converts it for a direct insert, field names matched ignoring case. */
     private static Value[] converted(H2Values direct, Row row) {
-        Map<String, Object> fields = FieldNames.canonical(row, SCHEMA.columns(), "row");
-        Value[] values = new Value[SCHEMA.columns().size()];
-        for (int c = 0; c < values.length; c++) {
-            Column column = SCHEMA.columns().get(c);
-            values[c] = direct.of(column, fields.get(column.name()), "row");
-        }
-        return values;
+        return new RowValues(SCHEMA, direct).of(row, 0);
     }
 }

@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Loads the rows of a write that gives the table the export's schema (a new or replaced table) into an unlisted
- * table on a background thread while the export goes on. The writer converts and checks each batch
- * ({@link RowValues}) and the loader inserts it, so rows go from memory into H2 with no staging file: writing,
- * reading back and decoding one cost a realistic export a sixth of its CPU (docs/BENCHMARKS.md, session 10).
+ * Loads a staged write's rows into an unlisted table on a background thread while the export goes on. The writer
+ * converts and checks each batch ({@link RowValues}) and the loader inserts it, so rows go from memory into H2 with
+ * no staging file: writing one, reading it back and decoding it cost a realistic export about a tenth of its CPU
+ * (docs/BENCHMARKS.md, session 10).
  *
  * <p>Schemas only grow (the port's contract). When a batch comes with a wider schema, the loader moves the rows
  * loaded so far into a table of that schema inside H2 ({@link TableCopier}); on real stores the schema stops growing

@@ -109,7 +109,7 @@ final class H2Values {
         return ValueArray.get(elementType, items, null);
     }
 
-    /** Whether a Java value is one BigQuery accepts for a scalar type (RowEncoder applies the same rules). */
+    /** Whether a Java value is one BigQuery accepts for a scalar type. */
     static boolean fits(ColumnType type, Object value) {
         switch (type) {
             case STRING:

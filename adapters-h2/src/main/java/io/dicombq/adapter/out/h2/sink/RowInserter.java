@@ -35,11 +35,6 @@ public final class RowInserter {
         this.insert = sql.append(") VALUES (").append(params).append(')').toString();
     }
 
-    /** The converter whose H2 values this inserter binds (staged rows decoded with it count their arrays too). */
-    H2Values converter() {
-        return values;
-    }
-
     /** The longest array, nested ones included, in the rows seen so far (the UNNEST numbers table must cover it). */
     public int longestArray() {
         return values.longestArray();

@@ -1,6 +1,10 @@
 package io.dicombq.it.bigquery;
 
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.Job;
+import com.google.cloud.bigquery.JobConfiguration;
 import io.dicombq.adapter.out.bigquery.BigQueryTableSink;
+import io.dicombq.adapter.out.bigquery.SpoolLoading;
 import io.dicombq.application.port.out.StagedWrite;
 import io.dicombq.domain.destination.TableState;
 import io.dicombq.domain.destination.TableUri;
@@ -25,8 +29,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -227,6 +234,141 @@ class BigQueryTableSinkTest {
 
         assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom"))
                 .containsExactlyInAnyOrder("instances", unrelated.table());
+    }
+
+    @Test
+    void columnsAddedAtTheEndWhileSegmentsLoadAreAddedInPlaceByTheTailsLoadThenOneCopy() {
+        // 40 characters: the first batch stays in the spool, the second cuts a segment, the third is the tail
+        BigQueryTableSink segmented = sinkLoading(new SpoolLoading(40, Runnable::run));
+        TableSchema wider = TableSchema.of(UID, MODALITY);
+        TableSchema widest = TableSchema.of(UID, MODALITY, ROWS);
+        Row ct = Row.of(Map.of("SOPInstanceUID", "2", "Modality", "CT"));
+        Row tall = Row.of(Map.of("SOPInstanceUID", "3", "Rows", 512L));
+
+        try (StagedWrite write = segmented.begin(table, WritePlan.CREATE)) {
+            write.write(TableSchema.of(UID), List.of(row("1")));
+            write.write(wider, List.of(ct));
+            write.write(widest, List.of(tall));
+            write.commit(widest);
+        }
+
+        assertThat(fixture.warehouse.tableSchema(table)).contains(widest);
+        assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(row("1"), ct, tall);
+        assertThat(jobKinds()).containsExactly("LOAD", "LOAD", "COPY");
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).containsExactly("instances");
+        assertThat(spool).isEmptyDirectory();
+    }
+
+    @Test
+    void columnsAddedBetweenLoadedOnesAreCopiedIntoATableOfTheFinalOrderBeforeTheTailLoads() {
+        BigQueryTableSink segmented = sinkLoading(new SpoolLoading(40, Runnable::run));
+        TableSchema wider = TableSchema.of(UID, MODALITY);
+        TableSchema widest = TableSchema.of(UID, ROWS, MODALITY);
+        Row ct = Row.of(Map.of("SOPInstanceUID", "2", "Modality", "CT"));
+        Row tall = Row.of(Map.of("SOPInstanceUID", "3", "Rows", 512L));
+
+        try (StagedWrite write = segmented.begin(table, WritePlan.CREATE)) {
+            write.write(TableSchema.of(UID), List.of(row("1")));
+            write.write(wider, List.of(ct));
+            write.write(widest, List.of(tall));
+            write.commit(widest);
+        }
+
+        assertThat(fixture.warehouse.tableSchema(table)).contains(widest);
+        assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(row("1"), ct, tall);
+        assertThat(jobKinds()).containsExactly("LOAD", "COPY", "LOAD", "COPY");
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).containsExactly("instances");
+    }
+
+    @Test
+    void anAppendThatRetypesALoadedColumnLoadsTheWholeSpoolAgainWithTheFinalSchema() {
+        Column rowsAsText = Column.of("Rows", ColumnType.STRING, Mode.NULLABLE);
+        fixture.warehouse.createTable(table, TableSchema.of(UID, rowsAsText));
+        fixture.warehouse.insertRows(table, List.of(Row.of(Map.of("SOPInstanceUID", "old", "Rows", "one"))));
+        BigQueryTableSink everyWrite = sinkLoading(new SpoolLoading(1, Runnable::run));
+
+        try (StagedWrite write = everyWrite.begin(table, WritePlan.APPEND)) {
+            write.write(TableSchema.of(UID, ROWS), List.of(Row.of(Map.of("SOPInstanceUID", "new", "Rows", 2L))));
+            // an existing STRING column takes a value of any type in its text form (docs/schema.md)
+            write.commit(TableSchema.of(UID, rowsAsText));
+        }
+
+        assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(
+                Row.of(Map.of("SOPInstanceUID", "old", "Rows", "one")), Row.of(Map.of("SOPInstanceUID", "new", "Rows", "2")));
+        assertThat(jobKinds()).containsExactly("LOAD", "LOAD", "COPY");
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).containsExactly("instances");
+    }
+
+    @Test
+    void aLoadBigQueryRefusesDuringTheExportFailsTheNextWriteAndAbortLeavesNothingBehind() {
+        BigQueryTableSink everyWrite = sinkLoading(new SpoolLoading(1, Runnable::run));
+        Column required = Column.of("PatientID", ColumnType.STRING, Mode.REQUIRED);
+
+        StagedWrite write = everyWrite.begin(table, WritePlan.CREATE);
+        write.write(TableSchema.of(UID, required), List.of(row("no patient")));
+        assertThatThrownBy(() -> write.write(TableSchema.of(UID, required), List.of(row("next"))))
+                .isInstanceOfSatisfying(DicombqException.class, e -> {
+                    assertThat(e.code()).isEqualTo(Code.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("PatientID");
+                });
+        write.abort();
+
+        assertThat(fixture.warehouse.tableSchema(table)).isEmpty();
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).isEmpty();
+        assertThat(spool).isEmptyDirectory();
+    }
+
+    @Test
+    void anAbortWhileABackgroundLoadRunsWaitsForItThenDeletesTheStagingItCreated() throws InterruptedException {
+        CountDownLatch loadStarted = new CountDownLatch(1);
+        CountDownLatch abortWaits = new CountDownLatch(1);
+        Executor held = load -> new Thread(() -> {
+            loadStarted.countDown();
+            awaitQuietly(abortWaits);
+            load.run();
+        }).start();
+        BigQueryTableSink background = sinkLoading(new SpoolLoading(1, held));
+        StagedWrite write = background.begin(table, WritePlan.CREATE);
+        write.write(TableSchema.of(UID), List.of(row("1")));
+        loadStarted.await();
+
+        Thread aborting = new Thread(write::abort);
+        aborting.start();
+        // the load (which creates staging) goes on only once the abort is waiting for it
+        while (aborting.getState() != Thread.State.WAITING && aborting.isAlive()) {
+            Thread.onSpinWait();
+        }
+        abortWaits.countDown();
+        aborting.join();
+
+        assertThat(jobKinds()).containsExactly("LOAD");
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).isEmpty();
+        assertThat(spool).isEmptyDirectory();
+    }
+
+    private BigQueryTableSink sinkLoading(SpoolLoading loading) {
+        return new BigQueryTableSink(fixture.clients(), Clock.systemUTC(), EmulatorFixture.ids("b"), spool, loading);
+    }
+
+    /** The kinds of the jobs run so far, in the order they ran (their ids end with the sink's counter, "_bN"). */
+    private List<String> jobKinds() {
+        List<Job> jobs = new ArrayList<>();
+        fixture.client().listJobs(BigQuery.JobListOption.allUsers()).iterateAll().forEach(jobs::add);
+        jobs.sort(java.util.Comparator.comparingLong(job -> Long.parseLong(job.getJobId().getJob().replaceAll(".*_b", ""))));
+        List<String> kinds = new ArrayList<>();
+        for (Job job : jobs) {
+            JobConfiguration configuration = job.getConfiguration();
+            kinds.add(configuration.getType().name());
+        }
+        return kinds;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void export(BigQueryTableSink into, WritePlan plan) {

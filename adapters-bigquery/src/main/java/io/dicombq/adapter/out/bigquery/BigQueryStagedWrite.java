@@ -23,23 +23,25 @@ import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * One export into one BigQuery table. Batches are spooled to a local NDJSON file; commit loads them with a
- * single load job into a staging table carrying the final schema, then one copy job moves them into the
- * destination with the plan's write disposition (a copy job is atomic). Staging is deleted in every case.
+ * One export into one BigQuery table. Batches are spooled to local NDJSON segments; whenever a segment is large enough
+ * and no load runs, a background load job appends it to a staging table (ALLOW_FIELD_ADDITION: the export's schema
+ * only grows), so BigQuery loads while the export reads. Commit loads the rest so that staging ends with exactly the
+ * final schema, in its order, then one copy job moves the rows into the destination with the plan's write
+ * disposition (a copy job is atomic). Staging is deleted in every case.
  */
 final class BigQueryStagedWrite implements StagedWrite {
     // Staging tables older than this were left by a process that died before it could delete them.
@@ -53,32 +55,42 @@ final class BigQueryStagedWrite implements StagedWrite {
     private final Clock clock;
     private final Supplier<String> ids;
     private final Path spoolDirectory;
-    private Path spool;
-    private BufferedWriter spoolWriter;
-    private long stagedRows;
-    private TableId staging;
+    private final NdjsonSpool spool;
+    private final SpoolLoading loading;
+    private final LoadInFlight loads;
+    /** Every staging table created, deleted at the end; written by the background load, read after it settled. */
+    private final List<TableId> stagingTables = new CopyOnWriteArrayList<>();
+    /** The staging table the rows go to; set by the first background load or at commit. */
+    private volatile TableId staging;
+    private long loadedBytes;
     private State state = State.OPEN;
 
     BigQueryStagedWrite(BigQuery bigQuery, TableId destination, WritePlan plan, Clock clock, Supplier<String> ids,
-                        Path spoolDirectory) {
+                        Path spoolDirectory, SpoolLoading loading) {
         this.bigQuery = bigQuery;
         this.destination = destination;
         this.plan = plan;
         this.clock = clock;
         this.ids = ids;
         this.spoolDirectory = spoolDirectory;
+        this.spool = new NdjsonSpool(spoolDirectory);
+        this.loading = loading;
+        this.loads = new LoadInFlight(loading.executor());
     }
 
     @Override
     public void write(TableSchema schema, List<Row> rows) {
         requireOpen();
         try {
-            if (spoolWriter == null) {
-                spool = Files.createTempFile(spoolDirectory, "dicombq-staged-", ".ndjson");
-                spoolWriter = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
+            spool.append(schema, rows);
+            if (loads.idle()) {
+                loads.await("loading staged rows into staging for " + describe(destination));
+                if (spool.pendingChars() >= loading.segmentBytes(loadedBytes)) {
+                    loadedBytes += spool.pendingChars();
+                    NdjsonSpool.Segment segment = spool.cut().orElseThrow();
+                    loads.start(() -> loadInBackground(segment));
+                }
             }
-            NdjsonRows.append(schema, rows, spoolWriter);
-            stagedRows += rows.size();
         } catch (IOException | UncheckedIOException e) {
             throw BigQueryErrors.failure(Code.INTERNAL, "cannot stage rows for " + describe(destination)
                     + " in " + spoolDirectory + ": " + e.getMessage() + "; check free space there", e);
@@ -89,15 +101,13 @@ final class BigQueryStagedWrite implements StagedWrite {
     public void commit(TableSchema finalSchema) {
         requireOpen();
         try {
-            closeSpool();
-            staging = createStaging(finalSchema);
-            if (stagedRows > 0) {
-                load(finalSchema);
-            }
+            loads.await("loading staged rows into staging for " + describe(destination));
+            stage(finalSchema, cutTail());
             if (!plan.replacesSchema()) {
                 widenDestination(finalSchema);
             }
-            copyIntoDestination();
+            copy(staging, destination, copyDisposition(plan), CreateDisposition.CREATE_IF_NEEDED,
+                    "copying staged rows into " + describe(destination));
             state = State.COMMITTED;
         } catch (RuntimeException e) {
             state = State.ABORTED;
@@ -120,6 +130,70 @@ final class BigQueryStagedWrite implements StagedWrite {
         abort();
     }
 
+    /** Appends a segment to staging, creating staging with the segment's schema for the first one. */
+    private void loadInBackground(NdjsonSpool.Segment segment) {
+        if (staging == null) {
+            staging = createStaging(segment.schema());
+        }
+        load(staging, List.of(segment.file()), segment.schema(), segment.rows(), true);
+    }
+
+    private Optional<NdjsonSpool.Segment> cutTail() {
+        try {
+            return spool.cut();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Leaves a staging table with every staged row and exactly {@code finalSchema}. When the background loads grew
+     * staging only at the end, the tail's load adds the rest in place; when they grew it in another order (BigQuery
+     * appends what it adds), a table of the final schema is created and staging copied into it by name; when a column
+     * changed type (an append's existing STRING column), the whole spool is loaded again.
+     */
+    private void stage(TableSchema finalSchema, Optional<NdjsonSpool.Segment> tail) {
+        if (staging == null) {
+            staging = createStaging(finalSchema);
+            if (tail.isPresent()) {
+                load(staging, List.of(tail.get().file()), finalSchema, tail.get().rows(), false);
+            }
+            return;
+        }
+        TableSchema staged = stagedSchema();
+        if (StagingSchemas.growsInPlace(staged.columns(), finalSchema.columns())) {
+            if (tail.isPresent()) {
+                load(staging, List.of(tail.get().file()), finalSchema, tail.get().rows(), true);
+            } else if (!staged.equals(finalSchema)) {
+                replaceSchema(staging, finalSchema, "adding columns to " + describe(staging));
+            }
+        } else if (StagingSchemas.copiesInto(staged.columns(), finalSchema.columns())) {
+            TableId grown = staging;
+            staging = createStaging(finalSchema);
+            copy(grown, staging, WriteDisposition.WRITE_APPEND, CreateDisposition.CREATE_NEVER,
+                    "copying staged rows into " + describe(staging) + " in the final column order");
+            if (tail.isPresent()) {
+                load(staging, List.of(tail.get().file()), finalSchema, tail.get().rows(), false);
+            }
+        } else {
+            staging = createStaging(finalSchema);
+            load(staging, spool.files(), finalSchema, spool.totalRows(), false);
+        }
+    }
+
+    private TableSchema stagedSchema() {
+        try {
+            Table table = bigQuery.getTable(staging);
+            if (table == null) {
+                throw BigQueryErrors.failure(Code.NOT_FOUND, "staging table " + describe(staging)
+                        + " was deleted while the export ran; run the export again");
+            }
+            return BigQuerySchemas.fromClient(table.getDefinition().getSchema());
+        } catch (BigQueryException e) {
+            throw BigQueryErrors.fromException(e, "reading staging table " + describe(staging));
+        }
+    }
+
     private TableId createStaging(TableSchema finalSchema) {
         sweepOrphanedStaging();
         String name = stagingPrefix(destination) + ids.get().replace('-', '_');
@@ -131,12 +205,13 @@ final class BigQueryStagedWrite implements StagedWrite {
         } catch (BigQueryException e) {
             throw BigQueryErrors.fromException(e, "creating staging table " + describe(table));
         }
+        stagingTables.add(table);
         return table;
     }
 
     /**
-     * Deletes staging tables of this destination that a killed process left behind. Staging only exists while a
-     * load and a copy job run, so one older than a day belongs to no running export.
+     * Deletes staging tables of this destination that a killed process left behind. Staging only exists while an
+     * export runs, so one older than a day belongs to no running export.
      */
     private void sweepOrphanedStaging() {
         String prefix = stagingPrefix(destination);
@@ -160,19 +235,27 @@ final class BigQueryStagedWrite implements StagedWrite {
         return prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 960 ? "dicombq_staging_" : prefix;
     }
 
-    private void load(TableSchema finalSchema) {
-        WriteChannelConfiguration configuration = WriteChannelConfiguration.newBuilder(staging)
+    /**
+     * One load job appending {@code files}, in order, to {@code table}; {@code addFields} lets it add the columns of
+     * {@code schema} that the table lacks (at the end, as BigQuery does).
+     */
+    private void load(TableId table, List<Path> files, TableSchema schema, long rows, boolean addFields) {
+        WriteChannelConfiguration.Builder configuration = WriteChannelConfiguration.newBuilder(table)
                 .setFormatOptions(FormatOptions.json())
-                .setSchema(BigQuerySchemas.toClient(finalSchema))
+                .setSchema(BigQuerySchemas.toClient(schema))
                 .setCreateDisposition(CreateDisposition.CREATE_NEVER)
-                .setWriteDisposition(WriteDisposition.WRITE_APPEND)
-                .build();
-        String doing = "loading " + stagedRows + " rows into " + describe(staging);
+                .setWriteDisposition(WriteDisposition.WRITE_APPEND);
+        if (addFields) {
+            configuration.setSchemaUpdateOptions(List.of(JobInfo.SchemaUpdateOption.ALLOW_FIELD_ADDITION));
+        }
+        String doing = "loading " + rows + " rows into " + describe(table);
         TableDataWriteChannel writer;
         try {
-            writer = bigQuery.writer(JobId.of("dicombq_load_" + ids.get()), configuration);
+            writer = bigQuery.writer(JobId.of("dicombq_load_" + ids.get()), configuration.build());
             try (OutputStream out = Channels.newOutputStream(writer)) {
-                Files.copy(spool, out);
+                for (Path file : files) {
+                    Files.copy(file, out);
+                }
             }
         } catch (BigQueryException e) {
             throw BigQueryErrors.fromException(e, doing);
@@ -192,21 +275,33 @@ final class BigQueryStagedWrite implements StagedWrite {
             }
             TableSchema existing = BigQuerySchemas.fromClient(current.getDefinition().getSchema());
             if (!existing.equals(finalSchema)) {
-                bigQuery.update(current.toBuilder()
-                        .setDefinition(StandardTableDefinition.of(BigQuerySchemas.toClient(finalSchema)))
-                        .build());
+                update(current, finalSchema);
             }
         } catch (BigQueryException e) {
             throw BigQueryErrors.fromException(e, doing);
         }
     }
 
-    private void copyIntoDestination() {
-        CopyJobConfiguration configuration = CopyJobConfiguration.newBuilder(destination, staging)
-                .setCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
-                .setWriteDisposition(copyDisposition(plan))
+    /** A schema update of staging that only adds columns at the end (the caller checked so). */
+    private void replaceSchema(TableId table, TableSchema schema, String doing) {
+        try {
+            update(bigQuery.getTable(table), schema);
+        } catch (BigQueryException e) {
+            throw BigQueryErrors.fromException(e, doing);
+        }
+    }
+
+    private void update(Table current, TableSchema schema) {
+        bigQuery.update(current.toBuilder()
+                .setDefinition(StandardTableDefinition.of(BigQuerySchemas.toClient(schema)))
+                .build());
+    }
+
+    private void copy(TableId from, TableId to, WriteDisposition write, CreateDisposition create, String doing) {
+        CopyJobConfiguration configuration = CopyJobConfiguration.newBuilder(to, from)
+                .setCreateDisposition(create)
+                .setWriteDisposition(write)
                 .build();
-        String doing = "copying staged rows into " + describe(destination);
         Job job;
         try {
             job = bigQuery.create(JobInfo.of(JobId.of("dicombq_copy_" + ids.get()), configuration));
@@ -250,32 +345,15 @@ final class BigQueryStagedWrite implements StagedWrite {
         return BigQueryErrors.failure(Code.UNAVAILABLE, "upload to BigQuery failed while " + doing + ": " + e.getMessage(), e);
     }
 
+    /** Waits for the load in flight (a table deleted under it could be created again), then deletes spool and staging. */
     private void cleanUp() {
-        try {
-            closeSpool();
-            if (spool != null) {
-                Files.deleteIfExists(spool);
-            }
-        } catch (IOException e) {
-            // The spool is a temporary file; failing to delete it must not hide the export's own outcome.
-        }
-        if (staging != null) {
+        loads.settle();
+        spool.deleteAll();
+        for (TableId table : stagingTables) {
             try {
-                bigQuery.delete(staging);
+                bigQuery.delete(table);
             } catch (BigQueryException e) {
                 // The next export into this table removes it once it is a day old.
-            }
-        }
-    }
-
-    private void closeSpool() {
-        if (spoolWriter != null) {
-            try {
-                spoolWriter.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                spoolWriter = null;
             }
         }
     }

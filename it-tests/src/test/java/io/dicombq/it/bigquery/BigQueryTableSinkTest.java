@@ -237,7 +237,7 @@ class BigQueryTableSinkTest {
     }
 
     @Test
-    void columnsAddedAtTheEndWhileSegmentsLoadAreAddedInPlaceByTheTailsLoadThenOneCopy() {
+    void columnsAddedAfterALoadedSegmentsOnesAreAddedToItsTableThenOneCopyTakesItWithTheTail() {
         // 40 characters: the first batch stays in the spool, the second cuts a segment, the third is the tail
         BigQueryTableSink segmented = sinkLoading(new SpoolLoading(40, Runnable::run));
         TableSchema wider = TableSchema.of(UID, MODALITY);
@@ -260,7 +260,7 @@ class BigQueryTableSinkTest {
     }
 
     @Test
-    void columnsAddedBetweenLoadedOnesAreCopiedIntoATableOfTheFinalOrderBeforeTheTailLoads() {
+    void aSegmentLoadedBeforeAColumnCameBetweenItsOnesIsLoadedAgainWithTheTailInTheFinalOrder() {
         BigQueryTableSink segmented = sinkLoading(new SpoolLoading(40, Runnable::run));
         TableSchema wider = TableSchema.of(UID, MODALITY);
         TableSchema widest = TableSchema.of(UID, ROWS, MODALITY);
@@ -276,7 +276,7 @@ class BigQueryTableSinkTest {
 
         assertThat(fixture.warehouse.tableSchema(table)).contains(widest);
         assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(row("1"), ct, tall);
-        assertThat(jobKinds()).containsExactly("LOAD", "COPY", "LOAD", "COPY");
+        assertThat(jobKinds()).containsExactly("LOAD", "LOAD", "COPY");
         assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).containsExactly("instances");
     }
 

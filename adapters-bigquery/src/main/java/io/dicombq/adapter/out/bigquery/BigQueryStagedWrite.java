@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,10 +39,10 @@ import java.util.function.Supplier;
 
 /**
  * One export into one BigQuery table. Batches are spooled to local NDJSON segments; whenever a segment is large enough
- * and no load runs, a background load job appends it to a staging table (ALLOW_FIELD_ADDITION: the export's schema
- * only grows), so BigQuery loads while the export reads. Commit loads the rest so that staging ends with exactly the
- * final schema, in its order, then one copy job moves the rows into the destination with the plan's write
- * disposition (a copy job is atomic). Staging is deleted in every case.
+ * and no load runs, a background load job loads it into a staging table of its own, so BigQuery loads while the export
+ * reads. Commit brings every staging table to the final schema, in its order, loads the rest into one more, and one
+ * copy job of them all moves the rows into the destination with the plan's write disposition (a copy job is atomic).
+ * Staging is deleted in every case.
  */
 final class BigQueryStagedWrite implements StagedWrite {
     // Staging tables older than this were left by a process that died before it could delete them.
@@ -60,8 +61,9 @@ final class BigQueryStagedWrite implements StagedWrite {
     private final LoadInFlight loads;
     /** Every staging table created, deleted at the end; written by the background load, read after it settled. */
     private final List<TableId> stagingTables = new CopyOnWriteArrayList<>();
-    /** The staging table the rows go to; set by the first background load or at commit. */
-    private volatile TableId staging;
+    /** The segments loaded during the export, in order; likewise. */
+    private final List<LoadedSegment> loaded = new CopyOnWriteArrayList<>();
+    private volatile boolean swept;
     private long loadedBytes;
     private State state = State.OPEN;
 
@@ -102,12 +104,11 @@ final class BigQueryStagedWrite implements StagedWrite {
         requireOpen();
         try {
             loads.await("loading staged rows into staging for " + describe(destination));
-            stage(finalSchema, cutTail());
+            List<TableId> staged = stage(finalSchema, cutTail());
             if (!plan.replacesSchema()) {
                 widenDestination(finalSchema);
             }
-            copy(staging, destination, copyDisposition(plan), CreateDisposition.CREATE_IF_NEEDED,
-                    "copying staged rows into " + describe(destination));
+            copyIntoDestination(staged);
             state = State.COMMITTED;
         } catch (RuntimeException e) {
             state = State.ABORTED;
@@ -130,12 +131,15 @@ final class BigQueryStagedWrite implements StagedWrite {
         abort();
     }
 
-    /** Appends a segment to staging, creating staging with the segment's schema for the first one. */
+    /** A segment loaded during the export: its staging table has the segment's schema. */
+    private record LoadedSegment(TableId table, NdjsonSpool.Segment segment) {
+    }
+
+    /** Loads a segment into a staging table of its own: a new table each time, so no load appends to a table's rows. */
     private void loadInBackground(NdjsonSpool.Segment segment) {
-        if (staging == null) {
-            staging = createStaging(segment.schema());
-        }
-        load(staging, List.of(segment.file()), segment.schema(), segment.rows(), true);
+        TableId table = createStaging(segment.schema());
+        load(table, List.of(segment.file()), segment.schema(), segment.rows());
+        loaded.add(new LoadedSegment(table, segment));
     }
 
     private Optional<NdjsonSpool.Segment> cutTail() {
@@ -147,55 +151,43 @@ final class BigQueryStagedWrite implements StagedWrite {
     }
 
     /**
-     * Leaves a staging table with every staged row and exactly {@code finalSchema}. When the background loads grew
-     * staging only at the end, the tail's load adds the rest in place; when they grew it in another order (BigQuery
-     * appends what it adds), a table of the final schema is created and staging copied into it by name; when a column
-     * changed type (an append's existing STRING column), the whole spool is loaded again.
+     * Staging tables that hold every staged row with exactly {@code finalSchema} (a copy job of several tables needs
+     * them all of one schema). A loaded segment whose columns were all added after its own, at every level, gets the
+     * rest by a schema update (BigQuery adds columns and nested fields only at the end); any other (a column came
+     * between its own, or changed type: an append's existing STRING column) is loaded again, with the rows not yet
+     * loaded, into one more table of the final schema.
      */
-    private void stage(TableSchema finalSchema, Optional<NdjsonSpool.Segment> tail) {
-        if (staging == null) {
-            staging = createStaging(finalSchema);
-            if (tail.isPresent()) {
-                load(staging, List.of(tail.get().file()), finalSchema, tail.get().rows(), false);
+    private List<TableId> stage(TableSchema finalSchema, Optional<NdjsonSpool.Segment> tail) {
+        List<TableId> staged = new ArrayList<>();
+        List<NdjsonSpool.Segment> rest = new ArrayList<>();
+        for (LoadedSegment segment : loaded) {
+            TableSchema schema = segment.segment().schema();
+            if (schema.equals(finalSchema)) {
+                staged.add(segment.table());
+            } else if (StagingSchemas.growsInPlace(schema.columns(), finalSchema.columns())) {
+                replaceSchema(segment.table(), finalSchema, "adding columns to " + describe(segment.table()));
+                staged.add(segment.table());
+            } else {
+                rest.add(segment.segment());
             }
-            return;
         }
-        TableSchema staged = stagedSchema();
-        if (StagingSchemas.growsInPlace(staged.columns(), finalSchema.columns())) {
-            if (tail.isPresent()) {
-                load(staging, List.of(tail.get().file()), finalSchema, tail.get().rows(), true);
-            } else if (!staged.equals(finalSchema)) {
-                replaceSchema(staging, finalSchema, "adding columns to " + describe(staging));
+        tail.ifPresent(rest::add);
+        if (!rest.isEmpty() || staged.isEmpty()) {
+            TableId table = createStaging(finalSchema);
+            if (!rest.isEmpty()) {
+                load(table, rest.stream().map(NdjsonSpool.Segment::file).toList(), finalSchema,
+                        rest.stream().mapToLong(NdjsonSpool.Segment::rows).sum());
             }
-        } else if (StagingSchemas.copiesInto(staged.columns(), finalSchema.columns())) {
-            TableId grown = staging;
-            staging = createStaging(finalSchema);
-            copy(grown, staging, WriteDisposition.WRITE_APPEND, CreateDisposition.CREATE_NEVER,
-                    "copying staged rows into " + describe(staging) + " in the final column order");
-            if (tail.isPresent()) {
-                load(staging, List.of(tail.get().file()), finalSchema, tail.get().rows(), false);
-            }
-        } else {
-            staging = createStaging(finalSchema);
-            load(staging, spool.files(), finalSchema, spool.totalRows(), false);
+            staged.add(table);
         }
-    }
-
-    private TableSchema stagedSchema() {
-        try {
-            Table table = bigQuery.getTable(staging);
-            if (table == null) {
-                throw BigQueryErrors.failure(Code.NOT_FOUND, "staging table " + describe(staging)
-                        + " was deleted while the export ran; run the export again");
-            }
-            return BigQuerySchemas.fromClient(table.getDefinition().getSchema());
-        } catch (BigQueryException e) {
-            throw BigQueryErrors.fromException(e, "reading staging table " + describe(staging));
-        }
+        return staged;
     }
 
     private TableId createStaging(TableSchema finalSchema) {
-        sweepOrphanedStaging();
+        if (!swept) {
+            sweepOrphanedStaging();
+            swept = true;
+        }
         String name = stagingPrefix(destination) + ids.get().replace('-', '_');
         TableId table = TableId.of(destination.getProject(), destination.getDataset(), name);
         // No expiration or description: a copy job that creates the destination might carry them over to it.
@@ -235,23 +227,18 @@ final class BigQueryStagedWrite implements StagedWrite {
         return prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 960 ? "dicombq_staging_" : prefix;
     }
 
-    /**
-     * One load job appending {@code files}, in order, to {@code table}; {@code addFields} lets it add the columns of
-     * {@code schema} that the table lacks (at the end, as BigQuery does).
-     */
-    private void load(TableId table, List<Path> files, TableSchema schema, long rows, boolean addFields) {
-        WriteChannelConfiguration.Builder configuration = WriteChannelConfiguration.newBuilder(table)
+    /** One load job of {@code files}, in order, into the empty staging table {@code table} of {@code schema}. */
+    private void load(TableId table, List<Path> files, TableSchema schema, long rows) {
+        WriteChannelConfiguration configuration = WriteChannelConfiguration.newBuilder(table)
                 .setFormatOptions(FormatOptions.json())
                 .setSchema(BigQuerySchemas.toClient(schema))
                 .setCreateDisposition(CreateDisposition.CREATE_NEVER)
-                .setWriteDisposition(WriteDisposition.WRITE_APPEND);
-        if (addFields) {
-            configuration.setSchemaUpdateOptions(List.of(JobInfo.SchemaUpdateOption.ALLOW_FIELD_ADDITION));
-        }
+                .setWriteDisposition(WriteDisposition.WRITE_APPEND)
+                .build();
         String doing = "loading " + rows + " rows into " + describe(table);
         TableDataWriteChannel writer;
         try {
-            writer = bigQuery.writer(JobId.of("dicombq_load_" + ids.get()), configuration.build());
+            writer = bigQuery.writer(JobId.of("dicombq_load_" + ids.get()), configuration);
             try (OutputStream out = Channels.newOutputStream(writer)) {
                 for (Path file : files) {
                     Files.copy(file, out);
@@ -282,7 +269,7 @@ final class BigQueryStagedWrite implements StagedWrite {
         }
     }
 
-    /** A schema update of staging that only adds columns at the end (the caller checked so). */
+    /** A schema update of a staging table that only adds columns at the end (the caller checked so). */
     private void replaceSchema(TableId table, TableSchema schema, String doing) {
         try {
             update(bigQuery.getTable(table), schema);
@@ -297,11 +284,13 @@ final class BigQueryStagedWrite implements StagedWrite {
                 .build());
     }
 
-    private void copy(TableId from, TableId to, WriteDisposition write, CreateDisposition create, String doing) {
-        CopyJobConfiguration configuration = CopyJobConfiguration.newBuilder(to, from)
-                .setCreateDisposition(create)
-                .setWriteDisposition(write)
+    /** One copy job of every staging table, all of the final schema, into the destination. */
+    private void copyIntoDestination(List<TableId> staged) {
+        CopyJobConfiguration configuration = CopyJobConfiguration.newBuilder(destination, staged)
+                .setCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
+                .setWriteDisposition(copyDisposition(plan))
                 .build();
+        String doing = "copying staged rows into " + describe(destination);
         Job job;
         try {
             job = bigQuery.create(JobInfo.of(JobId.of("dicombq_copy_" + ids.get()), configuration));

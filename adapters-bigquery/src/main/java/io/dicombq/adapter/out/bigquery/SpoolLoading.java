@@ -6,8 +6,8 @@ import java.util.concurrent.Executors;
 
 /**
  * When spooled rows go to BigQuery while an export runs: a segment is loaded once it holds
- * {@code firstSegmentBytes}, or an eighth of what was loaded before if that is more (so an export of any size runs a
- * few dozen load jobs at most, and the rows left for the commit stay a small part), one load at a time on
+ * {@code firstSegmentBytes}, or an eighth of what was loaded before if that is more (so the load jobs grow with the
+ * export, about 90 for a terabyte, and the rows left for the commit stay a small part), one load at a time on
  * {@code executor}.
  */
 public record SpoolLoading(long firstSegmentBytes, Executor executor) {

@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How the staging table's schema, grown by the loads that ran during the export, relates to the schema the export
- * ends with. BigQuery adds new columns and nested fields only at the end of the table or RECORD ("Modifying table
- * schemas": it is not possible to add columns in the middle), so the order decides what the commit can do.
+ * How the schema of rows loaded during the export relates to the schema the export ends with. BigQuery adds new
+ * columns and nested fields only at the end of the table or RECORD ("Modifying table schemas": it is not possible to
+ * add columns in the middle), so the order decides whether a loaded table can be brought to the final schema.
  */
 final class StagingSchemas {
     private StagingSchemas() {
     }
 
     /**
-     * Whether {@code target} is {@code staged} with columns added only after the existing ones, at every level: a load
-     * with ALLOW_FIELD_ADDITION and {@code target} then leaves the staging table with exactly {@code target}.
+     * Whether {@code target} is {@code staged} with columns added only after the existing ones, at every level: a
+     * schema update of a table of {@code staged} to {@code target} then leaves it with exactly {@code target}.
      */
     static boolean growsInPlace(List<Column> staged, List<Column> target) {
         if (staged.size() > target.size()) {
@@ -26,21 +26,6 @@ final class StagingSchemas {
             Column before = staged.get(i);
             Column after = target.get(i);
             if (!sameColumn(before, after) || (before.isRecord() && !growsInPlace(before.fields(), after.fields()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Whether every staged column is in {@code target} by name, of the same type and mode, at every level: a copy job
-     * then appends the staged rows to a table of {@code target}, matching fields by name.
-     */
-    static boolean copiesInto(List<Column> staged, List<Column> target) {
-        for (Column before : staged) {
-            Column after = target.stream().filter(column -> column.name().equals(before.name())).findFirst().orElse(null);
-            if (after == null || !sameColumn(before, after)
-                    || (before.isRecord() && !copiesInto(before.fields(), after.fields()))) {
                 return false;
             }
         }

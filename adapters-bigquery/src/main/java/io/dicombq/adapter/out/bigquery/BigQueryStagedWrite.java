@@ -59,8 +59,13 @@ final class BigQueryStagedWrite implements StagedWrite {
     private final NdjsonSpool spool;
     private final SpoolLoading loading;
     private final LoadInFlight loads;
-    /** Every staging table created, deleted at the end; written by the background load, read after it settled. */
-    private final List<TableId> stagingTables = new CopyOnWriteArrayList<>();
+    /** Guards {@link #stagingTables}, {@link #inFlight} and {@link #closed} between the export and the background load. */
+    private final Object tables = new Object();
+    /** Every staging table created, deleted at the end. */
+    private final List<TableId> stagingTables = new ArrayList<>();
+    /** The table the background load is filling; it deletes it itself if the write ends meanwhile. */
+    private TableId inFlight;
+    private boolean closed;
     /** The segments loaded during the export, in order; likewise. */
     private final List<LoadedSegment> loaded = new CopyOnWriteArrayList<>();
     private volatile boolean swept;
@@ -138,8 +143,26 @@ final class BigQueryStagedWrite implements StagedWrite {
     /** Loads a segment into a staging table of its own: a new table each time, so no load appends to a table's rows. */
     private void loadInBackground(NdjsonSpool.Segment segment) {
         TableId table = createStaging(segment.schema());
-        load(table, List.of(segment.file()), segment.schema(), segment.rows());
-        loaded.add(new LoadedSegment(table, segment));
+        synchronized (tables) {
+            if (closed) {
+                drop(table);
+                return;
+            }
+            inFlight = table;
+        }
+        try {
+            load(table, List.of(segment.file()), segment.schema(), segment.rows());
+            loaded.add(new LoadedSegment(table, segment));
+        } finally {
+            boolean abandoned;
+            synchronized (tables) {
+                inFlight = null;
+                abandoned = closed;
+            }
+            if (abandoned) {
+                drop(table);
+            }
+        }
     }
 
     private Optional<NdjsonSpool.Segment> cutTail() {
@@ -197,7 +220,9 @@ final class BigQueryStagedWrite implements StagedWrite {
         } catch (BigQueryException e) {
             throw BigQueryErrors.fromException(e, "creating staging table " + describe(table));
         }
-        stagingTables.add(table);
+        synchronized (tables) {
+            stagingTables.add(table);
+        }
         return table;
     }
 
@@ -334,16 +359,25 @@ final class BigQueryStagedWrite implements StagedWrite {
         return BigQueryErrors.failure(Code.UNAVAILABLE, "upload to BigQuery failed while " + doing + ": " + e.getMessage(), e);
     }
 
-    /** Waits for the load in flight (a table deleted under it could be created again), then deletes spool and staging. */
+    /**
+     * Deletes the spool and the staging tables at once, without waiting for a load in flight (a cancel must not wait
+     * for BigQuery): that load deletes its own table when it ends.
+     */
     private void cleanUp() {
-        loads.settle();
+        List<TableId> toDrop;
+        synchronized (tables) {
+            closed = true;
+            toDrop = stagingTables.stream().filter(table -> !table.equals(inFlight)).toList();
+        }
         spool.deleteAll();
-        for (TableId table : stagingTables) {
-            try {
-                bigQuery.delete(table);
-            } catch (BigQueryException e) {
-                // The next export into this table removes it once it is a day old.
-            }
+        toDrop.forEach(this::drop);
+    }
+
+    private void drop(TableId table) {
+        try {
+            bigQuery.delete(table);
+        } catch (BigQueryException e) {
+            // The next export into this table removes it once it is a day old.
         }
     }
 

@@ -2,7 +2,6 @@ package io.dicombq.adapter.out.bigquery;
 
 import io.dicombq.domain.status.Code;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -44,24 +43,6 @@ final class LoadInFlight {
                 throw error;
             }
             throw BigQueryErrors.failure(Code.INTERNAL, e.getCause() + " while " + doing, e.getCause());
-        }
-    }
-
-    /** Waits for the load in flight whatever its outcome, even when interrupted: staging is deleted only after it. */
-    void settle() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                running.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException | CancellationException e) {
-                break;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

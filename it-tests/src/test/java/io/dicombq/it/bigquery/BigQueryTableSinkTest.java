@@ -150,9 +150,7 @@ class BigQueryTableSinkTest {
 
     @Test
     void aCommitBigQueryRefusesPassesItsErrorThroughAndChangesNothing() {
-        Column rowsAsText = Column.of("Rows", ColumnType.STRING, Mode.NULLABLE);
-        fixture.warehouse.createTable(table, TableSchema.of(UID, rowsAsText));
-        fixture.warehouse.insertRows(table, List.of(Row.of(Map.of("SOPInstanceUID", "kept", "Rows", "one"))));
+        existingWithRowsAsText("kept");
 
         StagedWrite write = sink.begin(table, WritePlan.APPEND);
         write.write(TableSchema.of(UID, ROWS), List.of(Row.of(Map.of("SOPInstanceUID", "new", "Rows", 2L))));
@@ -270,9 +268,7 @@ class BigQueryTableSinkTest {
 
     @Test
     void anAppendThatRetypesALoadedColumnLoadsTheWholeSpoolAgainWithTheFinalSchema() {
-        Column rowsAsText = Column.of("Rows", ColumnType.STRING, Mode.NULLABLE);
-        fixture.warehouse.createTable(table, TableSchema.of(UID, rowsAsText));
-        fixture.warehouse.insertRows(table, List.of(Row.of(Map.of("SOPInstanceUID", "old", "Rows", "one"))));
+        Column rowsAsText = existingWithRowsAsText("old");
         BigQueryTableSink everyWrite = sinkLoading(new SpoolLoading(1, Runnable::run));
 
         try (StagedWrite write = everyWrite.begin(table, WritePlan.APPEND)) {
@@ -332,6 +328,14 @@ class BigQueryTableSinkTest {
 
         assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).isEmpty();
         assertThat(fixture.warehouse.tableSchema(table)).isEmpty();
+    }
+
+    /** Creates the destination with a STRING Rows column and one row, {@code uid} with Rows "one"; returns that column. */
+    private Column existingWithRowsAsText(String uid) {
+        Column rowsAsText = Column.of("Rows", ColumnType.STRING, Mode.NULLABLE);
+        fixture.warehouse.createTable(table, TableSchema.of(UID, rowsAsText));
+        fixture.warehouse.insertRows(table, List.of(Row.of(Map.of("SOPInstanceUID", uid, "Rows", "one"))));
+        return rowsAsText;
     }
 
     private BigQueryTableSink sinkLoading(SpoolLoading loading) {

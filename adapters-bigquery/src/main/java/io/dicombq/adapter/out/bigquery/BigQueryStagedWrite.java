@@ -297,7 +297,12 @@ final class BigQueryStagedWrite implements StagedWrite {
     /** A schema update of a staging table that only adds columns at the end (the caller checked so). */
     private void replaceSchema(TableId table, TableSchema schema, String doing) {
         try {
-            update(bigQuery.getTable(table), schema);
+            Table current = bigQuery.getTable(table);
+            if (current == null) {
+                throw BigQueryErrors.failure(Code.NOT_FOUND, "staging table " + describe(table)
+                        + " was deleted while the export ran; run the export again");
+            }
+            update(current, schema);
         } catch (BigQueryException e) {
             throw BigQueryErrors.fromException(e, doing);
         }

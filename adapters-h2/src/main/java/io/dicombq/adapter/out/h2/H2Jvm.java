@@ -8,7 +8,7 @@ public final class H2Jvm {
     /**
      * H2's value cache hashes every string value it is given or reads back (StringUtils.cache), a full pass over each
      * 10-40 KB base64 private binary value of OtherElements: 8 % of a realistic export's CPU. The cache only saves
-     * memory on repeated short strings, which the sink already shares itself (StringIds, RecordCache).
+     * memory on repeated short strings, and a staged row lives only until H2 has serialised it.
      */
     static final String OBJECT_CACHE = "h2.objectCache";
 

@@ -14,19 +14,30 @@ final class FieldNames {
     }
 
     /**
-     * The row's values keyed by the schema's spelling of each column. A value under another spelling is moved to
-     * its column rather than lost; an unknown name is INVALID_ARGUMENT.
+     * The row's values in the order of {@code columns}, each found under its column's name or, the way BigQuery
+     * matches names, under another spelling of it; an unknown name is INVALID_ARGUMENT.
      */
-    static Map<String, Object> canonical(Row row, List<Column> columns, Object where) {
+    static Object[] inColumnOrder(Row row, List<Column> columns, Object where) {
         Map<String, Object> values = row.values();
+        Object[] ordered = new Object[columns.size()];
         // Every name is spelled as its column when each one is found under a column's name (one lookup per column).
         int exact = 0;
-        for (Column column : columns) {
-            if (values.containsKey(column.name())) {
+        for (int i = 0; i < ordered.length; i++) {
+            String name = columns.get(i).name();
+            Object value = values.get(name);
+            if (value != null || values.containsKey(name)) {
+                ordered[i] = value;
                 exact++;
             }
         }
-        return exact == values.size() ? values : respelled(values, columns, where);
+        if (exact == values.size()) {
+            return ordered;
+        }
+        Map<String, Object> respelled = respelled(values, columns, where);
+        for (int i = 0; i < ordered.length; i++) {
+            ordered[i] = respelled.get(columns.get(i).name());
+        }
+        return ordered;
     }
 
     private static Map<String, Object> respelled(Map<String, Object> values, List<Column> columns, Object where) {

@@ -22,10 +22,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A staged write. Rows are checked against the schema of their batch and kept in a {@link SpillFile}; the
- * warehouse sees nothing until commit. Commit loads them (after a copy of the destination's rows, for an append)
- * into an H2 table the catalog does not know yet and then makes them visible with one catalog transaction.
- * Abort, an exception, or a crash before that transaction leaves the destination exactly as it was.
+ * A staged write. Rows are checked against the schema of their batch and loaded, while staging goes on, into an H2
+ * table the catalog does not know yet ({@link DirectLoad}); the warehouse shows nothing until commit. A write that
+ * gives the table the export's schema commits that table itself; an append commits a copy of the destination's
+ * rows followed by the staged ones. Commit makes the loaded table visible with one catalog transaction. Abort, an
+ * exception, or a crash before that transaction leaves the destination exactly as it was.
  */
 final class H2StagedWrite implements StagedWrite {
     private enum Status { OPEN, COMMITTED, ABORTED }
@@ -36,9 +37,11 @@ final class H2StagedWrite implements StagedWrite {
     private final H2Warehouse warehouse;
     private final TableUri destination;
     private final WritePlan plan;
-    private final SpillFile spill;
-    /** Loads staged rows while staging goes on, for plans that make a new table (null for appends). */
-    private final EagerLoad eager;
+    /** Loads the staged rows while staging goes on. */
+    private final DirectLoad direct;
+    private long stagedRows;
+    /** An append's staged rows, handed over by the loader at its first commit attempt (empty when none were staged). */
+    private Optional<DirectLoad.Loaded> staged;
     /** Tables whose rows the commit copies inside H2 after the staged ones (a copy job); empty for other writes. */
     private final List<TableUri> copiedTables;
     private long copiedRows;
@@ -47,14 +50,12 @@ final class H2StagedWrite implements StagedWrite {
     /** Recorded with the swap (Catalog.recordCommit) so that a dead writer's outcome can be told; null when none. */
     private String writeId;
 
-    private H2StagedWrite(H2Warehouse warehouse, TableUri destination, WritePlan plan, SpillFile spill,
-                          List<TableUri> copiedTables) {
+    private H2StagedWrite(H2Warehouse warehouse, TableUri destination, WritePlan plan, List<TableUri> copiedTables) {
         this.warehouse = warehouse;
         this.destination = destination;
         this.plan = plan;
-        this.spill = spill;
         this.copiedTables = List.copyOf(copiedTables);
-        this.eager = plan.replacesSchema() ? new EagerLoad(warehouse, destination, spill) : null;
+        this.direct = new DirectLoad(warehouse, destination);
     }
 
     static H2StagedWrite begin(H2Warehouse warehouse, TableUri destination, WritePlan plan) {
@@ -68,7 +69,7 @@ final class H2StagedWrite implements StagedWrite {
         } catch (SQLException e) {
             throw Jdbc.internal("begin", e);
         }
-        return new H2StagedWrite(warehouse, destination, plan, SpillFile.create(warehouse.stagingDirectory()), copiedTables);
+        return new H2StagedWrite(warehouse, destination, plan, copiedTables);
     }
 
     @Override
@@ -76,11 +77,9 @@ final class H2StagedWrite implements StagedWrite {
         requireOpen("write");
         // The schema only grows (port contract); refuse anything else before it can spoil the commit.
         requireGrowth(schema);
-        spill.append(schema, rows);
+        direct.write(schema, rows);
         stagedSchema = schema;
-        if (eager != null && !rows.isEmpty()) {
-            eager.published(schema, spill.batches());
-        }
+        stagedRows += rows.size();
     }
 
     /**
@@ -114,8 +113,7 @@ final class H2StagedWrite implements StagedWrite {
             // the latest), so reporting a failure would tell the caller that a committed write did not happen.
         } finally {
             if (status == Status.COMMITTED) {
-                closeEager();
-                spill.close();
+                closeStaging();
             } else {
                 abort();
             }
@@ -146,8 +144,8 @@ final class H2StagedWrite implements StagedWrite {
                 load = appendedCopy(connection, existing.get(), finalSchema);
             } else {
                 TableEntry table = newTable(connection, finalSchema);
-                load = new Load(table, null, 0, spill.rows()); // dropped below if the copy fails
-                load = new Load(table, null, 0, spill.rows() + copyTables(connection, table));
+                load = new Load(table, null, 0, stagedRows); // dropped below if the copy fails
+                load = new Load(table, null, 0, stagedRows + copyTables(connection, table));
             }
             swapIn(connection, load, existing, lastAttempt);
         } finally {
@@ -164,16 +162,22 @@ final class H2StagedWrite implements StagedWrite {
     private record Load(TableEntry table, TableCopier copier, long copiedUpTo, long rows) {
     }
 
-    /** A new, unlisted table holding the staged rows: the one loaded while staging if its schema is final. */
+    /**
+     * A new, unlisted table holding the staged rows: for plans that replace the schema, the one loaded while staging
+     * (widened to the final schema if the last batch was narrower); for an append to a missing table, a copy of it.
+     */
     private TableEntry newTable(Connection connection, TableSchema finalSchema) {
-        Optional<EagerLoad.Loaded> ready = eager == null ? Optional.empty() : eager.finish(finalSchema);
-        if (ready.isPresent()) {
-            Catalog.ensureNums(connection, ready.get().longestArray());
-            return ready.get().table();
+        if (plan.replacesSchema()) {
+            Optional<DirectLoad.Loaded> ready = direct.finish(finalSchema);
+            if (ready.isPresent()) {
+                Catalog.ensureNums(connection, ready.get().longestArray());
+                return ready.get().table();
+            }
         }
         Instant now = warehouse.clock().instant();
         TableEntry table = new TableEntry(destination, Catalog.nextPhysicalName(connection), finalSchema, now, now);
-        load(connection, table);
+        PhysicalTables.create(connection, table);
+        copyStaged(connection, table);
         return table;
     }
 
@@ -190,8 +194,8 @@ final class H2StagedWrite implements StagedWrite {
                 change.needsRebuild());
         long upTo = committedRowIds(copier);
         long copied = copier.copy(0, upTo);
-        insertStaged(connection, appended);
-        return new Load(appended, copier, upTo, copied + spill.rows() + copyTables(connection, appended));
+        copyStaged(connection, appended);
+        return new Load(appended, copier, upTo, copied + stagedRows + copyTables(connection, appended));
     }
 
     /** The last row id of the destination while no insertAll is in flight (they hold the read lock throughout). */
@@ -268,28 +272,21 @@ final class H2StagedWrite implements StagedWrite {
     }
 
     /**
-     * Creates and indexes the table, then fills it. Keeping the narrow indexes up to date row by row is cheaper than
-     * building them afterwards: that build scans the table and decodes every wide row (nested private elements
-     * included) from the file again.
+     * Copies an append's staged rows, in staging order, after the rows already in {@code target} (inside H2,
+     * {@link TableCopier}); the loader hands its table over at the first attempt and later attempts copy it again.
      */
-    private void load(Connection connection, TableEntry table) {
-        PhysicalTables.create(connection, table);
-        insertStaged(connection, table);
-    }
-
-    /**
-     * Replays the staged rows into the table, a bounded chunk per transaction ({@link ChunkedLoad}); visibility comes
-     * from the catalog swap.
-     */
-    private void insertStaged(Connection connection, TableEntry table) {
-        if (spill.rows() == 0) {
+    private void copyStaged(Connection connection, TableEntry target) {
+        if (staged == null) {
+            staged = direct.finish(stagedSchema);
+        }
+        if (staged.isEmpty()) {
             return;
         }
-        RowInserter inserter = new RowInserter(connection, table.physicalSql(), table.schema());
-        try (RowInserter.Stream stream = inserter.stream()) {
-            new ChunkedLoad(connection, warehouse.rowWriteGate(), inserter, stream, spill).loadAll(table.schema());
-        }
-        Catalog.ensureNums(connection, inserter.longestArray());
+        TableEntry from = staged.get().table();
+        boolean throughJava = SchemaChange.between(from.schema(), target.schema(), destination.path()).needsRebuild();
+        TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), from, target, throughJava);
+        copier.copy(0, copier.lastRowId());
+        Catalog.ensureNums(connection, staged.get().longestArray());
     }
 
     /**
@@ -324,8 +321,7 @@ final class H2StagedWrite implements StagedWrite {
             return;
         }
         status = Status.ABORTED;
-        closeEager();
-        spill.close();
+        closeStaging();
     }
 
     @Override
@@ -333,9 +329,11 @@ final class H2StagedWrite implements StagedWrite {
         abort();
     }
 
-    private void closeEager() {
-        if (eager != null) {
-            eager.close();
+    /** Stops the loader and drops every unlisted table of the staged rows (the committed one is listed by now). */
+    private void closeStaging() {
+        direct.close();
+        if (staged != null && staged.isPresent()) {
+            warehouse.dropUnlistedQuietly(staged.get().table());
         }
     }
 

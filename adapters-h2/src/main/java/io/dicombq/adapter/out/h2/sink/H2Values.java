@@ -84,11 +84,11 @@ final class H2Values {
     private Value single(Column column, Object value, Object where) {
         if (column.type() == ColumnType.RECORD) {
             if (value instanceof Row) {
-                Map<String, Object> fields = FieldNames.canonical((Row) value, column.fields(), where);
-                Value[] values = new Value[column.fields().size()];
+                Object[] fields = FieldNames.inColumnOrder((Row) value, column.fields(), where);
+                Value[] values = new Value[fields.length];
                 for (int i = 0; i < values.length; i++) {
                     Column field = column.fields().get(i);
-                    values[i] = of(field, fields.get(field.name()), new Nested(where, field.name()));
+                    values[i] = of(field, fields[i], new Nested(where, field.name()));
                 }
                 return ValueRow.get(elementType(column), values);
             }
@@ -109,7 +109,7 @@ final class H2Values {
         return ValueArray.get(elementType, items, null);
     }
 
-    /** Whether a Java value is one BigQuery accepts for a scalar type (RowEncoder applies the same rules). */
+    /** Whether a Java value is one BigQuery accepts for a scalar type. */
     static boolean fits(ColumnType type, Object value) {
         switch (type) {
             case STRING:

@@ -2,7 +2,6 @@ package io.dicombq.adapter.out.h2.sink;
 
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
 import io.dicombq.adapter.out.h2.catalog.Names;
-import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.TableSchema;
 import org.h2.value.Value;
@@ -11,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Inserts rows with nested values into an H2 table: one prepared statement for the table, one parameter per
@@ -22,10 +20,12 @@ public final class RowInserter {
     private final String insert;
     private final TableSchema schema;
     private final H2Values values = new H2Values();
+    private final RowValues rowValues;
 
     public RowInserter(Connection connection, String physicalSql, TableSchema schema) {
         this.connection = connection;
         this.schema = schema;
+        this.rowValues = new RowValues(schema, values);
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(physicalSql).append(" (");
         StringBuilder params = new StringBuilder();
         for (int i = 0; i < schema.columns().size(); i++) {
@@ -33,11 +33,6 @@ public final class RowInserter {
             params.append(i > 0 ? ", ?" : "?");
         }
         this.insert = sql.append(") VALUES (").append(params).append(')').toString();
-    }
-
-    /** The converter whose H2 values this inserter binds (staged rows decoded with it count their arrays too). */
-    H2Values converter() {
-        return values;
     }
 
     /** The longest array, nested ones included, in the rows seen so far (the UNNEST numbers table must cover it). */
@@ -83,7 +78,7 @@ public final class RowInserter {
         }
 
         public void insert(Row row) {
-            insert(convert(row, "row " + index, RowInserter.this.values));
+            insert(rowValues.of(row, index));
         }
 
         /** Inserts a row already converted to H2 values of the schema's columns, in order. */
@@ -106,25 +101,6 @@ public final class RowInserter {
             } catch (SQLException e) {
                 throw Jdbc.internal("insert", e);
             }
-        }
-    }
-
-    private Value[] convert(Row source, String where, H2Values converter) {
-        List<Column> columns = schema.columns();
-        Map<String, Object> fields = FieldNames.canonical(source, columns, where);
-        Value[] row = new Value[columns.size()];
-        for (int c = 0; c < row.length; c++) {
-            Column column = columns.get(c);
-            row[c] = converter.of(column, fields.get(column.name()), new Location(where, column.name()));
-        }
-        return row;
-    }
-
-    /** Row and column of a value, spelled out only when an error message needs it. */
-    private record Location(String row, String column) {
-        @Override
-        public String toString() {
-            return row + ", column " + column;
         }
     }
 }

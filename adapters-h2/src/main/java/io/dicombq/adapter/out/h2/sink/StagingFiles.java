@@ -1,8 +1,13 @@
 package io.dicombq.adapter.out.h2.sink;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -11,9 +16,29 @@ public final class StagingFiles {
     private StagingFiles() {
     }
 
-    /** Deletes staging files left by a process that died before commit or abort. */
+    /**
+     * Deletes the staging files ({@code *.rows}) that earlier versions kept an append's rows in, left by a process
+     * that died before commit or abort; a file another live process holds locked is kept.
+     */
     public static void deleteStale(Path directory) {
-        SpillFile.deleteStale(directory);
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.rows")) {
+            for (Path file : files) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    FileLock lock = channel.tryLock();
+                    if (lock != null) {
+                        lock.release();
+                        Files.deleteIfExists(file);
+                    }
+                } catch (IOException | OverlappingFileLockException e) {
+                    // held by a live process: not stale
+                }
+            }
+        } catch (IOException ignored) {
+            // nothing to clean
+        }
     }
 
     /** Deletes the directory and everything in it (a private temporary staging directory). */

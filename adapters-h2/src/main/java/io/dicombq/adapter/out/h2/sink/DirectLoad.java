@@ -1,0 +1,321 @@
+package io.dicombq.adapter.out.h2.sink;
+
+import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.adapter.out.h2.RowWriteGate;
+import io.dicombq.adapter.out.h2.catalog.Catalog;
+import io.dicombq.adapter.out.h2.catalog.Jdbc;
+import io.dicombq.adapter.out.h2.catalog.PhysicalTables;
+import io.dicombq.adapter.out.h2.catalog.SchemaChange;
+import io.dicombq.adapter.out.h2.catalog.TableEntry;
+import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.TableSchema;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
+import io.dicombq.domain.status.RpcError;
+import org.h2.value.Value;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads a staged write's rows into an unlisted table on a background thread while the export goes on. The writer
+ * converts and checks each batch ({@link RowValues}) and the loader inserts it, so rows go from memory into H2 with
+ * no staging file: writing one, reading it back and decoding it cost a realistic export about a tenth of its CPU
+ * (docs/BENCHMARKS.md, session 10).
+ *
+ * <p>Schemas only grow (the port's contract). When a batch comes with a wider schema, the loader moves the rows
+ * loaded so far into a table of that schema inside H2 ({@link TableCopier}); on real stores the schema stops growing
+ * within the first batches. Like commit's load it writes nothing a query can see: the catalog swap does. Rows are
+ * committed a bounded chunk at a time, each chunk under the {@link RowWriteGate} (which says why no transaction may
+ * stay open over ROW values), into unlisted tables, which the next open drops if the process dies.
+ */
+final class DirectLoad implements AutoCloseable {
+    /** Converted rows waiting for the loader (H2's estimate of their size): one batch is always let through. */
+    private static final long MAX_QUEUED_BYTES = 32L * 1024 * 1024;
+
+    private final H2Warehouse warehouse;
+    private final TableUri destination;
+    /** Used by the writing thread only (write is called by one thread at a time). */
+    private final H2Values converter = new H2Values();
+    private RowValues rowValues;
+
+    // Guarded by this: the batches not loaded yet (the head is the one loading), and the loader's state.
+    private final ArrayDeque<Batch> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    private boolean working;
+    private boolean stopping;
+    private RuntimeException failure;
+    private Thread thread;
+    /** Unlisted tables this load made and still owns: dropped by close unless handed over. */
+    private final List<TableEntry> owned = new ArrayList<>();
+
+    // The loader thread's own.
+    private TableEntry table;
+    private RowInserter.Stream stream;
+
+    private record Batch(TableSchema schema, List<Value[]> rows, long[] sizes, long bytes) {
+    }
+
+    /** A loaded, unlisted table and the longest array in it (the UNNEST numbers table must cover it). */
+    record Loaded(TableEntry table, int longestArray) {
+    }
+
+    DirectLoad(H2Warehouse warehouse, TableUri destination) {
+        this.warehouse = warehouse;
+        this.destination = destination;
+    }
+
+    /**
+     * Checks and converts the rows to {@code schema}'s columns (a row that does not fit is INVALID_ARGUMENT naming
+     * row and column, and nothing of the batch is queued), then queues them; waits while the loader is behind.
+     */
+    void write(TableSchema schema, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (rowValues == null || !rowValues.isFor(schema)) {
+            rowValues = new RowValues(schema, converter);
+        }
+        List<Value[]> values = new ArrayList<>(rows.size());
+        long[] sizes = new long[rows.size()];
+        long bytes = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (row == null) {
+                throw new DicombqException(Code.INVALID_ARGUMENT, "row " + i + " is null");
+            }
+            Value[] converted = rowValues.of(row, i);
+            for (Value value : converted) {
+                sizes[i] += value.getMemory();
+            }
+            bytes += sizes[i];
+            values.add(converted);
+        }
+        enqueue(new Batch(schema, values, sizes, bytes));
+    }
+
+    /**
+     * Waits until every queued row is loaded and hands over the table, widened to {@code finalSchema} if the last
+     * batch had a narrower one; empty if no row was written. The loader's failure, if any, is thrown.
+     */
+    Optional<Loaded> finish(TableSchema finalSchema) {
+        synchronized (this) {
+            if (thread == null) {
+                return Optional.empty();
+            }
+        }
+        enqueue(new Batch(finalSchema, List.of(), new long[0], 0));
+        synchronized (this) {
+            try {
+                while (failure == null && (working || !queue.isEmpty())) {
+                    wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw interrupted();
+            }
+            throwFailure();
+            stopping = true;
+            notifyAll();
+        }
+        join();
+        synchronized (this) {
+            throwFailure();
+            Instant now = warehouse.clock().instant();
+            TableEntry loaded = table;
+            owned.remove(loaded);
+            table = null;
+            return Optional.of(new Loaded(new TableEntry(destination, loaded.physicalName(), finalSchema, now, now),
+                    converter.longestArray()));
+        }
+    }
+
+    /** Stops the loader and drops its tables unless {@link #finish} handed one over. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            stopping = true;
+            queue.clear();
+            notifyAll();
+        }
+        join();
+        List<TableEntry> leftovers;
+        synchronized (this) {
+            leftovers = List.copyOf(owned);
+            owned.clear();
+        }
+        leftovers.forEach(warehouse::dropUnlistedQuietly);
+        warehouse.untrack(this);
+    }
+
+    private synchronized void enqueue(Batch batch) {
+        throwFailure();
+        if (stopping) {
+            throw new DicombqException(Code.FAILED_PRECONDITION, "the staged write to " + destination + " was closed");
+        }
+        try {
+            while (!queue.isEmpty() && queuedBytes + batch.bytes() > MAX_QUEUED_BYTES && failure == null) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted();
+        }
+        throwFailure();
+        queue.add(batch);
+        queuedBytes += batch.bytes();
+        if (thread == null) {
+            thread = new Thread(this::run, "dicombq-load-" + destination.path());
+            thread.setDaemon(true);
+            warehouse.track(this);
+            thread.start();
+        }
+        notifyAll();
+    }
+
+    private void run() {
+        try (Connection connection = warehouse.database().connection()) {
+            load(connection);
+        } catch (SQLException e) {
+            fail(Jdbc.internal("load", e));
+        } catch (RuntimeException | Error e) {
+            fail(e instanceof RuntimeException runtime ? runtime
+                    : new DicombqException(new RpcError(Code.INTERNAL, "loading rows into " + destination + " failed: " + e), e));
+        } finally {
+            if (stream != null) {
+                stream.close();
+            }
+        }
+    }
+
+    private void load(Connection connection) {
+        while (true) {
+            Batch batch;
+            synchronized (this) {
+                while (!stopping && queue.isEmpty()) {
+                    working = false;
+                    notifyAll();
+                    waitQuietly();
+                }
+                if (stopping) {
+                    working = false;
+                    notifyAll();
+                    return;
+                }
+                working = true;
+                batch = queue.peek();
+            }
+            if (table == null || !table.schema().equals(batch.schema())) {
+                widen(connection, batch.schema());
+            }
+            insert(connection, batch);
+            synchronized (this) {
+                queue.poll();
+                queuedBytes -= batch.bytes();
+                notifyAll();
+            }
+        }
+    }
+
+    /** Makes a table of {@code schema} and moves the rows loaded so far into it (none before the first batch). */
+    private void widen(Connection connection, TableSchema schema) {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+        // Its times are set when it is handed over (finish).
+        TableEntry wider = new TableEntry(destination, Catalog.nextPhysicalName(connection), schema,
+                Instant.EPOCH, Instant.EPOCH);
+        synchronized (this) {
+            owned.add(wider);
+        }
+        PhysicalTables.create(connection, wider);
+        TableEntry narrower = table;
+        if (narrower != null) {
+            boolean throughJava = SchemaChange.between(narrower.schema(), schema, destination.path()).needsRebuild();
+            TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), narrower, wider, throughJava);
+            copier.copy(0, copier.lastRowId());
+            PhysicalTables.drop(connection, narrower.physicalSql());
+            synchronized (this) {
+                owned.remove(narrower);
+            }
+        }
+        table = wider;
+        stream = new RowInserter(connection, wider.physicalSql(), schema).stream();
+    }
+
+    /**
+     * Inserts rows a bounded chunk at a time ({@link RowWriteGate#TRANSACTION_ROWS} rows, about
+     * {@link RowWriteGate#TRANSACTION_BYTES} bytes), each chunk one transaction under the gate: committing row by
+     * row cost H2 a commit per row, and the gate needs every transaction over ROW values short.
+     */
+    private void insert(Connection connection, Batch batch) {
+        RowWriteGate gate = warehouse.rowWriteGate();
+        List<Value[]> rows = batch.rows();
+        int[] next = {0};
+        while (next[0] < rows.size()) {
+            // A failed chunk is rolled back inside the gate, so no transaction outlives it.
+            gate.run(() -> Jdbc.inTransaction(connection, c -> {
+                long bytes = 0;
+                for (int n = 0; n < RowWriteGate.TRANSACTION_ROWS && bytes < RowWriteGate.TRANSACTION_BYTES
+                        && next[0] < rows.size(); n++) {
+                    bytes += batch.sizes()[next[0]];
+                    stream.insert(rows.get(next[0]++));
+                }
+                return null;
+            }));
+        }
+    }
+
+    private void join() {
+        Thread loader;
+        synchronized (this) {
+            loader = thread;
+        }
+        if (loader == null || loader == Thread.currentThread()) {
+            return;
+        }
+        boolean interrupted = false;
+        while (loader.isAlive()) {
+            try {
+                loader.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void fail(RuntimeException e) {
+        failure = e;
+        working = false;
+        notifyAll();
+    }
+
+    private void throwFailure() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private DicombqException interrupted() {
+        return new DicombqException(Code.ABORTED, "interrupted while rows were being staged for " + destination);
+    }
+
+    private void waitQuietly() {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            stopping = true;
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,6 +1,11 @@
 package io.dicombq.it.bigquery;
 
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.Job;
+import com.google.cloud.bigquery.JobConfiguration;
+import com.google.cloud.bigquery.JobStatistics;
 import io.dicombq.adapter.out.bigquery.BigQueryTableSink;
+import io.dicombq.adapter.out.bigquery.SpoolLoading;
 import io.dicombq.application.port.out.StagedWrite;
 import io.dicombq.domain.destination.TableState;
 import io.dicombq.domain.destination.TableUri;
@@ -17,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -25,8 +32,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -139,9 +150,7 @@ class BigQueryTableSinkTest {
 
     @Test
     void aCommitBigQueryRefusesPassesItsErrorThroughAndChangesNothing() {
-        Column rowsAsText = Column.of("Rows", ColumnType.STRING, Mode.NULLABLE);
-        fixture.warehouse.createTable(table, TableSchema.of(UID, rowsAsText));
-        fixture.warehouse.insertRows(table, List.of(Row.of(Map.of("SOPInstanceUID", "kept", "Rows", "one"))));
+        existingWithRowsAsText("kept");
 
         StagedWrite write = sink.begin(table, WritePlan.APPEND);
         write.write(TableSchema.of(UID, ROWS), List.of(Row.of(Map.of("SOPInstanceUID", "new", "Rows", 2L))));
@@ -227,6 +236,136 @@ class BigQueryTableSinkTest {
 
         assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom"))
                 .containsExactlyInAnyOrder("instances", unrelated.table());
+    }
+
+    /**
+     * A segment loaded during the export, then the tail: a column added after the segment's is added to its table
+     * and the commit loads the tail alone; one added between them has the segment loaded again with the tail.
+     */
+    @ParameterizedTest(name = "Rows {0} -> the commit loads {1} rows")
+    @CsvSource({"after Modality, 1", "before Modality, 3"})
+    void aLoadedSegmentEndsInTheFinalSchemaAndOrderWithTheTail(String where, long rowsLoadedAtCommit) {
+        // 40 characters: the first batch stays in the spool, the second cuts a segment, the third is the tail
+        BigQueryTableSink segmented = sinkLoading(new SpoolLoading(40, Runnable::run));
+        TableSchema wider = TableSchema.of(UID, MODALITY);
+        TableSchema widest = where.startsWith("after") ? TableSchema.of(UID, MODALITY, ROWS) : TableSchema.of(UID, ROWS, MODALITY);
+        Row ct = Row.of(Map.of("SOPInstanceUID", "2", "Modality", "CT"));
+        Row tall = Row.of(Map.of("SOPInstanceUID", "3", "Rows", 512L));
+
+        try (StagedWrite write = segmented.begin(table, WritePlan.CREATE)) {
+            write.write(TableSchema.of(UID), List.of(row("1")));
+            write.write(wider, List.of(ct));
+            write.write(widest, List.of(tall));
+            write.commit(widest);
+        }
+
+        assertThat(fixture.warehouse.tableSchema(table)).contains(widest);
+        assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(row("1"), ct, tall);
+        assertThat(jobs()).containsExactly("LOAD 2", "LOAD " + rowsLoadedAtCommit, "COPY");
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).containsExactly("instances");
+        assertThat(spool).isEmptyDirectory();
+    }
+
+    @Test
+    void anAppendThatRetypesALoadedColumnLoadsTheWholeSpoolAgainWithTheFinalSchema() {
+        Column rowsAsText = existingWithRowsAsText("old");
+        BigQueryTableSink everyWrite = sinkLoading(new SpoolLoading(1, Runnable::run));
+
+        try (StagedWrite write = everyWrite.begin(table, WritePlan.APPEND)) {
+            write.write(TableSchema.of(UID, ROWS), List.of(Row.of(Map.of("SOPInstanceUID", "new", "Rows", 2L))));
+            // an existing STRING column takes a value of any type in its text form (docs/schema.md)
+            write.commit(TableSchema.of(UID, rowsAsText));
+        }
+
+        assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(
+                Row.of(Map.of("SOPInstanceUID", "old", "Rows", "one")), Row.of(Map.of("SOPInstanceUID", "new", "Rows", "2")));
+        assertThat(jobs()).containsExactly("LOAD 1", "LOAD 1", "COPY");
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).containsExactly("instances");
+    }
+
+    @Test
+    void aLoadBigQueryRefusesDuringTheExportFailsTheNextWriteAndAbortLeavesNothingBehind() {
+        BigQueryTableSink everyWrite = sinkLoading(new SpoolLoading(1, Runnable::run));
+        Column required = Column.of("PatientID", ColumnType.STRING, Mode.REQUIRED);
+
+        StagedWrite write = everyWrite.begin(table, WritePlan.CREATE);
+        write.write(TableSchema.of(UID, required), List.of(row("no patient")));
+        assertThatThrownBy(() -> write.write(TableSchema.of(UID, required), List.of(row("next"))))
+                .isInstanceOfSatisfying(DicombqException.class, e -> {
+                    assertThat(e.code()).isEqualTo(Code.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("PatientID");
+                });
+        write.abort();
+
+        assertThat(fixture.warehouse.tableSchema(table)).isEmpty();
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).isEmpty();
+        assertThat(spool).isEmptyDirectory();
+    }
+
+    @Test
+    void anAbortReturnsWithoutWaitingForTheBackgroundLoadWhichLeavesNoStagingBehindWhenItEnds() throws InterruptedException {
+        CountDownLatch loadStarted = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        AtomicReference<Thread> loader = new AtomicReference<>();
+        Executor held = load -> {
+            Thread thread = new Thread(() -> {
+                loadStarted.countDown();
+                awaitQuietly(goOn);
+                load.run();
+            });
+            loader.set(thread);
+            thread.start();
+        };
+        BigQueryTableSink background = sinkLoading(new SpoolLoading(1, held));
+        StagedWrite write = background.begin(table, WritePlan.CREATE);
+        write.write(TableSchema.of(UID), List.of(row("1")));
+        loadStarted.await();
+
+        write.abort();
+        assertThat(spool).isEmptyDirectory();
+        goOn.countDown();
+        loader.get().join();
+
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).isEmpty();
+        assertThat(fixture.warehouse.tableSchema(table)).isEmpty();
+    }
+
+    /** Creates the destination with a STRING Rows column and one row, {@code uid} with Rows "one"; returns that column. */
+    private Column existingWithRowsAsText(String uid) {
+        Column rowsAsText = Column.of("Rows", ColumnType.STRING, Mode.NULLABLE);
+        fixture.warehouse.createTable(table, TableSchema.of(UID, rowsAsText));
+        fixture.warehouse.insertRows(table, List.of(Row.of(Map.of("SOPInstanceUID", uid, "Rows", "one"))));
+        return rowsAsText;
+    }
+
+    private BigQueryTableSink sinkLoading(SpoolLoading loading) {
+        return new BigQueryTableSink(fixture.clients(), Clock.systemUTC(), EmulatorFixture.ids("b"), spool, loading);
+    }
+
+    /**
+     * The jobs run so far, in the order they ran (their ids end with the sink's counter, "_bN"): their kinds, and
+     * for a load the rows it loaded.
+     */
+    private List<String> jobs() {
+        List<Job> jobs = new ArrayList<>();
+        fixture.client().listJobs(BigQuery.JobListOption.allUsers()).iterateAll().forEach(jobs::add);
+        jobs.sort(java.util.Comparator.comparingLong(job -> Long.parseLong(job.getJobId().getJob().replaceAll(".*_b", ""))));
+        List<String> kinds = new ArrayList<>();
+        for (Job job : jobs) {
+            JobConfiguration configuration = job.getConfiguration();
+            String kind = configuration.getType().name();
+            kinds.add(job.getStatistics() instanceof JobStatistics.LoadStatistics load
+                    ? kind + " " + load.getOutputRows() : kind);
+        }
+        return kinds;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void export(BigQueryTableSink into, WritePlan plan) {

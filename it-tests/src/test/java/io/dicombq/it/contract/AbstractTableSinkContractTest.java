@@ -312,6 +312,31 @@ public abstract class AbstractTableSinkContractTest {
     }
 
     @Test
+    void columnsAddedBetweenStagedOnesEndInTheirPlaceAtEveryLevel() {
+        TableUri uri = table("growing_inside");
+        List<Column> columns = new ArrayList<>(baseSchema().columns());
+        columns.add(1, Column.of("Modality", ColumnType.STRING, Mode.NULLABLE));
+        List<Column> codeFields = new ArrayList<>(CODES.fields());
+        codeFields.add(0, Column.of("CodingSchemeDesignator", ColumnType.STRING, Mode.NULLABLE));
+        columns.set(columns.indexOf(CODES), Column.record(CODES.name(), Mode.REPEATED, codeFields));
+        TableSchema inside = new TableSchema(columns);
+        Map<String, Object> values = new LinkedHashMap<>(row("1.2", "B").values());
+        values.put("Modality", "MR");
+        values.put("ProcedureCodeSequence", List.of(Row.of(Map.of("CodeValue", "B", "CodingSchemeDesignator", "DCM"))));
+        Row insideRow = Row.of(values);
+
+        try (StagedWrite write = sink.begin(uri, WritePlan.CREATE)) {
+            write.write(baseSchema(), List.of(row("1.1", "A")));
+            write.write(inside, List.of(insideRow));
+            write.write(inside, List.of(row("1.3", "C")));
+            write.commit(inside);
+        }
+
+        assertThat(sink.schema(uri)).contains(inside);
+        assertThat(readAll(uri)).containsExactlyInAnyOrder(row("1.1", "A"), insideRow, row("1.3", "C"));
+    }
+
+    @Test
     void nestedAndRepeatedValuesRoundTrip() {
         TableUri uri = table("nested");
         Map<String, Object> many = new LinkedHashMap<>(row("1.1", "A").values());

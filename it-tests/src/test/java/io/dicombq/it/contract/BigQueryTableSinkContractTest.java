@@ -2,6 +2,7 @@ package io.dicombq.it.contract;
 
 import io.dicombq.adapter.out.bigquery.BigQueryClients;
 import io.dicombq.adapter.out.bigquery.BigQueryTableSink;
+import io.dicombq.adapter.out.bigquery.SpoolLoading;
 import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.adapter.in.emulator.BigQueryEmulator;
 import io.dicombq.application.port.out.TableSink;
@@ -32,8 +33,9 @@ class BigQueryTableSinkContractTest extends AbstractTableSinkContractTest {
         AtomicLong ids = new AtomicLong();
         emulator = BigQueryEmulator.start(warehouse, 0, Clock.systemUTC(), () -> "e" + ids.incrementAndGet());
         AtomicLong stagingIds = new AtomicLong();
+        // every batch is loaded as it is written (the commit-only path is BigQueryTableSinkTest's and end to end)
         return new BigQueryTableSink(BigQueryClients.emulator(PROJECT, emulator.url()), Clock.systemUTC(),
-                () -> "s" + stagingIds.incrementAndGet(), spool);
+                () -> "s" + stagingIds.incrementAndGet(), spool, new SpoolLoading(1, Runnable::run));
     }
 
     @Override

@@ -23,23 +23,26 @@ import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * One export into one BigQuery table. Batches are spooled to a local NDJSON file; commit loads them with a
- * single load job into a staging table carrying the final schema, then one copy job moves them into the
- * destination with the plan's write disposition (a copy job is atomic). Staging is deleted in every case.
+ * One export into one BigQuery table. Batches are spooled to local NDJSON segments; whenever a segment is large enough
+ * and no load runs, a background load job loads it into a staging table of its own, so BigQuery loads while the export
+ * reads. Commit brings every staging table to the final schema, in its order, loads the rest into one more, and one
+ * copy job of them all moves the rows into the destination with the plan's write disposition (a copy job is atomic).
+ * Staging is deleted in every case.
  */
 final class BigQueryStagedWrite implements StagedWrite {
     // Staging tables older than this were left by a process that died before it could delete them.
@@ -53,32 +56,48 @@ final class BigQueryStagedWrite implements StagedWrite {
     private final Clock clock;
     private final Supplier<String> ids;
     private final Path spoolDirectory;
-    private Path spool;
-    private BufferedWriter spoolWriter;
-    private long stagedRows;
-    private TableId staging;
+    private final NdjsonSpool spool;
+    private final SpoolLoading loading;
+    private final LoadInFlight loads;
+    /** Guards {@link #stagingTables}, {@link #inFlight} and {@link #closed} between the export and the background load. */
+    private final Object tables = new Object();
+    /** Every staging table created, deleted at the end. */
+    private final List<TableId> stagingTables = new ArrayList<>();
+    /** The table the background load is filling; it deletes it itself if the write ends meanwhile. */
+    private TableId inFlight;
+    private boolean closed;
+    /** The segments loaded during the export, in order; likewise. */
+    private final List<LoadedSegment> loaded = new CopyOnWriteArrayList<>();
+    private volatile boolean swept;
+    private long loadedBytes;
     private State state = State.OPEN;
 
     BigQueryStagedWrite(BigQuery bigQuery, TableId destination, WritePlan plan, Clock clock, Supplier<String> ids,
-                        Path spoolDirectory) {
+                        Path spoolDirectory, SpoolLoading loading) {
         this.bigQuery = bigQuery;
         this.destination = destination;
         this.plan = plan;
         this.clock = clock;
         this.ids = ids;
         this.spoolDirectory = spoolDirectory;
+        this.spool = new NdjsonSpool(spoolDirectory);
+        this.loading = loading;
+        this.loads = new LoadInFlight(loading.executor());
     }
 
     @Override
     public void write(TableSchema schema, List<Row> rows) {
         requireOpen();
         try {
-            if (spoolWriter == null) {
-                spool = Files.createTempFile(spoolDirectory, "dicombq-staged-", ".ndjson");
-                spoolWriter = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
+            spool.append(schema, rows);
+            if (loads.idle()) {
+                loads.await("loading staged rows into staging for " + describe(destination));
+                if (spool.pendingChars() >= loading.segmentBytes(loadedBytes)) {
+                    loadedBytes += spool.pendingChars();
+                    NdjsonSpool.Segment segment = spool.cut().orElseThrow();
+                    loads.start(() -> loadInBackground(segment));
+                }
             }
-            NdjsonRows.append(schema, rows, spoolWriter);
-            stagedRows += rows.size();
         } catch (IOException | UncheckedIOException e) {
             throw BigQueryErrors.failure(Code.INTERNAL, "cannot stage rows for " + describe(destination)
                     + " in " + spoolDirectory + ": " + e.getMessage() + "; check free space there", e);
@@ -89,15 +108,12 @@ final class BigQueryStagedWrite implements StagedWrite {
     public void commit(TableSchema finalSchema) {
         requireOpen();
         try {
-            closeSpool();
-            staging = createStaging(finalSchema);
-            if (stagedRows > 0) {
-                load(finalSchema);
-            }
+            loads.await("loading staged rows into staging for " + describe(destination));
+            List<TableId> staged = stage(finalSchema, cutTail());
             if (!plan.replacesSchema()) {
                 widenDestination(finalSchema);
             }
-            copyIntoDestination();
+            copyIntoDestination(staged);
             state = State.COMMITTED;
         } catch (RuntimeException e) {
             state = State.ABORTED;
@@ -120,8 +136,81 @@ final class BigQueryStagedWrite implements StagedWrite {
         abort();
     }
 
+    /** A segment loaded during the export: its staging table has the segment's schema. */
+    private record LoadedSegment(TableId table, NdjsonSpool.Segment segment) {
+    }
+
+    /** Loads a segment into a staging table of its own: a new table each time, so no load appends to a table's rows. */
+    private void loadInBackground(NdjsonSpool.Segment segment) {
+        TableId table = createStaging(segment.schema());
+        synchronized (tables) {
+            if (closed) {
+                drop(table);
+                return;
+            }
+            inFlight = table;
+        }
+        try {
+            load(table, List.of(segment.file()), segment.schema(), segment.rows());
+            loaded.add(new LoadedSegment(table, segment));
+        } finally {
+            boolean abandoned;
+            synchronized (tables) {
+                inFlight = null;
+                abandoned = closed;
+            }
+            if (abandoned) {
+                drop(table);
+            }
+        }
+    }
+
+    private Optional<NdjsonSpool.Segment> cutTail() {
+        try {
+            return spool.cut();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Staging tables that hold every staged row with exactly {@code finalSchema} (a copy job of several tables needs
+     * them all of one schema). A loaded segment whose columns were all added after its own, at every level, gets the
+     * rest by a schema update (BigQuery adds columns and nested fields only at the end); any other (a column came
+     * between its own, or changed type: an append's existing STRING column) is loaded again, with the rows not yet
+     * loaded, into one more table of the final schema.
+     */
+    private List<TableId> stage(TableSchema finalSchema, Optional<NdjsonSpool.Segment> tail) {
+        List<TableId> staged = new ArrayList<>();
+        List<NdjsonSpool.Segment> rest = new ArrayList<>();
+        for (LoadedSegment segment : loaded) {
+            TableSchema schema = segment.segment().schema();
+            if (schema.equals(finalSchema)) {
+                staged.add(segment.table());
+            } else if (StagingSchemas.growsInPlace(schema.columns(), finalSchema.columns())) {
+                replaceSchema(segment.table(), finalSchema, "adding columns to " + describe(segment.table()));
+                staged.add(segment.table());
+            } else {
+                rest.add(segment.segment());
+            }
+        }
+        tail.ifPresent(rest::add);
+        if (!rest.isEmpty() || staged.isEmpty()) {
+            TableId table = createStaging(finalSchema);
+            if (!rest.isEmpty()) {
+                load(table, rest.stream().map(NdjsonSpool.Segment::file).toList(), finalSchema,
+                        rest.stream().mapToLong(NdjsonSpool.Segment::rows).sum());
+            }
+            staged.add(table);
+        }
+        return staged;
+    }
+
     private TableId createStaging(TableSchema finalSchema) {
-        sweepOrphanedStaging();
+        if (!swept) {
+            sweepOrphanedStaging();
+            swept = true;
+        }
         String name = stagingPrefix(destination) + ids.get().replace('-', '_');
         TableId table = TableId.of(destination.getProject(), destination.getDataset(), name);
         // No expiration or description: a copy job that creates the destination might carry them over to it.
@@ -131,12 +220,15 @@ final class BigQueryStagedWrite implements StagedWrite {
         } catch (BigQueryException e) {
             throw BigQueryErrors.fromException(e, "creating staging table " + describe(table));
         }
+        synchronized (tables) {
+            stagingTables.add(table);
+        }
         return table;
     }
 
     /**
-     * Deletes staging tables of this destination that a killed process left behind. Staging only exists while a
-     * load and a copy job run, so one older than a day belongs to no running export.
+     * Deletes staging tables of this destination that a killed process left behind. Staging only exists while an
+     * export runs, so one older than a day belongs to no running export.
      */
     private void sweepOrphanedStaging() {
         String prefix = stagingPrefix(destination);
@@ -160,19 +252,22 @@ final class BigQueryStagedWrite implements StagedWrite {
         return prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 960 ? "dicombq_staging_" : prefix;
     }
 
-    private void load(TableSchema finalSchema) {
-        WriteChannelConfiguration configuration = WriteChannelConfiguration.newBuilder(staging)
+    /** One load job of {@code files}, in order, into the empty staging table {@code table} of {@code schema}. */
+    private void load(TableId table, List<Path> files, TableSchema schema, long rows) {
+        WriteChannelConfiguration configuration = WriteChannelConfiguration.newBuilder(table)
                 .setFormatOptions(FormatOptions.json())
-                .setSchema(BigQuerySchemas.toClient(finalSchema))
+                .setSchema(BigQuerySchemas.toClient(schema))
                 .setCreateDisposition(CreateDisposition.CREATE_NEVER)
                 .setWriteDisposition(WriteDisposition.WRITE_APPEND)
                 .build();
-        String doing = "loading " + stagedRows + " rows into " + describe(staging);
+        String doing = "loading " + rows + " rows into " + describe(table);
         TableDataWriteChannel writer;
         try {
             writer = bigQuery.writer(JobId.of("dicombq_load_" + ids.get()), configuration);
             try (OutputStream out = Channels.newOutputStream(writer)) {
-                Files.copy(spool, out);
+                for (Path file : files) {
+                    Files.copy(file, out);
+                }
             }
         } catch (BigQueryException e) {
             throw BigQueryErrors.fromException(e, doing);
@@ -192,17 +287,36 @@ final class BigQueryStagedWrite implements StagedWrite {
             }
             TableSchema existing = BigQuerySchemas.fromClient(current.getDefinition().getSchema());
             if (!existing.equals(finalSchema)) {
-                bigQuery.update(current.toBuilder()
-                        .setDefinition(StandardTableDefinition.of(BigQuerySchemas.toClient(finalSchema)))
-                        .build());
+                update(current, finalSchema);
             }
         } catch (BigQueryException e) {
             throw BigQueryErrors.fromException(e, doing);
         }
     }
 
-    private void copyIntoDestination() {
-        CopyJobConfiguration configuration = CopyJobConfiguration.newBuilder(destination, staging)
+    /** A schema update of a staging table that only adds columns at the end (the caller checked so). */
+    private void replaceSchema(TableId table, TableSchema schema, String doing) {
+        try {
+            Table current = bigQuery.getTable(table);
+            if (current == null) {
+                throw BigQueryErrors.failure(Code.NOT_FOUND, "staging table " + describe(table)
+                        + " was deleted while the export ran; run the export again");
+            }
+            update(current, schema);
+        } catch (BigQueryException e) {
+            throw BigQueryErrors.fromException(e, doing);
+        }
+    }
+
+    private void update(Table current, TableSchema schema) {
+        bigQuery.update(current.toBuilder()
+                .setDefinition(StandardTableDefinition.of(BigQuerySchemas.toClient(schema)))
+                .build());
+    }
+
+    /** One copy job of every staging table, all of the final schema, into the destination. */
+    private void copyIntoDestination(List<TableId> staged) {
+        CopyJobConfiguration configuration = CopyJobConfiguration.newBuilder(destination, staged)
                 .setCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
                 .setWriteDisposition(copyDisposition(plan))
                 .build();
@@ -250,33 +364,25 @@ final class BigQueryStagedWrite implements StagedWrite {
         return BigQueryErrors.failure(Code.UNAVAILABLE, "upload to BigQuery failed while " + doing + ": " + e.getMessage(), e);
     }
 
+    /**
+     * Deletes the spool and the staging tables at once, without waiting for a load in flight (a cancel must not wait
+     * for BigQuery): that load deletes its own table when it ends.
+     */
     private void cleanUp() {
-        try {
-            closeSpool();
-            if (spool != null) {
-                Files.deleteIfExists(spool);
-            }
-        } catch (IOException e) {
-            // The spool is a temporary file; failing to delete it must not hide the export's own outcome.
+        List<TableId> toDrop;
+        synchronized (tables) {
+            closed = true;
+            toDrop = stagingTables.stream().filter(table -> !table.equals(inFlight)).toList();
         }
-        if (staging != null) {
-            try {
-                bigQuery.delete(staging);
-            } catch (BigQueryException e) {
-                // The next export into this table removes it once it is a day old.
-            }
-        }
+        spool.deleteAll();
+        toDrop.forEach(this::drop);
     }
 
-    private void closeSpool() {
-        if (spoolWriter != null) {
-            try {
-                spoolWriter.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                spoolWriter = null;
-            }
+    private void drop(TableId table) {
+        try {
+            bigQuery.delete(table);
+        } catch (BigQueryException e) {
+            // The next export into this table removes it once it is a day old.
         }
     }
 

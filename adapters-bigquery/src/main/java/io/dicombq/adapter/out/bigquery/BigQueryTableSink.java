@@ -33,16 +33,24 @@ public final class BigQueryTableSink implements TableSink {
     private final Clock clock;
     private final Supplier<String> ids;
     private final Path spoolDirectory;
+    private final SpoolLoading loading;
 
     /**
      * @param ids            unique suffixes for staging tables and job ids
-     * @param spoolDirectory where staged rows wait, as newline-delimited JSON, until the single load job
+     * @param spoolDirectory where staged rows wait, as newline-delimited JSON, until a load job takes them
      */
     public BigQueryTableSink(BigQueryClients clients, Clock clock, Supplier<String> ids, Path spoolDirectory) {
+        this(clients, clock, ids, spoolDirectory, SpoolLoading.inBackground());
+    }
+
+    /** @param loading when spooled rows are loaded while an export runs */
+    public BigQueryTableSink(BigQueryClients clients, Clock clock, Supplier<String> ids, Path spoolDirectory,
+                             SpoolLoading loading) {
         this.clientForProject = clients::client;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.spoolDirectory = Objects.requireNonNull(spoolDirectory, "spoolDirectory");
+        this.loading = Objects.requireNonNull(loading, "loading");
     }
 
     @Override
@@ -80,7 +88,7 @@ public final class BigQueryTableSink implements TableSink {
     @Override
     public StagedWrite begin(TableUri table, WritePlan plan) {
         BigQuery bigQuery = clientForProject.apply(table.project());
-        return new BigQueryStagedWrite(bigQuery, tableId(table), plan, clock, ids, spoolDirectory);
+        return new BigQueryStagedWrite(bigQuery, tableId(table), plan, clock, ids, spoolDirectory, loading);
     }
 
     private Table table(TableUri table) {

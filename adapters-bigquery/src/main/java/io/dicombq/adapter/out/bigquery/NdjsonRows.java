@@ -37,9 +37,10 @@ final class NdjsonRows {
 
     /**
      * Appends one line per row; the rows may use any subset of the schema's columns. The batch is rendered
-     * before anything is appended, so a row that does not fit the schema leaves {@code out} untouched.
+     * before anything is appended, so a row that does not fit the schema leaves {@code out} untouched. Returns the
+     * number of characters appended.
      */
-    static void append(TableSchema schema, List<Row> rows, Appendable out) {
+    static int append(TableSchema schema, List<Row> rows, Appendable out) {
         StringBuilder lines = new StringBuilder();
         for (Row row : rows) {
             writeRecord(JsonWriter.compact(lines), schema.columns(), row, "");
@@ -50,6 +51,7 @@ final class NdjsonRows {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        return lines.length();
     }
 
     private static void writeRecord(JsonWriter json, List<Column> columns, Row row, String prefix) {

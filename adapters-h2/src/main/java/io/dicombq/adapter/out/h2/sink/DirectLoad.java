@@ -266,7 +266,9 @@ final class DirectLoad implements AutoCloseable {
                 for (int n = 0; n < RowWriteGate.TRANSACTION_ROWS && bytes < RowWriteGate.TRANSACTION_BYTES
                         && next[0] < rows.size(); n++) {
                     bytes += batch.sizes()[next[0]];
-                    stream.insert(rows.get(next[0]++));
+                    stream.insert(rows.get(next[0]));
+                    // Let the row's values go now, not with the whole batch: they would outlive young collections.
+                    rows.set(next[0]++, null);
                 }
                 return null;
             }));

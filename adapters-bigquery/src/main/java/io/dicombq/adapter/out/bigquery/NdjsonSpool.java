@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The export's rows as newline-delimited JSON on local disk, in segments: a segment is cut off and loaded while the
- * next one fills. Every segment stays until {@link #deleteAll} so that the whole export can still be loaded at once.
+ * next one fills. Every segment's file stays until {@link #deleteAll}: the commit may load a segment again.
  */
 final class NdjsonSpool {
 
@@ -27,7 +27,6 @@ final class NdjsonSpool {
     private BufferedWriter writer;
     private long rows;
     private long chars;
-    private long totalRows;
     private TableSchema schema;
 
     NdjsonSpool(Path directory) {
@@ -43,7 +42,6 @@ final class NdjsonSpool {
         }
         chars += NdjsonRows.append(batchSchema, batch, writer);
         rows += batch.size();
-        totalRows += batch.size();
         schema = batchSchema;
     }
 
@@ -62,15 +60,6 @@ final class NdjsonSpool {
         rows = 0;
         chars = 0;
         return Optional.of(segment);
-    }
-
-    /** Every segment's file, in the order the rows were appended. */
-    List<Path> files() {
-        return List.copyOf(files);
-    }
-
-    long totalRows() {
-        return totalRows;
     }
 
     /** Closes and deletes every segment; a file that cannot be deleted is left to the temporary directory's cleaner. */

@@ -86,11 +86,7 @@ final class DirectLoad implements AutoCloseable {
         long[] sizes = new long[rows.size()];
         long bytes = 0;
         for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
-            if (row == null) {
-                throw new DicombqException(Code.INVALID_ARGUMENT, "row " + i + " is null");
-            }
-            Value[] converted = rowValues.of(row, i);
+            Value[] converted = rowValues.of(rows.get(i), i);
             for (Value value : converted) {
                 sizes[i] += value.getMemory();
             }

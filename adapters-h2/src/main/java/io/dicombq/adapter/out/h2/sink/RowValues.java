@@ -3,6 +3,8 @@ package io.dicombq.adapter.out.h2.sink;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.TableSchema;
+import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.DicombqException;
 import org.h2.value.Value;
 
 import java.util.List;
@@ -29,6 +31,9 @@ final class RowValues {
 
     /** The values of {@code source}; {@code index} numbers the row in error messages. */
     Value[] of(Row source, long index) {
+        if (source == null) {
+            throw new DicombqException(Code.INVALID_ARGUMENT, "row " + index + " is null");
+        }
         Location where = new Location(index, null);
         Object[] fields = FieldNames.inColumnOrder(source, columns, where);
         Value[] row = new Value[fields.length];

@@ -154,6 +154,17 @@ class DirectLoadTest {
     }
 
     @Test
+    void aNullRowIsRefusedByItsPlace() {
+        try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.CREATE)) {
+            List<Row> rows = new ArrayList<>(rows(0, 3, -1));
+            rows.set(1, null);
+            assertThatThrownBy(() -> write.write(TableSchema.of(ID, NAME), rows)).isInstanceOf(DicombqException.class)
+                    .hasMessage("row 1 is null")
+                    .satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT));
+        }
+    }
+
+    @Test
     void rowsGoIntoTheWarehouseWithoutAStagingFile() throws IOException {
         try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.TRUNCATE_THEN_WRITE)) {
             write.write(TableSchema.of(ID, NAME), rows(0, 200, -1));

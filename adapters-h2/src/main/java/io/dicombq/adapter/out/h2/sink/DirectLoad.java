@@ -36,8 +36,11 @@ import java.util.Optional;
  * stay open over ROW values), into unlisted tables, which the next open drops if the process dies.
  */
 final class DirectLoad implements AutoCloseable {
-    /** Converted rows waiting for the loader (H2's estimate of their size): one batch is always let through. */
-    private static final long MAX_QUEUED_BYTES = 32L * 1024 * 1024;
+    /**
+     * Converted rows waiting for the loader (H2's estimate of their size, about twice the real one): one batch is
+     * always let through. Rows that wait long outlive young collections, so the bound is a few batches.
+     */
+    private static final long MAX_QUEUED_BYTES = 8L * 1024 * 1024;
 
     private final H2Warehouse warehouse;
     private final TableUri destination;

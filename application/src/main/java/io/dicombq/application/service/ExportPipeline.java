@@ -12,6 +12,7 @@ import io.dicombq.domain.operation.InstanceFailure;
 import io.dicombq.domain.operation.OperationCounter;
 import io.dicombq.domain.operation.OperationName;
 import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.RowFootprint;
 import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
@@ -45,6 +46,12 @@ import java.util.stream.Stream;
  */
 final class ExportPipeline {
     private static final long POLL_MILLIS = 100;
+    /**
+     * Most row memory ({@link RowFootprint}) a batch holds before it is staged, whatever its row count: wide rows (base64
+     * private values, large headers) sat in a batch long enough to outlive young collections, and 500 rows of an
+     * enhanced multi-frame header would not fit the heap. About 80 realistic rows (docs/BENCHMARKS.md, session 11).
+     */
+    static final long BATCH_BYTES = 4L * 1024 * 1024;
     /** How long ending the pass waits for a worker still inside a read (a file or a DICOMweb request). */
     private static final long STOP_SECONDS = 10;
 
@@ -85,8 +92,11 @@ final class ExportPipeline {
 
     /** What a worker or the feeder produced; every listed instance yields exactly one Mapped, Failed or Unselected. */
     private sealed interface Outcome {
-        /** A row already fitted to {@code fittedTo}, a union that contains the instance's own schema. */
-        record Mapped(Row row, TableSchema fittedTo) implements Outcome {
+        /**
+         * A row already fitted to {@code fittedTo}, a union that contains the instance's own schema; {@code footprint}
+         * is its {@link RowFootprint}, taken on the worker.
+         */
+        record Mapped(Row row, TableSchema fittedTo, long footprint) implements Outcome {
         }
 
         record Failed(InstanceFailure failure) implements Outcome {
@@ -202,6 +212,7 @@ final class ExportPipeline {
         /** The distinct unions (by identity: an unchanged union keeps it) the pending rows were fitted to. */
         private final Set<TableSchema> fittedTo = Collections.newSetFromMap(new IdentityHashMap<>());
         private TableSchema staged;
+        private long footprint;
 
         Batch(int size) {
             this.size = size;
@@ -211,10 +222,11 @@ final class ExportPipeline {
         void add(Outcome.Mapped mapped) {
             rows.add(mapped.row());
             fittedTo.add(mapped.fittedTo());
+            footprint += mapped.footprint();
         }
 
         boolean full() {
-            return rows.size() >= size;
+            return rows.size() >= size || footprint >= BATCH_BYTES;
         }
 
         /** Stages the pending rows under {@code schema}; false when a staged or pending row no longer fits it. */
@@ -233,6 +245,7 @@ final class ExportPipeline {
             }
             rows.clear();
             fittedTo.clear();
+            footprint = 0;
             return true;
         }
     }
@@ -290,7 +303,8 @@ final class ExportPipeline {
         }
         // Past this point a failure is the export's, not the instance's (e.g. the union over BigQuery's limits).
         TableSchema fittedTo = merged.include(mapped.schema());
-        return new Outcome.Mapped(ExportMapping.conform(mapped.row(), fittedTo), fittedTo);
+        Row row = ExportMapping.conform(mapped.row(), fittedTo);
+        return new Outcome.Mapped(row, fittedTo, RowFootprint.of(row));
     }
 
     private static OperationCounter counter(long success, long failure, long unselected, long expected) {

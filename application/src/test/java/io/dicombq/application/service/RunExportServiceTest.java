@@ -71,6 +71,39 @@ class RunExportServiceTest {
     }
 
     @Test
+    void wideRowsAreStagedInBatchesBoundedByTheirMemoryNotOnlyByCount() {
+        ExportFixture fixture = new ExportFixture();
+        List<Integer> batchSizes = new ArrayList<>();
+        fixture.sink.onWrite(rows -> batchSizes.add(rows.size()));
+        // each row holds a 1.5 MB study description, so 3 of them pass ExportPipeline.BATCH_BYTES (4 MiB)
+        String wide = "W".repeat(1_500_000);
+        for (int i = 0; i < 7; i++) {
+            fixture.store.add(instance("1.1", "1.1.1", "1.1.1." + i, text(0x00081030, Vr.LO, wide)));
+        }
+
+        Operation operation = fixture.export(1, 500);
+
+        assertThat(operation.counter()).isEqualTo(new OperationCounter(7, 0, 0));
+        assertThat(batchSizes).containsExactly(3, 3, 1);
+        assertThat(fixture.sink.committedRows()).hasSize(7)
+                .allSatisfy(row -> assertThat(row.get("StudyDescription")).isEqualTo(wide));
+    }
+
+    @Test
+    void smallRowsAreStagedInBatchesOfTheGivenCount() {
+        ExportFixture fixture = new ExportFixture();
+        List<Integer> batchSizes = new ArrayList<>();
+        fixture.sink.onWrite(rows -> batchSizes.add(rows.size()));
+        for (int i = 0; i < 7; i++) {
+            fixture.store.add(varied(i));
+        }
+
+        fixture.export(2, 3);
+
+        assertThat(batchSizes).containsExactly(3, 3, 1);
+    }
+
+    @Test
     void theTableSchemaIsTheExactUnionInTagOrderWhateverTheThreadsAndTheListingOrder() {
         List<DicomInstance> instances = new ArrayList<>();
         for (int i = 0; i < 256; i++) {

@@ -38,12 +38,8 @@ import java.util.function.Supplier;
 public final class DicombqRuntime implements AutoCloseable {
     /** Instances read and flattened at once per export: the cores, at least two. */
     private static final int PARALLELISM = Math.max(2, Runtime.getRuntime().availableProcessors());
-    /**
-     * Rows handed to the staged write at once. Realistic rows are 10-50 KB (base64 private values): 500 of them sat
-     * in memory for a third of a second and outlived young collections, whose copying was a fifth of a realistic
-     * export's wall time; 64 halves that and keeps synthetic throughput (docs/BENCHMARKS.md, session 11).
-     */
-    private static final int BATCH_SIZE = 64;
+    /** Rows handed to the staged write at once, at most: wide rows make smaller batches (ExportPipeline.BATCH_BYTES). */
+    private static final int BATCH_SIZE = 500;
 
     private final Path dataDirectory;
     private final Clock clock;

@@ -38,9 +38,10 @@ import java.util.Optional;
 final class DirectLoad implements AutoCloseable {
     /**
      * Converted rows waiting for the loader (H2's estimate of their size, about twice the real one): one batch is
-     * always let through. Rows that wait long outlive young collections, so the bound is a few batches.
+     * always let through. About three batches of wide rows (the export bounds them, ExportPipeline.BATCH_BYTES), so
+     * the loader, the export's one serial stage, has the next batch ready while the writer converts another.
      */
-    private static final long MAX_QUEUED_BYTES = 8L * 1024 * 1024;
+    private static final long MAX_QUEUED_BYTES = 32L * 1024 * 1024;
 
     private final H2Warehouse warehouse;
     private final TableUri destination;

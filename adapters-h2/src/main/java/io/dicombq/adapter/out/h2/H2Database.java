@@ -65,17 +65,15 @@ public final class H2Database implements AutoCloseable {
     /**
      * A file-backed database in {@code dataDir/warehouse.mv.db}. AUTO_SERVER lets a second dicombq process
      * (a {@code query} while {@code serve} runs) share it through a loopback TCP server the first one starts, and
-     * AUTO_RECONNECT lets the others take over when that one exits. The 16 MB page cache holds the pages an insert
-     * goes back to; H2 also keeps there every page it writes, and a 128 MB one kept a load's last rows alive into the
-     * old generation, for full collections to free (docs/BENCHMARKS.md, session 11). H2 writes versions to disk when
-     * the warehouse says ({@link H2StoreTiming}).
+     * AUTO_RECONNECT lets the others take over when that one exits; a 128 MB page cache keeps inserts of wide rows
+     * from re-reading pages they just wrote. H2 writes versions to disk when the warehouse says ({@link H2StoreTiming}).
      * H2 analyses a table being loaded after 2,000, 6,000, 14,000… rows, each time reading and hashing every value of
      * its first ANALYZE_SAMPLE rows: at H2's 10,000, the base64 private values of a 20,000-instance export were read
      * back almost once more (6 % of its CPU); 1,000 rows still give the planner its selectivities.
      */
     public static H2Database file(Path dataDir) {
         Path base = dataDir.toAbsolutePath().resolve("warehouse");
-        return new H2Database("jdbc:h2:file:" + base + FLAGS + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=16384"
+        return new H2Database("jdbc:h2:file:" + base + FLAGS + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=131072"
                 + ";ANALYZE_SAMPLE=1000" + H2StoreTiming.URL_SETTING, false, dataDir.toAbsolutePath().normalize());
     }
 

@@ -5,7 +5,6 @@ import io.dicombq.adapter.out.h2.RowWriteGate;
 import io.dicombq.adapter.out.h2.catalog.Catalog;
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
 import io.dicombq.adapter.out.h2.catalog.PhysicalTables;
-import io.dicombq.adapter.out.h2.catalog.SchemaChange;
 import io.dicombq.adapter.out.h2.catalog.TableEntry;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.schema.Row;
@@ -238,9 +237,7 @@ final class DirectLoad implements AutoCloseable {
         PhysicalTables.create(connection, wider);
         TableEntry narrower = table;
         if (narrower != null) {
-            boolean throughJava = SchemaChange.between(narrower.schema(), schema, destination.path()).needsRebuild();
-            TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), narrower, wider, throughJava);
-            copier.copy(0, copier.lastRowId());
+            TableCopier.copyAll(connection, warehouse.rowWriteGate(), narrower, wider, destination.path());
             PhysicalTables.drop(connection, narrower.physicalSql());
             synchronized (this) {
                 owned.remove(narrower);

@@ -282,10 +282,7 @@ final class H2StagedWrite implements StagedWrite {
         if (staged.isEmpty()) {
             return;
         }
-        TableEntry from = staged.get().table();
-        boolean throughJava = SchemaChange.between(from.schema(), target.schema(), destination.path()).needsRebuild();
-        TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), from, target, throughJava);
-        copier.copy(0, copier.lastRowId());
+        TableCopier.copyAll(connection, warehouse.rowWriteGate(), staged.get().table(), target, destination.path());
         Catalog.ensureNums(connection, staged.get().longestArray());
     }
 
@@ -299,9 +296,7 @@ final class H2StagedWrite implements StagedWrite {
             warehouse.swapLock().readLock().lock();
             try {
                 TableEntry from = warehouse.requireTable(connection, source);
-                boolean throughJava = SchemaChange.between(from.schema(), target.schema(), destination.path()).needsRebuild();
-                TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), from, target, throughJava);
-                copied += copier.copy(0, copier.lastRowId());
+                copied += TableCopier.copyAll(connection, warehouse.rowWriteGate(), from, target, destination.path());
             } finally {
                 warehouse.swapLock().readLock().unlock();
             }

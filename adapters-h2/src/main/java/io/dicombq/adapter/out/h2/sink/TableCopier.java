@@ -3,6 +3,7 @@ package io.dicombq.adapter.out.h2.sink;
 import io.dicombq.adapter.out.h2.RowWriteGate;
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
 import io.dicombq.adapter.out.h2.catalog.Names;
+import io.dicombq.adapter.out.h2.catalog.SchemaChange;
 import io.dicombq.adapter.out.h2.catalog.TableEntry;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.Row;
@@ -45,6 +46,16 @@ public final class TableCopier {
         this.from = from.schema();
         this.to = to;
         this.throughJava = throughJava;
+    }
+
+    /**
+     * Copies every row {@code from} holds now into {@code to}, through Java when one of its RECORDs gained fields in
+     * {@code to} ({@link SchemaChange}); {@code table} names the destination in errors. Returns how many rows.
+     */
+    public static long copyAll(Connection connection, RowWriteGate gate, TableEntry from, TableEntry to, String table) {
+        boolean throughJava = SchemaChange.between(from.schema(), to.schema(), table).needsRebuild();
+        TableCopier copier = new TableCopier(connection, gate, from, to, throughJava);
+        return copier.copy(0, copier.lastRowId());
     }
 
     /** The highest row id in the source now; rows added later get higher ones (H2 counts row ids up). */

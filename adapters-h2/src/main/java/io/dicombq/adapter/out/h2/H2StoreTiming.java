@@ -8,11 +8,14 @@ import org.h2.engine.SessionRemote;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.h2.util.Utils;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Takes the timing of the versions H2 writes to disk away from H2, so that the warehouse decides when a version is
@@ -23,7 +26,8 @@ import java.sql.SQLException;
  * is open. (a) and (b) come at any moment, also while a transaction over ROW values is open, which H2 then cannot
  * reopen; so WRITE_DELAY is set to its maximum in the URL and the background writer is then stopped (asleep, it
  * would still wake every 8 days), and the threshold, which no setting reaches, is raised to {@link #UNSAVED_LIMIT}.
- * (c) and (f) hold no open transaction; (d) follows only an (e), which the gate keeps clean.
+ * (c) and (f) hold no open transaction; (d) follows only an (e), which the gate keeps clean. The writer's serialising
+ * and saving threads are started again on their own, so that the gate's versions are written off the loading thread.
  */
 final class H2StoreTiming {
     /**
@@ -61,6 +65,9 @@ final class H2StoreTiming {
             Method stop = FileStore.class.getDeclaredMethod("stopBackgroundThread", boolean.class);
             stop.setAccessible(true);
             stop.invoke(store.getFileStore(), true);
+            if (!store.isReadOnly()) {
+                startVersionWriters(store.getFileStore());
+            }
             Field limit = MVStore.class.getDeclaredField("autoCommitMemory");
             limit.setAccessible(true);
             limit.setInt(store, UNSAVED_LIMIT);
@@ -71,6 +78,26 @@ final class H2StoreTiming {
         } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
             throw new DicombqException(io.dicombq.domain.status.RpcError.of(Code.INTERNAL, "this H2 version does not"
                     + " let the warehouse decide when it writes to disk (" + e + "); dicombq needs H2 2.3.232"), e);
+        }
+    }
+
+    /**
+     * Gives H2 back the two threads its background writer came with, and only them: one serialises a version's pages,
+     * one writes them to the file. Stopping the writer ended both, so every version was serialised and written by the
+     * thread that asked for it; with them, {@link RowWriteGate#checkpointIfDue} hands a version over and goes on
+     * loading (H2's own path: MVStore.tryCommit, FileStore.storeIt). The version is still taken by that thread, under
+     * the gate. They never start a version themselves, and end after a second idle, so a store closed without them
+     * leaves no thread behind.
+     */
+    private static void startVersionWriters(FileStore<?> fileStore) throws ReflectiveOperationException {
+        for (String field : new String[] {"serializationExecutor", "bufferSaveExecutor"}) {
+            ThreadPoolExecutor writer = Utils.createSingleThreadExecutor(
+                    field.equals("serializationExecutor") ? "H2-serialization" : "H2-save");
+            writer.setKeepAliveTime(1, TimeUnit.SECONDS);
+            writer.allowCoreThreadTimeOut(true);
+            Field executor = FileStore.class.getDeclaredField(field);
+            executor.setAccessible(true);
+            executor.set(fileStore, writer);
         }
     }
 

@@ -80,18 +80,35 @@ public final class RowWriteGate {
         });
     }
 
-    /** Writes a clean version if the last one is {@link #CADENCE_MILLIS} old or {@link #CHUNK_BYTES} are unsaved. */
+    /**
+     * Takes a clean version if the last one is {@link #CADENCE_MILLIS} old or {@link #CHUNK_BYTES} are unsaved, and
+     * leaves its writing to H2's serialising and saving threads ({@link H2StoreTiming}): the caller goes on loading
+     * while the version's pages are serialised and written. The version is the one taken here, under the exclusive
+     * lock, so it holds no gated transaction however long the writing takes; {@link #checkpoint} waits for it.
+     */
     public void checkpointIfDue() {
         MVStore store = hosted;
         if (nanoTime.getAsLong() - lastCheckpoint >= TimeUnit.MILLISECONDS.toNanos(CADENCE_MILLIS)
                 || store != null && store.getUnsavedMemory() >= CHUNK_BYTES) {
-            checkpoint();
+            if (store == null || store.isClosed() || !persistent || lock.getReadHoldCount() > 0) {
+                // not hosted here (yet), or hosted no longer: the SQL checkpoint reaches the store and finds it again
+                checkpoint();
+                return;
+            }
+            lock.writeLock().lock();
+            try {
+                lease.run(store::tryCommit);
+                lastCheckpoint = nanoTime.getAsLong();
+            } finally {
+                lock.writeLock().unlock();
+            }
         }
     }
 
     /**
-     * Writes a version while no gated transaction is open in any process: what a crash from now on leaves is clean,
-     * and holds every write that returned before this call. Writes call it before they report success.
+     * Writes a version while no gated transaction is open in any process, and returns once it and every version handed
+     * over before it are in the file (H2's CHECKPOINT: MVStore.commit): what a crash from now on leaves is clean, and
+     * holds every write that returned before this call. Writes call it before they report success.
      */
     public void checkpoint() {
         if (!persistent || lock.getReadHoldCount() > 0) {

@@ -107,6 +107,10 @@ final class JsonLineRows {
         if (column.type() == ColumnType.RECORD) {
             return object(parser, column.fields(), ignoreUnknown, where);
         }
+        if (column.type() == ColumnType.STRING && parser.currentToken() == JsonToken.VALUE_STRING) {
+            // most leaves of an export: the text itself, as WireValues.scalar takes it from a text node
+            return parser.getText();
+        }
         return WireValues.scalar(column, tree(parser), ignoreUnknown, where);
     }
 

@@ -45,6 +45,7 @@ class JsonLineRowsTest {
             "{\"SOPInstanceUID\":\"1.2\",\"Rows\":1,\"Rows\":null}",
             "{\"SOPInstanceUID\":\"1.2\",\"Rows\":null,\"Rows\":7}",
             "{\"SOPInstanceUID\":\"1.2\",\"ImageType\":[]}",
+            "{\"SOPInstanceUID\":\"1.\\u00e92\\n\\\"\",\"ImageType\":[\"A\\\\B\",\"\"],\"PatientName\":{\"FamilyName\":12}}",
             "{\"SOPInstanceUID\":\"1.2\",\"PatientName\":null,\"ImageType\":null}",
             // errors
             "{\"Rows\":1}",

@@ -149,7 +149,7 @@ final class H2StagedWrite implements StagedWrite {
             }
             swapIn(connection, load, existing, lastAttempt);
         } finally {
-            if (status != Status.COMMITTED && load != null) {
+            if (status != Status.COMMITTED && load != null && !isStaged(load.table())) {
                 warehouse.dropUnlistedQuietly(load.table());
             }
         }
@@ -186,16 +186,46 @@ final class H2StagedWrite implements StagedWrite {
      * copy is O(rows in the destination); see docs/BENCHMARKS.md for what that costs.
      */
     private Load appendedCopy(Connection connection, TableEntry existing, TableSchema finalSchema) {
-        SchemaChange change = SchemaChange.between(existing.schema(), finalSchema, destination.path());
+        boolean rebuild = SchemaChange.between(existing.schema(), finalSchema, destination.path()).needsRebuild();
+        Optional<Load> intoEmpty = loadedIntoEmpty(connection, existing, finalSchema, rebuild);
+        if (intoEmpty.isPresent()) {
+            return intoEmpty.get();
+        }
         TableEntry appended = new TableEntry(destination, Catalog.nextPhysicalName(connection), finalSchema,
                 existing.created(), warehouse.clock().instant());
         PhysicalTables.create(connection, appended);
-        TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), existing, appended,
-                change.needsRebuild());
+        TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), existing, appended, rebuild);
         long upTo = committedRowIds(copier);
         long copied = copier.copy(0, upTo);
         copyStaged(connection, appended);
         return new Load(appended, copier, upTo, copied + stagedRows + copyTables(connection, appended));
+    }
+
+    /**
+     * An append to a destination without rows (a table just created for a load job, WRITE_EMPTY into an empty table):
+     * the table the loader filled, widened to the final schema, is the appended table as it is, instead of a copy of
+     * it; rows insertAll adds meanwhile are copied after the staged ones at the swap, as for any append. Only at the
+     * first attempt of a write that copies no table, so that a later attempt still finds the staged rows alone.
+     */
+    private Optional<Load> loadedIntoEmpty(Connection connection, TableEntry existing, TableSchema finalSchema,
+                                           boolean rebuild) {
+        if (staged != null || !copiedTables.isEmpty()) {
+            return Optional.empty();
+        }
+        TableCopier probe = new TableCopier(connection, warehouse.rowWriteGate(), existing, existing, rebuild);
+        if (committedRowIds(probe) != 0) {
+            return Optional.empty();
+        }
+        staged = direct.finish(finalSchema);
+        if (staged.isEmpty()) {
+            return Optional.empty();
+        }
+        Catalog.ensureNums(connection, staged.get().longestArray());
+        TableEntry loaded = staged.get().table();
+        TableEntry appended = new TableEntry(destination, loaded.physicalName(), finalSchema, existing.created(),
+                loaded.modified());
+        TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), existing, appended, rebuild);
+        return Optional.of(new Load(appended, copier, 0, stagedRows));
     }
 
     /** The last row id of the destination while no insertAll is in flight (they hold the read lock throughout). */
@@ -250,6 +280,9 @@ final class H2StagedWrite implements StagedWrite {
                 return null;
             });
             status = Status.COMMITTED;
+            if (isStaged(loaded)) {
+                staged = Optional.empty(); // it is the table now: closeStaging must not drop it
+            }
             // The swap is done; a replaced table that cannot be dropped now is unlisted and dropped at the next open.
             current.ifPresent(warehouse::dropUnlistedQuietly);
         } finally {
@@ -303,6 +336,12 @@ final class H2StagedWrite implements StagedWrite {
         }
         copiedRows = copied;
         return copied;
+    }
+
+    /** Whether {@code table} is the loader's own table, which a later attempt copies from (closeStaging drops it). */
+    private boolean isStaged(TableEntry table) {
+        return staged != null && staged.isPresent()
+                && staged.get().table().physicalName().equals(table.physicalName());
     }
 
     /** The rows the commit copied from the copied tables. */

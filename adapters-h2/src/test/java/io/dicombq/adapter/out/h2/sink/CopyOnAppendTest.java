@@ -2,6 +2,7 @@ package io.dicombq.adapter.out.h2.sink;
 
 import io.dicombq.adapter.out.h2.CtRows;
 import io.dicombq.adapter.out.h2.H2Warehouse;
+import io.dicombq.adapter.out.h2.catalog.Catalog;
 import io.dicombq.application.port.out.StagedWrite;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.destination.WritePlan;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -81,6 +84,73 @@ class CopyOnAppendTest {
 
         assertThat(warehouse.rowCount(TABLE)).isEqualTo(expected.size());
         assertThat(uids(warehouse.readRows(TABLE, 0, expected.size()))).isEqualTo(uids(expected));
+    }
+
+    @Test
+    void anAppendToATableWithoutRowsCommitsTheTableItsRowsWereLoadedIntoInsteadOfACopy() throws Exception {
+        warehouse = H2Warehouse.open(dir);
+        warehouse.createDataset(TABLE.project(), TABLE.dataset());
+        warehouse.createTable(TABLE, CtRows.schema());
+        List<Row> staged = rows(2, 1_000);
+        long before = lastPhysicalId();
+        try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.APPEND)) {
+            write.write(CtRows.schema(), staged);
+            write.commit(CtRows.schema());
+        }
+
+        assertThat(warehouse.readRows(TABLE, 0, 5_000)).containsExactlyElementsOf(staged);
+        try (Connection connection = warehouse.database().connection()) {
+            assertThat(Catalog.table(connection, TABLE).orElseThrow().physicalName())
+                    .as("the loader's table (the first H2 table made after the write began), not one made at commit")
+                    .isEqualTo("t_" + (before + 1));
+        }
+        assertThat(lastPhysicalId()).as("tables made by the write").isEqualTo(before + 2);
+    }
+
+    @Test
+    void rowsInsertedWhileAnAppendToAnEmptyTableCommitsComeAfterTheStagedOnes() throws Exception {
+        warehouse = H2Warehouse.open(dir);
+        warehouse.createDataset(TABLE.project(), TABLE.dataset());
+        warehouse.createTable(TABLE, CtRows.schema());
+        List<Row> staged = rows(2, 3_000);
+        ExecutorService inserter = Executors.newSingleThreadExecutor();
+        AtomicBoolean committing = new AtomicBoolean(true);
+        List<Row> expected = new ArrayList<>();
+        try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.APPEND)) {
+            write.write(CtRows.schema(), staged);
+            Future<List<Row>> streamed;
+            try {
+                streamed = inserter.submit(() -> {
+                    List<Row> sent = new ArrayList<>();
+                    for (int request = 0; committing.get() || request < 3; request++) {
+                        List<Row> rows = rows(100 + request, 20);
+                        warehouse.insertRows(TABLE, rows);
+                        sent.addAll(rows);
+                    }
+                    return sent;
+                });
+                write.commit(CtRows.schema());
+            } finally {
+                committing.set(false);
+            }
+            List<Row> sent = streamed.get();
+            // Requests answered before the commit looked at the table come first (it was not empty any more and
+            // got a copy-on-append); the others come after the staged rows.
+            List<Row> read = warehouse.readRows(TABLE, 0, 10_000);
+            int first = read.indexOf(staged.get(0));
+            expected.addAll(sent.subList(0, first));
+            expected.addAll(staged);
+            expected.addAll(sent.subList(first, sent.size()));
+            assertThat(read).containsExactlyElementsOf(expected);
+        } finally {
+            inserter.shutdownNow();
+        }
+    }
+
+    private long lastPhysicalId() throws SQLException {
+        try (Connection connection = warehouse.database().connection()) {
+            return Long.parseLong(Catalog.nextPhysicalName(connection).substring(2));
+        }
     }
 
     @Test

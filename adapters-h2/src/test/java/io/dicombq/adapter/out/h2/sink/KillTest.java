@@ -50,6 +50,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("slow")
 class KillTest {
     private static final int KILLS = Integer.getInteger("dicombq.killTest.kills", 100);
+    /**
+     * {@code -Ddicombq.killTest.keepFailed=true} copies the warehouse after every kill, before the check opens it, and
+     * keeps the copy of a failed round in {@code target/KillTest-failed-round-N} (to chase a rare failure).
+     */
+    private static final boolean KEEP_FAILED = Boolean.getBoolean("dicombq.killTest.keepFailed");
     private static final int MAIN_ROWS = 2_000;
     /** Past this many rows in the main table, the next round starts again from the seeded warehouse. */
     private static final int MAIN_ROWS_CAP = 2_600;
@@ -115,8 +120,16 @@ class KillTest {
             long killed = System.nanoTime();
             boolean cleanAfterKill = outcome == null && UncleanFileRewrite.closedCleanly(data.resolve("warehouse.mv.db"));
             unclean += outcome == null && !cleanAfterKill ? 1 : 0;
+            Path asLeft = KEEP_FAILED && outcome == null ? copyOf(data, dir.resolve("as-left")) : null;
             if (outcome == null) {
                 outcome = check(data, expected, kind, nextRow);
+            }
+            if (outcome != null && asLeft != null) {
+                // the check rewrites or replaces the file, and the next round restores over it: keep it as the kill left it
+                Path kept = Path.of("target", "KillTest-failed-round-" + round);
+                delete(kept);
+                copyOf(asLeft, kept);
+                report("round " + round + ": the warehouse as the kill left it is kept in " + kept.toAbsolutePath());
             }
             report(String.format("round %d %s n=%d (%s): child %d ms, check %d ms: %s", round, kind, n,
                     cleanAfterKill ? "file clean" : "file left open", (killed - start) / 1_000_000,
@@ -156,6 +169,18 @@ class KillTest {
             }
         }
         return seeded.copy();
+    }
+
+    /** A copy of every file of {@code from} (the warehouse and H2's trace file, if any) in {@code to}, emptied first. */
+    private static Path copyOf(Path from, Path to) throws IOException {
+        delete(to);
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+        return to;
     }
 
     private static void delete(Path directory) throws IOException {

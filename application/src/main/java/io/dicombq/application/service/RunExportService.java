@@ -22,6 +22,7 @@ import io.dicombq.domain.operation.OperationName;
 import io.dicombq.domain.schema.TableSchema;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
+import io.dicombq.domain.status.RootCause;
 import io.dicombq.domain.status.RpcError;
 
 import java.time.Clock;
@@ -92,7 +93,8 @@ public final class RunExportService implements RunExportUseCase {
 
     /** How an export that ended on an unexpected Throwable reports it; nothing was committed. */
     static RpcError unexpected(Throwable cause) {
-        return RpcError.of(Code.INTERNAL, "The export failed unexpectedly: " + cause + "; the destination table is unchanged");
+        return RpcError.of(Code.INTERNAL, "The export failed unexpectedly: " + cause + RootCause.of(cause)
+                + "; the destination table is unchanged");
     }
 
     /** Stores the failure; if even that fails, says so in the log (the next process then reports the operation ABORTED). */

@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.h2.catalog;
 
 import io.dicombq.domain.status.Code;
+import io.dicombq.domain.status.RootCause;
 import io.dicombq.domain.status.DicombqException;
 
 import java.sql.Connection;
@@ -87,7 +88,7 @@ public final class Jdbc {
             return damaged(e);
         }
         return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INTERNAL,
-                "warehouse error in " + abbreviate(what) + ": " + e.getMessage()), e);
+                "warehouse error in " + abbreviate(what) + ": " + e.getMessage() + RootCause.of(e)), e);
     }
 
     /**

@@ -49,9 +49,7 @@ class CopyOnAppendTest {
 
     @Test
     void rowsInsertedWhileAnAppendCopiesTheTableAreKept() throws Exception {
-        warehouse = H2Warehouse.open(dir);
-        warehouse.createDataset(TABLE.project(), TABLE.dataset());
-        warehouse.createTable(TABLE, CtRows.schema());
+        openWithEmptyTable();
         List<Row> expected = new ArrayList<>(rows(1, 3_000));
         warehouse.insertRows(TABLE, expected.subList(0, 500));
         warehouse.insertRows(TABLE, expected.subList(500, 3_000));
@@ -61,16 +59,7 @@ class CopyOnAppendTest {
         ExecutorService inserter = Executors.newSingleThreadExecutor();
         AtomicBoolean committing = new AtomicBoolean(true);
         try {
-            Future<List<Row>> streamed = inserter.submit(() -> {
-                // Small insertAll requests into the live table for as long as the append's commit runs.
-                List<Row> sent = new ArrayList<>();
-                for (int request = 0; committing.get() || request < 3; request++) {
-                    List<Row> rows = rows(100 + request, 20);
-                    warehouse.insertRows(TABLE, rows);
-                    sent.addAll(rows);
-                }
-                return sent;
-            });
+            Future<List<Row>> streamed = insertAllWhile(inserter, committing);
             try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.APPEND)) {
                 write.write(CtRows.schema(), staged);
                 write.commit(CtRows.schema());
@@ -88,9 +77,7 @@ class CopyOnAppendTest {
 
     @Test
     void anAppendToATableWithoutRowsCommitsTheTableItsRowsWereLoadedIntoInsteadOfACopy() throws Exception {
-        warehouse = H2Warehouse.open(dir);
-        warehouse.createDataset(TABLE.project(), TABLE.dataset());
-        warehouse.createTable(TABLE, CtRows.schema());
+        openWithEmptyTable();
         List<Row> staged = rows(2, 1_000);
         long before = lastPhysicalId();
         try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.APPEND)) {
@@ -109,9 +96,7 @@ class CopyOnAppendTest {
 
     @Test
     void rowsInsertedWhileAnAppendToAnEmptyTableCommitsComeAfterTheStagedOnes() throws Exception {
-        warehouse = H2Warehouse.open(dir);
-        warehouse.createDataset(TABLE.project(), TABLE.dataset());
-        warehouse.createTable(TABLE, CtRows.schema());
+        openWithEmptyTable();
         List<Row> staged = rows(2, 3_000);
         ExecutorService inserter = Executors.newSingleThreadExecutor();
         AtomicBoolean committing = new AtomicBoolean(true);
@@ -120,15 +105,7 @@ class CopyOnAppendTest {
             write.write(CtRows.schema(), staged);
             Future<List<Row>> streamed;
             try {
-                streamed = inserter.submit(() -> {
-                    List<Row> sent = new ArrayList<>();
-                    for (int request = 0; committing.get() || request < 3; request++) {
-                        List<Row> rows = rows(100 + request, 20);
-                        warehouse.insertRows(TABLE, rows);
-                        sent.addAll(rows);
-                    }
-                    return sent;
-                });
+                streamed = insertAllWhile(inserter, committing);
                 write.commit(CtRows.schema());
             } finally {
                 committing.set(false);
@@ -147,6 +124,26 @@ class CopyOnAppendTest {
         }
     }
 
+    /** Opens the warehouse and creates the table, without rows. */
+    private void openWithEmptyTable() {
+        warehouse = H2Warehouse.open(dir);
+        warehouse.createDataset(TABLE.project(), TABLE.dataset());
+        warehouse.createTable(TABLE, CtRows.schema());
+    }
+
+    /** Small insertAll requests into the live table for as long as the append's commit runs, and three at least. */
+    private Future<List<Row>> insertAllWhile(ExecutorService inserter, AtomicBoolean committing) {
+        return inserter.submit(() -> {
+            List<Row> sent = new ArrayList<>();
+            for (int request = 0; committing.get() || request < 3; request++) {
+                List<Row> rows = rows(100 + request, 20);
+                warehouse.insertRows(TABLE, rows);
+                sent.addAll(rows);
+            }
+            return sent;
+        });
+    }
+
     private long lastPhysicalId() throws SQLException {
         try (Connection connection = warehouse.database().connection()) {
             return Long.parseLong(Catalog.nextPhysicalName(connection).substring(2));
@@ -155,9 +152,7 @@ class CopyOnAppendTest {
 
     @Test
     void aLargeInsertAllRequestIsAllOrNothing() {
-        warehouse = H2Warehouse.open(dir);
-        warehouse.createDataset(TABLE.project(), TABLE.dataset());
-        warehouse.createTable(TABLE, CtRows.schema());
+        openWithEmptyTable();
         List<Row> first = rows(1, 1_200);
         List<Row> bad = new ArrayList<>(rows(2, 1_200));
         bad.set(1_100, Row.of(java.util.Map.of("Rows", "one hundred")));

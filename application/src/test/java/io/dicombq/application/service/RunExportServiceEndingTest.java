@@ -108,6 +108,18 @@ class RunExportServiceEndingTest {
         assertInternal(run(2, 2), "OutOfMemoryError", "staging");
     }
 
+    @Test
+    void aWarehouseFailureWrappingAnotherNamesItsRootCause() {
+        fillStore();
+        fixture.sink.onWrite(rows -> {
+            throw new IllegalStateException("Writing to the file failed",
+                    new java.io.UncheckedIOException(new java.io.IOException("No space left on device")));
+        });
+        assertInternal(run(2, 2), "IllegalStateException", "Writing to the file failed");
+        assertThat(fixture.operations.operation(running.get()).error()).map(RpcError::message).hasValueSatisfying(
+                text -> assertThat(text).contains("(caused by java.io.IOException: No space left on device)"));
+    }
+
     private void fillStore() {
         for (int i = 0; i < INSTANCES; i++) {
             fixture.store.add(varied(i));

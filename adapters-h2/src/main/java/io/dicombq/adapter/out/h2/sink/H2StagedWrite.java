@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * A staged write. Rows are checked against the schema of their batch and loaded, while staging goes on, into an H2
@@ -195,7 +196,7 @@ final class H2StagedWrite implements StagedWrite {
                 existing.created(), warehouse.clock().instant());
         PhysicalTables.create(connection, appended);
         TableCopier copier = new TableCopier(connection, warehouse.rowWriteGate(), existing, appended, rebuild);
-        long upTo = committedRowIds(copier);
+        long upTo = committedRowIds(copier::lastRowId);
         long copied = copier.copy(0, upTo);
         copyStaged(connection, appended);
         return new Load(appended, copier, upTo, copied + stagedRows + copyTables(connection, appended));
@@ -212,8 +213,7 @@ final class H2StagedWrite implements StagedWrite {
         if (staged != null || !copiedTables.isEmpty()) {
             return Optional.empty();
         }
-        TableCopier probe = new TableCopier(connection, warehouse.rowWriteGate(), existing, existing, rebuild);
-        if (committedRowIds(probe) != 0) {
+        if (committedRowIds(() -> TableCopier.lastRowId(connection, existing)) != 0) {
             return Optional.empty();
         }
         staged = direct.finish(finalSchema);
@@ -229,10 +229,10 @@ final class H2StagedWrite implements StagedWrite {
     }
 
     /** The last row id of the destination while no insertAll is in flight (they hold the read lock throughout). */
-    private long committedRowIds(TableCopier copier) {
+    private long committedRowIds(LongSupplier lastRowId) {
         warehouse.swapLock().writeLock().lock();
         try {
-            return copier.lastRowId();
+            return lastRowId.getAsLong();
         } finally {
             warehouse.swapLock().writeLock().unlock();
         }

@@ -60,7 +60,16 @@ public final class TableCopier {
 
     /** The highest row id in the source now; rows added later get higher ones (H2 counts row ids up). */
     public long lastRowId() {
-        return Jdbc.query(connection, "SELECT COALESCE(MAX(_ROWID_), 0) FROM " + fromSql, rs -> rs.getLong(1)).get(0);
+        return lastRowId(connection, fromSql);
+    }
+
+    /** The highest row id in {@code table} now, 0 when it has no rows. */
+    static long lastRowId(Connection connection, TableEntry table) {
+        return lastRowId(connection, table.physicalSql());
+    }
+
+    private static long lastRowId(Connection connection, String tableSql) {
+        return Jdbc.query(connection, "SELECT COALESCE(MAX(_ROWID_), 0) FROM " + tableSql, rs -> rs.getLong(1)).get(0);
     }
 
     /** Copies the source rows whose row id is in {@code (after, upTo]}, in row id order; returns how many. */

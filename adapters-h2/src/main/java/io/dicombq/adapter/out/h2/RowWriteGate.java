@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.h2;
 
+import io.dicombq.adapter.out.h2.catalog.Catalog;
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
 import org.h2.mvstore.MVStore;
 
@@ -107,8 +108,10 @@ public final class RowWriteGate {
 
     /**
      * Writes a version while no gated transaction is open in any process, and returns once it and every version handed
-     * over before it are in the file (H2's CHECKPOINT: MVStore.commit): what a crash from now on leaves is clean, and
-     * holds every write that returned before this call. Writes call it before they report success.
+     * over before it are in the file (H2's CHECKPOINT: MVStore.commit, which queues behind them on H2's writing threads;
+     * {@link Catalog#markCheckpoint} gives it a version to write even when nothing else changed, in whichever process
+     * hosts the file): what a crash from now on leaves is clean, and holds every write that returned before this call.
+     * Writes call it before they report success.
      */
     public void checkpoint() {
         if (!persistent || lock.getReadHoldCount() > 0) {
@@ -117,7 +120,10 @@ public final class RowWriteGate {
         }
         lock.writeLock().lock();
         try (Connection connection = database.connection()) {
-            lease.run(() -> Jdbc.execute(connection, "CHECKPOINT"));
+            lease.run(() -> {
+                Catalog.markCheckpoint(connection);
+                Jdbc.execute(connection, "CHECKPOINT");
+            });
             lastCheckpoint = nanoTime.getAsLong();
             hosted = H2StoreTiming.hostedStore(connection);
         } catch (SQLException e) {

@@ -23,6 +23,8 @@ public final class Catalog {
     private static final String PHYSICAL_IDS = Names.meta("physical_ids");
     private static final String NUMS = Names.meta("nums");
     private static final String COMMITS = Names.meta("commits");
+    /** One row counting the warehouse's checkpoints; see {@link #markCheckpoint}. */
+    private static final String CHECKPOINTS = Names.meta("checkpoints");
     /** Physical tables are named {@code t_<n>}; anything else in a dataset schema is not ours. */
     public static final String PHYSICAL_PREFIX = "t_";
     /** How many numbers {@code nums} starts with: enough for every array of a typical DICOM instance. */
@@ -43,7 +45,19 @@ public final class Catalog {
         Jdbc.execute(connection, "CREATE TABLE IF NOT EXISTS " + NUMS + " (n INT PRIMARY KEY)");
         Jdbc.execute(connection, "CREATE TABLE IF NOT EXISTS " + COMMITS + " (write_id VARCHAR PRIMARY KEY,"
                 + " committed TIMESTAMP(3) WITH TIME ZONE NOT NULL)");
+        Jdbc.execute(connection, "CREATE TABLE IF NOT EXISTS " + CHECKPOINTS + " (id INT PRIMARY KEY, n BIGINT NOT NULL)");
+        Jdbc.execute(connection, "INSERT INTO " + CHECKPOINTS + " SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM "
+                + CHECKPOINTS + ")");
         ensureNums(connection, INITIAL_NUMS);
+    }
+
+    /**
+     * Changes one row, so that the CHECKPOINT after it always has a version to write: H2 writes none when nothing
+     * changed, and then returns before the versions handed over to its writing threads earlier are in the file
+     * (RowWriteGate). With a version of its own to write, it waits for them, in order.
+     */
+    public static void markCheckpoint(Connection connection) {
+        Jdbc.execute(connection, "UPDATE " + CHECKPOINTS + " SET n = n + 1");
     }
 
     /** The quoted name of the numbers table that correlated UNNEST joins against (BIGQUERY_EMULATION.md §2). */

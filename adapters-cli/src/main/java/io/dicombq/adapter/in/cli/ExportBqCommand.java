@@ -152,7 +152,7 @@ public final class ExportBqCommand implements Callable<Integer> {
                 progress.finish();
                 return operation;
             }
-            Thread.sleep(pause);
+            runtime.awaitLocalExport(name, pause);
             pause = Math.min(MAX_POLL_MILLIS, pause * 2);
         }
     }

@@ -6,6 +6,7 @@ import io.dicombq.adapter.out.h2.operation.H2OperationRepository;
 import io.dicombq.adapter.out.h2.operation.JsonLinesOperationLog;
 import io.dicombq.adapter.out.h2.operation.OperationDatabase;
 import io.dicombq.adapter.out.h2.operation.ProcessWorkers;
+import io.dicombq.domain.operation.OperationName;
 import io.dicombq.application.port.in.ExportDicomMetadataUseCase;
 import io.dicombq.application.port.in.GrantDatasetAccessUseCase;
 import io.dicombq.application.port.out.DestinationAccessPolicy;
@@ -127,6 +128,22 @@ public final class DicombqRuntime implements AutoCloseable {
         scaleOutLaunchers.add(launcher);
         return new ExportDicomMetadataService(registry, new EngineStoreSources(engine, sources), warehouse().sink(), new LocalFilterFiles(),
                 operationRepository, log, RandomOperationIds.secure(), workers, launcher, clock);
+    }
+
+    /**
+     * Waits up to {@code millis} for an export this process runs to end, returning as soon as it does (for one it does
+     * not run, the whole pause): a command polling the operation sees its end without waiting out the pause.
+     */
+    public void awaitLocalExport(OperationName operation, long millis) throws InterruptedException {
+        if (threads.awaitEnd(operation, millis)) {
+            return;
+        }
+        for (ThreadExportLauncher launcher : scaleOutLaunchers) {
+            if (launcher.awaitEnd(operation, millis)) {
+                return;
+            }
+        }
+        Thread.sleep(millis);
     }
 
     /** Whether the engine of {@code runner} reads {@code source} itself (a glob, a gs:// path) rather than as a store. */

@@ -4,6 +4,9 @@ import io.dicombq.application.port.in.RunExportUseCase;
 import io.dicombq.application.port.out.ExportLauncher;
 import io.dicombq.domain.operation.OperationName;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +21,8 @@ public final class ThreadExportLauncher implements ExportLauncher, AutoCloseable
 
     private final RunExportUseCase runner;
     private final ExecutorService executor;
+    /** The exports started here and not yet ended, so a waiting command learns the end at once rather than at its next poll. */
+    private final Map<OperationName, CountDownLatch> running = new ConcurrentHashMap<>();
 
     public ThreadExportLauncher(RunExportUseCase runner, int concurrentExports) {
         this.runner = runner;
@@ -30,13 +35,31 @@ public final class ThreadExportLauncher implements ExportLauncher, AutoCloseable
 
     @Override
     public void launch(OperationName operation) {
+        CountDownLatch ended = new CountDownLatch(1);
+        running.put(operation, ended);
         executor.execute(() -> {
             try {
                 runner.run(operation);
             } catch (Throwable e) {
                 LOG.log(System.Logger.Level.ERROR, "export " + operation + " ended with an uncaught failure", e);
+            } finally {
+                running.remove(operation, ended);
+                ended.countDown();
             }
         });
+    }
+
+    /**
+     * Waits up to {@code millis} for the export of {@code operation} to end, returning as soon as it does; false at once
+     * when no export of it runs here.
+     */
+    public boolean awaitEnd(OperationName operation, long millis) throws InterruptedException {
+        CountDownLatch ended = running.get(operation);
+        if (ended == null) {
+            return false;
+        }
+        ended.await(millis, TimeUnit.MILLISECONDS);
+        return true;
     }
 
     /** Waits a little for running exports; a cancel request should come first. */

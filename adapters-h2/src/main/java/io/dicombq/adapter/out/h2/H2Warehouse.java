@@ -632,6 +632,7 @@ public final class H2Warehouse implements AutoCloseable {
                 // closing the database below ends whatever is left
             }
         }
+        rowWriteGate.close();
         closeDatabase();
         lease.close();
         if (ownsStagingDirectory) {

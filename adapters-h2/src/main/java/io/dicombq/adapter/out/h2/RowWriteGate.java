@@ -46,16 +46,23 @@ public final class RowWriteGate {
     private final boolean persistent;
     private final LongSupplier nanoTime;
     private final WriterLease lease;
+    private final EarlyWriteBack writeBack;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile long lastCheckpoint;
     /** The store this process hosts, as seen at the last checkpoint; null before it or while another process hosts it. */
     private volatile MVStore hosted;
 
     RowWriteGate(H2Database database, boolean persistent, LongSupplier nanoTime, WriterLease lease) {
+        this(database, persistent, nanoTime, lease, new EarlyWriteBack());
+    }
+
+    RowWriteGate(H2Database database, boolean persistent, LongSupplier nanoTime, WriterLease lease,
+                 EarlyWriteBack writeBack) {
         this.database = database;
         this.persistent = persistent;
         this.nanoTime = nanoTime;
         this.lease = lease;
+        this.writeBack = writeBack;
         this.lastCheckpoint = nanoTime.getAsLong();
     }
 
@@ -103,7 +110,13 @@ public final class RowWriteGate {
             } finally {
                 lock.writeLock().unlock();
             }
+            writeBack.afterVersion(store);
         }
+    }
+
+    /** Ends the early write-back: waits for one running, so the close's own fsync follows it. */
+    void close() {
+        writeBack.close();
     }
 
     /**
@@ -126,6 +139,9 @@ public final class RowWriteGate {
             });
             lastCheckpoint = nanoTime.getAsLong();
             hosted = H2StoreTiming.hostedStore(connection);
+            if (hosted != null) {
+                writeBack.afterVersion(hosted);
+            }
         } catch (SQLException e) {
             throw Jdbc.internal("CHECKPOINT", e);
         } catch (ReflectiveOperationException e) {

@@ -1,7 +1,6 @@
 package io.dicombq.adapter.out.sql;
 
 import io.dicombq.domain.dicom.NumberStrings;
-import io.dicombq.adapter.out.h2.catalog.Jdbc;
 import io.dicombq.adapter.out.h2.catalog.Names;
 import io.dicombq.application.query.BigQueryText;
 
@@ -41,9 +40,11 @@ public final class BigQueryFunctions {
 
     /**
      * Creates the functions; with {@code replace} (no other process uses the database) re-creates them, so a
-     * database file always calls this version's code.
+     * database file always calls this version's code; a file already stamped with these definitions is left as it is
+     * ({@link FunctionAliases}).
      */
     public static void install(Connection connection, boolean replace) {
+        FunctionAliases aliases = new FunctionAliases();
         String[][] functions = {
             {"float_string", "floatString"}, {"numeric_string", "numericString"}, {"time_string", "timeString"},
             {"datetime_string", "datetimeString"}, {"timestamp_string", "timestampString"}, {"parse_int64", "parseInt64"},
@@ -59,59 +60,45 @@ public final class BigQueryFunctions {
         String[][] json = {
             {"json_value", "jsonValue"}, {"json_query", "jsonQuery"}, {"json_quote", "quote"}, {"json_quote_all", "quoteAll"}, {"json_integers_text", "integersText"}, {"json_booleans_text", "booleansText"},
         };
-        install(connection, replace, BigQueryFunctions.class, functions);
-        install(connection, replace, ScalarRuntime.class, scalars);
-        install(connection, replace, JsonRuntime.class, json);
+        aliases.add(BigQueryFunctions.class, functions);
+        aliases.add(ScalarRuntime.class, scalars);
+        aliases.add(JsonRuntime.class, json);
         // Not DETERMINISTIC: H2 would then fold a constant call while planning, failing a query whose CASE or IF
         // never evaluates it (BigQuery evaluates only the branch taken).
-        install(connection, replace, StrictFunctions.class, StrictFunctions.NAMES, "");
-        install(connection, replace, MathRuntime.class, MathRuntime.NAMES, "");
-        install(connection, replace, TextRuntime.class, TextRuntime.NAMES, "");
-        install(connection, replace, StringRuntime.class, StringRuntime.NAMES, "");
-        install(connection, replace, EncodingRuntime.class, EncodingRuntime.NAMES, "");
-        install(connection, replace, NetRuntime.class, NetRuntime.NAMES, "");
-        install(connection, replace, FormatRuntime.class, FormatRuntime.NAMES, "");
-        install(connection, replace, RegexpRuntime.class, RegexpRuntime.NAMES, "");
-        install(connection, replace, BytesFormat.class, BytesFormat.NAMES, "");
-        install(connection, replace, CalendarRuntime.class, CalendarRuntime.NAMES, "");
-        install(connection, replace, BucketRuntime.class, BucketRuntime.NAMES, "");
-        install(connection, replace, JsonLaxRuntime.class, JsonLaxRuntime.NAMES, "");
-        install(connection, replace, JsonArrayRuntime.class, JsonArrayRuntime.NAMES, "");
-        install(connection, replace, VectorRuntime.class, VectorRuntime.NAMES, "");
-        install(connection, replace, DateTimeFormatElements.class, DateTimeFormatElements.NAMES, "");
-        install(connection, replace, NumberFormatElements.class, NumberFormatElements.NAMES, "");
-        install(connection, replace, DateTimeParseElements.class, DateTimeParseElements.NAMES, "");
-        install(connection, replace, AggregateRuntime.class, AggregateRuntime.NAMES, "");
-        install(connection, replace, ApproximateRuntime.class, ApproximateRuntime.NAMES, "");
-        install(connection, replace, TrigonometricRuntime.class, TrigonometricRuntime.NAMES, "");
-        install(connection, replace, IntegerRuntime.class, IntegerRuntime.NAMES, "");
-        install(connection, replace, BigNumericRuntime.class, BigNumericRuntime.NAMES, "");
-        install(connection, replace, IntervalRuntime.class, IntervalRuntime.NAMES, "");
-        install(connection, replace, ArrayRuntime.class, ArrayRuntime.NAMES, "");
-        install(connection, replace, JsonDocumentRuntime.class, JsonDocumentRuntime.NAMES, "");
-        install(connection, replace, JsonBuildRuntime.class, JsonBuildRuntime.NAMES, "");
-        install(connection, replace, JsonMutateRuntime.class, JsonMutateRuntime.NAMES, "");
-        install(connection, replace, TimeRuntime.class, TimeRuntime.NAMES, "");
-        install(connection, replace, ErrorCatchingRuntime.class, ErrorCatchingRuntime.NAMES, "");
-        install(connection, replace, RecursiveRuntime.class, RecursiveRuntime.NAMES, "");
-        install(connection, replace, SafeTimeRuntime.class, SafeRuntime.aliases(SafeTimeRuntime.TWINS), "");
-        install(connection, replace, SafeRuntime.class, SafeRuntime.aliases(), "");
-        install(connection, replace, SafeValueRuntime.class, SafeRuntime.aliases(SafeValueRuntime.TWINS), "");
-    }
-
-    private static void install(Connection connection, boolean replace, Class<?> owner, String[][] functions) {
-        install(connection, replace, owner, functions, " DETERMINISTIC");
-    }
-
-    private static void install(Connection connection, boolean replace, Class<?> owner, String[][] functions, String determinism) {
-        for (String[] function : functions) {
-            String name = Names.meta(function[0]);
-            if (replace) {
-                Jdbc.execute(connection, "DROP ALIAS IF EXISTS " + name);
-            }
-            Jdbc.execute(connection, "CREATE ALIAS IF NOT EXISTS " + name + determinism + " FOR '"
-                    + owner.getName() + "." + function[1] + "'");
-        }
+        aliases.add(StrictFunctions.class, StrictFunctions.NAMES, "");
+        aliases.add(MathRuntime.class, MathRuntime.NAMES, "");
+        aliases.add(TextRuntime.class, TextRuntime.NAMES, "");
+        aliases.add(StringRuntime.class, StringRuntime.NAMES, "");
+        aliases.add(EncodingRuntime.class, EncodingRuntime.NAMES, "");
+        aliases.add(NetRuntime.class, NetRuntime.NAMES, "");
+        aliases.add(FormatRuntime.class, FormatRuntime.NAMES, "");
+        aliases.add(RegexpRuntime.class, RegexpRuntime.NAMES, "");
+        aliases.add(BytesFormat.class, BytesFormat.NAMES, "");
+        aliases.add(CalendarRuntime.class, CalendarRuntime.NAMES, "");
+        aliases.add(BucketRuntime.class, BucketRuntime.NAMES, "");
+        aliases.add(JsonLaxRuntime.class, JsonLaxRuntime.NAMES, "");
+        aliases.add(JsonArrayRuntime.class, JsonArrayRuntime.NAMES, "");
+        aliases.add(VectorRuntime.class, VectorRuntime.NAMES, "");
+        aliases.add(DateTimeFormatElements.class, DateTimeFormatElements.NAMES, "");
+        aliases.add(NumberFormatElements.class, NumberFormatElements.NAMES, "");
+        aliases.add(DateTimeParseElements.class, DateTimeParseElements.NAMES, "");
+        aliases.add(AggregateRuntime.class, AggregateRuntime.NAMES, "");
+        aliases.add(ApproximateRuntime.class, ApproximateRuntime.NAMES, "");
+        aliases.add(TrigonometricRuntime.class, TrigonometricRuntime.NAMES, "");
+        aliases.add(IntegerRuntime.class, IntegerRuntime.NAMES, "");
+        aliases.add(BigNumericRuntime.class, BigNumericRuntime.NAMES, "");
+        aliases.add(IntervalRuntime.class, IntervalRuntime.NAMES, "");
+        aliases.add(ArrayRuntime.class, ArrayRuntime.NAMES, "");
+        aliases.add(JsonDocumentRuntime.class, JsonDocumentRuntime.NAMES, "");
+        aliases.add(JsonBuildRuntime.class, JsonBuildRuntime.NAMES, "");
+        aliases.add(JsonMutateRuntime.class, JsonMutateRuntime.NAMES, "");
+        aliases.add(TimeRuntime.class, TimeRuntime.NAMES, "");
+        aliases.add(ErrorCatchingRuntime.class, ErrorCatchingRuntime.NAMES, "");
+        aliases.add(RecursiveRuntime.class, RecursiveRuntime.NAMES, "");
+        aliases.add(SafeTimeRuntime.class, SafeRuntime.aliases(SafeTimeRuntime.TWINS), "");
+        aliases.add(SafeRuntime.class, SafeRuntime.aliases(), "");
+        aliases.add(SafeValueRuntime.class, SafeRuntime.aliases(SafeValueRuntime.TWINS), "");
+        aliases.install(connection, replace);
     }
 
     /** The SQL call of one of the functions. */

@@ -35,8 +35,9 @@ class ThreadExportLauncherTest {
                 }
             });
             waiter.start();
-            // The export ends only once the waiter waits for it (its only timed wait is the one on the export's end).
-            while (waiter.getState() != Thread.State.TIMED_WAITING) {
+            // The export ends only once the waiter waits for it (its only timed wait is the one on the export's end),
+            // or has returned without waiting, which the assertions below catch.
+            while (waiter.getState() != Thread.State.TIMED_WAITING && waiter.isAlive()) {
                 Thread.onSpinWait();
             }
             release.countDown();

@@ -31,9 +31,9 @@ public final class ProcessWorkers implements Workers {
 
     /** The worker name of any process, e.g. a worker this process just spawned. */
     public static WorkerId of(ProcessHandle process) {
-        String start = process.info().startInstant().map(Instant::toString).orElse("?");
         OptionalLong ticks = startTicks(process.pid());
-        return new WorkerId(process.pid() + ":" + start + (ticks.isPresent() ? TICKS + Long.toString(ticks.getAsLong()) : ""));
+        return new WorkerId(process.pid() + ":" + startInstant(process)
+                + (ticks.isPresent() ? TICKS + Long.toString(ticks.getAsLong()) : ""));
     }
 
     @Override
@@ -53,15 +53,19 @@ public final class ProcessWorkers implements Workers {
         if (process.isEmpty() || !process.get().isAlive()) {
             return false;
         }
-        String now = of(process.get()).value();
-        int recordedTicks = value.lastIndexOf(TICKS);
-        int currentTicks = now.lastIndexOf(TICKS);
-        if (recordedTicks > colon && currentTicks > 0) {
-            return value.substring(recordedTicks).equals(now.substring(currentTicks));
+        int slash = value.lastIndexOf(TICKS);
+        OptionalLong ticks = startTicks(pid);
+        if (slash > colon && ticks.isPresent()) {
+            return value.substring(slash + 1).equals(Long.toString(ticks.getAsLong()));
         }
         // A name recorded without ticks (another system, or before they were recorded): the instant decides.
-        String recordedStart = recordedTicks > colon ? value.substring(0, recordedTicks) : value;
-        return recordedStart.equals(currentTicks > 0 ? now.substring(0, currentTicks) : now);
+        String recordedStart = slash > colon ? value.substring(colon + 1, slash) : value.substring(colon + 1);
+        return recordedStart.equals(startInstant(process.get()));
+    }
+
+    /** The start instant as the JDK gives it, for people; "?" where the system does not tell. */
+    private static String startInstant(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toString).orElse("?");
     }
 
     /** When the process started, in clock ticks after boot; empty without a readable {@code /proc/PID/stat}. */

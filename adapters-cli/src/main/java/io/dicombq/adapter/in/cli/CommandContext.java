@@ -18,6 +18,11 @@ final class CommandContext {
         return warehouseOptions(spec).openRuntime();
     }
 
+    /** The runtime of a command that writes into the warehouse: it is opened at once (WarehouseOptions). */
+    static DicombqRuntime openRuntimeToWrite(CommandSpec spec) {
+        return warehouseOptions(spec).openRuntimeToWrite();
+    }
+
     static PrintWriter out(CommandSpec spec) {
         return spec.commandLine().getOut();
     }

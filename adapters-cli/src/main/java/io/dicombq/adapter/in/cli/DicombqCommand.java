@@ -3,25 +3,29 @@ package io.dicombq.adapter.in.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+import java.util.Optional;
+
 /** The top-level {@code dicombq} command; each capability registers its subcommand here. */
 @Command(name = "dicombq",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        description = "Export DICOM metadata into BigQuery-shaped tables, offline or on BigQuery.",
-        subcommands = {
-                VersionCommand.class,
-                DicomStoresCommand.class,
-                OperationsCommand.class,
-                DatasetsCommand.class,
-                TablesCommand.class,
-                QueryCommand.class,
-                DemoCommand.class,
-                DumpCommand.class,
-                BenchCommand.class,
-                ServeCommand.class,
-                CommandLine.HelpCommand.class,
-        })
+        description = "Export DICOM metadata into BigQuery-shaped tables, offline or on BigQuery.")
 public final class DicombqCommand implements Runnable {
+    /** The subcommands, in the order the usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
+            VersionCommand.class,
+            DicomStoresCommand.class,
+            OperationsCommand.class,
+            DatasetsCommand.class,
+            TablesCommand.class,
+            QueryCommand.class,
+            DemoCommand.class,
+            DumpCommand.class,
+            BenchCommand.class,
+            ServeCommand.class,
+            CommandLine.HelpCommand.class);
+
     /** Exit code of a command whose request or operation failed (usage errors exit with 2). */
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
@@ -39,7 +43,33 @@ public final class DicombqCommand implements Runnable {
 
     /** A command line with dicombq's conventions: one-line errors, exit 1 for failed requests, 2 for usage errors. */
     public static CommandLine newCommandLine() {
-        return withConventions(new CommandLine(new DicombqCommand()));
+        CommandLine root = new CommandLine(new DicombqCommand());
+        SUBCOMMANDS.forEach(root::addSubcommand);
+        return withConventions(root);
+    }
+
+    /**
+     * The command line that runs {@code args}: the same as {@link #newCommandLine()}, except that when they name a
+     * subcommand only that subcommand's tree is built. Building every command's model (reflection over all their
+     * classes and annotations) was half of the command line's start-up (docs/BENCHMARKS.md, session 14).
+     */
+    public static CommandLine newCommandLine(String... args) {
+        CommandLine root = new CommandLine(new DicombqCommand());
+        Optional<Class<?>> named = SubcommandWord.in(root.getCommandSpec(), args).flatMap(DicombqCommand::subcommand);
+        if (named.isPresent()) {
+            root.addSubcommand(named.get());
+        } else {
+            SUBCOMMANDS.forEach(root::addSubcommand);
+        }
+        return withConventions(root);
+    }
+
+    /** The subcommand called {@code word}, unless it is help, which lists all of them. */
+    private static Optional<Class<?>> subcommand(String word) {
+        return SUBCOMMANDS.stream()
+                .filter(command -> command != CommandLine.HelpCommand.class)
+                .filter(command -> command.getAnnotation(Command.class).name().equals(word))
+                .findFirst();
     }
 
     /**

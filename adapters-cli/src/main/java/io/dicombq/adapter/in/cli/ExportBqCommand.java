@@ -62,7 +62,7 @@ public final class ExportBqCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        DicombqRuntime runtime = CommandContext.openRuntime(spec);
+        DicombqRuntime runtime = CommandContext.openRuntimeToWrite(spec);
         int exit;
         try {
             exit = export(runtime);

@@ -120,6 +120,19 @@ public final class WarehouseOptions {
 
     /** As {@link #openRuntime()}, reading stores through {@code sources} (the HTTP server confines them). */
     public DicombqRuntime openRuntime(DicomStoreSources sources) {
+        return openRuntime(sources, false);
+    }
+
+    /**
+     * The runtime of a command that is going to write into the warehouse (an export): the warehouse is opened at once,
+     * alongside the operations database, if it exists (an export into a dataset needs one that does; opening one that
+     * does not would create it before the request is even checked).
+     */
+    DicombqRuntime openRuntimeToWrite() {
+        return openRuntime(new LocalDicomStoreSources(), true);
+    }
+
+    private DicombqRuntime openRuntime(DicomStoreSources sources, boolean toWrite) {
         Path directory = dataDirectory().toAbsolutePath();
         try {
             Files.createDirectories(directory);
@@ -128,7 +141,7 @@ public final class WarehouseOptions {
                     "--data-dir " + directory + " cannot be created: " + e.getMessage());
         }
         return new DicombqRuntime(directory, () -> openWarehouse(directory), sources, Clock.systemUTC(),
-                workerArguments());
+                workerArguments(), toWrite && (kind == Kind.BIGQUERY || H2Warehouse.existsIn(directory)));
     }
 
     /**

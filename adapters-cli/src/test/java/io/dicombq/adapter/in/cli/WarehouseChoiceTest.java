@@ -18,9 +18,9 @@ class WarehouseChoiceTest {
     Path dataDir;
 
     private static WarehouseOptions parse(String... args) {
-        DicombqCommand command = new DicombqCommand();
-        new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
-        return command.warehouse;
+        CommandLine commandLine = DicombqCommand.newCommandLine();
+        commandLine.parseArgs(args);
+        return ((DicombqCommand) commandLine.getCommand()).warehouse;
     }
 
     @Test

@@ -34,10 +34,12 @@ class WarehouseOptionsTest {
 
     @Test
     void theOptionWorksBeforeOrAfterTheSubcommand() {
-        DicombqCommand before = new DicombqCommand();
-        new picocli.CommandLine(before).parseArgs("--data-dir=/a", "operations", "list");
-        DicombqCommand after = new DicombqCommand();
-        new picocli.CommandLine(after).parseArgs("operations", "list", "--data-dir=/b");
+        picocli.CommandLine beforeLine = DicombqCommand.newCommandLine();
+        beforeLine.parseArgs("--data-dir=/a", "operations", "list");
+        DicombqCommand before = beforeLine.getCommand();
+        picocli.CommandLine afterLine = DicombqCommand.newCommandLine("operations", "list", "--data-dir=/b");
+        afterLine.parseArgs("operations", "list", "--data-dir=/b");
+        DicombqCommand after = afterLine.getCommand();
 
         assertThat(before.warehouse.dataDirectory()).isEqualTo(Path.of("/a"));
         assertThat(after.warehouse.dataDirectory()).isEqualTo(Path.of("/b"));

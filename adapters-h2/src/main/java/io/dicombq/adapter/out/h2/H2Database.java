@@ -14,6 +14,7 @@ import java.sql.SQLException;
  * mixed-case names as written and compare identifiers case-insensitively, as BigQuery does for columns.
  */
 public final class H2Database implements AutoCloseable {
+    private static final String FILE_BASE = "warehouse";
     /** Names stay as written; identifier lookups ignore case (BIGQUERY_EMULATION.md §2). */
     private static final String FLAGS = ";DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
 
@@ -62,6 +63,11 @@ public final class H2Database implements AutoCloseable {
         }
     }
 
+    /** The file of {@link #file(Path)}'s database in {@code dataDir}. */
+    static Path fileIn(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve(FILE_BASE + ".mv.db");
+    }
+
     /**
      * A file-backed database in {@code dataDir/warehouse.mv.db}. AUTO_SERVER lets a second dicombq process
      * (a {@code query} while {@code serve} runs) share it through a loopback TCP server the first one starts, and
@@ -72,7 +78,7 @@ public final class H2Database implements AutoCloseable {
      * back almost once more (6 % of its CPU); 1,000 rows still give the planner its selectivities.
      */
     public static H2Database file(Path dataDir) {
-        Path base = dataDir.toAbsolutePath().resolve("warehouse");
+        Path base = dataDir.toAbsolutePath().resolve(FILE_BASE);
         return new H2Database("jdbc:h2:file:" + base + FLAGS + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=131072"
                 + ";ANALYZE_SAMPLE=1000" + H2StoreTiming.URL_SETTING, false, dataDir.toAbsolutePath().normalize());
     }

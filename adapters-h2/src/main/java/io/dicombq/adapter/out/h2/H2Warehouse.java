@@ -100,6 +100,11 @@ public final class H2Warehouse implements AutoCloseable {
         }
     }
 
+    /** Whether {@code dataDir} holds a file-backed warehouse already (opening it creates none). */
+    public static boolean existsIn(Path dataDir) {
+        return java.nio.file.Files.exists(H2Database.fileIn(dataDir));
+    }
+
     /** The file-backed warehouse in {@code dataDir} (created if absent). */
     public static H2Warehouse open(Path dataDir) {
         return open(dataDir, Clock.systemUTC());

@@ -41,7 +41,7 @@ public final class UncleanFileRewrite {
      * file it cannot read to H2's open, which reports it.
      */
     static boolean ifLeftByACrash(Path dataDir, WriterLease lease) {
-        Path file = dataDir.toAbsolutePath().resolve("warehouse.mv.db");
+        Path file = H2Database.fileIn(dataDir);
         // Open in this JVM: it is alive, and even reading its header here would drop H2's lock on it (H2Database).
         if (H2Database.openHere(dataDir) || !Files.exists(file) || closedCleanly(file)) {
             return false;

@@ -44,8 +44,7 @@ public final class DicombqRuntime implements AutoCloseable {
 
     private final Path dataDirectory;
     private final Clock clock;
-    private final Supplier<Warehouse> warehouseFactory;
-    private Warehouse warehouse;
+    private final WarehouseOpening warehouse;
     private final OperationDatabase operationDatabase;
     private final OperationRepository operationRepository;
     private final JsonLinesOperationLog log;
@@ -62,21 +61,31 @@ public final class DicombqRuntime implements AutoCloseable {
      * for a worker that is writing into it).
      */
     public DicombqRuntime(Path dataDirectory, Supplier<Warehouse> warehouse, DicomStoreSources sources, Clock clock) {
-        this(dataDirectory, warehouse, sources, clock, List.of());
+        this(dataDirectory, warehouse, sources, clock, List.of(), false);
     }
 
     /**
      * @param workerArguments the command-line options a detached worker needs to open the same warehouse
      *                        (e.g. {@code --warehouse=bigquery --bigquery-endpoint=URL})
+     * @param openWarehouseAhead  open the warehouse now, alongside the operations database, for a command that is
+     *                        going to use it (an export)
      */
     public DicombqRuntime(Path dataDirectory, Supplier<Warehouse> warehouse, DicomStoreSources sources, Clock clock,
-                          List<String> workerArguments) {
+                          List<String> workerArguments, boolean openWarehouseAhead) {
         this.workerArguments = List.copyOf(workerArguments);
         this.dataDirectory = dataDirectory.toAbsolutePath();
         this.clock = clock;
-        this.warehouseFactory = warehouse;
+        this.warehouse = new WarehouseOpening(warehouse);
         this.sources = sources;
-        this.operationDatabase = OperationDatabase.open(this.dataDirectory);
+        if (openWarehouseAhead) {
+            this.warehouse.startAhead();
+        }
+        try {
+            this.operationDatabase = OperationDatabase.open(this.dataDirectory);
+        } catch (RuntimeException | Error e) {
+            closeWarehouse(e);
+            throw e;
+        }
         this.operationRepository = new H2OperationRepository(operationDatabase);
         this.log = new JsonLinesOperationLog(this.dataDirectory);
         this.registry = new H2DicomStoreRegistry(operationDatabase);
@@ -92,11 +101,8 @@ public final class DicombqRuntime implements AutoCloseable {
         return clock;
     }
 
-    public synchronized Warehouse warehouse() {
-        if (warehouse == null) {
-            warehouse = warehouseFactory.get();
-        }
-        return warehouse;
+    public Warehouse warehouse() {
+        return warehouse.get();
     }
 
     /** Exports that run on a thread of this process ({@code detached = false}) or in a detached worker process. */
@@ -193,11 +199,18 @@ public final class DicombqRuntime implements AutoCloseable {
         scaleOutLaunchers.forEach(ThreadExportLauncher::close);
         operationDatabase.close();
         try {
-            if (warehouse != null) {
-                warehouse.close();
-            }
+            warehouse.close();
         } catch (Exception e) {
             throw new IllegalStateException("could not close the warehouse: " + e.getMessage(), e);
+        }
+    }
+
+    /** After {@code failure} to build the runtime: the warehouse opening ahead is closed, its own failure added. */
+    private void closeWarehouse(Throwable failure) {
+        try {
+            warehouse.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
         }
     }
 }

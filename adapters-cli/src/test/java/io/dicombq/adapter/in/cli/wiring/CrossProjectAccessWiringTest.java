@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +50,7 @@ class CrossProjectAccessWiringTest {
         Warehouse warehouse = new Warehouse("test warehouse", h2.tableSink(), new H2QueryEngine(h2),
                 new H2WarehouseCatalog(h2), enforcesOwnIam, h2);
         try (DicombqRuntime runtime = new DicombqRuntime(temp.resolve("data"), () -> warehouse,
-                new LocalDicomStoreSources(Optional.empty()), Clock.systemUTC(), List.of())) {
+                new LocalDicomStoreSources(Optional.empty()), Clock.systemUTC())) {
             DicomStoreName store = new DicomStoreName("store-project", "local", "ds", "adhoc");
             Operation started = runtime.export(false).export(new ExportRequest(
                     new ExportRequest.AdHocStore(store, folder.toString()), "bq://other-project.dest.table",

@@ -16,7 +16,7 @@ import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import io.dicombq.domain.status.RpcError;
 
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -314,14 +314,18 @@ final class JobRunner {
             String firstError = null;
             List<Row> batch = new ArrayList<>(BATCH);
             for (Path file : files) {
-                try (BufferedReader reader = LoadSources.open(file)) {
-                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                try (InputStream in = LoadSources.open(file)) {
+                    NdjsonLines lines = new NdjsonLines(in);
+                    while (lines.next()) {
                         lineNumber++;
-                        if (line.isBlank()) {
+                        if (lines.blank()) {
                             continue;
                         }
                         try {
-                            batch.add(JsonLineRows.read(line, schema.columns(), ignoreUnknown, "line " + lineNumber));
+                            batch.add(lines.ascii()
+                                    ? JsonLineRows.readAscii(lines.bytes(), lines.start(), lines.length(), schema.columns(),
+                                            ignoreUnknown, "line " + lineNumber)
+                                    : JsonLineRows.read(lines.text(), schema.columns(), ignoreUnknown, "line " + lineNumber));
                         } catch (DicombqException e) {
                             badRecords++;
                             firstError = firstError == null ? e.getMessage() : firstError;

@@ -33,6 +33,23 @@ final class JsonLineRows {
     /** The row {@code line} holds; {@code where} names it in errors ("line 12"). */
     static Row read(String line, List<Column> columns, boolean ignoreUnknown, String where) {
         try (JsonParser parser = WireJson.MAPPER.createParser(line)) {
+            return read(parser, columns, ignoreUnknown, where);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #read(String, List, boolean, String)}, for a line of ASCII bytes (any text reads the same as them). */
+    static Row readAscii(byte[] bytes, int offset, int length, List<Column> columns, boolean ignoreUnknown, String where) {
+        try (JsonParser parser = WireJson.MAPPER.createParser(bytes, offset, length)) {
+            return read(parser, columns, ignoreUnknown, where);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Row read(JsonParser parser, List<Column> columns, boolean ignoreUnknown, String where) {
+        try {
             parser.nextToken();
             Row row = object(parser, columns, ignoreUnknown, where);
             if (parser.nextToken() != null) {

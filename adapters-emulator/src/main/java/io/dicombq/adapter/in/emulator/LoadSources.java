@@ -5,12 +5,9 @@ import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,8 +59,8 @@ final class LoadSources {
         return file;
     }
 
-    /** The file as UTF-8 text, decompressed when it starts with gzip's magic number (RFC 1952 2.3.1). */
-    static BufferedReader open(Path file) throws IOException {
+    /** The file's bytes, decompressed when it starts with gzip's magic number (RFC 1952 2.3.1). */
+    static InputStream open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file));
         in.mark(2);
         int magic = in.read() | (in.read() << 8);
@@ -71,7 +68,7 @@ final class LoadSources {
         if (magic == GZIP_MAGIC) {
             in = new GZIPInputStream(in);
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
+        return in;
     }
 
     static long size(List<Path> files) {

@@ -68,9 +68,12 @@ class JsonLineRowsTest {
             "{\"SOPInstanceUID\":\"1.2\",}",
             "{\"SOPInstanceUID\":tru}"})
     void answersAsTheTreePath(String line) {
-        assertThat(outcome(() -> JsonLineRows.read(line, COLUMNS, false, "line 3")))
-                .isEqualTo(outcome(() -> WireValues.fromJson(COLUMNS,
-                        WireJson.read(line.getBytes(StandardCharsets.UTF_8), "line 3"), false, "line 3")));
+        String tree = outcome(() -> WireValues.fromJson(COLUMNS,
+                WireJson.read(line.getBytes(StandardCharsets.UTF_8), "line 3"), false, "line 3"));
+        assertThat(outcome(() -> JsonLineRows.read(line, COLUMNS, false, "line 3"))).isEqualTo(tree);
+        byte[] ascii = ("  " + line + "\n").getBytes(StandardCharsets.US_ASCII);
+        assertThat(outcome(() -> JsonLineRows.readAscii(ascii, 2, ascii.length - 3, COLUMNS, false, "line 3")))
+                .as("read from its bytes").isEqualTo(tree);
     }
 
     @ParameterizedTest

@@ -322,10 +322,8 @@ final class JobRunner {
                             continue;
                         }
                         try {
-                            batch.add(lines.ascii()
-                                    ? JsonLineRows.readAscii(lines.bytes(), lines.start(), lines.length(), schema.columns(),
-                                            ignoreUnknown, "line " + lineNumber)
-                                    : JsonLineRows.read(lines.text(), schema.columns(), ignoreUnknown, "line " + lineNumber));
+                            batch.add(JsonLineRows.read(lines.bytes(), lines.start(), lines.length(), lines.ascii(),
+                                    schema.columns(), ignoreUnknown, "line " + lineNumber));
                         } catch (DicombqException e) {
                             badRecords++;
                             firstError = firstError == null ? e.getMessage() : firstError;

@@ -13,6 +13,7 @@ import io.dicombq.domain.schema.Row;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,31 +28,38 @@ final class JsonLineRows {
     private static final ObjectReader VALUE = WireJson.MAPPER.reader()
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private JsonLineRows() {
+    private final JsonParser parser;
+    private final boolean ignoreUnknown;
+    /** The line's bytes when they are all ASCII (else null), and where the parser's input starts and ends in them. */
+    private final byte[] ascii;
+    private final int offset;
+    private final int end;
+
+    private JsonLineRows(JsonParser parser, boolean ignoreUnknown, byte[] ascii, int offset, int end) {
+        this.parser = parser;
+        this.ignoreUnknown = ignoreUnknown;
+        this.ascii = ascii;
+        this.offset = offset;
+        this.end = end;
     }
 
-    /** The row {@code line} holds; {@code where} names it in errors ("line 12"). */
-    static Row read(String line, List<Column> columns, boolean ignoreUnknown, String where) {
-        try (JsonParser parser = WireJson.MAPPER.createParser(line)) {
-            return read(parser, columns, ignoreUnknown, where);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** As {@link #read(String, List, boolean, String)}, for a line of ASCII bytes (any text reads the same as them). */
-    static Row readAscii(byte[] bytes, int offset, int length, List<Column> columns, boolean ignoreUnknown, String where) {
+    /**
+     * The row the UTF-8 line {@code bytes[offset, offset + length)} holds; {@code ascii} says that all its bytes are
+     * ASCII; {@code where} names it in errors ("line 12").
+     */
+    static Row read(byte[] bytes, int offset, int length, boolean ascii, List<Column> columns, boolean ignoreUnknown,
+                    String where) {
         try (JsonParser parser = WireJson.MAPPER.createParser(bytes, offset, length)) {
-            return read(parser, columns, ignoreUnknown, where);
+            return new JsonLineRows(parser, ignoreUnknown, ascii ? bytes : null, offset, offset + length).row(columns, where);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Row read(JsonParser parser, List<Column> columns, boolean ignoreUnknown, String where) {
+    private Row row(List<Column> columns, String where) {
         try {
             parser.nextToken();
-            Row row = object(parser, columns, ignoreUnknown, where);
+            Row row = object(columns, where);
             if (parser.nextToken() != null) {
                 throw WireValues.invalid("the " + where + " is not valid JSON: Trailing token (of type "
                         + parser.currentToken() + ") found after value");
@@ -65,8 +73,7 @@ final class JsonLineRows {
     }
 
     /** The object at the parser's current token (which it consumes) as a row of {@code columns}. */
-    private static Row object(JsonParser parser, List<Column> columns, boolean ignoreUnknown, Object where)
-            throws IOException {
+    private Row object(List<Column> columns, Object where) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             // not an object: the tree path words the error
             return WireValues.fromJson(columns, tree(parser), ignoreUnknown, where);
@@ -86,7 +93,7 @@ final class JsonLineRows {
             }
             Column column = columns.get(position);
             next = position + 1;
-            Object value = value(parser, column, ignoreUnknown, new WireValues.Field(where, column.name()));
+            Object value = value(column, new WireValues.Field(where, column.name()));
             // a repeated key keeps its first place and its last value, as in a JSON tree
             if (value == null) {
                 values.remove(column.name());
@@ -98,13 +105,12 @@ final class JsonLineRows {
         return Row.handOver(values);
     }
 
-    private static Object value(JsonParser parser, Column column, boolean ignoreUnknown, Object where)
-            throws IOException {
+    private Object value(Column column, Object where) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
         if (!column.isRepeated()) {
-            return scalar(parser, column, ignoreUnknown, where);
+            return scalar(column, where);
         }
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw WireValues.invalid(where + ": a REPEATED field needs a JSON array, found " + tree(parser).getNodeType());
@@ -114,21 +120,42 @@ final class JsonLineRows {
             if (token == JsonToken.VALUE_NULL) {
                 throw WireValues.invalid(where + ": an array cannot hold NULL elements");
             }
-            elements.add(scalar(parser, column, ignoreUnknown, where));
+            elements.add(scalar(column, where));
         }
         return elements;
     }
 
-    private static Object scalar(JsonParser parser, Column column, boolean ignoreUnknown, Object where)
-            throws IOException {
+    private Object scalar(Column column, Object where) throws IOException {
         if (column.type() == ColumnType.RECORD) {
-            return object(parser, column.fields(), ignoreUnknown, where);
+            return object(column.fields(), where);
         }
         if (column.type() == ColumnType.STRING && parser.currentToken() == JsonToken.VALUE_STRING) {
             // most leaves of an export: the text itself, as WireValues.scalar takes it from a text node
-            return parser.getText();
+            return text();
         }
         return WireValues.scalar(column, tree(parser), ignoreUnknown, where);
+    }
+
+    /**
+     * The string at the parser's token. Of an ASCII line, a string without escapes or control characters is its bytes
+     * between the quotes, taken as they are (the parser then skips it): decoding the long base64 values of private
+     * elements to characters and compacting them back into a string was a fifth of a realistic load (docs/BENCHMARKS.md,
+     * session 14). Anything else the parser decodes (RFC 8259 section 7).
+     */
+    private String text() throws IOException {
+        if (ascii != null) {
+            int open = offset + (int) parser.currentTokenLocation().getByteOffset();
+            for (int i = open + 1; i < end; i++) {
+                byte b = ascii[i];
+                if (b == '"') {
+                    return new String(ascii, open + 1, i - open - 1, StandardCharsets.ISO_8859_1);
+                }
+                if (b == '\\' || b < 0x20) {
+                    break;
+                }
+            }
+        }
+        return parser.getText();
     }
 
     /** The value at the parser's current token as a tree (a leaf, or a JSON column's document). */

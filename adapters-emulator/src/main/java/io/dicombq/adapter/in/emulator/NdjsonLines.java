@@ -31,7 +31,10 @@ final class NdjsonLines {
         this.in = in;
     }
 
-    /** Moves to the next line; false at the end of the data. */
+    /**
+     * Moves to the next line; false at the end of the data. A line that is not UTF-8 is refused with the exception the
+     * strict decoder of a reader throws ({@link CharacterCodingException}).
+     */
     boolean next() throws IOException {
         int scanned = next;
         boolean asciiSoFar = true;
@@ -63,10 +66,14 @@ final class NdjsonLines {
         }
     }
 
-    private void take(int end, boolean asciiLine) {
+    /** Makes the bytes from {@link #next} to {@code end} the line; one that is not UTF-8 is refused here. */
+    private void take(int end, boolean asciiLine) throws CharacterCodingException {
         start = next;
         length = end - next;
         ascii = asciiLine;
+        if (!ascii) {
+            text();
+        }
     }
 
     /** Reads more bytes, first moving the unfinished line to the buffer's start; returns where scanning resumes. */
@@ -119,7 +126,7 @@ final class NdjsonLines {
         return true;
     }
 
-    /** The line as text; bytes that are not UTF-8 are refused, as the strict decoder of a reader refuses them. */
+    /** The line as text. */
     String text() throws CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(buffer, start, length)).toString();
     }

@@ -3,6 +3,7 @@ package io.dicombq.adapter.in.emulator;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.ColumnType;
 import io.dicombq.domain.schema.Mode;
+import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.status.DicombqException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,14 +67,26 @@ class JsonLineRowsTest {
             "{\"SOPInstanceUID\":\"1.2\"} {\"SOPInstanceUID\":\"1.3\"}",
             "{\"SOPInstanceUID\":\"1.2\"",
             "{\"SOPInstanceUID\":\"1.2\",}",
-            "{\"SOPInstanceUID\":tru}"})
+            "{\"SOPInstanceUID\":tru}",
+            // strings the parser must decode or refuse itself: an unescaped control character, no closing quote
+            "{\"SOPInstanceUID\":\"1\t2\"}",
+            "{\"SOPInstanceUID\":\"1.2\",\"ImageType\":[\"A\u0001\"]}",
+            "{\"SOPInstanceUID\":\"1.2",
+            "{\"SOPInstanceUID\":\"1.2\\\"}",
+            // not ASCII: the parser decodes every string
+            "{\"SOPInstanceUID\":\"1.2\",\"PatientName\":{\"FamilyName\":\"Müller 山田\"},\"ImageType\":[\"é\",\"x\"]}",
+            "{\"SOPInstanceUID\":\"Müller\t\"}"})
     void answersAsTheTreePath(String line) {
         String tree = outcome(() -> WireValues.fromJson(COLUMNS,
                 WireJson.read(line.getBytes(StandardCharsets.UTF_8), "line 3"), false, "line 3"));
-        assertThat(outcome(() -> JsonLineRows.read(line, COLUMNS, false, "line 3"))).isEqualTo(tree);
-        byte[] ascii = ("  " + line + "\n").getBytes(StandardCharsets.US_ASCII);
-        assertThat(outcome(() -> JsonLineRows.readAscii(ascii, 2, ascii.length - 3, COLUMNS, false, "line 3")))
-                .as("read from its bytes").isEqualTo(tree);
+        assertThat(outcome(() -> read(line, false, "line 3"))).isEqualTo(tree);
+    }
+
+    /** {@code line} read from the middle of a buffer, as the load reads it. */
+    private static Row read(String line, boolean ignoreUnknown, String where) {
+        byte[] bytes = ("  " + line + "\n").getBytes(StandardCharsets.UTF_8);
+        boolean ascii = line.chars().allMatch(c -> c < 0x80);
+        return JsonLineRows.read(bytes, 2, bytes.length - 3, ascii, COLUMNS, ignoreUnknown, where);
     }
 
     @ParameterizedTest
@@ -81,7 +94,7 @@ class JsonLineRowsTest {
             "{\"SOPInstanceUID\":\"1.2\",\"Nope\":{\"deep\":[1,{\"x\":2}]},\"Rows\":3}",
             "{\"Nope\":[],\"SOPInstanceUID\":\"1.2\",\"PatientName\":{\"Other\":1,\"FamilyName\":\"Doe\"}}"})
     void unknownFieldsAreSkippedWhenAsked(String line) {
-        assertThat(outcome(() -> JsonLineRows.read(line, COLUMNS, true, "line 1")))
+        assertThat(outcome(() -> read(line, true, "line 1")))
                 .isEqualTo(outcome(() -> WireValues.fromJson(COLUMNS,
                         WireJson.read(line.getBytes(StandardCharsets.UTF_8), "line 1"), true, "line 1")))
                 .doesNotStartWith("error");

@@ -88,11 +88,11 @@ class NdjsonLinesTest {
     }
 
     @Test
-    void aLineThatIsNotUtf8IsRefusedWhenReadAsText() throws IOException {
-        NdjsonLines lines = new NdjsonLines(new ByteArrayInputStream(new byte[] {'{', (byte) 0xC3, '}', '\n'}));
+    void aLineThatIsNotUtf8IsRefusedWhenReached() throws IOException {
+        NdjsonLines lines = new NdjsonLines(new ByteArrayInputStream(
+                new byte[] {'{', '}', '\n', '{', (byte) 0xC3, '}', '\n', '{', '}'}));
 
         assertThat(lines.next()).isTrue();
-        assertThat(lines.ascii()).isFalse();
-        assertThatThrownBy(lines::text).isInstanceOf(MalformedInputException.class);
+        assertThatThrownBy(lines::next).isInstanceOf(MalformedInputException.class);
     }
 }

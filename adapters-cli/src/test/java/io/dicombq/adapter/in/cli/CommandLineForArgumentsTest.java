@@ -48,8 +48,8 @@ class CommandLineForArgumentsTest {
 
     @Test
     void everyCommandsUsageAndAMistypedCommandReadTheSameAsWithTheWholeTree() {
-        List<List<String>> paths = new ArrayList<>();
-        collect(DicombqCommand.newCommandLine(), new ArrayList<>(), paths);
+        List<List<String>> paths = new ArrayList<>(CommandPaths.of(DicombqCommand.newCommandLine()));
+        paths.remove(List.of());
         paths.add(List.of("no-such-command"));
         paths.add(List.of("dicom-stores", "no-such-subcommand"));
         paths.add(List.of("query", "--no-such-option"));
@@ -71,18 +71,5 @@ class CommandLineForArgumentsTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(out, true));
         return commandLine.execute(args) + "\n" + out;
-    }
-
-    private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
-        if (!path.isEmpty()) {
-            paths.add(List.copyOf(path));
-        }
-        command.getSubcommands().forEach((name, sub) -> {
-            if (!name.equals("help") && sub.getCommandName().equals(name)) {
-                List<String> deeper = new ArrayList<>(path);
-                deeper.add(name);
-                collect(sub, deeper, paths);
-            }
-        });
     }
 }

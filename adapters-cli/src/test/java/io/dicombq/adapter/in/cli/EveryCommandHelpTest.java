@@ -15,8 +15,7 @@ class EveryCommandHelpTest {
 
     @Test
     void everyCommandAndSubcommandAnswersHelp() {
-        List<List<String>> paths = new ArrayList<>();
-        collect(DicombqCommand.newCommandLine(), new ArrayList<>(), paths);
+        List<List<String>> paths = CommandPaths.of(DicombqCommand.newCommandLine());
         assertThat(paths).hasSizeGreaterThan(20);
 
         for (List<String> path : paths) {
@@ -35,16 +34,5 @@ class EveryCommandHelpTest {
             assertThat(out.toString()).as("dicombq %s --help", command)
                     .startsWith("Usage: dicombq" + (path.isEmpty() ? "" : " " + command));
         }
-    }
-
-    private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
-        paths.add(List.copyOf(path));
-        command.getSubcommands().forEach((name, sub) -> {
-            if (!name.equals("help") && sub.getCommandName().equals(name)) {
-                List<String> deeper = new ArrayList<>(path);
-                deeper.add(name);
-                collect(sub, deeper, paths);
-            }
-        });
     }
 }

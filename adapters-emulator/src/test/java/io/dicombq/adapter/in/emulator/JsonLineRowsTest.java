@@ -75,7 +75,10 @@ class JsonLineRowsTest {
             "{\"SOPInstanceUID\":\"1.2\\\"}",
             // not ASCII: the parser decodes every string
             "{\"SOPInstanceUID\":\"1.2\",\"PatientName\":{\"FamilyName\":\"Müller 山田\"},\"ImageType\":[\"é\",\"x\"]}",
-            "{\"SOPInstanceUID\":\"Müller\t\"}"})
+            "{\"SOPInstanceUID\":\"Müller\t\"}",
+            // a byte order mark before the row is skipped, as in a request body; after it, it is a trailing token
+            "\uFEFF{\"SOPInstanceUID\":\"1.2\"}",
+            "{\"SOPInstanceUID\":\"1.2\"}\uFEFF"})
     void answersAsTheTreePath(String line) {
         String tree = outcome(() -> WireValues.fromJson(COLUMNS,
                 WireJson.read(line.getBytes(StandardCharsets.UTF_8), "line 3"), false, "line 3"));

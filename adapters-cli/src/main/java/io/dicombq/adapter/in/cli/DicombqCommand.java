@@ -41,17 +41,11 @@ public final class DicombqCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A command line with dicombq's conventions: one-line errors, exit 1 for failed requests, 2 for usage errors. */
-    public static CommandLine newCommandLine() {
-        CommandLine root = new CommandLine(new DicombqCommand());
-        SUBCOMMANDS.forEach(root::addSubcommand);
-        return withConventions(root);
-    }
-
     /**
-     * The command line that runs {@code args}: the same as {@link #newCommandLine()}, except that when they name a
-     * subcommand only that subcommand's tree is built. Building every command's model (reflection over all their
-     * classes and annotations) was half of the command line's start-up (docs/BENCHMARKS.md, session 14).
+     * A command line with dicombq's conventions (one-line errors, exit 1 for failed requests, 2 for usage errors) that
+     * runs {@code args}: when they name a subcommand, only that subcommand's tree is built; without arguments, or with
+     * none naming a subcommand, every one. Building every command's model (reflection over all their classes and
+     * annotations) was half of the command line's start-up (docs/BENCHMARKS.md, session 14).
      */
     public static CommandLine newCommandLine(String... args) {
         CommandLine root = new CommandLine(new DicombqCommand());

@@ -26,6 +26,8 @@ final class NdjsonLines {
     private int start;
     private int length;
     private boolean ascii;
+    /** The text of a line that is not ASCII, decoded once to check it is UTF-8; null for an ASCII line. */
+    private String decoded;
 
     NdjsonLines(InputStream in) {
         this.in = in;
@@ -71,9 +73,7 @@ final class NdjsonLines {
         start = next;
         length = end - next;
         ascii = asciiLine;
-        if (!ascii) {
-            text();
-        }
+        decoded = ascii ? null : decode();
     }
 
     /** Reads more bytes, first moving the unfinished line to the buffer's start; returns where scanning resumes. */
@@ -114,9 +114,9 @@ final class NdjsonLines {
     }
 
     /** Whether the line is empty or white space only, as {@link String#isBlank()} says of its text. */
-    boolean blank() throws CharacterCodingException {
+    boolean blank() {
         if (!ascii) {
-            return text().isBlank();
+            return decoded.isBlank();
         }
         for (int i = start; i < start + length; i++) {
             if (!Character.isWhitespace(buffer[i])) {
@@ -127,7 +127,11 @@ final class NdjsonLines {
     }
 
     /** The line as text. */
-    String text() throws CharacterCodingException {
+    String text() {
+        return ascii ? new String(buffer, start, length, StandardCharsets.US_ASCII) : decoded;
+    }
+
+    private String decode() throws CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(buffer, start, length)).toString();
     }
 }

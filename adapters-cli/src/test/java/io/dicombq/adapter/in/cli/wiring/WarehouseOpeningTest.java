@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The warehouse is opened on first use, or ahead on a thread of its own; either way once, and closed once. */
 class WarehouseOpeningTest {
+    private static final AtomicInteger WAREHOUSES = new AtomicInteger();
     private final List<String> openedOn = new ArrayList<>();
     private final AtomicInteger closed = new AtomicInteger();
 
@@ -22,7 +23,7 @@ class WarehouseOpeningTest {
             synchronized (openedOn) {
                 openedOn.add(Thread.currentThread().getName());
             }
-            H2Warehouse h2 = H2Warehouse.inMemory("opening-" + System.nanoTime());
+            H2Warehouse h2 = H2Warehouse.inMemory("opening-" + WAREHOUSES.incrementAndGet());
             return new Warehouse("test", h2.tableSink(), new H2QueryEngine(h2), new H2WarehouseCatalog(h2), false, () -> {
                 closed.incrementAndGet();
                 h2.close();

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A value of each VR is processed at 64 KiB and at 1 MiB (16 times longer); linear work takes about 16 times
  * the CPU time, quadratic work 256 times, so a bound of 128 times fails on anything super-linear without
  * depending on the machine's speed (a quadratic check costs seconds at 64 KiB: issue 17 measured 92 s).
- * User CPU time of this thread, best of three runs, after a warm-up of both sizes; small cases are floored at 5 ms.
+ * User CPU time of this thread, best of three runs (three more, twice at most, for a case over the bound), after a
+ * warm-up of both sizes; small cases are floored at 5 ms.
  * Kernel time is left out and the large case is warmed up too: a first 1 MiB value grew the heap, and this thread's
  * page faults on the new memory (costly on a virtual machine's first touch) once made a linear case measure x152.
  * Linux counts user time in clock ticks (10 ms): the floor and the bound's margin over x16 absorb a tick either way.
@@ -64,6 +65,13 @@ class LinearTimeValuesTest {
                 long smallNanos = best(small, 3);
                 long largeNanos = best(large, 3);
                 double ratio = (double) largeNanos / Math.max(smallNanos, FLOOR_NANOS);
+                // a case over the bound is measured again: a super-linear step is over it every time, a disturbed
+                // measurement (another process, a collection) is not
+                for (int again = 0; again < 2 && ratio > BOUND; again++) {
+                    smallNanos = Math.min(smallNanos, best(small, 3));
+                    largeNanos = Math.min(largeNanos, best(large, 3));
+                    ratio = (double) largeNanos / Math.max(smallNanos, FLOOR_NANOS);
+                }
                 figures.append(String.format("%s shape %d: %.1f ms for 64 KiB, %.1f ms for 1 MiB (x%.1f)%n",
                         entry.getKey(), shape, smallNanos / 1e6, largeNanos / 1e6, ratio));
                 if (ratio > BOUND) {

@@ -124,6 +124,7 @@ public final class H2QueryEngine implements QueryEngine {
         for (int attempt = 1; ; attempt++) {
             List<Row> rows = new ArrayList<>();
             try (Statement statement = connection.createStatement();
+                 LazyExecution lazy = LazyExecution.on(statement);
                  ResultSet rs = statement.executeQuery(translation.sql())) {
                 while (rs.next()) {
                     rows.add(RowReader.read(rs, translation.schema(), 1));

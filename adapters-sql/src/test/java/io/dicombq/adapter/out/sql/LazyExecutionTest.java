@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * level: eagerly, every derived table of the translation past H2's in-memory row limit went to a temporary file,
  * each of its rows carrying the whole array (over 20,000 realistic instances, 69 GB of disk before it failed). The
  * measure is the bytes this process writes while the query runs ({@code /proc/self/io}), not time: 384 MB eagerly
- * for these rows, 106 MB lazily (the join's output, which still carries the array, is the one level H2 keeps).
+ * for these rows, 106 MB lazily (H2 still computes one level of this small table's plan in full; on realistic rows
+ * the lazy plan wrote nothing, docs/BENCHMARKS.md session 15).
  */
 class LazyExecutionTest {
     private static final int ROWS = 60;

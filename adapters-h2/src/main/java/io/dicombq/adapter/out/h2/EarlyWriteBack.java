@@ -1,12 +1,12 @@
 package io.dicombq.adapter.out.h2;
 
+import io.dicombq.adapter.out.h2.file.UncachedWritePath;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +57,8 @@ final class EarlyWriteBack implements AutoCloseable {
             }
             try {
                 if (channel == null) {
-                    channel = FileChannel.open(Path.of(fileStore.getFileName()), StandardOpenOption.READ);
+                    channel = FileChannel.open(UncachedWritePath.plainPath(fileStore.getFileName()),
+                            StandardOpenOption.READ);
                     flusher = Executors.newSingleThreadExecutor(task -> {
                         Thread thread = new Thread(task, "dicombq-writeback");
                         thread.setDaemon(true);

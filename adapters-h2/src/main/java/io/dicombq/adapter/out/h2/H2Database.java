@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.h2;
 
 import io.dicombq.adapter.out.h2.catalog.Jdbc;
+import io.dicombq.adapter.out.h2.file.UncachedWritePath;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import org.h2.api.ErrorCode;
@@ -72,15 +73,16 @@ public final class H2Database implements AutoCloseable {
      * A file-backed database in {@code dataDir/warehouse.mv.db}. AUTO_SERVER lets a second dicombq process
      * (a {@code query} while {@code serve} runs) share it through a loopback TCP server the first one starts, and
      * AUTO_RECONNECT lets the others take over when that one exits; a 128 MB page cache keeps inserts of wide rows
-     * from re-reading pages they just wrote. H2 writes versions to disk when the warehouse says ({@link H2StoreTiming}).
+     * from re-reading pages they just wrote. H2 writes versions to disk when the warehouse says ({@link H2StoreTiming}),
+     * past the page cache ({@link UncachedWritePath}).
      * H2 analyses a table being loaded after 2,000, 6,000, 14,000… rows, each time reading and hashing every value of
      * its first ANALYZE_SAMPLE rows: at H2's 10,000, the base64 private values of a 20,000-instance export were read
      * back almost once more (6 % of its CPU); 1,000 rows still give the planner its selectivities.
      */
     public static H2Database file(Path dataDir) {
         Path base = dataDir.toAbsolutePath().resolve(FILE_BASE);
-        return new H2Database("jdbc:h2:file:" + base + FLAGS + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=131072"
-                + ";ANALYZE_SAMPLE=1000" + H2StoreTiming.URL_SETTING, false, dataDir.toAbsolutePath().normalize());
+        return new H2Database("jdbc:h2:" + UncachedWritePath.databaseName(base) + FLAGS
+                + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=131072;ANALYZE_SAMPLE=1000" + H2StoreTiming.URL_SETTING, false, dataDir.toAbsolutePath().normalize());
     }
 
     public static H2Database inMemory(String name) {
@@ -115,7 +117,8 @@ public final class H2Database implements AutoCloseable {
      * quotes the statement it was reading, a whole CREATE TABLE), so only its first sentence is kept.
      */
     private static DicombqException unavailable(String url, SQLException e) {
-        String file = url.substring(0, url.indexOf(';')).replaceFirst("^jdbc:h2:(file:)?", "") + ".mv.db";
+        Path file = UncachedWritePath.plainPath(url.substring(0, url.indexOf(';')).replaceFirst("^jdbc:h2:(file:)?", "")
+                + ".mv.db");
         String cause = Jdbc.firstSentence(e.getMessage());
         String message = switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> "the warehouse " + file + " is held by another program that does"

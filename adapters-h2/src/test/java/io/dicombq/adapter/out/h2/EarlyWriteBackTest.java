@@ -6,15 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The load's versions start write-backs of the file a step at a time, and none once the warehouse closes them. */
 class EarlyWriteBackTest {
-    private static final String BASE64_BLOCK = "QUJD".repeat(10_000);
-
     @TempDir
     Path dir;
 
@@ -30,14 +26,14 @@ class EarlyWriteBackTest {
             gate.checkpoint();
 
             // 200 rows of 40,000 characters: 8 MB written, in versions of about 3 MB each
-            load(gate, connection, 200);
+            WideRows.load(gate, connection, 200);
             gate.checkpoint();
             assertThat(everyMegabyte.flushes()).isGreaterThanOrEqualTo(1);
             // none runs now (flushes() waited for it): the next 8 MB start another
-            load(gate, connection, 200);
+            WideRows.load(gate, connection, 200);
             gate.checkpoint();
             assertThat(everyMegabyte.flushes()).isGreaterThanOrEqualTo(2);
-            load(quiet, connection, 200);
+            WideRows.load(quiet, connection, 200);
             quiet.checkpoint();
             assertThat(never.flushes()).isZero();
             gate.close();
@@ -55,25 +51,10 @@ class EarlyWriteBackTest {
             gate.checkpoint();
             gate.close();
 
-            load(gate, connection, 200);
+            WideRows.load(gate, connection, 200);
             gate.checkpoint();
 
             assertThat(writeBack.flushes()).isZero();
-        }
-    }
-
-    private static void load(RowWriteGate gate, Connection connection, int rows) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO WIDE VALUES (?)")) {
-            for (int row = 0; row < rows; row++) {
-                gate.run(() -> {
-                    try {
-                        insert.setString(1, BASE64_BLOCK);
-                        insert.executeUpdate();
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-            }
         }
     }
 }

@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resident (util-linux's fincore counts the cached pages), and the rows read back whole.
  */
 class UncachedWarehouseFileTest {
-    private static final String BASE64_BLOCK = "QUJD".repeat(10_000);
-
     @TempDir
     Path dir;
 
@@ -34,18 +30,7 @@ class UncachedWarehouseFileTest {
             RowWriteGate gate = new RowWriteGate(warehouse.database(), true, () -> 0L, WriterLease.IN_PROCESS);
             Jdbc.execute(connection, "CREATE TABLE WIDE(V VARCHAR)");
             gate.checkpoint();
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO WIDE VALUES (?)")) {
-                for (int row = 0; row < 400; row++) {
-                    gate.run(() -> {
-                        try {
-                            insert.setString(1, BASE64_BLOCK);
-                            insert.executeUpdate();
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                }
-            }
+            WideRows.load(gate, connection, 400);
             gate.checkpoint();
             gate.close();
 
@@ -58,7 +43,7 @@ class UncachedWarehouseFileTest {
                 rows.next();
                 assertThat(rows.getLong(1)).isEqualTo(400);
                 assertThat(rows.getBoolean(2)).isTrue();
-                assertThat(rows.getInt(3)).isEqualTo(BASE64_BLOCK.length());
+                assertThat(rows.getInt(3)).isEqualTo(WideRows.BASE64_BLOCK.length());
             }
         }
     }

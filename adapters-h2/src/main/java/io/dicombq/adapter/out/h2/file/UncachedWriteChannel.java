@@ -28,17 +28,17 @@ final class UncachedWriteChannel extends FileChannel {
     private final FileChannel plain;
     private final FileChannel direct;
     private final long block;
-    private final ByteBuffer stage;
+    /** The aligned buffer direct writes go through, allocated at the first one (most warehouses of tests write none). */
+    private ByteBuffer stage;
     /** Bytes written past the page cache, for tests. */
     private final AtomicLong uncachedBytes = new AtomicLong();
-    /** Set when the file system refused a direct write after accepting the descriptor; the plain one does the rest. */
+    /** Set when a direct write failed: the ordinary descriptor does the rest (and reports a full disk in its turn). */
     private volatile boolean refused;
 
     private UncachedWriteChannel(FileChannel plain, FileChannel direct, long block) {
         this.plain = plain;
         this.direct = direct;
         this.block = block;
-        this.stage = ByteBuffer.allocateDirect(STAGE_BYTES + (int) block).alignedSlice((int) block);
     }
 
     /** {@code plain} with block writes past the page cache, or {@code plain} itself where O_DIRECT is refused. */
@@ -73,9 +73,9 @@ final class UncachedWriteChannel extends FileChannel {
             uncachedBytes.addAndGet(length);
             return length;
         } catch (IOException e) {
-            // EINVAL from a file system that opened the descriptor but will not write through it: write it again
-            // plainly, whole; the direct descriptor stays open until close, since closing any descriptor of the file
-            // drops the process's lock on it (POSIX record locks), H2's included
+            // a file system that opened the descriptor but will not write through it (EINVAL), or a full disk: write it
+            // again plainly, whole, which reports a real failure; the direct descriptor stays open until close, since
+            // closing any descriptor of the file drops the process's lock on it (POSIX record locks), H2's included
             refused = true;
             src.position(start);
             return plain.write(src, position);
@@ -88,6 +88,9 @@ final class UncachedWriteChannel extends FileChannel {
      * NullPointerException from an aligned slice's missing cleaner).
      */
     private synchronized void writeDirect(ByteBuffer src, long position) throws IOException {
+        if (stage == null) {
+            stage = ByteBuffer.allocateDirect(STAGE_BYTES + (int) block).alignedSlice((int) block);
+        }
         long at = position;
         while (src.hasRemaining()) {
             ByteBuffer piece = src.slice();
@@ -182,6 +185,9 @@ final class UncachedWriteChannel extends FileChannel {
 
     @Override
     protected void implCloseChannel() throws IOException {
+        synchronized (this) {
+            stage = null;
+        }
         try {
             direct.close();
         } finally {

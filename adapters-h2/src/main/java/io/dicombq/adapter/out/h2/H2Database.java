@@ -82,7 +82,8 @@ public final class H2Database implements AutoCloseable {
     public static H2Database file(Path dataDir) {
         Path base = dataDir.toAbsolutePath().resolve(FILE_BASE);
         return new H2Database("jdbc:h2:" + UncachedWritePath.databaseName(base) + FLAGS
-                + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=131072;ANALYZE_SAMPLE=1000" + H2StoreTiming.URL_SETTING, false, dataDir.toAbsolutePath().normalize());
+                + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=131072;ANALYZE_SAMPLE=1000" + H2StoreTiming.URL_SETTING,
+                false, dataDir.toAbsolutePath().normalize());
     }
 
     public static H2Database inMemory(String name) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.dicombq.domain.flatten.Elements.ints;
 import static io.dicombq.domain.flatten.Elements.item;
 import static io.dicombq.domain.flatten.Elements.sequence;
 import static io.dicombq.domain.flatten.Elements.text;
@@ -62,6 +63,25 @@ class JsonLayoutMapperTest {
         assertThat(row.row().get("Type")).isEqualTo("INSERT");
         assertThat(row.row().get("SourceDicomStore")).isEqualTo("projects/p/locations/l/datasets/d/dicomStores/s");
         assertThat(row.schema()).isEqualTo(JsonLayoutMapper.schema(true));
+    }
+
+    @Test
+    void groupLengthsAppearNowhereInTheMetadataNotEvenInItems() {
+        DicomInstance instance = new DicomInstance("a.dcm",
+                DicomDataset.of(ints(0x00020000, Vr.UL, 196), text(0x00020010, Vr.UI, "1.2.840.10008.1.2")),
+                DicomDataset.of(ints(0x00080000, Vr.UL, 300), text(0x00080018, Vr.UI, "1.2.3.3"),
+                        sequence(0x00081140, item(ints(0x00080000, Vr.UL, 40), text(0x00081155, Vr.UI, "1.2.9"))),
+                        text(0x0020000D, Vr.UI, "1.2.3.1"), text(0x0020000E, Vr.UI, "1.2.3.2")),
+                1000);
+
+        String json = ((JsonText) JsonLayoutMapper.standard().map(instance, FlattenOptions.json(), UPDATED).row()
+                .get("Metadata")).json();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = (Map<String, Object>) JsonReader.parse(json);
+        assertThat(metadata).containsOnlyKeys("00020010", "00080018", "00081140", "0020000D", "0020000E");
+        assertThat(metadata.get("00081140")).isEqualTo(Map.of("vr", "SQ",
+                "Value", List.of(Map.of("00081155", Map.of("vr", "UI", "Value", List.of("1.2.9"))))));
     }
 
     @Test

@@ -330,6 +330,57 @@ class BigQueryTableSinkTest {
         assertThat(fixture.warehouse.tableSchema(table)).isEmpty();
     }
 
+    /**
+     * The commit loads the tail while the export's last segment is still loading: its load job is done while the
+     * other is held back, and the copy keeps the rows in the order they were written.
+     */
+    @Test
+    void theCommitsLoadRunsBesideTheLoadStillInFlight() throws InterruptedException {
+        CountDownLatch loadStarted = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        AtomicReference<Thread> loader = new AtomicReference<>();
+        Executor held = load -> {
+            Thread thread = new Thread(() -> {
+                loadStarted.countDown();
+                awaitQuietly(goOn);
+                load.run();
+            });
+            loader.set(thread);
+            thread.start();
+        };
+        BigQueryTableSink background = sinkLoading(new SpoolLoading(1, held));
+        StagedWrite write = background.begin(table, WritePlan.CREATE);
+        write.write(TableSchema.of(UID), List.of(row("1")));
+        loadStarted.await();
+        // a load is in flight, so these rows stay in the spool for the commit
+        write.write(TableSchema.of(UID), List.of(row("2"), row("3")));
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread committer = new Thread(() -> {
+            try {
+                write.commit(TableSchema.of(UID));
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        committer.start();
+
+        // the commit's load of the two spooled rows ends while the segment's load has not started
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (!jobs().equals(List.of("LOAD 2")) && failure.get() == null && System.nanoTime() < giveUp) {
+            Thread.sleep(20);
+        }
+        assertThat(jobs()).containsExactly("LOAD 2");
+        goOn.countDown();
+        loader.get().join();
+        committer.join();
+
+        assertThat(failure.get()).isNull();
+        assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(row("1"), row("2"), row("3"));
+        assertThat(jobs()).containsExactly("LOAD 2", "LOAD 1", "COPY");
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).containsExactly("instances");
+        assertThat(spool).isEmptyDirectory();
+    }
+
     /** Creates the destination with a STRING Rows column and one row, {@code uid} with Rows "one"; returns that column. */
     private Column existingWithRowsAsText(String uid) {
         Column rowsAsText = Column.of("Rows", ColumnType.STRING, Mode.NULLABLE);

@@ -121,7 +121,7 @@ public final class JsonLayoutMapper {
 
     private void collectBulk(DicomDataset dataset, String prefix, Set<String> dropped) {
         for (DataElement element : dataset) {
-            if (InstanceFlattener.isPixelDataFamily(element.tag()) || element.tag().isGroupLength()) {
+            if (InstanceFlattener.isPixelDataFamily(element.tag())) {
                 continue;
             }
             String path = prefix + names.name(element.tag());

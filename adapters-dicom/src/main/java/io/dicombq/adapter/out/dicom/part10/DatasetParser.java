@@ -11,6 +11,7 @@ import io.dicombq.domain.dicom.Vr;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * Reads data elements from a {@link ByteInput} into data sets: explicit or implicit VR, either byte order,
- * sequences and items of defined and undefined length nested to {@link ReadOptions#maxDepth()}, bulk data
+ * sequences and items of defined and undefined length read nested to {@link ReadOptions#maxDepth()} (deeper ones
+ * skipped and kept unread), bulk data
  * skipped. Every inconsistency is a {@link DicomParseException} naming the offset and the tag.
  */
 final class DatasetParser {
@@ -350,7 +352,7 @@ final class DatasetParser {
             ByteInput nested = ByteInput.of(bytes, at, size);
             DatasetParser parser = new DatasetParser(nested, source, options, dictionary, !offsetNote.isEmpty());
             try {
-                Value.Items items = parser.readSequence(tag, length, Syntax.IMPLICIT_LITTLE, state, depth);
+                Value items = parser.readSequence(tag, length, Syntax.IMPLICIT_LITTLE, state, depth);
                 in.position = at + size;
                 return new DataElement(tag, vr, items, creator);
             } catch (DicomParseException | IOException e) {
@@ -371,10 +373,10 @@ final class DatasetParser {
         }
     }
 
-    private Value.Items readSequence(Tag tag, long length, Syntax syntax, DatasetState state, int depth)
+    private Value readSequence(Tag tag, long length, Syntax syntax, DatasetState state, int depth)
             throws IOException {
         if (depth >= options.maxDepth()) {
-            throw fail(in.offset(), tag, "sequences are nested deeper than " + options.maxDepth() + " levels");
+            return skipSequence(tag, length, syntax);
         }
         boolean big = syntax.bigEndian();
         long end = length == UNDEFINED_LENGTH ? -1 : in.offset() + length;
@@ -413,6 +415,84 @@ final class DatasetParser {
             throw fail(in.offset(), tag, "the items run " + (in.offset() - end) + " bytes past the sequence's length");
         }
         return new Value.Items(items);
+    }
+
+    /**
+     * A sequence nested {@link ReadOptions#maxDepth()} levels deep is skipped, not read, and kept as a sequence whose
+     * value was not read ({@link Value.Bulk}): the flattener lists it in DroppedTags, as any element past its own
+     * limit (specification 3.8), and hostile nesting costs a scan instead of the stack. An undefined length is
+     * scanned to its delimiter, counting the containers of undefined length still open with the syntax of each.
+     */
+    private Value.Bulk skipSequence(Tag tag, long length, Syntax syntax) throws IOException {
+        long start = in.offset();
+        if (length != UNDEFINED_LENGTH) {
+            in.skip(length);
+            return new Value.Bulk(start, length);
+        }
+        ArrayDeque<Syntax> open = new ArrayDeque<>();
+        open.push(syntax);
+        while (!open.isEmpty()) {
+            Syntax current = open.peek();
+            boolean big = current.bigEndian();
+            long at = in.offset();
+            if (!in.request(8)) {
+                throw fail(at, tag, "the data ends inside a sequence of undefined length nested " + options.maxDepth()
+                        + " levels deep (no sequence delimitation item (FFFE,E0DD))");
+            }
+            byte[] b = in.buffer;
+            int p = in.position;
+            int next = (ByteInput.u16At(b, p, big) << 16) | ByteInput.u16At(b, p + 2, big);
+            long nextLength;
+            if ((next >>> 16) == 0xFFFE) {
+                nextLength = ByteInput.i32At(b, p + 4, big) & 0xFFFFFFFFL;
+                in.position = p + 8;
+                if (next == ITEM_DELIMITATION || next == SEQUENCE_DELIMITATION) {
+                    open.pop();
+                    continue;
+                }
+                if (next != ITEM) {
+                    throw fail(at, tag, "expected an item (FFFE,E000) in this sequence but found " + new Tag(next));
+                }
+                if (nextLength == UNDEFINED_LENGTH) {
+                    open.push(current); // an item of undefined length, up to its item delimitation item
+                    continue;
+                }
+            } else if (current.explicitVr() && isUpper(b[p + 4]) && isUpper(b[p + 5])) {
+                Vr vr = Vr.fromCode(b[p + 4], b[p + 5]);
+                if (vr == null) {
+                    throw fail(at, new Tag(next), "unknown value representation '" + (char) b[p + 4] + (char) b[p + 5] + "'");
+                }
+                if (vr.hasLongLength()) {
+                    if (!in.request(12)) {
+                        throw fail(at, new Tag(next), "the data ends inside the element header: the file is truncated");
+                    }
+                    nextLength = ByteInput.i32At(in.buffer, in.position + 8, big) & 0xFFFFFFFFL;
+                    in.position += 12;
+                } else {
+                    nextLength = ByteInput.u16At(b, p + 6, big);
+                    in.position = p + 8;
+                }
+                if (nextLength == UNDEFINED_LENGTH) {
+                    // PS3.5 6.2.2: a UN of undefined length holds implicit VR little endian; a sequence or
+                    // encapsulated pixel data goes on in the item's syntax
+                    open.push(vr == Vr.UN ? Syntax.IMPLICIT_LITTLE : current);
+                    continue;
+                }
+            } else {
+                nextLength = ByteInput.i32At(b, p + 4, big) & 0xFFFFFFFFL;
+                in.position = p + 8;
+                if (nextLength == UNDEFINED_LENGTH) {
+                    open.push(current); // PS3.5 7.5.1: in implicit VR, undefined length means a sequence
+                    continue;
+                }
+            }
+            if (nextLength > in.remainingKnown()) {
+                throw fail(at, tag, "an element of length " + nextLength + " nested " + options.maxDepth()
+                        + " levels deep runs past the end of the file");
+            }
+            in.skip(nextLength);
+        }
+        return new Value.Bulk(start, in.offset() - start);
     }
 
     /** PS3.5 A.4: encapsulated pixel data is a run of items (offset table, fragments) up to a sequence delimiter. */

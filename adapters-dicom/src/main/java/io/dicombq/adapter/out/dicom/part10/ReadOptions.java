@@ -8,7 +8,8 @@ package io.dicombq.adapter.out.dicom.part10;
  *                            and read on
  * @param bulkThreshold       binary values (OB OD OF OL OV OW UN) longer than this many bytes are skipped and
  *                            recorded as {@code Value.Bulk}; shorter ones are kept
- * @param maxDepth            deepest sequence nesting accepted, a guard against hostile input
+ * @param maxDepth            deepest sequence nesting read; a deeper sequence is skipped and kept unread, so hostile
+ *                            nesting costs a scan, not the stack
  * @param privateBulkThreshold the same limit for private elements, whose binary values are metadata an export
  *                            keeps (specification 3.5: base64 in OtherElements)
  * @param maxHeaderBytes      most bytes one read may take from a file or stream into memory, and most bytes a

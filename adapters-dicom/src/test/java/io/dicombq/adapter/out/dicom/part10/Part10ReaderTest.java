@@ -8,6 +8,8 @@ import io.dicombq.domain.dicom.Tag;
 import io.dicombq.domain.dicom.Value;
 import io.dicombq.domain.dicom.Vr;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +107,67 @@ class Part10ReaderTest {
         }
         DicomDataset dataset = read("1.2.840.10008.1.2.1.99", deflated.toByteArray());
         assertThat(dataset).isEqualTo(read(EXPLICIT_LE, body));
+    }
+
+    /**
+     * Specification 3.8: a sequence nested past the reader's 64 levels is skipped whole and kept unread (so the
+     * flattener lists it in DroppedTags), whatever its lengths and syntax, and the elements after it are read.
+     */
+    @ParameterizedTest(name = "{0}, sequences of undefined length: {1}, items of undefined length: {2}")
+    @CsvSource({"explicit, true, true", "explicit, false, false", "explicit, true, false", "implicit, true, true",
+            "implicit, false, true", "un, true, true"})
+    void aSequenceNestedPastTheLimitIsKeptUnreadAndTheRestIsRead(String encoding, boolean undefinedSequences,
+                                                                boolean undefinedItems) {
+        boolean explicit = !encoding.equals("implicit");
+        boolean un = encoding.equals("un");
+        // with "un", the sequence 74 levels deep is a private UN of undefined length, whose content is implicit VR
+        // little endian (PS3.5 6.2.2): the levels inside it are built so
+        byte[] item = (explicit && !un ? DicomBytes.explicitLittle() : DicomBytes.implicitLittle())
+                .text(0x00080100, "SH", "leaf").build();
+        for (int i = 0; i < 80; i++) {
+            if (un && i == 5) {
+                byte[] unknown = DicomBytes.explicitLittle().sequence(0x00091010, "UN", true, true, item).build();
+                item = DicomBytes.explicitLittle().text(0x00090010, "LO", "CREATOR").raw(unknown).build();
+                continue;
+            }
+            DicomBytes level = explicit && !(un && i < 5) ? DicomBytes.explicitLittle() : DicomBytes.implicitLittle();
+            item = level.sequence(0x00400260, undefinedSequences, undefinedItems, item).build();
+        }
+        byte[] body = (explicit ? DicomBytes.explicitLittle() : DicomBytes.implicitLittle())
+                .raw(item).text(0x00100020, "LO", "after").build();
+
+        DicomDataset dataset = read(explicit ? EXPLICIT_LE : "1.2.840.10008.1.2", body);
+
+        DicomDataset level = dataset;
+        for (int depth = 0; depth < 64; depth++) {
+            DataElement sequence = level.elements().stream().filter(e -> e.vr() == Vr.SQ).findFirst().orElseThrow();
+            assertThat(sequence.value()).as("depth %d", depth).isInstanceOf(Value.Items.class);
+            level = ((Value.Items) sequence.value()).items().get(0);
+        }
+        DataElement deepest = level.elements().stream().filter(e -> e.vr() == Vr.SQ).findFirst().orElseThrow();
+        assertThat(deepest.value()).isInstanceOfSatisfying(Value.Bulk.class,
+                bulk -> assertThat(bulk.length()).isPositive());
+        assertThat(dataset.text(Tag.of(0x0010, 0x0020))).isEqualTo("after");
+    }
+
+    @Test
+    void hostileNestingIsScannedNotRecursed() {
+        // 200,000 sequences of undefined length, each one item of undefined length: 3.2 MB, far past any stack
+        int levels = 200_000;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        byte[] open = {0x40, 0x00, 0x60, 0x02, 'S', 'Q', 0, 0, -1, -1, -1, -1, -2, -1, 0x00, -32, -1, -1, -1, -1};
+        byte[] close = {-2, -1, 0x0D, -32, 0, 0, 0, 0, -2, -1, -35, -32, 0, 0, 0, 0};
+        for (int i = 0; i < levels; i++) {
+            bytes.writeBytes(open);
+        }
+        for (int i = 0; i < levels; i++) {
+            bytes.writeBytes(close);
+        }
+        byte[] body = DicomBytes.explicitLittle().raw(bytes.toByteArray()).text(0x00100020, "LO", "after").build();
+
+        DicomDataset dataset = read(EXPLICIT_LE, body);
+
+        assertThat(dataset.text(Tag.of(0x0010, 0x0020))).isEqualTo("after");
     }
 
     @Test

@@ -304,27 +304,15 @@ class BigQueryTableSinkTest {
 
     @Test
     void anAbortReturnsWithoutWaitingForTheBackgroundLoadWhichLeavesNoStagingBehindWhenItEnds() throws InterruptedException {
-        CountDownLatch loadStarted = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
-        AtomicReference<Thread> loader = new AtomicReference<>();
-        Executor held = load -> {
-            Thread thread = new Thread(() -> {
-                loadStarted.countDown();
-                awaitQuietly(goOn);
-                load.run();
-            });
-            loader.set(thread);
-            thread.start();
-        };
+        HeldLoad held = new HeldLoad();
         BigQueryTableSink background = sinkLoading(new SpoolLoading(1, held));
         StagedWrite write = background.begin(table, WritePlan.CREATE);
         write.write(TableSchema.of(UID), List.of(row("1")));
-        loadStarted.await();
+        held.started.await();
 
         write.abort();
         assertThat(spool).isEmptyDirectory();
-        goOn.countDown();
-        loader.get().join();
+        held.releaseAndJoin();
 
         assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).isEmpty();
         assertThat(fixture.warehouse.tableSchema(table)).isEmpty();
@@ -336,22 +324,11 @@ class BigQueryTableSinkTest {
      */
     @Test
     void theCommitsLoadRunsBesideTheLoadStillInFlight() throws InterruptedException {
-        CountDownLatch loadStarted = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
-        AtomicReference<Thread> loader = new AtomicReference<>();
-        Executor held = load -> {
-            Thread thread = new Thread(() -> {
-                loadStarted.countDown();
-                awaitQuietly(goOn);
-                load.run();
-            });
-            loader.set(thread);
-            thread.start();
-        };
+        HeldLoad held = new HeldLoad();
         BigQueryTableSink background = sinkLoading(new SpoolLoading(1, held));
         StagedWrite write = background.begin(table, WritePlan.CREATE);
         write.write(TableSchema.of(UID), List.of(row("1")));
-        loadStarted.await();
+        held.started.await();
         // a load is in flight, so these rows stay in the spool for the commit
         write.write(TableSchema.of(UID), List.of(row("2"), row("3")));
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -370,8 +347,7 @@ class BigQueryTableSinkTest {
             Thread.sleep(20);
         }
         assertThat(jobs()).containsExactly("LOAD 2");
-        goOn.countDown();
-        loader.get().join();
+        held.releaseAndJoin();
         committer.join();
 
         assertThat(failure.get()).isNull();
@@ -409,6 +385,29 @@ class BigQueryTableSinkTest {
                     ? kind + " " + load.getOutputRows() : kind);
         }
         return kinds;
+    }
+
+    /** Runs each background load on a thread of its own once {@link #releaseAndJoin} lets it go on. */
+    private static final class HeldLoad implements Executor {
+        final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch goOn = new CountDownLatch(1);
+        private final AtomicReference<Thread> loader = new AtomicReference<>();
+
+        @Override
+        public void execute(Runnable load) {
+            Thread thread = new Thread(() -> {
+                started.countDown();
+                awaitQuietly(goOn);
+                load.run();
+            });
+            loader.set(thread);
+            thread.start();
+        }
+
+        void releaseAndJoin() throws InterruptedException {
+            goOn.countDown();
+            loader.get().join();
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

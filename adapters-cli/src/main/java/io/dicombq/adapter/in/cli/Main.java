@@ -14,6 +14,7 @@ public final class Main {
         if (args.length > 0 && args[0].equals("dump")) {
             System.exit(DumpExecutable.run(Arrays.asList(args).subList(1, args.length)));
         }
+        H2Jvm.initialiseFileSystems();
         System.exit(DicombqCommand.newCommandLine(args).execute(args));
     }
 }

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Takes the timing of the versions H2 writes to disk away from H2, so that the warehouse decides when a version is
@@ -62,9 +63,7 @@ final class H2StoreTiming {
             }
             // Asleep is not stopped: every WRITE_DELAY / 3 (8 days) the writer wakes and runs H2's housekeeping, which
             // moves and rewrites chunks whatever transaction is open. A long-running serve would meet it.
-            Method stop = FileStore.class.getDeclaredMethod("stopBackgroundThread", boolean.class);
-            stop.setAccessible(true);
-            stop.invoke(store.getFileStore(), true);
+            stopWriter(store.getFileStore());
             if (!store.isReadOnly()) {
                 startVersionWriters(store.getFileStore());
             }
@@ -75,9 +74,33 @@ final class H2StoreTiming {
                 throw new IllegalStateException("H2 kept auto-commit memory " + store.getAutoCommitMemory()
                         + " and delay " + store.getAutoCommitDelay());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DicombqException(io.dicombq.domain.status.RpcError.of(Code.CANCELLED, "interrupted while the"
+                    + " warehouse took over H2's writes"), e);
         } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
             throw new DicombqException(io.dicombq.domain.status.RpcError.of(Code.INTERNAL, "this H2 version does not"
                     + " let the warehouse decide when it writes to disk (" + e + "); dicombq needs H2 2.3.232"), e);
+        }
+    }
+
+    /**
+     * Stops H2's background writer and waits for it to end. H2's own stop clears the writer and notifies it, but the
+     * writer checks that it is still the writer before it takes the lock it waits under: stopped between the two, it
+     * sleeps its full WRITE_DELAY / 3 (8 days here) and a join waits as long, which hung a CI run (session 16). An
+     * interrupt is not lost that way (a wait begun after it returns at once), and the writer ends on it: it does no
+     * I/O before its first wait is over.
+     */
+    private static void stopWriter(FileStore<?> fileStore) throws ReflectiveOperationException, InterruptedException {
+        Field field = FileStore.class.getDeclaredField("backgroundWriterThread");
+        field.setAccessible(true);
+        Thread writer = ((AtomicReference<?>) field.get(fileStore)).get() instanceof Thread thread ? thread : null;
+        Method stop = FileStore.class.getDeclaredMethod("stopBackgroundThread", boolean.class);
+        stop.setAccessible(true);
+        stop.invoke(fileStore, false);
+        if (writer != null) {
+            writer.interrupt();
+            writer.join();
         }
     }
 

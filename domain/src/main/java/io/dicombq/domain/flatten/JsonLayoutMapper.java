@@ -45,7 +45,8 @@ public final class JsonLayoutMapper {
             Columns.TYPE_COLUMN);
 
     private final ElementNames names;
-    private final DicomJsonWriter writer = DicomJsonWriter.standard();
+    /** Specification 3.1: group lengths (gggg,0000) are not elements and appear nowhere, Metadata included. */
+    private final DicomJsonWriter writer = DicomJsonWriter.standard().withoutGroupLengths();
 
     public JsonLayoutMapper(DataDictionary dictionary) {
         this.names = new ElementNames(dictionary);
@@ -74,7 +75,7 @@ public final class JsonLayoutMapper {
                 all.add(element);
             }
         }
-        DicomDataset whole = withoutGroupLengths(DicomDataset.of(all));
+        DicomDataset whole = DicomDataset.of(all);
         String metadata = writer.toJson(whole);
         Set<String> dropped = new LinkedHashSet<>();
         collectBulk(whole, "", dropped);
@@ -91,32 +92,6 @@ public final class JsonLayoutMapper {
         values.put(Columns.DROPPED_TAGS, List.copyOf(dropped));
         Columns.putOperational(values, instance, lastUpdated);
         return new FlattenedInstance(new Row(values), schema(options.includeSourceStore()));
-    }
-
-    /**
-     * The data set without its group lengths, in items too: specification 3.1, (gggg,0000) elements are not elements
-     * and appear nowhere (PS3.5 7.2 makes them optional, and most writers leave out all but the file meta's).
-     */
-    private static DicomDataset withoutGroupLengths(DicomDataset dataset) {
-        List<DataElement> kept = new ArrayList<>(dataset.size());
-        boolean changed = false;
-        for (DataElement element : dataset) {
-            if (element.tag().isGroupLength()) {
-                changed = true;
-            } else if (element.value() instanceof Value.Items items) {
-                List<DicomDataset> itemsKept = items.items().stream().map(JsonLayoutMapper::withoutGroupLengths).toList();
-                boolean itemChanged = false;
-                for (int i = 0; i < itemsKept.size(); i++) {
-                    itemChanged |= itemsKept.get(i) != items.items().get(i);
-                }
-                kept.add(itemChanged ? new DataElement(element.tag(), element.vr(), new Value.Items(itemsKept),
-                        element.privateCreator()) : element);
-                changed |= itemChanged;
-            } else {
-                kept.add(element);
-            }
-        }
-        return changed ? DicomDataset.of(kept) : dataset;
     }
 
     private void collectBulk(DicomDataset dataset, String prefix, Set<String> dropped) {

@@ -25,6 +25,7 @@ import java.util.HexFormat;
  *       {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.</li>
  *   <li>PN values are objects with the non-empty component groups among {@code Alphabetic}, {@code Ideographic},
  *       {@code Phonetic} (PS3.18 F.2.2).</li>
+ *   <li>Group lengths (gggg,0000) are written as read, unless {@link #withoutGroupLengths()} is used.</li>
  * </ul>
  */
 public final class DicomJsonWriter {
@@ -32,19 +33,26 @@ public final class DicomJsonWriter {
     private static final String[] PN_GROUPS = {"Alphabetic", "Ideographic", "Phonetic"};
 
     private final boolean inlineBinary;
+    private final boolean groupLengths;
 
-    private DicomJsonWriter(boolean inlineBinary) {
+    private DicomJsonWriter(boolean inlineBinary, boolean groupLengths) {
         this.inlineBinary = inlineBinary;
+        this.groupLengths = groupLengths;
     }
 
     /** Binary values the reader kept are written inline as base64. */
     public static DicomJsonWriter standard() {
-        return new DicomJsonWriter(true);
+        return new DicomJsonWriter(true, true);
     }
 
     /** Binary values are omitted like bulk data: only their {@code vr} is written. */
     public static DicomJsonWriter withoutInlineBinary() {
-        return new DicomJsonWriter(false);
+        return new DicomJsonWriter(false, true);
+    }
+
+    /** This writer, leaving out group lengths at every level (PS3.5 7.2 makes them optional). */
+    public DicomJsonWriter withoutGroupLengths() {
+        return new DicomJsonWriter(inlineBinary, false);
     }
 
     /** The data set as compact JSON text. */
@@ -58,6 +66,9 @@ public final class DicomJsonWriter {
     public void write(DicomDataset dataset, JsonWriter json) {
         json.beginObject();
         for (DataElement element : dataset) {
+            if (!groupLengths && element.tag().isGroupLength()) {
+                continue;
+            }
             json.plainName(element.tag().hex());
             writeAttribute(element, json);
         }

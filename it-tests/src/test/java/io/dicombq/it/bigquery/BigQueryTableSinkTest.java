@@ -341,14 +341,19 @@ class BigQueryTableSinkTest {
         });
         committer.start();
 
-        // the commit's load of the two spooled rows ends while the segment's load has not started
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
-        while (!jobs().equals(List.of("LOAD 2")) && failure.get() == null && System.nanoTime() < giveUp) {
-            Thread.sleep(20);
+        // the commit's load of the two spooled rows ends while the segment's load has not started; a commit that
+        // waited for that load first would wait forever, so the wait on the condition is bounded, far above the
+        // seconds the load takes on a loaded machine, and the held load is let go whatever happens
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+        try {
+            while (!jobs().equals(List.of("LOAD 2")) && failure.get() == null && System.nanoTime() < giveUp) {
+                Thread.sleep(20);
+            }
+            assertThat(jobs()).containsExactly("LOAD 2");
+        } finally {
+            held.releaseAndJoin();
+            committer.join();
         }
-        assertThat(jobs()).containsExactly("LOAD 2");
-        held.releaseAndJoin();
-        committer.join();
 
         assertThat(failure.get()).isNull();
         assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(row("1"), row("2"), row("3"));

@@ -52,7 +52,7 @@ class UncachedWarehouseFileTest {
         Process fincore = new ProcessBuilder("fincore", "--bytes", "--noheadings", "--output", "RES", file.toString())
                 .redirectErrorStream(true).start();
         String out = new String(fincore.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(fincore.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(fincore.waitFor(5, TimeUnit.MINUTES)).as("fincore ended").isTrue();
         assertThat(fincore.exitValue()).as(out).isZero();
         return Long.parseLong(out);
     }

@@ -1,5 +1,7 @@
 package io.dicombq.domain.json;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -32,6 +34,24 @@ public final class Utf8Buffer {
 
     public void clear() {
         length = 0;
+    }
+
+    /** Drops what was appended after the first {@code length} bytes (a caller undoing a partly written text). */
+    public void truncate(int length) {
+        if (length < 0 || length > this.length) {
+            throw new IndexOutOfBoundsException("cannot truncate " + this.length + " bytes to " + length);
+        }
+        this.length = length;
+    }
+
+    /** Appends a line feed: newline-delimited JSON ends each value with one. */
+    public void newline() {
+        ascii('\n');
+    }
+
+    /** Writes the text to {@code out} as it is, without a copy. */
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes, 0, length);
     }
 
     public byte[] toByteArray() {

@@ -98,6 +98,43 @@ class JsonWriterTest {
         }
     }
 
+    /** Long values go through the eight-bytes-at-a-time scan: every special character at every place in a word. */
+    @Test
+    void quotingLongTextIntoBytesEscapesAsQuotingIntoCharsWhereverTheCharacterFalls() {
+        java.util.List<String> specials = new java.util.ArrayList<>();
+        for (int c = 0; c <= 0x100; c++) {
+            specials.add(String.valueOf((char) c));
+        }
+        for (String special : new String[] {"\u2027", "\u2028", "\u2029", "\u202a", "\u20ac", "\u4e2d", "\u07ff",
+            "\u0800", "\uffff", "\ud83d\ude00", "\ud800", "\udc00", "\u2028\u2029", "\"\\"}) {
+            specials.add(special);
+        }
+        for (String special : specials) {
+            for (int length = 0; length <= 24; length++) {
+                for (int at = 0; at <= length; at++) {
+                    String text = "QUJD".repeat(7).substring(0, at) + special + "ZGVm".repeat(7).substring(0, length - at);
+                    assertQuotedAlike(text);
+                }
+            }
+        }
+        java.util.Random random = new java.util.Random(17);
+        char[] alphabet = "AZaz09+/=\"\\\n\t\u0000\u001f\u007f\u0080\u00e9\u2028\u2029\u4e2d\ud83d\ude00".toCharArray();
+        for (int n = 0; n < 3000; n++) {
+            char[] text = new char[random.nextInt(120)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : (char) ('A' + random.nextInt(26));
+            }
+            assertQuotedAlike(new String(text));
+        }
+    }
+
+    private static void assertQuotedAlike(String text) {
+        Utf8Buffer bytes = new Utf8Buffer(4);
+        JsonWriter.quote(text, bytes);
+        assertThat(bytes.toByteArray()).as("%s", text.chars().mapToObj(c -> String.format("%04x", c)).toList())
+                .isEqualTo(JsonWriter.quote(text).getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void aClearedBufferIsReused() {
         Utf8Buffer bytes = new Utf8Buffer(16);

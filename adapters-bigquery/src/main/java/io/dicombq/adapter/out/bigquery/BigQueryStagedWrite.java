@@ -94,8 +94,8 @@ final class BigQueryStagedWrite implements StagedWrite {
             spool.append(schema, rows);
             if (loads.idle()) {
                 loads.await("loading staged rows into staging for " + describe(destination));
-                if (spool.pendingChars() >= loading.segmentBytes(loadedBytes)) {
-                    loadedBytes += spool.pendingChars();
+                if (spool.pendingBytes() >= loading.segmentBytes(loadedBytes)) {
+                    loadedBytes += spool.pendingBytes();
                     NdjsonSpool.Segment segment = spool.cut().orElseThrow();
                     handedOver.add(segment);
                     loads.start(() -> loadInBackground(segment));

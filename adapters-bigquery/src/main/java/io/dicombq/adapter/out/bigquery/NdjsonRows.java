@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.bigquery;
 
 import io.dicombq.domain.json.JsonWriter;
+import io.dicombq.domain.json.Utf8Buffer;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.JsonText;
 import io.dicombq.domain.schema.Row;
@@ -16,7 +17,6 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,22 +36,23 @@ final class NdjsonRows {
     }
 
     /**
-     * Appends one line per row; the rows may use any subset of the schema's columns. The batch is rendered
-     * before anything is appended, so a row that does not fit the schema leaves {@code out} untouched. Returns the
-     * number of characters appended.
+     * Appends one line per row, as UTF-8; the rows may use any subset of the schema's columns. A row that does not fit
+     * the schema leaves {@code out} as it was before the batch (what the batch had appended is dropped). Returns the
+     * number of bytes appended.
      */
-    static int append(TableSchema schema, List<Row> rows, Appendable out) {
-        StringBuilder lines = new StringBuilder();
-        for (Row row : rows) {
-            writeRecord(JsonWriter.compact(lines), schema.columns(), row, "");
-            lines.append('\n');
-        }
+    static int append(TableSchema schema, List<Row> rows, Utf8Buffer out) {
+        int before = out.length();
         try {
-            out.append(lines);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            JsonWriter json = JsonWriter.compact(out);
+            for (Row row : rows) {
+                writeRecord(json, schema.columns(), row, "");
+                out.newline();
+            }
+        } catch (RuntimeException e) {
+            out.truncate(before);
+            throw e;
         }
-        return lines.length();
+        return out.length() - before;
     }
 
     private static void writeRecord(JsonWriter json, List<Column> columns, Row row, String prefix) {
@@ -66,16 +67,18 @@ final class NdjsonRows {
             if (value == null) {
                 continue;
             }
-            String path = prefix + column.name();
             json.name(column.name());
             if (column.isRepeated()) {
                 json.beginArray();
-                for (Object element : expect(List.class, value, column, path)) {
-                    writeValue(json, column, element, path);
+                if (!(value instanceof List<?> elements)) {
+                    throw mismatch(List.class, value, column, prefix);
+                }
+                for (Object element : elements) {
+                    writeValue(json, column, element, prefix);
                 }
                 json.endArray();
             } else {
-                writeValue(json, column, value, path);
+                writeValue(json, column, value, prefix);
             }
         }
         json.endObject();
@@ -101,37 +104,69 @@ final class NdjsonRows {
         return null;
     }
 
-    private static void writeValue(JsonWriter json, Column column, Object value, String path) {
+    /**
+     * Writes one value of {@code column}; {@code prefix} is the path of the record holding it, for error messages.
+     * Each type is checked with its own instanceof (one class comparison), not through a Class object.
+     */
+    private static void writeValue(JsonWriter json, Column column, Object value, String prefix) {
         switch (column.type()) {
-            case RECORD -> writeRecord(json, column.fields(), expect(Row.class, value, column, path), path + ".");
-            case STRING, INTERVAL, RANGE -> json.value(expect(String.class, value, column, path));
-            case INTEGER -> json.value(expect(Long.class, value, column, path));
-            case FLOAT -> writeFloat(json, expect(Double.class, value, column, path));
-            case BOOLEAN -> json.value(expect(Boolean.class, value, column, path));
-            case NUMERIC, BIGNUMERIC -> json.value(expect(BigDecimal.class, value, column, path).toPlainString());
-            case BYTES -> json.value(Base64.getEncoder().encodeToString(expect(byte[].class, value, column, path)));
-            case DATE -> json.value(expect(LocalDate.class, value, column, path).toString());
-            case TIME -> json.value(TIME.format(expect(LocalTime.class, value, column, path)));
-            case DATETIME -> json.value(DATETIME.format(expect(LocalDateTime.class, value, column, path)));
-            case TIMESTAMP -> json.value(TIMESTAMP.format(expect(Instant.class, value, column, path)
+            case STRING, INTERVAL, RANGE -> {
+                if (!(value instanceof String text)) {
+                    throw mismatch(String.class, value, column, prefix);
+                }
+                json.value(text);
+            }
+            case RECORD -> {
+                if (!(value instanceof Row record)) {
+                    throw mismatch(Row.class, value, column, prefix);
+                }
+                writeRecord(json, column.fields(), record, prefix + column.name() + ".");
+            }
+            case INTEGER -> {
+                if (!(value instanceof Long number)) {
+                    throw mismatch(Long.class, value, column, prefix);
+                }
+                json.value(number.longValue());
+            }
+            default -> writeOther(json, column, value, prefix);
+        }
+    }
+
+    /** The column types exported rows hold rarely, apart from the hot three above. */
+    private static void writeOther(JsonWriter json, Column column, Object value, String prefix) {
+        switch (column.type()) {
+            case FLOAT -> writeFloat(json, expect(Double.class, value, column, prefix));
+            case BOOLEAN -> json.value(expect(Boolean.class, value, column, prefix).booleanValue());
+            case NUMERIC, BIGNUMERIC -> json.value(expect(BigDecimal.class, value, column, prefix).toPlainString());
+            case BYTES -> json.base64Value(expect(byte[].class, value, column, prefix));
+            case DATE -> json.value(expect(LocalDate.class, value, column, prefix).toString());
+            case TIME -> json.value(TIME.format(expect(LocalTime.class, value, column, prefix)));
+            case DATETIME -> json.value(DATETIME.format(expect(LocalDateTime.class, value, column, prefix)));
+            case TIMESTAMP -> json.value(TIMESTAMP.format(expect(Instant.class, value, column, prefix)
                     .truncatedTo(ChronoUnit.MICROS)));
             // The document is embedded as JSON, not as a string holding JSON, so it loads as the same value.
-            case JSON -> json.rawValue(expect(JsonText.class, value, column, path).json());
+            case JSON -> json.rawValue(expect(JsonText.class, value, column, prefix).json());
+            case STRING, INTERVAL, RANGE, RECORD, INTEGER -> writeValue(json, column, value, prefix);
         }
     }
 
     /** The value as the Java type {@link Row} documents for the column's type, or a precise error. */
-    private static <T> T expect(Class<T> type, Object value, Column column, String path) {
+    private static <T> T expect(Class<T> type, Object value, Column column, String prefix) {
+        if (type.isInstance(value)) {
+            return type.cast(value);
+        }
+        throw mismatch(type, value, column, prefix);
+    }
+
+    private static DicombqException mismatch(Class<?> type, Object value, Column column, String prefix) {
+        String path = prefix + column.name();
         if (value == null) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "REPEATED column " + path
+            return new DicombqException(Code.INVALID_ARGUMENT, "REPEATED column " + path
                     + " holds a NULL element; BigQuery arrays cannot hold NULL");
         }
-        if (!type.isInstance(value)) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "column " + path + " is " + column.mode() + " "
-                    + column.type() + " and needs " + type.getSimpleName() + " values, not "
-                    + value.getClass().getSimpleName() + " " + value);
-        }
-        return type.cast(value);
+        return new DicombqException(Code.INVALID_ARGUMENT, "column " + path + " is " + column.mode() + " "
+                + column.type() + " and needs " + type.getSimpleName() + " values, not "
+                + value.getClass().getSimpleName() + " " + value);
     }
 
     private static void writeFloat(JsonWriter json, double value) {

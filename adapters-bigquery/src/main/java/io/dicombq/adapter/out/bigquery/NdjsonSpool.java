@@ -3,9 +3,10 @@ package io.dicombq.adapter.out.bigquery;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.TableSchema;
 
-import java.io.BufferedWriter;
+import io.dicombq.domain.json.Utf8Buffer;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,43 +23,56 @@ final class NdjsonSpool {
     record Segment(Path file, long rows, TableSchema schema) {
     }
 
+    /** A batch's text is rendered here whole, then written in one call; a buffer grown past this is not kept. */
+    private static final int KEPT_BUFFER = 16 << 20;
+
     private final Path directory;
     private final List<Path> files = new ArrayList<>();
-    private BufferedWriter writer;
+    private Utf8Buffer batchText = new Utf8Buffer(1 << 20);
+    private OutputStream out;
     private long rows;
-    private long chars;
+    private long bytes;
     private TableSchema schema;
 
     NdjsonSpool(Path directory) {
         this.directory = directory;
     }
 
-    /** Appends the batch to the segment being filled, opening one when none is. */
+    /**
+     * Appends the batch to the segment being filled, opening one when none is. The batch is rendered as UTF-8 before
+     * any of it is written, so a row that does not fit leaves the segment as it was.
+     */
     void append(TableSchema batchSchema, List<Row> batch) throws IOException {
-        if (writer == null) {
+        batchText.clear();
+        NdjsonRows.append(batchSchema, batch, batchText);
+        if (out == null) {
             Path file = Files.createTempFile(directory, "dicombq-staged-", ".ndjson");
             files.add(file);
-            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            out = Files.newOutputStream(file);
         }
-        chars += NdjsonRows.append(batchSchema, batch, writer);
+        batchText.writeTo(out);
+        bytes += batchText.length();
         rows += batch.size();
         schema = batchSchema;
+        if (batchText.capacity() > KEPT_BUFFER) {
+            batchText = new Utf8Buffer(1 << 20);
+        }
     }
 
-    /** Characters in the segment being filled (bytes, for the ASCII text exports write). */
-    long pendingChars() {
-        return chars;
+    /** Bytes in the segment being filled. */
+    long pendingBytes() {
+        return bytes;
     }
 
     /** Closes the segment being filled and returns it; empty when nothing was appended since the last cut. */
     Optional<Segment> cut() throws IOException {
-        if (writer == null) {
+        if (out == null) {
             return Optional.empty();
         }
         Segment segment = new Segment(files.get(files.size() - 1), rows, schema);
         closeWriter();
         rows = 0;
-        chars = 0;
+        bytes = 0;
         return Optional.of(segment);
     }
 
@@ -79,11 +93,11 @@ final class NdjsonSpool {
     }
 
     private void closeWriter() throws IOException {
-        if (writer != null) {
+        if (out != null) {
             try {
-                writer.close();
+                out.close();
             } finally {
-                writer = null;
+                out = null;
             }
         }
     }

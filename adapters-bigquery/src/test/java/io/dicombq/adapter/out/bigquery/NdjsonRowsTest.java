@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.bigquery;
 
+import io.dicombq.domain.json.Utf8Buffer;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.ColumnType;
 import io.dicombq.domain.schema.JsonText;
@@ -44,7 +45,7 @@ class NdjsonRowsTest {
                 "Metadata", new JsonText("{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"19045\"]}}"),
                 "ImageType", List.of("ORIGINAL", "PRIMARY"),
                 "ProcedureCodeSequence", List.of(Row.of(Map.of("CodeValue", "CT1")))));
-        StringBuilder out = new StringBuilder();
+        Utf8Buffer out = new Utf8Buffer(16);
 
         NdjsonRows.append(SCHEMA, List.of(row, Row.of(Map.of("SOPInstanceUID", "1.2.4"))), out);
 
@@ -58,7 +59,7 @@ class NdjsonRowsTest {
 
     @Test
     void aValueOfTheWrongTypeIsRefusedByColumnAndNothingOfTheBatchIsWritten() {
-        StringBuilder out = new StringBuilder();
+        Utf8Buffer out = new Utf8Buffer(16);
         List<Row> rows = List.of(Row.of(Map.of("SOPInstanceUID", "1")), Row.of(Map.of("SOPInstanceUID", "2", "Rows", "many")));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> NdjsonRows.append(SCHEMA, rows, out))
@@ -66,13 +67,13 @@ class NdjsonRowsTest {
                     assertThat(e.code()).isEqualTo(io.dicombq.domain.status.Code.INVALID_ARGUMENT);
                     assertThat(e.getMessage()).contains("Rows").contains("INTEGER").contains("many");
                 });
-        assertThat(out).isEmpty();
+        assertThat(out.length()).isZero();
     }
 
     @Test
     void aValueWithoutAColumnIsRefusedRatherThanDropped() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> NdjsonRows.append(SCHEMA,
-                        List.of(Row.of(Map.of("SOPInstanceUID", "1", "Unknown", "x"))), new StringBuilder()))
+                        List.of(Row.of(Map.of("SOPInstanceUID", "1", "Unknown", "x"))), new Utf8Buffer(16)))
                 .hasMessageContaining("Unknown");
     }
 
@@ -83,13 +84,42 @@ class NdjsonRowsTest {
         ordered.put("Rows", 2L);
         ordered.put("Zzz", "x");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> NdjsonRows.append(SCHEMA,
-                List.of(Row.of(ordered)), new StringBuilder())).hasMessageContaining("row value Zzz");
+                List.of(Row.of(ordered)), new Utf8Buffer(16))).hasMessageContaining("row value Zzz");
 
         java.util.LinkedHashMap<String, Object> shuffled = new java.util.LinkedHashMap<>();
         shuffled.put("ImageType", List.of("ORIGINAL"));
         shuffled.put("SOPInstanceUID", "1");
-        StringBuilder out = new StringBuilder();
+        Utf8Buffer out = new Utf8Buffer(16);
         NdjsonRows.append(SCHEMA, List.of(Row.of(shuffled)), out);
         assertThat(out.toString()).contains("\"SOPInstanceUID\":\"1\"").contains("\"ImageType\":[\"ORIGINAL\"]");
+    }
+
+    @Test
+    void writesUtf8AndCountsBytesAndAFailedBatchLeavesWhatCameBefore() {
+        Utf8Buffer out = new Utf8Buffer(4);
+        int first = NdjsonRows.append(SCHEMA, List.of(Row.of(Map.of("SOPInstanceUID", "1", "ImageType",
+                List.of("\u5c71\u7530^\u592a\u90ce", "tab\there")))), out);
+        String line = "{\"SOPInstanceUID\":\"1\",\"ImageType\":[\"\u5c71\u7530^\u592a\u90ce\",\"tab\\there\"]}\n";
+        assertThat(out.toString()).isEqualTo(line);
+        assertThat(first).isEqualTo(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+
+        List<Row> bad = List.of(Row.of(Map.of("SOPInstanceUID", "2")), Row.of(Map.of("SOPInstanceUID", "3", "Rows", 1.5)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NdjsonRows.append(SCHEMA, bad, out))
+                .hasMessageContaining("column Rows is NULLABLE INTEGER");
+        assertThat(out.toString()).isEqualTo(line);
+    }
+
+    @Test
+    void namesTheNestedPathOfAValueOfTheWrongType() {
+        Row row = Row.of(Map.of("SOPInstanceUID", "1", "ProcedureCodeSequence",
+                List.of(Row.of(Map.of("CodeValue", 7L)))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NdjsonRows.append(SCHEMA, List.of(row),
+                        new Utf8Buffer(16)))
+                .hasMessageContaining("column ProcedureCodeSequence.CodeValue is NULLABLE STRING")
+                .hasMessageContaining("not Long 7");
+        Row nullElement = Row.of(Map.of("SOPInstanceUID", "1", "ImageType", java.util.Arrays.asList("A", null)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NdjsonRows.append(SCHEMA, List.of(nullElement),
+                        new Utf8Buffer(16)))
+                .hasMessageContaining("REPEATED column ImageType holds a NULL element");
     }
 }

@@ -2,9 +2,6 @@ package io.dicombq.domain.json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -14,11 +11,6 @@ import java.util.Base64;
  * It writes chars to an {@link Appendable}, or UTF-8 bytes to a {@link Utf8Buffer} (the same text, encoded).
  */
 public final class JsonWriter {
-    /** Eight bytes of a byte array at any offset, read as one long (plain reads need no alignment). */
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
     private final Appendable out;
     /** {@code out} when it is a StringBuilder (a final class: calls on it are bound at once, and C1 inlines them). */
     private final StringBuilder builder;
@@ -254,23 +246,23 @@ public final class JsonWriter {
     /**
      * Appends {@code text} to {@code out} as a quoted JSON string in UTF-8, escaped as {@link #quote(String,
      * StringBuilder)} escapes it: the String's own encoder makes the bytes, and only the ASCII bytes that need an
-     * escape, and U+2028/U+2029 (E2 80 A8/A9), are looked at. The bytes are scanned eight at a time, and a word is
-     * looked at byte by byte only when it holds one of those or a byte outside ASCII: long ASCII values (base64
-     * private values, the bulk of a realistic row) pass at a word per step.
+     * escape, and U+2028/U+2029 (E2 80 A8/A9), are looked at. The bytes are scanned a word at a time
+     * ({@link ByteWords}), and a word is looked at byte by byte only when it holds one of those or a byte outside
+     * ASCII: long ASCII values (base64 private values, the bulk of a realistic row) pass at a word per step.
      */
     public static void quote(String text, Utf8Buffer out) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         out.ascii('"');
         int start = 0;
         int length = utf8.length;
-        int lastWord = length - Long.BYTES;
+        int lastWord = length - ByteWords.SIZE;
         int i = 0;
         while (i < length) {
-            if (i <= lastWord && !mayNeedEscape((long) WORDS.get(utf8, i))) {
-                i += Long.BYTES;
+            if (i <= lastWord && !mayNeedEscape(ByteWords.at(utf8, i))) {
+                i += ByteWords.SIZE;
                 continue;
             }
-            int stop = Math.min(length, i + Long.BYTES);
+            int stop = Math.min(length, i + ByteWords.SIZE);
             while (i < stop) {
                 byte b = utf8[i];
                 // UTF-8's multi-byte sequences are all bytes >= 0x80 (negative): only ASCII bytes are ASCII characters
@@ -301,16 +293,10 @@ public final class JsonWriter {
         out.ascii('"');
     }
 
-    /**
-     * Whether any of the eight bytes of {@code word} is a control character, a quote, a backslash or not ASCII: the
-     * exact "has a byte less than n" and "has a zero byte" tests of Hacker's Delight 6-1 (their borrows can flag the
-     * wrong byte of a word, never a word that has none), plus the high bits.
-     */
+    /** Whether any of the eight bytes of {@code word} is a control character, a quote, a backslash or not ASCII. */
     private static boolean mayNeedEscape(long word) {
-        long controls = (word - ONES * 0x20) & ~word;
-        long quotes = word ^ (ONES * '"');
-        long backslashes = word ^ (ONES * '\\');
-        return ((controls | ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes) | word) & HIGHS) != 0;
+        return ByteWords.hasNonAscii(word) || ByteWords.hasBelow(word, 0x20) || ByteWords.has(word, (byte) '"')
+                || ByteWords.has(word, (byte) '\\');
     }
 
     private static String escapeOf(char c) {

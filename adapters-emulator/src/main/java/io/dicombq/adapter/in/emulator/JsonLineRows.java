@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.dicombq.domain.json.ByteWords;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.ColumnType;
 import io.dicombq.domain.schema.Row;
@@ -145,7 +146,15 @@ final class JsonLineRows {
     private String text() throws IOException {
         if (ascii != null) {
             int open = offset + (int) parser.currentTokenLocation().getByteOffset();
-            for (int i = open + 1; i < end; i++) {
+            int from = open + 1;
+            // a word at a time to the closing quote (ByteWords' exact tests), then byte by byte in the word holding it
+            for (int lastWord = end - ByteWords.SIZE; from <= lastWord; from += ByteWords.SIZE) {
+                long word = ByteWords.at(ascii, from);
+                if (ByteWords.has(word, (byte) '"') || ByteWords.has(word, (byte) '\\') || ByteWords.hasBelow(word, 0x20)) {
+                    break;
+                }
+            }
+            for (int i = from; i < end; i++) {
                 byte b = ascii[i];
                 if (b == '"') {
                     return new String(ascii, open + 1, i - open - 1, StandardCharsets.ISO_8859_1);

@@ -1,5 +1,7 @@
 package io.dicombq.adapter.in.emulator;
 
+import io.dicombq.domain.json.ByteWords;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -41,6 +43,16 @@ final class NdjsonLines {
         int scanned = next;
         boolean asciiSoFar = true;
         while (true) {
+            // a word at a time past the bytes that end no line (most of a line of wide rows): ByteWords' exact tests
+            int lastWord = limit - ByteWords.SIZE;
+            while (scanned <= lastWord) {
+                long word = ByteWords.at(buffer, scanned);
+                if (ByteWords.has(word, (byte) '\n') || ByteWords.has(word, (byte) '\r')) {
+                    break;
+                }
+                asciiSoFar &= !ByteWords.hasNonAscii(word);
+                scanned += ByteWords.SIZE;
+            }
             for (int i = scanned; i < limit; i++) {
                 byte b = buffer[i];
                 if (b == '\n' || b == '\r') {

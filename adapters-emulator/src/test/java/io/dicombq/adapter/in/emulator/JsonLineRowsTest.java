@@ -85,6 +85,20 @@ class JsonLineRowsTest {
         assertThat(outcome(() -> read(line, false, "line 3"))).isEqualTo(tree);
     }
 
+    /** Strings whose closing quote, escape or control character falls at every place of the words the scan steps over. */
+    @org.junit.jupiter.api.Test
+    void longStringsAnswerAsTheTreePathWhereverTheirEndFalls() {
+        String[] specials = {"", "\\\"", "\\\\", "\\n", "\\u0041", "\t", "\u0001", "\u001f", " ", "/"};
+        for (String special : specials) {
+            for (int length = 0; length <= 26; length++) {
+                for (int at = 0; at <= length; at++) {
+                    String value = "QUJD".repeat(7).substring(0, at) + special + "ZGVm".repeat(7).substring(0, length - at);
+                    answersAsTheTreePath("{\"SOPInstanceUID\":\"" + value + "\",\"ImageType\":[\"" + value + "\",\"x\"]}");
+                }
+            }
+        }
+    }
+
     /** {@code line} read from the middle of a buffer, as the load reads it. */
     private static Row read(String line, boolean ignoreUnknown, String where) {
         byte[] bytes = ("  " + line + "\n").getBytes(StandardCharsets.UTF_8);

@@ -85,6 +85,16 @@ class NdjsonLinesTest {
             }
             assertSameLines(text.toString());
         }
+        // short pieces: line ends and non-ASCII bytes at every place in the eight-byte words the scan steps over
+        String[] shortPieces = {"a", "bc", "def", "ghij", "klmno", "pqrstuv", "wxyz0123", "456789ABC", "é", "\u3000",
+            "\r", "\n", "\r\n", "\"\\"};
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(shortPieces[random.nextInt(shortPieces.length)]);
+            }
+            assertSameLines(text.toString());
+        }
     }
 
     @Test

@@ -6,8 +6,9 @@ import java.nio.ByteOrder;
 
 /**
  * Eight bytes of text tested at once (SWAR): scanners of long JSON text look at a word per step and at single bytes
- * only in a word that holds one they look for. The tests are Hacker's Delight 6-1's "has a zero byte" and "has a byte
- * less than n": exact for a word (a borrow can flag the wrong byte of a word that has one, never a word that has none).
+ * only in a word that holds one they look for. The tests are the zero-byte test of Hacker's Delight 6-1 and its
+ * "has a byte less than n" form (Bit Twiddling Hacks): exact for a word (a borrow can flag the wrong byte of a word
+ * that has one, never a word that has none).
  */
 public final class ByteWords {
     /** Bytes in a word. */

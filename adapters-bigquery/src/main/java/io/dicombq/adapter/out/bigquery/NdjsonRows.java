@@ -146,7 +146,7 @@ final class NdjsonRows {
                     .truncatedTo(ChronoUnit.MICROS)));
             // The document is embedded as JSON, not as a string holding JSON, so it loads as the same value.
             case JSON -> json.rawValue(expect(JsonText.class, value, column, prefix).json());
-            case STRING, INTERVAL, RANGE, RECORD, INTEGER -> writeValue(json, column, value, prefix);
+            default -> throw new IllegalStateException(column.type() + " values are written by writeValue");
         }
     }
 

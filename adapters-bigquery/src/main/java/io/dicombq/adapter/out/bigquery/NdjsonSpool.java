@@ -1,9 +1,8 @@
 package io.dicombq.adapter.out.bigquery;
 
+import io.dicombq.domain.json.Utf8Buffer;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.TableSchema;
-
-import io.dicombq.domain.json.Utf8Buffer;
 
 import java.io.IOException;
 import java.io.OutputStream;

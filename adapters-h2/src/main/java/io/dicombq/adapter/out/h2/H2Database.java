@@ -72,9 +72,10 @@ public final class H2Database implements AutoCloseable {
     /**
      * A file-backed database in {@code dataDir/warehouse.mv.db}. AUTO_SERVER lets a second dicombq process
      * (a {@code query} while {@code serve} runs) share it through a loopback TCP server the first one starts, and
-     * AUTO_RECONNECT lets the others take over when that one exits; a 128 MB page cache keeps inserts of wide rows
-     * from re-reading pages they just wrote. H2 writes versions to disk when the warehouse says ({@link H2StoreTiming}),
-     * past the page cache ({@link UncachedWritePath}).
+     * AUTO_RECONNECT lets the others take over when that one exits. A 32 MB page cache: H2 keeps every page it writes
+     * there, base64 private values included, and with 128 MB they lived on into the collector's old generation (a
+     * realistic export 9 % slower, docs/BENCHMARKS.md session 17). H2 writes versions to disk when the warehouse says
+     * ({@link H2StoreTiming}), past the page cache ({@link UncachedWritePath}).
      * H2 analyses a table being loaded after 2,000, 6,000, 14,000… rows, each time reading and hashing every value of
      * its first ANALYZE_SAMPLE rows: at H2's 10,000, the base64 private values of a 20,000-instance export were read
      * back almost once more (6 % of its CPU); 1,000 rows still give the planner its selectivities.
@@ -82,7 +83,7 @@ public final class H2Database implements AutoCloseable {
     public static H2Database file(Path dataDir) {
         Path base = dataDir.toAbsolutePath().resolve(FILE_BASE);
         return new H2Database("jdbc:h2:" + UncachedWritePath.databaseName(base) + FLAGS
-                + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=131072;ANALYZE_SAMPLE=1000" + H2StoreTiming.URL_SETTING,
+                + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;CACHE_SIZE=32768;ANALYZE_SAMPLE=1000" + H2StoreTiming.URL_SETTING,
                 false, dataDir.toAbsolutePath().normalize());
     }
 

@@ -185,11 +185,17 @@ final class WireValues {
     }
 
     /**
-     * Where the column of {@code name} is, {@code next} tried first: rows written from a schema (the export's NDJSON)
-     * name their fields in column order.
+     * Where the column of {@code name} is, looked for from {@code next} on first: rows written from a schema (the
+     * export's NDJSON) name their fields in column order, spelt as the columns, leaving out those without a value.
+     * An exact name is the one match a case-blind search would find, since column names differ in more than case.
      */
     static int position(List<Column> columns, int next, String name) {
-        return next < columns.size() && columns.get(next).name().equals(name) ? next : position(columns, name);
+        for (int i = next; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return position(columns, name);
     }
 
     /** Fails when a REQUIRED column has no value in {@code values}. */

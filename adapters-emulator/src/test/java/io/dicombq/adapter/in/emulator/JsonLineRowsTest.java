@@ -43,6 +43,7 @@ class JsonLineRowsTest {
             "{\"SOPInstanceUID\":\"1.2\",\"ImageType\":[\"ORIGINAL\",\"PRIMARY\"],\"PatientName\":{\"FamilyName\":\"Doe\","
                     + "\"Codes\":[{\"CodeValue\":\"T-1\",\"Count\":2},{\"Count\":null}]}}",
             "{\"Rows\":1,\"SOPInstanceUID\":\"1.2\",\"patientname\":{\"familyname\":\"lower case names\"}}",
+            "{\"SOPInstanceUID\":\"1.2\",\"Burned\":true,\"Rows\":3,\"imagetype\":[\"A\"],\"Extra\":null}",
             "{\"SOPInstanceUID\":\"1.2\",\"Rows\":1,\"Rows\":null}",
             "{\"SOPInstanceUID\":\"1.2\",\"Rows\":null,\"Rows\":7}",
             "{\"SOPInstanceUID\":\"1.2\",\"ImageType\":[]}",

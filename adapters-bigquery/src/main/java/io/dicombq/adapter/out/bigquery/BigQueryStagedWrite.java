@@ -16,6 +16,7 @@ import com.google.cloud.bigquery.TableDataWriteChannel;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableInfo;
 import com.google.cloud.bigquery.WriteChannelConfiguration;
+import io.dicombq.application.file.UncachedInput;
 import io.dicombq.application.port.out.StagedWrite;
 import io.dicombq.domain.destination.WritePlan;
 import io.dicombq.domain.schema.Row;
@@ -24,10 +25,10 @@ import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -283,7 +284,9 @@ final class BigQueryStagedWrite implements StagedWrite {
             writer = bigQuery.writer(JobId.of("dicombq_load_" + ids.get()), configuration);
             try (OutputStream out = Channels.newOutputStream(writer)) {
                 for (Path file : files) {
-                    Files.copy(file, out);
+                    try (InputStream in = UncachedInput.open(file)) {
+                        in.transferTo(out);
+                    }
                 }
             }
         } catch (BigQueryException e) {

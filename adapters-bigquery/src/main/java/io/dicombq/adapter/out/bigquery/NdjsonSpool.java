@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.bigquery;
 
+import io.dicombq.application.file.UncachedOutput;
 import io.dicombq.domain.json.Utf8Buffer;
 import io.dicombq.domain.schema.Row;
 import io.dicombq.domain.schema.TableSchema;
@@ -14,7 +15,9 @@ import java.util.Optional;
 
 /**
  * The export's rows as newline-delimited JSON on local disk, in segments: a segment is cut off and loaded while the
- * next one fills. Every segment's file stays until {@link #deleteAll}: the commit may load a segment again.
+ * next one fills. Every segment's file stays until {@link #deleteAll}: the commit may load a segment again. Segments
+ * are written and read past the page cache ({@link UncachedOutput}): each is read once soon after, and filling new
+ * page-cache pages cost more than the disk (docs/BENCHMARKS.md, session 18).
  */
 final class NdjsonSpool {
 
@@ -47,7 +50,7 @@ final class NdjsonSpool {
         if (out == null) {
             Path file = Files.createTempFile(directory, "dicombq-staged-", ".ndjson");
             files.add(file);
-            out = Files.newOutputStream(file);
+            out = UncachedOutput.create(file);
         }
         batchText.writeTo(out);
         bytes += batchText.length();

@@ -1,6 +1,7 @@
 package io.dicombq.adapter.in.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dicombq.application.file.UncachedInput;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
@@ -61,7 +62,9 @@ final class LoadSources {
 
     /** The file's bytes, decompressed when it starts with gzip's magic number (RFC 1952 2.3.1). */
     static InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        // Read once, past the page cache: an upload was written that way (UploadEndpoints), and filling new page-cache
+        // pages cost more than reading the disk (docs/BENCHMARKS.md, session 18).
+        InputStream in = new BufferedInputStream(UncachedInput.open(file), 8192);
         in.mark(2);
         int magic = in.read() | (in.read() << 8);
         in.reset();

@@ -2,6 +2,7 @@ package io.dicombq.adapter.in.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dicombq.application.file.UncachedOutput;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
@@ -10,7 +11,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +40,14 @@ final class UploadEndpoints {
         final Path data;
         long received;
         ObjectNode finished;
+        /**
+         * The upload file, open from the first chunk to the last (it is written past the page cache, in whole blocks,
+         * so it cannot be reopened at each chunk's unaligned end); a session a client abandons keeps it until the
+         * emulator stops. Null before the first chunk and after the last.
+         */
+        OutputStream out;
+        /** Why a chunk could not be stored: the session cannot go on. */
+        String broken;
 
         Session(String project, JsonNode job, Path data) {
             this.project = project;
@@ -86,7 +94,9 @@ final class UploadEndpoints {
         JsonNode job = loadJob(WireJson.read(parts.get(0).content(), "the multipart upload's metadata part"));
         Path data = newUploadFile(ids.get().replace("-", ""));
         try {
-            Files.write(data, parts.get(1).content());
+            try (OutputStream out = UncachedOutput.create(data)) {
+                out.write(parts.get(1).content());
+            }
             return ApiResponse.ok(runner.insert(request.part("project"), job, data));
         } catch (IOException e) {
             throw new DicombqException(Code.INTERNAL, "cannot store an upload in " + directory + ": " + e);
@@ -172,19 +182,54 @@ final class UploadEndpoints {
     }
 
     private static void write(Session session, byte[] body, int skip) {
+        if (session.broken != null) {
+            throw new DicombqException(Code.FAILED_PRECONDITION, "this upload session failed to store a chunk ("
+                    + session.broken + "); start the upload again");
+        }
         if (skip >= body.length) {
             return;
         }
-        try (OutputStream out = Files.newOutputStream(session.data, StandardOpenOption.APPEND)) {
-            out.write(body, skip, body.length - skip);
+        try {
+            if (session.out == null) {
+                session.out = UncachedOutput.create(session.data);
+            }
+            session.out.write(body, skip, body.length - skip);
         } catch (IOException e) {
+            session.broken = e.toString();
+            closeQuietly(session);
             throw new UncheckedIOException(e);
         }
         session.received += body.length - skip;
     }
 
+    private static void closeQuietly(Session session) {
+        try {
+            if (session.out != null) {
+                session.out.close();
+            }
+        } catch (IOException e) {
+            // the session is broken already; its file is deleted when the emulator stops
+        } finally {
+            session.out = null;
+        }
+    }
+
+    /** Writes the upload's last, partial block and closes its file. */
+    private void closeUpload(Session session) {
+        OutputStream out = session.out;
+        session.out = null;
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new DicombqException(Code.INTERNAL, "cannot store an upload in " + directory + ": " + e);
+            }
+        }
+    }
+
     private ApiResponse finish(String id, Session session) {
         try {
+            closeUpload(session);
             session.finished = runner.insert(session.project, session.job, session.data);
             return ApiResponse.ok(session.finished);
         } finally {

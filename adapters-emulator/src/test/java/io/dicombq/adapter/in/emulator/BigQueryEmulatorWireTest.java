@@ -78,11 +78,7 @@ class BigQueryEmulatorWireTest {
 
     @Test
     void aResumableUploadAnswersWithAnAbsoluteLocationThen308sThenTheDoneJob() throws Exception {
-        HttpResponse<String> opened = send("POST", "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=resumable",
-                ("{\"configuration\":{\"load\":{\"destinationTable\":{\"projectId\":\"wire-project\",\"datasetId\":\"ds\",\"tableId\":\"t\"},"
-                        + "\"sourceFormat\":\"NEWLINE_DELIMITED_JSON\"}},\"jobReference\":{\"jobId\":\"load1\",\"projectId\":\"wire-project\"}}")
-                        .getBytes(StandardCharsets.UTF_8), false);
-        String location = opened.headers().firstValue("Location").orElseThrow();
+        String location = openUpload("load1");
         assertThat(location).startsWith(emulator.url() + "/upload/bigquery/v2/projects/wire-project/jobs?");
         byte[] first = "{\"uid\":\"a\"}\n".getBytes(StandardCharsets.UTF_8);
         byte[] last = "{\"uid\":\"b\"}\n".getBytes(StandardCharsets.UTF_8);
@@ -103,6 +99,44 @@ class BigQueryEmulatorWireTest {
         assertThat(job.path("configuration").path("load").path("sourceFormat").asText()).isEqualTo("NEWLINE_DELIMITED_JSON");
         assertThat(job.path("statistics").path("load").path("outputRows").asText()).isEqualTo("2");
         assertThat(warehouse.readRows(new io.dicombq.domain.destination.TableUri("wire-project", "ds", "t"), 0, 10)).hasSize(2);
+    }
+
+    /**
+     * An upload of several megabytes in chunks of unaligned sizes, one of them sent again with more bytes (a client
+     * resending after a lost answer): every row arrives once, whole, wherever the chunk and block boundaries fall (the
+     * file is written past the page cache in whole blocks, its last partial block at the end).
+     */
+    @Test
+    void aChunkedUploadWithAResentChunkLoadsEveryRowOnce() throws Exception {
+        URI location = URI.create(openUpload("load2"));
+        StringBuilder text = new StringBuilder();
+        int rows = 6_000;
+        for (int i = 0; i < rows; i++) {
+            text.append("{\"uid\":\"").append(i).append('-').append("x".repeat(300 + i % 700)).append("\",\"n\":").append(i).append("}\n");
+        }
+        byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
+        int[] ends = {700_001, 1_048_577, 1_048_577 + 4_095, 2_500_003, data.length};
+        int sent = 0;
+        HttpResponse<String> last = null;
+        for (int c = 0; c < ends.length; c++) {
+            int from = c == 2 ? 700_001 : sent; // the third chunk resends the second and goes on
+            int to = ends[c];
+            String total = to == data.length ? Integer.toString(data.length) : "*";
+            last = http.send(HttpRequest.newBuilder(location)
+                    .header("Content-Range", "bytes " + from + "-" + (to - 1) + "/" + total)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(java.util.Arrays.copyOfRange(data, from, to))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(last.statusCode()).as("chunk %d", c).isEqualTo(to == data.length ? 200 : 308);
+            sent = to;
+        }
+        assertThat(json(last).path("statistics").path("load").path("outputRows").asText()).isEqualTo(Integer.toString(rows));
+        java.util.List<io.dicombq.domain.schema.Row> loaded = warehouse.readRows(
+                new io.dicombq.domain.destination.TableUri("wire-project", "ds", "t"), 0, rows + 1);
+        assertThat(loaded).hasSize(rows);
+        for (int i = 0; i < rows; i += 997) {
+            assertThat(loaded.get(i).get("uid")).isEqualTo(i + "-" + "x".repeat(300 + i % 700));
+            assertThat(loaded.get(i).get("n")).isEqualTo((long) i);
+        }
     }
 
     /** Issue 17 item 2: the official Node.js client's table.load() uploads with uploadType=multipart. */
@@ -317,6 +351,15 @@ class BigQueryEmulatorWireTest {
 
         assertThat(response.statusCode()).isEqualTo(501);
         assertThat(json(response).path("error").path("message").asText()).contains("positional");
+    }
+
+    /** Opens a resumable upload of an NDJSON load job into ds.t; returns the session's URL. */
+    private String openUpload(String jobId) throws IOException, InterruptedException {
+        HttpResponse<String> opened = send("POST", "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=resumable",
+                ("{\"configuration\":{\"load\":{\"destinationTable\":{\"projectId\":\"wire-project\",\"datasetId\":\"ds\",\"tableId\":\"t\"},"
+                        + "\"sourceFormat\":\"NEWLINE_DELIMITED_JSON\"}},\"jobReference\":{\"jobId\":\"" + jobId
+                        + "\",\"projectId\":\"wire-project\"}}").getBytes(StandardCharsets.UTF_8), false);
+        return opened.headers().firstValue("Location").orElseThrow();
     }
 
     private HttpResponse<String> send(String method, String path, byte[] body, boolean gzipped)

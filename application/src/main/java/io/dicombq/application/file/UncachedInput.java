@@ -1,0 +1,96 @@
+package io.dicombq.application.file;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * Reads a file from its start, in order, past the page cache ({@link DirectIo}): whole blocks into an aligned
+ * buffer through a descriptor opened with O_DIRECT (the last read is short where the file ends). Where the file
+ * system refuses O_DIRECT it is an ordinary buffered stream.
+ */
+public final class UncachedInput extends InputStream {
+    private final FileChannel direct;
+    private final int block;
+    private final ByteBuffer stage;
+    private long position;
+    private boolean ended;
+
+    private UncachedInput(FileChannel direct, int block) {
+        this.direct = direct;
+        this.block = block;
+        this.stage = DirectIo.stage(block);
+        stage.limit(0);
+    }
+
+    /** A stream of {@code file}'s bytes. */
+    public static InputStream open(Path file) throws IOException {
+        Optional<Integer> block = DirectIo.blockSize(file);
+        Optional<FileChannel> direct = block.isPresent() ? DirectIo.open(file, StandardOpenOption.READ) : Optional.empty();
+        if (direct.isEmpty()) {
+            return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        }
+        return new UncachedInput(direct.get(), block.get());
+    }
+
+    @Override
+    public int read() throws IOException {
+        return fill() ? stage.get() & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] bytes, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        if (!fill()) {
+            return -1;
+        }
+        int n = Math.min(length, stage.remaining());
+        stage.get(bytes, offset, n);
+        return n;
+    }
+
+    @Override
+    public long transferTo(java.io.OutputStream out) throws IOException {
+        long total = 0;
+        byte[] bytes = new byte[64 * 1024];
+        for (int n; (n = read(bytes, 0, bytes.length)) >= 0; ) {
+            out.write(bytes, 0, n);
+            total += n;
+        }
+        return total;
+    }
+
+    /** Whether bytes are left, reading the next blocks when the stage is empty. */
+    private boolean fill() throws IOException {
+        while (!stage.hasRemaining()) {
+            if (ended) {
+                return false;
+            }
+            stage.clear();
+            int n = direct.read(stage, position);
+            if (n <= 0) {
+                ended = true;
+                stage.limit(0);
+                return false;
+            }
+            position += n;
+            // Only the file's end makes an O_DIRECT read end inside a block.
+            ended = n % block != 0;
+            stage.flip();
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        direct.close();
+    }
+}

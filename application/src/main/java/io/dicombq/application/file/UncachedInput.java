@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads a file from its start, in order, past the page cache ({@link DirectIo}): whole blocks into an aligned
@@ -16,13 +17,17 @@ import java.util.Optional;
  * system refuses O_DIRECT it is an ordinary buffered stream.
  */
 public final class UncachedInput extends InputStream {
+    private final Path file;
     private final FileChannel direct;
+    /** The ordinary descriptor, once a direct read failed. */
+    private FileChannel plain;
     private final int block;
     private final ByteBuffer stage;
     private long position;
     private boolean ended;
 
-    private UncachedInput(FileChannel direct, int block) {
+    private UncachedInput(Path file, FileChannel direct, int block) {
+        this.file = file;
         this.direct = direct;
         this.block = block;
         this.stage = DirectIo.stage(block);
@@ -31,12 +36,17 @@ public final class UncachedInput extends InputStream {
 
     /** A stream of {@code file}'s bytes. */
     public static InputStream open(Path file) throws IOException {
-        Optional<Integer> block = DirectIo.blockSize(file);
+        return open(file, DirectIo::blockSize);
+    }
+
+    /** {@link #open(Path)} aligning to the block {@code blockSize} gives (a test gives one O_DIRECT refuses). */
+    static InputStream open(Path file, Function<Path, Optional<Integer>> blockSize) throws IOException {
+        Optional<Integer> block = blockSize.apply(file);
         Optional<FileChannel> direct = block.isPresent() ? DirectIo.open(file, StandardOpenOption.READ) : Optional.empty();
         if (direct.isEmpty()) {
             return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         }
-        return new UncachedInput(direct.get(), block.get());
+        return new UncachedInput(file, direct.get(), block.get());
     }
 
     @Override
@@ -75,22 +85,41 @@ public final class UncachedInput extends InputStream {
                 return false;
             }
             stage.clear();
-            int n = direct.read(stage, position);
+            int n = readStage();
             if (n <= 0) {
                 ended = true;
                 stage.limit(0);
                 return false;
             }
             position += n;
-            // Only the file's end makes an O_DIRECT read end inside a block.
-            ended = n % block != 0;
+            // Only the file's end makes an O_DIRECT read end inside a block; an ordinary one reads on until it gets 0.
+            ended = plain == null && n % block != 0;
             stage.flip();
         }
         return true;
     }
 
+    /**
+     * Reads into the stage at {@link #position}: with O_DIRECT, or through an ordinary descriptor once a direct read
+     * failed (a file system may refuse it only when reading).
+     */
+    private int readStage() throws IOException {
+        if (plain == null) {
+            try {
+                return direct.read(stage, position);
+            } catch (IOException e) {
+                plain = FileChannel.open(file, StandardOpenOption.READ);
+            }
+        }
+        return plain.read(stage, position);
+    }
+
     @Override
     public void close() throws IOException {
-        direct.close();
+        try (direct) {
+            if (plain != null) {
+                plain.close();
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Writes a new file from its start, in order, past the page cache ({@link DirectIo}): whole blocks go through a
@@ -21,6 +22,8 @@ public final class UncachedOutput extends OutputStream {
     private final Path file;
     private final int block;
     private final ByteBuffer stage;
+    /** The ordinary descriptor: for the last, partial block, and for everything once a direct write failed. */
+    private FileChannel plain;
     private long written;
     private boolean closed;
 
@@ -33,9 +36,14 @@ public final class UncachedOutput extends OutputStream {
 
     /** A stream writing {@code file} from its start, created or emptied first. */
     public static OutputStream create(Path file) throws IOException {
+        return create(file, DirectIo::blockSize);
+    }
+
+    /** {@link #create(Path)} aligning to the block {@code blockSize} gives (a test gives one O_DIRECT refuses). */
+    static OutputStream create(Path file, Function<Path, Optional<Integer>> blockSize) throws IOException {
         OutputStream plain = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
-        Optional<Integer> block = DirectIo.blockSize(file);
+        Optional<Integer> block = blockSize.apply(file);
         Optional<FileChannel> direct = block.isPresent()
                 ? DirectIo.open(file, StandardOpenOption.WRITE) : Optional.empty();
         if (direct.isEmpty()) {
@@ -72,10 +80,26 @@ public final class UncachedOutput extends OutputStream {
             return;
         }
         stage.flip().limit(whole);
-        while (stage.hasRemaining()) {
-            written += direct.write(stage, written);
-        }
+        writeStage();
         stage.limit(end).compact(); // the partial block's bytes move to the stage's start
+    }
+
+    /**
+     * Writes the stage's remaining bytes at the file's end: with O_DIRECT, or through an ordinary descriptor once a
+     * direct write failed (a file system may refuse it only when writing; a full disk then fails in its turn there).
+     */
+    private void writeStage() throws IOException {
+        while (stage.hasRemaining()) {
+            if (plain == null) {
+                try {
+                    written += direct.write(stage, written);
+                    continue;
+                } catch (IOException e) {
+                    plain = FileChannel.open(file, StandardOpenOption.WRITE);
+                }
+            }
+            written += plain.write(stage, written);
+        }
     }
 
     @Override
@@ -89,11 +113,14 @@ public final class UncachedOutput extends OutputStream {
             if (stage.position() > 0) {
                 // The last, partial block: O_DIRECT writes whole blocks only.
                 stage.flip();
-                try (FileChannel plain = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    while (stage.hasRemaining()) {
-                        written += plain.write(stage, written);
-                    }
+                if (plain == null) {
+                    plain = FileChannel.open(file, StandardOpenOption.WRITE);
                 }
+                writeStage();
+            }
+        } finally {
+            if (plain != null) {
+                plain.close();
             }
         }
     }

@@ -123,6 +123,28 @@ class UncachedFilesTest {
         assertThat(residentBytes(file)).isLessThan(content.length / 4);
     }
 
+    /**
+     * A file system that takes O_DIRECT at open but refuses its writes or reads (here: a block size too small for the
+     * disk, so every direct call is misaligned and fails with EINVAL) still gets every byte, through the ordinary
+     * descriptor.
+     */
+    @Test
+    void directCallsTheFileSystemRefusesFallBackToOrdinaryOnes() throws IOException {
+        Path file = dir.resolve("refused");
+        assumeThat(DirectIo.blockSize(file.getParent())).as("O_DIRECT where the tests run").isPresent();
+        byte[] content = bytes((3 << 20) + 1_001, 6);
+        try (OutputStream out = UncachedOutput.create(file, f -> java.util.Optional.of(1))) {
+            assertThat(out).isInstanceOf(UncachedOutput.class);
+            out.write(content, 0, 1_000_001);
+            out.write(content, 1_000_001, content.length - 1_000_001);
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        try (InputStream in = UncachedInput.open(file, f -> java.util.Optional.of(1))) {
+            assertThat(in).isInstanceOf(UncachedInput.class);
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+    }
+
     private static long residentBytes(Path file) throws IOException, InterruptedException {
         Process fincore = new ProcessBuilder("fincore", "--bytes", "--noheadings", "--output", "RES", file.toString())
                 .redirectErrorStream(true).start();

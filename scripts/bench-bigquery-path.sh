@@ -5,7 +5,9 @@
 # BigQuery path within 1.5x of the embedded one.
 # Usage: scripts/bench-bigquery-path.sh STORE_DIR [PORT]
 #   e.g. scripts/bench-bigquery-path.sh /tmp/rs6k   (the first 10 patients of scripts/make-realistic-store.py's store)
-# Env: DICOMBQ (launcher, default ./dicombq), EMULATOR_JAVA_OPTS (the emulator's DICOMBQ_JAVA_OPTS).
+# Env: DICOMBQ (launcher, default ./dicombq), EMULATOR_JAVA_OPTS (the emulator's DICOMBQ_JAVA_OPTS), WARM=N (N
+#   exports of the same store into other tables of the same emulator before the measured one: an emulator that has
+#   compiled its hot code, as a long-running one has; default 0, a fresh emulator).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 store="$(cd "$1" && pwd)"
@@ -26,13 +28,17 @@ done
 emulator="$(pgrep -f "serve --bigquery-emulator --port $port" | head -n 1)"
 bigquery=(--data-dir="$work/cli" --warehouse=bigquery --bigquery-endpoint="http://127.0.0.1:$port")
 "$dicombq" "${bigquery[@]}" datasets create bench-project.bench > /dev/null
+for warm in $(seq "${WARM:-0}"); do
+  "$dicombq" "${bigquery[@]}" dicom-stores export bq "$store" --bq-table="bq://bench-project.bench.warm$warm" \
+    > "$work/warm.out" 2>&1 || { cat "$work/warm.out"; exit 1; }
+done
 before="$(cpu "$emulator")"
 /usr/bin/time -f '%e %U %S' -o "$work/bigquery.time" "$dicombq" "${bigquery[@]}" dicom-stores export bq "$store" \
   --bq-table=bq://bench-project.bench.t > "$work/bigquery.out" 2>&1 || { cat "$work/bigquery.out"; exit 1; }
 after="$(cpu "$emulator")"
 rows="$("$dicombq" "${bigquery[@]}" query --project=bench-project 'SELECT COUNT(*) AS n FROM `bench-project.bench.t`' | tr -d ' \n')"
 read -r bq_wall bq_user bq_sys < "$work/bigquery.time"
-echo "BigQuery path: ${bq_wall} s wall, exporter ${bq_user} s user ${bq_sys} s sys, emulator" \
+echo "BigQuery path (${WARM:-0} exports before): ${bq_wall} s wall, exporter ${bq_user} s user ${bq_sys} s sys, emulator" \
   "$(awk -v a="$before" -v b="$after" 'BEGIN { printf "%.2f", b - a }') s CPU; rows $rows; load $(cut -d' ' -f1-3 /proc/loadavg)"
 kill "$emulator"
 wait "$emulator" 2>/dev/null || true

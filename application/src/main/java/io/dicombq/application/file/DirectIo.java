@@ -47,6 +47,16 @@ final class DirectIo {
 
     /** A buffer of {@link #STAGE_BYTES} whose address is a multiple of {@code block}, as O_DIRECT needs. */
     static ByteBuffer stage(int block) {
-        return ByteBuffer.allocateDirect(STAGE_BYTES + block).alignedSlice(block);
+        return stage(block, STAGE_BYTES);
+    }
+
+    /**
+     * An aligned buffer for about {@code bytes} (whole blocks, at least one, at most {@link #STAGE_BYTES}): a new
+     * direct buffer's memory is zeroed, so a small write does not pay for a large one.
+     */
+    static ByteBuffer stage(int block, long bytes) {
+        long whole = Math.max(block, (bytes + block - 1) / block * block);
+        int size = (int) Math.min(STAGE_BYTES, whole);
+        return ByteBuffer.allocateDirect(size + block).alignedSlice(block);
     }
 }

@@ -27,11 +27,11 @@ public final class UncachedOutput extends OutputStream {
     private long written;
     private boolean closed;
 
-    private UncachedOutput(Path file, FileChannel direct, int block) {
+    private UncachedOutput(Path file, FileChannel direct, int block, ByteBuffer stage) {
         this.file = file;
         this.direct = direct;
         this.block = block;
-        this.stage = DirectIo.stage(block);
+        this.stage = stage;
     }
 
     /** A stream writing {@code file} from its start, created or emptied first. */
@@ -50,7 +50,67 @@ public final class UncachedOutput extends OutputStream {
             return new BufferedOutputStream(plain, 1 << 16);
         }
         plain.close();
-        return new UncachedOutput(file, direct.get(), block.get());
+        return new UncachedOutput(file, direct.get(), block.get(), DirectIo.stage(block.get()));
+    }
+
+    /**
+     * A stream going on with {@code file} where a {@link #detach} left it, about to be given {@code coming} more bytes
+     * (it sizes its buffer by them). Lets a writer that receives the file in pieces, far apart (an upload's chunks),
+     * hold no descriptor or buffer between them.
+     */
+    public static OutputStream resume(Path file, Detached where, int coming) throws IOException {
+        long written = where.written();
+        byte[] pending = where.pending();
+        Optional<Integer> block = DirectIo.blockSize(file);
+        Optional<FileChannel> direct = block.isPresent() && written % block.get() == 0
+                ? DirectIo.open(file, StandardOpenOption.WRITE) : Optional.empty();
+        if (direct.isEmpty()) {
+            OutputStream plain = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND), 1 << 16);
+            plain.write(pending);
+            return plain;
+        }
+        UncachedOutput out = new UncachedOutput(file, direct.get(), block.get(),
+                DirectIo.stage(block.get(), (long) pending.length + coming));
+        out.written = written;
+        out.write(pending);
+        return out;
+    }
+
+    /**
+     * Where a stream from {@link #create} or {@link #resume} stopped: the bytes in the file (whole blocks when it
+     * writes past the page cache) and those after them, not written yet.
+     */
+    public record Detached(long written, byte[] pending) {
+        /** A file with nothing in it yet. */
+        public static final Detached EMPTY = new Detached(0, new byte[0]);
+    }
+
+    /**
+     * Writes what fills whole blocks and closes the stream without the last, partial block, which it returns for a
+     * later {@link #resume}; a plain stream (where O_DIRECT is refused) writes everything.
+     */
+    public static Detached detach(OutputStream stream, Path file) throws IOException {
+        if (stream instanceof UncachedOutput out) {
+            return out.detach();
+        }
+        stream.close();
+        return new Detached(Files.size(file), new byte[0]);
+    }
+
+    private Detached detach() throws IOException {
+        requireOpen();
+        closed = true;
+        try (direct) {
+            writeWholeBlocks();
+            byte[] pending = new byte[stage.position()];
+            stage.flip().get(pending);
+            return new Detached(written, pending);
+        } finally {
+            if (plain != null) {
+                plain.close();
+            }
+        }
     }
 
     @Override

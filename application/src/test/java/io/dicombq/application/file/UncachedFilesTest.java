@@ -82,6 +82,47 @@ class UncachedFilesTest {
         }
     }
 
+    /** An upload's way: each piece written by a stream resumed where the last detach left it, none open between. */
+    @ParameterizedTest
+    @ValueSource(ints = {37, 700, 4096, 100_003, 3 << 20})
+    void piecesWrittenByResumedStreamsReadBackByteForByte(int piece) throws IOException {
+        Path file = dir.resolve("resumed-" + piece);
+        Files.createFile(file);
+        // about 600 pieces at most: each resume opens the file and takes a buffer
+        byte[] content = bytes((int) Math.min((2 << 20) + 12_345, piece * 300L + 12_345), piece);
+        Random random = new Random(piece);
+        UncachedOutput.Detached where = UncachedOutput.Detached.EMPTY;
+        for (int at = 0; at < content.length; ) {
+            int n = Math.min(content.length - at, 1 + random.nextInt(piece));
+            OutputStream out = UncachedOutput.resume(file, where, n);
+            out.write(content, at, n);
+            where = UncachedOutput.detach(out, file);
+            if (DirectIo.blockSize(file).isPresent()) {
+                assertThat(where.written() % DirectIo.blockSize(file).get()).isZero();
+                assertThat(Files.size(file)).isEqualTo(where.written());
+            }
+            assertThat(where.written() + where.pending().length).isEqualTo(at + n);
+            at += n;
+        }
+        UncachedOutput.resume(file, where, 0).close();
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+    }
+
+    @Test
+    void resumingAfterAnUnalignedLengthAppendsPlainly() throws IOException {
+        Path file = dir.resolve("unaligned");
+        Files.write(file, bytes(1_000, 7));
+        try (OutputStream out = UncachedOutput.resume(file, new UncachedOutput.Detached(1_000, bytes(10, 8)), 5)) {
+            assertThat(out).isNotInstanceOf(UncachedOutput.class);
+            out.write(bytes(5, 9));
+        }
+        byte[] expected = new byte[1_015];
+        System.arraycopy(bytes(1_000, 7), 0, expected, 0, 1_000);
+        System.arraycopy(bytes(10, 8), 0, expected, 1_000, 10);
+        System.arraycopy(bytes(5, 9), 0, expected, 1_010, 5);
+        assertThat(Files.readAllBytes(file)).isEqualTo(expected);
+    }
+
     @Test
     void writingAgainReplacesTheFile() throws IOException {
         Path file = dir.resolve("again");

@@ -41,11 +41,10 @@ final class UploadEndpoints {
         long received;
         ObjectNode finished;
         /**
-         * The upload file, open from the first chunk to the last (it is written past the page cache, in whole blocks,
-         * so it cannot be reopened at each chunk's unaligned end); a session a client abandons keeps it until the
-         * emulator stops. Null before the first chunk and after the last.
+         * Where the upload file stands between chunks: the bytes in it (whole blocks, written past the page cache)
+         * and the partial block after them, held here until the next chunk or the last. No descriptor stays open.
          */
-        OutputStream out;
+        UncachedOutput.Detached stored = UncachedOutput.Detached.EMPTY;
         /** Why a chunk could not be stored: the session cannot go on. */
         String broken;
 
@@ -190,40 +189,31 @@ final class UploadEndpoints {
             return;
         }
         try {
-            if (session.out == null) {
-                session.out = UncachedOutput.create(session.data);
+            OutputStream out = UncachedOutput.resume(session.data, session.stored, body.length - skip);
+            try {
+                out.write(body, skip, body.length - skip);
+                session.stored = UncachedOutput.detach(out, session.data);
+            } catch (IOException e) {
+                try {
+                    out.close();
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
             }
-            session.out.write(body, skip, body.length - skip);
         } catch (IOException e) {
             session.broken = e.toString();
-            closeQuietly(session);
             throw new UncheckedIOException(e);
         }
         session.received += body.length - skip;
     }
 
-    private static void closeQuietly(Session session) {
-        try {
-            if (session.out != null) {
-                session.out.close();
-            }
-        } catch (IOException e) {
-            // the session is broken already; its file is deleted when the emulator stops
-        } finally {
-            session.out = null;
-        }
-    }
-
-    /** Writes the upload's last, partial block and closes its file. */
+    /** Writes the upload's last, partial block. */
     private void closeUpload(Session session) {
-        OutputStream out = session.out;
-        session.out = null;
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new DicombqException(Code.INTERNAL, "cannot store an upload in " + directory + ": " + e);
-            }
+        try {
+            UncachedOutput.resume(session.data, session.stored, 0).close();
+        } catch (IOException e) {
+            throw new DicombqException(Code.INTERNAL, "cannot store an upload in " + directory + ": " + e);
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.function.Function;
  * Writes a new file from its start, in order, past the page cache ({@link DirectIo}): whole blocks go through a
  * descriptor opened with O_DIRECT, and only the last, partial block through an ordinary one at close. Where the file
  * system refuses O_DIRECT it is an ordinary buffered stream. For spools and uploads that are written once and read
- * once ({@link UncachedInput}).
+ * once ({@link UncachedInput}); a file that arrives in pieces is written by a stream per piece ({@link #detach},
+ * {@link #resume}).
  */
 public final class UncachedOutput extends OutputStream {
     private final FileChannel direct;

@@ -67,17 +67,6 @@ public final class UncachedInput extends InputStream {
         return n;
     }
 
-    @Override
-    public long transferTo(java.io.OutputStream out) throws IOException {
-        long total = 0;
-        byte[] bytes = new byte[64 * 1024];
-        for (int n; (n = read(bytes, 0, bytes.length)) >= 0; ) {
-            out.write(bytes, 0, n);
-            total += n;
-        }
-        return total;
-    }
-
     /** Whether bytes are left, reading the next blocks when the stage is empty. */
     private boolean fill() throws IOException {
         while (!stage.hasRemaining()) {

@@ -15,15 +15,14 @@ import java.util.function.Function;
  * Writes a new file from its start, in order, past the page cache ({@link DirectIo}): whole blocks go through a
  * descriptor opened with O_DIRECT, and only the last, partial block through an ordinary one at close. Where the file
  * system refuses O_DIRECT it is an ordinary buffered stream. For spools and uploads that are written once and read
- * once ({@link UncachedInput}); a file that arrives in pieces is written by a stream per piece ({@link #detach},
- * {@link #resume}).
+ * once ({@link UncachedInput}); a file that arrives in pieces is written a piece at a time ({@link #append}).
  */
 public final class UncachedOutput extends OutputStream {
     private final FileChannel direct;
     private final Path file;
     private final int block;
     private final ByteBuffer stage;
-    /** The ordinary descriptor: for the last, partial block, and for everything once a direct write failed. */
+    /** The ordinary descriptor, once a direct write failed. */
     private FileChannel plain;
     private long written;
     private boolean closed;
@@ -42,40 +41,8 @@ public final class UncachedOutput extends OutputStream {
 
     /** {@link #create(Path)} aligning to the block {@code blockSize} gives (a test gives one O_DIRECT refuses). */
     static OutputStream create(Path file, Function<Path, Optional<Integer>> blockSize) throws IOException {
-        OutputStream plain = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-        Optional<Integer> block = blockSize.apply(file);
-        Optional<FileChannel> direct = block.isPresent()
-                ? DirectIo.open(file, StandardOpenOption.WRITE) : Optional.empty();
-        if (direct.isEmpty()) {
-            return new BufferedOutputStream(plain, 1 << 16);
-        }
-        plain.close();
-        return new UncachedOutput(file, direct.get(), block.get(), DirectIo.stage(block.get()));
-    }
-
-    /**
-     * A stream going on with {@code file} where a {@link #detach} left it, about to be given {@code coming} more bytes
-     * (it sizes its buffer by them). Lets a writer that receives the file in pieces, far apart (an upload's chunks),
-     * hold no descriptor or buffer between them.
-     */
-    public static OutputStream resume(Path file, Detached where, int coming) throws IOException {
-        long written = where.written();
-        byte[] pending = where.pending();
-        Optional<Integer> block = DirectIo.blockSize(file);
-        Optional<FileChannel> direct = block.isPresent() && written % block.get() == 0
-                ? DirectIo.open(file, StandardOpenOption.WRITE) : Optional.empty();
-        if (direct.isEmpty()) {
-            OutputStream plain = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND), 1 << 16);
-            plain.write(pending);
-            return plain;
-        }
-        UncachedOutput out = new UncachedOutput(file, direct.get(), block.get(),
-                DirectIo.stage(block.get(), (long) pending.length + coming));
-        out.written = written;
-        out.write(pending);
-        return out;
+        Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING).close();
+        return open(file, Detached.EMPTY, DirectIo.STAGE_BYTES, blockSize);
     }
 
     /**
@@ -88,10 +55,66 @@ public final class UncachedOutput extends OutputStream {
     }
 
     /**
+     * Adds {@code bytes[offset, offset + length)} to {@code file} where {@code where} left it, and returns where it
+     * is left now, holding no descriptor or buffer: for a file that arrives in pieces far apart (an upload's chunks).
+     * {@link #finish} writes the last, partial block.
+     */
+    public static Detached append(Path file, Detached where, byte[] bytes, int offset, int length) throws IOException {
+        OutputStream out = resume(file, where, length);
+        try {
+            out.write(bytes, offset, length);
+            return detach(out, file);
+        } catch (IOException e) {
+            try {
+                out.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** Writes what {@link #append} left pending: the file is complete. */
+    public static void finish(Path file, Detached where) throws IOException {
+        resume(file, where, 0).close();
+    }
+
+    /**
+     * A stream going on with {@code file} where a {@link #detach} left it, about to be given {@code coming} more bytes
+     * (it sizes its buffer by them).
+     */
+    static OutputStream resume(Path file, Detached where, int coming) throws IOException {
+        return open(file, where, (long) where.pending().length + coming, DirectIo::blockSize);
+    }
+
+    /**
+     * A stream going on with {@code file} at {@code where}, with a buffer for about {@code bytes}: past the page cache
+     * when the file system takes O_DIRECT and the file's length is whole blocks, else an ordinary appending one.
+     */
+    private static OutputStream open(Path file, Detached where, long bytes,
+                                     Function<Path, Optional<Integer>> blockSize) throws IOException {
+        Optional<Integer> block = blockSize.apply(file).filter(b -> where.written() % b == 0);
+        Optional<FileChannel> direct = block.isPresent()
+                ? DirectIo.open(file, StandardOpenOption.WRITE) : Optional.empty();
+        OutputStream out;
+        if (direct.isEmpty()) {
+            out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND), 1 << 16);
+        } else {
+            UncachedOutput uncached = new UncachedOutput(file, direct.get(), block.get(),
+                    DirectIo.stage(block.get(), bytes));
+            uncached.written = where.written();
+            out = uncached;
+        }
+        out.write(where.pending());
+        return out;
+    }
+
+    /**
      * Writes what fills whole blocks and closes the stream without the last, partial block, which it returns for a
      * later {@link #resume}; a plain stream (where O_DIRECT is refused) writes everything.
      */
-    public static Detached detach(OutputStream stream, Path file) throws IOException {
+    static Detached detach(OutputStream stream, Path file) throws IOException {
         if (stream instanceof UncachedOutput out) {
             return out.detach();
         }
@@ -168,20 +191,14 @@ public final class UncachedOutput extends OutputStream {
         if (closed) {
             return;
         }
-        closed = true;
-        try (direct) {
-            writeWholeBlocks();
-            if (stage.position() > 0) {
-                // The last, partial block: O_DIRECT writes whole blocks only.
-                stage.flip();
-                if (plain == null) {
-                    plain = FileChannel.open(file, StandardOpenOption.WRITE);
+        Detached rest = detach();
+        if (rest.pending().length > 0) {
+            // The last, partial block: O_DIRECT writes whole blocks only.
+            ByteBuffer tail = ByteBuffer.wrap(rest.pending());
+            try (FileChannel last = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                for (long at = rest.written(); tail.hasRemaining(); ) {
+                    at += last.write(tail, at);
                 }
-                writeStage();
-            }
-        } finally {
-            if (plain != null) {
-                plain.close();
             }
         }
     }

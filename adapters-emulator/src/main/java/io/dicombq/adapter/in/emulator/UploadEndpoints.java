@@ -189,18 +189,7 @@ final class UploadEndpoints {
             return;
         }
         try {
-            OutputStream out = UncachedOutput.resume(session.data, session.stored, body.length - skip);
-            try {
-                out.write(body, skip, body.length - skip);
-                session.stored = UncachedOutput.detach(out, session.data);
-            } catch (IOException e) {
-                try {
-                    out.close();
-                } catch (IOException closing) {
-                    e.addSuppressed(closing);
-                }
-                throw e;
-            }
+            session.stored = UncachedOutput.append(session.data, session.stored, body, skip, body.length - skip);
         } catch (IOException e) {
             session.broken = e.toString();
             throw new UncheckedIOException(e);
@@ -211,7 +200,7 @@ final class UploadEndpoints {
     /** Writes the upload's last, partial block. */
     private void closeUpload(Session session) {
         try {
-            UncachedOutput.resume(session.data, session.stored, 0).close();
+            UncachedOutput.finish(session.data, session.stored);
         } catch (IOException e) {
             throw new DicombqException(Code.INTERNAL, "cannot store an upload in " + directory + ": " + e);
         }

@@ -584,7 +584,8 @@ final class ResolvedFunctions {
                 }
                 if (type.isDouble()) {
                     String value = t.expr(args.get(0));
-                    return StrictFunctions.call("fsum", "SUM(" + distinct + value + ")" + over, "MAX(ABS(" + value + "))" + over);
+                    return StrictFunctions.call("fsum", "SUM(" + distinct + exactFloat(value) + ")" + over,
+                            "MAX(ABS(" + value + "))" + over);
                 }
                 if (type.isNumeric()) {
                     return "CAST(SUM(" + distinct + t.expr(args.get(0)) + ")" + over + " AS NUMERIC(38, 9))";
@@ -645,8 +646,9 @@ final class ResolvedFunctions {
      */
     private static String safeSum(ResolvedNonScalarFunctionCallBase call, String over, ResolvedTranslator t) {
         String value = t.expr(call.getArgumentList().get(0));
-        String sum = "SUM(" + (call.getDistinct() ? "DISTINCT " : "") + value + ")" + over;
-        if (call.getType().isDouble()) {
+        boolean isDouble = call.getType().isDouble();
+        String sum = "SUM(" + (call.getDistinct() ? "DISTINCT " : "") + (isDouble ? exactFloat(value) : value) + ")" + over;
+        if (isDouble) {
             // H2 may sum DOUBLE PRECISION past its range (as DECFLOAT); the FLOAT64 result is what overflows.
             String total = "CAST(" + sum + " AS DOUBLE PRECISION)";
             String infinity = "CAST('Infinity' AS DOUBLE PRECISION)";
@@ -657,6 +659,11 @@ final class ResolvedFunctions {
         String inRange = int64 ? sum + " BETWEEN " + Long.MIN_VALUE + " AND " + Long.MAX_VALUE
                 : "ABS(" + sum + ") <= CAST('99999999999999999999999999999.999999999' AS NUMERIC(38, 9))";
         return "CASE WHEN " + inRange + " THEN CAST(" + sum + " AS " + (int64 ? "BIGINT" : "NUMERIC(38, 9)") + ") END";
+    }
+
+    /** A FLOAT64 as the exact DECFLOAT of its binary value, for a sum that rounds once ({@link StrictFunctions#exactValue}). */
+    private static String exactFloat(String value) {
+        return "CAST(" + StrictFunctions.call("fexact", value) + " AS DECFLOAT)";
     }
 
     /**

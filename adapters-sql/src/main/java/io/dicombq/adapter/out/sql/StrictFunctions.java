@@ -14,7 +14,7 @@ public final class StrictFunctions {
     static final String[][] NAMES = {
         {"is_nan", "isNaN"}, {"fcmp", "compare"}, {"fadd", "add"}, {"fsub", "subtract"}, {"fmul", "multiply"},
         {"fdiv", "divide"}, {"ndiv", "divideNumeric"}, {"idiv", "divideInteger"}, {"cast_int64", "castInt64"},
-        {"unnest_length", "unnestLength"}, {"fsum", "checkedSum"}, {"iarith", "int64Arithmetic"},
+        {"unnest_length", "unnestLength"}, {"fsum", "checkedSum"}, {"fexact", "exactValue"}, {"iarith", "int64Arithmetic"},
         {"error", "error"}, {"unknown_answer", "unknownAnswer"},
     };
 
@@ -165,6 +165,24 @@ public final class StrictFunctions {
         } catch (ArithmeticException e) {
             throw new InvalidValueException("int64 overflow: " + a + " " + operator + " " + b);
         }
+    }
+
+    /**
+     * A FLOAT64's exact binary value as decimal text for a DECFLOAT (NaN and the infinities by name): SUM over FLOAT64
+     * adds these exactly and rounds once, as ZetaSQL's reference implementation does (an exact float accumulator);
+     * H2 would add the shortest decimal forms instead, so that 0.1 + 0.2 gave 0.3, not 0.30000000000000004.
+     */
+    public static String exactValue(Double value) {
+        if (value == null) {
+            return null;
+        }
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        return new java.math.BigDecimal(value).toString();
     }
 
     /**

@@ -28,9 +28,13 @@ import java.util.Optional;
  * no staging file: writing one, reading it back and decoding it cost a realistic export about a tenth of its CPU
  * (docs/BENCHMARKS.md, session 10).
  *
- * <p>Schemas only grow (the port's contract). When a batch comes with a wider schema, the loader moves the rows
- * loaded so far into a table of that schema inside H2 ({@link TableCopier}); on real stores the schema stops growing
- * within the first batches. Like commit's load it writes nothing a query can see: the catalog swap does. Rows are
+ * <p>Schemas only grow (the port's contract). When a batch comes with a wider schema, the loader goes on in a new
+ * table of that schema and keeps the narrower one; at the end it copies the rows of the narrower tables, each once,
+ * into the last table inside H2 ({@link TableCopier}). Every row is inserted with its position in the write as its
+ * row id, so those copied at the end take their places before the others and the table keeps the staging order.
+ * Moving every row loaded so far at each widening instead copied a realistic export's first rows four times over
+ * while the JIT was still cold, on the export's one serial stage (docs/BENCHMARKS.md, session 19). Like commit's
+ * load it writes nothing a query can see: the catalog swap does. Rows are
  * committed a bounded chunk at a time, each chunk under the {@link RowWriteGate} (which says why no transaction may
  * stay open over ROW values), into unlisted tables, which the next open drops if the process dies.
  */
@@ -60,9 +64,15 @@ final class DirectLoad implements AutoCloseable {
 
     // The loader thread's own.
     private TableEntry table;
+    private boolean tableHasRows;
+    /** Rows inserted so far, in every table: the next row's row id is one more. */
+    private long position;
     private RowInserter.Stream stream;
+    /** Tables of earlier, narrower schemas that hold rows, in order: appended to the last table at the end. */
+    private final List<TableEntry> narrower = new ArrayList<>();
 
-    private record Batch(TableSchema schema, List<Value[]> rows, long[] sizes, long bytes) {
+    /** Rows of one schema; {@code last} marks the end of the write (no rows, the final schema). */
+    private record Batch(TableSchema schema, List<Value[]> rows, long[] sizes, long bytes, boolean last) {
     }
 
     /** A loaded, unlisted table and the longest array in it (the UNNEST numbers table must cover it). */
@@ -96,7 +106,7 @@ final class DirectLoad implements AutoCloseable {
             bytes += sizes[i];
             values.add(converted);
         }
-        enqueue(new Batch(schema, values, sizes, bytes));
+        enqueue(new Batch(schema, values, sizes, bytes, false));
     }
 
     /**
@@ -109,7 +119,7 @@ final class DirectLoad implements AutoCloseable {
                 return Optional.empty();
             }
         }
-        enqueue(new Batch(finalSchema, List.of(), new long[0], 0));
+        enqueue(new Batch(finalSchema, List.of(), new long[0], 0, true));
         synchronized (this) {
             try {
                 while (failure == null && (working || !queue.isEmpty())) {
@@ -187,9 +197,7 @@ final class DirectLoad implements AutoCloseable {
             fail(e instanceof RuntimeException runtime ? runtime
                     : new DicombqException(new RpcError(Code.INTERNAL, "loading rows into " + destination + " failed: " + e), e));
         } finally {
-            if (stream != null) {
-                stream.close();
-            }
+            closeStream();
         }
     }
 
@@ -213,7 +221,11 @@ final class DirectLoad implements AutoCloseable {
             if (table == null || !table.schema().equals(batch.schema())) {
                 widen(connection, batch.schema());
             }
-            insert(connection, batch);
+            if (batch.last()) {
+                appendNarrower(connection);
+            } else {
+                insert(connection, batch);
+            }
             synchronized (this) {
                 queue.poll();
                 queuedBytes -= batch.bytes();
@@ -222,12 +234,9 @@ final class DirectLoad implements AutoCloseable {
         }
     }
 
-    /** Makes a table of {@code schema} and moves the rows loaded so far into it (none before the first batch). */
+    /** Goes on in a new table of {@code schema}, keeping the current one for the end if it holds rows. */
     private void widen(Connection connection, TableSchema schema) {
-        if (stream != null) {
-            stream.close();
-            stream = null;
-        }
+        closeStream();
         // Its times are set when it is handed over (finish).
         TableEntry wider = new TableEntry(destination, Catalog.nextPhysicalName(connection), schema,
                 Instant.EPOCH, Instant.EPOCH);
@@ -235,16 +244,38 @@ final class DirectLoad implements AutoCloseable {
             owned.add(wider);
         }
         PhysicalTables.create(connection, wider);
-        TableEntry narrower = table;
-        if (narrower != null) {
-            TableCopier.copyAll(connection, warehouse.rowWriteGate(), narrower, wider, destination.path());
-            PhysicalTables.drop(connection, narrower.physicalSql());
-            synchronized (this) {
-                owned.remove(narrower);
-            }
+        if (table != null && tableHasRows) {
+            narrower.add(table);
+        } else if (table != null) {
+            drop(connection, table);
         }
         table = wider;
-        stream = new RowInserter(connection, wider.physicalSql(), schema).stream();
+        tableHasRows = false;
+        stream = new RowInserter(connection, wider.physicalSql(), schema).keyedStream();
+    }
+
+    /** Copies the rows of the narrower tables into the last one (whose schema extends theirs), at their positions. */
+    private void appendNarrower(Connection connection) {
+        closeStream();
+        for (TableEntry earlier : narrower) {
+            TableCopier.copyAllKeepingRowIds(connection, warehouse.rowWriteGate(), earlier, table, destination.path());
+            drop(connection, earlier);
+        }
+        narrower.clear();
+    }
+
+    private void drop(Connection connection, TableEntry loaded) {
+        PhysicalTables.drop(connection, loaded.physicalSql());
+        synchronized (this) {
+            owned.remove(loaded);
+        }
+    }
+
+    private void closeStream() {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
     }
 
     /**
@@ -263,7 +294,8 @@ final class DirectLoad implements AutoCloseable {
                 for (int n = 0; n < RowWriteGate.TRANSACTION_ROWS && bytes < RowWriteGate.TRANSACTION_BYTES
                         && next[0] < rows.size(); n++) {
                     bytes += batch.sizes()[next[0]];
-                    stream.insert(rows.get(next[0]));
+                    stream.insertAt(++position, rows.get(next[0]));
+                    tableHasRows = true;
                     // Let the row's values go now, not with the whole batch: they would outlive young collections.
                     rows.set(next[0]++, null);
                 }

@@ -18,6 +18,8 @@ import java.util.List;
 public final class RowInserter {
     private final Connection connection;
     private final String insert;
+    /** The same with the row id first: rows that keep a position given by the caller. */
+    private final String keyedInsert;
     private final TableSchema schema;
     private final H2Values values = new H2Values();
     private final RowValues rowValues;
@@ -26,13 +28,17 @@ public final class RowInserter {
         this.connection = connection;
         this.schema = schema;
         this.rowValues = new RowValues(schema, values);
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(physicalSql).append(" (");
+        StringBuilder columns = new StringBuilder();
         StringBuilder params = new StringBuilder();
         for (int i = 0; i < schema.columns().size(); i++) {
-            sql.append(i > 0 ? ", " : "").append(Names.quote(schema.columns().get(i).name()));
-            params.append(i > 0 ? ", ?" : "?");
+            columns.append(", ").append(Names.quote(schema.columns().get(i).name()));
+            params.append(", ?");
         }
-        this.insert = sql.append(") VALUES (").append(params).append(')').toString();
+        String head = "INSERT INTO " + physicalSql + " (";
+        // no columns: stream() refuses before these are used
+        this.insert = head + columns.substring(Math.min(2, columns.length())) + ") VALUES ("
+                + params.substring(Math.min(2, params.length())) + ")";
+        this.keyedInsert = head + "_ROWID_" + columns + ") VALUES (?" + params + ")";
     }
 
     /** The longest array, nested ones included, in the rows seen so far (the UNNEST numbers table must cover it). */
@@ -58,11 +64,20 @@ public final class RowInserter {
      * where a batch of wide rows with nested private elements kept hundreds of megabytes for the collector to copy.
      */
     public Stream stream() {
+        return open(insert, false);
+    }
+
+    /** A {@link #stream()} whose rows take the row ids the caller gives ({@link Stream#insertAt}), not the next ones. */
+    Stream keyedStream() {
+        return open(keyedInsert, true);
+    }
+
+    private Stream open(String sql, boolean keyed) {
         if (schema.isEmpty()) {
             throw RowErrors.noColumns();
         }
         try {
-            return new Stream(connection.prepareStatement(insert));
+            return new Stream(connection.prepareStatement(sql), keyed);
         } catch (SQLException e) {
             throw Jdbc.internal("insert", e);
         }
@@ -71,10 +86,12 @@ public final class RowInserter {
     /** See {@link #stream()}; rows are numbered from 0 in error messages. */
     public final class Stream implements AutoCloseable {
         private final PreparedStatement statement;
+        private final boolean keyed;
         private long index;
 
-        private Stream(PreparedStatement statement) {
+        private Stream(PreparedStatement statement, boolean keyed) {
             this.statement = statement;
+            this.keyed = keyed;
         }
 
         public void insert(Row row) {
@@ -83,10 +100,34 @@ public final class RowInserter {
 
         /** Inserts a row already converted to H2 values of the schema's columns, in order. */
         void insert(Value[] values) {
+            if (keyed) {
+                throw new IllegalStateException("a keyed stream takes rows with their row ids");
+            }
+            execute(values, 1);
+        }
+
+        /** Inserts a row with the row id {@code key} (a keyed stream: {@link #keyedStream()}). */
+        void insertAt(long key, Value[] values) {
+            if (!keyed) {
+                throw new IllegalStateException("this stream gives rows the next row ids");
+            }
+            try {
+                statement.setLong(1, key);
+            } catch (SQLException e) {
+                throw Jdbc.internal("insert", e);
+            }
+            execute(values, 2);
+        }
+
+        void insertAt(long key, Row row) {
+            insertAt(key, rowValues.of(row, index));
+        }
+
+        private void execute(Value[] values, int firstParameter) {
             index++;
             try {
                 for (int i = 0; i < values.length; i++) {
-                    statement.setObject(i + 1, values[i]);
+                    statement.setObject(firstParameter + i, values[i]);
                 }
                 statement.executeUpdate();
             } catch (SQLException e) {

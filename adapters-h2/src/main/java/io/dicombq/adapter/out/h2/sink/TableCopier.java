@@ -37,15 +37,23 @@ public final class TableCopier {
     private final TableSchema from;
     private final TableEntry to;
     private final boolean throughJava;
+    /** Whether each row keeps its row id in {@code to} (its position), instead of taking the next one. */
+    private final boolean keepRowIds;
 
     /** Copies from {@code from} into the empty, unlisted {@code to}; {@code throughJava} when a RECORD gained fields. */
     public TableCopier(Connection connection, RowWriteGate gate, TableEntry from, TableEntry to, boolean throughJava) {
+        this(connection, gate, from, to, throughJava, false);
+    }
+
+    private TableCopier(Connection connection, RowWriteGate gate, TableEntry from, TableEntry to, boolean throughJava,
+                        boolean keepRowIds) {
         this.connection = connection;
         this.gate = gate;
         this.fromSql = from.physicalSql();
         this.from = from.schema();
         this.to = to;
         this.throughJava = throughJava;
+        this.keepRowIds = keepRowIds;
     }
 
     /**
@@ -53,8 +61,21 @@ public final class TableCopier {
      * {@code to} ({@link SchemaChange}); {@code table} names the destination in errors. Returns how many rows.
      */
     public static long copyAll(Connection connection, RowWriteGate gate, TableEntry from, TableEntry to, String table) {
+        return copyAll(connection, gate, from, to, table, false);
+    }
+
+    /**
+     * {@link #copyAll}, each row keeping its row id: {@code to} holds none of them yet, and the rows take their places
+     * among its own in row id order (rows loaded under an earlier schema, numbered for where they belong).
+     */
+    static long copyAllKeepingRowIds(Connection connection, RowWriteGate gate, TableEntry from, TableEntry to, String table) {
+        return copyAll(connection, gate, from, to, table, true);
+    }
+
+    private static long copyAll(Connection connection, RowWriteGate gate, TableEntry from, TableEntry to, String table,
+                                boolean keepRowIds) {
         boolean throughJava = SchemaChange.between(from.schema(), to.schema(), table).needsRebuild();
-        TableCopier copier = new TableCopier(connection, gate, from, to, throughJava);
+        TableCopier copier = new TableCopier(connection, gate, from, to, throughJava, keepRowIds);
         return copier.copy(0, copier.lastRowId());
     }
 
@@ -77,11 +98,12 @@ public final class TableCopier {
         if (from.isEmpty() || upTo <= after) {
             return 0;
         }
-        String select = "SELECT " + columns() + " FROM " + fromSql + " WHERE _ROWID_ > ? AND _ROWID_ <= ? ORDER BY _ROWID_";
+        String columns = (keepRowIds ? "_ROWID_, " : "") + columns();
+        String select = "SELECT " + columns + " FROM " + fromSql + " WHERE _ROWID_ > ? AND _ROWID_ <= ? ORDER BY _ROWID_";
         if (throughJava) {
             return copyThroughJava(select, after, upTo);
         }
-        String insert = "INSERT INTO " + to.physicalSql() + " (" + columns() + ") " + select;
+        String insert = "INSERT INTO " + to.physicalSql() + " (" + columns + ") " + select;
         long copied = 0;
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
             for (long low = after; low < upTo; low += CHUNK) {
@@ -99,19 +121,29 @@ public final class TableCopier {
         long copied = 0;
         RowInserter inserter = new RowInserter(connection, to.physicalSql(), to.schema());
         try (PreparedStatement statement = connection.prepareStatement(select);
-             RowInserter.Stream stream = inserter.stream()) {
+             RowInserter.Stream stream = keepRowIds ? inserter.keyedStream() : inserter.stream()) {
             for (long low = after; low < upTo; low += CHUNK) {
                 statement.setLong(1, low);
                 statement.setLong(2, Math.min(low + CHUNK, upTo));
                 // Read a chunk, then write it: the reading cursor stays outside the gated row transactions.
                 List<Row> chunk = new ArrayList<>();
+                List<Long> rowIds = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        chunk.add(RowReader.read(rs, from, 1));
+                        if (keepRowIds) {
+                            rowIds.add(rs.getLong(1));
+                        }
+                        chunk.add(RowReader.read(rs, from, keepRowIds ? 2 : 1));
                     }
                 }
-                for (Row row : chunk) {
-                    gate.run(() -> stream.insert(row));
+                for (int i = 0; i < chunk.size(); i++) {
+                    Row row = chunk.get(i);
+                    if (keepRowIds) {
+                        long rowId = rowIds.get(i);
+                        gate.run(() -> stream.insertAt(rowId, row));
+                    } else {
+                        gate.run(() -> stream.insert(row));
+                    }
                 }
                 copied += chunk.size();
             }

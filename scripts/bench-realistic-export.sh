@@ -4,14 +4,20 @@
 # and peak RSS (/usr/bin/time), and the load average before each, since the build machine is shared.
 # Usage: scripts/bench-realistic-export.sh STORE_DIR [DICOMBQ_JAVA_OPTS]
 #   STORE_DIR from scripts/make-realistic-store.py; e.g. scripts/bench-realistic-export.sh /tmp/rs20k '-Xmx512m'
-# Env: DICOMBQ (launcher, default ./dicombq), WORK (where the warehouse goes, default a temporary folder),
+# Env: DICOMBQ (launcher, default ./dicombq), WORK (where the warehouse goes and stays; default a temporary folder,
+#      removed at the end),
 #      SKIP_DCMDUMP=1 (only the export, e.g. for the memory runs).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 store="$(cd "$1" && pwd)"
 opts="${2:-}"
 dicombq="${DICOMBQ:-./dicombq}"
-work="${WORK:-$(mktemp -d)}"
+work="${WORK:-}"
+if [ -z "$work" ]; then
+  # a warehouse of the whole store (59 KB per instance): removed at the end unless WORK names where to keep it
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+fi
 count="$(find "$store" -name '*.dcm' | wc -l)"
 bytes="$(du -sb "$store" | cut -f1)"
 echo "store: $count files, $((bytes / count)) bytes per file, under $store; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -1,5 +1,8 @@
 package io.dicombq.adapter.out.sql;
 
+import org.h2.value.Value;
+import org.h2.value.ValueDecfloat;
+import org.h2.value.ValueNull;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -167,33 +170,62 @@ public final class StrictFunctions {
         }
     }
 
+    /** Digits that decide a sum's rounding to FLOAT64 unless it lies that close to a tie between two of them. */
+    private static final java.math.MathContext ROUNDING_DIGITS = new java.math.MathContext(34);
+
     /**
-     * A FLOAT64's exact binary value as decimal text for a DECFLOAT (NaN and the infinities by name): SUM over FLOAT64
-     * adds these exactly and rounds once, as ZetaSQL's reference implementation does (an exact float accumulator);
-     * H2 would add the shortest decimal forms instead, so that 0.1 + 0.2 gave 0.3, not 0.30000000000000004.
+     * A FLOAT64's exact binary value as a DECFLOAT (NaN and the infinities as DECFLOAT's own): SUM over FLOAT64 adds
+     * these exactly and rounds once, as ZetaSQL's reference implementation does (an exact float accumulator); H2 would
+     * add the shortest decimal forms instead, so that 0.1 + 0.2 gave 0.3, not 0.30000000000000004.
      */
-    public static String exactValue(Double value) {
+    public static Value exactValue(Double value) {
         if (value == null) {
-            return null;
+            return ValueNull.INSTANCE;
         }
         if (Double.isNaN(value)) {
-            return "NaN";
+            return ValueDecfloat.NAN;
         }
         if (Double.isInfinite(value)) {
-            return value > 0 ? "Infinity" : "-Infinity";
+            return value > 0 ? ValueDecfloat.POSITIVE_INFINITY : ValueDecfloat.NEGATIVE_INFINITY;
         }
-        return new java.math.BigDecimal(value).toString();
+        return ValueDecfloat.get(new BigDecimal(value));
     }
 
     /**
-     * SUM over FLOAT64: H2's sum, an error when it overflowed to an infinity that no summed value was (BigQuery docs,
-     * SUM: "If there is numeric overflow, produces an error"); {@code largest} is the largest absolute value summed.
+     * SUM over FLOAT64: the exact sum rounded once (half to even), an error when that is past FLOAT64's range and no
+     * summed value was infinite (BigQuery docs, SUM: "If there is numeric overflow, produces an error"); {@code
+     * largest} is the largest absolute value summed.
      */
-    public static Double checkedSum(Double sum, Double largest) {
-        if (sum != null && Double.isInfinite(sum) && largest != null && !Double.isInfinite(largest)) {
+    public static Double checkedSum(Value sum, Double largest) {
+        if (sum == null || sum == ValueNull.INSTANCE) {
+            return null;
+        }
+        double rounded = toFloat64(sum);
+        if (Double.isInfinite(rounded) && largest != null && !Double.isInfinite(largest)) {
             throw new InvalidValueException("Floating point overflow in function: SUM");
         }
-        return sum;
+        return rounded;
+    }
+
+    /**
+     * An exact sum to the nearest FLOAT64: from 34 digits when both neighbours of those digits round the same way
+     * (BigDecimal.doubleValue of a long exact sum parses its whole text), from every digit otherwise.
+     */
+    private static double toFloat64(Value sum) {
+        if (!(sum instanceof ValueDecfloat decfloat) || !decfloat.isFinite()) {
+            return sum.getDouble();
+        }
+        BigDecimal exact = decfloat.getBigDecimal();
+        if (exact.precision() <= ROUNDING_DIGITS.getPrecision()) {
+            return exact.doubleValue();
+        }
+        BigDecimal near = exact.round(ROUNDING_DIGITS);
+        double rounded = near.doubleValue();
+        BigDecimal blur = near.ulp();
+        if (near.subtract(blur).doubleValue() == rounded && near.add(blur).doubleValue() == rounded) {
+            return rounded;
+        }
+        return exact.doubleValue();
     }
 
     private static double finite(double result, double a, double b, String operator) {

@@ -584,8 +584,7 @@ final class ResolvedFunctions {
                 }
                 if (type.isDouble()) {
                     String value = t.expr(args.get(0));
-                    return StrictFunctions.call("fsum", "SUM(" + distinct + exactFloat(value) + ")" + over,
-                            "MAX(ABS(" + value + "))" + over);
+                    return floatSum(value, distinct, over, false);
                 }
                 if (type.isNumeric()) {
                     return "CAST(SUM(" + distinct + t.expr(args.get(0)) + ")" + over + " AS NUMERIC(38, 9))";
@@ -641,24 +640,29 @@ final class ResolvedFunctions {
     }
 
     /**
-     * SAFE.SUM: NULL where the sum overflows its type. H2 sums INT64 and NUMERIC exactly (as NUMERIC), and FLOAT64
-     * to an infinity, which is an overflow when no value was infinite ({@link StrictFunctions#checkedSum}).
+     * SAFE.SUM: NULL where the sum overflows its type. H2 sums INT64 and NUMERIC exactly (as NUMERIC); FLOAT64 takes
+     * SUM's own rule with NULL for its error ({@link StrictFunctions#checkedSum}).
      */
     private static String safeSum(ResolvedNonScalarFunctionCallBase call, String over, ResolvedTranslator t) {
         String value = t.expr(call.getArgumentList().get(0));
-        boolean isDouble = call.getType().isDouble();
-        String sum = "SUM(" + (call.getDistinct() ? "DISTINCT " : "") + (isDouble ? exactFloat(value) : value) + ")" + over;
-        if (isDouble) {
-            // H2 may sum DOUBLE PRECISION past its range (as DECFLOAT); the FLOAT64 result is what overflows.
-            String total = "CAST(" + sum + " AS DOUBLE PRECISION)";
-            String infinity = "CAST('Infinity' AS DOUBLE PRECISION)";
-            return "CASE WHEN ABS(" + total + ") = " + infinity + " AND MAX(ABS(" + value + "))" + over + " < " + infinity
-                    + " THEN NULL ELSE " + total + " END";
+        String distinct = call.getDistinct() ? "DISTINCT " : "";
+        if (call.getType().isDouble()) {
+            return floatSum(value, distinct, over, true);
         }
+        String sum = "SUM(" + distinct + value + ")" + over;
         boolean int64 = call.getType().isInt64();
         String inRange = int64 ? sum + " BETWEEN " + Long.MIN_VALUE + " AND " + Long.MAX_VALUE
                 : "ABS(" + sum + ") <= CAST('99999999999999999999999999999.999999999' AS NUMERIC(38, 9))";
         return "CASE WHEN " + inRange + " THEN CAST(" + sum + " AS " + (int64 ? "BIGINT" : "NUMERIC(38, 9)") + ") END";
+    }
+
+    /**
+     * SUM over FLOAT64 (SAFE.SUM with {@code safe}): the exact sum of the values' exact binary values, rounded once,
+     * with its overflow rule ({@link StrictFunctions#checkedSum}).
+     */
+    private static String floatSum(String value, String distinct, String over, boolean safe) {
+        return StrictFunctions.call("fsum", "SUM(" + distinct + exactFloat(value) + ")" + over,
+                "MAX(ABS(" + value + "))" + over, safe ? "TRUE" : "FALSE");
     }
 
     /** A FLOAT64 as the exact DECFLOAT of its binary value, for a sum that rounds once ({@link StrictFunctions#exactValue}). */

@@ -5,6 +5,7 @@ import org.h2.value.ValueDecfloat;
 import org.h2.value.ValueNull;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -20,6 +21,9 @@ public final class StrictFunctions {
         {"unnest_length", "unnestLength"}, {"fsum", "checkedSum"}, {"fexact", "exactValue"}, {"iarith", "int64Arithmetic"},
         {"error", "error"}, {"unknown_answer", "unknownAnswer"},
     };
+
+    /** Digits that decide a sum's rounding to FLOAT64 unless it lies that close to a tie between two of them. */
+    private static final MathContext ROUNDING_DIGITS = new MathContext(34);
 
     private StrictFunctions() {
     }
@@ -170,9 +174,6 @@ public final class StrictFunctions {
         }
     }
 
-    /** Digits that decide a sum's rounding to FLOAT64 unless it lies that close to a tie between two of them. */
-    private static final java.math.MathContext ROUNDING_DIGITS = new java.math.MathContext(34);
-
     /**
      * A FLOAT64's exact binary value as a DECFLOAT (NaN and the infinities as DECFLOAT's own): SUM over FLOAT64 adds
      * these exactly and rounds once, as ZetaSQL's reference implementation does (an exact float accumulator); H2 would
@@ -192,16 +193,19 @@ public final class StrictFunctions {
     }
 
     /**
-     * SUM over FLOAT64: the exact sum rounded once (half to even), an error when that is past FLOAT64's range and no
-     * summed value was infinite (BigQuery docs, SUM: "If there is numeric overflow, produces an error"); {@code
-     * largest} is the largest absolute value summed.
+     * SUM over FLOAT64: the exact sum rounded once (half to even); past FLOAT64's range with no summed value infinite,
+     * an error (BigQuery docs, SUM: "If there is numeric overflow, produces an error"), or NULL with {@code safe}
+     * (SAFE.SUM). {@code largest} is the largest absolute value summed.
      */
-    public static Double checkedSum(Value sum, Double largest) {
+    public static Double checkedSum(Value sum, Double largest, Boolean safe) {
         if (sum == null || sum == ValueNull.INSTANCE) {
             return null;
         }
         double rounded = toFloat64(sum);
         if (Double.isInfinite(rounded) && largest != null && !Double.isInfinite(largest)) {
+            if (Boolean.TRUE.equals(safe)) {
+                return null;
+            }
             throw new InvalidValueException("Floating point overflow in function: SUM");
         }
         return rounded;

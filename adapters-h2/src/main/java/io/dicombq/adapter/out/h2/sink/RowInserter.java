@@ -28,16 +28,12 @@ public final class RowInserter {
         this.connection = connection;
         this.schema = schema;
         this.rowValues = new RowValues(schema, values);
-        StringBuilder columns = new StringBuilder();
-        StringBuilder params = new StringBuilder();
-        for (int i = 0; i < schema.columns().size(); i++) {
-            columns.append(", ").append(Names.quote(schema.columns().get(i).name()));
-            params.append(", ?");
-        }
+        // each column and parameter with ", " before it: the keyed forms put the row id first
+        String columns = schema.columns().stream().map(column -> ", " + Names.quote(column.name()))
+                .collect(java.util.stream.Collectors.joining());
+        String params = ", ?".repeat(schema.columns().size());
         String head = "INSERT INTO " + physicalSql + " (";
-        // no columns: stream() refuses before these are used
-        this.insert = head + columns.substring(Math.min(2, columns.length())) + ") VALUES ("
-                + params.substring(Math.min(2, params.length())) + ")";
+        this.insert = head + columns.replaceFirst("^, ", "") + ") VALUES (" + params.replaceFirst("^, ", "") + ")";
         this.keyedInsert = head + "_ROWID_" + columns + ") VALUES (?" + params + ")";
     }
 

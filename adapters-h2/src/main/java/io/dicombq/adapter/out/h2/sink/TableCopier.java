@@ -126,24 +126,21 @@ public final class TableCopier {
                 statement.setLong(1, low);
                 statement.setLong(2, Math.min(low + CHUNK, upTo));
                 // Read a chunk, then write it: the reading cursor stays outside the gated row transactions.
-                List<Row> chunk = new ArrayList<>();
-                List<Long> rowIds = new ArrayList<>();
+                List<ReadRow> chunk = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        if (keepRowIds) {
-                            rowIds.add(rs.getLong(1));
-                        }
-                        chunk.add(RowReader.read(rs, from, keepRowIds ? 2 : 1));
+                        chunk.add(keepRowIds ? new ReadRow(rs.getLong(1), RowReader.read(rs, from, 2))
+                                : new ReadRow(0, RowReader.read(rs, from, 1)));
                     }
                 }
-                for (int i = 0; i < chunk.size(); i++) {
-                    Row row = chunk.get(i);
-                    if (keepRowIds) {
-                        long rowId = rowIds.get(i);
-                        gate.run(() -> stream.insertAt(rowId, row));
-                    } else {
-                        gate.run(() -> stream.insert(row));
-                    }
+                for (ReadRow read : chunk) {
+                    gate.run(() -> {
+                        if (keepRowIds) {
+                            stream.insertAt(read.rowId(), read.row());
+                        } else {
+                            stream.insert(read.row());
+                        }
+                    });
                 }
                 copied += chunk.size();
             }
@@ -151,6 +148,10 @@ public final class TableCopier {
             throw Jdbc.internal(select, e);
         }
         return copied;
+    }
+
+    /** A source row read through Java, with its row id when the copy keeps it. */
+    private record ReadRow(long rowId, Row row) {
     }
 
     private static long execute(PreparedStatement statement, String sql) {

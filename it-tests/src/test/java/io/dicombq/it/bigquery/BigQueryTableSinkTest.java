@@ -239,6 +239,53 @@ class BigQueryTableSinkTest {
     }
 
     /**
+     * Against a BigQuery at a loopback address nothing is loaded while the export runs, and the commit is one load job
+     * of every row straight into the destination, for every plan: no staging table, no copy job.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"CREATE, absent", "WRITE_INTO_EMPTY, empty", "APPEND, one row", "TRUNCATE_THEN_WRITE, one row",
+            "OVERWRITE, one row"})
+    void anExportNothingWasLoadedDuringIsOneLoadStraightIntoTheDestination(WritePlan plan, String before) {
+        if (!before.equals("absent")) {
+            fixture.warehouse.createTable(table, TableSchema.of(UID, ROWS));
+        }
+        if (before.equals("one row")) {
+            fixture.warehouse.insertRows(table, List.of(Row.of(Map.of("SOPInstanceUID", "old", "Rows", 1L))));
+        }
+        Row ct = Row.of(Map.of("SOPInstanceUID", "2", "Modality", "CT"));
+        boolean keepsColumns = !plan.replacesSchema();
+        TableSchema exported = keepsColumns ? TableSchema.of(UID, ROWS, MODALITY) : TableSchema.of(UID, MODALITY);
+
+        try (StagedWrite write = sink.begin(table, plan)) {
+            write.write(TableSchema.of(UID), List.of(row("1")));
+            write.write(TableSchema.of(UID, MODALITY), List.of(ct));
+            write.commit(exported);
+        }
+
+        assertThat(fixture.warehouse.tableSchema(table)).contains(exported);
+        List<Row> expected = plan == WritePlan.APPEND
+                ? List.of(Row.of(Map.of("SOPInstanceUID", "old", "Rows", 1L)), row("1"), ct) : List.of(row("1"), ct);
+        assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactlyElementsOf(expected);
+        assertThat(jobs()).containsExactly("LOAD 2");
+        assertThat(fixture.warehouse.listTables(EmulatorFixture.PROJECT, "dicom")).containsExactly("instances");
+        assertThat(spool).isEmptyDirectory();
+    }
+
+    /** The client polls a load the emulator answers RUNNING (as BigQuery answers) until it ends. */
+    @Test
+    void aLoadAnsweredRunningIsWaitedFor() {
+        try (EmulatorFixture answeringAtOnce = new EmulatorFixture(java.time.Duration.ZERO)) {
+            answeringAtOnce.warehouse.createDataset(EmulatorFixture.PROJECT, "dicom");
+            BigQueryTableSink polled = new BigQueryTableSink(answeringAtOnce.clients(), Clock.systemUTC(),
+                    EmulatorFixture.ids("r"), spool);
+
+            export(polled, WritePlan.CREATE);
+
+            assertThat(answeringAtOnce.warehouse.readRows(table, 0, 10)).containsExactly(row("1"));
+        }
+    }
+
+    /**
      * A segment loaded during the export, then the tail: a column added after the segment's is added to its table
      * and the commit loads the tail alone; one added between them has the segment loaded again with the tail.
      */

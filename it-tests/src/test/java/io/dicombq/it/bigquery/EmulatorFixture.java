@@ -10,6 +10,7 @@ import io.dicombq.adapter.in.emulator.BigQueryEmulator;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -24,6 +25,12 @@ final class EmulatorFixture implements AutoCloseable {
     EmulatorFixture() {
         warehouse = H2Warehouse.inMemory("emulator-" + DATABASES.incrementAndGet());
         emulator = BigQueryEmulator.start(warehouse, 0, Clock.systemUTC(), ids("e"));
+    }
+
+    /** An emulator that answers a load or copy job not ended within {@code answerWithin} with it RUNNING. */
+    EmulatorFixture(Duration answerWithin) {
+        warehouse = H2Warehouse.inMemory("emulator-" + DATABASES.incrementAndGet());
+        emulator = BigQueryEmulator.start(warehouse, 0, Clock.systemUTC(), ids("e"), answerWithin);
     }
 
     URI url() {

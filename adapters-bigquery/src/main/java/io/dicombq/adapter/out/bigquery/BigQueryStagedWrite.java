@@ -1,5 +1,6 @@
 package io.dicombq.adapter.out.bigquery;
 
+import com.google.cloud.RetryOption;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.CopyJobConfiguration;
@@ -43,13 +44,23 @@ import java.util.function.Supplier;
  * and no load runs, a background load job loads it into a staging table of its own, so BigQuery loads while the export
  * reads. Commit brings every staging table to the final schema, in its order, loads the rest into one more, and one
  * copy job of them all moves the rows into the destination with the plan's write disposition (a copy job is atomic).
- * Staging is deleted in every case.
+ * When no segment was loaded during the export, commit loads every row with one load job straight into the destination
+ * instead (a load job is atomic too), with no staging table to fill and copy. Staging is deleted in every case.
  */
 final class BigQueryStagedWrite implements StagedWrite {
     // Staging tables older than this were left by a process that died before it could delete them.
     private static final Duration ORPHAN_AGE = Duration.ofDays(1);
 
     private enum State { OPEN, COMMITTED, ABORTED }
+
+    /**
+     * How a running job is polled: the client's default waits 1 s, then up to twice as long each time (at most a
+     * minute), so a job that ends after 17 s may be seen only at 31 s; these see it within a second and a half.
+     */
+    private static final RetryOption[] POLLING = {
+            RetryOption.initialRetryDelayDuration(Duration.ofMillis(100)),
+            RetryOption.retryDelayMultiplier(1.5),
+            RetryOption.maxRetryDelayDuration(Duration.ofMillis(1500))};
 
     private final BigQuery bigQuery;
     private final TableId destination;
@@ -112,11 +123,22 @@ final class BigQueryStagedWrite implements StagedWrite {
     public void commit(TableSchema finalSchema) {
         requireOpen();
         try {
-            List<TableId> staged = stage(finalSchema, cutTail());
-            if (!plan.replacesSchema()) {
-                widenDestination(finalSchema);
+            Optional<NdjsonSpool.Segment> tail = cutTail();
+            if (handedOver.isEmpty() && tail.isPresent()) {
+                if (!plan.replacesSchema()) {
+                    widenDestination(finalSchema);
+                }
+                NdjsonSpool.Segment rows = tail.get();
+                sweepOnce();
+                load(destination, List.of(rows.file()), finalSchema, rows.rows(), CreateDisposition.CREATE_IF_NEEDED,
+                        destinationDisposition(plan));
+            } else {
+                List<TableId> staged = stage(finalSchema, tail);
+                if (!plan.replacesSchema()) {
+                    widenDestination(finalSchema);
+                }
+                copyIntoDestination(staged);
             }
-            copyIntoDestination(staged);
             state = State.COMMITTED;
         } catch (RuntimeException e) {
             state = State.ABORTED;
@@ -154,7 +176,7 @@ final class BigQueryStagedWrite implements StagedWrite {
             inFlight = table;
         }
         try {
-            load(table, List.of(segment.file()), segment.schema(), segment.rows());
+            loadIntoStaging(table, List.of(segment.file()), segment.schema(), segment.rows());
             loaded.add(new LoadedSegment(table, segment));
         } finally {
             boolean abandoned;
@@ -198,7 +220,7 @@ final class BigQueryStagedWrite implements StagedWrite {
         if (!rest.isEmpty() || !keepsOne) {
             last = createStaging(finalSchema);
             if (!rest.isEmpty()) {
-                load(last, rest.stream().map(NdjsonSpool.Segment::file).toList(), finalSchema,
+                loadIntoStaging(last, rest.stream().map(NdjsonSpool.Segment::file).toList(), finalSchema,
                         rest.stream().mapToLong(NdjsonSpool.Segment::rows).sum());
             }
         }
@@ -225,10 +247,7 @@ final class BigQueryStagedWrite implements StagedWrite {
     }
 
     private TableId createStaging(TableSchema finalSchema) {
-        if (!swept) {
-            sweepOrphanedStaging();
-            swept = true;
-        }
+        sweepOnce();
         String name = stagingPrefix(destination) + ids.get().replace('-', '_');
         TableId table = TableId.of(destination.getProject(), destination.getDataset(), name);
         // No expiration or description: a copy job that creates the destination might carry them over to it.
@@ -242,6 +261,14 @@ final class BigQueryStagedWrite implements StagedWrite {
             stagingTables.add(table);
         }
         return table;
+    }
+
+    /** The first write into BigQuery of this export removes what dead ones left; a load straight in is one too. */
+    private void sweepOnce() {
+        if (!swept) {
+            sweepOrphanedStaging();
+            swept = true;
+        }
     }
 
     /**
@@ -271,12 +298,18 @@ final class BigQueryStagedWrite implements StagedWrite {
     }
 
     /** One load job of {@code files}, in order, into the empty staging table {@code table} of {@code schema}. */
-    private void load(TableId table, List<Path> files, TableSchema schema, long rows) {
+    private void loadIntoStaging(TableId table, List<Path> files, TableSchema schema, long rows) {
+        load(table, files, schema, rows, CreateDisposition.CREATE_NEVER, WriteDisposition.WRITE_APPEND);
+    }
+
+    /** One load job of {@code files}, in order, into {@code table} with {@code schema} and the two dispositions. */
+    private void load(TableId table, List<Path> files, TableSchema schema, long rows, CreateDisposition create,
+                      WriteDisposition write) {
         WriteChannelConfiguration configuration = WriteChannelConfiguration.newBuilder(table)
                 .setFormatOptions(FormatOptions.json())
                 .setSchema(BigQuerySchemas.toClient(schema))
-                .setCreateDisposition(CreateDisposition.CREATE_NEVER)
-                .setWriteDisposition(WriteDisposition.WRITE_APPEND)
+                .setCreateDisposition(create)
+                .setWriteDisposition(write)
                 .build();
         String doing = "loading " + rows + " rows into " + describe(table);
         TableDataWriteChannel writer;
@@ -338,7 +371,7 @@ final class BigQueryStagedWrite implements StagedWrite {
     private void copyIntoDestination(List<TableId> staged) {
         CopyJobConfiguration configuration = CopyJobConfiguration.newBuilder(destination, staged)
                 .setCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
-                .setWriteDisposition(copyDisposition(plan))
+                .setWriteDisposition(destinationDisposition(plan))
                 .build();
         String doing = "copying staged rows into " + describe(destination);
         Job job;
@@ -350,8 +383,11 @@ final class BigQueryStagedWrite implements StagedWrite {
         awaitSuccess(job, doing);
     }
 
-    /** The copy job's disposition for each plan; WRITE_EMPTY keeps "only into an empty table" true at commit time. */
-    static WriteDisposition copyDisposition(WritePlan plan) {
+    /**
+     * The write disposition of the job that fills the destination (the copy job, or the load job when nothing was
+     * staged) for each plan; WRITE_EMPTY keeps "only into an empty table" true at commit time.
+     */
+    static WriteDisposition destinationDisposition(WritePlan plan) {
         return switch (plan) {
             case CREATE, WRITE_INTO_EMPTY -> WriteDisposition.WRITE_EMPTY;
             case OVERWRITE, TRUNCATE_THEN_WRITE -> WriteDisposition.WRITE_TRUNCATE;
@@ -361,7 +397,7 @@ final class BigQueryStagedWrite implements StagedWrite {
 
     private static void awaitSuccess(Job job, String doing) {
         try {
-            Job done = job.waitFor();
+            Job done = job.waitFor(POLLING);
             if (done == null) {
                 throw BigQueryErrors.failure(Code.INTERNAL, "BigQuery lost the job " + job.getJobId() + " while " + doing);
             }

@@ -25,8 +25,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The export's destination on BigQuery. Rows are staged in a scratch table of the destination's dataset and
- * become visible through one copy job, so a failed export leaves the destination as it was.
+ * The export's destination on BigQuery. Rows are spooled locally, and become visible through one load job into the
+ * destination or, when some were loaded into staging tables while the export ran, one copy job of those: either way
+ * a failed export leaves the destination as it was.
  */
 public final class BigQueryTableSink implements TableSink {
     private final Function<String, BigQuery> clientForProject;
@@ -40,7 +41,7 @@ public final class BigQueryTableSink implements TableSink {
      * @param spoolDirectory where staged rows wait, as newline-delimited JSON, until a load job takes them
      */
     public BigQueryTableSink(BigQueryClients clients, Clock clock, Supplier<String> ids, Path spoolDirectory) {
-        this(clients, clock, ids, spoolDirectory, SpoolLoading.inBackground());
+        this(clients, clock, ids, spoolDirectory, SpoolLoading.forEndpoint(clients.endpoint()));
     }
 
     /** @param loading when spooled rows are loaded while an export runs */

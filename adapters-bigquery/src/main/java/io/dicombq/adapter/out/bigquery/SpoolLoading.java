@@ -1,5 +1,10 @@
 package io.dicombq.adapter.out.bigquery;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -8,7 +13,7 @@ import java.util.concurrent.Executors;
  * When spooled rows go to BigQuery while an export runs: a segment is loaded once it holds
  * {@code firstSegmentBytes}, or an eighth of what was loaded before if that is more (so the load jobs grow with the
  * export, about 90 for a terabyte, and the rows left for the commit stay a small part), one load at a time on
- * {@code executor}.
+ * {@code executor}. With {@link #atCommit} nothing is loaded before the commit.
  */
 public record SpoolLoading(long firstSegmentBytes, Executor executor) {
     /** 8 MiB: a few thousand typical rows, a second or less of a load job's work. */
@@ -28,6 +33,42 @@ public record SpoolLoading(long firstSegmentBytes, Executor executor) {
             return thread;
         });
         return new SpoolLoading(DEFAULT_FIRST_SEGMENT, threads);
+    }
+
+    /** Every row waits in the spool for the commit, which loads them all with one job. */
+    public static SpoolLoading atCommit() {
+        return new SpoolLoading(Long.MAX_VALUE, Runnable::run);
+    }
+
+    /**
+     * The loading for a BigQuery at {@code endpoint} (empty: Google's). Loading while the export runs overlaps BigQuery's
+     * work with the export's when BigQuery runs elsewhere; a BigQuery on this machine (an emulator at a loopback
+     * address) shares its processors instead, and every row loaded early costs it a second write, into a staging table
+     * and then by the copy job into the destination. There the commit loads every row once, straight into the
+     * destination: the BigQuery path of a 6,000-instance realistic export took a fifth less time (docs/BENCHMARKS.md,
+     * session 20).
+     */
+    public static SpoolLoading forEndpoint(Optional<URI> endpoint) {
+        return endpoint.map(URI::getHost).filter(SpoolLoading::isThisMachine).isPresent()
+                ? atCommit() : inBackground();
+    }
+
+    /** Whether {@code host} names this machine: localhost, or a loopback or wildcard address literal (no DNS lookup). */
+    static boolean isThisMachine(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        if (name.equals("localhost") || name.endsWith(".localhost")) {
+            return true;
+        }
+        String literal = name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
+        if (!literal.matches("[0-9.]+|[0-9a-f:.]*:[0-9a-f:.]*")) {
+            return false;
+        }
+        try {
+            InetAddress address = InetAddress.getByName(literal);
+            return address.isLoopbackAddress() || address.isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     long segmentBytes(long loadedBytes) {

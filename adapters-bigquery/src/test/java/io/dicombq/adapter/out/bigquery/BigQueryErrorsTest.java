@@ -49,11 +49,11 @@ class BigQueryErrorsTest {
     }
 
     @Test
-    void eachPlanCopiesWithTheDispositionThatKeepsItsPromise() {
-        assertThat(BigQueryStagedWrite.copyDisposition(WritePlan.CREATE)).isEqualTo(WriteDisposition.WRITE_EMPTY);
-        assertThat(BigQueryStagedWrite.copyDisposition(WritePlan.WRITE_INTO_EMPTY)).isEqualTo(WriteDisposition.WRITE_EMPTY);
-        assertThat(BigQueryStagedWrite.copyDisposition(WritePlan.OVERWRITE)).isEqualTo(WriteDisposition.WRITE_TRUNCATE);
-        assertThat(BigQueryStagedWrite.copyDisposition(WritePlan.TRUNCATE_THEN_WRITE)).isEqualTo(WriteDisposition.WRITE_TRUNCATE);
-        assertThat(BigQueryStagedWrite.copyDisposition(WritePlan.APPEND)).isEqualTo(WriteDisposition.WRITE_APPEND);
+    void eachPlanFillsTheDestinationWithTheDispositionThatKeepsItsPromise() {
+        assertThat(BigQueryStagedWrite.destinationDisposition(WritePlan.CREATE)).isEqualTo(WriteDisposition.WRITE_EMPTY);
+        assertThat(BigQueryStagedWrite.destinationDisposition(WritePlan.WRITE_INTO_EMPTY)).isEqualTo(WriteDisposition.WRITE_EMPTY);
+        assertThat(BigQueryStagedWrite.destinationDisposition(WritePlan.OVERWRITE)).isEqualTo(WriteDisposition.WRITE_TRUNCATE);
+        assertThat(BigQueryStagedWrite.destinationDisposition(WritePlan.TRUNCATE_THEN_WRITE)).isEqualTo(WriteDisposition.WRITE_TRUNCATE);
+        assertThat(BigQueryStagedWrite.destinationDisposition(WritePlan.APPEND)).isEqualTo(WriteDisposition.WRITE_APPEND);
     }
 }

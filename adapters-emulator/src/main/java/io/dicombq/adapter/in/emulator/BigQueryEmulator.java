@@ -14,9 +14,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -42,6 +44,21 @@ public final class BigQueryEmulator implements AutoCloseable {
      * @param ids  unique ids for jobs and upload sessions
      */
     public static BigQueryEmulator start(H2Warehouse warehouse, int port, Clock clock, Supplier<String> ids) {
+        return start(warehouse, port, clock, ids, JobRunner.ANSWER_WITHIN);
+    }
+
+    /**
+     * {@link #start(H2Warehouse, int, Clock, Supplier)}, answering a load or copy job that has not ended within
+     * {@code answerWithin} with it RUNNING.
+     */
+    public static BigQueryEmulator start(H2Warehouse warehouse, int port, Clock clock, Supplier<String> ids,
+                                         Duration answerWithin) {
+        return start(warehouse, port, clock, ids, JobRunner.jobThreads(), answerWithin);
+    }
+
+    /** @param jobs runs load and copy jobs */
+    static BigQueryEmulator start(H2Warehouse warehouse, int port, Clock clock, Supplier<String> ids, Executor jobs,
+                                  Duration answerWithin) {
         Path uploads;
         try {
             uploads = Files.createTempDirectory("dicombq-bigquery-uploads-");
@@ -53,7 +70,7 @@ public final class BigQueryEmulator implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(handler(warehouse, uploads, clock, ids));
+        server.setHandler(handler(warehouse, uploads, clock, ids, jobs, answerWithin));
         try {
             server.start();
         } catch (Exception e) {
@@ -69,10 +86,15 @@ public final class BigQueryEmulator implements AutoCloseable {
      * the Healthcare API, docs/console.md); resumable uploads are staged in {@code uploads}, which the caller removes.
      */
     public static Handler handler(H2Warehouse warehouse, Path uploads, Clock clock, Supplier<String> ids) {
+        return handler(warehouse, uploads, clock, ids, JobRunner.jobThreads(), JobRunner.ANSWER_WITHIN);
+    }
+
+    private static Handler handler(H2Warehouse warehouse, Path uploads, Clock clock, Supplier<String> ids,
+                                   Executor jobThreads, Duration answerWithin) {
         TableAttributes attributes = new TableAttributes();
         Jobs jobs = new Jobs();
         QueryJobResults results = new QueryJobResults();
-        JobRunner runner = new JobRunner(warehouse, jobs, results, clock, ids);
+        JobRunner runner = new JobRunner(warehouse, jobs, results, clock, ids, jobThreads, answerWithin);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new DatasetEndpoints(warehouse, attributes).routes());
         routes.addAll(new TableEndpoints(warehouse, attributes, results).routes());

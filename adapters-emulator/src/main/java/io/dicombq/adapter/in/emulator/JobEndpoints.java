@@ -45,7 +45,10 @@ final class JobEndpoints {
         return ApiResponse.ok(jobs.get(request.part("project"), request.part("job")));
     }
 
-    /** Jobs finish when inserted, so there is never anything left to cancel; the job is returned as it is. */
+    /**
+     * The job as it is: a query has ended when inserted, and a running load or copy goes on to its end (BigQuery's
+     * cancel is a request, which a job may end before honouring).
+     */
     private ApiResponse cancel(ApiRequest request) {
         ObjectNode body = Resources.NODES.objectNode();
         body.put("kind", "bigquery#jobCancelResponse");
@@ -64,7 +67,7 @@ final class JobEndpoints {
         ArrayNode list = body.putArray("jobs");
         for (ObjectNode job : page.items()) {
             ObjectNode entry = job.deepCopy();
-            entry.put("state", "DONE");
+            entry.put("state", job.path("status").path("state").asText());
             list.add(entry);
         }
         return ApiResponse.ok(body);

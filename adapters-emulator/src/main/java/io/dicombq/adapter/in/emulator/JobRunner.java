@@ -23,16 +23,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** Runs query, load and copy jobs to completion and records them as BigQuery job resources. */
+/**
+ * Runs query, load and copy jobs and records them as BigQuery job resources. A query runs in the request; a load or
+ * copy job runs on a thread of its own, and a request that inserted one answers with it DONE if it ends within
+ * {@link #ANSWER_WITHIN}, else RUNNING: the client then polls jobs.get, as it does with BigQuery, instead of waiting
+ * for an answer longer than it will (the Java client gives up on a request after about a minute, while the job goes
+ * on and changes the table it was told had failed).
+ */
 final class JobRunner {
     private static final int BATCH = 500;
+    /** Long enough for most loads and copies to be answered DONE at once, well within the clients' read timeouts. */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
 
     private final H2Warehouse warehouse;
     private final TableWriter writer;
@@ -41,8 +56,12 @@ final class JobRunner {
     private final QueryJobResults results;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final Executor background;
+    private final Duration answerWithin;
 
-    JobRunner(H2Warehouse warehouse, Jobs jobs, QueryJobResults results, Clock clock, Supplier<String> ids) {
+    /** @param background runs load and copy jobs; @param answerWithin how long an insert waits for one to end */
+    JobRunner(H2Warehouse warehouse, Jobs jobs, QueryJobResults results, Clock clock, Supplier<String> ids,
+              Executor background, Duration answerWithin) {
         this.warehouse = warehouse;
         this.writer = new TableWriter(warehouse);
         this.queryEngine = new H2QueryEngine(warehouse);
@@ -50,6 +69,17 @@ final class JobRunner {
         this.results = results;
         this.clock = clock;
         this.ids = ids;
+        this.background = background;
+        this.answerWithin = answerWithin;
+    }
+
+    /** Daemon threads of their own for load and copy jobs, ended when idle. */
+    static Executor jobThreads() {
+        return Executors.newCachedThreadPool(job -> {
+            Thread thread = new Thread(job, "bigquery-emulator-job");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The kind of job a configuration describes, with the request fields the emulator refuses. */
@@ -84,40 +114,125 @@ final class JobRunner {
         }
     }
 
+    /** {@link #insert(String, JsonNode, Path, Runnable)} with nothing to do when the job ends. */
+    ObjectNode insert(String project, JsonNode body, Path upload) {
+        return insert(project, body, upload, () -> { });
+    }
+
     /**
      * Inserts and runs a job. Unsupported options are refused with an HTTP error before the job exists; a job
      * that runs and fails is recorded as DONE with its errorResult, as in BigQuery.
      *
-     * @param upload the uploaded data of a load job, or null
+     * @param upload   the uploaded data of a load job, or null
+     * @param whenDone runs once, when the job has ended or was refused (an upload's file is removed then)
      */
-    ObjectNode insert(String project, JsonNode body, Path upload) {
-        JsonNode configuration = body.path("configuration");
-        Resources.refuse(configuration, "configuration", "dryRun");
-        Kind kind = Kind.of(configuration);
-        JsonNode details = configuration.get(kind.field);
-        Resources.refuse(details, "configuration." + kind.field, kind.refused);
-        // A load job reads the upload, or else the local files of its sourceUris (refused here when it has neither).
-        List<Path> sources = kind != Kind.LOAD ? List.of() : upload != null ? List.of(upload)
-                : LoadSources.of(details.get("sourceUris"));
-        String jobId = jobId(body.path("jobReference"));
-        jobs.reserve(project, jobId);
-        long created = clock.millis();
-        ObjectNode echoed = configuration.deepCopy();
-        echoed.put("jobType", kind.name());
-        ObjectNode statistics = Resources.NODES.objectNode();
-        RpcError error = null;
+    ObjectNode insert(String project, JsonNode body, Path upload, Runnable whenDone) {
+        boolean handedOver = false;
         try {
-            switch (kind) {
-                case QUERY -> runQuery(project, jobId, (ObjectNode) echoed.get("query"), statistics);
-                case LOAD -> runLoad(project, (ObjectNode) echoed.get("load"), sources, statistics);
-                case COPY -> runCopy(project, (ObjectNode) echoed.get("copy"), statistics);
+            JsonNode configuration = body.path("configuration");
+            Resources.refuse(configuration, "configuration", "dryRun");
+            Kind kind = Kind.of(configuration);
+            JsonNode details = configuration.get(kind.field);
+            Resources.refuse(details, "configuration." + kind.field, kind.refused);
+            // A load job reads the upload, or else the local files of its sourceUris (refused here when it has neither).
+            List<Path> sources = kind != Kind.LOAD ? List.of() : upload != null ? List.of(upload)
+                    : LoadSources.of(details.get("sourceUris"));
+            String jobId = jobId(body.path("jobReference"));
+            jobs.reserve(project, jobId);
+            ObjectNode echoed = configuration.deepCopy();
+            echoed.put("jobType", kind.name());
+            Run run = new Run(project, jobId, kind, echoed, sources, clock.millis());
+            if (kind == Kind.QUERY) {
+                return run.call();
             }
-        } catch (DicombqException e) {
-            error = e.error();
+            handedOver = true;
+            return inBackground(run, whenDone);
+        } finally {
+            if (!handedOver) {
+                whenDone.run();
+            }
         }
-        ObjectNode job = resource(project, jobId, echoed, statistics, created, error, kind == Kind.QUERY);
-        jobs.put(project, jobId, job);
-        return job;
+    }
+
+    /** One inserted job: runs it and records its resource; a failure of any kind ends it DONE with an error. */
+    private final class Run {
+        private final String project;
+        private final String jobId;
+        private final Kind kind;
+        private final ObjectNode echoed;
+        private final List<Path> sources;
+        private final long created;
+
+        Run(String project, String jobId, Kind kind, ObjectNode echoed, List<Path> sources, long created) {
+            this.project = project;
+            this.jobId = jobId;
+            this.kind = kind;
+            this.echoed = echoed;
+            this.sources = sources;
+            this.created = created;
+        }
+
+        ObjectNode call() {
+            ObjectNode statistics = Resources.NODES.objectNode();
+            RpcError error = null;
+            try {
+                switch (kind) {
+                    case QUERY -> runQuery(project, jobId, (ObjectNode) echoed.get("query"), statistics);
+                    case LOAD -> runLoad(project, (ObjectNode) echoed.get("load"), sources, statistics);
+                    case COPY -> runCopy(project, (ObjectNode) echoed.get("copy"), statistics);
+                }
+            } catch (DicombqException e) {
+                error = e.error();
+            } catch (RuntimeException | Error e) {
+                if (kind == Kind.QUERY) {
+                    throw e;
+                }
+                // No one waits on a background job's exception: it must end the job, or the job runs forever.
+                error = RpcError.of(Code.INTERNAL, "the " + kind.field + " job failed: " + e);
+            }
+            ObjectNode job = resource(project, jobId, echoed, statistics, created, error, kind == Kind.QUERY);
+            jobs.put(project, jobId, job);
+            return job;
+        }
+
+        /** The job as jobs.get shows it while it runs. */
+        ObjectNode running() {
+            ObjectNode statistics = Resources.NODES.objectNode();
+            statistics.put("creationTime", Long.toString(created));
+            statistics.put("startTime", Long.toString(created));
+            ObjectNode job = reference(project, jobId, echoed.deepCopy());
+            job.putObject("status").put("state", "RUNNING");
+            job.set("statistics", statistics);
+            return job;
+        }
+    }
+
+    /** Runs the job on a thread of its own; answers with it DONE if it ends within {@link #answerWithin}, else RUNNING. */
+    private ObjectNode inBackground(Run run, Runnable whenDone) {
+        ObjectNode running = run.running();
+        jobs.put(run.project, run.jobId, running);
+        CompletableFuture<ObjectNode> ended = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                ended.complete(run.call());
+            } catch (Throwable e) {
+                ended.completeExceptionally(e);
+                throw e;
+            } finally {
+                whenDone.run();
+            }
+        });
+        try {
+            return ended.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return running;
+        } catch (ExecutionException e) {
+            // Run.call records every failure as the job's error; only recording it can have failed.
+            throw new DicombqException(Code.INTERNAL, "job " + run.jobId + " could not be recorded: " + e.getCause());
+        }
     }
 
     private String jobId(JsonNode reference) {
@@ -271,15 +386,7 @@ final class JobRunner {
 
     private ObjectNode resource(String project, String jobId, ObjectNode configuration, ObjectNode statistics,
                                 long created, RpcError error, boolean query) {
-        ObjectNode job = Resources.NODES.objectNode();
-        job.put("kind", "bigquery#job");
-        job.put("id", project + ":" + Resources.LOCATION + "." + jobId);
-        ObjectNode reference = job.putObject("jobReference");
-        reference.put("projectId", project);
-        reference.put("jobId", jobId);
-        reference.put("location", Resources.LOCATION);
-        // The client's waitFor() needs the configuration in every job resource.
-        job.set("configuration", configuration);
+        ObjectNode job = reference(project, jobId, configuration);
         ObjectNode status = job.putObject("status");
         status.put("state", "DONE");
         if (error != null) {
@@ -291,6 +398,20 @@ final class JobRunner {
         statistics.put("startTime", Long.toString(created));
         statistics.put("endTime", Long.toString(clock.millis()));
         job.set("statistics", statistics);
+        return job;
+    }
+
+    /** A job resource's identity and configuration, without status or statistics. */
+    private static ObjectNode reference(String project, String jobId, ObjectNode configuration) {
+        ObjectNode job = Resources.NODES.objectNode();
+        job.put("kind", "bigquery#job");
+        job.put("id", project + ":" + Resources.LOCATION + "." + jobId);
+        ObjectNode reference = job.putObject("jobReference");
+        reference.put("projectId", project);
+        reference.put("jobId", jobId);
+        reference.put("location", Resources.LOCATION);
+        // The client's waitFor() needs the configuration in every job resource.
+        job.set("configuration", configuration);
         return job;
     }
 

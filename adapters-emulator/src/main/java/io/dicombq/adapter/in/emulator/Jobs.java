@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The job resources the emulator has run, by project and job id. Jobs run to completion when inserted. */
+/** The job resources the emulator has run or is running, by project and job id. */
 final class Jobs {
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,1024}");
     private static final int KEPT = 10_000;

@@ -92,19 +92,28 @@ final class UploadEndpoints {
         }
         JsonNode job = loadJob(WireJson.read(parts.get(0).content(), "the multipart upload's metadata part"));
         Path data = newUploadFile(ids.get().replace("-", ""));
+        boolean inserted = false;
         try {
             try (OutputStream out = UncachedOutput.create(data)) {
                 out.write(parts.get(1).content());
             }
-            return ApiResponse.ok(runner.insert(request.part("project"), job, data));
+            inserted = true;
+            return ApiResponse.ok(runner.insert(request.part("project"), job, data, () -> deleteQuietly(data)));
         } catch (IOException e) {
             throw new DicombqException(Code.INTERNAL, "cannot store an upload in " + directory + ": " + e);
         } finally {
-            try {
-                Files.deleteIfExists(data);
-            } catch (IOException e) {
-                // a leftover upload file sits in the emulator's temporary directory, removed when it stops
+            if (!inserted) {
+                deleteQuietly(data);
             }
+        }
+    }
+
+    /** Removes an upload's file once its job no longer reads it. */
+    private static void deleteQuietly(Path data) {
+        try {
+            Files.deleteIfExists(data);
+        } catch (IOException e) {
+            // a leftover upload file sits in the emulator's temporary directory, removed when it stops
         }
     }
 
@@ -206,16 +215,18 @@ final class UploadEndpoints {
         }
     }
 
+    /** Runs the load job; it may still be RUNNING when this answers, and removes the upload's file when it ends. */
     private ApiResponse finish(String id, Session session) {
+        boolean inserted = false;
         try {
             closeUpload(session);
-            session.finished = runner.insert(session.project, session.job, session.data);
+            inserted = true;
+            session.finished = runner.insert(session.project, session.job, session.data,
+                    () -> deleteQuietly(session.data));
             return ApiResponse.ok(session.finished);
         } finally {
-            try {
-                Files.deleteIfExists(session.data);
-            } catch (IOException e) {
-                // A leftover upload file sits in the emulator's temporary directory, removed when it stops.
+            if (!inserted) {
+                deleteQuietly(session.data);
             }
             if (session.finished == null) {
                 sessions.remove(id);

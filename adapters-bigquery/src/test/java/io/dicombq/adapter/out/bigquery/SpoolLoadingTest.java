@@ -1,0 +1,44 @@
+package io.dicombq.adapter.out.bigquery;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SpoolLoadingTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "LOCALHOST", "emulator.localhost", "127.0.0.1", "127.8.9.10", "[::1]",
+            "0.0.0.0", "[::]"})
+    void aBigQueryOnThisMachineGetsEveryRowAtCommit(String host) {
+        assertThat(SpoolLoading.isThisMachine(host)).isTrue();
+        assertThat(SpoolLoading.forEndpoint(Optional.of(URI.create("http://" + host + ":9050"))).firstSegmentBytes())
+                .isEqualTo(Long.MAX_VALUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bigquery.googleapis.com", "10.1.2.3", "192.168.0.7", "[2001:db8::1]", "localhost.example.com",
+            "127.0.0.1.example.com"})
+    void aBigQueryElsewhereLoadsWhileTheExportRuns(String host) {
+        assertThat(SpoolLoading.isThisMachine(host)).isFalse();
+        assertThat(SpoolLoading.forEndpoint(Optional.of(URI.create("http://" + host + ":9050"))).firstSegmentBytes())
+                .isEqualTo(8L << 20);
+    }
+
+    @Test
+    void googlesBigQueryLoadsWhileTheExportRuns() {
+        SpoolLoading loading = SpoolLoading.forEndpoint(Optional.empty());
+
+        assertThat(loading.firstSegmentBytes()).isEqualTo(8L << 20);
+        assertThat(loading.segmentBytes(800L << 20)).isEqualTo(100L << 20);
+    }
+
+    @Test
+    void atCommitNeverCutsASegmentBeforeTheCommit() {
+        assertThat(SpoolLoading.atCommit().segmentBytes(Long.MAX_VALUE / 2)).isEqualTo(Long.MAX_VALUE);
+    }
+}

@@ -46,6 +46,12 @@ import java.util.function.Supplier;
  */
 final class JobRunner {
     private static final int BATCH = 500;
+    /**
+     * A load's batch also ends at this many bytes of its lines: 500 realistic DICOM rows are 30 MB, and the load kept
+     * a few batches in flight, which every young collection of a fresh emulator copied (150-340 ms pauses with 200 MB
+     * live); the export bounds its batches alike (docs/BENCHMARKS.md, session 20).
+     */
+    private static final long BATCH_BYTES = 4L * 1024 * 1024;
     /** Long enough for most loads and copies to be answered DONE at once, well within the clients' read timeouts. */
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
 
@@ -434,6 +440,7 @@ final class JobRunner {
             long lineNumber = 0;
             String firstError = null;
             List<Row> batch = new ArrayList<>(BATCH);
+            long batchBytes = 0;
             for (Path file : files) {
                 try (InputStream in = LoadSources.open(file)) {
                     NdjsonLines lines = new NdjsonLines(in);
@@ -455,10 +462,12 @@ final class JobRunner {
                             }
                             continue;
                         }
-                        if (batch.size() == BATCH) {
+                        batchBytes += lines.length();
+                        if (batch.size() == BATCH || batchBytes >= BATCH_BYTES) {
                             batches.accept(List.copyOf(batch));
                             rows += batch.size();
                             batch.clear();
+                            batchBytes = 0;
                         }
                     }
                 } catch (java.nio.charset.CharacterCodingException e) {

@@ -45,8 +45,8 @@ public record SpoolLoading(long firstSegmentBytes, Executor executor) {
      * work with the export's when BigQuery runs elsewhere; a BigQuery on this machine (an emulator at a loopback
      * address) shares its processors instead, and every row loaded early costs it a second write, into a staging table
      * and then by the copy job into the destination. There the commit loads every row once, straight into the
-     * destination: the BigQuery path of a 6,000-instance realistic export took a fifth less time (docs/BENCHMARKS.md,
-     * session 20).
+     * destination: a realistic 20,000-instance export through the emulator took 14-15 s instead of 19-30 s
+     * (docs/BENCHMARKS.md, session 20).
      */
     public static SpoolLoading forEndpoint(Optional<URI> endpoint) {
         return endpoint.map(URI::getHost).filter(SpoolLoading::isThisMachine).isPresent()

@@ -271,6 +271,38 @@ class BigQueryTableSinkTest {
         assertThat(spool).isEmptyDirectory();
     }
 
+    /** On this machine the load job names the spool's file for BigQuery to read, instead of uploading it. */
+    @Test
+    void onThisMachineTheLoadNamesTheSpoolsFile() {
+        export(sink, WritePlan.CREATE);
+
+        List<Job> loads = new ArrayList<>();
+        fixture.client().listJobs(BigQuery.JobListOption.allUsers()).iterateAll().forEach(loads::add);
+        assertThat(loads).hasSize(1);
+        com.google.cloud.bigquery.LoadJobConfiguration load = loads.get(0).getConfiguration();
+        assertThat(load.getSourceUris()).singleElement().asString().startsWith(spool.toUri().toString())
+                .endsWith(".ndjson");
+        assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(row("1"));
+        assertThat(spool).isEmptyDirectory();
+    }
+
+    /** A BigQuery on this machine that cannot read its files (an emulator in a container) gets them uploaded. */
+    @Test
+    void aBigQueryOnThisMachineThatRefusesLocalFilesGetsThemUploaded() throws Exception {
+        try (RefusingLocalFiles container = new RefusingLocalFiles(fixture.url())) {
+            BigQueryTableSink throughIt = new BigQueryTableSink(
+                    io.dicombq.adapter.out.bigquery.BigQueryClients.emulator(EmulatorFixture.PROJECT, container.url()),
+                    Clock.systemUTC(), EmulatorFixture.ids("c"), spool);
+
+            export(throughIt, WritePlan.CREATE);
+
+            assertThat(container.refused).hasValue(1);
+            assertThat(fixture.warehouse.readRows(table, 0, 10)).containsExactly(row("1"));
+            assertThat(jobs()).containsExactly("LOAD 1");
+            assertThat(spool).isEmptyDirectory();
+        }
+    }
+
     /** The client polls a load the emulator answers RUNNING (as BigQuery answers) until it ends. */
     @Test
     void aLoadAnsweredRunningIsWaitedFor() {

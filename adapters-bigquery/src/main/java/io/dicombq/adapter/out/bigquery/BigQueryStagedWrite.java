@@ -11,6 +11,7 @@ import com.google.cloud.bigquery.JobId;
 import com.google.cloud.bigquery.JobInfo;
 import com.google.cloud.bigquery.JobInfo.CreateDisposition;
 import com.google.cloud.bigquery.JobInfo.WriteDisposition;
+import com.google.cloud.bigquery.LoadJobConfiguration;
 import com.google.cloud.bigquery.StandardTableDefinition;
 import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableDataWriteChannel;
@@ -302,9 +303,45 @@ final class BigQueryStagedWrite implements StagedWrite {
         load(table, files, schema, rows, CreateDisposition.CREATE_NEVER, WriteDisposition.WRITE_APPEND);
     }
 
-    /** One load job of {@code files}, in order, into {@code table} with {@code schema} and the two dispositions. */
+    /**
+     * One load job of {@code files}, in order, into {@code table} with {@code schema} and the two dispositions: naming
+     * the files when BigQuery runs on this machine ({@link SpoolLoading#namesFiles}), else, or when it refuses the
+     * job (an emulator in a container sees other files), uploading them.
+     */
     private void load(TableId table, List<Path> files, TableSchema schema, long rows, CreateDisposition create,
                       WriteDisposition write) {
+        if (loading.namesFiles() && loadNamingFiles(table, files, schema, rows, create, write)) {
+            return;
+        }
+        upload(table, files, schema, rows, create, write);
+    }
+
+    /**
+     * The load job naming {@code files} by their file: URIs; false when BigQuery refuses to create it, which then
+     * changed nothing. A job that runs and fails is the load's failure, as for an upload.
+     */
+    private boolean loadNamingFiles(TableId table, List<Path> files, TableSchema schema, long rows,
+                                    CreateDisposition create, WriteDisposition write) {
+        LoadJobConfiguration configuration = LoadJobConfiguration.newBuilder(table,
+                        files.stream().map(file -> file.toAbsolutePath().toUri().toString()).toList(), FormatOptions.json())
+                .setSchema(BigQuerySchemas.toClient(schema))
+                .setCreateDisposition(create)
+                .setWriteDisposition(write)
+                .build();
+        Job job;
+        try {
+            job = bigQuery.create(JobInfo.of(JobId.of("dicombq_load_" + ids.get()), configuration));
+        } catch (BigQueryException e) {
+            return false;
+        }
+        awaitSuccess(job, "loading " + rows + " rows into " + describe(table) + " from " + files.size() + " local file"
+                + (files.size() == 1 ? "" : "s"));
+        return true;
+    }
+
+    /** One load job uploading {@code files}, in order. */
+    private void upload(TableId table, List<Path> files, TableSchema schema, long rows, CreateDisposition create,
+                        WriteDisposition write) {
         WriteChannelConfiguration configuration = WriteChannelConfiguration.newBuilder(table)
                 .setFormatOptions(FormatOptions.json())
                 .setSchema(BigQuerySchemas.toClient(schema))

@@ -13,9 +13,11 @@ import java.util.concurrent.Executors;
  * When spooled rows go to BigQuery while an export runs: a segment is loaded once it holds
  * {@code firstSegmentBytes}, or an eighth of what was loaded before if that is more (so the load jobs grow with the
  * export, about 90 for a terabyte, and the rows left for the commit stay a small part), one load at a time on
- * {@code executor}. With {@link #atCommit} nothing is loaded before the commit.
+ * {@code executor}. With {@link #atCommit} nothing is loaded before the commit. {@code namesFiles}: a load job names
+ * the spool's files (file: source URIs) for BigQuery to read, instead of uploading them, where BigQuery runs on this
+ * machine; one it refuses is uploaded.
  */
-public record SpoolLoading(long firstSegmentBytes, Executor executor) {
+public record SpoolLoading(long firstSegmentBytes, Executor executor, boolean namesFiles) {
     /** 8 MiB: a few thousand typical rows, a second or less of a load job's work. */
     private static final long DEFAULT_FIRST_SEGMENT = 8L << 20;
 
@@ -23,6 +25,11 @@ public record SpoolLoading(long firstSegmentBytes, Executor executor) {
         if (firstSegmentBytes < 1) {
             throw new IllegalArgumentException("firstSegmentBytes must be positive, not " + firstSegmentBytes);
         }
+    }
+
+    /** Loads that upload the spool's files. */
+    public SpoolLoading(long firstSegmentBytes, Executor executor) {
+        this(firstSegmentBytes, executor, false);
     }
 
     /** Loads on daemon threads of their own, which end when idle. */
@@ -35,9 +42,12 @@ public record SpoolLoading(long firstSegmentBytes, Executor executor) {
         return new SpoolLoading(DEFAULT_FIRST_SEGMENT, threads);
     }
 
-    /** Every row waits in the spool for the commit, which loads them all with one job. */
+    /**
+     * Every row waits in the spool for the commit, which loads them all with one job naming the spool's files (an
+     * upload of them copies every byte through HTTP into a file of BigQuery's, on the same disk).
+     */
     public static SpoolLoading atCommit() {
-        return new SpoolLoading(Long.MAX_VALUE, Runnable::run);
+        return new SpoolLoading(Long.MAX_VALUE, Runnable::run, true);
     }
 
     /**
@@ -45,8 +55,8 @@ public record SpoolLoading(long firstSegmentBytes, Executor executor) {
      * work with the export's when BigQuery runs elsewhere; a BigQuery on this machine (an emulator at a loopback
      * address) shares its processors instead, and every row loaded early costs it a second write, into a staging table
      * and then by the copy job into the destination. There the commit loads every row once, straight into the
-     * destination: a realistic 20,000-instance export through the emulator took 14-15 s instead of 19-30 s
-     * (docs/BENCHMARKS.md, session 20).
+     * destination, from the spool's files: a realistic 20,000-instance export through the emulator took 10-10.5 s
+     * instead of 19-30 s (docs/BENCHMARKS.md, session 20).
      */
     public static SpoolLoading forEndpoint(Optional<URI> endpoint) {
         return endpoint.map(URI::getHost).filter(SpoolLoading::isThisMachine).isPresent()

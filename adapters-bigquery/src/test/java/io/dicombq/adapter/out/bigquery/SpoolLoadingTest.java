@@ -16,8 +16,9 @@ class SpoolLoadingTest {
             "0.0.0.0", "[::]"})
     void aBigQueryOnThisMachineGetsEveryRowAtCommit(String host) {
         assertThat(SpoolLoading.isThisMachine(host)).isTrue();
-        assertThat(SpoolLoading.forEndpoint(Optional.of(URI.create("http://" + host + ":9050"))).firstSegmentBytes())
-                .isEqualTo(Long.MAX_VALUE);
+        SpoolLoading loading = SpoolLoading.forEndpoint(Optional.of(URI.create("http://" + host + ":9050")));
+        assertThat(loading.firstSegmentBytes()).isEqualTo(Long.MAX_VALUE);
+        assertThat(loading.namesFiles()).isTrue();
     }
 
     @ParameterizedTest
@@ -25,8 +26,9 @@ class SpoolLoadingTest {
             "127.0.0.1.example.com"})
     void aBigQueryElsewhereLoadsWhileTheExportRuns(String host) {
         assertThat(SpoolLoading.isThisMachine(host)).isFalse();
-        assertThat(SpoolLoading.forEndpoint(Optional.of(URI.create("http://" + host + ":9050"))).firstSegmentBytes())
-                .isEqualTo(8L << 20);
+        SpoolLoading loading = SpoolLoading.forEndpoint(Optional.of(URI.create("http://" + host + ":9050")));
+        assertThat(loading.firstSegmentBytes()).isEqualTo(8L << 20);
+        assertThat(loading.namesFiles()).isFalse();
     }
 
     @Test
@@ -34,6 +36,7 @@ class SpoolLoadingTest {
         SpoolLoading loading = SpoolLoading.forEndpoint(Optional.empty());
 
         assertThat(loading.firstSegmentBytes()).isEqualTo(8L << 20);
+        assertThat(loading.namesFiles()).isFalse();
         assertThat(loading.segmentBytes(800L << 20)).isEqualTo(100L << 20);
     }
 

@@ -57,6 +57,11 @@ final class LoadSources {
             throw new DicombqException(Code.NOT_FOUND, "Not found: URI " + uri + " (no such file on the emulator's"
                     + " machine; source URIs are absolute paths)");
         }
+        // Refused before the job exists, as BigQuery refuses an object it may not read: a client can still upload it.
+        if (!Files.isReadable(file)) {
+            throw new DicombqException(Code.PERMISSION_DENIED, "Access Denied: URI " + uri + " (the emulator may not"
+                    + " read this file; upload its data instead)");
+        }
         return file;
     }
 

@@ -328,14 +328,19 @@ final class BigQueryStagedWrite implements StagedWrite {
                 .setCreateDisposition(create)
                 .setWriteDisposition(write)
                 .build();
+        String doing = "loading " + rows + " rows into " + describe(table) + " from " + files.size() + " local file"
+                + (files.size() == 1 ? "" : "s");
         Job job;
         try {
             job = bigQuery.create(JobInfo.of(JobId.of("dicombq_load_" + ids.get()), configuration));
         } catch (BigQueryException e) {
+            if (e.getCode() == 409) {
+                // the job id exists: this job may have been created after all, so loading the rows again could double them
+                throw BigQueryErrors.fromException(e, doing);
+            }
             return false;
         }
-        awaitSuccess(job, "loading " + rows + " rows into " + describe(table) + " from " + files.size() + " local file"
-                + (files.size() == 1 ? "" : "s"));
+        awaitSuccess(job, doing);
         return true;
     }
 

@@ -287,6 +287,19 @@ class HealthcareHttpApiTest {
             assertThat(assertError(admin.get(DATASET + "/dicomStores/short-lived"), 404, "NOT_FOUND")).contains("short-lived");
         }
 
+        /**
+         * Requests refused before their body is read, one after the other on one client's connection: each is answered.
+         * With the body left unread, the server closed the connection without saying so, and the next request on it
+         * got no answer (about 1 in 2,000 here; a CI run failed on one).
+         */
+        @Test
+        void requestsRefusedBeforeTheirBodyIsReadLeaveTheConnectionUsable() {
+            for (int i = 0; i < 1500; i++) {
+                assertError(admin.post(DATASET + "/dicomStores", "{\"source\": \"" + root + "\"}"), 400, "INVALID_ARGUMENT");
+                assertError(admin.post("/v1/projects/hc-project/nothing", "{\"source\": \"" + root + "\"}"), 404, "NOT_FOUND");
+            }
+        }
+
         @Test
         void aCreateRequestMustNameTheStoreAndASourceAndNothingElse() {
             assertThat(assertError(admin.post(DATASET + "/dicomStores", "{\"source\": \"" + root + "\"}"), 400, "INVALID_ARGUMENT"))

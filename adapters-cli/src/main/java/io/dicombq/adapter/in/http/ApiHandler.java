@@ -95,6 +95,7 @@ final class ApiHandler extends Handler.Abstract {
         }
         // the access log names the principal, never the token
         accessLog.accept(method + " " + path + " " + reply.status() + " " + who);
+        UnreadBodies.drain(request);
         response.setStatus(reply.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
         if (reply.status() == 401) {

@@ -57,6 +57,7 @@ public final class BigQueryApiHandler extends Handler.Abstract {
             BigQueryApiAccess.authorize(principal, method, path);
         } catch (DicombqException e) {
             accessLog.accept(method + " " + path + " " + e.error().code().httpStatus() + " -");
+            UnreadBodies.drain(request);
             return reply(response, callback, e.error().code().httpStatus(), ErrorEnvelope.json(e.error()));
         }
         boolean handled = path.equals(PROJECTS) && method.equals("GET")

@@ -55,7 +55,7 @@ public record SpoolLoading(long firstSegmentBytes, Executor executor, boolean na
      * work with the export's when BigQuery runs elsewhere; a BigQuery on this machine (an emulator at a loopback
      * address) shares its processors instead, and every row loaded early costs it a second write, into a staging table
      * and then by the copy job into the destination. There the commit loads every row once, straight into the
-     * destination, from the spool's files: a realistic 20,000-instance export through the emulator took 10-10.5 s
+     * destination, from the spool's files: a realistic 20,000-instance export through the emulator took 10-11 s
      * instead of 19-30 s (docs/BENCHMARKS.md, session 20).
      */
     public static SpoolLoading forEndpoint(Optional<URI> endpoint) {

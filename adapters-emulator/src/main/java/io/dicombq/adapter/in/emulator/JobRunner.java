@@ -149,7 +149,7 @@ final class JobRunner {
             echoed.put("jobType", kind.name());
             Run run = new Run(project, jobId, kind, echoed, sources, clock.millis());
             if (kind == Kind.QUERY) {
-                return run.call();
+                return call(run);
             }
             handedOver = true;
             return inBackground(run, whenDone);
@@ -160,67 +160,43 @@ final class JobRunner {
         }
     }
 
-    /** One inserted job: runs it and records its resource; a failure of any kind ends it DONE with an error. */
-    private final class Run {
-        private final String project;
-        private final String jobId;
-        private final Kind kind;
-        private final ObjectNode echoed;
-        private final List<Path> sources;
-        private final long created;
+    /** One inserted job, ready to run: its echoed configuration, and for a load the files it reads. */
+    private record Run(String project, String jobId, Kind kind, ObjectNode echoed, List<Path> sources, long created) {
+    }
 
-        Run(String project, String jobId, Kind kind, ObjectNode echoed, List<Path> sources, long created) {
-            this.project = project;
-            this.jobId = jobId;
-            this.kind = kind;
-            this.echoed = echoed;
-            this.sources = sources;
-            this.created = created;
-        }
-
-        ObjectNode call() {
-            ObjectNode statistics = Resources.NODES.objectNode();
-            RpcError error = null;
-            try {
-                switch (kind) {
-                    case QUERY -> runQuery(project, jobId, (ObjectNode) echoed.get("query"), statistics);
-                    case LOAD -> runLoad(project, (ObjectNode) echoed.get("load"), sources, statistics);
-                    case COPY -> runCopy(project, (ObjectNode) echoed.get("copy"), statistics);
-                }
-            } catch (DicombqException e) {
-                error = e.error();
-            } catch (RuntimeException | Error e) {
-                if (kind == Kind.QUERY) {
-                    throw e;
-                }
-                // No one waits on a background job's exception: it must end the job, or the job runs forever.
-                error = RpcError.of(Code.INTERNAL, "the " + kind.field + " job failed: " + e);
+    /** Runs the job and records its resource; a failure of any kind ends a load or copy DONE with an error. */
+    private ObjectNode call(Run run) {
+        ObjectNode statistics = Resources.NODES.objectNode();
+        RpcError error = null;
+        try {
+            switch (run.kind()) {
+                case QUERY -> runQuery(run.project(), run.jobId(), (ObjectNode) run.echoed().get("query"), statistics);
+                case LOAD -> runLoad(run.project(), (ObjectNode) run.echoed().get("load"), run.sources(), statistics);
+                case COPY -> runCopy(run.project(), (ObjectNode) run.echoed().get("copy"), statistics);
             }
-            ObjectNode job = resource(project, jobId, echoed, statistics, created, error, kind == Kind.QUERY);
-            jobs.put(project, jobId, job);
-            return job;
+        } catch (DicombqException e) {
+            error = e.error();
+        } catch (RuntimeException | Error e) {
+            if (run.kind() == Kind.QUERY) {
+                throw e;
+            }
+            // No one waits on a background job's exception: it must end the job, or the job runs forever.
+            error = RpcError.of(Code.INTERNAL, "the " + run.kind().field + " job failed: " + e);
         }
-
-        /** The job as jobs.get shows it while it runs. */
-        ObjectNode running() {
-            ObjectNode statistics = Resources.NODES.objectNode();
-            statistics.put("creationTime", Long.toString(created));
-            statistics.put("startTime", Long.toString(created));
-            ObjectNode job = reference(project, jobId, echoed.deepCopy());
-            job.putObject("status").put("state", "RUNNING");
-            job.set("statistics", statistics);
-            return job;
-        }
+        ObjectNode job = resource(run, run.echoed(), statistics, true, error);
+        jobs.put(run.project(), run.jobId(), job);
+        return job;
     }
 
     /** Runs the job on a thread of its own; answers with it DONE if it ends within {@link #answerWithin}, else RUNNING. */
     private ObjectNode inBackground(Run run, Runnable whenDone) {
-        ObjectNode running = run.running();
-        jobs.put(run.project, run.jobId, running);
+        // jobs.get shows it so while it runs
+        ObjectNode running = resource(run, run.echoed().deepCopy(), Resources.NODES.objectNode(), false, null);
+        jobs.put(run.project(), run.jobId(), running);
         CompletableFuture<ObjectNode> ended = new CompletableFuture<>();
         background.execute(() -> {
             try {
-                ended.complete(run.call());
+                ended.complete(call(run));
             } catch (Throwable e) {
                 ended.completeExceptionally(e);
                 throw e;
@@ -237,7 +213,7 @@ final class JobRunner {
             return running;
         } catch (ExecutionException e) {
             // Run.call records every failure as the job's error; only recording it can have failed.
-            throw new DicombqException(Code.INTERNAL, "job " + run.jobId + " could not be recorded: " + e.getCause());
+            throw new DicombqException(Code.INTERNAL, "job " + run.jobId() + " could not be recorded: " + e.getCause());
         }
     }
 
@@ -390,34 +366,30 @@ final class JobRunner {
         return parameters;
     }
 
-    private ObjectNode resource(String project, String jobId, ObjectNode configuration, ObjectNode statistics,
-                                long created, RpcError error, boolean query) {
-        ObjectNode job = reference(project, jobId, configuration);
-        ObjectNode status = job.putObject("status");
-        status.put("state", "DONE");
-        if (error != null) {
-            ObjectNode entry = ApiErrors.jobError(error, query);
-            status.set("errorResult", entry);
-            status.putArray("errors").add(entry.deepCopy());
-        }
-        statistics.put("creationTime", Long.toString(created));
-        statistics.put("startTime", Long.toString(created));
-        statistics.put("endTime", Long.toString(clock.millis()));
-        job.set("statistics", statistics);
-        return job;
-    }
-
-    /** A job resource's identity and configuration, without status or statistics. */
-    private static ObjectNode reference(String project, String jobId, ObjectNode configuration) {
+    /** The job's resource: RUNNING, or DONE (now) with {@code error} if it failed. */
+    private ObjectNode resource(Run run, ObjectNode configuration, ObjectNode statistics, boolean done, RpcError error) {
         ObjectNode job = Resources.NODES.objectNode();
         job.put("kind", "bigquery#job");
-        job.put("id", project + ":" + Resources.LOCATION + "." + jobId);
+        job.put("id", run.project() + ":" + Resources.LOCATION + "." + run.jobId());
         ObjectNode reference = job.putObject("jobReference");
-        reference.put("projectId", project);
-        reference.put("jobId", jobId);
+        reference.put("projectId", run.project());
+        reference.put("jobId", run.jobId());
         reference.put("location", Resources.LOCATION);
         // The client's waitFor() needs the configuration in every job resource.
         job.set("configuration", configuration);
+        ObjectNode status = job.putObject("status");
+        status.put("state", done ? "DONE" : "RUNNING");
+        if (error != null) {
+            ObjectNode entry = ApiErrors.jobError(error, run.kind() == Kind.QUERY);
+            status.set("errorResult", entry);
+            status.putArray("errors").add(entry.deepCopy());
+        }
+        statistics.put("creationTime", Long.toString(run.created()));
+        statistics.put("startTime", Long.toString(run.created()));
+        if (done) {
+            statistics.put("endTime", Long.toString(clock.millis()));
+        }
+        job.set("statistics", statistics);
         return job;
     }
 

@@ -125,19 +125,17 @@ final class BigQueryStagedWrite implements StagedWrite {
         requireOpen();
         try {
             Optional<NdjsonSpool.Segment> tail = cutTail();
-            if (handedOver.isEmpty() && tail.isPresent()) {
-                if (!plan.replacesSchema()) {
-                    widenDestination(finalSchema);
-                }
-                NdjsonSpool.Segment rows = tail.get();
+            // Nothing loaded during the export: every row is in the tail, loaded straight into the destination.
+            Optional<NdjsonSpool.Segment> direct = handedOver.isEmpty() ? tail : Optional.empty();
+            List<TableId> staged = direct.isPresent() ? List.of() : stage(finalSchema, tail);
+            if (!plan.replacesSchema()) {
+                widenDestination(finalSchema);
+            }
+            if (direct.isPresent()) {
                 sweepOnce();
-                load(destination, List.of(rows.file()), finalSchema, rows.rows(), CreateDisposition.CREATE_IF_NEEDED,
-                        destinationDisposition(plan));
+                load(destination, List.of(direct.get().file()), finalSchema, direct.get().rows(),
+                        CreateDisposition.CREATE_IF_NEEDED, destinationDisposition(plan));
             } else {
-                List<TableId> staged = stage(finalSchema, tail);
-                if (!plan.replacesSchema()) {
-                    widenDestination(finalSchema);
-                }
                 copyIntoDestination(staged);
             }
             state = State.COMMITTED;

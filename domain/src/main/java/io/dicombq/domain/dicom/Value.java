@@ -1,7 +1,6 @@
 package io.dicombq.domain.dicom;
 
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -152,7 +151,7 @@ public sealed interface Value permits Value.Text, Value.Ints, Value.Floats, Valu
 
         /** The bytes in base64 (RFC 4648, with padding), as DICOM JSON's InlineBinary and the export's rows write them. */
         public String base64() {
-            return Base64.getEncoder().encodeToString(bytes);
+            return Base64Text.of(bytes);
         }
 
         @Override

@@ -45,6 +45,14 @@ final class ByteInput {
         return new ByteInput(source, new byte[capacity], 0, size, readLimit);
     }
 
+    /**
+     * As {@link #of(ByteSource, long)}, reading into {@code buffer} (one the caller reuses, {@link ReadBuffers}) and
+     * growing it as that one grows; take it back from {@link #buffer} once nothing read is in use.
+     */
+    static ByteInput of(ByteSource source, long readLimit, byte[] buffer) {
+        return new ByteInput(source, buffer, 0, source.size(), readLimit);
+    }
+
     /** Reads the array in place, without copying it. */
     static ByteInput of(byte[] bytes, int offset, int length) {
         ByteInput input = new ByteInput(null, bytes, offset + length, length, Long.MAX_VALUE);
@@ -107,7 +115,10 @@ final class ByteInput {
                 System.arraycopy(buffer, 0, grown, 0, limit);
                 buffer = grown;
             }
-            int read = source.read(buffer, limit, buffer.length - limit);
+            // what was asked and a little more, not the whole buffer: a reused one is larger than most headers, and
+            // filling it would read pixel data that is then skipped
+            int read = source.read(buffer, limit, (int) Math.min(buffer.length - limit,
+                    Math.max((long) count - limit, DEFAULT_CAPACITY)));
             if (read < 0) {
                 sourceEnded = true;
                 return false;

@@ -63,7 +63,13 @@ public final class Part10Reader {
     public DicomInstance readContent(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            return read(ByteInput.of(ByteSource.of(channel, size), options.maxHeaderBytes()), file.toString(), size);
+            ByteInput in = ByteInput.of(ByteSource.of(channel, size), options.maxHeaderBytes(), ReadBuffers.take());
+            try {
+                return read(in, file.toString(), size);
+            } finally {
+                // every value read was copied out of the buffer (ValueDecoder), so the next file may reuse it
+                ReadBuffers.give(in.buffer);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
         }

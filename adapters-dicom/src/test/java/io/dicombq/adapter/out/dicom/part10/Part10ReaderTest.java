@@ -345,6 +345,34 @@ class Part10ReaderTest {
     }
 
     @Test
+    void filesReadOneAfterAnotherOnAThreadKeepTheirOwnValues(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // the thread's read buffer goes from file to file (ReadBuffers): a value of the first, a header longer than
+        // the buffer's first size, must not change when the second is read into the same buffer
+        Part10Reader exporting = new Part10Reader(ReadOptions.forExport(), DataDictionary.standard());
+        byte[] first = new byte[150_000];
+        byte[] second = new byte[90_001];
+        java.util.Arrays.fill(first, (byte) 0x11);
+        java.util.Arrays.fill(second, (byte) 0x22);
+        java.nio.file.Path a = dir.resolve("a.dcm");
+        java.nio.file.Path b = dir.resolve("b.dcm");
+        java.nio.file.Files.write(a, DicomBytes.file(EXPLICIT_LE, DicomBytes.explicitLittle()
+                .text(0x00090010, "LO", "ACME").element(0x00091001, "OB", first).build()));
+        java.nio.file.Files.write(b, DicomBytes.file(EXPLICIT_LE, DicomBytes.explicitLittle()
+                .text(0x00090010, "LO", "ACME").element(0x00091001, "OB", DicomBytes.padded(second, 0)).build()));
+
+        DicomInstance fromA = exporting.read(a);
+        DicomInstance fromB = exporting.read(b);
+        DicomInstance againA = exporting.read(a);
+
+        Tag tag = Tag.of(0x0009, 0x1001);
+        assertThat(((Value.Bytes) fromA.dataset().get(tag).value()).bytes()).isEqualTo(first);
+        assertThat(((Value.Bytes) fromB.dataset().get(tag).value()).bytes()).isEqualTo(DicomBytes.padded(second, 0));
+        assertThat(againA.dataset()).isEqualTo(fromA.dataset());
+        assertThat(exporting.read(b).dataset()).isEqualTo(exporting.read(java.nio.file.Files.readAllBytes(b), "b").dataset());
+    }
+
+    @Test
     void streamAndFileAndArrayGiveTheSameResult() throws Exception {
         byte[] file = DicomBytes.file(EXPLICIT_LE, sample(DicomBytes.explicitLittle()).build());
         java.nio.file.Path temp = java.nio.file.Files.createTempFile("reader", ".dcm");

@@ -7,7 +7,10 @@
 #   e.g. scripts/bench-bigquery-path.sh /tmp/rs6k   (the first 10 patients of scripts/make-realistic-store.py's store)
 # Env: DICOMBQ (launcher, default ./dicombq), EMULATOR_JAVA_OPTS (the emulator's DICOMBQ_JAVA_OPTS), WARM=N (N
 #   exports of the same store into other tables of the same emulator before the measured one: an emulator that has
-#   compiled its hot code, as a long-running one has; default 0, a fresh emulator).
+#   compiled its hot code, as a long-running one has; default 0, a fresh emulator), IDLE=S (seconds of idling before
+#   each of the two measured exports, so that both start with the memory a process finds after a pause: on a virtual
+#   machine that hands freed memory back to its host, a process that runs right after another one that freed memory
+#   faults its pages in far more cheaply than one that runs after a pause, docs/BENCHMARKS.md session 21; default 0).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 store="$(cd "$1" && pwd)"
@@ -32,6 +35,7 @@ for warm in $(seq "${WARM:-0}"); do
   "$dicombq" "${bigquery[@]}" dicom-stores export bq "$store" --bq-table="bq://bench-project.bench.warm$warm" \
     > "$work/warm.out" 2>&1 || { cat "$work/warm.out"; exit 1; }
 done
+sleep "${IDLE:-0}"
 before="$(cpu "$emulator")"
 /usr/bin/time -f '%e %U %S' -o "$work/bigquery.time" "$dicombq" "${bigquery[@]}" dicom-stores export bq "$store" \
   --bq-table=bq://bench-project.bench.t > "$work/bigquery.out" 2>&1 || { cat "$work/bigquery.out"; exit 1; }
@@ -44,6 +48,7 @@ kill "$emulator"
 wait "$emulator" 2>/dev/null || true
 emulator=""
 "$dicombq" --data-dir="$work/h2" datasets create bench-project.bench > /dev/null
+sleep "${IDLE:-0}"
 /usr/bin/time -f '%e %U %S' -o "$work/h2.time" "$dicombq" --data-dir="$work/h2" dicom-stores export bq "$store" \
   --bq-table=bq://bench-project.bench.t > "$work/h2.out" 2>&1 || { cat "$work/h2.out"; exit 1; }
 read -r h2_wall h2_user h2_sys < "$work/h2.time"

@@ -9,8 +9,11 @@ import java.util.Base64;
  * realistic instance (10-40 KB each) made that a tenth of an export's allocations.
  */
 final class Base64Text {
-    /** Values past this many base64 characters are encoded the JDK's way, so no thread keeps a large array. */
-    static final int SCRATCH_LIMIT = 1 << 20;
+    /**
+     * Values past this many base64 characters are encoded the JDK's way: every thread that encodes keeps its array
+     * (a server's request threads too), so it stays small; vendor blocks of up to 96 KB fit.
+     */
+    static final int SCRATCH_LIMIT = 128 * 1024;
     private static final int FIRST_SCRATCH = 64 * 1024;
     private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][]);
 
@@ -29,7 +32,7 @@ final class Base64Text {
         byte[][] holder = SCRATCH.get();
         byte[] scratch = holder[0];
         if (scratch == null || scratch.length < length) {
-            scratch = new byte[Math.max(length, Math.min(SCRATCH_LIMIT, Math.max(FIRST_SCRATCH, length * 2)))];
+            scratch = new byte[Math.min(SCRATCH_LIMIT, Math.max(FIRST_SCRATCH, length * 2))];
             holder[0] = scratch;
         }
         int written = Base64.getEncoder().encode(bytes, scratch);

@@ -5,8 +5,11 @@ package io.dicombq.adapter.out.dicom.part10;
  * header, was 7 % of a realistic export's allocations (docs/BENCHMARKS.md, session 21).
  */
 final class ReadBuffers {
-    /** A buffer grown past this (a header of several megabytes) is left to the collector rather than kept. */
-    static final int KEPT = 1 << 20;
+    /**
+     * A buffer grown past this (a header of more than 256 KB) is left to the collector rather than kept: every thread
+     * that reads keeps its buffer, a server's request threads too.
+     */
+    static final int KEPT = 256 * 1024;
     private static final int FIRST = 64 * 1024;
     private static final ThreadLocal<byte[][]> HELD = ThreadLocal.withInitial(() -> new byte[1][]);
 

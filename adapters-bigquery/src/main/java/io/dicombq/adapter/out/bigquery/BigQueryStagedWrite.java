@@ -11,6 +11,7 @@ import com.google.cloud.bigquery.JobId;
 import com.google.cloud.bigquery.JobInfo;
 import com.google.cloud.bigquery.JobInfo.CreateDisposition;
 import com.google.cloud.bigquery.JobInfo.WriteDisposition;
+import com.google.cloud.bigquery.LoadConfiguration;
 import com.google.cloud.bigquery.LoadJobConfiguration;
 import com.google.cloud.bigquery.StandardTableDefinition;
 import com.google.cloud.bigquery.Table;
@@ -308,26 +309,32 @@ final class BigQueryStagedWrite implements StagedWrite {
      */
     private void load(TableId table, List<Path> files, TableSchema schema, long rows, CreateDisposition create,
                       WriteDisposition write) {
-        if (loading.namesFiles() && loadNamingFiles(table, files, schema, rows, create, write)) {
-            return;
+        String doing = "loading " + rows + " rows into " + describe(table);
+        if (loading.namesFiles()) {
+            List<String> uris = files.stream().map(file -> file.toAbsolutePath().toUri().toString()).toList();
+            if (loadNamingFiles(settings(LoadJobConfiguration.newBuilder(table, uris), schema, create, write).build(),
+                    doing + " from " + files.size() + " local file" + (files.size() == 1 ? "" : "s"))) {
+                return;
+            }
         }
-        upload(table, files, schema, rows, create, write);
+        upload(files, settings(WriteChannelConfiguration.newBuilder(table), schema, create, write).build(), doing);
+    }
+
+    /** What a load job of the spool says, whether it names its files or uploads them: NDJSON rows of {@code schema}. */
+    private static <B extends LoadConfiguration.Builder> B settings(B builder, TableSchema schema,
+                                                                   CreateDisposition create, WriteDisposition write) {
+        builder.setFormatOptions(FormatOptions.json())
+                .setSchema(BigQuerySchemas.toClient(schema))
+                .setCreateDisposition(create)
+                .setWriteDisposition(write);
+        return builder;
     }
 
     /**
-     * The load job naming {@code files} by their file: URIs; false when BigQuery refuses to create it, which then
-     * changed nothing. A job that runs and fails is the load's failure, as for an upload.
+     * The load job naming its files by their file: URIs; false when BigQuery refuses to create it, which then changed
+     * nothing. A job that runs and fails is the load's failure, as for an upload.
      */
-    private boolean loadNamingFiles(TableId table, List<Path> files, TableSchema schema, long rows,
-                                    CreateDisposition create, WriteDisposition write) {
-        LoadJobConfiguration configuration = LoadJobConfiguration.newBuilder(table,
-                        files.stream().map(file -> file.toAbsolutePath().toUri().toString()).toList(), FormatOptions.json())
-                .setSchema(BigQuerySchemas.toClient(schema))
-                .setCreateDisposition(create)
-                .setWriteDisposition(write)
-                .build();
-        String doing = "loading " + rows + " rows into " + describe(table) + " from " + files.size() + " local file"
-                + (files.size() == 1 ? "" : "s");
+    private boolean loadNamingFiles(LoadJobConfiguration configuration, String doing) {
         Job job;
         try {
             job = bigQuery.create(JobInfo.of(JobId.of("dicombq_load_" + ids.get()), configuration));
@@ -343,15 +350,7 @@ final class BigQueryStagedWrite implements StagedWrite {
     }
 
     /** One load job uploading {@code files}, in order. */
-    private void upload(TableId table, List<Path> files, TableSchema schema, long rows, CreateDisposition create,
-                        WriteDisposition write) {
-        WriteChannelConfiguration configuration = WriteChannelConfiguration.newBuilder(table)
-                .setFormatOptions(FormatOptions.json())
-                .setSchema(BigQuerySchemas.toClient(schema))
-                .setCreateDisposition(create)
-                .setWriteDisposition(write)
-                .build();
-        String doing = "loading " + rows + " rows into " + describe(table);
+    private void upload(List<Path> files, WriteChannelConfiguration configuration, String doing) {
         TableDataWriteChannel writer;
         try {
             writer = bigQuery.writer(JobId.of("dicombq_load_" + ids.get()), configuration);

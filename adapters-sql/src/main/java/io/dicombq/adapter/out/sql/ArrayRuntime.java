@@ -24,9 +24,28 @@ public final class ArrayRuntime {
         {"array_reversed", "reverse"}, {"array_end", "end"}, {"array_part", "slice"}, {"array_distinct_test", "isDistinct"},
         {"array_has", "includes"}, {"array_has_elements", "includesArray"}, {"array_extreme", "extreme"},
         {"array_to_bytes", "toBytes"}, {"array_first_occurrences", "firstOccurrences"},
+        {"array_position", "position"},
     };
 
     private ArrayRuntime() {
+    }
+
+    /**
+     * H2's 1-based position of {@code array[OFFSET(index)]} ({@code base} 0) or {@code array[ORDINAL(index)]} (1) in
+     * an array of {@code length} elements; NULL when either is NULL (the element is then NULL), and out of range
+     * BigQuery's error, which names the index as written ("Array index 5 is out of bounds (overflow)").
+     */
+    public static Long position(Long index, Integer length, Integer base) {
+        if (index == null || length == null) {
+            return null;
+        }
+        if (index < base) {
+            throw new InvalidValueException("Array index " + index + " is out of bounds (underflow)");
+        }
+        if (index - base >= length) {
+            throw new InvalidValueException("Array index " + index + " is out of bounds (overflow)");
+        }
+        return index - base + 1;
     }
 
     public static Value reverse(Value array) {

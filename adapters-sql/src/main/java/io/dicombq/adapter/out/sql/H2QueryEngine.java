@@ -149,18 +149,6 @@ public final class H2QueryEngine implements QueryEngine {
         return new ResolvedTranslator(analysis.tables(), functions).translate(analysis.statement());
     }
 
-    /** H2's "Array element error" (22034): an OFFSET or ORDINAL past the end of an array. */
-    private static final int ARRAY_ELEMENT_ERROR = 22034;
-    private static final java.util.regex.Pattern H2_ARRAY_ELEMENT =
-            java.util.regex.Pattern.compile("Array element error: \"(-?\\d+)\", expected \"1\\.\\.(\\d+)\"");
-
-    /** BigQuery's wording for an out-of-range subscript, with the advice it implies. */
-    static String outOfBounds(String h2Message) {
-        java.util.regex.Matcher m = H2_ARRAY_ELEMENT.matcher(h2Message);
-        String where = m.find() ? " (position " + m.group(1) + " counted from 1, in an array of " + m.group(2) + " elements)" : "";
-        return "Array index is out of bounds" + where + "; use SAFE_OFFSET or SAFE_ORDINAL to get NULL instead of an error";
-    }
-
     /**
      * H2 errors while running a translated query: data errors (bad CAST, division by zero, array index out of
      * range, a GROUP BY violation) are the query's fault, as in BigQuery; anything else is ours.
@@ -171,9 +159,6 @@ public final class H2QueryEngine implements QueryEngine {
         RuntimeException value = EvaluationErrors.valueError(e.getCause());
         if (value != null) {
             return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, value.getMessage()), e);
-        }
-        if (e.getErrorCode() == ARRAY_ELEMENT_ERROR) {
-            return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, outOfBounds(message)), e);
         }
         if (state.startsWith("22") || state.equals("90016") || state.equals("90053") || state.equals("90054") || state.equals("90105")) {
             return new DicombqException(new io.dicombq.domain.status.RpcError(Code.INVALID_ARGUMENT, message), e);

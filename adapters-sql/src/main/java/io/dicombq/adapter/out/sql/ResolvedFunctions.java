@@ -232,9 +232,9 @@ final class ResolvedFunctions {
                 if (!args.get(0).getType().isArray() || !args.get(1).getType().isInt64()) {
                     throw unsupportedTypes(call);
                 }
-                return "(" + t.expr(args.get(0)) + ")[" + t.expr(args.get(1)) + " + 1]";
+                return checkedSubscript(t.expr(args.get(0)), t.expr(args.get(1)), 0);
             case "$array_at_ordinal":
-                return "(" + t.expr(args.get(0)) + ")[" + t.expr(args.get(1)) + "]";
+                return checkedSubscript(t.expr(args.get(0)), t.expr(args.get(1)), 1);
             case "$safe_array_at_offset":
             case "$safe_array_at_ordinal": {
                 String array = t.expr(args.get(0));
@@ -832,4 +832,13 @@ final class ResolvedFunctions {
         String sql = call.getFunction().getSqlName();
         return sql == null || sql.isEmpty() ? call.getFunction().getName().toUpperCase(Locale.ROOT) : sql;
     }
+    /**
+     * {@code array[OFFSET(i)]} ({@code base} 0) or {@code array[ORDINAL(i)]} (1): the position is checked by
+     * {@link ArrayRuntime#position} so that one out of range fails in BigQuery's words, not H2's.
+     */
+    static String checkedSubscript(String array, String index, int base) {
+        return "(" + array + ")[" + call("array_position", index, "CARDINALITY(" + array + ")",
+                String.valueOf(base)) + "]";
+    }
+
 }

@@ -596,13 +596,13 @@ final class Translator {
             throw invalid("Array position must be INT64, not " + index.typeName());
         }
         boolean zeroBased = subscript.kind() == Ast.SubscriptKind.OFFSET || subscript.kind() == Ast.SubscriptKind.SAFE_OFFSET;
-        String position = zeroBased ? "(" + index.sql() + " + 1)" : index.sql();
-        String element = "(" + array.sql() + ")[" + position + "]";
         if (subscript.kind() == Ast.SubscriptKind.SAFE_OFFSET || subscript.kind() == Ast.SubscriptKind.SAFE_ORDINAL) {
-            element = "CASE WHEN " + position + " BETWEEN 1 AND CARDINALITY(" + array.sql() + ") THEN " + element + " END";
+            String position = zeroBased ? "(" + index.sql() + " + 1)" : index.sql();
+            return new Typed("CASE WHEN " + position + " BETWEEN 1 AND CARDINALITY(" + array.sql() + ") THEN ("
+                    + array.sql() + ")[" + position + "] END", array.element());
         }
-        // OFFSET/ORDINAL out of range: H2 raises "Array element error", which is BigQuery's error too.
-        return new Typed(element, array.element());
+        // OFFSET/ORDINAL out of range fails in BigQuery's words
+        return new Typed(ResolvedFunctions.checkedSubscript(array.sql(), index.sql(), zeroBased ? 0 : 1), array.element());
     }
 
     private Typed binary(Ast.Binary binary) {

@@ -126,8 +126,28 @@ class H2QueryEngineTest {
                 .doesNotContainKey("missing").containsEntry("code", "A1").containsEntry("n", 2L);
         assertThatThrownBy(() -> query("SELECT ImageType[OFFSET(5)] FROM " + T))
                 .isInstanceOf(DicombqException.class).satisfies(e -> assertThat(((DicombqException) e).code()).isEqualTo(Code.INVALID_ARGUMENT))
-                .hasMessageStartingWith("Array index is out of bounds (position 6 counted from 1, in an array of ")
-                .hasMessageContaining("SAFE_OFFSET");
+                .hasMessage("Array index 5 is out of bounds (overflow)");
+    }
+
+    @Test
+    void subscriptsOutOfRangeFailInBigQuerysWordsNamingTheIndexAsWritten() {
+        // BigQuery: "Array index 2 is out of bounds (overflow)"; ZetaSQL's reference names the same index
+        assertThatThrownBy(() -> query("SELECT [4, 5][OFFSET(2)] AS x")).hasMessage("Array index 2 is out of bounds (overflow)");
+        assertThatThrownBy(() -> query("SELECT [4, 5][ORDINAL(3)] AS x")).hasMessage("Array index 3 is out of bounds (overflow)");
+        assertThatThrownBy(() -> query("SELECT [4, 5][OFFSET(-1)] AS x")).hasMessage("Array index -1 is out of bounds (underflow)");
+        assertThatThrownBy(() -> query("SELECT [4, 5][ORDINAL(0)] AS x")).hasMessage("Array index 0 is out of bounds (underflow)");
+        assertThatThrownBy(() -> query("SELECT ImageType[ORDINAL(ARRAY_LENGTH(ImageType) + 3)] AS x FROM " + T))
+                .isInstanceOf(DicombqException.class).hasMessageMatching("Array index \\d+ is out of bounds \\(overflow\\)");
+    }
+
+    @Test
+    void subscriptsOfANullArrayOrByANullIndexAreNullAndABranchNotTakenIsNotEvaluated() {
+        QueryResult result = query("SELECT CAST(NULL AS ARRAY<INT64>)[OFFSET(7)] AS a, CAST(NULL AS ARRAY<INT64>)[ORDINAL(-1)] AS b,"
+                + " [4, 5][OFFSET(CAST(NULL AS INT64))] AS c, [4, 5][ORDINAL(2)] AS d, [4, 5][OFFSET(0)] AS e,"
+                + " IF(FALSE, [4][OFFSET(9)], 0) AS f, IFERROR([4][OFFSET(9)], -1) AS g");
+
+        assertThat(result.rows().get(0).values()).doesNotContainKeys("a", "b", "c")
+                .containsEntry("d", 5L).containsEntry("e", 4L).containsEntry("f", 0L).containsEntry("g", -1L);
     }
 
     @Test

@@ -6,8 +6,8 @@ import io.dicombq.domain.filter.InstanceSelector;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 
 /** Reads an export's filter file (specification 4) into a selector; no filter selects everything. */
@@ -24,8 +24,8 @@ final class Filters {
             return InstanceSelector.all();
         }
         String uri = filterUri.get();
-        try (BufferedReader reader = source.open(uri)) {
-            return FilterFile.named(uri).read(reader);
+        try (InputStream in = source.open(uri)) {
+            return FilterFile.named(uri).read(in);
         } catch (IOException e) {
             throw new DicombqException(Code.INVALID_ARGUMENT, "Filter file " + uri + " could not be read: " + e.getMessage());
         }

@@ -15,8 +15,8 @@ import io.dicombq.domain.operation.OperationName;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,7 +82,7 @@ final class ExportFixture {
             if (text == null) {
                 throw new DicombqException(Code.INVALID_ARGUMENT, "filter file " + uri + " does not exist");
             }
-            return new BufferedReader(new StringReader(text));
+            return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
         };
     }
 

@@ -58,6 +58,23 @@ class ValidationEndToEndTest {
                 "--filter-config-gcs-uri=gs://bucket/filter.txt"), "INVALID_ARGUMENT", "gs://bucket/filter.txt");
     }
 
+    /** A byte that is not UTF-8 is refused on its own line, not on the first line of the block it was read in. */
+    @Test
+    void aFilterFileThatIsNotUtf8NamesTheLineOfTheBadByte() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 400; i++) {
+            lines.append("/studies/1.2.").append(i).append('\n');
+        }
+        byte[] head = lines.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bad = "/studies/1.2\u00ff.3\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + bad.length);
+        System.arraycopy(bad, 0, bytes, head.length, bad.length);
+        Path filter = Files.write(temp.resolve("latin1.txt"), bytes);
+
+        assertRefused(cli.run("dicom-stores", "export", "bq", store.toString(), "--bq-table=bq://my-project.exports.t",
+                "--filter-config=" + filter), "INVALID_ARGUMENT", "line 401: the file is not valid UTF-8 text");
+    }
+
     @Test
     void anUnknownWriteDispositionIsRefused() {
         assertRefused(cli.run("dicom-stores", "export", "bq", store.toString(), "--bq-table=bq://my-project.exports.t",

@@ -25,13 +25,14 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.joda.time.Duration;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -202,18 +203,14 @@ final class BeamRunExportService implements RunExportUseCase {
             return null;
         }
         String uri = job.filterUri().get();
-        StringBuilder text = new StringBuilder();
-        try (BufferedReader reader = context.filterFiles().open(uri)) {
-            char[] buffer = new char[8192];
-            for (int read = reader.read(buffer); read >= 0; read = reader.read(buffer)) {
-                text.append(buffer, 0, read);
-            }
-            FilterFile.named(uri).read(new BufferedReader(new StringReader(text.toString())));
-        } catch (IOException e) {
-            throw new DicombqException(Code.INVALID_ARGUMENT, "Filter file " + uri + " could not be read: " + e.getMessage());
-        } catch (UncheckedIOException e) {
+        byte[] bytes;
+        try (InputStream in = context.filterFiles().open(uri)) {
+            bytes = in.readAllBytes();
+        } catch (IOException | UncheckedIOException e) {
             throw new DicombqException(Code.INVALID_ARGUMENT, "Filter file " + uri + " could not be read: " + e.getMessage());
         }
-        return text.toString();
+        // the domain decodes it: a byte that is not UTF-8 is refused naming its line
+        FilterFile.named(uri).read(new ByteArrayInputStream(bytes));
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -100,7 +100,7 @@ public final class BigQueryEmulator implements AutoCloseable {
         routes.addAll(new TableEndpoints(warehouse, attributes, results).routes());
         routes.addAll(new TableDataEndpoints(warehouse, results).routes());
         routes.addAll(new JobEndpoints(runner, jobs, results, ids).routes());
-        routes.addAll(new UploadEndpoints(runner, uploads, ids).routes());
+        routes.addAll(new UploadEndpoints(runner, uploads, ids, clock).routes());
         return new EmulatorHandler(routes);
     }
 
@@ -111,6 +111,11 @@ public final class BigQueryEmulator implements AutoCloseable {
 
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** Where this emulator keeps the files of its uploads (a temporary directory removed when it stops). */
+    Path uploadDirectory() {
+        return uploads;
     }
 
     /** Blocks until the server stops. */

@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,14 +26,19 @@ import java.util.regex.Pattern;
  * until the last one, which runs the load job and answers with it), {@code multipart} (one POST of
  * {@code multipart/related}: the job's JSON, then the data; the official Node.js client's {@code table.load()})
  * and {@code media} (the data alone, which carries no job configuration, so a load job cannot use it).
+ * A resumable session expires a week after its last request, as Google's session URIs do: an abandoned one gives
+ * back its file, a finished one the job it answers with.
  */
 final class UploadEndpoints {
     private static final String PATH = "/upload/bigquery/v2/projects/{project}/jobs";
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
+    /** A resumable session lives a week after its last request, as in Google's upload protocol (Cloud Storage docs: resumable uploads). */
+    static final Duration SESSION_LIFETIME = Duration.ofDays(7);
 
     private final JobRunner runner;
     private final Path directory;
     private final Supplier<String> ids;
+    private final Clock clock;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     private static final class Session {
@@ -47,18 +54,23 @@ final class UploadEndpoints {
         UncachedOutput.Detached stored = UncachedOutput.Detached.EMPTY;
         /** Why a chunk could not be stored: the session cannot go on. */
         String broken;
+        /** When the session was opened or last sent a chunk (the clock's milliseconds). */
+        long lastUsed;
+        boolean expired;
 
-        Session(String project, JsonNode job, Path data) {
+        Session(String project, JsonNode job, Path data, long opened) {
             this.project = project;
             this.job = job;
             this.data = data;
+            this.lastUsed = opened;
         }
     }
 
-    UploadEndpoints(JobRunner runner, Path directory, Supplier<String> ids) {
+    UploadEndpoints(JobRunner runner, Path directory, Supplier<String> ids, Clock clock) {
         this.runner = runner;
         this.directory = directory;
         this.ids = ids;
+        this.clock = clock;
     }
 
     List<Route> routes() {
@@ -134,9 +146,10 @@ final class UploadEndpoints {
 
     private ApiResponse open(ApiRequest request) {
         JsonNode job = loadJob(request.json());
+        expireIdleSessions();
         String id = ids.get().replace("-", "");
         Path data = newUploadFile(id);
-        sessions.put(id, new Session(request.part("project"), job, data));
+        sessions.put(id, new Session(request.part("project"), job, data, clock.millis()));
         // The client PUTs to this URL verbatim, so it must be absolute.
         String location = request.baseUrl() + "/upload/bigquery/v2/projects/" + request.part("project")
                 + "/jobs?uploadType=resumable&upload_id=" + id;
@@ -145,12 +158,16 @@ final class UploadEndpoints {
 
     private ApiResponse chunk(ApiRequest request) {
         String id = request.param("upload_id");
+        expireIdleSessions();
         Session session = id == null ? null : sessions.get(id);
         if (session == null) {
-            throw new DicombqException(Code.NOT_FOUND, "no upload session " + id + "; start one with POST " + PATH
-                    + "?uploadType=resumable");
+            throw noSession(id);
         }
         synchronized (session) {
+            if (session.expired) {
+                throw noSession(id);
+            }
+            session.lastUsed = clock.millis();
             if (session.finished != null) {
                 return ApiResponse.ok(session.finished);
             }
@@ -162,6 +179,30 @@ final class UploadEndpoints {
             return session.received == 0 ? new ApiResponse(308, null, Map.of())
                     : new ApiResponse(308, null, Map.of("Range", "bytes=0-" + (session.received - 1)));
         }
+    }
+
+    private static DicombqException noSession(String id) {
+        return new DicombqException(Code.NOT_FOUND, "no upload session " + id + " (a session expires a week after its"
+                + " last request); start one with POST " + PATH + "?uploadType=resumable");
+    }
+
+    /**
+     * Ends the sessions idle for longer than {@link #SESSION_LIFETIME}: an unfinished one's file is deleted (its job
+     * never ran), a finished one's belongs to its job, which deletes it when it ends.
+     */
+    private void expireIdleSessions() {
+        long oldest = clock.millis() - SESSION_LIFETIME.toMillis();
+        sessions.forEach((id, session) -> {
+            synchronized (session) {
+                if (session.lastUsed < oldest && !session.expired) {
+                    session.expired = true;
+                    sessions.remove(id);
+                    if (session.finished == null) {
+                        deleteQuietly(session.data);
+                    }
+                }
+            }
+        });
     }
 
     /** Stores the chunk; returns the upload's total size, or -1 while the client has not said it. */

@@ -592,7 +592,10 @@ final class ResolvedFunctions {
                 throw unsupportedTypes(call);
             case "avg":
                 if (type.isDouble()) {
-                    return "AVG(" + distinct + "CAST(" + t.expr(args.get(0)) + " AS DOUBLE PRECISION))" + over;
+                    // INT64 too: the reference averages its values converted to FLOAT64
+                    String value = "CAST(" + t.expr(args.get(0)) + " AS DOUBLE PRECISION)";
+                    return StrictFunctions.call("favg", "SUM(" + distinct + exactFloat(value) + ")" + over,
+                            "COUNT(" + distinct + value + ")" + over);
                 }
                 throw unsupportedTypes(call);
             case "min":

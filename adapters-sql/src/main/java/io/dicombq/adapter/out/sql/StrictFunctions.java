@@ -19,7 +19,7 @@ public final class StrictFunctions {
         {"is_nan", "isNaN"}, {"fcmp", "compare"}, {"fadd", "add"}, {"fsub", "subtract"}, {"fmul", "multiply"},
         {"fdiv", "divide"}, {"ndiv", "divideNumeric"}, {"idiv", "divideInteger"}, {"cast_int64", "castInt64"},
         {"unnest_length", "unnestLength"}, {"fsum", "checkedSum"}, {"fexact", "exactValue"}, {"iarith", "int64Arithmetic"},
-        {"error", "error"}, {"unknown_answer", "unknownAnswer"},
+        {"favg", "mean"}, {"error", "error"}, {"unknown_answer", "unknownAnswer"},
     };
 
     /** Digits that decide a sum's rounding to FLOAT64 unless it lies that close to a tie between two of them. */
@@ -209,6 +209,53 @@ public final class StrictFunctions {
             throw new InvalidValueException("Floating point overflow in function: SUM");
         }
         return rounded;
+    }
+
+    /**
+     * AVG over FLOAT64: the exact sum of the values' exact binary values over their count, rounded once to the nearest
+     * FLOAT64 (ties to even); H2's AVG divided the values' shortest decimal forms, so that AVG of 0.1 and 0.2 gave 0.15
+     * where ZetaSQL's reference gives 0.15000000000000002. A NaN gives NaN, infinities as IEEE 754 adds them (BigQuery
+     * docs, AVG: an infinity gives an infinity or NaN). NULL for no values.
+     */
+    public static Double mean(Value sum, Long count) {
+        if (sum == null || sum == ValueNull.INSTANCE || count == null || count == 0) {
+            return null;
+        }
+        if (!(sum instanceof ValueDecfloat decfloat) || !decfloat.isFinite()) {
+            return sum.getDouble();
+        }
+        BigDecimal exact = decfloat.getBigDecimal();
+        BigDecimal n = BigDecimal.valueOf(count);
+        // within an ulp of the answer; the midpoints to its neighbours, times n, decide it exactly
+        double mean = exact.divide(n, ROUNDING_DIGITS).doubleValue();
+        while (true) {
+            // a mean lies between the values averaged, so it never passes the largest finite FLOAT64
+            double below = Math.nextDown(mean);
+            int side = Double.isInfinite(below) ? 1 : exact.compareTo(midpoint(below, mean).multiply(n));
+            if (side < 0 || side == 0 && isOdd(mean)) {
+                mean = below;
+                continue;
+            }
+            double above = Math.nextUp(mean);
+            side = Double.isInfinite(above) ? -1 : exact.compareTo(midpoint(mean, above).multiply(n));
+            if (side > 0 || side == 0 && isOdd(mean)) {
+                mean = above;
+                continue;
+            }
+            return mean;
+        }
+    }
+
+    /** The exact value halfway between two adjacent FLOAT64s (binary fractions are finite decimals). */
+    private static BigDecimal midpoint(double a, double b) {
+        return new BigDecimal(a).add(new BigDecimal(b)).multiply(HALF);
+    }
+
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
+    /** Whether a FLOAT64's last significand bit is 1: of two neighbours at a tie, the other one is even. */
+    private static boolean isOdd(double value) {
+        return (Double.doubleToRawLongBits(value) & 1L) != 0;
     }
 
     /**

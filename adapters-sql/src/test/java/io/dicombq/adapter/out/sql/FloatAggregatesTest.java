@@ -20,11 +20,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SUM over FLOAT64 adds the values' exact binary values and rounds once, as ZetaSQL's reference implementation does:
- * to the last bit, which the differential test's 12 significant digits do not see (specification 6.1). Adding the
- * values' shortest decimal forms instead gave 0.3 for 0.1 + 0.2.
+ * SUM and AVG over FLOAT64 add the values' exact binary values and round once, giving ZetaSQL's reference
+ * implementation's answers to the last bit, which the differential test's 12 significant digits do not see
+ * (specification 6.1). Adding the values' shortest decimal forms instead gave 0.3 for 0.1 + 0.2, and 0.15 for their mean.
  */
-class FloatSumTest {
+class FloatAggregatesTest {
     private static H2Warehouse warehouse;
     private static H2QueryEngine engine;
     private static SimpleCatalog catalog;
@@ -62,6 +62,57 @@ class FloatSumTest {
     })
     void theSumIsTheReferenceImplementationsToTheLastBit(String sql) {
         assertThat(bits(engineSums(sql))).isEqualTo(bits(referenceSums(sql)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT AVG(x) AS s FROM UNNEST([0.1, 0.2]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([0.1, 0.2, 0.3]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([0.1, 0.7, 1e-5, 3.3, 2.25, -8.125]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([1e308, 1e308, 1e308]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([1.7976931348623157e308, 1.7976931348623157e308]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([-1.7976931348623157e308, -1.7976931348623157e308]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([5e-324, 0.0]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([1.5e-323, 0.0]) AS x",
+        "SELECT AVG(DISTINCT x) AS s FROM UNNEST([0.1, 0.2, 0.2]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([-0.0, -0.0]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([-1.0, 1.0]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([CAST('nan' AS FLOAT64), 0.1]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([CAST('inf' AS FLOAT64), CAST('-inf' AS FLOAT64)]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([1.0, CAST('inf' AS FLOAT64)]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST(CAST([] AS ARRAY<FLOAT64>)) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([1, 2, 4]) AS x",
+        "SELECT AVG(x) AS s FROM UNNEST([9007199254740993, 9007199254740993, 1]) AS x",
+        "SELECT SAFE.AVG(x) AS s FROM UNNEST([0.1, 0.2]) AS x",
+        "SELECT AVG(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS s FROM UNNEST([0.1, 0.2, 0.3]) AS x",
+        "SELECT AVG(x) OVER (ORDER BY x) AS s FROM UNNEST([0.1, 0.2, 0.3, 0.7]) AS x",
+    })
+    void theMeanIsTheReferenceImplementationsToTheLastBit(String sql) {
+        assertThat(bits(engineSums(sql))).isEqualTo(bits(referenceSums(sql)));
+    }
+
+    /**
+     * The reference's running mean (Knuth's, in long double) turns [+inf, 1] into NaN and [1, +inf] into +inf; BigQuery
+     * allows either for an infinity (docs, AVG), and the engine answers as IEEE 754 adds the values, whatever their order.
+     */
+    @org.junit.jupiter.api.Test
+    void aMeanWithOneInfinityIsThatInfinityInAnyOrder() {
+        assertThat(engineSums("SELECT AVG(x) AS s FROM UNNEST([CAST('inf' AS FLOAT64), 1.0]) AS x"))
+                .containsExactly(Double.POSITIVE_INFINITY);
+        assertThat(engineSums("SELECT AVG(x) AS s FROM UNNEST([CAST('-inf' AS FLOAT64), 1.0, 2.0]) AS x"))
+                .containsExactly(Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * The reference's running mean loses 1.0 beside 1e300 (its 64-bit significand) and answers 0 for [1e300, 1, -1e300],
+     * and another order of the same rows gives another answer there; the engine answers the exact mean, rounded once,
+     * whatever the order (BigQuery docs: AVG over FLOAT64 is non-deterministic). docs/sql.md says so.
+     */
+    @org.junit.jupiter.api.Test
+    void aMeanIsExactWhereTheReferencesRunningMeanCancels() {
+        assertThat(engineSums("SELECT AVG(x) AS s FROM UNNEST([1e300, 1.0, -1e300]) AS x")).containsExactly(1.0 / 3);
+        assertThat(referenceSums("SELECT AVG(x) AS s FROM UNNEST([1e300, 1.0, -1e300]) AS x")).containsExactly(0.0);
+        assertThat(engineSums("SELECT AVG(x) AS s FROM UNNEST([1.0, 1e300, -1e300]) AS x")).containsExactly(1.0 / 3);
     }
 
     private static List<Double> engineSums(String sql) {

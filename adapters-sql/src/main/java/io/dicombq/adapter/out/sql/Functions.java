@@ -159,7 +159,7 @@ final class Functions {
             return Typed.of("CAST(SUM(" + distinct + arg.sql() + ") AS BIGINT)", ColumnType.INTEGER);
         }
         if (arg.is(ColumnType.FLOAT)) {
-            return Typed.of("SUM(" + distinct + arg.sql() + ")", ColumnType.FLOAT);
+            return Typed.of(ResolvedFunctions.floatSum(arg.sql(), distinct, "", false), ColumnType.FLOAT);
         }
         if (arg.is(ColumnType.NUMERIC)) {
             return Typed.of("CAST(SUM(" + distinct + arg.sql() + ") AS NUMERIC(38, 9))", ColumnType.NUMERIC);
@@ -169,7 +169,7 @@ final class Functions {
 
     private static Typed avg(Typed arg, String distinct) {
         if (arg.is(ColumnType.INTEGER) || arg.is(ColumnType.FLOAT)) {
-            return Typed.of("AVG(" + distinct + "CAST(" + arg.sql() + " AS DOUBLE PRECISION))", ColumnType.FLOAT);
+            return Typed.of(ResolvedFunctions.floatMean("CAST(" + arg.sql() + " AS DOUBLE PRECISION)", distinct, ""), ColumnType.FLOAT);
         }
         if (arg.is(ColumnType.NUMERIC)) {
             return Typed.of("CAST(AVG(" + distinct + arg.sql() + ") AS NUMERIC(38, 9))", ColumnType.NUMERIC);

@@ -593,9 +593,7 @@ final class ResolvedFunctions {
             case "avg":
                 if (type.isDouble()) {
                     // INT64 too: the reference averages its values converted to FLOAT64
-                    String value = "CAST(" + t.expr(args.get(0)) + " AS DOUBLE PRECISION)";
-                    return StrictFunctions.call("favg", "SUM(" + distinct + exactFloat(value) + ")" + over,
-                            "COUNT(" + distinct + value + ")" + over);
+                    return floatMean("CAST(" + t.expr(args.get(0)) + " AS DOUBLE PRECISION)", distinct, over);
                 }
                 throw unsupportedTypes(call);
             case "min":
@@ -663,9 +661,15 @@ final class ResolvedFunctions {
      * SUM over FLOAT64 (SAFE.SUM with {@code safe}): the exact sum of the values' exact binary values, rounded once,
      * with its overflow rule ({@link StrictFunctions#checkedSum}).
      */
-    private static String floatSum(String value, String distinct, String over, boolean safe) {
+    static String floatSum(String value, String distinct, String over, boolean safe) {
         return StrictFunctions.call("fsum", "SUM(" + distinct + exactFloat(value) + ")" + over,
                 "MAX(ABS(" + value + "))" + over, safe ? "TRUE" : "FALSE");
+    }
+
+    /** AVG over FLOAT64 ({@code value} a DOUBLE PRECISION): the exact sum over the count, rounded once ({@link StrictFunctions#mean}). */
+    static String floatMean(String value, String distinct, String over) {
+        return StrictFunctions.call("favg", "SUM(" + distinct + exactFloat(value) + ")" + over,
+                "COUNT(" + distinct + value + ")" + over);
     }
 
     /** A FLOAT64 as the exact DECFLOAT of its binary value, for a sum that rounds once ({@link StrictFunctions#exactValue}). */

@@ -115,6 +115,22 @@ class FloatAggregatesTest {
         assertThat(engineSums("SELECT AVG(x) AS s FROM UNNEST([1.0, 1e300, -1e300]) AS x")).containsExactly(1.0 / 3);
     }
 
+    /** Legacy SQL's SUM and AVG over a FLOAT column take the same rule (the hand-written parser's own path). */
+    @org.junit.jupiter.api.Test
+    void legacySqlSumsAndAveragesTheSameWay() {
+        warehouse.createDataset("my-project", "floats");
+        io.dicombq.domain.destination.TableUri uri = new io.dicombq.domain.destination.TableUri("my-project", "floats", "f");
+        warehouse.createTable(uri, io.dicombq.domain.schema.TableSchema.of(io.dicombq.domain.schema.Column.of("x",
+                io.dicombq.domain.schema.ColumnType.FLOAT, io.dicombq.domain.schema.Mode.NULLABLE)));
+        warehouse.insertRows(uri, List.of(Row.of(Map.of("x", 0.1)), Row.of(Map.of("x", 0.2))));
+
+        Row row = engine.query(new QueryRequest("SELECT SUM(x) AS s, AVG(x) AS a FROM [my-project:floats.f]", "my-project",
+                Map.of(), true)).rows().get(0);
+
+        assertThat(row.get("s")).isEqualTo(0.1 + 0.2);
+        assertThat(row.get("a")).isEqualTo((0.1 + 0.2) / 2);
+    }
+
     private static List<Double> engineSums(String sql) {
         List<Double> sums = new ArrayList<>();
         for (Row row : engine.query(QueryRequest.of(sql, "my-project")).rows()) {

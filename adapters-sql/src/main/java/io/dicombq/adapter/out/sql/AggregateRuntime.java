@@ -162,8 +162,11 @@ public final class AggregateRuntime {
 
     /**
      * PERCENTILE_CONT over FLOAT64: the values (NULLs first when respected, then NaN, then numbers) at the exact
-     * position {@code fraction * (n - 1)}, interpolated as {@code low * (1 - w) + high * w}; a position between the
-     * last NULL and the first value gives that value, one among the NULLs gives NULL (ZetaSQL's percentile.h).
+     * position {@code fraction * (n - 1)}, interpolated as {@code low * wLow + high * wHigh}; a position between the
+     * last NULL and the first value gives that value, one among the NULLs gives NULL. ZetaSQL's percentile.h (2024.11.1)
+     * takes the smaller weight from the position's exact distance to its side and the larger as 1 minus it, and weighs
+     * in long double; so does this ({@link ExtendedPrecision}): {@code PERCENTILE_CONT(x, 0.1)} over 1…10 is
+     * 1.9000000000000001, as there.
      */
     public static Double percentileCont(Double[] values, Double fraction, Boolean respectNulls) {
         Sorted<Double> sorted = sorted(values, fraction, respectNulls, FLOAT64_ORDER);
@@ -172,16 +175,35 @@ public final class AggregateRuntime {
         }
         BigDecimal position = new BigDecimal(fraction).multiply(BigDecimal.valueOf(sorted.values.size() + sorted.nulls - 1L));
         int index = position.intValue();
-        double weight = position.subtract(BigDecimal.valueOf(index)).doubleValue();
-        if (index < sorted.nulls - 1 || (index == sorted.nulls - 1 && weight == 0)) {
+        BigDecimal beyond = position.subtract(BigDecimal.valueOf(index));
+        BigDecimal lowWeight;
+        BigDecimal highWeight;
+        if (beyond.compareTo(HALF) > 0) {
+            lowWeight = ExtendedPrecision.round(BigDecimal.ONE.subtract(beyond));
+            highWeight = ExtendedPrecision.round(BigDecimal.ONE.subtract(lowWeight));
+        } else {
+            highWeight = ExtendedPrecision.round(beyond);
+            lowWeight = ExtendedPrecision.round(BigDecimal.ONE.subtract(highWeight));
+        }
+        if (index < sorted.nulls - 1 || (index == sorted.nulls - 1 && highWeight.signum() == 0)) {
             return null;
         }
         if (index == sorted.nulls - 1) {
             return sorted.values.get(0);
         }
         double low = sorted.values.get(index - sorted.nulls);
-        return weight == 0 ? low : low * (1 - weight) + sorted.values.get(index - sorted.nulls + 1) * weight;
+        if (highWeight.signum() == 0) {
+            return low;
+        }
+        double high = sorted.values.get(index - sorted.nulls + 1);
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            return low * lowWeight.doubleValue() + high * highWeight.doubleValue();
+        }
+        return ExtendedPrecision.add(ExtendedPrecision.multiply(new BigDecimal(low), lowWeight),
+                ExtendedPrecision.multiply(new BigDecimal(high), highWeight)).doubleValue();
     }
+
+    private static final BigDecimal HALF = new BigDecimal("0.5");
 
     /** PERCENTILE_CONT over NUMERIC: the same positions, interpolated exactly and rounded half away from zero. */
     public static BigDecimal percentileContNumeric(BigDecimal[] values, BigDecimal fraction, Boolean respectNulls) {

@@ -467,6 +467,13 @@ class DifferentialTest {
         assertThat(outcomes.same).as("most queries must run").isGreaterThan(queries.size() / 2);
     }
 
+    /**
+     * Functions the reference takes from the C library, which rounds the last bit its own way (its CBRT(27) is
+     * 3.0000000000000004); their answers are compared to 12 significant digits, every other FLOAT64 to the last bit.
+     */
+    private static final java.util.regex.Pattern LIBM = java.util.regex.Pattern.compile(
+            "\\b(SIN|COS|TAN|ASIN|ACOS|ATAN|ATAN2|SINH|COSH|TANH|ASINH|ACOSH|ATANH|COT|CSC|SEC|COTH|CSCH|SECH|CBRT)\\(");
+
     /** The tally of the suite: the same rows, refused by name, both failing, and every different answer. */
     static final class Outcomes {
         int same;
@@ -512,7 +519,8 @@ class DifferentialTest {
             }
             List<String> got = sorted(canonical(actual));
             List<String> want = sorted(expected);
-            if (got.equals(want)) {
+            if (got.equals(want) || LIBM.matcher(sql).find()
+                    && got.stream().map(Canonical::approximately).toList().equals(want.stream().map(Canonical::approximately).toList())) {
                 same++;
             } else {
                 different.add(sql + "\n  engine:    " + got + "\n  reference: " + want);

@@ -20,8 +20,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SUM and AVG over FLOAT64 add the values' exact binary values and round once, giving ZetaSQL's reference
- * implementation's answers to the last bit, which the differential test's 12 significant digits do not see
+ * SUM and AVG over FLOAT64 add the values' exact binary values and round once, and PERCENTILE_CONT weighs as the
+ * reference does in long double, giving ZetaSQL's reference implementation's answers to the last bit, which the differential test's 12 significant digits do not see
  * (specification 6.1). Adding the values' shortest decimal forms instead gave 0.3 for 0.1 + 0.2, and 0.15 for their mean.
  */
 class FloatAggregatesTest {
@@ -88,6 +88,23 @@ class FloatAggregatesTest {
         "SELECT AVG(x) OVER (ORDER BY x) AS s FROM UNNEST([0.1, 0.2, 0.3, 0.7]) AS x",
     })
     void theMeanIsTheReferenceImplementationsToTheLastBit(String sql) {
+        assertThat(bits(engineSums(sql))).isEqualTo(bits(referenceSums(sql)));
+    }
+
+    /** PERCENTILE_CONT's weights and interpolation are the reference's long double ones ({@link ExtendedPrecision}). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT PERCENTILE_CONT(x, 0.1) OVER () AS s FROM UNNEST(GENERATE_ARRAY(1, 10)) AS x LIMIT 1",
+        "SELECT PERCENTILE_CONT(x, 0.77) OVER () AS s FROM UNNEST([0.1, -0.6, 62.38, 1e-7, 3.3]) AS x LIMIT 1",
+        "SELECT PERCENTILE_CONT(x, 0.3) OVER () AS s FROM UNNEST([0.1, 0.2, 0.3, 0.7, 1.1, 1.3]) AS x LIMIT 1",
+        "SELECT PERCENTILE_CONT(x, 0.3333333333333333) OVER () AS s FROM UNNEST([1e300, -1e300, 7.5, 0.125]) AS x LIMIT 1",
+        "SELECT PERCENTILE_CONT(x, 0.999) OVER () AS s FROM UNNEST([1.0, 1.0000000000000002, 3.0]) AS x LIMIT 1",
+        "SELECT PERCENTILE_CONT(x, 0.6) OVER () AS s FROM UNNEST([-1.5, -0.1, -0.2]) AS x LIMIT 1",
+        "SELECT PERCENTILE_CONT(x, 0.45 RESPECT NULLS) OVER () AS s FROM UNNEST([NULL, 0.1, 0.7, NULL, 2.9]) AS x LIMIT 1",
+        "SELECT PERCENTILE_CONT(x, 0.5) OVER () AS s FROM UNNEST([0.1, 0.2, CAST('nan' AS FLOAT64)]) AS x LIMIT 1",
+        "SELECT PERCENTILE_CONT(x, 0.9) OVER () AS s FROM UNNEST([0.1, CAST('inf' AS FLOAT64)]) AS x LIMIT 1",
+    })
+    void percentileContIsTheReferenceImplementationsToTheLastBit(String sql) {
         assertThat(bits(engineSums(sql))).isEqualTo(bits(referenceSums(sql)));
     }
 

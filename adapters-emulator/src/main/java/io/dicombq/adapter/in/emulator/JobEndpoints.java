@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 final class JobEndpoints {
     private static final String BASE = "/bigquery/v2/projects/{project}";
     private static final long DEFAULT_PAGE = 100_000;
+    /** jobs.query's and getQueryResults' timeoutMs when the request gives none (BigQuery's REST reference: 10 s). */
+    private static final long DEFAULT_TIMEOUT_MS = 10_000;
 
     private final JobRunner runner;
     private final Jobs jobs;
@@ -46,8 +48,8 @@ final class JobEndpoints {
     }
 
     /**
-     * The job as it is: a query has ended when inserted, and a running load or copy goes on to its end (BigQuery's
-     * cancel is a request, which a job may end before honouring).
+     * The job as it is: a running job goes on to its end (BigQuery's cancel is a request, which a job may end before
+     * honouring).
      */
     private ApiResponse cancel(ApiRequest request) {
         ObjectNode body = Resources.NODES.objectNode();
@@ -73,7 +75,10 @@ final class JobEndpoints {
         return ApiResponse.ok(body);
     }
 
-    /** jobs.query, the client's fast path: the result, or its first maxResults rows, comes back in the answer. */
+    /**
+     * jobs.query, the client's fast path: the result, or its first maxResults rows, comes back in the answer; a query
+     * still running after timeoutMs is answered {@code jobComplete: false}, and the client polls getQueryResults.
+     */
     private ApiResponse query(ApiRequest request) {
         String project = request.part("project");
         JsonNode body = request.json();
@@ -88,7 +93,10 @@ final class JobEndpoints {
         ObjectNode insert = Resources.NODES.objectNode();
         insert.putObject("jobReference").put("jobId", jobId);
         insert.putObject("configuration").set("query", body.deepCopy());
-        ObjectNode job = runner.insert(project, insert, null);
+        ObjectNode job = runner.insert(project, insert, null, () -> { }, timeout(body.path("timeoutMs").asText(null)));
+        if (!Jobs.isDone(job)) {
+            return ApiResponse.ok(incomplete("bigquery#queryResponse", job));
+        }
         QueryResult result = completedResult(project, jobId, job);
         ObjectNode answer = answer("bigquery#queryResponse", job, result);
         JsonNode format = body.path("formatOptions");
@@ -100,18 +108,43 @@ final class JobEndpoints {
         return ApiResponse.ok(answer);
     }
 
+    /** getQueryResults: waits for the query up to timeoutMs, then its rows, or {@code jobComplete: false}. */
     private ApiResponse queryResults(ApiRequest request) {
         String project = request.part("project");
         String jobId = request.part("job");
-        ObjectNode job = jobs.get(project, jobId);
-        if (!job.path("configuration").has("query")) {
+        if (!jobs.get(project, jobId).path("configuration").has("query")) {
             throw WireValues.invalid("job " + jobId + " is not a query job");
+        }
+        ObjectNode job;
+        try {
+            job = jobs.awaitDone(project, jobId, timeout(request.param("timeoutMs")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            job = jobs.get(project, jobId);
+        }
+        if (!Jobs.isDone(job)) {
+            return ApiResponse.ok(incomplete("bigquery#getQueryResultsResponse", job));
         }
         QueryResult result = completedResult(project, jobId, job);
         ObjectNode answer = answer("bigquery#getQueryResultsResponse", job, result);
         QueryJobResults.page(result, Paging.start(request), Paging.max(request, DEFAULT_PAGE),
                 Paging.timestamps(request), answer);
         return ApiResponse.ok(answer);
+    }
+
+    /** How long a request waits for its query: timeoutMs, at most the runner's wait (the clients' read timeouts). */
+    private java.time.Duration timeout(String timeoutMs) {
+        long millis = timeoutMs == null || timeoutMs.isEmpty() ? DEFAULT_TIMEOUT_MS : Paging.parse(timeoutMs, "timeoutMs");
+        return java.time.Duration.ofMillis(Math.min(millis, runner.answerWithin().toMillis()));
+    }
+
+    /** A query that has not ended yet: its reference, for the client to poll with. */
+    private static ObjectNode incomplete(String kind, ObjectNode job) {
+        ObjectNode answer = Resources.NODES.objectNode();
+        answer.put("kind", kind);
+        answer.set("jobReference", job.get("jobReference"));
+        answer.put("jobComplete", false);
+        return answer;
     }
 
     /** The query job's result; a failed query job is answered as an HTTP error, not as a result. */

@@ -38,11 +38,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs query, load and copy jobs and records them as BigQuery job resources. A query runs in the request; a load or
- * copy job runs on a thread of its own, and a request that inserted one answers with it DONE if it ends within
- * {@link #ANSWER_WITHIN}, else RUNNING: the client then polls jobs.get, as it does with BigQuery, instead of waiting
- * for an answer longer than it will (the Java client gives up on a request after about a minute, while the job goes
- * on and changes the table it was told had failed).
+ * Runs query, load and copy jobs and records them as BigQuery job resources. Each job runs on a thread of its own,
+ * and a request that inserted one answers with it DONE if it ends within {@link #ANSWER_WITHIN} (or the query's
+ * shorter timeoutMs), else RUNNING: the client then polls jobs.get or getQueryResults, as it does with BigQuery,
+ * instead of waiting for an answer longer than it will (the Java client gives up on a request after about a minute,
+ * while the job goes on and changes the table it was told had failed).
  */
 final class JobRunner {
     private static final int BATCH = 500;
@@ -65,7 +65,7 @@ final class JobRunner {
     private final Executor background;
     private final Duration answerWithin;
 
-    /** @param background runs load and copy jobs; @param answerWithin how long an insert waits for one to end */
+    /** @param background runs the jobs; @param answerWithin how long an insert waits for one to end */
     JobRunner(H2Warehouse warehouse, Jobs jobs, QueryJobResults results, Clock clock, Supplier<String> ids,
               Executor background, Duration answerWithin) {
         this.warehouse = warehouse;
@@ -79,7 +79,7 @@ final class JobRunner {
         this.answerWithin = answerWithin;
     }
 
-    /** Daemon threads of their own for load and copy jobs, ended when idle. */
+    /** Daemon threads of their own for the jobs, ended when idle. */
     static Executor jobThreads() {
         return Executors.newCachedThreadPool(job -> {
             Thread thread = new Thread(job, "bigquery-emulator-job");
@@ -122,7 +122,17 @@ final class JobRunner {
 
     /** {@link #insert(String, JsonNode, Path, Runnable)} with nothing to do when the job ends. */
     ObjectNode insert(String project, JsonNode body, Path upload) {
-        return insert(project, body, upload, () -> { });
+        return insert(project, body, upload, () -> { }, answerWithin);
+    }
+
+    /** {@link #insert(String, JsonNode, Path, Runnable, Duration)} waiting at most {@link #answerWithin}. */
+    ObjectNode insert(String project, JsonNode body, Path upload, Runnable whenDone) {
+        return insert(project, body, upload, whenDone, answerWithin);
+    }
+
+    /** The longest a request waits for a job to end before it answers with the job RUNNING. */
+    Duration answerWithin() {
+        return answerWithin;
     }
 
     /**
@@ -131,8 +141,9 @@ final class JobRunner {
      *
      * @param upload   the uploaded data of a load job, or null
      * @param whenDone runs once, when the job has ended or was refused (an upload's file is removed then)
+     * @param wait     how long to wait for the job to end before answering with it RUNNING
      */
-    ObjectNode insert(String project, JsonNode body, Path upload, Runnable whenDone) {
+    ObjectNode insert(String project, JsonNode body, Path upload, Runnable whenDone, Duration wait) {
         boolean handedOver = false;
         try {
             JsonNode configuration = body.path("configuration");
@@ -147,12 +158,14 @@ final class JobRunner {
             jobs.reserve(project, jobId);
             ObjectNode echoed = configuration.deepCopy();
             echoed.put("jobType", kind.name());
-            Run run = new Run(project, jobId, kind, echoed, sources, clock.millis());
-            if (kind == Kind.QUERY) {
-                return call(run);
+            if (kind == Kind.QUERY && (!details.hasNonNull("destinationTable"))) {
+                // the anonymous table the result is read from, in the resource while the query runs too
+                ((ObjectNode) echoed.get("query")).set("destinationTable",
+                        Resources.tableReference(QueryJobResults.tableFor(project, jobId)));
             }
+            Run run = new Run(project, jobId, kind, echoed, sources, clock.millis());
             handedOver = true;
-            return inBackground(run, whenDone);
+            return inBackground(run, whenDone, wait);
         } finally {
             if (!handedOver) {
                 whenDone.run();
@@ -164,7 +177,7 @@ final class JobRunner {
     private record Run(String project, String jobId, Kind kind, ObjectNode echoed, List<Path> sources, long created) {
     }
 
-    /** Runs the job and records its resource; a failure of any kind ends a load or copy DONE with an error. */
+    /** Runs the job and records its resource; a failure of any kind ends the job DONE with an error. */
     private ObjectNode call(Run run) {
         ObjectNode statistics = Resources.NODES.objectNode();
         RpcError error = null;
@@ -177,9 +190,6 @@ final class JobRunner {
         } catch (DicombqException e) {
             error = e.error();
         } catch (RuntimeException | Error e) {
-            if (run.kind() == Kind.QUERY) {
-                throw e;
-            }
             // No one waits on a background job's exception: it must end the job, or the job runs forever.
             error = RpcError.of(Code.INTERNAL, "the " + run.kind().field + " job failed: " + e);
         }
@@ -188,8 +198,8 @@ final class JobRunner {
         return job;
     }
 
-    /** Runs the job on a thread of its own; answers with it DONE if it ends within {@link #answerWithin}, else RUNNING. */
-    private ObjectNode inBackground(Run run, Runnable whenDone) {
+    /** Runs the job on a thread of its own; answers with it DONE if it ends within {@code wait}, else RUNNING. */
+    private ObjectNode inBackground(Run run, Runnable whenDone, Duration wait) {
         // jobs.get shows it so while it runs
         ObjectNode running = resource(run, run.echoed().deepCopy(), Resources.NODES.objectNode(), false, null);
         jobs.put(run.project(), run.jobId(), running);
@@ -205,7 +215,7 @@ final class JobRunner {
             }
         });
         try {
-            return ended.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
+            return ended.get(Math.min(wait.toMillis(), answerWithin.toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return running;
         } catch (InterruptedException e) {
@@ -248,13 +258,10 @@ final class JobRunner {
 
     private void runQuery(String project, String jobId, ObjectNode query, ObjectNode statistics) {
         QueryResult result = query(project, jobId, query);
-        JsonNode destination = query.get("destinationTable");
-        if (destination != null && !destination.isNull()) {
-            TableUri table = Resources.tableUri(destination, project, "configuration.query.destinationTable");
+        TableUri table = Resources.tableUri(query.get("destinationTable"), project, "configuration.query.destinationTable");
+        if (!QueryJobResults.isAnonymous(table)) {
             TableWriter.Options options = options(query, TableWriter.WriteDisposition.WRITE_EMPTY);
             writer.write(table, result.schema(), (schema, batches) -> feed(result.rows(), batches), options);
-        } else {
-            query.set("destinationTable", Resources.tableReference(QueryJobResults.tableFor(project, jobId)));
         }
         ObjectNode stats = statistics.putObject("query");
         stats.put("totalBytesProcessed", "0");

@@ -41,6 +41,22 @@ final class Jobs {
 
     synchronized void put(String project, String jobId, ObjectNode job) {
         jobs.put(key(project, jobId), job);
+        notifyAll();
+    }
+
+    /** The job once it is DONE, or as it is when {@code wait} has passed (getQueryResults' timeoutMs). */
+    synchronized ObjectNode awaitDone(String project, String jobId, java.time.Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        ObjectNode job = get(project, jobId);
+        for (long left = wait.toNanos(); !isDone(job) && left > 0; left = deadline - System.nanoTime()) {
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            job = get(project, jobId);
+        }
+        return job;
+    }
+
+    static boolean isDone(ObjectNode job) {
+        return "DONE".equals(job.path("status").path("state").asText());
     }
 
     synchronized ObjectNode get(String project, String jobId) {

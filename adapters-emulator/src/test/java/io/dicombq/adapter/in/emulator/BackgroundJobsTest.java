@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Load and copy jobs that have not ended when the request must be answered: answered RUNNING, shown RUNNING by
- * jobs.get and jobs.list until they end, then DONE with their outcome. The jobs are held until the test lets them run.
+ * Jobs that have not ended when the request must be answered: answered RUNNING (a query through jobs.query or
+ * getQueryResults: {@code jobComplete: false}), shown RUNNING by jobs.get and jobs.list until they end, then DONE with
+ * their outcome. The jobs are held until the test lets them run.
  */
 class BackgroundJobsTest {
     private static final String PROJECT = "held-project";
@@ -94,6 +95,50 @@ class BackgroundJobsTest {
         assertThat(done.path("status").path("state").asText()).isEqualTo("DONE");
         assertThat(done.path("status").path("errorResult").path("message").asText()).contains("missing");
         assertThat(warehouse.tableSchema(table)).isEmpty();
+    }
+
+    @Test
+    void aQueryStillRunningIsAnsweredIncompleteThenItsRowsComeWhenItEnds() throws Exception {
+        JsonNode answered = post("/bigquery/v2/projects/" + PROJECT + "/queries",
+                "{\"query\":\"SELECT 7 AS x UNION ALL SELECT 8\",\"useLegacySql\":false,\"timeoutMs\":5000}");
+
+        assertThat(answered.path("kind").asText()).isEqualTo("bigquery#queryResponse");
+        assertThat(answered.path("jobComplete").asBoolean(true)).isFalse();
+        assertThat(answered.has("rows")).isFalse();
+        String jobId = answered.path("jobReference").path("jobId").asText();
+        JsonNode running = job(jobId);
+        assertThat(running.path("status").path("state").asText()).isEqualTo("RUNNING");
+        assertThat(running.path("configuration").path("query").path("destinationTable").path("datasetId").asText())
+                .isEqualTo(QueryJobResults.DATASET);
+        JsonNode polled = get("/bigquery/v2/projects/" + PROJECT + "/queries/" + jobId + "?timeoutMs=0");
+        assertThat(polled.path("kind").asText()).isEqualTo("bigquery#getQueryResultsResponse");
+        assertThat(polled.path("jobComplete").asBoolean(true)).isFalse();
+
+        held.runAll();
+
+        JsonNode results = get("/bigquery/v2/projects/" + PROJECT + "/queries/" + jobId + "?timeoutMs=0");
+        assertThat(results.path("jobComplete").asBoolean()).isTrue();
+        assertThat(results.path("totalRows").asText()).isEqualTo("2");
+        assertThat(results.path("rows").toString()).contains("\"7\"").contains("\"8\"");
+        assertThat(job(jobId).path("status").path("state").asText()).isEqualTo("DONE");
+    }
+
+    @Test
+    void aQueryJobThatFailsWhileRunningEndsDoneWithItsErrorAndItsResultsAreThatError() throws Exception {
+        JsonNode answered = post("/bigquery/v2/projects/" + PROJECT + "/jobs", "{\"jobReference\":{\"jobId\":\"q1\"},"
+                + "\"configuration\":{\"query\":{\"query\":\"SELECT nope FROM ds.missing\",\"useLegacySql\":false}}}");
+
+        assertThat(answered.path("status").path("state").asText()).isEqualTo("RUNNING");
+
+        held.runAll();
+
+        JsonNode done = job("q1");
+        assertThat(done.path("status").path("state").asText()).isEqualTo("DONE");
+        assertThat(done.path("status").path("errorResult").path("message").asText()).contains("missing");
+        HttpResponse<String> results = http.send(HttpRequest.newBuilder(URI.create(emulator.url()
+                + "/bigquery/v2/projects/" + PROJECT + "/queries/q1")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(results.statusCode()).isEqualTo(404);
+        assertThat(results.body()).contains("missing");
     }
 
     @Test

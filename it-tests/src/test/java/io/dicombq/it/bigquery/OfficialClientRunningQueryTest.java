@@ -10,6 +10,7 @@ import com.google.cloud.bigquery.JobInfo;
 import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableResult;
+import io.dicombq.domain.destination.TableUri;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,8 +63,7 @@ class OfficialClientRunningQueryTest {
 
         assertThat(cells(result)).containsExactlyInAnyOrder("a", "b");
         assertThat(bigquery.getJob(JobId.of("running-1")).getStatus().getState().toString()).isEqualTo("DONE");
-        assertThat(fixture.warehouse.readRows(new io.dicombq.domain.destination.TableUri(EmulatorFixture.PROJECT, "ds",
-                "saved"), 0, 10)).hasSize(2);
+        assertThat(fixture.warehouse.readRows(new TableUri(EmulatorFixture.PROJECT, "ds", "saved"), 0, 10)).hasSize(2);
     }
 
     private static List<String> cells(TableResult result) {

@@ -7,6 +7,7 @@ import io.dicombq.application.port.out.QueryResult;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -133,9 +134,9 @@ final class JobEndpoints {
     }
 
     /** How long a request waits for its query: timeoutMs, at most the runner's wait (the clients' read timeouts). */
-    private java.time.Duration timeout(String timeoutMs) {
+    private Duration timeout(String timeoutMs) {
         long millis = timeoutMs == null || timeoutMs.isEmpty() ? DEFAULT_TIMEOUT_MS : Paging.parse(timeoutMs, "timeoutMs");
-        return java.time.Duration.ofMillis(Math.min(millis, runner.answerWithin().toMillis()));
+        return Duration.ofMillis(Math.min(millis, runner.answerWithin().toMillis()));
     }
 
     /** A query that has not ended yet: its reference, for the client to poll with. */

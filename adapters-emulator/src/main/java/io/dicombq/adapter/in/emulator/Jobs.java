@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /** The job resources the emulator has run or is running, by project and job id. */
@@ -45,11 +47,11 @@ final class Jobs {
     }
 
     /** The job once it is DONE, or as it is when {@code wait} has passed (getQueryResults' timeoutMs). */
-    synchronized ObjectNode awaitDone(String project, String jobId, java.time.Duration wait) throws InterruptedException {
+    synchronized ObjectNode awaitDone(String project, String jobId, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         ObjectNode job = get(project, jobId);
         for (long left = wait.toNanos(); !isDone(job) && left > 0; left = deadline - System.nanoTime()) {
-            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            TimeUnit.NANOSECONDS.timedWait(this, left);
             job = get(project, jobId);
         }
         return job;

@@ -6,9 +6,15 @@ import com.google.zetasql.Value;
 import com.google.zetasql.ZetaSQLBuiltinFunctionOptions;
 import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.application.port.out.QueryRequest;
+import io.dicombq.domain.destination.TableUri;
+import io.dicombq.domain.schema.Column;
+import io.dicombq.domain.schema.ColumnType;
+import io.dicombq.domain.schema.Mode;
 import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.TableSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -112,7 +118,7 @@ class FloatAggregatesTest {
      * The reference's running mean (Knuth's, in long double) turns [+inf, 1] into NaN and [1, +inf] into +inf; BigQuery
      * allows either for an infinity (docs, AVG), and the engine answers as IEEE 754 adds the values, whatever their order.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void aMeanWithOneInfinityIsThatInfinityInAnyOrder() {
         assertThat(engineSums("SELECT AVG(x) AS s FROM UNNEST([CAST('inf' AS FLOAT64), 1.0]) AS x"))
                 .containsExactly(Double.POSITIVE_INFINITY);
@@ -125,7 +131,7 @@ class FloatAggregatesTest {
      * and another order of the same rows gives another answer there; the engine answers the exact mean, rounded once,
      * whatever the order (BigQuery docs: AVG over FLOAT64 is non-deterministic). docs/sql.md says so.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void aMeanIsExactWhereTheReferencesRunningMeanCancels() {
         assertThat(engineSums("SELECT AVG(x) AS s FROM UNNEST([1e300, 1.0, -1e300]) AS x")).containsExactly(1.0 / 3);
         assertThat(referenceSums("SELECT AVG(x) AS s FROM UNNEST([1e300, 1.0, -1e300]) AS x")).containsExactly(0.0);
@@ -133,12 +139,11 @@ class FloatAggregatesTest {
     }
 
     /** Legacy SQL's SUM and AVG over a FLOAT column take the same rule (the hand-written parser's own path). */
-    @org.junit.jupiter.api.Test
+    @Test
     void legacySqlSumsAndAveragesTheSameWay() {
         warehouse.createDataset("my-project", "floats");
-        io.dicombq.domain.destination.TableUri uri = new io.dicombq.domain.destination.TableUri("my-project", "floats", "f");
-        warehouse.createTable(uri, io.dicombq.domain.schema.TableSchema.of(io.dicombq.domain.schema.Column.of("x",
-                io.dicombq.domain.schema.ColumnType.FLOAT, io.dicombq.domain.schema.Mode.NULLABLE)));
+        TableUri uri = new TableUri("my-project", "floats", "f");
+        warehouse.createTable(uri, TableSchema.of(Column.of("x", ColumnType.FLOAT, Mode.NULLABLE)));
         warehouse.insertRows(uri, List.of(Row.of(Map.of("x", 0.1)), Row.of(Map.of("x", 0.2))));
 
         Row row = engine.query(new QueryRequest("SELECT SUM(x) AS s, AVG(x) AS a FROM [my-project:floats.f]", "my-project",

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,8 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPOutputStream;
 
+import static io.dicombq.adapter.in.emulator.EmulatorHttp.gzip;
+import static io.dicombq.adapter.in.emulator.EmulatorHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The wire details the official client depends on, checked at the HTTP level. */
@@ -28,6 +28,7 @@ class BigQueryEmulatorWireTest {
 
     private H2Warehouse warehouse;
     private BigQueryEmulator emulator;
+    private final EmulatorHttp api = new EmulatorHttp(() -> emulator.url());
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
@@ -36,9 +37,9 @@ class BigQueryEmulatorWireTest {
         AtomicLong ids = new AtomicLong();
         emulator = BigQueryEmulator.start(warehouse, 0, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
                 () -> "id" + ids.incrementAndGet());
-        assertThat(send("POST", BASE + "/datasets", gzip("{\"datasetReference\":{\"datasetId\":\"ds\"}}"), true)
+        assertThat(api.send("POST", BASE + "/datasets", gzip("{\"datasetReference\":{\"datasetId\":\"ds\"}}"), true)
                 .statusCode()).isEqualTo(200);
-        send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{\"projectId\":\"wire-project\",\"datasetId\":\"ds\","
+        api.send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{\"projectId\":\"wire-project\",\"datasetId\":\"ds\","
                 + "\"tableId\":\"t\"},\"schema\":{\"fields\":[{\"name\":\"uid\",\"type\":\"STRING\",\"mode\":\"REQUIRED\"},"
                 + "{\"name\":\"n\",\"type\":\"INTEGER\"},{\"name\":\"at\",\"type\":\"TIMESTAMP\"},"
                 + "{\"name\":\"codes\",\"type\":\"RECORD\",\"mode\":\"REPEATED\",\"fields\":[{\"name\":\"v\",\"type\":\"STRING\"}]}]}}"),
@@ -53,7 +54,7 @@ class BigQueryEmulatorWireTest {
 
     @Test
     void tablesSayTheirTypeAndOmitTheModeOfNullableFields() throws Exception {
-        JsonNode table = json(send("GET", BASE + "/datasets/ds/tables/t?view=STORAGE_STATS", null, false));
+        JsonNode table = json(api.send("GET", BASE + "/datasets/ds/tables/t?view=STORAGE_STATS", null, false));
 
         assertThat(table.path("type").asText()).isEqualTo("TABLE");
         assertThat(table.path("id").asText()).isEqualTo("wire-project:ds.t");
@@ -64,10 +65,10 @@ class BigQueryEmulatorWireTest {
 
     @Test
     void cellsAreStringsNullIsAnExplicitVAndTimestampsAreEpochSecondsInBigQuerysNotation() throws Exception {
-        send("POST", BASE + "/datasets/ds/tables/t/insertAll", gzip("{\"rows\":[{\"json\":{\"uid\":\"a\",\"n\":7,"
+        api.send("POST", BASE + "/datasets/ds/tables/t/insertAll", gzip("{\"rows\":[{\"json\":{\"uid\":\"a\",\"n\":7,"
                 + "\"at\":\"2020-01-02 03:04:05.123456 UTC\",\"codes\":[{\"v\":\"x\"}]}},{\"json\":{\"uid\":\"b\"}}]}"), true);
 
-        JsonNode data = json(send("GET", BASE + "/datasets/ds/tables/t/data", null, false));
+        JsonNode data = json(api.send("GET", BASE + "/datasets/ds/tables/t/data", null, false));
 
         assertThat(data.path("totalRows").asText()).isEqualTo("2");
         assertThat(data.path("rows").get(0).toString()).isEqualTo(
@@ -164,9 +165,9 @@ class BigQueryEmulatorWireTest {
 
     @Test
     void aMediaUploadOrAnUnknownUploadTypeIsABadRequestThatSaysWhatToUse() throws Exception {
-        HttpResponse<String> media = send("POST", "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=media",
+        HttpResponse<String> media = api.send("POST", "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=media",
                 "{\"uid\":\"a\"}\n".getBytes(StandardCharsets.UTF_8), false);
-        HttpResponse<String> unknown = send("POST", "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=chunked",
+        HttpResponse<String> unknown = api.send("POST", "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=chunked",
                 new byte[0], false);
         HttpResponse<String> noBoundary = http.send(HttpRequest.newBuilder(URI.create(emulator.url()
                         + "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=multipart"))
@@ -184,21 +185,21 @@ class BigQueryEmulatorWireTest {
     /** Issue 17 item 1: every type's cell text as BigQuery's REST API sends it. */
     @Test
     void everyTypesCellTextIsBigQuerys() throws Exception {
-        send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{\"projectId\":\"wire-project\",\"datasetId\":\"ds\","
+        api.send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{\"projectId\":\"wire-project\",\"datasetId\":\"ds\","
                 + "\"tableId\":\"types\"},\"schema\":{\"fields\":[{\"name\":\"wake\",\"type\":\"TIME\"},"
                 + "{\"name\":\"local\",\"type\":\"DATETIME\"},{\"name\":\"day\",\"type\":\"DATE\"},"
                 + "{\"name\":\"at\",\"type\":\"TIMESTAMP\"},{\"name\":\"amount\",\"type\":\"NUMERIC\"},"
                 + "{\"name\":\"raw\",\"type\":\"BYTES\"},{\"name\":\"doc\",\"type\":\"JSON\"},"
                 + "{\"name\":\"x\",\"type\":\"FLOAT\"},{\"name\":\"ok\",\"type\":\"BOOLEAN\"}]}}"), true);
-        send("POST", BASE + "/datasets/ds/tables/types/insertAll", gzip("{\"rows\":["
+        api.send("POST", BASE + "/datasets/ds/tables/types/insertAll", gzip("{\"rows\":["
                 + "{\"json\":{\"wake\":\"07:30:00\",\"local\":\"2020-01-02 03:04:05\",\"day\":\"2020-01-02\","
                 + "\"at\":\"2020-01-02 03:04:05 UTC\",\"amount\":\"1.50\",\"raw\":\"AAEC\",\"doc\":\"{\\\"a\\\":[1,2]}\","
                 + "\"x\":\"NaN\",\"ok\":true}},"
                 + "{\"json\":{\"wake\":\"06:00:00.500000\",\"local\":\"2020-01-02T03:04:05.25\",\"at\":1577934245.5,"
                 + "\"amount\":100,\"x\":\"-Infinity\",\"ok\":false}}]}"), true);
 
-        JsonNode legacy = json(send("GET", BASE + "/datasets/ds/tables/types/data", null, false));
-        JsonNode int64 = json(send("GET", BASE + "/datasets/ds/tables/types/data?formatOptions.useInt64Timestamp=true", null, false));
+        JsonNode legacy = json(api.send("GET", BASE + "/datasets/ds/tables/types/data", null, false));
+        JsonNode int64 = json(api.send("GET", BASE + "/datasets/ds/tables/types/data?formatOptions.useInt64Timestamp=true", null, false));
 
         assertThat(legacy.path("rows").get(0).toString()).isEqualTo("{\"f\":[{\"v\":\"07:30:00\"},{\"v\":\"2020-01-02T03:04:05\"},"
                 + "{\"v\":\"2020-01-02\"},{\"v\":\"1.577934245E9\"},{\"v\":\"1.5\"},{\"v\":\"AAEC\"},"
@@ -210,17 +211,17 @@ class BigQueryEmulatorWireTest {
         assertThat(int64.path("rows").get(1).path("f").get(3).path("v").asText()).isEqualTo("1577934245500000");
 
         // DataFormatOptions.timestampOutputFormat, the newer option: it wins over useInt64Timestamp
-        JsonNode iso = json(send("GET", BASE + "/datasets/ds/tables/types/data?formatOptions.timestampOutputFormat=ISO8601_STRING"
+        JsonNode iso = json(api.send("GET", BASE + "/datasets/ds/tables/types/data?formatOptions.timestampOutputFormat=ISO8601_STRING"
                 + "&formatOptions.useInt64Timestamp=true", null, false));
         assertThat(iso.path("rows").get(1).path("f").get(3).path("v").asText()).isEqualTo("2020-01-02T03:04:05.500000Z");
-        JsonNode float64 = json(send("GET", BASE + "/datasets/ds/tables/types/data?formatOptions.timestampOutputFormat=FLOAT64",
+        JsonNode float64 = json(api.send("GET", BASE + "/datasets/ds/tables/types/data?formatOptions.timestampOutputFormat=FLOAT64",
                 null, false));
         assertThat(float64.path("rows").get(1).path("f").get(3).path("v").asText()).isEqualTo("1.5779342455E9");
-        JsonNode queried = json(send("POST", BASE + "/queries", gzip("{\"query\":\"SELECT `at` FROM `wire-project.ds.types` WHERE NOT ok\","
+        JsonNode queried = json(api.send("POST", BASE + "/queries", gzip("{\"query\":\"SELECT `at` FROM `wire-project.ds.types` WHERE NOT ok\","
                 + "\"useLegacySql\":false,\"formatOptions\":{\"timestampOutputFormat\":\"INT64\"}}"), true));
         assertThat(queried.path("rows").get(0)).as(queried.toString()).isNotNull();
         assertThat(queried.path("rows").get(0).path("f").get(0).path("v").asText()).isEqualTo("1577934245500000");
-        HttpResponse<String> bad = send("GET", BASE + "/datasets/ds/tables/types/data?formatOptions.timestampOutputFormat=PICOS",
+        HttpResponse<String> bad = api.send("GET", BASE + "/datasets/ds/tables/types/data?formatOptions.timestampOutputFormat=PICOS",
                 null, false);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("timestampOutputFormat 'PICOS'");
@@ -230,13 +231,13 @@ class BigQueryEmulatorWireTest {
     @Test
     void listsArePagedWithOpaqueTokens() throws Exception {
         for (int i = 0; i < 4; i++) {
-            send("POST", BASE + "/datasets", gzip("{\"datasetReference\":{\"datasetId\":\"more" + i + "\"}}"), true);
+            api.send("POST", BASE + "/datasets", gzip("{\"datasetReference\":{\"datasetId\":\"more" + i + "\"}}"), true);
         }
         java.util.List<String> seen = new java.util.ArrayList<>();
         String token = null;
         int pages = 0;
         do {
-            JsonNode page = json(send("GET", BASE + "/datasets?maxResults=2" + (token == null ? "" : "&pageToken=" + token),
+            JsonNode page = json(api.send("GET", BASE + "/datasets?maxResults=2" + (token == null ? "" : "&pageToken=" + token),
                     null, false));
             page.path("datasets").forEach(d -> seen.add(d.path("datasetReference").path("datasetId").asText()));
             token = page.has("nextPageToken") ? page.path("nextPageToken").asText() : null;
@@ -246,14 +247,14 @@ class BigQueryEmulatorWireTest {
 
         assertThat(pages).isEqualTo(3);
         assertThat(seen).containsExactlyInAnyOrder("ds", "more0", "more1", "more2", "more3");
-        assertThat(json(send("GET", BASE + "/datasets", null, false)).has("nextPageToken")).isFalse();
-        HttpResponse<String> forged = send("GET", BASE + "/datasets?pageToken=Mg", null, false);
+        assertThat(json(api.send("GET", BASE + "/datasets", null, false)).has("nextPageToken")).isFalse();
+        HttpResponse<String> forged = api.send("GET", BASE + "/datasets?pageToken=Mg", null, false);
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(json(forged).path("error").path("message").asText()).startsWith("Invalid page token: Mg");
-        String tablesToken = json(send("GET", BASE + "/datasets?maxResults=1", null, false)).path("nextPageToken").asText();
-        assertThat(send("GET", BASE + "/datasets/ds/tables?pageToken=" + tablesToken, null, false).statusCode())
+        String tablesToken = json(api.send("GET", BASE + "/datasets?maxResults=1", null, false)).path("nextPageToken").asText();
+        assertThat(api.send("GET", BASE + "/datasets/ds/tables?pageToken=" + tablesToken, null, false).statusCode())
                 .as("a token of another listing").isEqualTo(400);
-        JsonNode tables = json(send("GET", BASE + "/datasets/ds/tables?maxResults=1", null, false));
+        JsonNode tables = json(api.send("GET", BASE + "/datasets/ds/tables?maxResults=1", null, false));
         assertThat(tables.path("totalItems").asInt()).isEqualTo(1);
         assertThat(tables.has("nextPageToken")).isFalse();
     }
@@ -266,7 +267,7 @@ class BigQueryEmulatorWireTest {
         java.util.List<String> tokens = new java.util.ArrayList<>();
         String token = null;
         do {
-            JsonNode page = json(send("GET", BASE + "/datasets/ds/tables/t/data?maxResults=10"
+            JsonNode page = json(api.send("GET", BASE + "/datasets/ds/tables/t/data?maxResults=10"
                     + (token == null ? "" : "&pageToken=" + token), null, false));
             page.path("rows").forEach(row -> seen.add(row.path("f").get(0).path("v").asText()));
             token = page.has("pageToken") ? page.path("pageToken").asText() : null;
@@ -275,18 +276,18 @@ class BigQueryEmulatorWireTest {
 
         assertThat(seen).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 25).mapToObj(i -> "a" + i).toList());
         assertThat(tokens).hasSize(3);
-        send("DELETE", BASE + "/datasets/ds/tables/t", null, false);
-        send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{\"projectId\":\"wire-project\","
+        api.send("DELETE", BASE + "/datasets/ds/tables/t", null, false);
+        api.send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{\"projectId\":\"wire-project\","
                 + "\"datasetId\":\"ds\",\"tableId\":\"t\"},\"schema\":{\"fields\":[{\"name\":\"uid\",\"type\":\"STRING\"}]}}"), true);
         insertUids("b", 25);
-        JsonNode afterReplace = json(send("GET", BASE + "/datasets/ds/tables/t/data?maxResults=2&pageToken=" + tokens.get(0),
+        JsonNode afterReplace = json(api.send("GET", BASE + "/datasets/ds/tables/t/data?maxResults=2&pageToken=" + tokens.get(0),
                 null, false));
         assertThat(afterReplace.path("rows").get(0).path("f").get(0).path("v").asText()).as("the old token's index")
                 .isEqualTo("b10");
-        JsonNode byIndex = json(send("GET", BASE + "/datasets/ds/tables/t/data?maxResults=1&pageToken=24", null, false));
+        JsonNode byIndex = json(api.send("GET", BASE + "/datasets/ds/tables/t/data?maxResults=1&pageToken=24", null, false));
         assertThat(byIndex.path("rows").get(0).path("f").get(0).path("v").asText()).isEqualTo("b24");
         assertThat(byIndex.has("pageToken")).isFalse();
-        HttpResponse<String> forged = send("GET", BASE + "/datasets/ds/tables/t/data?pageToken=1.x", null, false);
+        HttpResponse<String> forged = api.send("GET", BASE + "/datasets/ds/tables/t/data?pageToken=1.x", null, false);
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(json(forged).path("error").path("message").asText()).startsWith("Invalid page token: 1.x");
     }
@@ -296,13 +297,13 @@ class BigQueryEmulatorWireTest {
         for (int i = 0; i < count; i++) {
             rows.append(i == 0 ? "" : ",").append("{\"json\":{\"uid\":\"").append(prefix).append(i).append("\"}}");
         }
-        assertThat(send("POST", BASE + "/datasets/ds/tables/t/insertAll", gzip("{\"rows\":[" + rows + "]}"), true)
+        assertThat(api.send("POST", BASE + "/datasets/ds/tables/t/insertAll", gzip("{\"rows\":[" + rows + "]}"), true)
                 .statusCode()).isEqualTo(200);
     }
 
     @Test
     void anUnknownCallGetsTheGoogleErrorEnvelope() throws Exception {
-        HttpResponse<String> response = send("POST", BASE + "/datasets/ds/routines", gzip("{}"), true);
+        HttpResponse<String> response = api.send("POST", BASE + "/datasets/ds/routines", gzip("{}"), true);
 
         assertThat(response.statusCode()).isEqualTo(501);
         JsonNode error = json(response).path("error");
@@ -328,11 +329,11 @@ class BigQueryEmulatorWireTest {
         assertRefusedTable("wide", wide.toString(), "Too many total leaf fields: 10001, max allowed field count: 10000");
         assertRefusedTable("deep", deep, "16 levels deep, more than BigQuery's limit of 15 levels");
         assertRefusedTable("long", longName, "has 301 characters, more than BigQuery's limit of 300 characters");
-        assertThat(send("GET", BASE + "/datasets/ds/tables/wide", null, false).statusCode()).isEqualTo(404);
+        assertThat(api.send("GET", BASE + "/datasets/ds/tables/wide", null, false).statusCode()).isEqualTo(404);
     }
 
     private void assertRefusedTable(String table, String fields, String message) throws Exception {
-        HttpResponse<String> response = send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{"
+        HttpResponse<String> response = api.send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{"
                 + "\"projectId\":\"wire-project\",\"datasetId\":\"ds\",\"tableId\":\"" + table + "\"},"
                 + "\"schema\":{\"fields\":[" + fields + "]}}"), true);
 
@@ -345,7 +346,7 @@ class BigQueryEmulatorWireTest {
 
     @Test
     void positionalQueryParametersAreRefusedNotIgnored() throws Exception {
-        HttpResponse<String> response = send("POST", BASE + "/queries",
+        HttpResponse<String> response = api.send("POST", BASE + "/queries",
                 gzip("{\"query\":\"SELECT nonsense FROM\",\"useLegacySql\":false,\"queryParameters\":[{\"parameterType\":"
                         + "{\"type\":\"STRING\"},\"parameterValue\":{\"value\":\"x\"}}]}"), true);
 
@@ -355,32 +356,10 @@ class BigQueryEmulatorWireTest {
 
     /** Opens a resumable upload of an NDJSON load job into ds.t; returns the session's URL. */
     private String openUpload(String jobId) throws IOException, InterruptedException {
-        HttpResponse<String> opened = send("POST", "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=resumable",
+        HttpResponse<String> opened = api.send("POST", "/upload/bigquery/v2/projects/wire-project/jobs?uploadType=resumable",
                 ("{\"configuration\":{\"load\":{\"destinationTable\":{\"projectId\":\"wire-project\",\"datasetId\":\"ds\",\"tableId\":\"t\"},"
                         + "\"sourceFormat\":\"NEWLINE_DELIMITED_JSON\"}},\"jobReference\":{\"jobId\":\"" + jobId
                         + "\",\"projectId\":\"wire-project\"}}").getBytes(StandardCharsets.UTF_8), false);
         return opened.headers().firstValue("Location").orElseThrow();
-    }
-
-    private HttpResponse<String> send(String method, String path, byte[] body, boolean gzipped)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.url() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (gzipped) {
-            request.header("Content-Encoding", "gzip").header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return WireJson.MAPPER.readTree(response.body());
-    }
-
-    private static byte[] gzip(String json) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(json.getBytes(StandardCharsets.UTF_8));
-        }
-        return bytes.toByteArray();
     }
 }

@@ -1,13 +1,11 @@
 package io.dicombq.adapter.in.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.domain.destination.TableUri;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +21,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
+import static io.dicombq.adapter.in.emulator.EmulatorHttp.gzip;
+import static io.dicombq.adapter.in.emulator.EmulatorHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Resumable upload sessions end a week after their last request, as Google's do, and give back what they held. */
@@ -36,14 +35,15 @@ class UploadSessionLifetimeTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private H2Warehouse warehouse;
     private BigQueryEmulator emulator;
+    private final EmulatorHttp api = new EmulatorHttp(() -> emulator.url());
 
     @BeforeEach
     void start() throws Exception {
         warehouse = H2Warehouse.inMemory("upload-life-" + DATABASES.incrementAndGet());
         AtomicLong ids = new AtomicLong();
         emulator = BigQueryEmulator.start(warehouse, 0, clock, () -> "s" + ids.incrementAndGet());
-        send("POST", BASE + "/datasets", gzip("{\"datasetReference\":{\"datasetId\":\"ds\"}}"), true);
-        send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{\"projectId\":\"life-project\",\"datasetId\":\"ds\","
+        api.send("POST", BASE + "/datasets", gzip("{\"datasetReference\":{\"datasetId\":\"ds\"}}"), true);
+        api.send("POST", BASE + "/datasets/ds/tables", gzip("{\"tableReference\":{\"projectId\":\"life-project\",\"datasetId\":\"ds\","
                 + "\"tableId\":\"t\"},\"schema\":{\"fields\":[{\"name\":\"uid\",\"type\":\"STRING\"}]}}"), true);
     }
 
@@ -94,7 +94,7 @@ class UploadSessionLifetimeTest {
 
     /** Opens a resumable upload of an NDJSON load job into ds.t; returns the session's URL. */
     private URI open(String jobId) throws IOException, InterruptedException {
-        HttpResponse<String> opened = send("POST", "/upload/bigquery/v2/projects/life-project/jobs?uploadType=resumable",
+        HttpResponse<String> opened = api.send("POST", "/upload/bigquery/v2/projects/life-project/jobs?uploadType=resumable",
                 ("{\"configuration\":{\"load\":{\"destinationTable\":{\"projectId\":\"life-project\",\"datasetId\":\"ds\",\"tableId\":\"t\"},"
                         + "\"sourceFormat\":\"NEWLINE_DELIMITED_JSON\"}},\"jobReference\":{\"jobId\":\"" + jobId
                         + "\",\"projectId\":\"life-project\"}}").getBytes(StandardCharsets.UTF_8), false);
@@ -113,28 +113,6 @@ class UploadSessionLifetimeTest {
         try (Stream<Path> files = Files.list(emulator.uploadDirectory())) {
             return files.filter(f -> f.getFileName().toString().startsWith("upload-" + id + "-")).toList();
         }
-    }
-
-    private HttpResponse<String> send(String method, String path, byte[] body, boolean gzipped)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.url() + path))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        if (gzipped) {
-            request.header("Content-Encoding", "gzip").header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return WireJson.MAPPER.readTree(response.body());
-    }
-
-    private static byte[] gzip(String json) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(json.getBytes(StandardCharsets.UTF_8));
-        }
-        return bytes.toByteArray();
     }
 
     /** A clock the test moves forward by hand. */

@@ -158,7 +158,7 @@ final class JobRunner {
             jobs.reserve(project, jobId);
             ObjectNode echoed = configuration.deepCopy();
             echoed.put("jobType", kind.name());
-            if (kind == Kind.QUERY && (!details.hasNonNull("destinationTable"))) {
+            if (kind == Kind.QUERY && !details.hasNonNull("destinationTable")) {
                 // the anonymous table the result is read from, in the resource while the query runs too
                 ((ObjectNode) echoed.get("query")).set("destinationTable",
                         Resources.tableReference(QueryJobResults.tableFor(project, jobId)));

@@ -1,8 +1,10 @@
 package io.dicombq.it.beam;
 
+import io.dicombq.adapter.in.cli.wiring.LocalDicomStoreSources;
 import io.dicombq.domain.destination.DestinationOptions;
 import io.dicombq.domain.destination.TableUri;
 import io.dicombq.domain.operation.Operation;
+import io.dicombq.domain.status.Code;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +50,30 @@ class BeamDirectRunnerExportTest {
             assertThat(fixture.logLines(pipeline)).containsExactlyElementsOf(fixture.logLines(single));
             assertThat(fixture.warehouse.listTables(BeamFixture.PROJECT, BeamFixture.DATASET))
                     .as("the staging table is gone").containsExactlyInAnyOrder("single_node", "direct_runner");
+        }
+    }
+
+    /**
+     * The pipeline reads the filter file again when it runs (its workers get the text): a file that turned into bytes
+     * that are not UTF-8 since the request was checked ends the operation INVALID_ARGUMENT naming the bad byte's line.
+     */
+    @Test
+    void aFilterFileThatIsNoLongerUtf8WhenThePipelineRunsNamesTheLine() throws IOException {
+        Path store = Files.createDirectories(temp.resolve("empty-store"));
+        Path filter = Files.writeString(temp.resolve("filter.txt"), "/studies/1.2.3\n/studies/1.2.4\n");
+        try (BeamFixture fixture = new BeamFixture(temp.resolve("data"))) {
+            Operation started = fixture.start(new LocalDicomStoreSources(), store.toString(),
+                    BeamFixture.table("filtered"), DestinationOptions.none(), Optional.of(filter.toString()));
+            Files.write(filter, new byte[] {'/', 's', 't', 'u', 'd', 'i', 'e', 's', '/', '1', '\n', '/', 's', (byte) 0xff, '\n'});
+
+            fixture.beam("direct", List.of("--tempLocation=" + temp.resolve("beam-temp"))).run(started.name());
+
+            Operation done = fixture.operation(started);
+            assertThat(done.done()).isTrue();
+            assertThat(done.error()).hasValueSatisfying(error -> {
+                assertThat(error.code()).isEqualTo(Code.INVALID_ARGUMENT);
+                assertThat(error.message()).contains("line 2").contains("not valid UTF-8");
+            });
         }
     }
 

@@ -141,7 +141,8 @@ final class JobRunner {
      *
      * @param upload   the uploaded data of a load job, or null
      * @param whenDone runs once, when the job has ended or was refused (an upload's file is removed then)
-     * @param wait     how long to wait for the job to end before answering with it RUNNING
+     * @param wait     how long to wait for the job to end before answering with it RUNNING, at most
+     *                 {@link #answerWithin()}
      */
     ObjectNode insert(String project, JsonNode body, Path upload, Runnable whenDone, Duration wait) {
         boolean handedOver = false;
@@ -215,7 +216,7 @@ final class JobRunner {
             }
         });
         try {
-            return ended.get(Math.min(wait.toMillis(), answerWithin.toMillis()), TimeUnit.MILLISECONDS);
+            return ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return running;
         } catch (InterruptedException e) {

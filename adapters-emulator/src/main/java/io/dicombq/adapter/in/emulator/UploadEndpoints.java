@@ -158,13 +158,13 @@ final class UploadEndpoints {
 
     private ApiResponse chunk(ApiRequest request) {
         String id = request.param("upload_id");
-        expireIdleSessions();
         Session session = id == null ? null : sessions.get(id);
         if (session == null) {
             throw noSession(id);
         }
         synchronized (session) {
-            if (session.expired) {
+            // this session's own age decides; the others are looked at when a session opens
+            if (session.expired || expireIfIdle(id, session, oldestKept())) {
                 throw noSession(id);
             }
             session.lastUsed = clock.millis();
@@ -191,18 +191,30 @@ final class UploadEndpoints {
      * never ran), a finished one's belongs to its job, which deletes it when it ends.
      */
     private void expireIdleSessions() {
-        long oldest = clock.millis() - SESSION_LIFETIME.toMillis();
+        long oldest = oldestKept();
         sessions.forEach((id, session) -> {
             synchronized (session) {
-                if (session.lastUsed < oldest && !session.expired) {
-                    session.expired = true;
-                    sessions.remove(id);
-                    if (session.finished == null) {
-                        deleteQuietly(session.data);
-                    }
-                }
+                expireIfIdle(id, session, oldest);
             }
         });
+    }
+
+    /** The clock's time before which a session's last request ends it. */
+    private long oldestKept() {
+        return clock.millis() - SESSION_LIFETIME.toMillis();
+    }
+
+    /** Ends {@code session} (its lock held) if its last request was before {@code oldest}; whether it did. */
+    private boolean expireIfIdle(String id, Session session, long oldest) {
+        if (session.expired || session.lastUsed >= oldest) {
+            return false;
+        }
+        session.expired = true;
+        sessions.remove(id);
+        if (session.finished == null) {
+            deleteQuietly(session.data);
+        }
+        return true;
     }
 
     /** Stores the chunk; returns the upload's total size, or -1 while the client has not said it. */

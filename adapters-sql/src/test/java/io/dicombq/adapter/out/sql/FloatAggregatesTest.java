@@ -67,7 +67,7 @@ class FloatAggregatesTest {
         "SELECT SUM(x) OVER (ORDER BY x) AS s FROM UNNEST([0.1, 0.2, 0.3, 0.7]) AS x",
     })
     void theSumIsTheReferenceImplementationsToTheLastBit(String sql) {
-        assertThat(bits(engineSums(sql))).isEqualTo(bits(referenceSums(sql)));
+        assertThat(bits(engineValues(sql))).isEqualTo(bits(referenceValues(sql)));
     }
 
     @ParameterizedTest
@@ -94,7 +94,7 @@ class FloatAggregatesTest {
         "SELECT AVG(x) OVER (ORDER BY x) AS s FROM UNNEST([0.1, 0.2, 0.3, 0.7]) AS x",
     })
     void theMeanIsTheReferenceImplementationsToTheLastBit(String sql) {
-        assertThat(bits(engineSums(sql))).isEqualTo(bits(referenceSums(sql)));
+        assertThat(bits(engineValues(sql))).isEqualTo(bits(referenceValues(sql)));
     }
 
     /** PERCENTILE_CONT's weights and interpolation are the reference's long double ones ({@link ExtendedPrecision}). */
@@ -111,7 +111,7 @@ class FloatAggregatesTest {
         "SELECT PERCENTILE_CONT(x, 0.9) OVER () AS s FROM UNNEST([0.1, CAST('inf' AS FLOAT64)]) AS x LIMIT 1",
     })
     void percentileContIsTheReferenceImplementationsToTheLastBit(String sql) {
-        assertThat(bits(engineSums(sql))).isEqualTo(bits(referenceSums(sql)));
+        assertThat(bits(engineValues(sql))).isEqualTo(bits(referenceValues(sql)));
     }
 
     /**
@@ -120,9 +120,9 @@ class FloatAggregatesTest {
      */
     @Test
     void aMeanWithOneInfinityIsThatInfinityInAnyOrder() {
-        assertThat(engineSums("SELECT AVG(x) AS s FROM UNNEST([CAST('inf' AS FLOAT64), 1.0]) AS x"))
+        assertThat(engineValues("SELECT AVG(x) AS s FROM UNNEST([CAST('inf' AS FLOAT64), 1.0]) AS x"))
                 .containsExactly(Double.POSITIVE_INFINITY);
-        assertThat(engineSums("SELECT AVG(x) AS s FROM UNNEST([CAST('-inf' AS FLOAT64), 1.0, 2.0]) AS x"))
+        assertThat(engineValues("SELECT AVG(x) AS s FROM UNNEST([CAST('-inf' AS FLOAT64), 1.0, 2.0]) AS x"))
                 .containsExactly(Double.NEGATIVE_INFINITY);
     }
 
@@ -133,9 +133,9 @@ class FloatAggregatesTest {
      */
     @Test
     void aMeanIsExactWhereTheReferencesRunningMeanCancels() {
-        assertThat(engineSums("SELECT AVG(x) AS s FROM UNNEST([1e300, 1.0, -1e300]) AS x")).containsExactly(1.0 / 3);
-        assertThat(referenceSums("SELECT AVG(x) AS s FROM UNNEST([1e300, 1.0, -1e300]) AS x")).containsExactly(0.0);
-        assertThat(engineSums("SELECT AVG(x) AS s FROM UNNEST([1.0, 1e300, -1e300]) AS x")).containsExactly(1.0 / 3);
+        assertThat(engineValues("SELECT AVG(x) AS s FROM UNNEST([1e300, 1.0, -1e300]) AS x")).containsExactly(1.0 / 3);
+        assertThat(referenceValues("SELECT AVG(x) AS s FROM UNNEST([1e300, 1.0, -1e300]) AS x")).containsExactly(0.0);
+        assertThat(engineValues("SELECT AVG(x) AS s FROM UNNEST([1.0, 1e300, -1e300]) AS x")).containsExactly(1.0 / 3);
     }
 
     /** Legacy SQL's SUM and AVG over a FLOAT column take the same rule (the hand-written parser's own path). */
@@ -153,28 +153,28 @@ class FloatAggregatesTest {
         assertThat(row.get("a")).isEqualTo((0.1 + 0.2) / 2);
     }
 
-    private static List<Double> engineSums(String sql) {
-        List<Double> sums = new ArrayList<>();
+    private static List<Double> engineValues(String sql) {
+        List<Double> values = new ArrayList<>();
         for (Row row : engine.query(QueryRequest.of(sql, "my-project")).rows()) {
-            sums.add((Double) row.get("s"));
+            values.add((Double) row.get("s"));
         }
-        return sums;
+        return values;
     }
 
-    private static List<Double> referenceSums(String sql) {
+    private static List<Double> referenceValues(String sql) {
         try (PreparedQuery query = PreparedQuery.builder().setSql(sql)
                 .setAnalyzerOptions(ZetaSqlFrontEnd.analyzerOptions(ZetaSqlFrontEnd.bigQueryLanguage()))
                 .setCatalog(catalog).prepare()) {
-            List<Double> sums = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
             for (List<Value> row : query.execute(Map.of()).getTableData()) {
-                sums.add(row.get(0).isNull() ? null : row.get(0).getDoubleValue());
+                values.add(row.get(0).isNull() ? null : row.get(0).getDoubleValue());
             }
-            return sums;
+            return values;
         }
     }
 
-    /** Each sum as its bits (NaN as one value), so that 0.3 and 0.30000000000000004 differ and -0.0 is not 0.0. */
-    private static List<String> bits(List<Double> sums) {
-        return sums.stream().map(sum -> sum == null ? "NULL" : Long.toHexString(Double.doubleToLongBits(sum))).toList();
+    /** Each value as its bits (NaN as one value), so that 0.3 and 0.30000000000000004 differ and -0.0 is not 0.0. */
+    private static List<String> bits(List<Double> values) {
+        return values.stream().map(v -> v == null ? "NULL" : Long.toHexString(Double.doubleToLongBits(v))).toList();
     }
 }

@@ -114,6 +114,16 @@ public final class RowWriteGate {
         }
     }
 
+    /**
+     * H2's estimate of the memory its changes since the last version hold (about twice their data), or -1 where this
+     * process does not host the store or has not taken a version yet; a gated transaction reads it before and after
+     * its work to learn what its rows took.
+     */
+    public long unsavedBytes() {
+        MVStore store = hosted;
+        return store == null || store.isClosed() ? -1 : store.getUnsavedMemory();
+    }
+
     /** Ends the early write-back: waits for one running, so the close's own fsync follows it. */
     void close() {
         writeBack.close();

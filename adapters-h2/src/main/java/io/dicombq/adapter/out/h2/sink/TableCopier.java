@@ -7,6 +7,7 @@ import io.dicombq.adapter.out.h2.catalog.SchemaChange;
 import io.dicombq.adapter.out.h2.catalog.TableEntry;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.Row;
+import io.dicombq.domain.schema.RowFootprint;
 import io.dicombq.domain.schema.TableSchema;
 
 import java.sql.Connection;
@@ -21,16 +22,13 @@ import java.util.List;
  * columns copy inside H2; when a RECORD gained fields the rows pass through Java, because H2 cannot cast a ROW to a
  * ROW with more fields.
  *
- * <p>The copy is a series of short auto-committed transactions, each under the {@link RowWriteGate}: one
- * {@code INSERT … SELECT} per {@link #CHUNK} row ids, or one row at a time through Java. A single statement over
- * the whole table would keep one transaction over ROW values open for as long as the copy runs, and a crash while
- * H2 has written it to disk leaves a database H2 cannot reopen. The target is invisible until the catalog points at
- * it, so its partial state never shows.
+ * <p>The copy is a series of short transactions, each under the {@link RowWriteGate}: one {@code INSERT … SELECT}, or
+ * one chunk read through Java and written in one transaction, per span of row ids ({@link CopySpans}: about as many
+ * bytes as a load's transaction). A single statement over the whole table would keep one transaction over ROW values
+ * open for as long as the copy runs, and a crash while H2 has written it to disk leaves a database H2 cannot reopen.
+ * The target is invisible until the catalog points at it, so its partial state never shows.
  */
 public final class TableCopier {
-    /** Row ids per {@code INSERT … SELECT}: a few hundred KB of typical rows, well under H2's auto-commit memory. */
-    static final long CHUNK = 256;
-
     private final Connection connection;
     private final RowWriteGate gate;
     private final String fromSql;
@@ -105,11 +103,21 @@ public final class TableCopier {
         }
         String insert = "INSERT INTO " + to.physicalSql() + " (" + columns + ") " + select;
         long copied = 0;
+        CopySpans spans = new CopySpans();
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
-            for (long low = after; low < upTo; low += CHUNK) {
+            for (long low = before(after); low < upTo; ) {
+                long high = Math.min(low + spans.span(), upTo);
                 statement.setLong(1, low);
-                statement.setLong(2, Math.min(low + CHUNK, upTo));
-                copied += gate.transaction(() -> execute(statement, insert));
+                statement.setLong(2, high);
+                copied += gate.transaction(() -> {
+                    long before = gate.unsavedBytes();
+                    long rows = execute(statement, insert);
+                    long now = gate.unsavedBytes();
+                    // H2's estimate is about twice the rows' data, the measure a load's transactions are bounded by
+                    spans.copied(rows, before < 0 || now < before ? -1 : (now - before) / 2);
+                    return rows;
+                });
+                low = high;
             }
         } catch (SQLException e) {
             throw Jdbc.internal(insert, e);
@@ -122,32 +130,51 @@ public final class TableCopier {
         RowInserter inserter = new RowInserter(connection, to.physicalSql(), to.schema());
         try (PreparedStatement statement = connection.prepareStatement(select);
              RowInserter.Stream stream = keepRowIds ? inserter.keyedStream() : inserter.stream()) {
-            for (long low = after; low < upTo; low += CHUNK) {
+            CopySpans spans = new CopySpans();
+            for (long low = before(after); low < upTo; ) {
+                long high = Math.min(low + spans.span(), upTo);
                 statement.setLong(1, low);
-                statement.setLong(2, Math.min(low + CHUNK, upTo));
+                statement.setLong(2, high);
                 // Read a chunk, then write it: the reading cursor stays outside the gated row transactions.
                 List<ReadRow> chunk = new ArrayList<>();
+                long bytes = 0;
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        chunk.add(keepRowIds ? new ReadRow(rs.getLong(1), RowReader.read(rs, from, 2))
-                                : new ReadRow(0, RowReader.read(rs, from, 1)));
+                        ReadRow read = keepRowIds ? new ReadRow(rs.getLong(1), RowReader.read(rs, from, 2))
+                                : new ReadRow(0, RowReader.read(rs, from, 1));
+                        chunk.add(read);
+                        bytes += RowFootprint.of(read.row());
                     }
                 }
-                for (ReadRow read : chunk) {
-                    gate.run(() -> {
+                // One transaction for the chunk, as a load commits its rows: a commit per row cost more than the row.
+                gate.run(() -> Jdbc.inTransaction(connection, c -> {
+                    for (ReadRow read : chunk) {
                         if (keepRowIds) {
                             stream.insertAt(read.rowId(), read.row());
                         } else {
                             stream.insert(read.row());
                         }
-                    });
-                }
+                    }
+                    return null;
+                }));
+                spans.copied(chunk.size(), bytes);
                 copied += chunk.size();
+                low = high;
             }
         } catch (SQLException e) {
             throw Jdbc.internal(select, e);
         }
         return copied;
+    }
+
+    /**
+     * Where a copy of the rows after {@code after} starts: just before the first row id the source holds past it, so
+     * that spans sized for a few rows do not step one by one through ids it never had (a narrower table of a load
+     * holds the positions of its rows, which start where the table before it ended).
+     */
+    private long before(long after) {
+        return Jdbc.query(connection, "SELECT COALESCE(MIN(_ROWID_) - 1, " + after + ") FROM " + fromSql
+                + " WHERE _ROWID_ > " + after, rs -> rs.getLong(1)).get(0);
     }
 
     /** A source row read through Java, with its row id when the copy keeps it. */

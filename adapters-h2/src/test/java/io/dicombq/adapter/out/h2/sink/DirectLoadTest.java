@@ -158,6 +158,27 @@ class DirectLoadTest {
     }
 
     @Test
+    void wideRowsKeepTheirValuesAndOrderWhenCopiedAFewAtATime() {
+        // 100 KB a row: each copy's transaction takes a handful of them (CopySpans), through H2 and through Java
+        Column blob = Column.of("Blob", ColumnType.STRING, Mode.NULLABLE);
+        Column wideName = Column.record("Name", Mode.NULLABLE, List.of(Column.of("Family", ColumnType.STRING, Mode.NULLABLE),
+                Column.of("Given", ColumnType.STRING, Mode.NULLABLE)));
+        Column extra = Column.of("Extra0", ColumnType.STRING, Mode.REPEATED);
+        try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.CREATE)) {
+            write.write(TableSchema.of(ID, NAME, blob), wide(rows(0, 90, -1)));
+            write.write(TableSchema.of(ID, NAME, blob, extra), wide(rows(90, 60, 0)));
+            write.write(TableSchema.of(ID, wideName, blob, extra), wide(rows(150, 10, 0)));
+            write.commit(TableSchema.of(ID, wideName, blob, extra));
+        }
+        List<Row> rows = warehouse.readRows(TABLE, 0, 200);
+        assertThat(rows).extracting(row -> row.get("Id")).containsExactlyElementsOf(
+                java.util.stream.LongStream.range(0, 160).boxed().toList());
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("Blob")).isEqualTo(blob((Long) row.get("Id"))));
+        assertThat(rows.get(100).get("Extra0")).isEqualTo(List.of("e100"));
+        assertThat(physicalTables()).isEqualTo(1);
+    }
+
+    @Test
     void aBatchWithARowThatDoesNotFitIsRefusedWholeAndTheWriteGoesOn() {
         TableSchema schema = TableSchema.of(ID, NAME);
         try (StagedWrite write = warehouse.tableSink().begin(TABLE, WritePlan.CREATE)) {
@@ -210,6 +231,21 @@ class DirectLoadTest {
             rows.add(Row.of(values));
         }
         return rows;
+    }
+
+    /** The rows with a Blob of 100 KB that tells their id. */
+    private static List<Row> wide(List<Row> rows) {
+        List<Row> wide = new ArrayList<>();
+        for (Row row : rows) {
+            Map<String, Object> values = new LinkedHashMap<>(row.values());
+            values.put("Blob", blob((Long) row.get("Id")));
+            wide.add(Row.of(values));
+        }
+        return wide;
+    }
+
+    private static String blob(long id) {
+        return ("row " + id + " ").repeat(10).concat("x".repeat(100_000));
     }
 
     /** Ids 0..count-1 exactly once each, every family name intact. */

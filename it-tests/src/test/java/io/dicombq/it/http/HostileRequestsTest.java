@@ -102,6 +102,13 @@ class HostileRequestsTest {
         assertThat(error.get("message").asText()).isNotBlank();
     }
 
+    /** The headers that keep a browser from framing, sniffing or scripting an answer, refusals and Jetty's own included. */
+    static void assertSafetyHeaders(RawReply reply) {
+        assertThat(reply.head()).as("safety headers of " + reply.head())
+                .containsIgnoringCase("X-Content-Type-Options: nosniff").containsIgnoringCase("X-Frame-Options: DENY")
+                .containsIgnoringCase("Referrer-Policy: no-referrer").contains("frame-ancestors 'none'");
+    }
+
     // item 8: a page of another site can send simple requests (form posts, text/plain fetches) to loopback
     @Test
     void aPostFromAPageOfAnotherSiteIsRefusedAndCreatesNothing() {
@@ -115,11 +122,13 @@ class HostileRequestsTest {
             assertThat(reply.status()).isEqualTo(403);
             assertEnvelope(403, "PERMISSION_DENIED", reply.error());
             assertThat(reply.error().get("message").asText()).contains("Cross-origin request refused");
+            assertSafetyHeaders(reply);
         }
         for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
             RawReply reply = raw(post(path, "Content-Type: " + type + "\r\n", body));
             assertEnvelope(400, "INVALID_ARGUMENT", reply.error());
             assertThat(reply.error().get("message").asText()).contains(type.split(";")[0]).contains("application/json");
+            assertSafetyHeaders(reply);
         }
         RawReply noType = raw(post(path, "", body));
         assertEnvelope(400, "INVALID_ARGUMENT", noType.error());
@@ -132,6 +141,7 @@ class HostileRequestsTest {
                 + "\r\nOrigin: http://attacker.example\r\nAccess-Control-Request-Method: POST\r\n"
                 + "Access-Control-Request-Headers: content-type\r\nConnection: close\r\n\r\n");
         assertThat(reply.status()).isEqualTo(403);
+        assertSafetyHeaders(reply);
         assertThat(reply.head().toLowerCase()).doesNotContain("access-control-allow");
         RawReply sameOrigin = raw("OPTIONS " + DATASET + "/dicomStores HTTP/1.1\r\nHost: " + hostHeader()
                 + "\r\nOrigin: " + server.uri() + "\r\nAccess-Control-Request-Method: POST\r\nConnection: close\r\n\r\n");
@@ -156,6 +166,7 @@ class HostileRequestsTest {
                 + "\r\nOrigin: http://attacker.example:" + server.uri().getPort() + "\r\nConnection: close\r\n\r\n");
         assertEnvelope(403, "PERMISSION_DENIED", reply.error());
         assertThat(reply.error().get("message").asText()).contains("attacker.example").contains("loopback");
+        assertSafetyHeaders(reply);
     }
 
     // item 10: Jetty's own refusals in Google's envelope
@@ -179,6 +190,9 @@ class HostileRequestsTest {
         RawReply garbage = raw("NOT HTTP AT ALL\r\n\r\n");
         assertThat(garbage.status()).isEqualTo(400);
         assertEnvelope(400, "INVALID_ARGUMENT", garbage.error());
+        for (RawReply reply : List.of(ambiguous, tooLong, bigHeaders, garbage)) {
+            assertSafetyHeaders(reply);
+        }
     }
 
     // item 3: AIP-158 pages

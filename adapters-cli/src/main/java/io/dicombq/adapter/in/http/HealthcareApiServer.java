@@ -75,11 +75,12 @@ public final class HealthcareApiServer implements AutoCloseable {
                     + "): choose another --port");
         }
         URI uri = URI.create("http://" + hostForUri(advertised(host)) + ":" + connector.getLocalPort());
-        // every error is in Google's envelope, Jetty's own too; the guard sits in front of every handler
+        // every error is in Google's envelope, Jetty's own too; the guard sits in front of every handler and the safety
+        // headers in front of the guard
         server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(new CrossSiteGuard(new ServerRoutes(new ApiHandler(api.create(uri), access, sources, accessLog),
-                new ConsoleHandler(), bigQuery.map(handler -> handler.guardedBy(access, accessLog))),
-                access.enforced(), accessLog));
+        server.setHandler(new SafetyHeaders(new CrossSiteGuard(new ServerRoutes(new ApiHandler(api.create(uri), access,
+                sources, accessLog), new ConsoleHandler(), bigQuery.map(handler -> handler.guardedBy(access, accessLog))),
+                access.enforced(), accessLog)));
         try {
             server.start();
         } catch (Exception e) {

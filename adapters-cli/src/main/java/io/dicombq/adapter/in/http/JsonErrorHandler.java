@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Jetty's own errors (an ambiguous or too long URI, headers too large, a request it cannot parse) in Google's
- * envelope instead of Jetty's HTML page, so that a client reads every error of the server the same way.
+ * envelope instead of Jetty's HTML page, so that a client reads every error of the server the same way, with the
+ * headers every answer carries ({@link SafetyHeaders}).
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -23,6 +24,7 @@ final class JsonErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, ErrorEnvelope.JSON);
+        SafetyHeaders.addTo(response.getHeaders(), Request.getPathInContext(request));
         response.write(true, ByteBuffer.wrap(body(status, message)), callback);
     }
 
@@ -30,6 +32,7 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, ErrorEnvelope.JSON));
+        SafetyHeaders.addTo(fields, null);
         return ByteBuffer.wrap(body(status, reason));
     }
 

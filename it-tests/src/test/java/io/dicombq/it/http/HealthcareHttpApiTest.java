@@ -342,6 +342,12 @@ class HealthcareHttpApiTest {
                     400, "INVALID_ARGUMENT")).contains("project ID");
             assertThat(assertError(admin.get("/v1/projects/hc-project/locations/us-central1/datasets/" + "d".repeat(300)
                     + "/operations"), 400, "INVALID_ARGUMENT")).contains("dataset ID");
+            assertThat(assertError(admin.get("/v1/projects/" + longProject + "/locations/us-central1/datasets"),
+                    400, "INVALID_ARGUMENT")).contains("project ID");
+            assertThat(assertError(admin.get("/v1/projects/hc-project/locations/US_CENTRAL1/datasets"),
+                    400, "INVALID_ARGUMENT")).contains("location 'US_CENTRAL1'");
+            // AIP-159: '-' reads across every project and location
+            assertThat(admin.get("/v1/projects/-/locations/-/datasets").body()).contains(DATASET.substring(4));
         }
     }
 

@@ -50,7 +50,7 @@ enum ApiRoute {
         /** INVALID_ARGUMENT for an ID that no Healthcare resource can have (e.g. a 2,000-character project ID). */
         void requireValidNames() {
             switch (route.resource) {
-                case LOCATION -> { } // a parent of datasets.list: any text, or '-' (AIP-159), only filters the list
+                case LOCATION -> HealthcareDatasetName.requireListParent(ids[0], ids[1]);
                 case DATASET -> new HealthcareDatasetName(ids[0], ids[1], ids[2]);
                 case STORE -> store();
                 case OPERATION -> operation();

@@ -3,6 +3,7 @@ package io.dicombq.adapter.in.cli;
 import io.dicombq.adapter.in.cli.wiring.DicombqRuntime;
 import io.dicombq.adapter.in.cli.wiring.LocalDicomStoreSources;
 import io.dicombq.adapter.in.http.BigQueryApiHandler;
+import io.dicombq.adapter.in.http.CrossSiteGuard;
 import io.dicombq.adapter.in.http.HealthcareApi;
 import io.dicombq.adapter.in.http.HealthcareApiServer;
 import io.dicombq.adapter.in.http.ServedOperationLog;
@@ -94,7 +95,8 @@ final class HealthcareApiOptions {
         Optional<BigQueryEmulator> emulator = bigQueryEmulatorPort == null ? Optional.empty()
                 : Optional.of(BigQueryEmulator.start(embedded.orElseThrow(() -> new DicombqException(Code.FAILED_PRECONDITION,
                         "--bigquery-emulator-port serves the embedded warehouse; with --warehouse=bigquery give BigQuery"
-                                + " clients BigQuery itself")), bigQueryEmulatorPort, runtime.clock(), () -> UUID.randomUUID().toString()));
+                                + " clients BigQuery itself")), bigQueryEmulatorPort, runtime.clock(), () -> UUID.randomUUID().toString(),
+                        CrossSiteGuard::aroundLoopbackBigQuery));
         HealthcareApiServer server = HealthcareApiServer.start(host, port, control, confinement,
                 uri -> api(runtime, uri), bigQuery, line -> {
                     err.println(line);

@@ -2,6 +2,7 @@ package io.dicombq.adapter.in.cli;
 
 import io.dicombq.adapter.out.h2.H2Warehouse;
 import io.dicombq.adapter.in.emulator.BigQueryEmulator;
+import io.dicombq.adapter.in.http.CrossSiteGuard;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import picocli.CommandLine.Command;
@@ -58,7 +59,8 @@ public final class ServeCommand implements Callable<Integer> {
         H2Warehouse warehouse = H2Warehouse.open(dataDir);
         BigQueryEmulator emulator;
         try {
-            emulator = BigQueryEmulator.start(warehouse, port, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+            emulator = BigQueryEmulator.start(warehouse, port, Clock.systemUTC(), () -> UUID.randomUUID().toString(),
+                    CrossSiteGuard::aroundLoopbackBigQuery);
         } catch (RuntimeException e) {
             warehouse.close();
             throw e;

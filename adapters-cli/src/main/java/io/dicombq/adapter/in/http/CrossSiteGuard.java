@@ -23,15 +23,34 @@ import java.util.function.Consumer;
  * {@code Access-Control-Allow-*} header is ever sent). A server without authentication also requires a loopback
  * {@code Host}, so a DNS name rebound to 127.0.0.1 by another site does not reach it either.
  */
-final class CrossSiteGuard extends Handler.Wrapper {
+public final class CrossSiteGuard extends Handler.Wrapper {
     private final boolean anyHost;
     private final Consumer<String> accessLog;
+    private final boolean jsonBodies;
 
     /** {@code anyHost}: the server authenticates every caller, so it may be reached under any name. */
     CrossSiteGuard(Handler handler, boolean anyHost, Consumer<String> accessLog) {
+        this(handler, anyHost, accessLog, true);
+    }
+
+    /**
+     * {@code jsonBodies} false for an API that takes other bodies too (BigQuery's uploads of files): the Origin and
+     * Host checks alone keep pages of other sites away, since a browser sends Origin with every POST.
+     */
+    private CrossSiteGuard(Handler handler, boolean anyHost, Consumer<String> accessLog, boolean jsonBodies) {
         super(handler);
         this.anyHost = anyHost;
         this.accessLog = accessLog;
+        this.jsonBodies = jsonBodies;
+    }
+
+    /**
+     * The BigQuery REST API on a loopback port of its own without authentication ({@code serve --bigquery-emulator},
+     * {@code --bigquery-emulator-port}), behind the same protections as the server's other answers: a page of
+     * another site could otherwise post a query job that drops the user's tables.
+     */
+    public static Handler aroundLoopbackBigQuery(Handler emulator) {
+        return new SafetyHeaders(new CrossSiteGuard(emulator, false, line -> { }, false));
     }
 
     @Override
@@ -61,7 +80,7 @@ final class CrossSiteGuard extends Handler.Wrapper {
         }
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         boolean hasBody = request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-        if ((hasBody || type != null) && !isJson(type) && !"GET".equals(request.getMethod())) {
+        if (jsonBodies && (hasBody || type != null) && !isJson(type) && !"GET".equals(request.getMethod())) {
             return Optional.of(RpcError.of(Code.INVALID_ARGUMENT, "Content-Type '" + (type == null ? "" : type)
                     + "' is not accepted: send request bodies as application/json"));
         }

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -48,17 +49,31 @@ public final class BigQueryEmulator implements AutoCloseable {
     }
 
     /**
+     * {@link #start(H2Warehouse, int, Clock, Supplier)} with {@code front} around the emulator's endpoints: what the
+     * process that serves it puts in front of every request (dicombq serve: the cross-site protections).
+     */
+    public static BigQueryEmulator start(H2Warehouse warehouse, int port, Clock clock, Supplier<String> ids,
+                                         UnaryOperator<Handler> front) {
+        return start(warehouse, port, clock, ids, JobRunner.jobThreads(), JobRunner.ANSWER_WITHIN, front);
+    }
+
+    /**
      * {@link #start(H2Warehouse, int, Clock, Supplier)}, answering a load or copy job that has not ended within
      * {@code answerWithin} with it RUNNING.
      */
     public static BigQueryEmulator start(H2Warehouse warehouse, int port, Clock clock, Supplier<String> ids,
                                          Duration answerWithin) {
-        return start(warehouse, port, clock, ids, JobRunner.jobThreads(), answerWithin);
+        return start(warehouse, port, clock, ids, JobRunner.jobThreads(), answerWithin, UnaryOperator.identity());
     }
 
     /** @param jobs runs load and copy jobs */
     static BigQueryEmulator start(H2Warehouse warehouse, int port, Clock clock, Supplier<String> ids, Executor jobs,
                                   Duration answerWithin) {
+        return start(warehouse, port, clock, ids, jobs, answerWithin, UnaryOperator.identity());
+    }
+
+    private static BigQueryEmulator start(H2Warehouse warehouse, int port, Clock clock, Supplier<String> ids,
+                                          Executor jobs, Duration answerWithin, UnaryOperator<Handler> front) {
         Path uploads;
         try {
             uploads = Files.createTempDirectory("dicombq-bigquery-uploads-");
@@ -70,7 +85,7 @@ public final class BigQueryEmulator implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(handler(warehouse, uploads, clock, ids, jobs, answerWithin));
+        server.setHandler(front.apply(handler(warehouse, uploads, clock, ids, jobs, answerWithin)));
         try {
             server.start();
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package io.dicombq.it.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,33 @@ class ListCommandsEndToEndTest {
         assertThat(zero.err()).contains("--limit must be at least 1");
     }
 
+    // gcloud's --format=json on the commands that change things: the resource they made, or the API's {} for a delete
+    @Test
+    void commandsThatChangeThingsAnswerInJsonToo() {
+        Cli cli = new Cli(temp.resolve("data"));
+        JsonNode dataset = cli.json("datasets", "create", "json-project.made", "--format=json");
+        assertThat(dataset.at("/datasetReference/projectId").asText()).isEqualTo("json-project");
+        assertThat(dataset.at("/datasetReference/datasetId").asText()).isEqualTo("made");
+        assertThat(dataset.get("id").asText()).isEqualTo("json-project:made");
+
+        JsonNode policy = cli.json("datasets", "add-iam-policy-binding", "json-project.made",
+                "--member=serviceAccount:agent@example.iam.gserviceaccount.com", "--role=roles/bigquery.dataEditor",
+                "--format=json");
+        assertThat(policy.at("/bindings/0/members/0").asText()).isEqualTo("serviceAccount:agent@example.iam.gserviceaccount.com");
+        assertThat(policy.at("/bindings/0/role").asText()).isEqualTo("roles/bigquery.dataEditor");
+
+        Path folder = Corpus.folderOf(temp.resolve("store"), "CT_small.dcm");
+        JsonNode exported = cli.export(folder.toString(), "--bq-table=bq://json-project.made.t");
+        String operation = exported.get("name").asText();
+        JsonNode cancelled = cli.json("operations", "cancel", operation, "--format=json");
+        assertThat(cancelled.get("name").asText()).isEqualTo(operation);
+        assertThat(cancelled.get("done").asBoolean()).as("the export had ended: nothing to cancel").isTrue();
+
+        assertThat(cli.json("tables", "delete", "json-project.made.t", "--format=json")).isEmpty();
+        assertThat(cli.tableExists("json-project.made", "t")).isFalse();
+        assertThat(cli.json("version", "--format=json").get("dicombq").asText()).isNotBlank();
+    }
+
     @Test
     void dicomStoresAndDatasetsListsTakeALimitAndAnEmptyStoreListNamesItsDataset() {
         Cli cli = new Cli(temp.resolve("data"));
@@ -53,6 +81,8 @@ class ListCommandsEndToEndTest {
         assertThat(cli.json("datasets", "list", "--project=limit-project", "--format=json")).hasSize(2);
         assertThat(cli.json("datasets", "list", "--project=limit-project", "--limit=1", "--format=json")).hasSize(1);
         Cli.Result empty = cli.run("dicom-stores", "list", "--dataset=nothing-here");
+        assertThat(cli.json("dicom-stores", "delete", "c", "--format=json")).isEmpty();
+        assertThat(cli.json("dicom-stores", "list", "--format=json")).hasSize(2);
         assertThat(empty.exit()).isZero();
         assertThat(empty.err()).contains("Listed 0 items in projects/dicombq-local/locations/local/datasets/nothing-here.");
     }

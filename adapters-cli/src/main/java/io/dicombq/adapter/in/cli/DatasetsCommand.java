@@ -3,6 +3,7 @@ package io.dicombq.adapter.in.cli;
 import io.dicombq.adapter.in.cli.wiring.DicombqRuntime;
 import io.dicombq.domain.access.DatasetGrant;
 import io.dicombq.domain.access.DatasetRole;
+import io.dicombq.domain.json.JsonWriter;
 import io.dicombq.domain.status.Code;
 import io.dicombq.domain.status.DicombqException;
 import picocli.CommandLine.Command;
@@ -43,13 +44,21 @@ public final class DatasetsCommand extends CommandGroup {
         CommandSpec spec;
         @Parameters(paramLabel = "PROJECT.DATASET")
         String dataset;
+        @Option(names = "--format", defaultValue = "TEXT", description = "Output format: text or json (the dataset, as datasets.get names it).")
+        OutputFormat format;
 
         @Override
         public void run() {
             String[] parts = projectAndDataset(dataset);
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
                 runtime.catalog().createDataset(parts[0], parts[1]);
-                CommandContext.out(spec).println("Created dataset [" + parts[0] + "." + parts[1] + "].");
+                if (format == OutputFormat.JSON) {
+                    Printer.print(CommandContext.out(spec), "{\"kind\": \"bigquery#dataset\", \"id\": " + JsonWriter.quote(parts[0]
+                            + ":" + parts[1]) + ", \"datasetReference\": {\"projectId\": " + JsonWriter.quote(parts[0])
+                            + ", \"datasetId\": " + JsonWriter.quote(parts[1]) + "}}", format);
+                } else {
+                    CommandContext.out(spec).println("Created dataset [" + parts[0] + "." + parts[1] + "].");
+                }
             }
         }
     }
@@ -86,6 +95,8 @@ public final class DatasetsCommand extends CommandGroup {
         String member;
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "roles/bigquery.dataEditor, dataOwner, admin or dataViewer.")
         String role;
+        @Option(names = "--format", defaultValue = "TEXT", description = "Output format: text or json (the dataset's policy: its bindings).")
+        OutputFormat format;
 
         @Override
         public void run() {
@@ -93,6 +104,13 @@ public final class DatasetsCommand extends CommandGroup {
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
                 List<DatasetGrant> bindings = runtime.grants().grant(new DatasetGrant(parts[0], parts[1], member, DatasetRole.parse(role)));
                 PrintWriter out = CommandContext.out(spec);
+                if (format == OutputFormat.JSON) {
+                    // an IAM policy's shape, one member per binding as the text lists them
+                    Printer.print(out, "{\"bindings\": [" + String.join(", ", bindings.stream().map(binding -> "{\"members\": ["
+                            + JsonWriter.quote(binding.member()) + "], \"role\": " + JsonWriter.quote(binding.role().iamName())
+                            + "}").toList()) + "]}", format);
+                    return;
+                }
                 out.println("Updated IAM policy for dataset [" + parts[0] + "." + parts[1] + "].");
                 out.println("bindings:");
                 for (DatasetGrant binding : bindings) {

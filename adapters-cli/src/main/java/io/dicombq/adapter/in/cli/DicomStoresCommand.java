@@ -127,12 +127,14 @@ public final class DicomStoresCommand extends CommandGroup {
         HealthcareDatasetOptions location;
         @Parameters(paramLabel = "STORE", description = "Store ID or full resource name.")
         String store;
+        @Option(names = "--format", defaultValue = "TEXT", description = "Output format: text or json (what dicomStores.delete returns: {}).")
+        OutputFormat format;
 
         @Override
         public void run() {
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
                 runtime.stores().delete(location.store(store));
-                CommandContext.out(spec).println("Deleted dicomStore [" + location.store(store) + "].");
+                Printer.printDone(CommandContext.out(spec), "Deleted dicomStore [" + location.store(store) + "].", format);
             }
         }
     }

@@ -94,12 +94,18 @@ public final class OperationsCommand extends CommandGroup {
         HealthcareDatasetOptions location;
         @Parameters(paramLabel = "OPERATION", description = "Operation ID or full name.")
         String operation;
+        @Option(names = "--format", defaultValue = "TEXT", description = "Output format: text or json (the operation once the cancellation is requested, as operations describe prints it).")
+        OutputFormat format;
 
         @Override
         public void run() {
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
                 OperationName name = location.operation(operation);
                 Operation after = runtime.operations().cancel(name);
+                if (format == OutputFormat.JSON) {
+                    Printer.print(CommandContext.out(spec), OperationJson.compact(after), format);
+                    return;
+                }
                 CommandContext.out(spec).println(after.done()
                         ? "Operation [" + name + "] is already done; nothing to cancel."
                         : "Cancellation of operation [" + name + "] requested; it stops shortly and leaves the destination unchanged.");

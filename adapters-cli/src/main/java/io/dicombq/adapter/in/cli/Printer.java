@@ -38,6 +38,12 @@ final class Printer {
         print(out, "[" + String.join(",", jsonValues) + "]", format);
     }
 
+    /** What a delete prints: {@code message} as text, or the API's empty answer {@code {}} as JSON. */
+    static void printDone(PrintWriter out, String message, OutputFormat format) {
+        out.println(format == OutputFormat.JSON ? "{}" : message);
+        out.flush();
+    }
+
     /** Names, one per line as text, or a JSON array of strings. */
     static void printNames(PrintWriter out, List<String> names, OutputFormat format) {
         if (format == OutputFormat.JSON) {

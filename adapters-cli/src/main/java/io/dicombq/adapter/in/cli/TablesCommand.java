@@ -97,6 +97,8 @@ public final class TablesCommand extends CommandGroup {
         CommandSpec spec;
         @Parameters(paramLabel = "PROJECT.DATASET.TABLE", description = "The table, with or without bq://.")
         String table;
+        @Option(names = "--format", defaultValue = "TEXT", description = "Output format: text or json (what tables.delete returns: {}).")
+        OutputFormat format;
 
         @Override
         public void run() {
@@ -106,9 +108,7 @@ public final class TablesCommand extends CommandGroup {
                     throw new DicombqException(Code.NOT_FOUND, "Not found: Table " + uri.project() + ":"
                             + uri.dataset() + "." + uri.table());
                 }
-                PrintWriter out = CommandContext.out(spec);
-                out.println("Deleted table [" + uri.path() + "].");
-                out.flush();
+                Printer.printDone(CommandContext.out(spec), "Deleted table [" + uri.path() + "].", format);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.dicombq.adapter.in.cli;
 
 import io.dicombq.domain.dicom.DataDictionary;
 import io.dicombq.domain.dicom.PrivateDictionary;
+import io.dicombq.domain.json.JsonWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,8 +13,21 @@ public final class VersionCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--format", defaultValue = "TEXT", description = "Output format: text or json.")
+    OutputFormat format;
+
     @Override
     public void run() {
+        if (format == OutputFormat.JSON) {
+            Printer.print(spec.commandLine().getOut(), "{\"dicombq\": " + JsonWriter.quote(Provider.dicombq())
+                    + ", \"java\": " + JsonWriter.quote(System.getProperty("java.version"))
+                    + ", \"javaVendor\": " + JsonWriter.quote(System.getProperty("java.vendor"))
+                    + ", \"dataDictionary\": {\"edition\": " + JsonWriter.quote(DataDictionary.standard().edition())
+                    + ", \"entries\": " + DataDictionary.standard().size() + "}"
+                    + ", \"privateDictionary\": {\"edition\": " + JsonWriter.quote(PrivateDictionary.standard().edition())
+                    + ", \"entries\": " + PrivateDictionary.standard().size() + "}}", format);
+            return;
+        }
         for (String line : new Provider().getVersion()) {
             spec.commandLine().getOut().println(line);
         }
@@ -23,15 +37,20 @@ public final class VersionCommand implements Runnable {
     public static final class Provider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = DicombqCommand.class.getPackage().getImplementationVersion();
             return new String[] {
-                    "dicombq " + (version == null ? "(development build)" : version),
+                    "dicombq " + dicombq(),
                     "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                     "DICOM data dictionary: " + DataDictionary.standard().edition() + ", "
                             + DataDictionary.standard().size() + " entries",
                     "DICOM private dictionary: " + PrivateDictionary.standard().edition() + ", "
                             + PrivateDictionary.standard().size() + " entries"
             };
+        }
+
+        /** The version in the jar's manifest, or "(development build)" when run from classes. */
+        static String dicombq() {
+            String version = DicombqCommand.class.getPackage().getImplementationVersion();
+            return version == null ? "(development build)" : version;
         }
     }
 }

@@ -111,8 +111,10 @@
   const healthcare = {
     datasets: () => every('/v1/projects/-/locations/-/datasets', 'datasets').then(list => list.map(d => d.name)),
     stores: dataset => every('/v1/' + dataset + '/dicomStores', 'dicomStores'),
-    // the newest page (operations.list's default of 100, newest first) is what the page polls while exports run
-    operations: dataset => call('GET', '/v1/' + dataset + '/operations').then(r => r.operations || []),
+    operations: dataset => every('/v1/' + dataset + '/operations', 'operations'),
+    // the newest page (operations.list's default of 100, newest first) is what the page polls while exports run:
+    // a running operation is among the newest, and older ones no longer change
+    newestOperations: dataset => call('GET', '/v1/' + dataset + '/operations').then(r => r.operations || []),
     exportStore: (store, body) => call('POST', '/v1/' + store + ':export', body),
     cancel: operation => call('POST', '/v1/' + operation + ':cancel', {}),
     log: operation => call('GET', '/logs/' + operation),
@@ -519,7 +521,7 @@
     let shown = false;
 
     async function refresh() {
-      const lists = await Promise.all(datasets.map(d => healthcare.operations(d)));
+      const lists = await Promise.all(datasets.map(d => shown ? healthcare.newestOperations(d) : healthcare.operations(d)));
       if (page !== generation) return;
       const operations = lists.flat().sort((a, b) => (b.metadata.createTime || '').localeCompare(a.metadata.createTime || ''));
       if (!shown) {

@@ -536,6 +536,32 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(13)
+    void theOperationsTabListsMoreOperationsThanOnePage() throws IOException {
+        // operations.list answers 100 a page, newest first: the tab reads every page, then polls the newest
+        String busy = "projects/" + PROJECT + "/locations/us-central1/datasets/busy";
+        Path empty = Files.createDirectories(root.resolve("empty"));
+        Http.Reply store = admin.post("/v1/" + busy + "/dicomStores?dicomStoreId=empty", "{\"source\": \"" + empty + "\"}");
+        assertThat(store.status()).as(store.body()).isEqualTo(200);
+        // 101 exports of an empty folder, all started before any is awaited
+        List<String> operations = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            Http.Reply started = admin.post("/v1/" + busy + "/dicomStores/empty:export", "{\"bigqueryDestination\": {\"tableUri\":"
+                    + " \"bq://" + WAREHOUSE + ".busy_" + i + "\"}}");
+            assertThat(started.status()).as(started.body()).isEqualTo(200);
+            operations.add(started.json().get("name").asText());
+        }
+        operations.forEach(operation -> HealthcareHttpApiTest.awaitDone(admin, operation));
+        assertThat(admin.get("/v1/" + busy + "/operations").json().path("operations").size())
+                .as("more operations than the first page holds").isEqualTo(100);
+
+        openConsole();
+        browser.open(server.uri() + "/console/#/operations/" + URLEncoder.encode(busy, StandardCharsets.UTF_8));
+        browser.find(By.cssSelector("tr[data-operation='" + operations.get(0) + "']"));
+        assertThat(browser.driver().findElements(By.cssSelector("tr[data-operation]"))).hasSize(101);
+    }
+
+    @Test
     @Order(9)
     void everyAnswerCarriesTheSecurityHeaders() {
         Http anyone = admin.anonymous();

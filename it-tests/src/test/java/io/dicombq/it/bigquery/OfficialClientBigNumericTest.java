@@ -116,6 +116,19 @@ class OfficialClientBigNumericTest {
     }
 
     @Test
+    void positionalParametersAreBoundInOrder() throws InterruptedException {
+        TableResult result = bigQuery.query(QueryJobConfiguration.newBuilder(
+                        "SELECT id, amount / ? AS shared FROM `wide.amounts` WHERE id = ?")
+                .addPositionalParameter(QueryParameterValue.bigNumeric(new BigDecimal("3")))
+                .addPositionalParameter(QueryParameterValue.int64(1L))
+                .build());
+        List<FieldValueList> rows = new ArrayList<>();
+        result.iterateAll().forEach(rows::add);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("shared").getStringValue()).isEqualTo("0.5");
+    }
+
+    @Test
     void overflowFailsTheQuery() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> bigQuery.query(QueryJobConfiguration.of(
                         "SELECT amount + 1 FROM `wide.amounts` WHERE id = 2")))

@@ -5,6 +5,7 @@ import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.FieldValueList;
 import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.TableResult;
+import io.dicombq.application.port.out.QueryParameter;
 import io.dicombq.application.port.out.QueryEngine;
 import io.dicombq.application.port.out.QueryRequest;
 import io.dicombq.application.port.out.QueryResult;
@@ -36,8 +37,15 @@ public final class BigQueryQueryEngine implements QueryEngine {
         }
         QueryJobConfiguration.Builder configuration = QueryJobConfiguration.newBuilder(request.sql())
                 .setUseLegacySql(request.legacySql());
-        request.parameters().forEach((name, parameter) ->
-                configuration.addNamedParameter(name, QueryParameters.toClient(name, parameter)));
+        for (int position = 1; request.parameters().containsKey(QueryParameter.positional(position)); position++) {
+            String key = QueryParameter.positional(position);
+            configuration.addPositionalParameter(QueryParameters.toClient(key, request.parameters().get(key)));
+        }
+        request.parameters().forEach((name, parameter) -> {
+            if (!QueryParameter.isPositional(name)) {
+                configuration.addNamedParameter(name, QueryParameters.toClient(name, parameter));
+            }
+        });
         BigQuery bigQuery = clients.client(request.defaultProject());
         try {
             TableResult result = bigQuery.query(configuration.build());

@@ -14,7 +14,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Named {@code @parameters} in the client's form. */
+/** Query parameters, named ({@code @name}) or positional ({@code ?}), in the client's form. */
 final class QueryParameters {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx")
             .withZone(ZoneOffset.UTC);
@@ -37,10 +37,15 @@ final class QueryParameters {
             case DATETIME -> QueryParameterValue.dateTime(value == null ? null : ((LocalDateTime) value).toString());
             case TIMESTAMP -> QueryParameterValue.timestamp(value == null ? null : TIMESTAMP.format((Instant) value));
             case JSON -> QueryParameterValue.json(value == null ? null : ((JsonText) value).json());
-            case INTERVAL, RANGE -> throw BigQueryErrors.failure(Code.INVALID_ARGUMENT, "query parameter @" + name
+            case INTERVAL, RANGE -> throw BigQueryErrors.failure(Code.INVALID_ARGUMENT, label(name)
                     + " is " + parameter.type() + "; dicombq passes no INTERVAL or RANGE parameters");
-            case RECORD -> throw BigQueryErrors.failure(Code.INVALID_ARGUMENT, "query parameter @" + name
+            case RECORD -> throw BigQueryErrors.failure(Code.INVALID_ARGUMENT, label(name)
                     + " is a RECORD; dicombq passes scalar parameters only");
         };
+    }
+
+    // @name, or ?N for the Nth positional one
+    private static String label(String key) {
+        return "query parameter " + (QueryParameter.isPositional(key) ? key : "@" + key);
     }
 }

@@ -353,23 +353,38 @@ final class JobRunner {
                 addition, relaxation);
     }
 
+    /**
+     * The request's parameters: named ({@code @name}), or positional ({@code ?}) when parameterMode is POSITIONAL, or
+     * absent and no parameter has a name, as the clients send them; one mode per query, as BigQuery takes it.
+     */
     private static Map<String, QueryParameter> parameters(JsonNode query) {
         Map<String, QueryParameter> parameters = new LinkedHashMap<>();
+        String mode = query.path("parameterMode").asText("");
+        boolean unnamed = query.path("queryParameters").size() > 0;
         for (JsonNode parameter : query.path("queryParameters")) {
+            unnamed &= parameter.path("name").asText("").isEmpty();
+        }
+        boolean positional = mode.equalsIgnoreCase("POSITIONAL") || mode.isEmpty() && unnamed;
+        int position = 0;
+        for (JsonNode parameter : query.path("queryParameters")) {
+            position++;
             String name = parameter.path("name").asText("");
-            if (name.isEmpty()) {
-                throw new DicombqException(Code.UNIMPLEMENTED, "positional query parameters (?) are not supported"
-                        + " by the dicombq BigQuery emulator; name them (@name)");
+            if (positional != name.isEmpty()) {
+                throw WireValues.invalid(positional
+                        ? "query parameter " + position + " is named '" + name + "' but parameterMode is POSITIONAL:"
+                        + " leave the names out for ? parameters, or use NAMED"
+                        : "query parameter " + position + " has no name: name it for @name parameters, or set"
+                        + " parameterMode to POSITIONAL for ? parameters");
             }
+            String label = positional ? "query parameter " + position : "query parameter @" + name;
             JsonNode type = parameter.path("parameterType");
             if (type.has("arrayType") || type.has("structType")) {
-                throw new DicombqException(Code.UNIMPLEMENTED, "query parameter @" + name + ": ARRAY and STRUCT"
+                throw new DicombqException(Code.UNIMPLEMENTED, label + ": ARRAY and STRUCT"
                         + " parameters are not supported by the dicombq BigQuery emulator");
             }
-            ColumnType columnType = WireSchema.type(type.path("type").asText(""), "query parameter @" + name);
-            Object value = WireValues.scalarOf(columnType, parameter.path("parameterValue").get("value"),
-                    "query parameter @" + name);
-            parameters.put(name, new QueryParameter(columnType, value));
+            ColumnType columnType = WireSchema.type(type.path("type").asText(""), label);
+            Object value = WireValues.scalarOf(columnType, parameter.path("parameterValue").get("value"), label);
+            parameters.put(positional ? QueryParameter.positional(position) : name, new QueryParameter(columnType, value));
         }
         return parameters;
     }

@@ -345,13 +345,38 @@ class BigQueryEmulatorWireTest {
     }
 
     @Test
-    void positionalQueryParametersAreRefusedNotIgnored() throws Exception {
+    void positionalQueryParametersAreBoundInOrder() throws Exception {
         HttpResponse<String> response = api.send("POST", BASE + "/queries",
-                gzip("{\"query\":\"SELECT nonsense FROM\",\"useLegacySql\":false,\"queryParameters\":[{\"parameterType\":"
-                        + "{\"type\":\"STRING\"},\"parameterValue\":{\"value\":\"x\"}}]}"), true);
+                gzip("{\"query\":\"SELECT ? AS a, ? + 1 AS b\",\"useLegacySql\":false,\"parameterMode\":\"POSITIONAL\","
+                        + "\"queryParameters\":[{\"parameterType\":{\"type\":\"STRING\"},\"parameterValue\":{\"value\":\"x\"}},"
+                        + "{\"parameterType\":{\"type\":\"INT64\"},\"parameterValue\":{\"value\":\"41\"}}]}"), true);
 
-        assertThat(response.statusCode()).isEqualTo(501);
-        assertThat(json(response).path("error").path("message").asText()).contains("positional");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode cells = json(response).path("rows").get(0).path("f");
+        assertThat(cells.get(0).path("v").asText()).isEqualTo("x");
+        assertThat(cells.get(1).path("v").asText()).isEqualTo("42");
+    }
+
+    @Test
+    void unnamedParametersWithoutAModeArePositionalAndAMixIsRefused() throws Exception {
+        HttpResponse<String> unnamed = api.send("POST", BASE + "/queries",
+                gzip("{\"query\":\"SELECT ? AS a\",\"useLegacySql\":false,\"queryParameters\":[{\"parameterType\":"
+                        + "{\"type\":\"BOOL\"},\"parameterValue\":{\"value\":\"true\"}}]}"), true);
+        assertThat(unnamed.statusCode()).as(unnamed.body()).isEqualTo(200);
+        assertThat(json(unnamed).path("rows").get(0).path("f").get(0).path("v").asText()).isEqualTo("true");
+
+        HttpResponse<String> named = api.send("POST", BASE + "/queries",
+                gzip("{\"query\":\"SELECT ? AS a\",\"useLegacySql\":false,\"parameterMode\":\"NAMED\",\"queryParameters\":"
+                        + "[{\"parameterType\":{\"type\":\"STRING\"},\"parameterValue\":{\"value\":\"x\"}}]}"), true);
+        assertThat(named.statusCode()).isEqualTo(400);
+        assertThat(json(named).path("error").path("message").asText()).contains("query parameter 1 has no name")
+                .contains("POSITIONAL");
+
+        HttpResponse<String> mixed = api.send("POST", BASE + "/queries",
+                gzip("{\"query\":\"SELECT ? AS a\",\"useLegacySql\":false,\"parameterMode\":\"POSITIONAL\",\"queryParameters\":"
+                        + "[{\"name\":\"p\",\"parameterType\":{\"type\":\"STRING\"},\"parameterValue\":{\"value\":\"x\"}}]}"), true);
+        assertThat(mixed.statusCode()).isEqualTo(400);
+        assertThat(json(mixed).path("error").path("message").asText()).contains("is named 'p' but parameterMode is POSITIONAL");
     }
 
     /** Opens a resumable upload of an NDJSON load job into ds.t; returns the session's URL. */

@@ -52,6 +52,7 @@ import com.google.zetasql.resolvedast.ResolvedNonScalarFunctionCallBaseEnums.Nul
 import com.google.zetasql.resolvedast.ResolvedOrderByItemEnums.NullOrderMode;
 import com.google.zetasql.resolvedast.ResolvedWindowFrameEnums;
 import com.google.zetasql.resolvedast.ResolvedWindowFrameExprEnums;
+import io.dicombq.application.port.out.QueryParameter;
 import io.dicombq.adapter.out.h2.catalog.Catalog;
 import io.dicombq.adapter.out.h2.catalog.H2Types;
 import io.dicombq.adapter.out.h2.catalog.Names;
@@ -996,10 +997,9 @@ final class ResolvedTranslator {
         }
         if (e instanceof ResolvedParameter) {
             ResolvedParameter parameter = (ResolvedParameter) e;
-            if (parameter.getName().isEmpty()) {
-                throw refuse("positional query parameters (?)");
-            }
-            return functions.expr(new Ast.Parameter(parameter.getName(), Token.NONE)).sql();
+            // the analyzer gives a parameter a name or a position (from 1), never both
+            String key = parameter.getName().isEmpty() ? QueryParameter.positional(parameter.getPosition()) : parameter.getName();
+            return functions.expr(new Ast.Parameter(key, Token.NONE)).sql();
         }
         if (e instanceof ResolvedCast) {
             return cast((ResolvedCast) e);

@@ -9,6 +9,7 @@ import com.google.zetasql.SimpleTable;
 import com.google.zetasql.SqlException;
 import com.google.zetasql.ZetaSQLBuiltinFunctionOptions;
 import com.google.zetasql.ZetaSQLOptions.LanguageFeature;
+import com.google.zetasql.ZetaSQLOptions.ParameterMode;
 import com.google.zetasql.ZetaSQLOptions.ProductMode;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedStatement;
 import io.dicombq.adapter.out.h2.catalog.TableEntry;
@@ -183,6 +184,10 @@ final class ZetaSqlFrontEnd {
         return options;
     }
 
+    private static com.google.zetasql.Type typeOf(QueryParameter parameter) {
+        return ZetaTypes.of(Column.of("_", parameter.type(), parameter.value() instanceof List ? Mode.REPEATED : Mode.NULLABLE));
+    }
+
     /** The analyzer's words for a statement other than a query (its supported statement kinds are queries). */
     private static final String NOT_A_QUERY = "Statement not supported: ";
 
@@ -193,10 +198,17 @@ final class ZetaSqlFrontEnd {
     synchronized Analysis analyze(String sql, String defaultProject, Map<String, QueryParameter> parameters,
                                   Function<TableUri, TableEntry> tables) {
         AnalyzerOptions options = analyzerOptions(language);
+        boolean positional = parameters.keySet().stream().anyMatch(QueryParameter::isPositional);
+        if (positional) {
+            options.setParameterMode(ParameterMode.PARAMETER_POSITIONAL);
+        }
+        for (int position = 1; positional && position <= parameters.size(); position++) {
+            options.addPositionalQueryParameter(typeOf(parameters.get(QueryParameter.positional(position))));
+        }
         for (Map.Entry<String, QueryParameter> parameter : parameters.entrySet()) {
-            Column type = Column.of("_", parameter.getValue().type(),
-                    parameter.getValue().value() instanceof List ? Mode.REPEATED : Mode.NULLABLE);
-            options.addQueryParameter(parameter.getKey(), ZetaTypes.of(type));
+            if (!positional) {
+                options.addQueryParameter(parameter.getKey(), typeOf(parameter.getValue()));
+            }
         }
         Map<Long, TableEntry> entries = new HashMap<>();
         DicombqException missing = null;

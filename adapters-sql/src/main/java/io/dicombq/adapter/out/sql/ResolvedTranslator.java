@@ -52,11 +52,11 @@ import com.google.zetasql.resolvedast.ResolvedNonScalarFunctionCallBaseEnums.Nul
 import com.google.zetasql.resolvedast.ResolvedOrderByItemEnums.NullOrderMode;
 import com.google.zetasql.resolvedast.ResolvedWindowFrameEnums;
 import com.google.zetasql.resolvedast.ResolvedWindowFrameExprEnums;
-import io.dicombq.application.port.out.QueryParameter;
 import io.dicombq.adapter.out.h2.catalog.Catalog;
 import io.dicombq.adapter.out.h2.catalog.H2Types;
 import io.dicombq.adapter.out.h2.catalog.Names;
 import io.dicombq.adapter.out.h2.catalog.TableEntry;
+import io.dicombq.application.port.out.QueryParameter;
 import io.dicombq.domain.schema.Column;
 import io.dicombq.domain.schema.JsonText;
 import io.dicombq.domain.schema.TableSchema;

@@ -110,11 +110,11 @@ public final class TableCopier {
                 statement.setLong(1, low);
                 statement.setLong(2, high);
                 copied += gate.transaction(() -> {
-                    long before = gate.unsavedBytes();
+                    long unsavedBefore = gate.unsavedBytes();
                     long rows = execute(statement, insert);
-                    long now = gate.unsavedBytes();
+                    long unsavedAfter = gate.unsavedBytes();
                     // H2's estimate is about twice the rows' data, the measure a load's transactions are bounded by
-                    spans.copied(rows, before < 0 || now < before ? -1 : (now - before) / 2);
+                    spans.copied(rows, unsavedBefore < 0 || unsavedAfter < unsavedBefore ? -1 : (unsavedAfter - unsavedBefore) / 2);
                     return rows;
                 });
                 low = high;

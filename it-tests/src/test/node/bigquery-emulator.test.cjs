@@ -89,6 +89,14 @@ test('query results are BigQuery\'s text for every type', async () => {
   assertRows(rows);
 });
 
+test('named and positional query parameters are bound', async () => {
+  const [named] = await bigquery.query({query: 'SELECT @word AS w, @n + 1 AS m', params: {word: 'x', n: 41}});
+  assert.deepStrictEqual(named, [{w: 'x', m: 42}]);
+  // an array of params: the client sends parameterMode POSITIONAL and no names
+  const [positional] = await bigquery.query({query: 'SELECT ? AS w, ? + 1 AS m', params: ['y', 1]});
+  assert.deepStrictEqual(positional, [{w: 'y', m: 2}]);
+});
+
 test('timestamps come back the same without int64 timestamps', async () => {
   const [rows] = await dataset.table('types').getRows({'formatOptions.useInt64Timestamp': false});
   const first = rows.find(row => row.at !== null);

@@ -52,6 +52,6 @@ class NodeBigQueryClientTest {
                 "DICOMBQ_NDJSON", ndjson.toString()), 300);
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.count("fail")).as(run.output()).isZero();
-        assertThat(run.count("pass")).as(run.output()).isEqualTo(6);
+        assertThat(run.count("pass")).as(run.output()).isEqualTo(7);
     }
 }

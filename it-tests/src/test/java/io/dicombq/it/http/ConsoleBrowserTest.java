@@ -291,11 +291,15 @@ class ConsoleBrowserTest {
         assertThat(first).startsWith(DATASET_NAME + "/operations/");
         browser.screenshot("05-export-started");
         assertThat(finished(first)).containsExactly("OK", "", INSTANCES + " done, 2 failed, 0 pending");
+        // the check mark before it is decoration: a screen reader reads the status alone
+        assertThat(browser.find(By.cssSelector("tr[data-operation='" + first + "'] td.status")).getAccessibleName())
+                .isEqualTo("OK");
         browser.screenshot("06-operations-ok");
         assertThat(rows("dispositions")).isEqualTo(INSTANCES);
 
         List<String> notEmpty = finished(export("corpus", "dispositions", "Export only if the destination table is empty", null));
         assertThat(notEmpty.get(0)).isEqualTo("Failed");
+        assertThat(browser.find(By.cssSelector("tr[data-operation] td.status.failed")).getAccessibleName()).isEqualTo("Failed");
         assertThat(notEmpty.get(1)).startsWith("FAILED_PRECONDITION (9): ");
         browser.screenshot("07-operations-failed");
         assertThat(rows("dispositions")).isEqualTo(INSTANCES);

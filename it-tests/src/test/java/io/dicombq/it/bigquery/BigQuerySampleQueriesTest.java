@@ -154,6 +154,19 @@ class BigQuerySampleQueriesTest {
     }
 
     @Test
+    void positionalAndArrayParametersGoThroughTheClient() {
+        QueryRequest request = new QueryRequest("SELECT SOPInstanceUID FROM `test-project.dicom.instances`"
+                + " WHERE PatientID IN UNNEST(?) AND `Rows` > ? ORDER BY SOPInstanceUID", EmulatorFixture.PROJECT,
+                Map.of(QueryParameter.positional(1), new QueryParameter(ColumnType.STRING, List.of("19045", "no-such-patient")),
+                        QueryParameter.positional(2), new QueryParameter(ColumnType.INTEGER, 0L)), false);
+
+        QueryResult viaClient = throughClient.query(request);
+
+        assertThat(viaClient).isEqualTo(new H2QueryEngine(fixture.warehouse).query(request));
+        assertThat(viaClient.rows()).hasSize(2);
+    }
+
+    @Test
     void unnestOfARepeatedRecordWorksThroughTheClient() {
         QueryRequest request = QueryRequest.of("SELECT t.SOPInstanceUID, code.CodeValue FROM"
                 + " `test-project.dicom.instances` AS t, UNNEST(t.ProcedureCodeSequence) AS code"

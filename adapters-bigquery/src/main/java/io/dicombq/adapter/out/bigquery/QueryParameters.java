@@ -1,6 +1,7 @@
 package io.dicombq.adapter.out.bigquery;
 
 import com.google.cloud.bigquery.QueryParameterValue;
+import com.google.cloud.bigquery.StandardSQLTypeName;
 import io.dicombq.application.port.out.QueryParameter;
 import io.dicombq.domain.schema.JsonText;
 import io.dicombq.domain.status.Code;
@@ -13,6 +14,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Query parameters, named ({@code @name}) or positional ({@code ?}), in the client's form. */
 final class QueryParameters {
@@ -23,6 +26,21 @@ final class QueryParameters {
     }
 
     static QueryParameterValue toClient(String name, QueryParameter parameter) {
+        if (parameter.value() instanceof List<?> items) {
+            // an ARRAY of the parameter's type: each element as a scalar of it
+            List<QueryParameterValue> elements = new ArrayList<>();
+            for (Object item : items) {
+                elements.add(scalar(name, new QueryParameter(parameter.type(), item)));
+            }
+            StandardSQLTypeName type = elements.isEmpty() ? scalar(name, new QueryParameter(parameter.type(), null)).getType()
+                    : elements.get(0).getType();
+            return QueryParameterValue.newBuilder().setType(StandardSQLTypeName.ARRAY).setArrayType(type)
+                    .setArrayValues(elements).build();
+        }
+        return scalar(name, parameter);
+    }
+
+    private static QueryParameterValue scalar(String name, QueryParameter parameter) {
         Object value = parameter.value();
         return switch (parameter.type()) {
             case STRING -> QueryParameterValue.string((String) value);

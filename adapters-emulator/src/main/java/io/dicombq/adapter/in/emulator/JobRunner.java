@@ -377,16 +377,39 @@ final class JobRunner {
                         + " parameterMode to POSITIONAL for ? parameters");
             }
             String label = positional ? "query parameter " + position : "query parameter @" + name;
+            String key = positional ? QueryParameter.positional(position) : name;
             JsonNode type = parameter.path("parameterType");
-            if (type.has("arrayType") || type.has("structType")) {
-                throw new DicombqException(Code.UNIMPLEMENTED, label + ": ARRAY and STRUCT"
-                        + " parameters are not supported by the dicombq BigQuery emulator");
+            JsonNode element = type.path("arrayType");
+            if (type.has("structType") || element.has("arrayType") || element.has("structType")) {
+                throw new DicombqException(Code.UNIMPLEMENTED, label + ": STRUCT parameters (and ARRAYs of them) are"
+                        + " not supported by the dicombq BigQuery emulator; ARRAYs of scalars are");
+            }
+            if (type.has("arrayType")) {
+                parameters.put(key, arrayParameter(element, parameter.path("parameterValue").path("arrayValues"), label));
+                continue;
             }
             ColumnType columnType = WireSchema.type(type.path("type").asText(""), label);
             Object value = WireValues.scalarOf(columnType, parameter.path("parameterValue").get("value"), label);
-            parameters.put(positional ? QueryParameter.positional(position) : name, new QueryParameter(columnType, value));
+            parameters.put(key, new QueryParameter(columnType, value));
         }
         return parameters;
+    }
+
+    /**
+     * An ARRAY of scalars: its elements' type and values; no values (or none sent) is the empty array, which is what
+     * BigQuery makes of a NULL one, and a NULL element is refused as BigQuery refuses it in an array.
+     */
+    private static QueryParameter arrayParameter(JsonNode elementType, JsonNode values, String label) {
+        ColumnType type = WireSchema.type(elementType.path("type").asText(""), label + " (its arrayType)");
+        List<Object> items = new ArrayList<>();
+        for (JsonNode item : values) {
+            Object value = WireValues.scalarOf(type, item.get("value"), label + " element " + items.size());
+            if (value == null) {
+                throw WireValues.invalid(label + " element " + items.size() + " is NULL: an ARRAY cannot hold NULL");
+            }
+            items.add(value);
+        }
+        return new QueryParameter(type, List.copyOf(items));
     }
 
     /** The job's resource: RUNNING, or DONE (now) with {@code error} if it failed. */

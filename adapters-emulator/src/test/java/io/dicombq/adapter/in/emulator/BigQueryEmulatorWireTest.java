@@ -358,6 +358,33 @@ class BigQueryEmulatorWireTest {
     }
 
     @Test
+    void arrayParametersOfScalarsAreBound() throws Exception {
+        HttpResponse<String> response = api.send("POST", BASE + "/queries",
+                gzip("{\"query\":\"SELECT x FROM UNNEST([1, 2, 3, 4]) AS x WHERE x IN UNNEST(@ids) ORDER BY x\","
+                        + "\"useLegacySql\":false,\"queryParameters\":[{\"name\":\"ids\",\"parameterType\":{\"type\":\"ARRAY\","
+                        + "\"arrayType\":{\"type\":\"INT64\"}},\"parameterValue\":{\"arrayValues\":[{\"value\":\"2\"},"
+                        + "{\"value\":\"4\"}]}}]}"), true);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode rows = json(response).path("rows");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).path("f").get(0).path("v").asText()).isEqualTo("4");
+
+        HttpResponse<String> withNull = api.send("POST", BASE + "/queries",
+                gzip("{\"query\":\"SELECT ARRAY_LENGTH(@ids) AS n\",\"useLegacySql\":false,\"queryParameters\":[{\"name\":"
+                        + "\"ids\",\"parameterType\":{\"type\":\"ARRAY\",\"arrayType\":{\"type\":\"INT64\"}},"
+                        + "\"parameterValue\":{\"arrayValues\":[{\"value\":\"2\"},{}]}}]}"), true);
+        assertThat(withNull.statusCode()).isEqualTo(400);
+        assertThat(json(withNull).path("error").path("message").asText()).contains("query parameter @ids element 1 is NULL");
+
+        HttpResponse<String> empty = api.send("POST", BASE + "/queries",
+                gzip("{\"query\":\"SELECT ARRAY_LENGTH(@ids) AS n\",\"useLegacySql\":false,\"queryParameters\":[{\"name\":"
+                        + "\"ids\",\"parameterType\":{\"type\":\"ARRAY\",\"arrayType\":{\"type\":\"STRING\"}},"
+                        + "\"parameterValue\":{}}]}"), true);
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(200);
+        assertThat(json(empty).path("rows").get(0).path("f").get(0).path("v").asText()).isEqualTo("0");
+    }
+
+    @Test
     void unnamedParametersWithoutAModeArePositionalAndAMixIsRefused() throws Exception {
         HttpResponse<String> unnamed = api.send("POST", BASE + "/queries",
                 gzip("{\"query\":\"SELECT ? AS a\",\"useLegacySql\":false,\"queryParameters\":[{\"parameterType\":"

@@ -32,8 +32,7 @@ final class QueryParameters {
             for (Object item : items) {
                 elements.add(scalar(name, new QueryParameter(parameter.type(), item)));
             }
-            StandardSQLTypeName type = elements.isEmpty() ? scalar(name, new QueryParameter(parameter.type(), null)).getType()
-                    : elements.get(0).getType();
+            StandardSQLTypeName type = scalar(name, new QueryParameter(parameter.type(), null)).getType();
             return QueryParameterValue.newBuilder().setType(StandardSQLTypeName.ARRAY).setArrayType(type)
                     .setArrayValues(elements).build();
         }

@@ -53,9 +53,15 @@ public final class DatasetsCommand extends CommandGroup {
             try (DicombqRuntime runtime = CommandContext.openRuntime(spec)) {
                 runtime.catalog().createDataset(parts[0], parts[1]);
                 if (format == OutputFormat.JSON) {
-                    Printer.print(CommandContext.out(spec), "{\"kind\": \"bigquery#dataset\", \"id\": " + JsonWriter.quote(parts[0]
-                            + ":" + parts[1]) + ", \"datasetReference\": {\"projectId\": " + JsonWriter.quote(parts[0])
-                            + ", \"datasetId\": " + JsonWriter.quote(parts[1]) + "}}", format);
+                    StringBuilder json = new StringBuilder();
+                    JsonWriter.compact(json).beginObject()
+                            .name("kind").value("bigquery#dataset")
+                            .name("id").value(parts[0] + ":" + parts[1])
+                            .name("datasetReference").beginObject()
+                            .name("projectId").value(parts[0])
+                            .name("datasetId").value(parts[1])
+                            .endObject().endObject();
+                    Printer.print(CommandContext.out(spec), json.toString(), format);
                 } else {
                     CommandContext.out(spec).println("Created dataset [" + parts[0] + "." + parts[1] + "].");
                 }
@@ -106,9 +112,14 @@ public final class DatasetsCommand extends CommandGroup {
                 PrintWriter out = CommandContext.out(spec);
                 if (format == OutputFormat.JSON) {
                     // an IAM policy's shape, one member per binding as the text lists them
-                    Printer.print(out, "{\"bindings\": [" + String.join(", ", bindings.stream().map(binding -> "{\"members\": ["
-                            + JsonWriter.quote(binding.member()) + "], \"role\": " + JsonWriter.quote(binding.role().iamName())
-                            + "}").toList()) + "]}", format);
+                    StringBuilder json = new StringBuilder();
+                    JsonWriter policy = JsonWriter.compact(json).beginObject().name("bindings").beginArray();
+                    for (DatasetGrant binding : bindings) {
+                        policy.beginObject().name("members").beginArray().value(binding.member()).endArray()
+                                .name("role").value(binding.role().iamName()).endObject();
+                    }
+                    policy.endArray().endObject();
+                    Printer.print(out, json.toString(), format);
                     return;
                 }
                 out.println("Updated IAM policy for dataset [" + parts[0] + "." + parts[1] + "].");

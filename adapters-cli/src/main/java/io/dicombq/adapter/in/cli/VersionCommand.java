@@ -19,13 +19,19 @@ public final class VersionCommand implements Runnable {
     @Override
     public void run() {
         if (format == OutputFormat.JSON) {
-            Printer.print(spec.commandLine().getOut(), "{\"dicombq\": " + JsonWriter.quote(Provider.dicombq())
-                    + ", \"java\": " + JsonWriter.quote(System.getProperty("java.version"))
-                    + ", \"javaVendor\": " + JsonWriter.quote(System.getProperty("java.vendor"))
-                    + ", \"dataDictionary\": {\"edition\": " + JsonWriter.quote(DataDictionary.standard().edition())
-                    + ", \"entries\": " + DataDictionary.standard().size() + "}"
-                    + ", \"privateDictionary\": {\"edition\": " + JsonWriter.quote(PrivateDictionary.standard().edition())
-                    + ", \"entries\": " + PrivateDictionary.standard().size() + "}}", format);
+            StringBuilder json = new StringBuilder();
+            JsonWriter.compact(json).beginObject()
+                    .name("dicombq").value(Provider.dicombq())
+                    .name("java").value(System.getProperty("java.version"))
+                    .name("javaVendor").value(System.getProperty("java.vendor"))
+                    .name("dataDictionary").beginObject()
+                    .name("edition").value(DataDictionary.standard().edition())
+                    .name("entries").value(DataDictionary.standard().size()).endObject()
+                    .name("privateDictionary").beginObject()
+                    .name("edition").value(PrivateDictionary.standard().edition())
+                    .name("entries").value(PrivateDictionary.standard().size()).endObject()
+                    .endObject();
+            Printer.print(spec.commandLine().getOut(), json.toString(), format);
             return;
         }
         for (String line : new Provider().getVersion()) {

@@ -198,15 +198,13 @@ final class ZetaSqlFrontEnd {
     synchronized Analysis analyze(String sql, String defaultProject, Map<String, QueryParameter> parameters,
                                   Function<TableUri, TableEntry> tables) {
         AnalyzerOptions options = analyzerOptions(language);
-        boolean positional = parameters.keySet().stream().anyMatch(QueryParameter::isPositional);
-        if (positional) {
+        if (parameters.keySet().stream().anyMatch(QueryParameter::isPositional)) {
             options.setParameterMode(ParameterMode.PARAMETER_POSITIONAL);
-        }
-        for (int position = 1; positional && position <= parameters.size(); position++) {
-            options.addPositionalQueryParameter(typeOf(parameters.get(QueryParameter.positional(position))));
-        }
-        for (Map.Entry<String, QueryParameter> parameter : parameters.entrySet()) {
-            if (!positional) {
+            for (int position = 1; position <= parameters.size(); position++) {
+                options.addPositionalQueryParameter(typeOf(parameters.get(QueryParameter.positional(position))));
+            }
+        } else {
+            for (Map.Entry<String, QueryParameter> parameter : parameters.entrySet()) {
                 options.addQueryParameter(parameter.getKey(), typeOf(parameter.getValue()));
             }
         }
